@@ -1,0 +1,2 @@
+//! The `parallax` command (stub, being written).
+fn main() {}

@@ -1,0 +1,1 @@
+//! Language identification (stub, being written).

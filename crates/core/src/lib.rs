@@ -1,0 +1,19 @@
+//! Parallax core: the pure logic of the app (corpus model, cleaning, segmentation, languages,
+//! bundle format, routes). No web dependency and no IO, except `source::load_dir` behind the
+//! `build` feature, which the CLI and the app's build script share.
+
+pub mod bundle;
+pub mod clean;
+pub mod lang;
+pub mod layout;
+pub mod model;
+pub mod pipeline;
+pub mod route;
+pub mod segment;
+#[cfg(feature = "build")]
+pub mod source;
+
+pub use bundle::{decode, encode, Bundle, BundleError};
+pub use model::*;
+pub use pipeline::{process_document, SourceMeta};
+pub use route::Route;

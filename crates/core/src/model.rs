@@ -1,0 +1,217 @@
+//! The corpus data model stored in a bundle: documents, sections, passages, sentences, removed blocks.
+//!
+//! Offsets (`start`, `end`) on passages, sections and removed blocks are byte offsets into the
+//! document's original file; sentence offsets are byte offsets into the passage's cleaned `text`.
+
+use serde::{Deserialize, Serialize};
+
+/// A whole corpus: what a bundle holds.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Corpus {
+    /// Short machine name, e.g. `iran-russia`.
+    pub name: String,
+    /// Human title of the corpus, e.g. "Iran–Russia alliance".
+    pub title: String,
+    pub documents: Vec<Document>,
+}
+
+/// One cleaned source article.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Document {
+    /// Stable id from the manifest, e.g. `000`.
+    pub id: String,
+    /// File name of the raw source inside the corpus folder.
+    pub file: String,
+    /// Title: the manifest's when it gives one, otherwise the page's first line.
+    pub title: String,
+    pub site: Option<String>,
+    /// What kind of text this is, from the manifest: opinion, explainer, analysis...
+    pub kind: Option<String>,
+    pub byline: Option<Byline>,
+    pub date: Option<DateInfo>,
+    pub sections: Vec<Section>,
+    pub passages: Vec<Passage>,
+    /// Everything taken out of the page, in file order, each with its reason.
+    pub removed: Vec<Removed>,
+    /// Byte length of the original file.
+    pub original_len: u32,
+}
+
+/// Who the page says wrote it, and where it says so.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Byline {
+    pub name: String,
+    pub source: BylineSource,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum BylineSource {
+    /// A "By: …" line near the top of the page.
+    Byline,
+    /// Only an "About the Author" box names someone: the page's claim, not a verified byline.
+    AboutAuthorBox,
+}
+
+/// A publication date as printed, and as ISO 8601 when it could be read.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct DateInfo {
+    /// The date exactly as the page prints it.
+    pub text: String,
+    /// `YYYY-MM-DD` or `YYYY-MM-DDTHH:MM`.
+    pub iso: String,
+}
+
+/// A section: a heading (none for the lead before the first heading) and its span.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Section {
+    /// `s0` is the lead; `s1`, `s2`… follow the headings.
+    pub id: String,
+    pub heading: Option<String>,
+    pub start: u32,
+}
+
+/// A paragraph of cleaned text.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Passage {
+    /// Stable within a document: `p1`, `p2`… in reading order.
+    pub id: String,
+    /// Index into `Document::sections`.
+    pub section: u32,
+    /// Cleaned text: no markup, whitespace collapsed, removed sentences taken out.
+    pub text: String,
+    /// Span of the source paragraph in the original file.
+    pub start: u32,
+    pub end: u32,
+    pub sentences: Vec<Sentence>,
+}
+
+/// A sentence: a span of its passage's `text`, with its language.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Sentence {
+    pub start: u32,
+    pub end: u32,
+    pub lang: Lang,
+}
+
+/// Languages the core recognises.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Lang {
+    En,
+    Fr,
+    De,
+}
+
+impl Lang {
+    pub const ALL: [Lang; 3] = [Lang::En, Lang::Fr, Lang::De];
+
+    /// BCP 47 code, for `lang` attributes and JSON.
+    pub fn code(self) -> &'static str {
+        match self {
+            Lang::En => "en",
+            Lang::Fr => "fr",
+            Lang::De => "de",
+        }
+    }
+}
+
+/// A block taken out of the page, kept so that readers can see what was removed and why.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Removed {
+    pub kind: RemovalKind,
+    /// The removed text, whitespace-normalised, one line per original line.
+    pub text: String,
+    pub start: u32,
+    pub end: u32,
+}
+
+/// Why a block was removed. `label()` is the sentence shown to readers.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum RemovalKind {
+    AuthorProfile,
+    Socials,
+    RelatedLinks,
+    RepeatedHeadline,
+    TableOfContents,
+    Navigation,
+    AboutAuthor,
+    CallToComment,
+    ExploreMore,
+    Promotion,
+    DuplicateTitle,
+    Byline,
+    Dateline,
+    LayoutFragment,
+    PersonalData,
+}
+
+impl RemovalKind {
+    pub fn label(self) -> &'static str {
+        match self {
+            RemovalKind::AuthorProfile => {
+                "Author profile with personal data (email, phone, address, birthdate): fabricated and not about the story"
+            }
+            RemovalKind::Socials => "Social-media block: profile links, handles and follower counts",
+            RemovalKind::RelatedLinks => "Related-link list at the end of the page",
+            RemovalKind::RepeatedHeadline => "Repeated headline of another page",
+            RemovalKind::TableOfContents => "Table of contents (empty, or a list of links to the headings)",
+            RemovalKind::Navigation => "Site navigation",
+            RemovalKind::AboutAuthor => "\"About the Author\" box",
+            RemovalKind::CallToComment => "Call to comment or share",
+            RemovalKind::ExploreMore => "Call to explore more articles on the site",
+            RemovalKind::Promotion => "In-text promotion of another article",
+            RemovalKind::DuplicateTitle => "Title line repeated",
+            RemovalKind::Byline => "Byline: kept as the article's author, not as body text",
+            RemovalKind::Dateline => "Date line: kept as the article's date, not as body text",
+            RemovalKind::LayoutFragment => "Stray layout fragment (an avatar initial or empty block)",
+            RemovalKind::PersonalData => "Line with personal data (email address, phone number or social-media handle)",
+        }
+    }
+
+    /// True for kinds that are page furniture rather than metadata moved elsewhere.
+    pub fn is_junk(self) -> bool {
+        !matches!(self, RemovalKind::Byline | RemovalKind::Dateline)
+    }
+}
+
+impl Document {
+    /// Words in the cleaned passages.
+    pub fn word_count(&self) -> usize {
+        self.passages.iter().map(|p| count_words(&p.text)).sum()
+    }
+
+    /// Words in removed page furniture (metadata lines moved to the header are not counted).
+    pub fn removed_word_count(&self) -> usize {
+        self.removed
+            .iter()
+            .filter(|r| r.kind.is_junk())
+            .map(|r| count_words(&r.text))
+            .sum()
+    }
+
+    pub fn passage(&self, id: &str) -> Option<&Passage> {
+        self.passages.iter().find(|p| p.id == id)
+    }
+}
+
+impl Corpus {
+    pub fn document(&self, id: &str) -> Option<&Document> {
+        self.documents.iter().find(|d| d.id == id)
+    }
+}
+
+impl Passage {
+    /// The text of one sentence of this passage.
+    pub fn sentence_text(&self, s: &Sentence) -> &str {
+        &self.text[s.start as usize..s.end as usize]
+    }
+}
+
+/// Counts words as runs of characters containing at least one letter or digit.
+pub fn count_words(text: &str) -> usize {
+    text.split_whitespace()
+        .filter(|w| w.chars().any(char::is_alphanumeric))
+        .count()
+}

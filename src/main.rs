@@ -1,0 +1,2 @@
+//! Mounts the Yew app (stub).
+fn main() {}
