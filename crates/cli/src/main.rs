@@ -1,2 +1,145 @@
-//! The `parallax` command (stub, being written).
-fn main() {}
+//! The `parallax` command: builds a corpus bundle from a corpus folder and prints a bundle as JSON.
+//! A thin layer over `parallax-core`; errors are reported with the file concerned, exit code 1.
+
+use anyhow::{Context, Result};
+use clap::{Parser, Subcommand};
+use parallax_core::{bundle, source, Document};
+use serde_json::{json, Value};
+use std::io::Write;
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+
+#[derive(Parser)]
+#[command(name = "parallax", version, about = "Build and inspect Parallax corpus bundles")]
+struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Clean and segment the sources of a corpus folder into a bundle.
+    Build {
+        /// Folder holding corpus.toml and the raw files it names.
+        dir: PathBuf,
+        /// Where to write the bundle.
+        #[arg(long)]
+        out: PathBuf,
+    },
+    /// Print what a bundle holds.
+    Inspect {
+        bundle: PathBuf,
+        /// Print the whole bundle as JSON (otherwise a short summary).
+        #[arg(long)]
+        json: bool,
+    },
+}
+
+fn main() -> ExitCode {
+    match run(Cli::parse()) {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(e) => {
+            eprintln!("parallax: error: {e:#}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+fn run(cli: Cli) -> Result<()> {
+    match cli.command {
+        Command::Build { dir, out } => {
+            let corpus = source::load_dir(&dir)?;
+            let bytes = bundle::encode(&corpus);
+            write_atomically(&out, &bytes)?;
+            let checksum = bundle::decode(&bytes)?.checksum;
+            eprintln!(
+                "parallax: wrote {} ({} documents, {} bytes, checksum {checksum})",
+                out.display(),
+                corpus.documents.len(),
+                bytes.len()
+            );
+            Ok(())
+        }
+        Command::Inspect { bundle: path, json } => {
+            let bytes = std::fs::read(&path).with_context(|| format!("{}: cannot read", path.display()))?;
+            let b = bundle::decode(&bytes).with_context(|| format!("{}", path.display()))?;
+            let mut stdout = std::io::stdout().lock();
+            if json {
+                serde_json::to_writer_pretty(&mut stdout, &inspect_json(&b))?;
+                writeln!(stdout)?;
+            } else {
+                writeln!(stdout, "{} ({}), format {}, checksum {}", b.corpus.title, b.corpus.name, b.version, b.checksum)?;
+                for d in &b.corpus.documents {
+                    writeln!(
+                        stdout,
+                        "{}  {}  {} passages, {} words, {} removed blocks",
+                        d.id,
+                        d.title,
+                        d.passages.len(),
+                        d.word_count(),
+                        d.removed.len()
+                    )?;
+                }
+            }
+            Ok(())
+        }
+    }
+}
+
+/// Writes through a temporary file in the same folder and renames it, so that a failed or
+/// interrupted build never leaves a partial bundle at `out`.
+fn write_atomically(out: &Path, bytes: &[u8]) -> Result<()> {
+    let dir = out.parent().filter(|p| !p.as_os_str().is_empty()).unwrap_or(Path::new("."));
+    let name = out.file_name().with_context(|| format!("{}: not a file path", out.display()))?;
+    let tmp = dir.join(format!(".{}.tmp-{}", name.to_string_lossy(), std::process::id()));
+    let result = std::fs::write(&tmp, bytes).and_then(|()| std::fs::rename(&tmp, out));
+    if result.is_err() {
+        let _ = std::fs::remove_file(&tmp);
+    }
+    result.with_context(|| format!("{}: cannot write the bundle", out.display()))
+}
+
+fn inspect_json(b: &bundle::Bundle) -> Value {
+    json!({
+        "checksum": b.checksum,
+        "version": b.version,
+        "corpus": { "name": b.corpus.name, "title": b.corpus.title },
+        "documents": b.corpus.documents.iter().map(document_json).collect::<Vec<_>>(),
+    })
+}
+
+fn document_json(d: &Document) -> Value {
+    json!({
+        "id": d.id,
+        "file": d.file,
+        "title": d.title,
+        "site": d.site,
+        "kind": d.kind,
+        "byline": d.byline.as_ref().map(|b| &b.name),
+        "byline_source": d.byline.as_ref().map(|b| b.source),
+        "date": d.date.as_ref().map(|x| &x.iso),
+        "date_text": d.date.as_ref().map(|x| &x.text),
+        "words": d.word_count(),
+        "removed_words": d.removed_word_count(),
+        "sections": d.sections.iter().map(|s| json!({"id": s.id, "heading": s.heading, "start": s.start})).collect::<Vec<_>>(),
+        "passages": d.passages.iter().map(|p| {
+            let section = &d.sections[p.section as usize];
+            json!({
+                "id": p.id,
+                "section": section.id,
+                "heading": section.heading,
+                "start": p.start,
+                "end": p.end,
+                "text": p.text,
+                "sentences": p.sentences.iter().map(|s| json!({"start": s.start, "end": s.end, "lang": s.lang})).collect::<Vec<_>>(),
+            })
+        }).collect::<Vec<_>>(),
+        "removed": d.removed.iter().map(|r| json!({
+            "kind": r.kind,
+            "reason": r.kind.label(),
+            "text": r.text,
+            "start": r.start,
+            "end": r.end,
+        })).collect::<Vec<_>>(),
+    })
+}

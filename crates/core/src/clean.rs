@@ -1,31 +1,927 @@
-//! Cleaning (stub, being written): classifies the lines of a raw page into kept blocks and removed ones.
-use crate::model::{Byline, DateInfo, Removed};
+//! Cleaning: sorts the lines of a raw web page into kept blocks (headings, paragraphs) and
+//! removed blocks, each with its reason, and reads title, byline and date. Never fails.
+//!
+//! The rules describe kinds of page furniture (profile cards, social blocks, link lists, calls to
+//! comment…), not the strings of one page, so that a new article with the same junk is cleaned
+//! too. Everything removed is kept in `Cleaned::removed` with its byte span in the original.
 
+use crate::model::{Byline, BylineSource, DateInfo, Removed, RemovalKind};
+use crate::segment::{plain_text, sentence_spans};
+
+/// What a kept block is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum BlockKind { Heading, Paragraph }
+pub enum BlockKind {
+    Heading,
+    Paragraph,
+}
 
+/// A kept block: one or more byte spans of the original (several when sentences were cut out).
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Block { pub kind: BlockKind, pub spans: Vec<(u32, u32)> }
+pub struct Block {
+    pub kind: BlockKind,
+    pub spans: Vec<(u32, u32)>,
+}
 
+/// The result of cleaning one page.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Cleaned {
     pub title: Option<String>,
     pub byline: Option<Byline>,
     pub date: Option<DateInfo>,
     pub blocks: Vec<Block>,
+    /// In file order.
     pub removed: Vec<Removed>,
 }
 
+/// A non-blank line: its trimmed text and where that text sits in the original.
+#[derive(Debug, Clone, Copy)]
+struct Line<'a> {
+    text: &'a str,
+    start: usize,
+    end: usize,
+}
+
+/// What the line pass decided for a piece of the page.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Class {
+    Keep(BlockKind),
+    Drop(RemovalKind),
+    Title,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Mode {
+    Normal,
+    Profile,
+    Socials,
+    AboutAuthor,
+    Toc,
+}
+
+/// Cleans one raw page.
 pub fn clean(raw: &str) -> Cleaned {
-    let mut c = Cleaned::default();
-    let mut off = 0u32;
-    for line in raw.split('\n') {
-        let len = line.len() as u32;
-        if !line.trim().is_empty() {
-            if c.title.is_none() { c.title = Some(line.trim().to_owned()); }
-            else { c.blocks.push(Block { kind: BlockKind::Paragraph, spans: vec![(off, off + len)] }); }
+    let lines = lines(raw);
+    let mut out = Cleaned::default();
+    // Pieces (start, end, class) in file order; a line with inline markdown headings gives several.
+    let mut pieces: Vec<(usize, usize, Class)> = Vec::new();
+    let mut toc_headings: Vec<String> = Vec::new();
+    let mut mode = Mode::Normal;
+    let mut claimed_author: Option<String> = None;
+
+    for line in &lines {
+        let t = line.text;
+        let mut push = |class: Class| pieces.push((line.start, line.end, class));
+        if is_navigation(t) {
+            mode = Mode::Normal;
+            push(Class::Drop(RemovalKind::Navigation));
+            continue;
         }
-        off += len + 1;
+        match mode {
+            Mode::Profile if bullet_key_value(t).is_some() => {
+                push(Class::Drop(RemovalKind::AuthorProfile));
+                continue;
+            }
+            Mode::Socials if bullet_key_value(t).is_some() || is_platform_label(t) => {
+                push(Class::Drop(RemovalKind::Socials));
+                continue;
+            }
+            Mode::Toc if is_toc_entry(t) => {
+                toc_headings.extend(link_texts(t));
+                push(Class::Drop(RemovalKind::TableOfContents));
+                continue;
+            }
+            Mode::AboutAuthor if is_about_author_content(t, claimed_author.as_deref()) => {
+                if claimed_author.is_none() && looks_like_name(t) {
+                    claimed_author = Some(t.to_owned());
+                }
+                push(Class::Drop(RemovalKind::AboutAuthor));
+                continue;
+            }
+            _ => mode = Mode::Normal,
+        }
+        if out.title.is_none() {
+            out.title = Some(plain_text(t));
+            push(Class::Title);
+        } else if is_profile_header(t) {
+            mode = Mode::Profile;
+            push(Class::Drop(RemovalKind::AuthorProfile));
+        } else if bullet_key_value(t).is_some_and(|(k, _)| is_personal_key(&k)) {
+            mode = Mode::Profile;
+            push(Class::Drop(RemovalKind::AuthorProfile));
+        } else if is_socials_header(t) || (is_platform_label(t) && t.ends_with(':')) {
+            mode = Mode::Socials;
+            push(Class::Drop(RemovalKind::Socials));
+        } else if is_about_author_header(t) {
+            mode = Mode::AboutAuthor;
+            push(Class::Drop(RemovalKind::AboutAuthor));
+        } else if is_toc_header(t) {
+            toc_headings.extend(link_texts(t));
+            mode = Mode::Toc;
+            push(Class::Drop(RemovalKind::TableOfContents));
+        } else if out.date.is_none() && parse_date(t).is_some() {
+            out.date = parse_date(t);
+            push(Class::Drop(RemovalKind::Dateline));
+        } else if out.byline.is_none() && parse_byline(t).is_some() {
+            out.byline = parse_byline(t).map(|name| Byline {
+                name,
+                source: BylineSource::Byline,
+            });
+            push(Class::Drop(RemovalKind::Byline));
+        } else if out.title.as_deref() == Some(plain_text(t).as_str()) {
+            push(Class::Drop(RemovalKind::DuplicateTitle));
+        } else if t.chars().filter(|c| c.is_alphanumeric()).count() <= 2 {
+            push(Class::Drop(RemovalKind::LayoutFragment));
+        } else if has_personal_data(t) {
+            push(Class::Drop(RemovalKind::PersonalData));
+        } else if has_markdown_headings(t) {
+            pieces.extend(split_markdown(line, &toc_headings));
+        } else if is_heading_like(t) {
+            push(Class::Keep(BlockKind::Heading));
+        } else {
+            push(Class::Keep(BlockKind::Paragraph));
+        }
     }
-    c
+
+    if out.byline.is_none() {
+        out.byline = claimed_author.map(|name| Byline {
+            name,
+            source: BylineSource::AboutAuthorBox,
+        });
+    }
+
+    // Sentence rules inside paragraphs: promotion anywhere, a trailing run of calls to act.
+    let mut blocks: Vec<(Block, Option<RemovalKind>)> = Vec::new();
+    let mut cuts: Vec<(usize, usize, RemovalKind)> = Vec::new();
+    for &(start, end, class) in &pieces {
+        match class {
+            Class::Title => {}
+            Class::Drop(kind) => cuts.push((start, end, kind)),
+            Class::Keep(BlockKind::Heading) => {
+                let own = classify_sentence(&raw[start..end]);
+                blocks.push((block(BlockKind::Heading, start, end), own));
+            }
+            Class::Keep(BlockKind::Paragraph) => {
+                let (kept, cut) = clean_paragraph(raw, start, end);
+                cuts.extend(cut.into_iter().map(|(kind, s, e)| (s, e, kind)));
+                if !kept.is_empty() {
+                    blocks.push((
+                        Block {
+                            kind: BlockKind::Paragraph,
+                            spans: kept,
+                        },
+                        None,
+                    ));
+                }
+            }
+        }
+    }
+
+    // Headline-like lines after the last paragraph are a related-link list; a headline-like line
+    // that repeats an earlier one is a repeated headline; a heading that is a call to act goes.
+    let last_paragraph = blocks
+        .iter()
+        .rposition(|(b, _)| b.kind == BlockKind::Paragraph);
+    let mut seen: Vec<String> = Vec::new();
+    for (i, (b, own)) in blocks.into_iter().enumerate() {
+        let (start, end) = (b.spans[0].0 as usize, b.spans[b.spans.len() - 1].1 as usize);
+        if b.kind == BlockKind::Heading {
+            let key = plain_text(&raw[start..end]).to_lowercase();
+            let kind = if last_paragraph.is_none_or(|lp| i > lp) {
+                Some(RemovalKind::RelatedLinks)
+            } else if seen.contains(&key) {
+                Some(RemovalKind::RepeatedHeadline)
+            } else {
+                own
+            };
+            seen.push(key);
+            if let Some(kind) = kind {
+                cuts.push((start, end, kind));
+                continue;
+            }
+        }
+        out.blocks.push(b);
+    }
+    cuts.sort_unstable();
+    out.removed = merge_cuts(raw, &cuts);
+    out
+}
+
+fn block(kind: BlockKind, start: usize, end: usize) -> Block {
+    Block {
+        kind,
+        spans: vec![(start as u32, end as u32)],
+    }
+}
+
+/// Turns sorted cut spans into removed blocks, merging neighbours of the same kind when only
+/// whitespace stands between them (a profile card is one block, not ten lines).
+fn merge_cuts(raw: &str, cuts: &[(usize, usize, RemovalKind)]) -> Vec<Removed> {
+    let mut removed: Vec<Removed> = Vec::new();
+    for &(start, end, kind) in cuts {
+        let text = raw[start..end].trim();
+        if let Some(last) = removed.last_mut() {
+            let gap = raw.get(last.end as usize..start).unwrap_or("x");
+            if last.kind == kind && gap.trim().is_empty() {
+                last.text.push(if gap.contains('\n') { '\n' } else { ' ' });
+                last.text.push_str(text);
+                last.end = end as u32;
+                continue;
+            }
+        }
+        removed.push(Removed {
+            kind,
+            text: text.to_owned(),
+            start: start as u32,
+            end: end as u32,
+        });
+    }
+    removed
+}
+
+/// Non-blank lines with the byte span of their trimmed text.
+fn lines(raw: &str) -> Vec<Line<'_>> {
+    let mut out = Vec::new();
+    let mut offset = 0;
+    for piece in raw.split_inclusive('\n') {
+        let lead = piece.len() - piece.trim_start().len();
+        let text = piece.trim();
+        if !text.is_empty() {
+            out.push(Line {
+                text,
+                start: offset + lead,
+                end: offset + lead + text.len(),
+            });
+        }
+        offset += piece.len();
+    }
+    out
+}
+
+fn lower_words(t: &str) -> Vec<String> {
+    t.split(|c: char| !c.is_alphanumeric() && c != '\'' && c != '’')
+        .filter(|w| !w.is_empty())
+        .map(str::to_lowercase)
+        .collect()
+}
+
+fn word_count(t: &str) -> usize {
+    t.split_whitespace().count()
+}
+
+fn is_navigation(t: &str) -> bool {
+    const WORDS: &[&str] = &[
+        "home", "back", "back to home", "back to top", "next", "previous", "next article",
+        "previous article", "about me", "about us", "contact", "contact us", "menu",
+        "skip to content", "read more", "older posts", "newer posts",
+    ];
+    if word_count(t) > 6 {
+        return false;
+    }
+    let arrows = ['←', '→', '«', '»', '‹', '›', '⟵', '⟶'];
+    if t.starts_with(arrows) || t.ends_with(arrows) {
+        return true;
+    }
+    WORDS.contains(&lower_words(t).join(" ").as_str())
+}
+
+/// `• Key : value` (or `* Key: value`) with a short key: the shape of profile and social cards.
+fn bullet_key_value(t: &str) -> Option<(String, String)> {
+    let body = t.trim_start_matches(['•', '*', '-', '·', '▪', '◦', ' ']);
+    if body.len() == t.len() {
+        return None;
+    }
+    let (key, value) = body.split_once(':')?;
+    let key = key.trim();
+    (!key.is_empty() && word_count(key) <= 3 && !key.contains('['))
+        .then(|| (key.to_lowercase(), value.trim().to_owned()))
+}
+
+fn is_personal_key(key: &str) -> bool {
+    const KEYS: &[&str] = &[
+        "name", "username", "user name", "email", "e-mail", "mail", "birthdate", "birthday",
+        "date of birth", "born", "address", "phone", "telephone", "mobile", "tel", "company",
+        "job", "occupation", "bio", "website", "url", "followers", "following",
+    ];
+    KEYS.contains(&key)
+}
+
+fn is_profile_header(t: &str) -> bool {
+    let words = lower_words(t);
+    words.len() <= 4
+        && words.iter().any(|w| w == "author" || w == "writer")
+        && words
+            .iter()
+            .any(|w| matches!(w.as_str(), "detail" | "details" | "profile" | "info"))
+}
+
+fn is_socials_header(t: &str) -> bool {
+    matches!(
+        lower_words(t).join(" ").as_str(),
+        "socials" | "social" | "social media" | "follow me" | "follow us" | "find me on" | "connect"
+    )
+}
+
+fn is_platform_label(t: &str) -> bool {
+    const PLATFORMS: &[&str] = &[
+        "instagram", "facebook", "tiktok", "linkedin", "twitter", "x", "youtube", "pinterest",
+        "snapchat", "threads", "mastodon", "github", "telegram", "whatsapp", "reddit", "bluesky",
+    ];
+    let w = lower_words(t);
+    w.len() == 1 && PLATFORMS.contains(&w[0].as_str()) && t.len() <= 16
+}
+
+fn is_about_author_header(t: &str) -> bool {
+    matches!(
+        lower_words(t).join(" ").as_str(),
+        "about the author" | "about this author" | "about the writer" | "about author"
+    )
+}
+
+/// Lines of an "About the Author" box: a name, a role, a short bio about the writer.
+fn is_about_author_content(t: &str, name: Option<&str>) -> bool {
+    let words = lower_words(t);
+    if words.len() <= 10 && !t.ends_with('.') {
+        return true;
+    }
+    let first = name.and_then(|n| n.split_whitespace().next()).map(str::to_lowercase);
+    words.iter().any(|w| {
+        matches!(
+            w.as_str(),
+            "writer" | "author" | "contributor" | "editor" | "journalist" | "columnist"
+        ) || Some(w) == first.as_ref()
+    })
+}
+
+/// Two to four capitalised words, no digits: a person's name.
+fn looks_like_name(t: &str) -> bool {
+    let words: Vec<&str> = t.split_whitespace().collect();
+    (2..=4).contains(&words.len())
+        && words
+            .iter()
+            .all(|w| w.chars().next().is_some_and(char::is_uppercase) && !w.contains(|c: char| c.is_ascii_digit() || c == '&'))
+}
+
+fn is_toc_header(t: &str) -> bool {
+    let head = plain_text(t).to_lowercase();
+    head.starts_with("table of contents")
+        || matches!(head.as_str(), "contents" | "in this article" | "sommaire" | "inhaltsverzeichnis")
+}
+
+/// A line of a table of contents: a bullet and/or a link to an in-page anchor.
+fn is_toc_entry(t: &str) -> bool {
+    t.contains("](#") || (t.starts_with(['•', '*', '-']) && word_count(t) <= 12)
+}
+
+/// Texts of the `[text](#anchor)` links in a line: the headings a table of contents names.
+fn link_texts(t: &str) -> Vec<String> {
+    t.split('[')
+        .skip(1)
+        .filter_map(|piece| piece.split_once("](#").map(|(text, _)| plain_text(text)))
+        .filter(|s| !s.is_empty())
+        .collect()
+}
+
+fn parse_byline(t: &str) -> Option<String> {
+    let lower = t.to_lowercase();
+    let rest = ["written by", "by", "author", "von", "par"]
+        .iter()
+        .find_map(|p| {
+            lower
+                .strip_prefix(p)
+                .filter(|r| r.starts_with([':', ' ']))
+                .map(|_| &t[p.len()..])
+        })?;
+    let name = rest.trim_start_matches([':', ' ']).trim();
+    let ok = !name.is_empty()
+        && word_count(name) <= 5
+        && !name.ends_with(['.', '!', '?', ','])
+        && name.chars().next().is_some_and(char::is_uppercase);
+    ok.then(|| name.to_owned())
+}
+
+/// Month number from an English, French or German month name or abbreviation.
+fn month(word: &str) -> Option<u32> {
+    const MONTHS: [&[&str]; 12] = [
+        &["january", "jan", "janvier", "janv", "januar", "jän"],
+        &["february", "feb", "février", "fevrier", "févr", "februar"],
+        &["march", "mar", "mars", "märz", "mär"],
+        &["april", "apr", "avril", "avr"],
+        &["may", "mai"],
+        &["june", "jun", "juin", "juni"],
+        &["july", "jul", "juillet", "juil", "juli"],
+        &["august", "aug", "août", "aout"],
+        &["september", "sep", "sept", "septembre"],
+        &["october", "oct", "octobre", "oktober", "okt"],
+        &["november", "nov", "novembre"],
+        &["december", "dec", "décembre", "decembre", "déc", "dezember", "dez"],
+    ];
+    let w = word.to_lowercase();
+    MONTHS
+        .iter()
+        .position(|names| names.contains(&w.as_str()))
+        .map(|i| i as u32 + 1)
+}
+
+/// Reads a line that is only a date, optionally with a time: "Mar 3, 2025 - 10:19",
+/// "3 mars 2025", "3. März 2025", "2025-03-03". A line with other words is not a date line.
+pub fn parse_date(t: &str) -> Option<DateInfo> {
+    if t.len() > 40 {
+        return None;
+    }
+    let tokens: Vec<&str> = t
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|s| !s.is_empty())
+        .collect();
+    let num = |s: &str| s.parse::<u32>().ok().filter(|_| s.chars().all(|c| c.is_ascii_digit()));
+    let (y, m, d, rest) = match tokens.as_slice() {
+        [a, b, c, rest @ ..] if month(a).is_some() => (num(c)?, month(a)?, num(b)?, rest),
+        [a, b, c, rest @ ..] if month(b).is_some() => (num(c)?, month(b)?, num(a)?, rest),
+        [a, b, c, rest @ ..] if a.len() == 4 => (num(a)?, num(b)?, num(c)?, rest),
+        _ => return None,
+    };
+    if !(1900..=2100).contains(&y) || !(1..=12).contains(&m) || !(1..=31).contains(&d) {
+        return None;
+    }
+    let iso = match rest {
+        [] => format!("{y:04}-{m:02}-{d:02}"),
+        [h, min] if num(h)? < 24 && num(min)? < 60 => {
+            format!("{y:04}-{m:02}-{d:02}T{:02}:{:02}", num(h)?, num(min)?)
+        }
+        _ => return None,
+    };
+    Some(DateInfo {
+        text: t.split_whitespace().collect::<Vec<_>>().join(" "),
+        iso,
+    })
+}
+
+/// Email addresses, phone numbers, postal codes with a state, social-media links or handles.
+pub fn has_personal_data(t: &str) -> bool {
+    const SOCIAL: &[&str] = &[
+        "instagram.com", "facebook.com", "tiktok.com", "twitter.com", "x.com/", "linkedin.com",
+        "youtube.com", "pinterest.com", "t.me/", "threads.net", "snapchat.com",
+    ];
+    let lower = t.to_lowercase();
+    if SOCIAL.iter().any(|s| lower.contains(s)) {
+        return true;
+    }
+    t.split_whitespace().any(|w| {
+        let w = w.trim_matches(|c: char| !c.is_alphanumeric() && c != '@');
+        is_email(w) || is_handle(w)
+    }) || has_phone_number(t)
+        || has_state_zip(t)
+}
+
+fn is_email(w: &str) -> bool {
+    let Some((local, domain)) = w.split_once('@') else {
+        return false;
+    };
+    !local.is_empty()
+        && domain.contains('.')
+        && !domain.starts_with('.')
+        && !domain.ends_with('.')
+        && domain.chars().all(|c| c.is_alphanumeric() || c == '.' || c == '-')
+}
+
+fn is_handle(w: &str) -> bool {
+    w.len() >= 3
+        && w.starts_with('@')
+        && w[1..].chars().all(|c| c.is_ascii_alphanumeric() || c == '_' || c == '.')
+}
+
+/// Ten or more digits in one run of digits, spaces, dots, dashes and parentheses, with at
+/// least two separators: the shape of a phone number, not of a year or an amount.
+fn has_phone_number(t: &str) -> bool {
+    let mut digits = 0;
+    let mut seps = 0;
+    for c in t.chars().chain(std::iter::once('x')) {
+        if c.is_ascii_digit() {
+            digits += 1;
+        } else if matches!(c, '-' | '.' | '(' | ')' | ' ' | '+') && (digits > 0 || c == '(' || c == '+') {
+            seps += 1;
+        } else {
+            if digits >= 10 && seps >= 2 {
+                return true;
+            }
+            digits = 0;
+            seps = 0;
+        }
+    }
+    false
+}
+
+/// A US state code followed by a five-digit ZIP code, as in postal addresses.
+fn has_state_zip(t: &str) -> bool {
+    let words: Vec<&str> = t.split_whitespace().collect();
+    words.windows(2).any(|w| {
+        let state = w[0].trim_end_matches(',');
+        let zip = w[1].split('-').next().unwrap_or("");
+        state.len() == 2
+            && state.chars().all(|c| c.is_ascii_uppercase())
+            && zip.len() == 5
+            && zip.chars().all(|c| c.is_ascii_digit())
+    })
+}
+
+/// Short, unpunctuated lines are headings: at most 16 words and 120 bytes, starting with a
+/// capital or digit, not ending like a sentence or a label.
+fn is_heading_like(t: &str) -> bool {
+    let t = plain_text(t);
+    !t.is_empty()
+        && t.len() <= 120
+        && word_count(&t) <= 16
+        && t.chars().next().is_some_and(|c| c.is_uppercase() || c.is_numeric())
+        && !t.ends_with(['.', ',', ';', ':'])
+}
+
+fn has_markdown_headings(t: &str) -> bool {
+    markdown_marks(t).next().is_some()
+}
+
+/// Byte ranges of the `##`…`######` heading marks in a line (at its start or after a space),
+/// and of `---` rules.
+fn markdown_marks(t: &str) -> impl Iterator<Item = (usize, usize, bool)> + '_ {
+    let bytes = t.as_bytes();
+    let mut i = 0;
+    std::iter::from_fn(move || {
+        while i < bytes.len() {
+            let at_word = i == 0 || bytes[i - 1] == b' ';
+            let c = bytes[i];
+            if at_word && (c == b'#' || c == b'-') {
+                let run = bytes[i..].iter().take_while(|&&b| b == c).count();
+                let after = i + run;
+                let spaced = after == bytes.len() || bytes[after] == b' ';
+                let is_mark = spaced && if c == b'#' { (1..=6).contains(&run) } else { run >= 3 };
+                if is_mark {
+                    let start = i;
+                    i = after;
+                    return Some((start, after, c == b'#'));
+                }
+            }
+            i += 1;
+        }
+        None
+    })
+}
+
+/// Splits a line with inline markdown headings ("--- ### Heading Body text… ### Next…") into
+/// heading and paragraph pieces. Where a heading ends is read from the page's own table of
+/// contents when it lists it, otherwise guessed from capitalisation.
+fn split_markdown(line: &Line, toc: &[String]) -> Vec<(usize, usize, Class)> {
+    let t = line.text;
+    let marks: Vec<(usize, usize, bool)> = markdown_marks(t).collect();
+    let mut out = Vec::new();
+    let mut push = |s: usize, e: usize, kind: BlockKind| {
+        let piece = &t[s..e];
+        let trimmed = piece.trim();
+        if !plain_text(trimmed).is_empty() {
+            let lead = piece.len() - piece.trim_start().len();
+            let start = line.start + s + lead;
+            out.push((start, start + trimmed.len(), Class::Keep(kind)));
+        }
+    };
+    let first = marks.first().map_or(t.len(), |m| m.0);
+    push(0, first, BlockKind::Paragraph);
+    for (i, &(_, after, is_heading)) in marks.iter().enumerate() {
+        let next = marks.get(i + 1).map_or(t.len(), |m| m.0);
+        if !is_heading {
+            push(after, next, BlockKind::Paragraph);
+            continue;
+        }
+        let content = &t[after..next];
+        let head_len = heading_length(content, toc);
+        push(after, after + head_len, BlockKind::Heading);
+        push(after + head_len, next, BlockKind::Paragraph);
+    }
+    out
+}
+
+/// Words that start a sentence and so, after a run of capitalised heading words, usually start
+/// the body that follows the heading.
+const SENTENCE_STARTERS: &[&str] = &[
+    "The", "A", "An", "This", "These", "That", "Those", "It", "Its", "In", "One", "Despite",
+    "While", "Both", "As", "For", "From", "With", "Since", "After", "Before", "Although",
+    "However", "When", "There", "Their", "Our", "We", "Many", "Most", "Some",
+];
+/// Lowercase words that title-cased headings keep lowercase.
+const SMALL_WORDS: &[&str] = &[
+    "a", "an", "the", "and", "or", "of", "on", "in", "to", "for", "with", "vs", "at", "by",
+    "from", "as", "but", "nor", "de", "la", "le", "und", "der", "die", "das",
+];
+
+/// Byte length of the heading at the start of `content` (text after a `###` mark).
+fn heading_length(content: &str, toc: &[String]) -> usize {
+    let lead = content.len() - content.trim_start().len();
+    let body = &content[lead..];
+    let plain = |s: &str| plain_text(s);
+    // The longest table-of-contents entry that the content starts with.
+    let from_toc = toc
+        .iter()
+        .filter(|h| {
+            let n = h.len();
+            body.get(..n).is_some_and(|p| plain(p) == **h)
+                && body[n..].chars().next().is_none_or(char::is_whitespace)
+        })
+        .map(String::len)
+        .max();
+    if let Some(n) = from_toc {
+        return lead + n;
+    }
+    // Otherwise: heading words are capitalised or small; the body starts at the last sentence
+    // starter (or else the last capitalised word) before the first lowercase content word.
+    let words: Vec<(usize, &str)> = body
+        .split(' ')
+        .scan(0, |pos, w| {
+            let at = *pos;
+            *pos += w.len() + 1;
+            Some((at, w))
+        })
+        .filter(|(_, w)| !w.is_empty())
+        .collect();
+    let bare = |w: &str| w.trim_matches(|c: char| !c.is_alphanumeric()).to_owned();
+    let first_lower = words.iter().enumerate().skip(1).find(|(_, (_, w))| {
+        let b = bare(w);
+        b.chars().next().is_some_and(char::is_lowercase) && !SMALL_WORDS.contains(&b.as_str())
+    });
+    let Some((k, _)) = first_lower else {
+        return lead + body.len();
+    };
+    let candidates = || (1..k).filter(|&i| bare(words[i].1).chars().next().is_some_and(char::is_uppercase));
+    let start = candidates()
+        .filter(|&i| SENTENCE_STARTERS.contains(&bare(words[i].1).as_str()))
+        .last()
+        .or_else(|| candidates().last());
+    match start {
+        Some(i) => lead + body[..words[i].0].trim_end().len(),
+        None => lead + body.len(),
+    }
+}
+
+/// What a sentence is when it is page furniture rather than content.
+fn classify_sentence(s: &str) -> Option<RemovalKind> {
+    let lower = s.to_lowercase().replace('’', "'");
+    const COMMENT: &[&str] = &[
+        "comments below", "comment below", "comments section", "leave a comment", "leave your comment",
+        "share your thoughts", "share your perspective", "share your insights", "share your views",
+        "share your opinion", "share your experience", "what are your thoughts", "what do you think",
+        "let us know", "join the conversation", "share this article", "share this post",
+        "drop a comment",
+    ];
+    if COMMENT.iter().any(|p| lower.contains(p)) {
+        return Some(RemovalKind::CallToComment);
+    }
+    let words = lower_words(&lower);
+    let has = |w: &str| words.iter().any(|x| x == w);
+    let verb = ["explore", "read", "check", "see", "visit", "discover", "browse", "learn"]
+        .iter()
+        .any(|v| has(v));
+    if !verb {
+        return None;
+    }
+    let nouns = ["article", "articles", "piece", "pieces", "post", "posts", "guide", "guides", "story", "stories", "analyses", "coverage"];
+    let noun = nouns.iter().any(|n| has(n));
+    if noun
+        && (lower.contains("our site")
+            || lower.contains("other articles")
+            || lower.contains("more articles")
+            || lower.contains("our other")
+            || lower.contains("on our website"))
+    {
+        return Some(RemovalKind::ExploreMore);
+    }
+    // "our" followed within three words by an article-like noun: "read our dedicated piece".
+    let promoted = words.iter().enumerate().any(|(i, w)| {
+        w == "our" && words[i + 1..].iter().take(3).any(|x| nouns.contains(&x.as_str()))
+    });
+    promoted.then_some(RemovalKind::Promotion)
+}
+
+/// Cuts furniture sentences out of a paragraph: promotion of other articles anywhere, and a
+/// trailing run that starts with a call to comment or explore and holds only such calls,
+/// questions to the reader and headlines of other pages. Returns kept spans and cut pieces.
+#[allow(clippy::type_complexity)]
+fn clean_paragraph(raw: &str, start: usize, end: usize) -> (Vec<(u32, u32)>, Vec<(RemovalKind, usize, usize)>) {
+    let text = &raw[start..end];
+    let spans: Vec<(usize, usize)> = sentence_spans(text)
+        .into_iter()
+        .map(|(s, e)| (start + s, start + e))
+        .collect();
+    let strict: Vec<Option<RemovalKind>> = spans.iter().map(|&(s, e)| classify_sentence(&raw[s..e])).collect();
+    let trailing_ok = |i: usize| -> Option<RemovalKind> {
+        let s = &raw[spans[i].0..spans[i].1];
+        strict[i].or_else(|| {
+            let lower = s.to_lowercase();
+            if s.trim_end_matches(['"', '”', '*']).ends_with('?')
+                && lower_words(&lower).iter().any(|w| w == "you" || w == "your")
+            {
+                Some(RemovalKind::CallToComment)
+            } else if s.contains(" | ") && is_heading_like(s) {
+                Some(RemovalKind::RelatedLinks)
+            } else {
+                None
+            }
+        })
+    };
+    // The earliest sentence from which everything to the end is furniture, starting strictly.
+    let mut run_start = spans.len();
+    for i in (0..spans.len()).rev() {
+        match trailing_ok(i) {
+            Some(_) => {
+                if strict[i].is_some_and(|k| k != RemovalKind::Promotion) {
+                    run_start = i;
+                }
+            }
+            None => break,
+        }
+    }
+    let mut kept = Vec::new();
+    let mut cut = Vec::new();
+    for (i, &(s, e)) in spans.iter().enumerate() {
+        let kind = if i >= run_start {
+            trailing_ok(i)
+        } else {
+            strict[i].filter(|k| *k == RemovalKind::Promotion)
+        };
+        match kind {
+            Some(k) => cut.push((k, s, e)),
+            None => match kept.last_mut() {
+                // Consecutive kept sentences stay one span of the original.
+                Some((_, last_end)) if raw[*last_end as usize..s].trim().is_empty() => *last_end = e as u32,
+                _ => kept.push((s as u32, e as u32)),
+            },
+        }
+    }
+    (kept, cut)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn kinds(raw: &str) -> Vec<(RemovalKind, String)> {
+        clean(raw).removed.into_iter().map(|r| (r.kind, r.text)).collect()
+    }
+
+    #[test]
+    fn dates_in_three_languages() {
+        for (t, iso) in [
+            ("Mar 3, 2025\u{a0}-\u{a0}10:19", "2025-03-03T10:19"),
+            ("January 17, 2025", "2025-01-17"),
+            ("3 mars 2025", "2025-03-03"),
+            ("3. März 2025", "2025-03-03"),
+            ("2024-12-01", "2024-12-01"),
+        ] {
+            assert_eq!(parse_date(t).map(|d| d.iso), Some(iso.to_owned()), "{t}");
+        }
+        for t in ["In March 2025 the talks", "Mar 45, 2025", "The 2025 treaty", "17"] {
+            assert_eq!(parse_date(t), None, "{t}");
+        }
+    }
+
+    #[test]
+    fn bylines() {
+        assert_eq!(parse_byline("By: A.Yeganeh").as_deref(), Some("A.Yeganeh"));
+        assert_eq!(parse_byline("Written by Jane Roe").as_deref(), Some("Jane Roe"));
+        assert_eq!(parse_byline("By the end of the war, they had left."), None);
+        assert_eq!(parse_byline("Bypass"), None);
+    }
+
+    #[test]
+    fn personal_data_shapes() {
+        for t in [
+            "• Email : someone@example.org",
+            "call (555) 123-4567 now",
+            "+44 20 7946 0958 x",
+            "12 Main Street, Springfield, IL 62701",
+            "https://instagram.com/someone",
+            "follow @some_handle",
+        ] {
+            assert!(has_personal_data(t), "{t}");
+        }
+        for t in [
+            "In 2001, trade reached 1,000 million dollars.",
+            "About 90 percent of goods, 8 plants.",
+            "The US and UN met.",
+        ] {
+            assert!(!has_personal_data(t), "{t}");
+        }
+    }
+
+    /// A page written for this test, with every kind of furniture in other words than the corpus.
+    #[test]
+    fn cleans_a_new_page_with_the_same_kinds_of_junk() {
+        let raw = "\
+Home →
+
+A Harbour Deal Between Two Ports
+
+A Harbour Deal Between Two Ports
+
+12 April 2024
+
+Written by Jane Roe
+
+Contents
+
+Why the Ports Matter
+
+The two ports signed a deal on Monday. It covers cranes and rail links.
+
+Money and Cranes
+
+The deal is worth 40 million euros. For background, read our explainer piece: How Ports Work. The cranes arrive next year.
+
+Let us know what you think in the comments below! Would you ship through these ports? Browse more articles on our site.
+
+Sailing Tips For Beginners
+
+Sailing Tips For Beginners
+
+Author Profile:
+
+  • Name : Sam Example
+  • Email : sam@example.net
+  • Phone : 555-010-4477
+
+Follow us
+
+youtube:
+
+  • url : https://youtube.com/@samexample
+";
+        let c = clean(raw);
+        assert_eq!(c.title.as_deref(), Some("A Harbour Deal Between Two Ports"));
+        assert_eq!(c.date.as_ref().map(|d| d.iso.as_str()), Some("2024-04-12"));
+        assert_eq!(c.byline.as_ref().map(|b| b.name.as_str()), Some("Jane Roe"));
+        let got: Vec<RemovalKind> = kinds(raw).into_iter().map(|(k, _)| k).collect();
+        use RemovalKind::*;
+        assert_eq!(
+            got,
+            vec![
+                Navigation, DuplicateTitle, Dateline, Byline, TableOfContents, Promotion,
+                CallToComment, ExploreMore, RelatedLinks, AuthorProfile, Socials
+            ]
+        );
+        let kept: Vec<String> = c
+            .blocks
+            .iter()
+            .map(|b| b.spans.iter().map(|&(s, e)| &raw[s as usize..e as usize]).collect::<Vec<_>>().join(" "))
+            .collect();
+        assert_eq!(
+            kept,
+            vec![
+                "Why the Ports Matter",
+                "The two ports signed a deal on Monday. It covers cranes and rail links.",
+                "Money and Cranes",
+                "The deal is worth 40 million euros. The cranes arrive next year.",
+            ]
+        );
+    }
+
+    #[test]
+    fn markdown_headings_inline_with_and_without_a_toc() {
+        let raw = "Title\n\n--- ### Early Days of the Pact The pact began in 2001. ### Money Matters Trade grew fast.\n";
+        let c = clean(raw);
+        let texts: Vec<(BlockKind, &str)> = c
+            .blocks
+            .iter()
+            .map(|b| (b.kind, &raw[b.spans[0].0 as usize..b.spans[0].1 as usize]))
+            .collect();
+        assert_eq!(
+            texts,
+            vec![
+                (BlockKind::Heading, "Early Days of the Pact"),
+                (BlockKind::Paragraph, "The pact began in 2001."),
+                (BlockKind::Heading, "Money Matters"),
+                (BlockKind::Paragraph, "Trade grew fast."),
+            ]
+        );
+        let toc = vec!["Money Matters Trade".to_owned()];
+        assert_eq!(heading_length("Money Matters Trade grew fast.", &toc), "Money Matters Trade".len());
+    }
+
+    #[test]
+    fn about_the_author_box_names_a_claimed_author() {
+        let raw = "Title\n\nBody text that is long enough to be a paragraph of the page.\n\nX\nAbout the Author\n\nJane Q Writer\n\nSenior Writer\n\nJane writes about ports.\n\nAbout Me →\n";
+        let c = clean(raw);
+        assert_eq!(
+            c.byline,
+            Some(Byline {
+                name: "Jane Q Writer".into(),
+                source: BylineSource::AboutAuthorBox
+            })
+        );
+        let got: Vec<RemovalKind> = kinds(raw).into_iter().map(|(k, _)| k).collect();
+        assert_eq!(
+            got,
+            vec![RemovalKind::LayoutFragment, RemovalKind::AboutAuthor, RemovalKind::Navigation]
+        );
+    }
+
+    #[test]
+    fn never_panics_on_odd_input() {
+        for raw in ["", "\n\n", "#", "### ", "--- ###", "• :", "[", "[a](", "Title\n\u{202e}\u{200b}x", "ẞ\nİ K 🎉 é"] {
+            let _ = clean(raw);
+        }
+    }
 }

@@ -1,16 +1,254 @@
-//! Segmentation (stub, being written): sections, passages and sentences from cleaned blocks.
+//! Segmentation: sentences of any text, and sections, passages and sentences of a cleaned page.
+
 use crate::clean::{BlockKind, Cleaned};
+use crate::lang;
 use crate::model::{Lang, Passage, Section, Sentence};
 
+/// Words after which a full stop does not end a sentence.
+const ABBREVIATIONS: &[&str] = &[
+    "mr", "mrs", "ms", "dr", "prof", "st", "jr", "sr", "vs", "gen", "col", "lt", "sgt", "no",
+    "fig", "inc", "ltd", "co", "corp", "approx", "dept", "est", "mt", "rev", "gov", "sen", "rep",
+    "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "cf",
+    "al", "mme", "mlle", "bzw", "vgl", "ca", "nr",
+];
+
+/// Byte spans of the sentences of `text`, trimmed of surrounding whitespace.
+///
+/// A sentence ends at `.`, `!`, `?` or `…` (with any closing quotes or brackets after it) when
+/// whitespace and then a capital letter, a digit or an opening quote follow, except after an
+/// initial ("V. Putin"), a dotted abbreviation ("U.S.") or a known abbreviation ("Dr.").
+pub fn sentence_spans(text: &str) -> Vec<(usize, usize)> {
+    let chars: Vec<(usize, char)> = text.char_indices().collect();
+    let mut out = Vec::new();
+    let mut start: Option<usize> = None;
+    let mut i = 0;
+    while i < chars.len() {
+        let (b, c) = chars[i];
+        if start.is_none() {
+            if c.is_whitespace() {
+                i += 1;
+                continue;
+            }
+            start = Some(b);
+        }
+        if matches!(c, '.' | '!' | '?' | '…') {
+            let mut j = i + 1;
+            while j < chars.len() && is_closer(chars[j].1) {
+                j += 1;
+            }
+            let mut k = j;
+            while k < chars.len() && chars[k].1.is_whitespace() {
+                k += 1;
+            }
+            if k > j && k < chars.len() && starts_sentence(chars[k].1) {
+                let s = start.unwrap_or(b);
+                if !(c == '.' && is_abbreviation(&text[s..b])) {
+                    let (lb, lc) = chars[j - 1];
+                    out.push((s, lb + lc.len_utf8()));
+                    start = None;
+                    i = k;
+                    continue;
+                }
+            }
+            i = j.max(i + 1);
+            continue;
+        }
+        i += 1;
+    }
+    if let Some(s) = start {
+        let end = s + text[s..].trim_end().len();
+        if end > s {
+            out.push((s, end));
+        }
+    }
+    out
+}
+
+fn is_closer(c: char) -> bool {
+    matches!(
+        c,
+        '.' | '!' | '?' | '…' | '"' | '\'' | '”' | '’' | ')' | ']' | '»' | '*'
+    )
+}
+
+fn starts_sentence(c: char) -> bool {
+    c.is_uppercase() || c.is_numeric() || matches!(c, '"' | '“' | '«' | '‘' | '\'' | '*' | '(' | '[' | '¿' | '¡')
+}
+
+/// True when the text before a full stop ends in an abbreviation or an initial.
+fn is_abbreviation(before: &str) -> bool {
+    let word = before
+        .rsplit(|c: char| c.is_whitespace() || c == '(' || c == '"' || c == '“')
+        .next()
+        .unwrap_or("");
+    let letters: Vec<char> = word.chars().collect();
+    if letters.len() == 1 && letters[0].is_uppercase() {
+        return true;
+    }
+    if word.contains('.') && word.chars().filter(|c| c.is_alphabetic()).count() <= 4 {
+        return true;
+    }
+    ABBREVIATIONS.contains(&word.to_lowercase().as_str())
+}
+
+/// Turns source text with light markup into plain passage text: drops `**`, `__`, markdown
+/// heading marks and bullets, keeps link texts, and collapses all whitespace to single spaces.
+pub fn plain_text(source: &str) -> String {
+    let mut s = String::with_capacity(source.len());
+    let mut rest = source;
+    // Keep the text of [text](target) links, drop the target.
+    while let Some(open) = rest.find('[') {
+        let after = &rest[open + 1..];
+        match after.find("](") {
+            Some(close) if !after[..close].contains(['[', ']']) => {
+                let target = &after[close + 2..];
+                match target.find(')') {
+                    Some(end) if !target[..end].contains(char::is_whitespace) => {
+                        s.push_str(&rest[..open]);
+                        s.push_str(&after[..close]);
+                        rest = &target[end + 1..];
+                    }
+                    _ => {
+                        s.push_str(&rest[..open + 1]);
+                        rest = after;
+                    }
+                }
+            }
+            _ => {
+                s.push_str(&rest[..open + 1]);
+                rest = after;
+            }
+        }
+    }
+    s.push_str(rest);
+    let s = s.replace("**", "").replace("__", "");
+    let mut out = String::with_capacity(s.len());
+    for word in s.split_whitespace() {
+        // Markup tokens standing alone: heading marks, rules, bullets.
+        if word.chars().all(|c| c == '#')
+            || word.chars().all(|c| c == '-') && word.len() >= 3
+            || matches!(word, "*" | "•" | "-" | "·" | "▪" | "◦")
+        {
+            continue;
+        }
+        if !out.is_empty() {
+            out.push(' ');
+        }
+        out.push_str(word);
+    }
+    out
+}
+
+/// Builds sections and passages from the kept blocks of a cleaned page.
+///
+/// The lead before the first heading is section `s0` (only when it has text); headings number
+/// `s1`, `s2`…; passages number `p1`, `p2`… in reading order. A sentence without evidence for
+/// any language takes the document's most common language (English when there is none).
 pub fn segment(raw: &str, cleaned: &Cleaned) -> (Vec<Section>, Vec<Passage>) {
-    let mut sections = vec![Section { id: "s0".into(), heading: None, start: 0 }];
-    let mut passages = Vec::new();
-    for b in &cleaned.blocks {
-        let (s, e) = (b.spans[0].0, b.spans.last().unwrap().1);
-        let text = raw[s as usize..e as usize].trim().to_owned();
-        if b.kind == BlockKind::Heading { continue; }
-        passages.push(Passage { id: format!("p{}", passages.len() + 1), section: (sections.len() - 1) as u32,
-            sentences: vec![Sentence { start: 0, end: text.len() as u32, lang: Lang::En }], text, start: s, end: e });
+    let mut sections: Vec<Section> = Vec::new();
+    let mut passages: Vec<Passage> = Vec::new();
+    let mut detected: Vec<Vec<Option<Lang>>> = Vec::new();
+    for block in &cleaned.blocks {
+        let Some(&(start, _)) = block.spans.first() else {
+            continue;
+        };
+        let end = block.spans.last().map_or(start, |s| s.1);
+        let source: Vec<&str> = block
+            .spans
+            .iter()
+            .map(|&(s, e)| &raw[s as usize..e as usize])
+            .collect();
+        let text = plain_text(&source.join(" "));
+        if text.is_empty() {
+            continue;
+        }
+        match block.kind {
+            BlockKind::Heading => sections.push(Section {
+                id: format!("s{}", sections.len() + usize::from(!has_lead(&sections))),
+                heading: Some(text),
+                start,
+            }),
+            BlockKind::Paragraph => {
+                if sections.is_empty() {
+                    sections.push(Section {
+                        id: "s0".into(),
+                        heading: None,
+                        start,
+                    });
+                }
+                let spans = sentence_spans(&text);
+                detected.push(spans.iter().map(|&(s, e)| lang::detect(&text[s..e])).collect());
+                passages.push(Passage {
+                    id: format!("p{}", passages.len() + 1),
+                    section: (sections.len() - 1) as u32,
+                    sentences: spans
+                        .iter()
+                        .map(|&(s, e)| Sentence {
+                            start: s as u32,
+                            end: e as u32,
+                            lang: Lang::En,
+                        })
+                        .collect(),
+                    text,
+                    start,
+                    end,
+                });
+            }
+        }
+    }
+    let default = majority(detected.iter().flatten().flatten().copied()).unwrap_or(Lang::En);
+    for (p, langs) in passages.iter_mut().zip(detected) {
+        for (s, l) in p.sentences.iter_mut().zip(langs) {
+            s.lang = l.unwrap_or(default);
+        }
     }
     (sections, passages)
+}
+
+fn has_lead(sections: &[Section]) -> bool {
+    sections.first().is_some_and(|s| s.heading.is_none())
+}
+
+fn majority(langs: impl Iterator<Item = Lang>) -> Option<Lang> {
+    let mut counts = [0usize; 3];
+    for l in langs {
+        counts[Lang::ALL.iter().position(|x| *x == l).unwrap_or(0)] += 1;
+    }
+    let (i, n) = counts.iter().enumerate().max_by_key(|(_, n)| **n)?;
+    (*n > 0).then(|| Lang::ALL[i])
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn sentences(text: &str) -> Vec<&str> {
+        sentence_spans(text).into_iter().map(|(s, e)| &text[s..e]).collect()
+    }
+
+    #[test]
+    fn splits_sentences_but_not_abbreviations() {
+        assert_eq!(
+            sentences("Vladimir V. Putin met Dr. Smith in the U.S. capital. Then he left! Did he? «Oui.» 2025 came."),
+            vec![
+                "Vladimir V. Putin met Dr. Smith in the U.S. capital.",
+                "Then he left!",
+                "Did he?",
+                "«Oui.»",
+                "2025 came."
+            ]
+        );
+        assert_eq!(sentences("  "), Vec::<&str>::new());
+        assert_eq!(sentences("No end"), vec!["No end"]);
+        assert_eq!(sentences("He said \"stop.\" She went."), vec!["He said \"stop.\"", "She went."]);
+    }
+
+    #[test]
+    fn plain_text_strips_markup() {
+        assert_eq!(
+            plain_text("--- ### The **Iran alliance**  see [Trade](#trade) and * bullet [x] (y)"),
+            "The Iran alliance see Trade and bullet [x] (y)"
+        );
+        assert_eq!(plain_text("a\u{a0}\u{a0}b\n c"), "a b c");
+    }
 }

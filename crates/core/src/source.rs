@@ -1,26 +1,180 @@
-//! Reading a corpus folder (stub, being written): the manifest and its raw files → a `Corpus`.
+//! Reading a corpus folder: the strict `corpus.toml` manifest and the raw files it names, into a
+//! `Corpus`. The one place in the core that does IO (feature `build`, native only).
+
 use crate::model::Corpus;
 use crate::pipeline::{process_document, SourceMeta};
-use std::path::Path;
+use serde::Deserialize;
+use std::fmt;
+use std::path::{Path, PathBuf};
 
-#[derive(Debug)]
-pub struct BuildError(pub String);
-impl std::fmt::Display for BuildError {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result { f.write_str(&self.0) }
+/// The manifest file inside a corpus folder.
+pub const MANIFEST: &str = "corpus.toml";
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct Manifest {
+    name: String,
+    title: String,
+    #[serde(rename = "source")]
+    sources: Vec<ManifestSource>,
 }
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct ManifestSource {
+    id: String,
+    file: String,
+    title: Option<String>,
+    site: Option<String>,
+    kind: Option<String>,
+}
+
+/// Why a corpus folder could not be built. Every variant names the file concerned.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum BuildError {
+    /// A file could not be read (missing, unreadable).
+    Io { file: PathBuf, message: String },
+    /// The manifest is not valid TOML or does not fit the schema; `line` is 1-based.
+    Manifest {
+        file: PathBuf,
+        line: Option<usize>,
+        message: String,
+    },
+    /// A source file is empty (or only whitespace).
+    Empty { file: PathBuf },
+    /// A source file is not UTF-8; `line` is 1-based, of the first invalid byte.
+    NotUtf8 { file: PathBuf, line: usize },
+    /// A source has no text the cleaner keeps.
+    NoText { file: PathBuf },
+}
+
+impl fmt::Display for BuildError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            BuildError::Io { file, message } => write!(f, "{}: {message}", file.display()),
+            BuildError::Manifest {
+                file,
+                line: Some(line),
+                message,
+            } => write!(f, "{}:{line}: invalid manifest: {message}", file.display()),
+            BuildError::Manifest {
+                file,
+                line: None,
+                message,
+            } => write!(f, "{}: invalid manifest: {message}", file.display()),
+            BuildError::Empty { file } => write!(f, "{}: the file is empty", file.display()),
+            BuildError::NotUtf8 { file, line } => write!(
+                f,
+                "{}:{line}: the file is not valid UTF-8 text",
+                file.display()
+            ),
+            BuildError::NoText { file } => write!(
+                f,
+                "{}: no article text is left after cleaning",
+                file.display()
+            ),
+        }
+    }
+}
+
 impl std::error::Error for BuildError {}
 
-/// Loads `dir/corpus.toml` and every file it names.
+/// Loads `dir/corpus.toml` and every file it names, cleaned and segmented.
 pub fn load_dir(dir: &Path) -> Result<Corpus, BuildError> {
-    let mut documents = Vec::new();
-    let mut names: Vec<_> = std::fs::read_dir(dir).map_err(|e| BuildError(e.to_string()))?
-        .filter_map(|e| e.ok()).map(|e| e.file_name().to_string_lossy().into_owned())
-        .filter(|n| n.ends_with(".txt")).collect();
-    names.sort();
-    for n in names {
-        let raw = std::fs::read_to_string(dir.join(&n)).map_err(|e| BuildError(e.to_string()))?;
-        let meta = SourceMeta { id: n[..3].to_owned(), file: n.clone(), ..Default::default() };
-        documents.push(process_document(&meta, &raw));
+    let manifest_path = dir.join(MANIFEST);
+    let text = read_text(&manifest_path)?;
+    let manifest = parse_manifest(&manifest_path, &text)?;
+    let mut documents = Vec::with_capacity(manifest.sources.len());
+    for s in &manifest.sources {
+        let path = dir.join(&s.file);
+        let raw = read_text(&path)?;
+        if raw.trim().is_empty() {
+            return Err(BuildError::Empty { file: path });
+        }
+        let meta = SourceMeta {
+            id: s.id.clone(),
+            file: s.file.clone(),
+            title: s.title.clone(),
+            site: s.site.clone(),
+            kind: s.kind.clone(),
+        };
+        let doc = process_document(&meta, &raw);
+        if doc.passages.is_empty() {
+            return Err(BuildError::NoText { file: path });
+        }
+        documents.push(doc);
     }
-    Ok(Corpus { name: "iran-russia".into(), title: "Iran–Russia".into(), documents })
+    Ok(Corpus {
+        name: manifest.name,
+        title: manifest.title,
+        documents,
+    })
+}
+
+fn read_text(path: &Path) -> Result<String, BuildError> {
+    let bytes = std::fs::read(path).map_err(|e| BuildError::Io {
+        file: path.to_owned(),
+        message: match e.kind() {
+            std::io::ErrorKind::NotFound => "no such file".to_owned(),
+            _ => e.to_string(),
+        },
+    })?;
+    String::from_utf8(bytes).map_err(|e| {
+        let bad = e.utf8_error().valid_up_to();
+        let line = e.as_bytes()[..bad].iter().filter(|&&b| b == b'\n').count() + 1;
+        BuildError::NotUtf8 {
+            file: path.to_owned(),
+            line,
+        }
+    })
+}
+
+fn parse_manifest(path: &Path, text: &str) -> Result<Manifest, BuildError> {
+    let err = |line, message: String| BuildError::Manifest {
+        file: path.to_owned(),
+        line,
+        message,
+    };
+    let manifest: Manifest = toml::from_str(text).map_err(|e| {
+        let line = e
+            .span()
+            .map(|s| text[..s.start.min(text.len())].matches('\n').count() + 1);
+        err(line, e.message().to_owned())
+    })?;
+    let line_of = |needle: &str| {
+        text.find(needle)
+            .map(|at| text[..at].matches('\n').count() + 1)
+    };
+    if manifest.sources.is_empty() {
+        return Err(err(None, "it lists no [[source]]".into()));
+    }
+    let mut ids: Vec<&str> = Vec::new();
+    for s in &manifest.sources {
+        let valid = !s.id.is_empty()
+            && s.id.len() <= 64
+            && s
+                .id
+                .bytes()
+                .all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'_');
+        if !valid {
+            return Err(err(
+                line_of(&format!("\"{}\"", s.id)),
+                format!("source id {:?} must be 1–64 letters, digits, '-' or '_'", s.id),
+            ));
+        }
+        if ids.contains(&s.id.as_str()) {
+            return Err(err(
+                line_of(&format!("\"{}\"", s.id)),
+                format!("source id {:?} appears twice", s.id),
+            ));
+        }
+        if s.file.contains("..") || s.file.starts_with('/') {
+            return Err(err(
+                line_of(&s.file),
+                format!("file {:?} must be inside the corpus folder", s.file),
+            ));
+        }
+        ids.push(&s.id);
+    }
+    Ok(manifest)
 }
