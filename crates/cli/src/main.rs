@@ -10,7 +10,11 @@ use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 #[derive(Parser)]
-#[command(name = "parallax", version, about = "Build and inspect Parallax corpus bundles")]
+#[command(
+    name = "parallax",
+    version,
+    about = "Build and inspect Parallax corpus bundles"
+)]
 struct Cli {
     #[command(subcommand)]
     command: Command,
@@ -61,14 +65,19 @@ fn run(cli: Cli) -> Result<()> {
             Ok(())
         }
         Command::Inspect { bundle: path, json } => {
-            let bytes = std::fs::read(&path).with_context(|| format!("{}: cannot read", path.display()))?;
+            let bytes =
+                std::fs::read(&path).with_context(|| format!("{}: cannot read", path.display()))?;
             let b = bundle::decode(&bytes).with_context(|| format!("{}", path.display()))?;
             let mut stdout = std::io::stdout().lock();
             if json {
                 serde_json::to_writer_pretty(&mut stdout, &inspect_json(&b))?;
                 writeln!(stdout)?;
             } else {
-                writeln!(stdout, "{} ({}), format {}, checksum {}", b.corpus.title, b.corpus.name, b.version, b.checksum)?;
+                writeln!(
+                    stdout,
+                    "{} ({}), format {}, checksum {}",
+                    b.corpus.title, b.corpus.name, b.version, b.checksum
+                )?;
                 for d in &b.corpus.documents {
                     writeln!(
                         stdout,
@@ -89,9 +98,18 @@ fn run(cli: Cli) -> Result<()> {
 /// Writes through a temporary file in the same folder and renames it, so that a failed or
 /// interrupted build never leaves a partial bundle at `out`.
 fn write_atomically(out: &Path, bytes: &[u8]) -> Result<()> {
-    let dir = out.parent().filter(|p| !p.as_os_str().is_empty()).unwrap_or(Path::new("."));
-    let name = out.file_name().with_context(|| format!("{}: not a file path", out.display()))?;
-    let tmp = dir.join(format!(".{}.tmp-{}", name.to_string_lossy(), std::process::id()));
+    let dir = out
+        .parent()
+        .filter(|p| !p.as_os_str().is_empty())
+        .unwrap_or(Path::new("."));
+    let name = out
+        .file_name()
+        .with_context(|| format!("{}: not a file path", out.display()))?;
+    let tmp = dir.join(format!(
+        ".{}.tmp-{}",
+        name.to_string_lossy(),
+        std::process::id()
+    ));
     let result = std::fs::write(&tmp, bytes).and_then(|()| std::fs::rename(&tmp, out));
     if result.is_err() {
         let _ = std::fs::remove_file(&tmp);

@@ -57,7 +57,8 @@ impl std::error::Error for BundleError {}
 /// Encodes a corpus into bundle bytes.
 pub fn encode(corpus: &Corpus) -> Vec<u8> {
     // Encoding an in-memory model into a Vec cannot fail: postcard only errors on writer limits.
-    let payload = postcard::to_allocvec(corpus).expect("postcard encoding into a Vec is infallible");
+    let payload =
+        postcard::to_allocvec(corpus).expect("postcard encoding into a Vec is infallible");
     let digest = Sha256::digest(&payload);
     let mut out = Vec::with_capacity(HEADER_LEN + payload.len());
     out.extend_from_slice(MAGIC);
@@ -124,6 +125,9 @@ mod tests {
         let mut altered = bytes.clone();
         *altered.last_mut().unwrap() ^= 1;
         assert_eq!(decode(&altered), Err(BundleError::ChecksumMismatch));
-        assert_eq!(decode(&bytes[..bytes.len() - 1]), Err(BundleError::ChecksumMismatch));
+        assert_eq!(
+            decode(&bytes[..bytes.len() - 1]),
+            Err(BundleError::ChecksumMismatch)
+        );
     }
 }

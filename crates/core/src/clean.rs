@@ -5,7 +5,7 @@
 //! comment…), not the strings of one page, so that a new article with the same junk is cleaned
 //! too. Everything removed is kept in `Cleaned::removed` with its byte span in the original.
 
-use crate::model::{Byline, BylineSource, DateInfo, Removed, RemovalKind};
+use crate::model::{Byline, BylineSource, DateInfo, RemovalKind, Removed};
 use crate::segment::{plain_text, sentence_spans};
 
 /// What a kept block is.
@@ -218,7 +218,7 @@ fn block(kind: BlockKind, start: usize, end: usize) -> Block {
 fn merge_cuts(raw: &str, cuts: &[(usize, usize, RemovalKind)]) -> Vec<Removed> {
     let mut removed: Vec<Removed> = Vec::new();
     for &(start, end, kind) in cuts {
-        let text = raw[start..end].trim();
+        let text = &redact(raw[start..end].trim());
         if let Some(last) = removed.last_mut() {
             let gap = raw.get(last.end as usize..start).unwrap_or("x");
             if last.kind == kind && gap.trim().is_empty() {
@@ -236,6 +236,59 @@ fn merge_cuts(raw: &str, cuts: &[(usize, usize, RemovalKind)]) -> Vec<Removed> {
         });
     }
     removed
+}
+
+/// Withholds personal data in removed text, line by line: the values of personal fields in
+/// profile cards, and email addresses, links and handles anywhere. The audit trail shows what
+/// kind of block was removed without republishing someone's address; the offsets still point
+/// at the original for anyone who must check it.
+pub fn redact(text: &str) -> String {
+    const WITHHELD: &str = "[withheld]";
+    let mut out = String::with_capacity(text.len());
+    for (i, line) in text.lines().enumerate() {
+        if i > 0 {
+            out.push('\n');
+        }
+        let line = line.trim();
+        if let Some((key, _)) = bullet_key_value(line) {
+            if is_personal_key(&key)
+                && !matches!(
+                    key.as_str(),
+                    "bio" | "company" | "job" | "occupation" | "followers" | "following"
+                )
+            {
+                let (head, _) = line.split_once(':').unwrap_or((line, ""));
+                out.push_str(head.trim_end());
+                out.push_str(" : ");
+                out.push_str(WITHHELD);
+                continue;
+            }
+        }
+        let words: Vec<String> = line
+            .split(' ')
+            .map(|w| {
+                let bare = w.trim_matches(|c: char| !c.is_alphanumeric() && c != '@');
+                let lower = w.to_lowercase();
+                if is_email(bare)
+                    || is_handle(bare)
+                    || lower.contains("http://")
+                    || lower.contains("https://")
+                    || lower.starts_with("www.")
+                {
+                    WITHHELD.to_owned()
+                } else {
+                    w.to_owned()
+                }
+            })
+            .collect();
+        let joined = words.join(" ");
+        if has_personal_data(&joined) {
+            out.push_str("[line with personal data withheld]");
+        } else {
+            out.push_str(&joined);
+        }
+    }
+    out
 }
 
 /// Non-blank lines with the byte span of their trimmed text.
@@ -270,9 +323,23 @@ fn word_count(t: &str) -> usize {
 
 fn is_navigation(t: &str) -> bool {
     const WORDS: &[&str] = &[
-        "home", "back", "back to home", "back to top", "next", "previous", "next article",
-        "previous article", "about me", "about us", "contact", "contact us", "menu",
-        "skip to content", "read more", "older posts", "newer posts",
+        "home",
+        "back",
+        "back to home",
+        "back to top",
+        "next",
+        "previous",
+        "next article",
+        "previous article",
+        "about me",
+        "about us",
+        "contact",
+        "contact us",
+        "menu",
+        "skip to content",
+        "read more",
+        "older posts",
+        "newer posts",
     ];
     if word_count(t) > 6 {
         return false;
@@ -298,9 +365,29 @@ fn bullet_key_value(t: &str) -> Option<(String, String)> {
 
 fn is_personal_key(key: &str) -> bool {
     const KEYS: &[&str] = &[
-        "name", "username", "user name", "email", "e-mail", "mail", "birthdate", "birthday",
-        "date of birth", "born", "address", "phone", "telephone", "mobile", "tel", "company",
-        "job", "occupation", "bio", "website", "url", "followers", "following",
+        "name",
+        "username",
+        "user name",
+        "email",
+        "e-mail",
+        "mail",
+        "birthdate",
+        "birthday",
+        "date of birth",
+        "born",
+        "address",
+        "phone",
+        "telephone",
+        "mobile",
+        "tel",
+        "company",
+        "job",
+        "occupation",
+        "bio",
+        "website",
+        "url",
+        "followers",
+        "following",
     ];
     KEYS.contains(&key)
 }
@@ -317,14 +404,34 @@ fn is_profile_header(t: &str) -> bool {
 fn is_socials_header(t: &str) -> bool {
     matches!(
         lower_words(t).join(" ").as_str(),
-        "socials" | "social" | "social media" | "follow me" | "follow us" | "find me on" | "connect"
+        "socials"
+            | "social"
+            | "social media"
+            | "follow me"
+            | "follow us"
+            | "find me on"
+            | "connect"
     )
 }
 
 fn is_platform_label(t: &str) -> bool {
     const PLATFORMS: &[&str] = &[
-        "instagram", "facebook", "tiktok", "linkedin", "twitter", "x", "youtube", "pinterest",
-        "snapchat", "threads", "mastodon", "github", "telegram", "whatsapp", "reddit", "bluesky",
+        "instagram",
+        "facebook",
+        "tiktok",
+        "linkedin",
+        "twitter",
+        "x",
+        "youtube",
+        "pinterest",
+        "snapchat",
+        "threads",
+        "mastodon",
+        "github",
+        "telegram",
+        "whatsapp",
+        "reddit",
+        "bluesky",
     ];
     let w = lower_words(t);
     w.len() == 1 && PLATFORMS.contains(&w[0].as_str()) && t.len() <= 16
@@ -343,7 +450,9 @@ fn is_about_author_content(t: &str, name: Option<&str>) -> bool {
     if words.len() <= 10 && !t.ends_with('.') {
         return true;
     }
-    let first = name.and_then(|n| n.split_whitespace().next()).map(str::to_lowercase);
+    let first = name
+        .and_then(|n| n.split_whitespace().next())
+        .map(str::to_lowercase);
     words.iter().any(|w| {
         matches!(
             w.as_str(),
@@ -356,15 +465,19 @@ fn is_about_author_content(t: &str, name: Option<&str>) -> bool {
 fn looks_like_name(t: &str) -> bool {
     let words: Vec<&str> = t.split_whitespace().collect();
     (2..=4).contains(&words.len())
-        && words
-            .iter()
-            .all(|w| w.chars().next().is_some_and(char::is_uppercase) && !w.contains(|c: char| c.is_ascii_digit() || c == '&'))
+        && words.iter().all(|w| {
+            w.chars().next().is_some_and(char::is_uppercase)
+                && !w.contains(|c: char| c.is_ascii_digit() || c == '&')
+        })
 }
 
 fn is_toc_header(t: &str) -> bool {
     let head = plain_text(t).to_lowercase();
     head.starts_with("table of contents")
-        || matches!(head.as_str(), "contents" | "in this article" | "sommaire" | "inhaltsverzeichnis")
+        || matches!(
+            head.as_str(),
+            "contents" | "in this article" | "sommaire" | "inhaltsverzeichnis"
+        )
 }
 
 /// A line of a table of contents: a bullet and/or a link to an in-page anchor.
@@ -413,7 +526,15 @@ fn month(word: &str) -> Option<u32> {
         &["september", "sep", "sept", "septembre"],
         &["october", "oct", "octobre", "oktober", "okt"],
         &["november", "nov", "novembre"],
-        &["december", "dec", "décembre", "decembre", "déc", "dezember", "dez"],
+        &[
+            "december",
+            "dec",
+            "décembre",
+            "decembre",
+            "déc",
+            "dezember",
+            "dez",
+        ],
     ];
     let w = word.to_lowercase();
     MONTHS
@@ -432,7 +553,11 @@ pub fn parse_date(t: &str) -> Option<DateInfo> {
         .split(|c: char| !c.is_alphanumeric())
         .filter(|s| !s.is_empty())
         .collect();
-    let num = |s: &str| s.parse::<u32>().ok().filter(|_| s.chars().all(|c| c.is_ascii_digit()));
+    let num = |s: &str| {
+        s.parse::<u32>()
+            .ok()
+            .filter(|_| s.chars().all(|c| c.is_ascii_digit()))
+    };
     let (y, m, d, rest) = match tokens.as_slice() {
         [a, b, c, rest @ ..] if month(a).is_some() => (num(c)?, month(a)?, num(b)?, rest),
         [a, b, c, rest @ ..] if month(b).is_some() => (num(c)?, month(b)?, num(a)?, rest),
@@ -458,8 +583,17 @@ pub fn parse_date(t: &str) -> Option<DateInfo> {
 /// Email addresses, phone numbers, postal codes with a state, social-media links or handles.
 pub fn has_personal_data(t: &str) -> bool {
     const SOCIAL: &[&str] = &[
-        "instagram.com", "facebook.com", "tiktok.com", "twitter.com", "x.com/", "linkedin.com",
-        "youtube.com", "pinterest.com", "t.me/", "threads.net", "snapchat.com",
+        "instagram.com",
+        "facebook.com",
+        "tiktok.com",
+        "twitter.com",
+        "x.com/",
+        "linkedin.com",
+        "youtube.com",
+        "pinterest.com",
+        "t.me/",
+        "threads.net",
+        "snapchat.com",
     ];
     let lower = t.to_lowercase();
     if SOCIAL.iter().any(|s| lower.contains(s)) {
@@ -480,13 +614,17 @@ fn is_email(w: &str) -> bool {
         && domain.contains('.')
         && !domain.starts_with('.')
         && !domain.ends_with('.')
-        && domain.chars().all(|c| c.is_alphanumeric() || c == '.' || c == '-')
+        && domain
+            .chars()
+            .all(|c| c.is_alphanumeric() || c == '.' || c == '-')
 }
 
 fn is_handle(w: &str) -> bool {
     w.len() >= 3
         && w.starts_with('@')
-        && w[1..].chars().all(|c| c.is_ascii_alphanumeric() || c == '_' || c == '.')
+        && w[1..]
+            .chars()
+            .all(|c| c.is_ascii_alphanumeric() || c == '_' || c == '.')
 }
 
 /// Ten or more digits in one run of digits, spaces, dots, dashes and parentheses, with at
@@ -497,7 +635,9 @@ fn has_phone_number(t: &str) -> bool {
     for c in t.chars().chain(std::iter::once('x')) {
         if c.is_ascii_digit() {
             digits += 1;
-        } else if matches!(c, '-' | '.' | '(' | ')' | ' ' | '+') && (digits > 0 || c == '(' || c == '+') {
+        } else if matches!(c, '-' | '.' | '(' | ')' | ' ' | '+')
+            && (digits > 0 || c == '(' || c == '+')
+        {
             seps += 1;
         } else {
             if digits >= 10 && seps >= 2 {
@@ -530,7 +670,9 @@ fn is_heading_like(t: &str) -> bool {
     !t.is_empty()
         && t.len() <= 120
         && word_count(&t) <= 16
-        && t.chars().next().is_some_and(|c| c.is_uppercase() || c.is_numeric())
+        && t.chars()
+            .next()
+            .is_some_and(|c| c.is_uppercase() || c.is_numeric())
         && !t.ends_with(['.', ',', ';', ':'])
 }
 
@@ -551,7 +693,12 @@ fn markdown_marks(t: &str) -> impl Iterator<Item = (usize, usize, bool)> + '_ {
                 let run = bytes[i..].iter().take_while(|&&b| b == c).count();
                 let after = i + run;
                 let spaced = after == bytes.len() || bytes[after] == b' ';
-                let is_mark = spaced && if c == b'#' { (1..=6).contains(&run) } else { run >= 3 };
+                let is_mark = spaced
+                    && if c == b'#' {
+                        (1..=6).contains(&run)
+                    } else {
+                        run >= 3
+                    };
                 if is_mark {
                     let start = i;
                     i = after;
@@ -605,8 +752,8 @@ const SENTENCE_STARTERS: &[&str] = &[
 ];
 /// Lowercase words that title-cased headings keep lowercase.
 const SMALL_WORDS: &[&str] = &[
-    "a", "an", "the", "and", "or", "of", "on", "in", "to", "for", "with", "vs", "at", "by",
-    "from", "as", "but", "nor", "de", "la", "le", "und", "der", "die", "das",
+    "a", "an", "the", "and", "or", "of", "on", "in", "to", "for", "with", "vs", "at", "by", "from",
+    "as", "but", "nor", "de", "la", "le", "und", "der", "die", "das",
 ];
 
 /// Byte length of the heading at the start of `content` (text after a `###` mark).
@@ -646,7 +793,14 @@ fn heading_length(content: &str, toc: &[String]) -> usize {
     let Some((k, _)) = first_lower else {
         return lead + body.len();
     };
-    let candidates = || (1..k).filter(|&i| bare(words[i].1).chars().next().is_some_and(char::is_uppercase));
+    let candidates = || {
+        (1..k).filter(|&i| {
+            bare(words[i].1)
+                .chars()
+                .next()
+                .is_some_and(char::is_uppercase)
+        })
+    };
     let start = candidates()
         .filter(|&i| SENTENCE_STARTERS.contains(&bare(words[i].1).as_str()))
         .last()
@@ -661,10 +815,23 @@ fn heading_length(content: &str, toc: &[String]) -> usize {
 fn classify_sentence(s: &str) -> Option<RemovalKind> {
     let lower = s.to_lowercase().replace('’', "'");
     const COMMENT: &[&str] = &[
-        "comments below", "comment below", "comments section", "leave a comment", "leave your comment",
-        "share your thoughts", "share your perspective", "share your insights", "share your views",
-        "share your opinion", "share your experience", "what are your thoughts", "what do you think",
-        "let us know", "join the conversation", "share this article", "share this post",
+        "comments below",
+        "comment below",
+        "comments section",
+        "leave a comment",
+        "leave your comment",
+        "share your thoughts",
+        "share your perspective",
+        "share your insights",
+        "share your views",
+        "share your opinion",
+        "share your experience",
+        "what are your thoughts",
+        "what do you think",
+        "let us know",
+        "join the conversation",
+        "share this article",
+        "share this post",
         "drop a comment",
     ];
     if COMMENT.iter().any(|p| lower.contains(p)) {
@@ -672,13 +839,18 @@ fn classify_sentence(s: &str) -> Option<RemovalKind> {
     }
     let words = lower_words(&lower);
     let has = |w: &str| words.iter().any(|x| x == w);
-    let verb = ["explore", "read", "check", "see", "visit", "discover", "browse", "learn"]
-        .iter()
-        .any(|v| has(v));
+    let verb = [
+        "explore", "read", "check", "see", "visit", "discover", "browse", "learn",
+    ]
+    .iter()
+    .any(|v| has(v));
     if !verb {
         return None;
     }
-    let nouns = ["article", "articles", "piece", "pieces", "post", "posts", "guide", "guides", "story", "stories", "analyses", "coverage"];
+    let nouns = [
+        "article", "articles", "piece", "pieces", "post", "posts", "guide", "guides", "story",
+        "stories", "analyses", "coverage",
+    ];
     let noun = nouns.iter().any(|n| has(n));
     if noun
         && (lower.contains("our site")
@@ -691,7 +863,11 @@ fn classify_sentence(s: &str) -> Option<RemovalKind> {
     }
     // "our" followed within three words by an article-like noun: "read our dedicated piece".
     let promoted = words.iter().enumerate().any(|(i, w)| {
-        w == "our" && words[i + 1..].iter().take(3).any(|x| nouns.contains(&x.as_str()))
+        w == "our"
+            && words[i + 1..]
+                .iter()
+                .take(3)
+                .any(|x| nouns.contains(&x.as_str()))
     });
     promoted.then_some(RemovalKind::Promotion)
 }
@@ -700,19 +876,28 @@ fn classify_sentence(s: &str) -> Option<RemovalKind> {
 /// trailing run that starts with a call to comment or explore and holds only such calls,
 /// questions to the reader and headlines of other pages. Returns kept spans and cut pieces.
 #[allow(clippy::type_complexity)]
-fn clean_paragraph(raw: &str, start: usize, end: usize) -> (Vec<(u32, u32)>, Vec<(RemovalKind, usize, usize)>) {
+fn clean_paragraph(
+    raw: &str,
+    start: usize,
+    end: usize,
+) -> (Vec<(u32, u32)>, Vec<(RemovalKind, usize, usize)>) {
     let text = &raw[start..end];
     let spans: Vec<(usize, usize)> = sentence_spans(text)
         .into_iter()
         .map(|(s, e)| (start + s, start + e))
         .collect();
-    let strict: Vec<Option<RemovalKind>> = spans.iter().map(|&(s, e)| classify_sentence(&raw[s..e])).collect();
+    let strict: Vec<Option<RemovalKind>> = spans
+        .iter()
+        .map(|&(s, e)| classify_sentence(&raw[s..e]))
+        .collect();
     let trailing_ok = |i: usize| -> Option<RemovalKind> {
         let s = &raw[spans[i].0..spans[i].1];
         strict[i].or_else(|| {
             let lower = s.to_lowercase();
             if s.trim_end_matches(['"', '”', '*']).ends_with('?')
-                && lower_words(&lower).iter().any(|w| w == "you" || w == "your")
+                && lower_words(&lower)
+                    .iter()
+                    .any(|w| w == "you" || w == "your")
             {
                 Some(RemovalKind::CallToComment)
             } else if s.contains(" | ") && is_heading_like(s) {
@@ -746,7 +931,9 @@ fn clean_paragraph(raw: &str, start: usize, end: usize) -> (Vec<(u32, u32)>, Vec
             Some(k) => cut.push((k, s, e)),
             None => match kept.last_mut() {
                 // Consecutive kept sentences stay one span of the original.
-                Some((_, last_end)) if raw[*last_end as usize..s].trim().is_empty() => *last_end = e as u32,
+                Some((_, last_end)) if raw[*last_end as usize..s].trim().is_empty() => {
+                    *last_end = e as u32
+                }
                 _ => kept.push((s as u32, e as u32)),
             },
         }
@@ -759,7 +946,11 @@ mod tests {
     use super::*;
 
     fn kinds(raw: &str) -> Vec<(RemovalKind, String)> {
-        clean(raw).removed.into_iter().map(|r| (r.kind, r.text)).collect()
+        clean(raw)
+            .removed
+            .into_iter()
+            .map(|r| (r.kind, r.text))
+            .collect()
     }
 
     #[test]
@@ -773,7 +964,12 @@ mod tests {
         ] {
             assert_eq!(parse_date(t).map(|d| d.iso), Some(iso.to_owned()), "{t}");
         }
-        for t in ["In March 2025 the talks", "Mar 45, 2025", "The 2025 treaty", "17"] {
+        for t in [
+            "In March 2025 the talks",
+            "Mar 45, 2025",
+            "The 2025 treaty",
+            "17",
+        ] {
             assert_eq!(parse_date(t), None, "{t}");
         }
     }
@@ -781,7 +977,10 @@ mod tests {
     #[test]
     fn bylines() {
         assert_eq!(parse_byline("By: A.Yeganeh").as_deref(), Some("A.Yeganeh"));
-        assert_eq!(parse_byline("Written by Jane Roe").as_deref(), Some("Jane Roe"));
+        assert_eq!(
+            parse_byline("Written by Jane Roe").as_deref(),
+            Some("Jane Roe")
+        );
         assert_eq!(parse_byline("By the end of the war, they had left."), None);
         assert_eq!(parse_byline("Bypass"), None);
     }
@@ -858,14 +1057,29 @@ youtube:
         assert_eq!(
             got,
             vec![
-                Navigation, DuplicateTitle, Dateline, Byline, TableOfContents, Promotion,
-                CallToComment, ExploreMore, RelatedLinks, AuthorProfile, Socials
+                Navigation,
+                DuplicateTitle,
+                Dateline,
+                Byline,
+                TableOfContents,
+                Promotion,
+                CallToComment,
+                ExploreMore,
+                RelatedLinks,
+                AuthorProfile,
+                Socials
             ]
         );
         let kept: Vec<String> = c
             .blocks
             .iter()
-            .map(|b| b.spans.iter().map(|&(s, e)| &raw[s as usize..e as usize]).collect::<Vec<_>>().join(" "))
+            .map(|b| {
+                b.spans
+                    .iter()
+                    .map(|&(s, e)| &raw[s as usize..e as usize])
+                    .collect::<Vec<_>>()
+                    .join(" ")
+            })
             .collect();
         assert_eq!(
             kept,
@@ -897,7 +1111,10 @@ youtube:
             ]
         );
         let toc = vec!["Money Matters Trade".to_owned()];
-        assert_eq!(heading_length("Money Matters Trade grew fast.", &toc), "Money Matters Trade".len());
+        assert_eq!(
+            heading_length("Money Matters Trade grew fast.", &toc),
+            "Money Matters Trade".len()
+        );
     }
 
     #[test]
@@ -914,13 +1131,40 @@ youtube:
         let got: Vec<RemovalKind> = kinds(raw).into_iter().map(|(k, _)| k).collect();
         assert_eq!(
             got,
-            vec![RemovalKind::LayoutFragment, RemovalKind::AboutAuthor, RemovalKind::Navigation]
+            vec![
+                RemovalKind::LayoutFragment,
+                RemovalKind::AboutAuthor,
+                RemovalKind::Navigation
+            ]
+        );
+    }
+
+    #[test]
+    fn redaction_withholds_personal_values_only() {
+        assert_eq!(
+            redact("Author Profile:\n  • Name : Sam Example\n  • Job : Plumber\n  • url : https://x.com/sam\nwrite to sam@example.net or @sam_e today"),
+            "Author Profile:\n• Name : [withheld]\n• Job : Plumber\n• url : [withheld]\nwrite to [withheld] or [withheld] today"
+        );
+        assert_eq!(
+            redact("call 555-010-4477 now"),
+            "[line with personal data withheld]"
         );
     }
 
     #[test]
     fn never_panics_on_odd_input() {
-        for raw in ["", "\n\n", "#", "### ", "--- ###", "• :", "[", "[a](", "Title\n\u{202e}\u{200b}x", "ẞ\nİ K 🎉 é"] {
+        for raw in [
+            "",
+            "\n\n",
+            "#",
+            "### ",
+            "--- ###",
+            "• :",
+            "[",
+            "[a](",
+            "Title\n\u{202e}\u{200b}x",
+            "ẞ\nİ K 🎉 é",
+        ] {
             let _ = clean(raw);
         }
     }

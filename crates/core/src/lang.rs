@@ -73,11 +73,23 @@ mod tests {
     #[test]
     fn detects_whole_sentences_not_from_the_corpus() {
         for (text, want) in [
-            ("The minister said that the talks would continue next week.", Lang::En),
-            ("Le gouvernement a annoncé une nouvelle loi sur les retraites.", Lang::Fr),
-            ("Die Regierung hat am Montag ein neues Gesetz über die Renten vorgestellt.", Lang::De),
+            (
+                "The minister said that the talks would continue next week.",
+                Lang::En,
+            ),
+            (
+                "Le gouvernement a annoncé une nouvelle loi sur les retraites.",
+                Lang::Fr,
+            ),
+            (
+                "Die Regierung hat am Montag ein neues Gesetz über die Renten vorgestellt.",
+                Lang::De,
+            ),
             ("Les deux pays ont signé un accord à Berlin.", Lang::Fr),
-            ("Das Abkommen zwischen beiden Ländern ist nicht öffentlich.", Lang::De),
+            (
+                "Das Abkommen zwischen beiden Ländern ist nicht öffentlich.",
+                Lang::De,
+            ),
         ] {
             assert_eq!(detect(text), Some(want), "{text}");
         }

@@ -7,8 +7,13 @@
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Route {
     Library,
-    Read { doc: String, passage: Option<String> },
-    NotFound { path: String },
+    Read {
+        doc: String,
+        passage: Option<String>,
+    },
+    NotFound {
+        path: String,
+    },
 }
 
 /// Longest fragment we look at; anything longer is not a route of ours.

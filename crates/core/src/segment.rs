@@ -72,7 +72,12 @@ fn is_closer(c: char) -> bool {
 }
 
 fn starts_sentence(c: char) -> bool {
-    c.is_uppercase() || c.is_numeric() || matches!(c, '"' | '“' | '«' | '‘' | '\'' | '*' | '(' | '[' | '¿' | '¡')
+    c.is_uppercase()
+        || c.is_numeric()
+        || matches!(
+            c,
+            '"' | '“' | '«' | '‘' | '\'' | '*' | '(' | '[' | '¿' | '¡'
+        )
 }
 
 /// True when the text before a full stop ends in an abbreviation or an initial.
@@ -177,7 +182,12 @@ pub fn segment(raw: &str, cleaned: &Cleaned) -> (Vec<Section>, Vec<Passage>) {
                     });
                 }
                 let spans = sentence_spans(&text);
-                detected.push(spans.iter().map(|&(s, e)| lang::detect(&text[s..e])).collect());
+                detected.push(
+                    spans
+                        .iter()
+                        .map(|&(s, e)| lang::detect(&text[s..e]))
+                        .collect(),
+                );
                 passages.push(Passage {
                     id: format!("p{}", passages.len() + 1),
                     section: (sections.len() - 1) as u32,
@@ -223,7 +233,10 @@ mod tests {
     use super::*;
 
     fn sentences(text: &str) -> Vec<&str> {
-        sentence_spans(text).into_iter().map(|(s, e)| &text[s..e]).collect()
+        sentence_spans(text)
+            .into_iter()
+            .map(|(s, e)| &text[s..e])
+            .collect()
     }
 
     #[test]
@@ -240,7 +253,10 @@ mod tests {
         );
         assert_eq!(sentences("  "), Vec::<&str>::new());
         assert_eq!(sentences("No end"), vec!["No end"]);
-        assert_eq!(sentences("He said \"stop.\" She went."), vec!["He said \"stop.\"", "She went."]);
+        assert_eq!(
+            sentences("He said \"stop.\" She went."),
+            vec!["He said \"stop.\"", "She went."]
+        );
     }
 
     #[test]

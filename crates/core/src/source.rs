@@ -152,14 +152,16 @@ fn parse_manifest(path: &Path, text: &str) -> Result<Manifest, BuildError> {
     for s in &manifest.sources {
         let valid = !s.id.is_empty()
             && s.id.len() <= 64
-            && s
-                .id
+            && s.id
                 .bytes()
                 .all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'_');
         if !valid {
             return Err(err(
                 line_of(&format!("\"{}\"", s.id)),
-                format!("source id {:?} must be 1–64 letters, digits, '-' or '_'", s.id),
+                format!(
+                    "source id {:?} must be 1–64 letters, digits, '-' or '_'",
+                    s.id
+                ),
             ));
         }
         if ids.contains(&s.id.as_str()) {

@@ -1,0 +1,155 @@
+//! End-to-end tests of the `parallax` binary: build, inspect --json, determinism, bad input.
+
+use serde_json::Value;
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output};
+
+fn parallax(args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_parallax"))
+        .args(args)
+        .output()
+        .unwrap()
+}
+
+fn corpus_dir() -> String {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("../../corpus/iran-russia")
+        .display()
+        .to_string()
+}
+
+fn tmp(name: &str) -> PathBuf {
+    let dir = std::env::temp_dir().join(format!("parallax-cli-{name}-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir).unwrap();
+    dir
+}
+
+#[test]
+fn build_then_inspect_json() {
+    let dir = tmp("inspect");
+    let out = dir.join("c.plxb");
+    let o = parallax(&["build", &corpus_dir(), "--out", out.to_str().unwrap()]);
+    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    let o = parallax(&["inspect", out.to_str().unwrap(), "--json"]);
+    assert!(o.status.success());
+    let v: Value = serde_json::from_slice(&o.stdout).unwrap();
+    assert_eq!(v["checksum"].as_str().unwrap().len(), 64);
+    let docs = v["documents"].as_array().unwrap();
+    let ids: Vec<&str> = docs.iter().map(|d| d["id"].as_str().unwrap()).collect();
+    assert_eq!(ids, ["000", "001", "002", "003", "004"]);
+    assert_eq!(docs[0]["byline"], "A.Yeganeh");
+    assert_eq!(docs[0]["date"], "2025-03-03T10:19");
+    assert_eq!(docs[3]["byline"], "Timothy Cline");
+    assert_eq!(docs[3]["byline_source"], "about-author-box");
+    for d in docs {
+        assert!(d["title"].as_str().is_some_and(|t| !t.is_empty()));
+        for p in d["passages"].as_array().unwrap() {
+            let text = p["text"].as_str().unwrap();
+            assert!(p["id"].as_str().unwrap().starts_with('p'));
+            assert!(p["section"].as_str().unwrap().starts_with('s'));
+            for s in p["sentences"].as_array().unwrap() {
+                let (a, b) = (
+                    s["start"].as_u64().unwrap() as usize,
+                    s["end"].as_u64().unwrap() as usize,
+                );
+                assert!(text.get(a..b).is_some_and(|t| !t.is_empty()));
+                assert!(["en", "fr", "de"].contains(&s["lang"].as_str().unwrap()));
+            }
+        }
+        for r in d["removed"].as_array().unwrap() {
+            assert!(!r["text"].as_str().unwrap().is_empty());
+            assert!(!r["reason"].as_str().unwrap().is_empty());
+        }
+    }
+    let o = parallax(&["inspect", out.to_str().unwrap()]);
+    let summary = String::from_utf8_lossy(&o.stdout);
+    assert!(o.status.success());
+    assert!(
+        summary.contains("checksum")
+            && summary
+                .lines()
+                .filter(|l| l.contains(" passages, "))
+                .count()
+                == 5,
+        "{summary}"
+    );
+    let _ = std::fs::remove_dir_all(&dir);
+}
+
+#[test]
+fn builds_are_byte_identical() {
+    let dir = tmp("determinism");
+    let (a, b) = (dir.join("a.plxb"), dir.join("b.plxb"));
+    for out in [&a, &b] {
+        assert!(
+            parallax(&["build", &corpus_dir(), "--out", out.to_str().unwrap()])
+                .status
+                .success()
+        );
+    }
+    assert_eq!(std::fs::read(&a).unwrap(), std::fs::read(&b).unwrap());
+    let _ = std::fs::remove_dir_all(&dir);
+}
+
+#[test]
+fn bad_input_fails_clearly_and_leaves_no_bundle() {
+    let manifest = "name = \"t\"\ntitle = \"T\"\n\n[[source]]\nid = \"a\"\nfile = \"a.txt\"\n";
+    let cases: [(&str, &str, Option<&[u8]>, &str); 4] = [
+        ("empty", manifest, Some(b""), "a.txt: the file is empty"),
+        (
+            "not-utf8",
+            manifest,
+            Some(b"\xc3\x28 title\n"),
+            "a.txt:1: the file is not valid UTF-8",
+        ),
+        ("missing", manifest, None, "a.txt: no such file"),
+        (
+            "malformed",
+            "name = \"t\"\n[[source]\n",
+            None,
+            "corpus.toml:2: invalid manifest",
+        ),
+    ];
+    for (name, manifest, file, want) in cases {
+        let dir = tmp(name);
+        std::fs::write(dir.join("corpus.toml"), manifest).unwrap();
+        if let Some(bytes) = file {
+            std::fs::write(dir.join("a.txt"), bytes).unwrap();
+        }
+        let out = dir.join("out.plxb");
+        let o = parallax(&[
+            "build",
+            dir.to_str().unwrap(),
+            "--out",
+            out.to_str().unwrap(),
+        ]);
+        let err = String::from_utf8_lossy(&o.stderr);
+        assert_eq!(o.status.code(), Some(1), "{name}");
+        assert!(err.contains(want), "{name}: {err}");
+        assert!(!out.exists(), "{name}: a bundle was left behind");
+        let leftovers: Vec<_> = std::fs::read_dir(&dir)
+            .unwrap()
+            .filter_map(|e| e.ok())
+            .filter(|e| e.file_name().to_string_lossy().contains("tmp"))
+            .collect();
+        assert!(leftovers.is_empty(), "{name}: temporary files left");
+        let _ = std::fs::remove_dir_all(&dir);
+    }
+}
+
+#[test]
+fn inspect_rejects_what_is_not_a_bundle() {
+    let dir = tmp("notbundle");
+    let f = dir.join("x.plxb");
+    std::fs::write(&f, b"hello").unwrap();
+    let o = parallax(&["inspect", f.to_str().unwrap(), "--json"]);
+    assert_eq!(o.status.code(), Some(1));
+    assert!(String::from_utf8_lossy(&o.stderr).contains("not a Parallax bundle"));
+    let o = parallax(&["inspect", dir.join("nope").to_str().unwrap()]);
+    assert_eq!(o.status.code(), Some(1));
+    assert!(String::from_utf8_lossy(&o.stderr).contains("cannot read"));
+    let o = parallax(&["frobnicate"]);
+    assert!(!o.status.success());
+    let _ = std::fs::remove_dir_all(&dir);
+}
