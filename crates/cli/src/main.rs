@@ -3,9 +3,13 @@
 
 use anyhow::{Context, Result};
 use clap::{Parser, Subcommand};
+use parallax_core::tag::Lexicon;
 use parallax_core::{bundle, source, Document};
 use serde_json::{json, Value};
-use std::io::Write;
+use std::io::{Read, Write};
+
+/// The lexicon shipped with the default corpus, used by `parallax tag` without `--themes`.
+const BUILTIN_THEMES: &str = include_str!("../../../corpus/iran-russia/themes.toml");
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
@@ -29,6 +33,12 @@ enum Command {
         /// Where to write the bundle.
         #[arg(long)]
         out: PathBuf,
+    },
+    /// Tag text read from standard input with themes, printing each theme's evidence as JSON.
+    Tag {
+        /// A theme lexicon (TOML, `[[theme]]` tables); the built-in Iran–Russia lexicon otherwise.
+        #[arg(long)]
+        themes: Option<PathBuf>,
     },
     /// Print what a bundle holds.
     Inspect {
@@ -62,6 +72,28 @@ fn run(cli: Cli) -> Result<()> {
                 corpus.documents.len(),
                 bytes.len()
             );
+            Ok(())
+        }
+        Command::Tag { themes } => {
+            let (path, text) = match &themes {
+                Some(p) => (
+                    p.clone(),
+                    std::fs::read_to_string(p)
+                        .with_context(|| format!("{}: cannot read", p.display()))?,
+                ),
+                None => (
+                    PathBuf::from("(built-in themes.toml)"),
+                    BUILTIN_THEMES.to_owned(),
+                ),
+            };
+            let lexicon = Lexicon::new(&source::parse_themes(&path, &text)?);
+            let mut input = String::new();
+            std::io::stdin()
+                .read_to_string(&mut input)
+                .context("standard input is not UTF-8 text")?;
+            let mut stdout = std::io::stdout().lock();
+            serde_json::to_writer_pretty(&mut stdout, &json!({ "themes": lexicon.tag(&input) }))?;
+            writeln!(stdout)?;
             Ok(())
         }
         Command::Inspect { bundle: path, json } => {

@@ -153,3 +153,60 @@ fn inspect_rejects_what_is_not_a_bundle() {
     assert!(!o.status.success());
     let _ = std::fs::remove_dir_all(&dir);
 }
+
+fn parallax_stdin(args: &[&str], input: &[u8]) -> Output {
+    use std::io::Write;
+    let mut child = Command::new(env!("CARGO_BIN_EXE_parallax"))
+        .args(args)
+        .stdin(std::process::Stdio::piped())
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    // The command may exit before reading its input (a bad --themes file): ignore a broken pipe.
+    let _ = child.stdin.take().unwrap().write_all(input);
+    child.wait_with_output().unwrap()
+}
+
+#[test]
+fn tag_reads_stdin_and_prints_evidence() {
+    let o = parallax_stdin(
+        &["tag"],
+        "Moscow promised drones; the oil deal was signed.".as_bytes(),
+    );
+    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    let v: Value = serde_json::from_slice(&o.stdout).unwrap();
+    let themes = v["themes"].as_array().unwrap();
+    let ids: Vec<&str> = themes.iter().map(|t| t["id"].as_str().unwrap()).collect();
+    assert_eq!(ids, ["military", "energy", "diplomacy"]);
+    assert_eq!(themes[0]["evidence"][0]["text"], "drones");
+    assert_eq!(themes[0]["evidence"][0]["term"], "drone");
+    assert_eq!(themes[0]["evidence"][0]["start"], 16);
+
+    let dir = tmp("themes");
+    let mine = dir.join("mine.toml");
+    std::fs::write(
+        &mine,
+        "[[theme]]\nid = \"grain\"\nlabel = \"Grain\"\nterms = [\"wheat\", \"grain deal\"]\n",
+    )
+    .unwrap();
+    let o = parallax_stdin(
+        &["tag", "--themes", mine.to_str().unwrap()],
+        b"The grain deals and wheat.",
+    );
+    let v: Value = serde_json::from_slice(&o.stdout).unwrap();
+    assert_eq!(v["themes"][0]["evidence"].as_array().unwrap().len(), 2);
+
+    std::fs::write(&mine, "[[theme]]\nid = \"grain\"\nlabels = \"x\"\n").unwrap();
+    let o = parallax_stdin(&["tag", "--themes", mine.to_str().unwrap()], b"x");
+    assert_eq!(o.status.code(), Some(1));
+    assert!(
+        String::from_utf8_lossy(&o.stderr).contains("mine.toml:3"),
+        "{}",
+        String::from_utf8_lossy(&o.stderr)
+    );
+    let o = parallax_stdin(&["tag"], b"\xff\xfe");
+    assert_eq!(o.status.code(), Some(1));
+    assert!(String::from_utf8_lossy(&o.stderr).contains("not UTF-8"));
+    let _ = std::fs::remove_dir_all(&dir);
+}

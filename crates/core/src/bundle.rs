@@ -109,6 +109,7 @@ mod tests {
             name: "t".into(),
             title: "T".into(),
             documents: vec![],
+            themes: vec![],
         }
     }
 

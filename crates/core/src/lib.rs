@@ -12,6 +12,8 @@ pub mod route;
 pub mod segment;
 #[cfg(feature = "build")]
 pub mod source;
+pub mod tag;
+pub mod text;
 
 pub use bundle::{decode, encode, Bundle, BundleError};
 pub use model::*;

@@ -13,6 +13,20 @@ pub struct Corpus {
     /// Human title of the corpus, e.g. "Iran–Russia alliance".
     pub title: String,
     pub documents: Vec<Document>,
+    /// The theme lexicon the corpus ships with (`themes.toml`), in file order.
+    pub themes: Vec<Theme>,
+}
+
+/// A theme: an id, a reader-facing label and description, and the terms and phrases that
+/// signal it. Built-in themes and reader-defined ones have the same shape and are tagged alike.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Theme {
+    pub id: String,
+    pub label: String,
+    #[serde(default)]
+    pub description: String,
+    pub terms: Vec<String>,
 }
 
 /// One cleaned source article.

@@ -62,7 +62,7 @@ impl Route {
 }
 
 /// Ids are short ASCII words: letters, digits, `-` and `_`.
-fn is_id(s: &str) -> bool {
+pub fn is_id(s: &str) -> bool {
     !s.is_empty()
         && s.len() <= 64
         && s.bytes()

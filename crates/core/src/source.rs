@@ -1,7 +1,7 @@
 //! Reading a corpus folder: the strict `corpus.toml` manifest and the raw files it names, into a
 //! `Corpus`. The one place in the core that does IO (feature `build`, native only).
 
-use crate::model::Corpus;
+use crate::model::{Corpus, Theme};
 use crate::pipeline::{process_document, SourceMeta};
 use serde::Deserialize;
 use std::fmt;
@@ -9,6 +9,15 @@ use std::path::{Path, PathBuf};
 
 /// The manifest file inside a corpus folder.
 pub const MANIFEST: &str = "corpus.toml";
+/// The optional theme lexicon inside a corpus folder.
+pub const THEMES: &str = "themes.toml";
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct ThemesFile {
+    #[serde(rename = "theme")]
+    themes: Vec<Theme>,
+}
 
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -104,11 +113,60 @@ pub fn load_dir(dir: &Path) -> Result<Corpus, BuildError> {
         }
         documents.push(doc);
     }
+    let themes_path = dir.join(THEMES);
+    let themes = if themes_path.exists() {
+        parse_themes(&themes_path, &read_text(&themes_path)?)?
+    } else {
+        Vec::new()
+    };
     Ok(Corpus {
         name: manifest.name,
         title: manifest.title,
         documents,
+        themes,
     })
+}
+
+/// Parses a theme lexicon file (`[[theme]]` tables with id, label, description, terms).
+pub fn parse_themes(path: &Path, text: &str) -> Result<Vec<Theme>, BuildError> {
+    let file: ThemesFile = toml::from_str(text).map_err(|e| toml_error(path, text, &e))?;
+    let mut ids: Vec<&str> = Vec::new();
+    for t in &file.themes {
+        let line = text
+            .find(&format!("\"{}\"", t.id))
+            .map(|at| text[..at].matches('\n').count() + 1);
+        let problem = if !crate::route::is_id(&t.id) {
+            Some(format!(
+                "theme id {:?} must be 1–64 letters, digits, '-' or '_'",
+                t.id
+            ))
+        } else if ids.contains(&t.id.as_str()) {
+            Some(format!("theme id {:?} appears twice", t.id))
+        } else if t.terms.iter().all(|term| term.trim().is_empty()) {
+            Some(format!("theme {:?} has no terms", t.id))
+        } else {
+            None
+        };
+        if let Some(message) = problem {
+            return Err(BuildError::Manifest {
+                file: path.to_owned(),
+                line,
+                message,
+            });
+        }
+        ids.push(&t.id);
+    }
+    Ok(file.themes)
+}
+
+fn toml_error(path: &Path, text: &str, e: &toml::de::Error) -> BuildError {
+    BuildError::Manifest {
+        file: path.to_owned(),
+        line: e
+            .span()
+            .map(|s| text[..s.start.min(text.len())].matches('\n').count() + 1),
+        message: e.message().to_owned(),
+    }
 }
 
 fn read_text(path: &Path) -> Result<String, BuildError> {
@@ -135,12 +193,7 @@ fn parse_manifest(path: &Path, text: &str) -> Result<Manifest, BuildError> {
         line,
         message,
     };
-    let manifest: Manifest = toml::from_str(text).map_err(|e| {
-        let line = e
-            .span()
-            .map(|s| text[..s.start.min(text.len())].matches('\n').count() + 1);
-        err(line, e.message().to_owned())
-    })?;
+    let manifest: Manifest = toml::from_str(text).map_err(|e| toml_error(path, text, &e))?;
     let line_of = |needle: &str| {
         text.find(needle)
             .map(|at| text[..at].matches('\n').count() + 1)
