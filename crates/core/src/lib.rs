@@ -9,6 +9,7 @@ pub mod layout;
 pub mod model;
 pub mod pipeline;
 pub mod route;
+pub mod search;
 pub mod segment;
 #[cfg(feature = "build")]
 pub mod source;

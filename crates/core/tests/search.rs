@@ -1,0 +1,174 @@
+//! Search on the real corpus: query language, ranking snapshots, and highlight properties.
+
+use parallax_core::search::{Atom, Index, Segment};
+use parallax_core::source::load_dir;
+use parallax_core::Corpus;
+use proptest::prelude::*;
+use std::path::Path;
+use std::sync::OnceLock;
+
+fn corpus() -> &'static Corpus {
+    static C: OnceLock<Corpus> = OnceLock::new();
+    C.get_or_init(|| {
+        load_dir(&Path::new(env!("CARGO_MANIFEST_DIR")).join("../../corpus/iran-russia")).unwrap()
+    })
+}
+
+fn index() -> &'static Index {
+    static I: OnceLock<Index> = OnceLock::new();
+    I.get_or_init(|| Index::build(corpus()))
+}
+
+/// Hits as `doc/passage` ids, best first.
+fn hits(q: &str) -> Vec<String> {
+    let c = corpus();
+    index()
+        .search(q)
+        .into_iter()
+        .map(|h| {
+            let d = &c.documents[h.unit.doc as usize];
+            format!("{}/{}", d.id, d.passages[h.unit.passage as usize].id)
+        })
+        .collect()
+}
+
+fn text_of(hit: &str) -> String {
+    let (d, p) = hit.split_once('/').unwrap();
+    corpus()
+        .document(d)
+        .unwrap()
+        .passage(p)
+        .unwrap()
+        .text
+        .to_lowercase()
+}
+
+#[test]
+fn parses_the_query_language() {
+    let q = index().parse(r#"drone* "payment systems" trade OR tariffs -Israel"#);
+    assert_eq!(q.clauses.len(), 3);
+    assert_eq!(q.clauses[0], vec![Atom::Prefix("drone".into())]);
+    assert_eq!(
+        q.clauses[1],
+        vec![Atom::Phrase(vec!["payment".into(), "system".into()])]
+    );
+    assert_eq!(q.clauses[2].len(), 2);
+    assert_eq!(q.exclude.len(), 1);
+    // Odd input never panics and gives something sensible.
+    for q in [
+        "",
+        "\"",
+        "-",
+        "OR",
+        "OR OR a",
+        "\"unclosed phrase",
+        "***",
+        "-\"\"",
+        "a -",
+        &"x ".repeat(5000),
+    ] {
+        let _ = index().search(q);
+    }
+    assert!(index().parse("   ").is_empty());
+}
+
+#[test]
+fn and_or_not_phrase_prefix_behave() {
+    let sanctions = hits("sanctions");
+    let both = hits("sanctions Bushehr");
+    assert!(!both.is_empty() && both.len() < sanctions.len());
+    for h in &both {
+        let t = text_of(h);
+        assert!(t.contains("sanction") && t.contains("bushehr"), "{h}");
+    }
+    let either = hits("Bushehr OR Shetab");
+    assert!(either.len() >= hits("Bushehr").len() && either.len() >= hits("Shetab").len());
+    let without = hits("sanctions -Israel");
+    // "-Israel" excludes the word Israel (and its stem's forms); "Israeli" is another word.
+    let has_word = |t: &str, w: &str| t.split(|c: char| !c.is_alphanumeric()).any(|x| x == w);
+    assert!(without.iter().all(|h| !has_word(&text_of(h), "israel")));
+    assert!(without.len() < sanctions.len());
+    let phrase = hits("\"payment systems\"");
+    assert!(!phrase.is_empty());
+    for h in &phrase {
+        assert!(text_of(h).contains("payment system"), "{h}");
+    }
+    let prefix = hits("Pezes*");
+    assert!(prefix.iter().all(|h| text_of(h).contains("pezes")) && !prefix.is_empty());
+    // Stemming: "drone" finds "drones".
+    assert!(hits("drone").iter().any(|h| text_of(h).contains("drones")));
+    // Accent folding: "Israel" finds "Israël" in 004's French.
+    assert!(hits("Israel").contains(&"004/p20".to_owned()));
+}
+
+#[test]
+fn ranking_snapshots() {
+    let mut out = String::new();
+    for q in [
+        "nuclear power plants",
+        "\"90 percent\"",
+        "Shahed drones",
+        "mutual defense",
+        "SWIFT OR Mir",
+        "Caspian",
+    ] {
+        out += &format!(
+            "{q}: {:?}\n",
+            hits(q).into_iter().take(5).collect::<Vec<_>>()
+        );
+    }
+    insta::assert_snapshot!(out);
+}
+
+fn joined(segments: &[Segment]) -> String {
+    segments.iter().map(|s| s.text.as_str()).collect()
+}
+
+#[test]
+fn highlight_marks_matches_and_joins_back() {
+    let idx = index();
+    let text = "Iran’s DRONES, a drone-maker, and «drones» — ẞ K İ 🎉";
+    let segs = idx.highlight(text, &idx.parse("drone"));
+    assert_eq!(joined(&segs), text);
+    let marked: Vec<&str> = segs
+        .iter()
+        .filter(|s| s.mark)
+        .map(|s| s.text.as_str())
+        .collect();
+    assert_eq!(marked, ["DRONES", "drone", "drones"]);
+    let segs = idx.highlight(
+        "the payment  systems and payment",
+        &idx.parse("\"payment system\""),
+    );
+    let marked: Vec<&str> = segs
+        .iter()
+        .filter(|s| s.mark)
+        .map(|s| s.text.as_str())
+        .collect();
+    assert_eq!(marked, ["payment  systems"]);
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(std::env::var("PROPTEST_CASES").ok().and_then(|v| v.parse().ok()).unwrap_or(1000)))]
+
+    /// Any text and any query: search never panics and highlight segments join back exactly.
+    #[test]
+    fn highlight_segments_join_back(text in "\\PC{0,200}", q in "\\PC{0,40}") {
+        let idx = index();
+        let query = idx.parse(&q);
+        let _ = idx.run(&query);
+        let segs = idx.highlight(&text, &query);
+        prop_assert_eq!(joined(&segs), text.clone());
+        prop_assert!(segs.iter().all(|s| !s.text.is_empty()));
+    }
+
+    /// Words from real passages mixed with hard Unicode: matched words are always marked.
+    #[test]
+    fn real_words_are_marked(word in "(drone|sanction|Iran|treaty|nuclear)", noise in "[ẞKİ🎉\u{202e}\u{200b}é́ a-z]{0,20}") {
+        let idx = index();
+        let text = format!("{noise} {word}s {noise}");
+        let segs = idx.highlight(&text, &idx.parse(&word));
+        prop_assert_eq!(joined(&segs), text.clone());
+        prop_assert!(segs.iter().any(|s| s.mark));
+    }
+}
