@@ -110,6 +110,7 @@ mod tests {
             title: "T".into(),
             documents: vec![],
             themes: vec![],
+            entities: vec![],
         }
     }
 

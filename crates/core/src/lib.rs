@@ -2,6 +2,7 @@
 //! bundle format, routes). No web dependency and no IO, except `source::load_dir` behind the
 //! `build` feature, which the CLI and the app's build script share.
 
+pub mod analysis;
 pub mod bundle;
 pub mod clean;
 pub mod lang;

@@ -15,6 +15,41 @@ pub struct Corpus {
     pub documents: Vec<Document>,
     /// The theme lexicon the corpus ships with (`themes.toml`), in file order.
     pub themes: Vec<Theme>,
+    /// People, places and organisations with their aliases (`entities.toml`), in file order.
+    pub entities: Vec<Entity>,
+}
+
+/// A named entity and the spellings the sources use for it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Entity {
+    pub id: String,
+    pub name: String,
+    pub kind: EntityKind,
+    #[serde(default)]
+    pub aliases: Vec<String>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum EntityKind {
+    Person,
+    Place,
+    Organisation,
+}
+
+impl Entity {
+    /// The entity as a theme-shaped lexicon entry: its name and every alias are terms.
+    pub fn as_theme(&self) -> Theme {
+        Theme {
+            id: self.id.clone(),
+            label: self.name.clone(),
+            description: String::new(),
+            terms: std::iter::once(self.name.clone())
+                .chain(self.aliases.iter().cloned())
+                .collect(),
+        }
+    }
 }
 
 /// A theme: an id, a reader-facing label and description, and the terms and phrases that
@@ -127,6 +162,20 @@ impl Lang {
             Lang::Fr => "fr",
             Lang::De => "de",
         }
+    }
+
+    /// English name, for labels.
+    pub fn name(self) -> &'static str {
+        match self {
+            Lang::En => "English",
+            Lang::Fr => "French",
+            Lang::De => "German",
+        }
+    }
+
+    /// Parses a BCP 47 code we know.
+    pub fn from_code(code: &str) -> Option<Lang> {
+        Lang::ALL.into_iter().find(|l| l.code() == code)
     }
 }
 

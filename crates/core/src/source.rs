@@ -1,7 +1,7 @@
 //! Reading a corpus folder: the strict `corpus.toml` manifest and the raw files it names, into a
 //! `Corpus`. The one place in the core that does IO (feature `build`, native only).
 
-use crate::model::{Corpus, Theme};
+use crate::model::{Corpus, Entity, Theme};
 use crate::pipeline::{process_document, SourceMeta};
 use serde::Deserialize;
 use std::fmt;
@@ -11,6 +11,15 @@ use std::path::{Path, PathBuf};
 pub const MANIFEST: &str = "corpus.toml";
 /// The optional theme lexicon inside a corpus folder.
 pub const THEMES: &str = "themes.toml";
+/// The optional entity list inside a corpus folder.
+pub const ENTITIES: &str = "entities.toml";
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct EntitiesFile {
+    #[serde(rename = "entity")]
+    entities: Vec<Entity>,
+}
 
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -119,44 +128,84 @@ pub fn load_dir(dir: &Path) -> Result<Corpus, BuildError> {
     } else {
         Vec::new()
     };
+    let entities_path = dir.join(ENTITIES);
+    let entities = if entities_path.exists() {
+        parse_entities(&entities_path, &read_text(&entities_path)?)?
+    } else {
+        Vec::new()
+    };
     Ok(Corpus {
         name: manifest.name,
         title: manifest.title,
         documents,
         themes,
+        entities,
     })
 }
 
 /// Parses a theme lexicon file (`[[theme]]` tables with id, label, description, terms).
 pub fn parse_themes(path: &Path, text: &str) -> Result<Vec<Theme>, BuildError> {
     let file: ThemesFile = toml::from_str(text).map_err(|e| toml_error(path, text, &e))?;
-    let mut ids: Vec<&str> = Vec::new();
-    for t in &file.themes {
-        let line = text
-            .find(&format!("\"{}\"", t.id))
-            .map(|at| text[..at].matches('\n').count() + 1);
-        let problem = if !crate::route::is_id(&t.id) {
+    check_ids(
+        path,
+        text,
+        file.themes.iter().map(|t| t.id.as_str()),
+        "theme",
+    )?;
+    if let Some(t) = file
+        .themes
+        .iter()
+        .find(|t| t.terms.iter().all(|term| term.trim().is_empty()))
+    {
+        return Err(BuildError::Manifest {
+            file: path.to_owned(),
+            line: text
+                .find(&format!("\"{}\"", t.id))
+                .map(|at| text[..at].matches('\n').count() + 1),
+            message: format!("theme {:?} has no terms", t.id),
+        });
+    }
+    Ok(file.themes)
+}
+
+/// Parses an entity list (`[[entity]]` tables with id, name, kind, aliases).
+pub fn parse_entities(path: &Path, text: &str) -> Result<Vec<Entity>, BuildError> {
+    let file: EntitiesFile = toml::from_str(text).map_err(|e| toml_error(path, text, &e))?;
+    let themes: Vec<Theme> = file.entities.iter().map(Entity::as_theme).collect();
+    check_ids(path, text, themes.iter().map(|t| t.id.as_str()), "entity")?;
+    Ok(file.entities)
+}
+
+/// Ids must be valid and unique within a file.
+fn check_ids<'a>(
+    path: &Path,
+    text: &str,
+    ids: impl Iterator<Item = &'a str>,
+    what: &str,
+) -> Result<(), BuildError> {
+    let mut seen: Vec<&str> = Vec::new();
+    for id in ids {
+        let problem = if !crate::route::is_id(id) {
             Some(format!(
-                "theme id {:?} must be 1–64 letters, digits, '-' or '_'",
-                t.id
+                "{what} id {id:?} must be 1–64 letters, digits, '-' or '_'"
             ))
-        } else if ids.contains(&t.id.as_str()) {
-            Some(format!("theme id {:?} appears twice", t.id))
-        } else if t.terms.iter().all(|term| term.trim().is_empty()) {
-            Some(format!("theme {:?} has no terms", t.id))
+        } else if seen.contains(&id) {
+            Some(format!("{what} id {id:?} appears twice"))
         } else {
             None
         };
         if let Some(message) = problem {
             return Err(BuildError::Manifest {
                 file: path.to_owned(),
-                line,
+                line: text
+                    .find(&format!("\"{id}\""))
+                    .map(|at| text[..at].matches('\n').count() + 1),
                 message,
             });
         }
-        ids.push(&t.id);
+        seen.push(id);
     }
-    Ok(file.themes)
+    Ok(())
 }
 
 fn toml_error(path: &Path, text: &str, e: &toml::de::Error) -> BuildError {

@@ -1,0 +1,172 @@
+//! Facets, KWIC and entities on the real corpus.
+
+use parallax_core::analysis::{Analysis, Filter};
+use parallax_core::source::load_dir;
+use parallax_core::{Corpus, Lang, Theme};
+use std::path::Path;
+use std::sync::OnceLock;
+
+fn corpus() -> &'static Corpus {
+    static C: OnceLock<Corpus> = OnceLock::new();
+    C.get_or_init(|| {
+        load_dir(&Path::new(env!("CARGO_MANIFEST_DIR")).join("../../corpus/iran-russia")).unwrap()
+    })
+}
+
+fn analysis() -> &'static Analysis {
+    static A: OnceLock<Analysis> = OnceLock::new();
+    A.get_or_init(|| Analysis::new(corpus(), &[]))
+}
+
+fn count(list: &[parallax_core::analysis::FacetCount], id: &str) -> usize {
+    list.iter().find(|c| c.id == id).unwrap().count
+}
+
+#[test]
+fn facet_counts_match_the_results_they_promise() {
+    let a = analysis();
+    let c = corpus();
+    let base = Filter {
+        query: "sanctions".into(),
+        themes: vec!["trade".into()],
+        ..Filter::default()
+    };
+    let f = a.facets(c, &base);
+    assert!(!f.hits.is_empty());
+    // Each count is the number of results that selecting the value would give.
+    for theme in ["finance", "energy", "military"] {
+        let mut g = base.clone();
+        g.themes.push(theme.into());
+        assert_eq!(
+            count(&f.themes, theme),
+            a.facets(c, &g).hits.len(),
+            "theme {theme}"
+        );
+    }
+    for source in ["000", "002", "004"] {
+        let mut g = base.clone();
+        g.sources = vec![source.into()];
+        assert_eq!(
+            count(&f.sources, source),
+            a.facets(c, &g).hits.len(),
+            "source {source}"
+        );
+    }
+    let sum: usize = f.sources.iter().map(|s| s.count).sum();
+    assert_eq!(sum, f.hits.len(), "sources partition the results");
+    // Languages: 004's French sentences.
+    let fr = a.facets(
+        c,
+        &Filter {
+            langs: vec![Lang::Fr],
+            ..Filter::default()
+        },
+    );
+    assert!(fr
+        .hits
+        .iter()
+        .all(|u| c.documents[u.doc as usize].id == "004"));
+    assert!(fr.hits.len() >= 3);
+    assert_eq!(count(&fr.sources, "004"), fr.hits.len());
+    // An entity filter.
+    let putin = a.facets(
+        c,
+        &Filter {
+            entities: vec!["putin".into()],
+            ..Filter::default()
+        },
+    );
+    assert!(putin.hits.len() >= 3);
+    // No filter: every passage, in corpus order.
+    let all = a.facets(c, &Filter::default());
+    assert_eq!(
+        all.hits.len(),
+        c.documents.iter().map(|d| d.passages.len()).sum::<usize>()
+    );
+    assert!(all.hits.windows(2).all(|w| w[0] < w[1]));
+}
+
+#[test]
+fn entities_gather_spellings_across_languages() {
+    let counts = analysis().entity_counts(corpus());
+    let get = |id: &str, doc: &str| {
+        counts
+            .iter()
+            .find(|e| e.id == id)
+            .unwrap()
+            .per_source
+            .iter()
+            .find(|(d, _)| d == doc)
+            .unwrap()
+            .1
+    };
+    assert!(get("putin", "004") >= 2, "Poutine in 004's French");
+    assert!(get("pezeshkian", "004") >= 1, "Pezechkian");
+    assert!(get("araghchi", "003") >= 2, "Araghtschi");
+    assert!(
+        get("irgc", "003") >= 1,
+        "Islamic Revolutionary Guard Corps / IRGC"
+    );
+    assert!(get("irgc", "004") >= 1, "Revolutionary Guard Corps");
+    assert_eq!(counts[0].id, "russia");
+}
+
+#[test]
+fn kwic_lines_are_contexts_of_matches() {
+    let a = analysis();
+    let lines = a.kwic(corpus(), "\"payment systems\"", 30);
+    assert!(lines.len() >= 3);
+    for l in &lines {
+        assert!(
+            l.matched.to_lowercase().starts_with("payment system"),
+            "{}",
+            l.matched
+        );
+        assert!(l.left.chars().count() <= 30 && l.right.chars().count() <= 30);
+        let p = corpus()
+            .document(&l.doc)
+            .unwrap()
+            .passage(&l.passage)
+            .unwrap();
+        assert!(p
+            .text
+            .contains(&format!("{}{}{}", l.left, l.matched, l.right)));
+    }
+    let out: String = a
+        .kwic(corpus(), "Bushehr", 25)
+        .iter()
+        .map(|l| {
+            format!(
+                "{}/{} …{}[{}]{}…\n",
+                l.doc, l.passage, l.left, l.matched, l.right
+            )
+        })
+        .collect();
+    insta::assert_snapshot!(out);
+}
+
+#[test]
+fn reader_themes_are_tagged_like_built_in_ones() {
+    let mine = Theme {
+        id: "corridor".into(),
+        label: "Transport corridors".into(),
+        description: String::new(),
+        terms: vec!["corridor".into(), "trade route".into()],
+    };
+    let a = Analysis::new(corpus(), &[mine]);
+    let f = a.facets(
+        corpus(),
+        &Filter {
+            themes: vec!["corridor".into()],
+            ..Filter::default()
+        },
+    );
+    assert!(!f.hits.is_empty());
+    let info = a.info(f.hits[0]).unwrap();
+    let tag = info.themes.iter().find(|t| t.id == "corridor").unwrap();
+    assert!(tag
+        .evidence
+        .iter()
+        .any(|e| e.text.to_lowercase().contains("corridor")
+            || e.text.to_lowercase().contains("trade route")));
+}
