@@ -3,8 +3,9 @@
 
 use anyhow::{Context, Result};
 use clap::{Parser, Subcommand};
+use parallax_core::analysis::Analysis;
 use parallax_core::tag::Lexicon;
-use parallax_core::{bundle, source, Document};
+use parallax_core::{bundle, reuse, source, Document};
 use serde_json::{json, Value};
 use std::io::{Read, Write};
 
@@ -40,6 +41,24 @@ enum Command {
         #[arg(long)]
         themes: Option<PathBuf>,
     },
+    /// Search the passages of a bundle (AND by default, OR, -exclude, "phrases", prefix*).
+    Search {
+        bundle: PathBuf,
+        query: String,
+        /// Most results to print.
+        #[arg(long, default_value_t = 20)]
+        limit: usize,
+    },
+    /// Keyword in context: every match of a term or phrase with its left and right context.
+    Kwic {
+        bundle: PathBuf,
+        term: String,
+        /// Characters of context on each side.
+        #[arg(long, default_value_t = 40)]
+        width: usize,
+    },
+    /// Passages shared between sources (exact and near-exact), longest first.
+    Reuse { bundle: PathBuf },
     /// Print what a bundle holds.
     Inspect {
         bundle: PathBuf,
@@ -91,10 +110,48 @@ fn run(cli: Cli) -> Result<()> {
             std::io::stdin()
                 .read_to_string(&mut input)
                 .context("standard input is not UTF-8 text")?;
-            let mut stdout = std::io::stdout().lock();
-            serde_json::to_writer_pretty(&mut stdout, &json!({ "themes": lexicon.tag(&input) }))?;
-            writeln!(stdout)?;
-            Ok(())
+            print_json(&json!({ "themes": lexicon.tag(&input) }))
+        }
+        Command::Search {
+            bundle,
+            query,
+            limit,
+        } => {
+            let b = read_bundle(&bundle)?;
+            let analysis = Analysis::new(&b.corpus, &[]);
+            let q = analysis.index.parse(&query);
+            let results: Vec<Value> = analysis
+                .index
+                .run(&q)
+                .into_iter()
+                .take(limit)
+                .map(|hit| {
+                    let doc = &b.corpus.documents[hit.unit.doc as usize];
+                    let p = &doc.passages[hit.unit.passage as usize];
+                    json!({
+                        "doc": doc.id,
+                        "passage": p.id,
+                        "score": (hit.score * 1000.0).round() / 1000.0,
+                        "text": p.text,
+                        "segments": analysis.index.highlight(&p.text, &q),
+                        "themes": analysis.info(hit.unit).map(|i| i.themes.iter().map(|t| t.id.as_str()).collect::<Vec<_>>()),
+                    })
+                })
+                .collect();
+            print_json(&json!({ "query": query, "results": results }))
+        }
+        Command::Kwic {
+            bundle,
+            term,
+            width,
+        } => {
+            let b = read_bundle(&bundle)?;
+            let analysis = Analysis::new(&b.corpus, &[]);
+            print_json(&json!({ "term": term, "lines": analysis.kwic(&b.corpus, &term, width) }))
+        }
+        Command::Reuse { bundle } => {
+            let b = read_bundle(&bundle)?;
+            print_json(&json!({ "pairs": reuse::find(&b.corpus) }))
         }
         Command::Inspect { bundle: path, json } => {
             let bytes =
@@ -125,6 +182,18 @@ fn run(cli: Cli) -> Result<()> {
             Ok(())
         }
     }
+}
+
+fn read_bundle(path: &Path) -> Result<bundle::Bundle> {
+    let bytes = std::fs::read(path).with_context(|| format!("{}: cannot read", path.display()))?;
+    Ok(bundle::decode(&bytes).with_context(|| format!("{}", path.display()))?)
+}
+
+fn print_json(v: &Value) -> Result<()> {
+    let mut stdout = std::io::stdout().lock();
+    serde_json::to_writer_pretty(&mut stdout, v)?;
+    writeln!(stdout)?;
+    Ok(())
 }
 
 /// Writes through a temporary file in the same folder and renames it, so that a failed or

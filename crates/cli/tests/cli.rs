@@ -210,3 +210,68 @@ fn tag_reads_stdin_and_prints_evidence() {
     assert!(String::from_utf8_lossy(&o.stderr).contains("not UTF-8"));
     let _ = std::fs::remove_dir_all(&dir);
 }
+
+/// Builds the real corpus once per test binary run into a temporary bundle.
+fn real_bundle(name: &str) -> (PathBuf, String) {
+    let dir = tmp(name);
+    let out = dir.join("c.plxb");
+    assert!(
+        parallax(&["build", &corpus_dir(), "--out", out.to_str().unwrap()])
+            .status
+            .success()
+    );
+    let path = out.to_str().unwrap().to_owned();
+    (dir, path)
+}
+
+fn json_of(o: &Output) -> Value {
+    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    serde_json::from_slice(&o.stdout).unwrap()
+}
+
+#[test]
+fn search_kwic_and_reuse_print_json() {
+    let (dir, bundle) = real_bundle("analysis");
+    let v = json_of(&parallax(&[
+        "search",
+        &bundle,
+        "\"payment systems\" -Mir",
+        "--limit",
+        "3",
+    ]));
+    let results = v["results"].as_array().unwrap();
+    assert!(!results.is_empty() && results.len() <= 3);
+    for r in results {
+        let joined: String = r["segments"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|s| s["text"].as_str().unwrap())
+            .collect();
+        assert_eq!(joined, r["text"].as_str().unwrap());
+        assert!(r["segments"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .any(|s| s["mark"] == true));
+        assert!(!r["text"].as_str().unwrap().contains(" Mir "));
+    }
+    let v = json_of(&parallax(&["kwic", &bundle, "Bushehr", "--width", "20"]));
+    let lines = v["lines"].as_array().unwrap();
+    assert_eq!(lines.len(), 2);
+    assert_eq!(lines[0]["match"], "Bushehr");
+    let v = json_of(&parallax(&["reuse", &bundle]));
+    let pairs = v["pairs"].as_array().unwrap();
+    assert!(pairs.len() >= 4);
+    for p in pairs {
+        for key in ["doc", "passage", "start", "end", "text"] {
+            assert!(!p["a"][key].is_null() && !p["b"][key].is_null(), "{key}");
+        }
+        assert!(p["words"].as_u64().unwrap() >= 8);
+        assert!(p["similarity"].as_f64().unwrap() > 0.5);
+    }
+    let o = parallax(&["search", dir.join("missing.plxb").to_str().unwrap(), "x"]);
+    assert_eq!(o.status.code(), Some(1));
+    assert!(String::from_utf8_lossy(&o.stderr).contains("missing.plxb: cannot read"));
+    let _ = std::fs::remove_dir_all(&dir);
+}

@@ -9,6 +9,7 @@ pub mod lang;
 pub mod layout;
 pub mod model;
 pub mod pipeline;
+pub mod reuse;
 pub mod route;
 pub mod search;
 pub mod segment;
