@@ -59,6 +59,8 @@ enum Command {
     },
     /// Passages shared between sources (exact and near-exact), longest first.
     Reuse { bundle: PathBuf },
+    /// Quality signals per source, each with the spans that raise it.
+    Signals { bundle: PathBuf },
     /// Print what a bundle holds.
     Inspect {
         bundle: PathBuf,
@@ -152,6 +154,10 @@ fn run(cli: Cli) -> Result<()> {
         Command::Reuse { bundle } => {
             let b = read_bundle(&bundle)?;
             print_json(&json!({ "pairs": reuse::find(&b.corpus) }))
+        }
+        Command::Signals { bundle } => {
+            let b = read_bundle(&bundle)?;
+            print_json(&json!({ "documents": parallax_core::signals::signals(&b.corpus) }))
         }
         Command::Inspect { bundle: path, json } => {
             let bytes =

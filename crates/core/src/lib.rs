@@ -13,6 +13,7 @@ pub mod reuse;
 pub mod route;
 pub mod search;
 pub mod segment;
+pub mod signals;
 #[cfg(feature = "build")]
 pub mod source;
 pub mod tag;
