@@ -192,7 +192,7 @@ fn run(cli: Cli) -> Result<()> {
 
 fn read_bundle(path: &Path) -> Result<bundle::Bundle> {
     let bytes = std::fs::read(path).with_context(|| format!("{}: cannot read", path.display()))?;
-    Ok(bundle::decode(&bytes).with_context(|| format!("{}", path.display()))?)
+    bundle::decode(&bytes).with_context(|| format!("{}", path.display()))
 }
 
 fn print_json(v: &Value) -> Result<()> {

@@ -102,10 +102,9 @@ pub fn clean(raw: &str) -> Cleaned {
         if out.title.is_none() {
             out.title = Some(plain_text(t));
             push(Class::Title);
-        } else if is_profile_header(t) {
-            mode = Mode::Profile;
-            push(Class::Drop(RemovalKind::AuthorProfile));
-        } else if bullet_key_value(t).is_some_and(|(k, _)| is_personal_key(&k)) {
+        } else if is_profile_header(t)
+            || bullet_key_value(t).is_some_and(|(k, _)| is_personal_key(&k))
+        {
             mode = Mode::Profile;
             push(Class::Drop(RemovalKind::AuthorProfile));
         } else if is_socials_header(t) || (is_platform_label(t) && t.ends_with(':')) {
@@ -802,9 +801,8 @@ fn heading_length(content: &str, toc: &[String]) -> usize {
         })
     };
     let start = candidates()
-        .filter(|&i| SENTENCE_STARTERS.contains(&bare(words[i].1).as_str()))
-        .last()
-        .or_else(|| candidates().last());
+        .rfind(|&i| SENTENCE_STARTERS.contains(&bare(words[i].1).as_str()))
+        .or_else(|| candidates().next_back());
     match start {
         Some(i) => lead + body[..words[i].0].trim_end().len(),
         None => lead + body.len(),

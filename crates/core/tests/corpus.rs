@@ -295,7 +295,9 @@ const ONE: &str = "name = \"t\"\ntitle = \"T\"\n\n[[source]]\nid = \"a\"\nfile =
 fn bad_inputs_get_clear_errors_naming_the_file() {
     let good: &[u8] =
         b"A Title\n\nA paragraph that says something about the story, long enough to keep.\n";
-    let cases: Vec<(&str, String, Vec<(&str, &[u8])>, &str)> = vec![
+    /// (case name, manifest, files, expected message part)
+    type Case<'a> = (&'a str, String, Vec<(&'a str, &'a [u8])>, &'a str);
+    let cases: Vec<Case> = vec![
         (
             "empty",
             ONE.into(),
