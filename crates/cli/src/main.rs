@@ -59,6 +59,8 @@ enum Command {
     },
     /// Passages shared between sources (exact and near-exact), longest first.
     Reuse { bundle: PathBuf },
+    /// Figures, dates and claims grouped by what they are about, with agreements and differences.
+    Facts { bundle: PathBuf },
     /// Quality signals per source, each with the spans that raise it.
     Signals { bundle: PathBuf },
     /// Print what a bundle holds.
@@ -154,6 +156,12 @@ fn run(cli: Cli) -> Result<()> {
         Command::Reuse { bundle } => {
             let b = read_bundle(&bundle)?;
             print_json(&json!({ "pairs": reuse::find(&b.corpus) }))
+        }
+        Command::Facts { bundle } => {
+            let b = read_bundle(&bundle)?;
+            print_json(
+                &json!({ "groups": parallax_core::facts::facts(&b.corpus, &b.corpus.claims) }),
+            )
         }
         Command::Signals { bundle } => {
             let b = read_bundle(&bundle)?;

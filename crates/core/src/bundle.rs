@@ -111,6 +111,7 @@ mod tests {
             documents: vec![],
             themes: vec![],
             entities: vec![],
+            claims: vec![],
         }
     }
 

@@ -17,6 +17,30 @@ pub struct Corpus {
     pub themes: Vec<Theme>,
     /// People, places and organisations with their aliases (`entities.toml`), in file order.
     pub entities: Vec<Entity>,
+    /// Claims to cross-check between sources (`claims.toml`), in file order.
+    pub claims: Vec<Claim>,
+}
+
+/// A claim to cross-check, as written in `claims.toml`.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Claim {
+    pub id: String,
+    pub label: String,
+    pub topic: Vec<String>,
+    #[serde(default)]
+    pub default: Option<String>,
+    #[serde(rename = "stance")]
+    pub stances: Vec<Stance>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Stance {
+    pub id: String,
+    pub label: String,
+    #[serde(default)]
+    pub cues: Vec<String>,
 }
 
 /// A named entity and the spellings the sources use for it.

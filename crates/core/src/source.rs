@@ -1,7 +1,7 @@
 //! Reading a corpus folder: the strict `corpus.toml` manifest and the raw files it names, into a
 //! `Corpus`. The one place in the core that does IO (feature `build`, native only).
 
-use crate::model::{Corpus, Entity, Theme};
+use crate::model::{Claim, Corpus, Entity, Theme};
 use crate::pipeline::{process_document, SourceMeta};
 use serde::Deserialize;
 use std::fmt;
@@ -13,6 +13,15 @@ pub const MANIFEST: &str = "corpus.toml";
 pub const THEMES: &str = "themes.toml";
 /// The optional entity list inside a corpus folder.
 pub const ENTITIES: &str = "entities.toml";
+/// The optional claims to cross-check inside a corpus folder.
+pub const CLAIMS: &str = "claims.toml";
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct ClaimsFile {
+    #[serde(rename = "claim")]
+    claims: Vec<Claim>,
+}
 
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -122,25 +131,59 @@ pub fn load_dir(dir: &Path) -> Result<Corpus, BuildError> {
         }
         documents.push(doc);
     }
-    let themes_path = dir.join(THEMES);
-    let themes = if themes_path.exists() {
-        parse_themes(&themes_path, &read_text(&themes_path)?)?
-    } else {
-        Vec::new()
-    };
-    let entities_path = dir.join(ENTITIES);
-    let entities = if entities_path.exists() {
-        parse_entities(&entities_path, &read_text(&entities_path)?)?
-    } else {
-        Vec::new()
-    };
+    let themes = optional(dir, THEMES, parse_themes)?;
+    let entities = optional(dir, ENTITIES, parse_entities)?;
+    let claims = optional(dir, CLAIMS, parse_claims)?;
     Ok(Corpus {
         name: manifest.name,
         title: manifest.title,
         documents,
         themes,
         entities,
+        claims,
     })
+}
+
+/// Parses `dir/name` when it exists; an absent file means an empty list.
+fn optional<T>(
+    dir: &Path,
+    name: &str,
+    parse: fn(&Path, &str) -> Result<Vec<T>, BuildError>,
+) -> Result<Vec<T>, BuildError> {
+    let path = dir.join(name);
+    if path.exists() {
+        parse(&path, &read_text(&path)?)
+    } else {
+        Ok(Vec::new())
+    }
+}
+
+/// Parses claims (`[[claim]]` tables with topic terms and `[[claim.stance]]` cues).
+pub fn parse_claims(path: &Path, text: &str) -> Result<Vec<Claim>, BuildError> {
+    let file: ClaimsFile = toml::from_str(text).map_err(|e| toml_error(path, text, &e))?;
+    check_ids(
+        path,
+        text,
+        file.claims.iter().map(|c| c.id.as_str()),
+        "claim",
+    )?;
+    for c in &file.claims {
+        if let Some(d) = c
+            .default
+            .as_ref()
+            .filter(|d| !c.stances.iter().any(|s| &s.id == *d))
+        {
+            return Err(BuildError::Manifest {
+                file: path.to_owned(),
+                line: None,
+                message: format!(
+                    "claim {:?}: default stance {d:?} is not one of its stances",
+                    c.id
+                ),
+            });
+        }
+    }
+    Ok(file.claims)
 }
 
 /// Parses a theme lexicon file (`[[theme]]` tables with id, label, description, terms).
