@@ -61,6 +61,13 @@ enum Command {
     Reuse { bundle: PathBuf },
     /// Figures, dates and claims grouped by what they are about, with agreements and differences.
     Facts { bundle: PathBuf },
+    /// Compare two or more sources theme by theme: passages, reuse between them, shared and disputed facts.
+    Compare {
+        bundle: PathBuf,
+        /// Source ids, at least two.
+        #[arg(required = true, num_args = 2..)]
+        docs: Vec<String>,
+    },
     /// Quality signals per source, each with the spans that raise it.
     Signals { bundle: PathBuf },
     /// Print what a bundle holds.
@@ -162,6 +169,16 @@ fn run(cli: Cli) -> Result<()> {
             print_json(
                 &json!({ "groups": parallax_core::facts::facts(&b.corpus, &b.corpus.claims) }),
             )
+        }
+        Command::Compare { bundle, docs } => {
+            let b = read_bundle(&bundle)?;
+            let c = &b.corpus;
+            let analysis = Analysis::new(c, &[]);
+            let reuse = reuse::find(c);
+            let facts = parallax_core::facts::facts(c, &c.claims);
+            let ids: Vec<&str> = docs.iter().map(String::as_str).collect();
+            let comparison = parallax_core::compare::compare(c, &analysis, &reuse, &facts, &ids)?;
+            print_json(&serde_json::to_value(comparison)?)
         }
         Command::Signals { bundle } => {
             let b = read_bundle(&bundle)?;

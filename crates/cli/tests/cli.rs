@@ -275,3 +275,51 @@ fn search_kwic_and_reuse_print_json() {
     assert!(String::from_utf8_lossy(&o.stderr).contains("missing.plxb: cannot read"));
     let _ = std::fs::remove_dir_all(&dir);
 }
+
+#[test]
+fn facts_signals_and_compare_print_json() {
+    let (dir, bundle) = real_bundle("facts");
+    let v = json_of(&parallax(&["facts", &bundle]));
+    let groups = v["groups"].as_array().unwrap();
+    assert!(groups
+        .iter()
+        .any(|g| g["key"] == "treaty-status" && g["agreement"] == "differ"));
+    let v = json_of(&parallax(&["signals", &bundle]));
+    let docs = v["documents"].as_array().unwrap();
+    assert_eq!(docs.len(), 5);
+    for d in docs {
+        for s in d["signals"].as_array().unwrap() {
+            assert!(s["kind"].is_string() && s["label"].is_string());
+            for e in s["evidence"].as_array().unwrap() {
+                assert!(e["start"].is_u64() && e["end"].is_u64() && e["text"].is_string());
+            }
+        }
+    }
+    let v = json_of(&parallax(&["compare", &bundle, "002", "004"]));
+    assert_eq!(v["docs"], serde_json::json!(["002", "004"]));
+    let trade = v["rows"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|r| r["theme"] == "trade")
+        .unwrap();
+    assert!(trade["reuse"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .any(|r| r["a"]["text"].as_str().unwrap().contains("90 percent")));
+    assert!(trade["facts"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .any(|f| f["key"] == "figure:percent of good" && f["agreement"] == "agree"));
+    let o = parallax(&["compare", &bundle, "002", "999"]);
+    assert_eq!(o.status.code(), Some(1));
+    assert!(String::from_utf8_lossy(&o.stderr).contains("there is no source \"999\""));
+    let o = parallax(&["compare", &bundle, "002", "002"]);
+    assert_eq!(o.status.code(), Some(1));
+    assert!(String::from_utf8_lossy(&o.stderr).contains("at least two different sources"));
+    let o = parallax(&["compare", &bundle, "002"]);
+    assert_eq!(o.status.code(), Some(2), "clap rejects a single source");
+    let _ = std::fs::remove_dir_all(&dir);
+}

@@ -55,6 +55,30 @@ pub struct FactGroup {
     pub mentions: Vec<Mention>,
 }
 
+impl FactGroup {
+    /// Recomputes `values` and `agreement` from `mentions` (after filtering them, say).
+    pub fn summarize(&mut self) {
+        let mut values: Vec<(String, Vec<String>)> = Vec::new();
+        for m in &self.mentions {
+            match values.iter_mut().find(|(v, _)| *v == m.value) {
+                Some((_, docs)) if !docs.contains(&m.doc) => docs.push(m.doc.clone()),
+                Some(_) => {}
+                None => values.push((m.value.clone(), vec![m.doc.clone()])),
+            }
+        }
+        let sources: std::collections::BTreeSet<&String> =
+            self.mentions.iter().map(|m| &m.doc).collect();
+        self.agreement = if values.len() > 1 {
+            Agreement::Differ
+        } else if sources.len() > 1 {
+            Agreement::Agree
+        } else {
+            Agreement::Single
+        };
+        self.values = values;
+    }
+}
+
 const NUMBER_WORDS: &[(&str, f64)] = &[
     ("three", 3.0),
     ("four", 4.0),
@@ -432,24 +456,7 @@ pub fn facts(corpus: &Corpus, claims: &[Claim]) -> Vec<FactGroup> {
         }
     }
     for g in &mut groups {
-        let mut values: Vec<(String, Vec<String>)> = Vec::new();
-        for m in &g.mentions {
-            match values.iter_mut().find(|(v, _)| *v == m.value) {
-                Some((_, docs)) if !docs.contains(&m.doc) => docs.push(m.doc.clone()),
-                Some(_) => {}
-                None => values.push((m.value.clone(), vec![m.doc.clone()])),
-            }
-        }
-        let sources: std::collections::BTreeSet<&String> =
-            g.mentions.iter().map(|m| &m.doc).collect();
-        g.agreement = if values.len() > 1 {
-            Agreement::Differ
-        } else if sources.len() > 1 {
-            Agreement::Agree
-        } else {
-            Agreement::Single
-        };
-        g.values = values;
+        g.summarize();
     }
     // Cross-source groups first (differences, then agreements), then single-source ones.
     groups.sort_by_key(|g| {
