@@ -168,3 +168,26 @@ fn evidence_points_at_the_words() {
         }
     }
 }
+
+mod properties {
+    use super::*;
+    use proptest::prelude::*;
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(std::env::var("PROPTEST_CASES").ok().and_then(|v| v.parse().ok()).unwrap_or(1000)))]
+
+        /// Tagging any text never panics, and every evidence span slices the text exactly.
+        #[test]
+        fn tagging_any_text_gives_valid_evidence(text in "\\PC{0,300}", theme_words in "(oil|drone|treaty|Iran|sanction)( [a-zẞİK]{1,6}){0,2}") {
+            let lex = lexicon();
+            let mixed = format!("{text} {theme_words} {text}");
+            for tag in lex.tag(&mixed) {
+                for e in tag.evidence {
+                    prop_assert_eq!(mixed.get(e.start as usize..e.end as usize), Some(e.text.as_str()));
+                }
+            }
+            let own = Lexicon::new(&[parallax_core::Theme { id: "x".into(), label: "x".into(), description: String::new(), terms: vec![text.clone()] }]);
+            let _ = own.tag(&mixed);
+        }
+    }
+}
