@@ -16,6 +16,7 @@ pub mod route;
 pub mod search;
 pub mod segment;
 pub mod signals;
+pub mod state;
 #[cfg(feature = "build")]
 pub mod source;
 pub mod tag;

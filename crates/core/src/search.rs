@@ -14,13 +14,13 @@ pub const MAX_QUERY_BYTES: usize = 1024;
 const MAX_ATOMS: usize = 32;
 
 /// One searchable unit: a passage of a document.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, serde::Serialize)]
 pub struct Unit {
     pub doc: u32,
     pub passage: u32,
 }
 
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, serde::Serialize)]
 struct Posting {
     unit: u32,
     positions: Vec<u32>,
@@ -161,6 +161,34 @@ impl Index {
 
     pub fn units(&self) -> &[Unit] {
         &self.units
+    }
+
+    /// Bytes of a postcard encoding of everything the index holds (units, lengths, postings with
+    /// positions, the prefix vocabulary; the stemmer is code, not data), stems in sorted order.
+    /// What the benchmarks report as the index size.
+    pub fn encoded_len(&self) -> usize {
+        #[derive(serde::Serialize)]
+        struct Encoded<'a> {
+            units: &'a [Unit],
+            lengths: &'a [u32],
+            avg_len: f32,
+            postings: Vec<(&'a str, &'a [Posting])>,
+            vocab: &'a BTreeMap<String, String>,
+        }
+        let mut postings: Vec<(&str, &[Posting])> = self
+            .postings
+            .iter()
+            .map(|(k, v)| (k.as_str(), v.as_slice()))
+            .collect();
+        postings.sort_unstable_by_key(|p| p.0);
+        let encoded = Encoded {
+            units: &self.units,
+            lengths: &self.lengths,
+            avg_len: self.avg_len,
+            postings,
+            vocab: &self.vocab,
+        };
+        postcard::to_allocvec(&encoded).map_or(0, |v| v.len())
     }
 
     /// Parses a query. Total: any string gives a query (possibly empty).

@@ -1,0 +1,531 @@
+//! The whole view state in the URL fragment, parsed in two stages (raw path and parameters,
+//! then a typed, validated `State`) and printed back in one canonical form.
+//!
+//! Parsing is total: malformed, oversized or hostile input (bad percent-encoding, unknown ids,
+//! huge values, script payloads) gives the nearest sensible state and a list of notices for the
+//! reader, never a panic. `print(parse(url))` is canonical: lists in corpus order, no repeats,
+//! parameters in a fixed order, and `parse(print(state)) == state`.
+
+use crate::model::{Corpus, Lang, Theme};
+use std::fmt;
+
+/// Longest fragment read; the rest is dropped with a notice. Large enough for every canonical
+/// link (five custom themes at their limits, percent-encoded), small enough to bound the work.
+pub const MAX_FRAGMENT: usize = 96 * 1024;
+/// Longest parameter value read.
+pub const MAX_VALUE: usize = 16 * 1024;
+/// Longest query, in characters.
+pub const MAX_QUERY_CHARS: usize = 256;
+/// Most values in one list parameter.
+pub const MAX_LIST: usize = 32;
+/// Most reader-defined themes in a link, terms per theme, and characters per label or term.
+pub const MAX_CUSTOM: usize = 5;
+pub const MAX_TERMS: usize = 20;
+pub const MAX_TERM_CHARS: usize = 40;
+pub const MAX_LABEL_CHARS: usize = 60;
+/// Most sources side by side in the compare view.
+pub const MAX_COMPARE: usize = 3;
+
+/// Stage one: the fragment split into path segments and parameters, still percent-encoded.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Raw {
+    pub path: Vec<String>,
+    pub params: Vec<(String, String)>,
+    pub truncated: bool,
+}
+
+/// A reader-defined theme carried in the URL: a label and its terms.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct CustomTheme {
+    pub label: String,
+    pub terms: Vec<String>,
+}
+
+impl CustomTheme {
+    /// The `n`th custom theme (from 0) as a theme, with the id `my1`, `my2`…
+    pub fn to_theme(&self, n: usize) -> Theme {
+        Theme {
+            id: custom_id(n),
+            label: self.label.clone(),
+            description: "Defined by a reader".into(),
+            terms: self.terms.clone(),
+        }
+    }
+}
+
+fn custom_id(n: usize) -> String {
+    format!("my{}", n + 1)
+}
+
+/// The explorer's filter.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Explore {
+    pub query: String,
+    pub themes: Vec<String>,
+    pub sources: Vec<String>,
+    pub entities: Vec<String>,
+    pub langs: Vec<Lang>,
+    /// Keyword-in-context mode instead of passage results.
+    pub kwic: bool,
+}
+
+/// Which view, with its own settings.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum View {
+    Library,
+    Read {
+        doc: String,
+        passage: Option<String>,
+        show_removed: bool,
+    },
+    Explore(Explore),
+    /// The theme × source map.
+    Map,
+    Compare {
+        docs: Vec<String>,
+        theme: Option<String>,
+        only_differ: bool,
+    },
+    Source {
+        doc: String,
+    },
+    Methods,
+}
+
+/// Everything a link restores.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct State {
+    pub view: View,
+    pub custom: Vec<CustomTheme>,
+}
+
+impl Default for State {
+    fn default() -> Self {
+        State {
+            view: View::Library,
+            custom: Vec::new(),
+        }
+    }
+}
+
+/// Something about a link the reader should know: what was dropped or changed, and why.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Notice {
+    Truncated,
+    BadEncoding,
+    UnknownView(String),
+    UnknownDoc(String),
+    UnknownPassage { doc: String, passage: String },
+    UnknownTheme(String),
+    UnknownEntity(String),
+    UnknownLang(String),
+    UnknownParam(String),
+    TooManyValues(String),
+    TooFewToCompare,
+    TooManyToCompare,
+    BadCustomTheme(String),
+    /// The link was made for another corpus version.
+    OtherVersion { link: String },
+}
+
+impl fmt::Display for Notice {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Notice::Truncated => write!(f, "The link was too long; its end was ignored."),
+            Notice::BadEncoding => write!(f, "Part of the link was not validly encoded and was read as plain text."),
+            Notice::UnknownView(v) => write!(f, "There is no view called “{v}”; showing the library."),
+            Notice::UnknownDoc(d) => write!(f, "There is no source “{d}” in this corpus."),
+            Notice::UnknownPassage { doc, passage } => {
+                write!(f, "Source {doc} has no passage “{passage}”; showing the whole source.")
+            }
+            Notice::UnknownTheme(t) => write!(f, "There is no theme “{t}”; it was left out."),
+            Notice::UnknownEntity(e) => write!(f, "There is no entity “{e}”; it was left out."),
+            Notice::UnknownLang(l) => write!(f, "There is no language “{l}” here; it was left out."),
+            Notice::UnknownParam(p) => write!(f, "The link setting “{p}” is not known and was ignored."),
+            Notice::TooManyValues(p) => write!(f, "The link had too many values for “{p}”; the extra ones were ignored."),
+            Notice::TooFewToCompare => write!(f, "A comparison needs at least two different sources."),
+            Notice::TooManyToCompare => write!(f, "At most {MAX_COMPARE} sources can be compared; the others were left out."),
+            Notice::BadCustomTheme(why) => write!(f, "A reader-defined theme in the link was ignored: {why}."),
+            Notice::OtherVersion { link } => write!(
+                f,
+                "This link was made for another version of the corpus ({link}); passages may have moved."
+            ),
+        }
+    }
+}
+
+/// What exists in the corpus, for validation.
+#[derive(Debug, Clone)]
+pub struct Known {
+    /// Documents in corpus order, each with its passage ids.
+    pub docs: Vec<(String, Vec<String>)>,
+    pub themes: Vec<String>,
+    pub entities: Vec<String>,
+    /// Short corpus version carried in links (the first 12 hex digits of the bundle checksum).
+    pub version: String,
+}
+
+impl Known {
+    pub fn new(corpus: &Corpus, checksum: &str) -> Known {
+        Known {
+            docs: corpus
+                .documents
+                .iter()
+                .map(|d| (d.id.clone(), d.passages.iter().map(|p| p.id.clone()).collect()))
+                .collect(),
+            themes: corpus.themes.iter().map(|t| t.id.clone()).collect(),
+            entities: corpus.entities.iter().map(|e| e.id.clone()).collect(),
+            version: checksum.chars().take(12).collect(),
+        }
+    }
+
+    fn doc(&self, id: &str) -> Option<&(String, Vec<String>)> {
+        self.docs.iter().find(|(d, _)| d == id)
+    }
+}
+
+/// Stage one: splits a fragment (with or without `#`) into raw path segments and parameters.
+pub fn raw(fragment: &str) -> Raw {
+    let f = fragment.strip_prefix('#').unwrap_or(fragment);
+    let truncated = f.len() > MAX_FRAGMENT;
+    let f = crate::search::truncate(f, MAX_FRAGMENT);
+    let (path, query) = f.split_once('?').unwrap_or((f, ""));
+    Raw {
+        path: path
+            .split('/')
+            .filter(|s| !s.is_empty())
+            .take(8)
+            .map(str::to_owned)
+            .collect(),
+        params: query
+            .split('&')
+            .filter(|s| !s.is_empty())
+            .take(64)
+            .map(|kv| {
+                let (k, v) = kv.split_once('=').unwrap_or((kv, ""));
+                (k.to_owned(), v.to_owned())
+            })
+            .collect(),
+        truncated,
+    }
+}
+
+/// Percent-decodes; invalid escapes stay as written and invalid UTF-8 is replaced, both noted.
+pub fn decode(s: &str, bad: &mut bool) -> String {
+    let bytes = s.as_bytes();
+    let mut out = Vec::with_capacity(bytes.len());
+    let mut i = 0;
+    while i < bytes.len() {
+        if bytes[i] == b'%' {
+            let hex = |b: u8| (b as char).to_digit(16);
+            if let (Some(h), Some(l)) = (
+                bytes.get(i + 1).and_then(|&b| hex(b)),
+                bytes.get(i + 2).and_then(|&b| hex(b)),
+            ) {
+                out.push((h * 16 + l) as u8);
+                i += 3;
+                continue;
+            }
+            *bad = true;
+        }
+        out.push(bytes[i]);
+        i += 1;
+    }
+    match String::from_utf8(out) {
+        Ok(s) => s,
+        Err(e) => {
+            *bad = true;
+            String::from_utf8_lossy(e.as_bytes()).into_owned()
+        }
+    }
+}
+
+/// Percent-encodes everything but unreserved characters (and `extra`, kept literally).
+pub fn encode(s: &str, extra: &[u8]) -> String {
+    let mut out = String::with_capacity(s.len());
+    for &b in s.as_bytes() {
+        if b.is_ascii_alphanumeric() || b"-._~".contains(&b) || extra.contains(&b) {
+            out.push(b as char);
+        } else {
+            out.push_str(&format!("%{b:02X}"));
+        }
+    }
+    out
+}
+
+/// Removes control and formatting characters (bidi overrides, zero-width) and trims.
+fn clean_text(s: &str, max_chars: usize) -> String {
+    s.chars()
+        .filter(|c| !c.is_control() && !matches!(*c as u32, 0x200B..=0x200F | 0x202A..=0x202E | 0x2066..=0x2069 | 0xFEFF))
+        .take(max_chars)
+        .collect::<String>()
+        .trim()
+        .to_owned()
+}
+
+/// Stage two: a typed, validated state and the notices for the reader.
+pub fn parse(fragment: &str, known: &Known) -> (State, Vec<Notice>) {
+    let raw = raw(fragment);
+    let mut notices = Vec::new();
+    if raw.truncated {
+        notices.push(Notice::Truncated);
+    }
+    let mut bad = false;
+    let mut get = |name: &str| -> Option<String> {
+        raw.params
+            .iter()
+            .find(|(k, _)| k == name)
+            .map(|(_, v)| decode(crate::search::truncate(v, MAX_VALUE), &mut bad))
+    };
+    let q = get("q").unwrap_or_default();
+    let list = |name: &str, get: &mut dyn FnMut(&str) -> Option<String>, notices: &mut Vec<Notice>| -> Vec<String> {
+        let v = get(name).unwrap_or_default();
+        let items: Vec<String> = v.split(',').map(str::trim).filter(|s| !s.is_empty()).map(str::to_owned).collect();
+        if items.len() > MAX_LIST {
+            notices.push(Notice::TooManyValues(name.to_owned()));
+        }
+        items.into_iter().take(MAX_LIST).collect()
+    };
+    let themes_raw = list("themes", &mut get, &mut notices);
+    let sources_raw = list("sources", &mut get, &mut notices);
+    let entities_raw = list("entities", &mut get, &mut notices);
+    let langs_raw = list("langs", &mut get, &mut notices);
+    let mode = get("mode");
+    let theme = get("theme");
+    let differ = get("differ");
+    let removed = get("removed");
+    let version = get("v");
+    drop(get);
+    if bad {
+        notices.push(Notice::BadEncoding);
+    }
+    for (k, _) in &raw.params {
+        let known_param = matches!(
+            k.as_str(),
+            "q" | "themes" | "sources" | "entities" | "langs" | "mode" | "theme" | "differ" | "removed" | "v" | "custom"
+        );
+        if !known_param {
+            notices.push(Notice::UnknownParam(clean_text(k, 40)));
+        }
+    }
+    if let Some(v) = version.filter(|v| *v != known.version) {
+        notices.push(Notice::OtherVersion { link: clean_text(&v, 16) });
+    }
+
+    // Reader-defined themes first: their ids may appear in the theme filters.
+    let mut custom = Vec::new();
+    for (_, v) in raw.params.iter().filter(|(k, _)| k == "custom") {
+        if custom.len() == MAX_CUSTOM {
+            notices.push(Notice::TooManyValues("custom".into()));
+            break;
+        }
+        match parse_custom(crate::search::truncate(v, MAX_VALUE), &mut notices) {
+            Ok(c) => custom.push(c),
+            Err(why) => notices.push(Notice::BadCustomTheme(why)),
+        }
+    }
+    let mut theme_ids: Vec<String> = known.themes.clone();
+    theme_ids.extend((0..custom.len()).map(custom_id));
+
+    let path: Vec<String> = raw.path.iter().map(|s| decode(s, &mut false)).collect();
+    let path: Vec<&str> = path.iter().map(String::as_str).collect();
+    let doc_order = |ids: &[String], notices: &mut Vec<Notice>| -> Vec<String> {
+        for id in ids {
+            if known.doc(id).is_none() {
+                notices.push(Notice::UnknownDoc(clean_text(id, 40)));
+            }
+        }
+        known.docs.iter().map(|(d, _)| d).filter(|d| ids.contains(d)).cloned().collect()
+    };
+    let in_order = |ids: &[String], all: &[String], notice: fn(String) -> Notice, notices: &mut Vec<Notice>| -> Vec<String> {
+        for id in ids {
+            if !all.contains(id) {
+                notices.push(notice(clean_text(id, 40)));
+            }
+        }
+        all.iter().filter(|t| ids.contains(t)).cloned().collect()
+    };
+
+    let view = match path.as_slice() {
+        [] | ["library"] => View::Library,
+        ["read", doc, rest @ ..] => match known.doc(doc) {
+            None => {
+                notices.push(Notice::UnknownDoc(clean_text(doc, 40)));
+                View::Library
+            }
+            Some((id, passages)) => {
+                let passage = rest.first().and_then(|p| {
+                    if passages.iter().any(|x| x == p) {
+                        Some((*p).to_owned())
+                    } else {
+                        notices.push(Notice::UnknownPassage {
+                            doc: id.clone(),
+                            passage: clean_text(p, 40),
+                        });
+                        None
+                    }
+                });
+                View::Read {
+                    doc: id.clone(),
+                    passage,
+                    show_removed: removed.as_deref() == Some("1"),
+                }
+            }
+        },
+        ["explore"] => {
+            if q.chars().count() > MAX_QUERY_CHARS && !notices.contains(&Notice::Truncated) {
+                notices.push(Notice::Truncated);
+            }
+            let mut langs = Vec::new();
+            for l in &langs_raw {
+                match Lang::from_code(l) {
+                    Some(l) if !langs.contains(&l) => langs.push(l),
+                    Some(_) => {}
+                    None => notices.push(Notice::UnknownLang(clean_text(l, 20))),
+                }
+            }
+            langs.sort();
+            View::Explore(Explore {
+                query: clean_text(&q, MAX_QUERY_CHARS),
+                themes: in_order(&themes_raw, &theme_ids, Notice::UnknownTheme, &mut notices),
+                sources: doc_order(&sources_raw, &mut notices),
+                entities: in_order(&entities_raw, &known.entities, Notice::UnknownEntity, &mut notices),
+                langs,
+                kwic: mode.as_deref() == Some("kwic"),
+            })
+        }
+        ["map"] => View::Map,
+        ["compare", docs @ ..] => {
+            let requested: Vec<String> = docs.iter().map(|d| (*d).to_owned()).collect();
+            let mut ids: Vec<String> = Vec::new();
+            for d in &requested {
+                if known.doc(d).is_none() {
+                    notices.push(Notice::UnknownDoc(clean_text(d, 40)));
+                } else if !ids.contains(d) {
+                    ids.push(d.clone());
+                }
+            }
+            if ids.len() > MAX_COMPARE {
+                notices.push(Notice::TooManyToCompare);
+                ids.truncate(MAX_COMPARE);
+            }
+            if ids.len() < 2 {
+                notices.push(Notice::TooFewToCompare);
+                View::Library
+            } else {
+                let theme = theme.and_then(|t| {
+                    if theme_ids.contains(&t) {
+                        Some(t)
+                    } else {
+                        notices.push(Notice::UnknownTheme(clean_text(&t, 40)));
+                        None
+                    }
+                });
+                View::Compare {
+                    docs: ids,
+                    theme,
+                    only_differ: differ.as_deref() == Some("1"),
+                }
+            }
+        }
+        ["source", doc] => match known.doc(doc) {
+            Some((id, _)) => View::Source { doc: id.clone() },
+            None => {
+                notices.push(Notice::UnknownDoc(clean_text(doc, 40)));
+                View::Library
+            }
+        },
+        ["methods"] => View::Methods,
+        [other, ..] => {
+            notices.push(Notice::UnknownView(clean_text(other, 40)));
+            View::Library
+        }
+    };
+    (State { view, custom }, notices)
+}
+
+/// `custom=Label:term|term…`, label and terms percent-encoded separately.
+fn parse_custom(v: &str, notices: &mut Vec<Notice>) -> Result<CustomTheme, String> {
+    let mut bad = false;
+    let (label, terms) = v.split_once(':').ok_or("it has no “label:terms” form")?;
+    let label = clean_text(&decode(label, &mut bad), MAX_LABEL_CHARS);
+    if label.is_empty() {
+        return Err("its label is empty".into());
+    }
+    let mut out: Vec<String> = Vec::new();
+    for t in terms.split('|') {
+        let t = clean_text(&decode(t, &mut bad), MAX_TERM_CHARS);
+        if !t.is_empty() && !out.contains(&t) && out.len() < MAX_TERMS {
+            out.push(t);
+        }
+    }
+    if bad {
+        notices.push(Notice::BadEncoding);
+    }
+    if out.is_empty() {
+        return Err(format!("“{label}” has no terms"));
+    }
+    Ok(CustomTheme { label, terms: out })
+}
+
+/// The canonical fragment of a state, with the leading `#` and the corpus version.
+pub fn print(state: &State, version: &str) -> String {
+    let mut params: Vec<(&str, String)> = Vec::new();
+    let list = |v: &[String]| v.iter().map(|s| encode(s, b"")).collect::<Vec<_>>().join(",");
+    let path = match &state.view {
+        View::Library => "/".to_owned(),
+        View::Read {
+            doc,
+            passage,
+            show_removed,
+        } => {
+            if *show_removed {
+                params.push(("removed", "1".into()));
+            }
+            match passage {
+                Some(p) => format!("/read/{doc}/{p}"),
+                None => format!("/read/{doc}"),
+            }
+        }
+        View::Explore(e) => {
+            if !e.query.is_empty() {
+                params.push(("q", encode(&e.query, b"")));
+            }
+            for (name, values) in [("themes", &e.themes), ("sources", &e.sources), ("entities", &e.entities)] {
+                if !values.is_empty() {
+                    params.push((name, list(values)));
+                }
+            }
+            if !e.langs.is_empty() {
+                params.push(("langs", e.langs.iter().map(|l| l.code()).collect::<Vec<_>>().join(",")));
+            }
+            if e.kwic {
+                params.push(("mode", "kwic".into()));
+            }
+            "/explore".to_owned()
+        }
+        View::Map => "/map".to_owned(),
+        View::Compare {
+            docs,
+            theme,
+            only_differ,
+        } => {
+            if let Some(t) = theme {
+                params.push(("theme", encode(t, b"")));
+            }
+            if *only_differ {
+                params.push(("differ", "1".into()));
+            }
+            format!("/compare/{}", docs.join("/"))
+        }
+        View::Source { doc } => format!("/source/{doc}"),
+        View::Methods => "/methods".to_owned(),
+    };
+    for c in &state.custom {
+        let terms: Vec<String> = c.terms.iter().map(|t| encode(t, b"")).collect();
+        params.push(("custom", format!("{}:{}", encode(&c.label, b""), terms.join("|"))));
+    }
+    params.push(("v", encode(version, b"")));
+    let query: Vec<String> = params.into_iter().map(|(k, v)| format!("{k}={v}")).collect();
+    format!("#{path}?{}", query.join("&"))
+}
