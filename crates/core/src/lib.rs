@@ -16,9 +16,9 @@ pub mod route;
 pub mod search;
 pub mod segment;
 pub mod signals;
-pub mod state;
 #[cfg(feature = "build")]
 pub mod source;
+pub mod state;
 pub mod tag;
 pub mod text;
 

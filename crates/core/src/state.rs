@@ -115,7 +115,10 @@ pub enum Notice {
     BadEncoding,
     UnknownView(String),
     UnknownDoc(String),
-    UnknownPassage { doc: String, passage: String },
+    UnknownPassage {
+        doc: String,
+        passage: String,
+    },
     UnknownTheme(String),
     UnknownEntity(String),
     UnknownLang(String),
@@ -125,7 +128,9 @@ pub enum Notice {
     TooManyToCompare,
     BadCustomTheme(String),
     /// The link was made for another corpus version.
-    OtherVersion { link: String },
+    OtherVersion {
+        link: String,
+    },
 }
 
 impl fmt::Display for Notice {
@@ -171,7 +176,12 @@ impl Known {
             docs: corpus
                 .documents
                 .iter()
-                .map(|d| (d.id.clone(), d.passages.iter().map(|p| p.id.clone()).collect()))
+                .map(|d| {
+                    (
+                        d.id.clone(),
+                        d.passages.iter().map(|p| p.id.clone()).collect(),
+                    )
+                })
                 .collect(),
             themes: corpus.themes.iter().map(|t| t.id.clone()).collect(),
             entities: corpus.entities.iter().map(|e| e.id.clone()).collect(),
@@ -278,9 +288,17 @@ pub fn parse(fragment: &str, known: &Known) -> (State, Vec<Notice>) {
             .map(|(_, v)| decode(crate::search::truncate(v, MAX_VALUE), &mut bad))
     };
     let q = get("q").unwrap_or_default();
-    let list = |name: &str, get: &mut dyn FnMut(&str) -> Option<String>, notices: &mut Vec<Notice>| -> Vec<String> {
+    let list = |name: &str,
+                get: &mut dyn FnMut(&str) -> Option<String>,
+                notices: &mut Vec<Notice>|
+     -> Vec<String> {
         let v = get(name).unwrap_or_default();
-        let items: Vec<String> = v.split(',').map(str::trim).filter(|s| !s.is_empty()).map(str::to_owned).collect();
+        let items: Vec<String> = v
+            .split(',')
+            .map(str::trim)
+            .filter(|s| !s.is_empty())
+            .map(str::to_owned)
+            .collect();
         if items.len() > MAX_LIST {
             notices.push(Notice::TooManyValues(name.to_owned()));
         }
@@ -302,14 +320,25 @@ pub fn parse(fragment: &str, known: &Known) -> (State, Vec<Notice>) {
     for (k, _) in &raw.params {
         let known_param = matches!(
             k.as_str(),
-            "q" | "themes" | "sources" | "entities" | "langs" | "mode" | "theme" | "differ" | "removed" | "v" | "custom"
+            "q" | "themes"
+                | "sources"
+                | "entities"
+                | "langs"
+                | "mode"
+                | "theme"
+                | "differ"
+                | "removed"
+                | "v"
+                | "custom"
         );
         if !known_param {
             notices.push(Notice::UnknownParam(clean_text(k, 40)));
         }
     }
     if let Some(v) = version.filter(|v| *v != known.version) {
-        notices.push(Notice::OtherVersion { link: clean_text(&v, 16) });
+        notices.push(Notice::OtherVersion {
+            link: clean_text(&v, 16),
+        });
     }
 
     // Reader-defined themes first: their ids may appear in the theme filters.
@@ -335,9 +364,19 @@ pub fn parse(fragment: &str, known: &Known) -> (State, Vec<Notice>) {
                 notices.push(Notice::UnknownDoc(clean_text(id, 40)));
             }
         }
-        known.docs.iter().map(|(d, _)| d).filter(|d| ids.contains(d)).cloned().collect()
+        known
+            .docs
+            .iter()
+            .map(|(d, _)| d)
+            .filter(|d| ids.contains(d))
+            .cloned()
+            .collect()
     };
-    let in_order = |ids: &[String], all: &[String], notice: fn(String) -> Notice, notices: &mut Vec<Notice>| -> Vec<String> {
+    let in_order = |ids: &[String],
+                    all: &[String],
+                    notice: fn(String) -> Notice,
+                    notices: &mut Vec<Notice>|
+     -> Vec<String> {
         for id in ids {
             if !all.contains(id) {
                 notices.push(notice(clean_text(id, 40)));
@@ -389,7 +428,12 @@ pub fn parse(fragment: &str, known: &Known) -> (State, Vec<Notice>) {
                 query: clean_text(&q, MAX_QUERY_CHARS),
                 themes: in_order(&themes_raw, &theme_ids, Notice::UnknownTheme, &mut notices),
                 sources: doc_order(&sources_raw, &mut notices),
-                entities: in_order(&entities_raw, &known.entities, Notice::UnknownEntity, &mut notices),
+                entities: in_order(
+                    &entities_raw,
+                    &known.entities,
+                    Notice::UnknownEntity,
+                    &mut notices,
+                ),
                 langs,
                 kwic: mode.as_deref() == Some("kwic"),
             })
@@ -471,7 +515,12 @@ fn parse_custom(v: &str, notices: &mut Vec<Notice>) -> Result<CustomTheme, Strin
 /// The canonical fragment of a state, with the leading `#` and the corpus version.
 pub fn print(state: &State, version: &str) -> String {
     let mut params: Vec<(&str, String)> = Vec::new();
-    let list = |v: &[String]| v.iter().map(|s| encode(s, b"")).collect::<Vec<_>>().join(",");
+    let list = |v: &[String]| {
+        v.iter()
+            .map(|s| encode(s, b""))
+            .collect::<Vec<_>>()
+            .join(",")
+    };
     let path = match &state.view {
         View::Library => "/".to_owned(),
         View::Read {
@@ -491,13 +540,24 @@ pub fn print(state: &State, version: &str) -> String {
             if !e.query.is_empty() {
                 params.push(("q", encode(&e.query, b"")));
             }
-            for (name, values) in [("themes", &e.themes), ("sources", &e.sources), ("entities", &e.entities)] {
+            for (name, values) in [
+                ("themes", &e.themes),
+                ("sources", &e.sources),
+                ("entities", &e.entities),
+            ] {
                 if !values.is_empty() {
                     params.push((name, list(values)));
                 }
             }
             if !e.langs.is_empty() {
-                params.push(("langs", e.langs.iter().map(|l| l.code()).collect::<Vec<_>>().join(",")));
+                params.push((
+                    "langs",
+                    e.langs
+                        .iter()
+                        .map(|l| l.code())
+                        .collect::<Vec<_>>()
+                        .join(","),
+                ));
             }
             if e.kwic {
                 params.push(("mode", "kwic".into()));
@@ -523,9 +583,15 @@ pub fn print(state: &State, version: &str) -> String {
     };
     for c in &state.custom {
         let terms: Vec<String> = c.terms.iter().map(|t| encode(t, b"")).collect();
-        params.push(("custom", format!("{}:{}", encode(&c.label, b""), terms.join("|"))));
+        params.push((
+            "custom",
+            format!("{}:{}", encode(&c.label, b""), terms.join("|")),
+        ));
     }
     params.push(("v", encode(version, b"")));
-    let query: Vec<String> = params.into_iter().map(|(k, v)| format!("{k}={v}")).collect();
+    let query: Vec<String> = params
+        .into_iter()
+        .map(|(k, v)| format!("{k}={v}"))
+        .collect();
     format!("#{path}?{}", query.join("&"))
 }

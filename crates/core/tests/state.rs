@@ -11,7 +11,8 @@ use std::sync::OnceLock;
 fn known() -> &'static Known {
     static K: OnceLock<Known> = OnceLock::new();
     K.get_or_init(|| {
-        let c = load_dir(&Path::new(env!("CARGO_MANIFEST_DIR")).join("../../corpus/iran-russia")).unwrap();
+        let c = load_dir(&Path::new(env!("CARGO_MANIFEST_DIR")).join("../../corpus/iran-russia"))
+            .unwrap();
         Known::new(&c, "0123456789abcdef")
     })
 }
@@ -40,53 +41,228 @@ fn table() -> Vec<(String, View, Vec<&'static str>)> {
         ("#".into(), View::Library, vec![]),
         ("#/".into(), View::Library, vec![]),
         ("#/?v=0123456789ab".into(), View::Library, vec![]),
-        ("#/?v=ffffffffffff".into(), View::Library, vec!["OtherVersion"]),
+        (
+            "#/?v=ffffffffffff".into(),
+            View::Library,
+            vec!["OtherVersion"],
+        ),
         ("#/read/002".into(), read("002", None), vec![]),
         ("#/read/002/p4".into(), read("002", Some("p4")), vec![]),
-        ("#/read/002/p9999".into(), read("002", None), vec!["UnknownPassage"]),
+        (
+            "#/read/002/p9999".into(),
+            read("002", None),
+            vec!["UnknownPassage"],
+        ),
         ("#/read/999".into(), View::Library, vec!["UnknownDoc"]),
-        ("#/read/<script>alert(1)</script>".into(), View::Library, vec!["UnknownDoc"]),
-        ("#/read/%3Cscript%3E".into(), View::Library, vec!["UnknownDoc"]),
-        ("#/read/002?removed=1".into(), View::Read { doc: "002".into(), passage: None, show_removed: true }, vec![]),
+        (
+            "#/read/<script>alert(1)</script>".into(),
+            View::Library,
+            vec!["UnknownDoc"],
+        ),
+        (
+            "#/read/%3Cscript%3E".into(),
+            View::Library,
+            vec!["UnknownDoc"],
+        ),
+        (
+            "#/read/002?removed=1".into(),
+            View::Read {
+                doc: "002".into(),
+                passage: None,
+                show_removed: true,
+            },
+            vec![],
+        ),
         ("#/read/002?removed=yes".into(), read("002", None), vec![]),
         ("#/nope".into(), View::Library, vec!["UnknownView"]),
-        ("#/explore?q=drones".into(), explore(|e| e.query = "drones".into()), vec![]),
-        ("#/explore?q=%E2%80%AEdrones%E2%80%8B".into(), explore(|e| e.query = "drones".into()), vec![]),
-        ("#/explore?q=%ZZdrones".into(), explore(|e| e.query = "%ZZdrones".into()), vec!["BadEncoding"]),
-        ("#/explore?q=%FF%FE".into(), explore(|e| e.query = "\u{fffd}\u{fffd}".into()), vec!["BadEncoding"]),
-        ("#/explore?q=%".into(), explore(|e| e.query = "%".into()), vec!["BadEncoding"]),
-        ("#/explore?q=<img src=x onerror=alert(1)>".into(), explore(|e| e.query = "<img src=x onerror=alert(1)>".into()), vec![]),
-        ("#/explore?themes=ukraine,military,military".into(), explore(|e| e.themes = vec!["military".into(), "ukraine".into()]), vec![]),
-        ("#/explore?themes=nope,military".into(), explore(|e| e.themes = vec!["military".into()]), vec!["UnknownTheme"]),
-        ("#/explore?sources=004,001,999".into(), explore(|e| e.sources = vec!["001".into(), "004".into()]), vec!["UnknownDoc"]),
-        ("#/explore?entities=putin,nobody".into(), explore(|e| e.entities = vec!["putin".into()]), vec!["UnknownEntity"]),
-        ("#/explore?langs=fr,xx,en".into(), explore(|e| e.langs = vec![Lang::En, Lang::Fr]), vec!["UnknownLang"]),
-        ("#/explore?mode=kwic&q=Bushehr".into(), explore(|e| { e.kwic = true; e.query = "Bushehr".into() }), vec![]),
-        (format!("#/explore?q={big}"), explore(|e| e.query = "a".repeat(256)), vec!["Truncated"]),
-        (format!("#/explore?q={}", "b".repeat(300)), explore(|e| e.query = "b".repeat(256)), vec!["Truncated"]),
-        (format!("#/explore?themes={}", "military,".repeat(100)), explore(|e| e.themes = vec!["military".into()]), vec!["TooManyValues"]),
-        ("#/explore?evil=1&q=x".into(), explore(|e| e.query = "x".into()), vec!["UnknownParam"]),
-        ("#/explore?custom=Grain:wheat|grain%20deal&themes=my1".into(), explore(|e| e.themes = vec!["my1".into()]), vec![]),
-        ("#/explore?custom=:wheat".into(), explore(|_| {}), vec!["BadCustomTheme"]),
-        ("#/explore?custom=Grain:".into(), explore(|_| {}), vec!["BadCustomTheme"]),
-        ("#/explore?custom=nocolon".into(), explore(|_| {}), vec!["BadCustomTheme"]),
-        ("#/explore?themes=my2&custom=A:b".into(), explore(|_| {}), vec!["UnknownTheme"]),
-        ("#/compare/002/004?theme=trade".into(), View::Compare { docs: vec!["002".into(), "004".into()], theme: Some("trade".into()), only_differ: false }, vec![]),
-        ("#/compare/004/002?differ=1".into(), View::Compare { docs: vec!["004".into(), "002".into()], theme: None, only_differ: true }, vec![]),
-        ("#/compare/002/002".into(), View::Library, vec!["TooFewToCompare"]),
-        ("#/compare/002".into(), View::Library, vec!["TooFewToCompare"]),
-        ("#/compare/000/001/002/003".into(), View::Compare { docs: vec!["000".into(), "001".into(), "002".into()], theme: None, only_differ: false }, vec!["TooManyToCompare"]),
-        ("#/compare/002/999/004?theme=bogus".into(), View::Compare { docs: vec!["002".into(), "004".into()], theme: None, only_differ: false }, vec!["UnknownDoc", "UnknownTheme"]),
-        ("#/source/003".into(), View::Source { doc: "003".into() }, vec![]),
+        (
+            "#/explore?q=drones".into(),
+            explore(|e| e.query = "drones".into()),
+            vec![],
+        ),
+        (
+            "#/explore?q=%E2%80%AEdrones%E2%80%8B".into(),
+            explore(|e| e.query = "drones".into()),
+            vec![],
+        ),
+        (
+            "#/explore?q=%ZZdrones".into(),
+            explore(|e| e.query = "%ZZdrones".into()),
+            vec!["BadEncoding"],
+        ),
+        (
+            "#/explore?q=%FF%FE".into(),
+            explore(|e| e.query = "\u{fffd}\u{fffd}".into()),
+            vec!["BadEncoding"],
+        ),
+        (
+            "#/explore?q=%".into(),
+            explore(|e| e.query = "%".into()),
+            vec!["BadEncoding"],
+        ),
+        (
+            "#/explore?q=<img src=x onerror=alert(1)>".into(),
+            explore(|e| e.query = "<img src=x onerror=alert(1)>".into()),
+            vec![],
+        ),
+        (
+            "#/explore?themes=ukraine,military,military".into(),
+            explore(|e| e.themes = vec!["military".into(), "ukraine".into()]),
+            vec![],
+        ),
+        (
+            "#/explore?themes=nope,military".into(),
+            explore(|e| e.themes = vec!["military".into()]),
+            vec!["UnknownTheme"],
+        ),
+        (
+            "#/explore?sources=004,001,999".into(),
+            explore(|e| e.sources = vec!["001".into(), "004".into()]),
+            vec!["UnknownDoc"],
+        ),
+        (
+            "#/explore?entities=putin,nobody".into(),
+            explore(|e| e.entities = vec!["putin".into()]),
+            vec!["UnknownEntity"],
+        ),
+        (
+            "#/explore?langs=fr,xx,en".into(),
+            explore(|e| e.langs = vec![Lang::En, Lang::Fr]),
+            vec!["UnknownLang"],
+        ),
+        (
+            "#/explore?mode=kwic&q=Bushehr".into(),
+            explore(|e| {
+                e.kwic = true;
+                e.query = "Bushehr".into()
+            }),
+            vec![],
+        ),
+        (
+            format!("#/explore?q={big}"),
+            explore(|e| e.query = "a".repeat(256)),
+            vec!["Truncated"],
+        ),
+        (
+            format!("#/explore?q={}", "b".repeat(300)),
+            explore(|e| e.query = "b".repeat(256)),
+            vec!["Truncated"],
+        ),
+        (
+            format!("#/explore?themes={}", "military,".repeat(100)),
+            explore(|e| e.themes = vec!["military".into()]),
+            vec!["TooManyValues"],
+        ),
+        (
+            "#/explore?evil=1&q=x".into(),
+            explore(|e| e.query = "x".into()),
+            vec!["UnknownParam"],
+        ),
+        (
+            "#/explore?custom=Grain:wheat|grain%20deal&themes=my1".into(),
+            explore(|e| e.themes = vec!["my1".into()]),
+            vec![],
+        ),
+        (
+            "#/explore?custom=:wheat".into(),
+            explore(|_| {}),
+            vec!["BadCustomTheme"],
+        ),
+        (
+            "#/explore?custom=Grain:".into(),
+            explore(|_| {}),
+            vec!["BadCustomTheme"],
+        ),
+        (
+            "#/explore?custom=nocolon".into(),
+            explore(|_| {}),
+            vec!["BadCustomTheme"],
+        ),
+        (
+            "#/explore?themes=my2&custom=A:b".into(),
+            explore(|_| {}),
+            vec!["UnknownTheme"],
+        ),
+        (
+            "#/compare/002/004?theme=trade".into(),
+            View::Compare {
+                docs: vec!["002".into(), "004".into()],
+                theme: Some("trade".into()),
+                only_differ: false,
+            },
+            vec![],
+        ),
+        (
+            "#/compare/004/002?differ=1".into(),
+            View::Compare {
+                docs: vec!["004".into(), "002".into()],
+                theme: None,
+                only_differ: true,
+            },
+            vec![],
+        ),
+        (
+            "#/compare/002/002".into(),
+            View::Library,
+            vec!["TooFewToCompare"],
+        ),
+        (
+            "#/compare/002".into(),
+            View::Library,
+            vec!["TooFewToCompare"],
+        ),
+        (
+            "#/compare/000/001/002/003".into(),
+            View::Compare {
+                docs: vec!["000".into(), "001".into(), "002".into()],
+                theme: None,
+                only_differ: false,
+            },
+            vec!["TooManyToCompare"],
+        ),
+        (
+            "#/compare/002/999/004?theme=bogus".into(),
+            View::Compare {
+                docs: vec!["002".into(), "004".into()],
+                theme: None,
+                only_differ: false,
+            },
+            vec!["UnknownDoc", "UnknownTheme"],
+        ),
+        (
+            "#/source/003".into(),
+            View::Source { doc: "003".into() },
+            vec![],
+        ),
         ("#/source/-1".into(), View::Library, vec!["UnknownDoc"]),
         ("#/map".into(), View::Map, vec![]),
         ("#/methods?x".into(), View::Methods, vec!["UnknownParam"]),
-        ("#/read/002/p-99999999999999999999".into(), read("002", None), vec!["UnknownPassage"]),
+        (
+            "#/read/002/p-99999999999999999999".into(),
+            read("002", None),
+            vec!["UnknownPassage"],
+        ),
         ("#//read//002//".into(), read("002", None), vec![]),
-        (format!("#/{big}"), View::Library, vec!["UnknownView", "Truncated"]),
-        (format!("#/explore?q=x&{}", "&".repeat(200_000)), explore(|e| e.query = "x".into()), vec!["Truncated"]),
-        ("#/explore?q=%E2%80%8B%E2%80%8B".into(), explore(|_| {}), vec![]),
-        ("#/explore?q=ẞ K İ 🎉".into(), explore(|e| e.query = "ẞ K İ 🎉".into()), vec![]),
+        (
+            format!("#/{big}"),
+            View::Library,
+            vec!["UnknownView", "Truncated"],
+        ),
+        (
+            format!("#/explore?q=x&{}", "&".repeat(200_000)),
+            explore(|e| e.query = "x".into()),
+            vec!["Truncated"],
+        ),
+        (
+            "#/explore?q=%E2%80%8B%E2%80%8B".into(),
+            explore(|_| {}),
+            vec![],
+        ),
+        (
+            "#/explore?q=ẞ K İ 🎉".into(),
+            explore(|e| e.query = "ẞ K İ 🎉".into()),
+            vec![],
+        ),
     ]
 }
 
@@ -100,7 +276,10 @@ fn hostile_links_open_the_nearest_sensible_view() {
         assert_eq!(state.view, view, "view for {shown:?}");
         let kinds: Vec<String> = notices.iter().map(|n| format!("{n:?}")).collect();
         for w in &want {
-            assert!(kinds.iter().any(|k| k.starts_with(w)), "{shown:?}: want {w}, got {kinds:?}");
+            assert!(
+                kinds.iter().any(|k| k.starts_with(w)),
+                "{shown:?}: want {w}, got {kinds:?}"
+            );
         }
         if want.is_empty() {
             assert!(notices.is_empty(), "{shown:?}: unexpected {kinds:?}");
@@ -120,37 +299,85 @@ fn hostile_links_open_the_nearest_sensible_view() {
 
 #[test]
 fn canonical_links_are_readable() {
-    let (s, _) = parse("#/explore?sources=004,001&themes=ukraine,military&q=drones iran", known());
-    assert_eq!(print(&s, V), "#/explore?q=drones%20iran&themes=military,ukraine&sources=001,004&v=0123456789ab");
-    let (s, _) = parse("#/explore?custom=My%20lens:grain%20deal|wheat&themes=my1", known());
-    assert_eq!(print(&s, V), "#/explore?themes=my1&custom=My%20lens:grain%20deal|wheat&v=0123456789ab");
+    let (s, _) = parse(
+        "#/explore?sources=004,001&themes=ukraine,military&q=drones iran",
+        known(),
+    );
+    assert_eq!(
+        print(&s, V),
+        "#/explore?q=drones%20iran&themes=military,ukraine&sources=001,004&v=0123456789ab"
+    );
+    let (s, _) = parse(
+        "#/explore?custom=My%20lens:grain%20deal|wheat&themes=my1",
+        known(),
+    );
+    assert_eq!(
+        print(&s, V),
+        "#/explore?themes=my1&custom=My%20lens:grain%20deal|wheat&v=0123456789ab"
+    );
     assert_eq!(s.custom[0].to_theme(0).id, "my1");
     assert_eq!(print(&State::default(), V), "#/?v=0123456789ab");
-    assert!(Notice::OtherVersion { link: "x".into() }.to_string().contains("another version"));
+    assert!(Notice::OtherVersion { link: "x".into() }
+        .to_string()
+        .contains("another version"));
 }
 
 fn cases() -> u32 {
-    std::env::var("PROPTEST_CASES").ok().and_then(|v| v.parse().ok()).unwrap_or(1000)
+    std::env::var("PROPTEST_CASES")
+        .ok()
+        .and_then(|v| v.parse().ok())
+        .unwrap_or(1000)
 }
 
 /// Fragments that look like ours, built from real pieces and hostile noise.
 fn fragment() -> impl Strategy<Value = String> {
     let seg = prop_oneof![
-        Just("read".to_owned()), Just("explore".to_owned()), Just("compare".to_owned()), Just("source".to_owned()),
-        Just("002".to_owned()), Just("004".to_owned()), Just("p3".to_owned()), Just("map".to_owned()), "\\PC{0,8}",
+        Just("read".to_owned()),
+        Just("explore".to_owned()),
+        Just("compare".to_owned()),
+        Just("source".to_owned()),
+        Just("002".to_owned()),
+        Just("004".to_owned()),
+        Just("p3".to_owned()),
+        Just("map".to_owned()),
+        "\\PC{0,8}",
     ];
     let key = prop_oneof![
-        Just("q"), Just("themes"), Just("sources"), Just("entities"), Just("langs"), Just("mode"), Just("theme"),
-        Just("differ"), Just("removed"), Just("custom"), Just("v"), Just("zz"),
+        Just("q"),
+        Just("themes"),
+        Just("sources"),
+        Just("entities"),
+        Just("langs"),
+        Just("mode"),
+        Just("theme"),
+        Just("differ"),
+        Just("removed"),
+        Just("custom"),
+        Just("v"),
+        Just("zz"),
     ];
     let value = prop_oneof![
-        Just("military,ukraine".to_owned()), Just("001,004".to_owned()), Just("kwic".to_owned()), Just("1".to_owned()),
-        Just("fr,en".to_owned()), Just("A:b|c".to_owned()), Just("%E2%80%AE".to_owned()), "\\PC{0,20}", "[%0-9A-Fa-f]{0,9}",
+        Just("military,ukraine".to_owned()),
+        Just("001,004".to_owned()),
+        Just("kwic".to_owned()),
+        Just("1".to_owned()),
+        Just("fr,en".to_owned()),
+        Just("A:b|c".to_owned()),
+        Just("%E2%80%AE".to_owned()),
+        "\\PC{0,20}",
+        "[%0-9A-Fa-f]{0,9}",
     ];
-    (proptest::collection::vec(seg, 0..5), proptest::collection::vec((key, value), 0..6)).prop_map(|(segs, params)| {
-        let q: Vec<String> = params.into_iter().map(|(k, v)| format!("{k}={v}")).collect();
-        format!("#/{}?{}", segs.join("/"), q.join("&"))
-    })
+    (
+        proptest::collection::vec(seg, 0..5),
+        proptest::collection::vec((key, value), 0..6),
+    )
+        .prop_map(|(segs, params)| {
+            let q: Vec<String> = params
+                .into_iter()
+                .map(|(k, v)| format!("{k}={v}"))
+                .collect();
+            format!("#/{}?{}", segs.join("/"), q.join("&"))
+        })
 }
 
 proptest! {
