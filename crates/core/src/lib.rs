@@ -6,6 +6,7 @@ pub mod analysis;
 pub mod bundle;
 pub mod clean;
 pub mod compare;
+pub mod export;
 pub mod facts;
 pub mod lang;
 pub mod layout;
