@@ -105,6 +105,24 @@ impl Lexicon {
         self.tag_tokens(text, &self.analyzer.tokens(text))
     }
 
+    /// Tags each sentence of a passage on its own; evidence offsets are into the passage text.
+    pub fn tag_sentences(&self, passage: &crate::model::Passage) -> Vec<Vec<Tag>> {
+        passage
+            .sentences
+            .iter()
+            .map(|s| {
+                let mut tags = self.tag(passage.sentence_text(s));
+                for t in &mut tags {
+                    for e in &mut t.evidence {
+                        e.start += s.start;
+                        e.end += s.start;
+                    }
+                }
+                tags
+            })
+            .collect()
+    }
+
     /// Tags already tokenised text (tokens of `text`).
     pub fn tag_tokens(&self, text: &str, tokens: &[Token]) -> Vec<Tag> {
         let mut found: Vec<Vec<Evidence>> = vec![Vec::new(); self.themes.len()];
@@ -196,6 +214,39 @@ mod tests {
                 assert_eq!(&text[e.start as usize..e.end as usize], e.text);
             }
         }
+    }
+
+    #[test]
+    fn sentences_are_tagged_with_passage_offsets() {
+        let lex = Lexicon::new(&[theme("energy", &["oil"])]);
+        let text = "No match here. Oil and more oil.";
+        let p = crate::model::Passage {
+            id: "p1".into(),
+            section: 0,
+            text: text.into(),
+            start: 0,
+            end: 0,
+            sentences: vec![
+                crate::model::Sentence {
+                    start: 0,
+                    end: 14,
+                    lang: crate::model::Lang::En,
+                },
+                crate::model::Sentence {
+                    start: 15,
+                    end: 32,
+                    lang: crate::model::Lang::En,
+                },
+            ],
+        };
+        let per = lex.tag_sentences(&p);
+        assert!(per[0].is_empty());
+        let spans: Vec<&str> = per[1][0]
+            .evidence
+            .iter()
+            .map(|e| &text[e.start as usize..e.end as usize])
+            .collect();
+        assert_eq!(spans, ["Oil", "oil"]);
     }
 
     #[test]
