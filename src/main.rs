@@ -1,2 +1,19 @@
-//! Mounts the Yew app (stub).
-fn main() {}
+//! Entry point of the Parallax web app: mounts `App` into the page body and does nothing else.
+
+mod app;
+mod data;
+mod doc_meta;
+mod dom;
+mod fmt;
+mod library;
+mod load_error;
+mod not_found;
+mod passage;
+mod reader;
+mod removed;
+mod route;
+mod source_card;
+
+fn main() {
+    yew::Renderer::<app::App>::new().render();
+}

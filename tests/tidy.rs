@@ -51,14 +51,23 @@ fn every_module_says_what_it_owns() {
 
 #[test]
 fn no_raw_html_apis() {
-    let banned = ["from_html_unchecked", "set_inner_html", "inner_html(", "dangerously"];
+    let banned = [
+        "from_html_unchecked",
+        "set_inner_html",
+        "inner_html(",
+        "dangerously",
+    ];
     for f in rust_sources() {
         if f.ends_with("tidy.rs") {
             continue;
         }
         let text = std::fs::read_to_string(&f).unwrap();
         for b in banned {
-            assert!(!text.contains(b), "{} uses {b}: render untrusted text as text", f.display());
+            assert!(
+                !text.contains(b),
+                "{} uses {b}: render untrusted text as text",
+                f.display()
+            );
         }
     }
 }
@@ -84,7 +93,9 @@ fn nothing_loads_from_another_origin() {
         let text = std::fs::read_to_string(&f).unwrap();
         for scheme in ["http://", "https://", "//fonts.", "@import url("] {
             // The SVG namespace is an identifier, not a request.
-            let hits = text.matches(scheme).count() - text.matches("http://www.w3.org/2000/svg").count() * usize::from(scheme == "http://");
+            let hits = text.matches(scheme).count()
+                - text.matches("http://www.w3.org/2000/svg").count()
+                    * usize::from(scheme == "http://");
             assert_eq!(hits, 0, "{} references {scheme}", f.display());
         }
     }

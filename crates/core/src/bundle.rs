@@ -116,6 +116,14 @@ mod tests {
     }
 
     #[test]
+    fn removal_ids_match_their_serde_names() {
+        for kind in crate::model::RemovalKind::ALL {
+            let json = serde_json::to_string(&kind).unwrap();
+            assert_eq!(json, format!("\"{}\"", kind.id()));
+        }
+    }
+
+    #[test]
     fn round_trip_and_errors() {
         let bytes = encode(&tiny());
         let b = decode(&bytes).unwrap();

@@ -235,6 +235,45 @@ pub enum RemovalKind {
 }
 
 impl RemovalKind {
+    /// Stable kebab-case name, as in JSON and `data-kind` attributes.
+    pub fn id(self) -> &'static str {
+        match self {
+            RemovalKind::AuthorProfile => "author-profile",
+            RemovalKind::Socials => "socials",
+            RemovalKind::RelatedLinks => "related-links",
+            RemovalKind::RepeatedHeadline => "repeated-headline",
+            RemovalKind::TableOfContents => "table-of-contents",
+            RemovalKind::Navigation => "navigation",
+            RemovalKind::AboutAuthor => "about-author",
+            RemovalKind::CallToComment => "call-to-comment",
+            RemovalKind::ExploreMore => "explore-more",
+            RemovalKind::Promotion => "promotion",
+            RemovalKind::DuplicateTitle => "duplicate-title",
+            RemovalKind::Byline => "byline",
+            RemovalKind::Dateline => "dateline",
+            RemovalKind::LayoutFragment => "layout-fragment",
+            RemovalKind::PersonalData => "personal-data",
+        }
+    }
+
+    pub const ALL: [RemovalKind; 15] = [
+        RemovalKind::AuthorProfile,
+        RemovalKind::Socials,
+        RemovalKind::RelatedLinks,
+        RemovalKind::RepeatedHeadline,
+        RemovalKind::TableOfContents,
+        RemovalKind::Navigation,
+        RemovalKind::AboutAuthor,
+        RemovalKind::CallToComment,
+        RemovalKind::ExploreMore,
+        RemovalKind::Promotion,
+        RemovalKind::DuplicateTitle,
+        RemovalKind::Byline,
+        RemovalKind::Dateline,
+        RemovalKind::LayoutFragment,
+        RemovalKind::PersonalData,
+    ];
+
     pub fn label(self) -> &'static str {
         match self {
             RemovalKind::AuthorProfile => {

@@ -313,7 +313,6 @@ pub fn parse(fragment: &str, known: &Known) -> (State, Vec<Notice>) {
     let differ = get("differ");
     let removed = get("removed");
     let version = get("v");
-    drop(get);
     if bad {
         notices.push(Notice::BadEncoding);
     }

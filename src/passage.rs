@@ -1,0 +1,61 @@
+//! One passage of cleaned text: its sentences as text (other languages marked with `lang`), its
+//! permalink, and the highlight when the route targets it.
+
+use parallax_core::{Lang, Route};
+use yew::prelude::*;
+
+#[derive(Properties, PartialEq)]
+pub struct Props {
+    /// Id of the document the passage belongs to, for the permalink.
+    pub doc: AttrValue,
+    pub passage: parallax_core::Passage,
+    /// True when the route names this passage.
+    #[prop_or_default]
+    pub target: bool,
+}
+
+#[component]
+pub fn Passage(props: &Props) -> Html {
+    let p = &props.passage;
+    let href = Route::Read {
+        doc: props.doc.to_string(),
+        passage: Some(p.id.clone()),
+    }
+    .to_fragment();
+    // The text between sentences (spaces) is kept as it is; slices use `get` so that an
+    // inconsistent offset drops a piece of text instead of panicking.
+    let mut pieces: Vec<Html> = Vec::with_capacity(p.sentences.len() * 2 + 1);
+    let mut at = 0;
+    for s in &p.sentences {
+        let (start, end) = (s.start as usize, s.end as usize);
+        let gap = p.text.get(at..start).unwrap_or_default();
+        if !gap.is_empty() {
+            pieces.push(html! { { gap.to_owned() } });
+        }
+        let text = p.text.get(start..end).unwrap_or_default().to_owned();
+        pieces.push(if s.lang == Lang::En {
+            html! { { text } }
+        } else {
+            html! { <span lang={s.lang.code()}>{ text }</span> }
+        });
+        at = at.max(end);
+    }
+    let tail = p.text.get(at..).unwrap_or_default();
+    if !tail.is_empty() {
+        pieces.push(html! { { tail.to_owned() } });
+    }
+    let class = classes!("passage", props.target.then_some("passage--target"));
+    html! {
+        <p
+            {class}
+            id={format!("passage-{}", p.id)}
+            data-passage={p.id.clone()}
+            tabindex="-1"
+            aria-current={props.target.then_some("true")}
+        >
+            { for pieces }
+            { " " }
+            <a class="passage-link" href={href} aria-label={format!("Link to passage {}", p.id)}>{ "¶" }</a>
+        </p>
+    }
+}

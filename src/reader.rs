@@ -1,0 +1,108 @@
+//! The reader view (`#/read/<doc>[/<passage>]`): one source's cleaned text in sections, the switch
+//! that shows removed blocks in place, and scrolling to and focusing a passage named in the route.
+
+use std::rc::Rc;
+
+use parallax_core::layout::{reading_order, Item};
+use parallax_core::Bundle;
+use yew::prelude::*;
+
+use crate::doc_meta::DocMeta;
+use crate::passage::Passage;
+use crate::removed::Removed;
+use crate::{dom, fmt};
+
+#[derive(Properties, PartialEq)]
+pub struct Props {
+    pub bundle: Rc<Bundle>,
+    /// Id of a document that exists in the bundle (the app checks before rendering a reader).
+    pub doc: AttrValue,
+    /// Id of a passage of that document to scroll to and focus.
+    #[prop_or_default]
+    pub passage: Option<AttrValue>,
+}
+
+#[component]
+pub fn Reader(props: &Props) -> Html {
+    let show_removed = use_state_eq(|| false);
+    let doc = props.bundle.corpus.document(&props.doc);
+    dom::use_title(match doc {
+        Some(doc) => format!("{} — Parallax", doc.title),
+        None => "Parallax".to_owned(),
+    });
+    // Runs after the passages are in the DOM, and again only when the route changes: toggling
+    // the switch must not steal focus from it.
+    use_effect_with(
+        (props.doc.clone(), props.passage.clone()),
+        |(_, passage)| {
+            if let Some(passage) = passage {
+                dom::reveal(&format!("passage-{passage}"));
+            }
+        },
+    );
+    let Some(doc) = doc else {
+        return Html::default();
+    };
+
+    let toggle = {
+        let show_removed = show_removed.clone();
+        Callback::from(move |e: Event| {
+            if let Some(input) = e.target_dyn_into::<web_sys::HtmlInputElement>() {
+                show_removed.set(input.checked());
+            }
+        })
+    };
+    let blocks = doc.removed.len();
+    let sections = reading_order(doc).into_iter().map(|view| {
+        let items = view.items.into_iter().filter_map(|item| match item {
+            Item::Passage(p) => Some(html! {
+                <Passage
+                    key={p.id.clone()}
+                    doc={props.doc.clone()}
+                    passage={p.clone()}
+                    target={props.passage.as_deref() == Some(p.id.as_str())}
+                />
+            }),
+            Item::Removed(r) if *show_removed => Some(html! {
+                <Removed key={format!("removed-{}", r.start)} removed={r.clone()} />
+            }),
+            Item::Removed(_) => None,
+        });
+        html! {
+            <section key={view.section.id.clone()} data-section={view.section.id.clone()}>
+                if let Some(heading) = &view.section.heading {
+                    <h2>{ heading }</h2>
+                }
+                { for items }
+            </section>
+        }
+    });
+
+    html! {
+        <article class="reader" data-doc={doc.id.clone()}>
+            <p class="back"><a href="#/">{ "← All sources" }</a></p>
+            <header class="reader-header">
+                <h1>{ &doc.title }</h1>
+                <DocMeta
+                    byline={doc.byline.clone()}
+                    date={doc.date.clone()}
+                    kind={doc.kind.clone().map(AttrValue::from)}
+                    site={doc.site.clone().map(AttrValue::from)}
+                />
+                <p class="removed-switch">
+                    <input
+                        type="checkbox"
+                        role="switch"
+                        id="show-removed"
+                        checked={*show_removed}
+                        onchange={toggle}
+                    />
+                    <label for="show-removed">
+                        { format!("Show removed text ({})", fmt::count(blocks, "block", "blocks")) }
+                    </label>
+                </p>
+            </header>
+            { for sections }
+        </article>
+    }
+}

@@ -1,0 +1,57 @@
+//! One source in the library: its title as a link to the reader, its metadata, and how much of
+//! the page the cleaning kept and removed.
+
+use std::rc::Rc;
+
+use parallax_core::{Bundle, Route};
+use yew::prelude::*;
+
+use crate::doc_meta::DocMeta;
+use crate::fmt;
+
+#[derive(Properties, PartialEq)]
+pub struct Props {
+    pub bundle: Rc<Bundle>,
+    /// Index into the corpus's documents.
+    pub index: usize,
+}
+
+#[component]
+pub fn SourceCard(props: &Props) -> Html {
+    let Some(doc) = props.bundle.corpus.documents.get(props.index) else {
+        return Html::default();
+    };
+    let href = Route::Read {
+        doc: doc.id.clone(),
+        passage: None,
+    }
+    .to_fragment();
+    let words = doc.word_count();
+    let removed_words = doc.removed_word_count();
+    let blocks = doc.removed.iter().filter(|r| r.kind.is_junk()).count();
+    let removed = if blocks == 0 {
+        "nothing removed".to_owned()
+    } else {
+        format!(
+            "{} removed in {}",
+            fmt::count(removed_words, "word", "words"),
+            fmt::count(blocks, "block", "blocks")
+        )
+    };
+    html! {
+        <li class="source-card" data-doc={doc.id.clone()}>
+            <h2><a href={href}>{ &doc.title }</a></h2>
+            <DocMeta
+                byline={doc.byline.clone()}
+                date={doc.date.clone()}
+                kind={doc.kind.clone().map(AttrValue::from)}
+                site={doc.site.clone().map(AttrValue::from)}
+            />
+            <p class="counts">
+                <span class="word-count">{ fmt::count(words, "word", "words") }</span>
+                { " · " }
+                <span class="removed-count">{ removed }</span>
+            </p>
+        </li>
+    }
+}
