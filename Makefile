@@ -1,0 +1,160 @@
+# Parallax: set-up, development server and the whole test suite.
+#
+#   make setup       Rust wasm target, wasm-bindgen-cli and trunk at pinned versions, crates fetched
+#   make serve       setup, then the app at http://127.0.0.1:8080 (rebuilds on change)
+#   make test-setup  setup, plus Debian's Chromium and the end-to-end tests' npm packages
+#   make build       setup, then the release build into dist/
+#   make e2e         test-setup, the release build and the end-to-end tests only
+#   make test        test-setup, then fmt, clippy, cargo test, the release build and the e2e tests
+#
+# Every install step is skipped when its tool is already there at the right version, so a second
+# run is quick, and nothing is ever downloaded outside the package registries (crates, npm,
+# Debian): trunk and cargo run offline after `cargo fetch`, and the browser tests drive Debian's
+# Chromium through playwright-core, which downloads no browser.
+
+SHELL := bash
+.SHELLFLAGS := -euo pipefail -c
+.ONESHELL:
+.DELETE_ON_ERROR:
+MAKEFLAGS += --no-builtin-rules --warn-undefined-variables
+
+export PATH := $(HOME)/.cargo/bin:$(PATH)
+
+# The wasm-bindgen CLI must have exactly the version of the `wasm-bindgen` crate, which the root
+# Cargo.toml pins with `=`; `setup` checks that the two agree (and Trunk.toml's [tools] too).
+WASM_BINDGEN_VERSION := 0.2.130
+# 0.22 needs a newer rustc than ours; 0.21.14 compiles only with its own lock file (--locked).
+TRUNK_VERSION := 0.21.14
+WASM_TARGET := wasm32-unknown-unknown
+CHROMIUM := /usr/bin/chromium
+CHROMEDRIVER := /usr/bin/chromedriver
+E2E := tests/e2e
+# Copy of the package-lock.json that node_modules was installed from: `npm ci` runs again only
+# when the lock file changes.
+E2E_STAMP := $(E2E)/node_modules/.installed-package-lock.json
+# Stage timings of one `make test`, printed at its end.
+TIMES := target/make-stage-times.tsv
+SUDO := $(if $(filter 0,$(shell id -u)),,sudo)
+
+# `stage NAME CMD...` runs one step, prints how long it took and records it in $(TIMES).
+define STAGE
+stage() {
+  local name=$$1 t0=$$SECONDS; shift
+  printf '\n==> %s\n' "$$name"
+  "$$@"
+  local dt=$$((SECONDS - t0))
+  printf '<== %s: %ss\n' "$$name" "$$dt"
+  mkdir -p "$$(dirname $(TIMES))"
+  printf '%s\t%s\n' "$$name" "$$dt" >> $(TIMES)
+}
+endef
+
+.PHONY: setup serve build test-setup e2e test check-pins
+
+## Checks that the wasm-bindgen CLI version here equals the crate pin (and Trunk.toml's).
+check-pins:
+	@pin=$$(sed -nE 's/^wasm-bindgen[[:space:]]*=[[:space:]]*(\{[^}]*version[[:space:]]*=[[:space:]]*)?"=([^"]+)".*/\2/p' Cargo.toml)
+	if [[ -z "$$pin" ]]; then
+	  echo 'error: Cargo.toml must pin the wasm-bindgen crate exactly, as in: wasm-bindgen = "=$(WASM_BINDGEN_VERSION)"' >&2
+	  exit 1
+	fi
+	if [[ "$$pin" != "$(WASM_BINDGEN_VERSION)" ]]; then
+	  echo "error: Cargo.toml pins wasm-bindgen =$$pin but the Makefile installs wasm-bindgen-cli $(WASM_BINDGEN_VERSION);" >&2
+	  echo "       change WASM_BINDGEN_VERSION in the Makefile and wasm_bindgen in Trunk.toml to match" >&2
+	  exit 1
+	fi
+	tools=$$(sed -nE 's/^wasm_bindgen[[:space:]]*=[[:space:]]*"([^"]+)".*/\1/p' Trunk.toml 2>/dev/null || true)
+	if [[ -n "$$tools" && "$$tools" != "$(WASM_BINDGEN_VERSION)" ]]; then
+	  echo "error: Trunk.toml [tools] wasm_bindgen = \"$$tools\" differs from the Makefile's $(WASM_BINDGEN_VERSION) (trunk offline would fail)" >&2
+	  exit 1
+	fi
+
+setup: check-pins
+	@$(STAGE)
+	mkdir -p "$$(dirname $(TIMES))"
+	: > $(TIMES)
+	install_target() {
+	  if rustup target list --installed | grep -qx '$(WASM_TARGET)'; then
+	    echo 'rust target $(WASM_TARGET): present'
+	  else
+	    rustup target add $(WASM_TARGET)
+	  fi
+	  for c in rustfmt clippy; do
+	    if ! rustup component list --installed | grep -q "^$$c"; then rustup component add "$$c"; fi
+	  done
+	}
+	install_wasm_bindgen() {
+	  if [[ "$$(wasm-bindgen --version 2>/dev/null || true)" == 'wasm-bindgen $(WASM_BINDGEN_VERSION)' ]]; then
+	    echo 'wasm-bindgen $(WASM_BINDGEN_VERSION): present'
+	  else
+	    # Not --locked: its lock file pins a crate version that the registry here does not serve.
+	    cargo install wasm-bindgen-cli --version $(WASM_BINDGEN_VERSION) --force
+	  fi
+	}
+	install_trunk() {
+	  if [[ "$$(trunk --version 2>/dev/null || true)" == 'trunk $(TRUNK_VERSION)' ]]; then
+	    echo 'trunk $(TRUNK_VERSION): present'
+	  else
+	    cargo install trunk --version $(TRUNK_VERSION) --locked --force
+	  fi
+	}
+	stage 'setup: rust target' install_target
+	stage 'setup: wasm-bindgen-cli' install_wasm_bindgen
+	stage 'setup: trunk' install_trunk
+	# Trunk builds with --offline, which cargo obeys too: every crate must be here first.
+	stage 'setup: cargo fetch' cargo fetch
+
+serve: setup
+	trunk serve --offline --address 127.0.0.1 --port 8080
+
+test-setup: setup
+	@$(STAGE)
+	install_chromium() {
+	  if [[ -x $(CHROMIUM) && -x $(CHROMEDRIVER) ]]; then
+	    echo "chromium: present ($$($(CHROMIUM) --version 2>/dev/null || echo 'version unknown'))"
+	  else
+	    $(SUDO) apt-get update
+	    $(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get install -y chromium chromium-driver
+	  fi
+	}
+	install_npm() {
+	  if [[ -f $(E2E_STAMP) ]] && cmp -s $(E2E)/package-lock.json $(E2E_STAMP); then
+	    echo 'e2e node_modules: up to date with package-lock.json'
+	  else
+	    (cd $(E2E) && npm ci --no-audit --no-fund)
+	    cp $(E2E)/package-lock.json $(E2E_STAMP)
+	  fi
+	}
+	stage 'test-setup: chromium' install_chromium
+	stage 'test-setup: npm ci' install_npm
+
+# The commands of the last stages, shared by `build`, `e2e` and `test`.
+TRUNK_BUILD := trunk build --release --offline
+# Files are named explicitly: Node 20's runner takes file paths (a folder or glob of its own came
+# later). They run one at a time; each file starts its own static server and Chromium.
+E2E_RUN := node --test --test-concurrency=1 --test-timeout=300000 --test-reporter=spec $(E2E)/*.test.mjs
+
+# Prints the stage timings recorded since `setup` started this run.
+define SUMMARY
+printf '\nStage timings (seconds):\n'
+awk -F'\t' '{ printf "  %-28s %5d\n", $$1, $$2; total += $$2 } END { printf "  %-28s %5d\n", "total", total }' $(TIMES)
+endef
+
+build: setup
+	@$(STAGE)
+	stage 'trunk build --release' $(TRUNK_BUILD)
+
+e2e: test-setup
+	@$(STAGE)
+	stage 'trunk build --release' $(TRUNK_BUILD)
+	stage 'e2e (node --test)' $(E2E_RUN)
+	$(SUMMARY)
+
+test: test-setup
+	@$(STAGE)
+	stage 'cargo fmt --check' cargo fmt --all -- --check
+	stage 'cargo clippy' cargo clippy --workspace --all-targets -- -D warnings
+	stage 'cargo test' cargo test --workspace
+	stage 'trunk build --release' $(TRUNK_BUILD)
+	stage 'e2e (node --test)' $(E2E_RUN)
+	$(SUMMARY)

@@ -1,0 +1,231 @@
+// The end-to-end harness: a tiny static server for the release build in `dist/`, Debian's Chromium
+// driven by playwright-core, and pages that record everything the app says and asks for. It must
+// never download a browser, never reach another origin, and never sleep: it waits for conditions.
+
+import assert from 'node:assert/strict';
+import { createServer } from 'node:http';
+import { mkdir, readFile, stat } from 'node:fs/promises';
+import { dirname, extname, join, resolve, sep } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { chromium } from 'playwright-core';
+
+const here = dirname(fileURLToPath(import.meta.url));
+
+/** The release build that `trunk build --release --offline` writes (PARALLAX_E2E_DIST overrides). */
+export const DIST = resolve(process.env.PARALLAX_E2E_DIST || resolve(here, '../../dist'));
+/** Screenshots land here (ignored by git). */
+export const ARTIFACTS = resolve(here, 'artifacts');
+/** Debian's Chromium; installed by `make test-setup`, never downloaded by a test tool. */
+export const CHROMIUM = '/usr/bin/chromium';
+/** The raw corpus manifest: the ground truth for which sources the library lists. */
+export const MANIFEST = resolve(here, '../../corpus/iran-russia/corpus.toml');
+
+/** How long any single wait for a condition may take before the test fails. */
+export const WAIT_MS = 15_000;
+
+const CONTENT_TYPES = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.mjs': 'text/javascript; charset=utf-8',
+  '.wasm': 'application/wasm',
+  '.css': 'text/css; charset=utf-8',
+  '.svg': 'image/svg+xml',
+  '.json': 'application/json',
+  '.webmanifest': 'application/manifest+json',
+  '.png': 'image/png',
+  '.ico': 'image/x-icon',
+  '.txt': 'text/plain; charset=utf-8',
+  '.woff2': 'font/woff2',
+};
+
+/**
+ * Serves `root` on 127.0.0.1 at a free port. Only files under `root` with a known type are served;
+ * anything else is a 404, so a missing asset shows up as a failed request and a console error.
+ */
+export async function startServer(root = DIST) {
+  const index = join(root, 'index.html');
+  await stat(index).catch(() => {
+    throw new Error(`${index} is missing: run \`trunk build --release --offline\` (or \`make test\`) first`);
+  });
+  const server = createServer(async (req, res) => {
+    const notFound = () => {
+      res.writeHead(404, { 'content-type': 'text/plain; charset=utf-8' });
+      res.end('not found\n');
+    };
+    if (req.method !== 'GET' && req.method !== 'HEAD') {
+      res.writeHead(405, { allow: 'GET, HEAD' });
+      res.end();
+      return;
+    }
+    let path;
+    try {
+      path = decodeURIComponent(new URL(req.url, 'http://localhost').pathname);
+    } catch {
+      notFound();
+      return;
+    }
+    if (path.endsWith('/')) path += 'index.html';
+    const file = resolve(root, '.' + path);
+    const type = CONTENT_TYPES[extname(file).toLowerCase()];
+    if (!type || (file !== root && !file.startsWith(root + sep))) {
+      notFound();
+      return;
+    }
+    let body;
+    try {
+      body = await readFile(file);
+    } catch {
+      notFound();
+      return;
+    }
+    res.writeHead(200, {
+      'content-type': type,
+      'content-length': body.length,
+      'cache-control': 'no-store',
+    });
+    res.end(req.method === 'HEAD' ? undefined : body);
+  });
+  await new Promise((ok, fail) => {
+    server.once('error', fail);
+    server.listen(0, '127.0.0.1', ok);
+  });
+  const { port } = server.address();
+  return {
+    origin: `http://127.0.0.1:${port}`,
+    close: () =>
+      new Promise((ok) => {
+        server.closeAllConnections();
+        server.close(() => ok());
+      }),
+  };
+}
+
+/** Launches Debian's Chromium headless with flags that keep it off the network. */
+export function launchBrowser() {
+  return chromium.launch({
+    executablePath: CHROMIUM,
+    headless: true,
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+    ],
+  });
+}
+
+/**
+ * One test file's world: a server, a browser, and the pages opened by the current test. Call
+ * `install()` inside a `describe` to get before/after hooks; `afterEach` checks that every page of
+ * the test logged nothing (no console message of any type, no page error) and asked only the
+ * server for anything.
+ */
+export class Harness {
+  constructor() {
+    this.server = null;
+    this.browser = null;
+    this.pages = [];
+  }
+
+  get origin() {
+    return this.server.origin;
+  }
+
+  /** Registers the hooks with node:test; pass its `before`, `after` and `afterEach`. */
+  install({ before, after, afterEach }) {
+    before(async () => {
+      this.server = await startServer();
+      this.browser = await launchBrowser();
+      await mkdir(ARTIFACTS, { recursive: true });
+    });
+    afterEach(async () => {
+      const pages = this.pages;
+      this.pages = [];
+      const problems = [];
+      for (const p of pages) {
+        problems.push(...p.problems());
+        await p.context.close();
+      }
+      assert.deepEqual(problems, [], 'the page must log nothing and request only its own origin');
+    });
+    after(async () => {
+      await this.browser?.close();
+      await this.server?.close();
+    });
+  }
+
+  /**
+   * A new page in a fresh context (its own storage). It records every console message, page
+   * error and request URL; requests to any origin but the server's are aborted.
+   */
+  async newPage({ width = 1280, height = 800 } = {}) {
+    const origin = this.origin;
+    const context = await this.browser.newContext({ viewport: { width, height } });
+    context.setDefaultTimeout(WAIT_MS);
+    const allowed = (url) => url.startsWith(origin + '/') || url.startsWith('data:') || url.startsWith('blob:');
+    await context.route('**/*', (route) => {
+      const url = route.request().url();
+      return allowed(url) ? route.continue() : route.abort('blockedbyclient');
+    });
+    const page = await context.newPage();
+    const log = { console: [], errors: [], requests: [] };
+    page.on('console', (m) => {
+      const loc = m.location();
+      log.console.push(`console.${m.type()}: ${m.text()}${loc.url ? ` (${loc.url}:${loc.lineNumber})` : ''}`);
+    });
+    page.on('pageerror', (e) => log.errors.push(`pageerror: ${e.stack || e.message || e}`));
+    context.on('request', (r) => log.requests.push(r.url()));
+    this.pages.push({
+      context,
+      problems: () => [
+        ...log.console,
+        ...log.errors,
+        ...log.requests.filter((u) => !allowed(u)).map((u) => `request to another origin: ${u.slice(0, 200)}`),
+      ],
+    });
+    page.log = log;
+    return page;
+  }
+
+  /** Loads the app at `hash` (e.g. `#/read/001`) and waits until it says its first view is up. */
+  async open(page, hash = '#/') {
+    await page.goto(`${this.origin}/${hash}`);
+    await page.waitForSelector('html[data-ready="true"]', { state: 'attached' });
+    return page;
+  }
+}
+
+/**
+ * Waits until `fn(arg)` is truthy in the page; on time-out fails with `message` and whatever
+ * `describe(arg)` reports about the page's state then, so a failure says what was seen.
+ */
+export async function eventually(page, message, fn, arg, describe) {
+  try {
+    await page.waitForFunction(fn, arg, { timeout: WAIT_MS });
+  } catch (e) {
+    if (!/Timeout/i.test(String(e && e.message))) throw e;
+    const seen = describe ? await page.evaluate(describe, arg).catch((err) => `(could not describe: ${err.message})`) : '';
+    assert.fail(`${message}${seen ? `\nseen: ${typeof seen === 'string' ? seen : JSON.stringify(seen)}` : ''}`);
+  }
+}
+
+/** Collapses whitespace so visible text compares as a person reads it. */
+export function norm(s) {
+  return String(s ?? '').replace(/\s+/g, ' ').trim();
+}
+
+/** The source ids in manifest order, read from the corpus manifest (`id = "…"` under `[[source]]`). */
+export async function manifestIds() {
+  const text = await readFile(MANIFEST, 'utf8');
+  return [...text.matchAll(/^\s*id\s*=\s*"([^"]+)"/gm)].map((m) => m[1]);
+}
+
+/** Saves a viewport screenshot into the artifacts folder. */
+export async function screenshot(page, name) {
+  const size = page.viewportSize();
+  // Finished CSS transitions make the picture show the settled state, not a frame of the animation.
+  await page.screenshot({ path: join(ARTIFACTS, `${name}-${size.width}x${size.height}.png`), animations: 'disabled' });
+}

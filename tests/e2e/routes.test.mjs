@@ -1,0 +1,142 @@
+// Fragment routes: a passage link marks, scrolls to and focuses its passage and follows the hash
+// and history; unknown routes of any shape show the not-found view with a way home. Every test
+// also fails if the page logs anything or asks another origin.
+
+import assert from 'node:assert/strict';
+import { after, afterEach, before, describe, it } from 'node:test';
+import { Harness, eventually } from './harness.mjs';
+
+const h = new Harness();
+
+/**
+ * The state of the passage mark for `pid`, computed in the page (self-contained: it is sent to the
+ * browser as source). `ok` is the whole expectation: `pid` is the only `.passage--target` and the
+ * only `aria-current="true"` passage, it is the focused element, and its top is in the viewport.
+ */
+function markState(pid) {
+  const p = document.querySelector(`p.passage[data-passage="${pid}"]`);
+  const targets = [...document.querySelectorAll('.passage--target')].map((e) => e.getAttribute('data-passage') ?? e.id);
+  const current = [...document.querySelectorAll('[aria-current="true"]')].map((e) => e.getAttribute('data-passage') ?? e.tagName);
+  const active = document.activeElement;
+  const state = {
+    exists: !!p,
+    targets,
+    current,
+    active: active ? `${active.tagName.toLowerCase()}${active.id ? '#' + active.id : ''}` : null,
+    hash: location.hash,
+  };
+  if (p) {
+    const r = p.getBoundingClientRect();
+    state.top = Math.round(r.top);
+    state.viewportHeight = window.innerHeight;
+    state.inViewport = r.top >= 0 && r.top < window.innerHeight && r.bottom > 0;
+    state.focused = active === p;
+  }
+  const passageCurrent = current.filter((c) => /^p\d+$/.test(c));
+  state.ok = !!p && p.classList.contains('passage--target') && p.getAttribute('aria-current') === 'true'
+    && targets.length === 1 && passageCurrent.length === 1 && state.focused && state.inViewport;
+  return state;
+}
+
+/** Waits until passage `pid` is the one marked passage: class, aria-current, focus and in view. */
+async function expectMarked(page, pid) {
+  const call = `(${markState.toString()})(${JSON.stringify(pid)})`;
+  await eventually(
+    page,
+    `passage ${pid} should be the only .passage--target[aria-current="true"], focused, its top in the viewport`,
+    `${call}.ok`,
+    undefined,
+    call,
+  );
+}
+
+/** 100 KB of deterministic garbage for a fragment: URL syntax, markup, odd Unicode, bad escapes. */
+function garbage(size = 100 * 1024) {
+  const alphabet = [
+    ...'abcXYZ019/?#&=%;:.,-_~!$()*+@[]{}|^`\'"<> ',
+    '%zz', '%E0%A4', '%00', '../', '<script>alert(1)</script>', '<img src=x onerror=alert(1)>',
+    'é', 'ß', 'İ', 'K', 'ẞ', '𝔘', '😀', '\u202e', '\u200b', '\ufffd', '日本',
+  ];
+  let seed = 0x2545f491;
+  let out = '/read/%';
+  while (out.length < size) {
+    seed = (Math.imul(seed, 1103515245) + 12345) >>> 0;
+    out += alphabet[(seed >>> 8) % alphabet.length];
+  }
+  return out.slice(0, size);
+}
+
+describe('routes', () => {
+  h.install({ before, after, afterEach });
+
+  it('#/read/001 marks no passage', async () => {
+    const page = await h.newPage();
+    await h.open(page, '#/read/001');
+    await page.waitForSelector('article.reader[data-doc="001"] p.passage');
+    assert.equal(await page.locator('.passage--target').count(), 0);
+    assert.equal(await page.locator('p.passage[aria-current]').count(), 0);
+  });
+
+  // At the phone size p5 starts far below the fold, so "in the viewport" needs a real scroll.
+  for (const size of [{ width: 1280, height: 800 }, { width: 390, height: 844 }]) {
+    it(`#/read/001/p5 marks, shows and focuses p5; the hash and history move the mark (${size.width}×${size.height})`, async () => {
+      const page = await h.newPage(size);
+      await h.open(page, '#/read/001/p5');
+      await page.waitForSelector('article.reader[data-doc="001"]');
+      await expectMarked(page, 'p5');
+
+      await page.evaluate(() => {
+        location.hash = '#/read/001/p6';
+      });
+      await expectMarked(page, 'p6');
+
+      await page.goBack();
+      assert.equal(new URL(page.url()).hash, '#/read/001/p5');
+      await expectMarked(page, 'p5');
+
+      await page.goForward();
+      assert.equal(new URL(page.url()).hash, '#/read/001/p6');
+      await expectMarked(page, 'p6');
+    });
+  }
+
+  it('a passage link points at its passage, and following it marks that passage', async () => {
+    const page = await h.newPage();
+    await h.open(page, '#/read/001');
+    await page.waitForSelector('article.reader[data-doc="001"] p.passage');
+    const links = await page.$$eval('article.reader a.passage-link', (as) => as.map((a) => a.getAttribute('href')));
+    const passages = await page.$$eval('article.reader p.passage', (ps) => ps.map((p) => p.dataset.passage));
+    assert.ok(links.length >= 1, 'reader 001 has no a.passage-link');
+    for (const href of links) {
+      const m = /^#\/read\/001\/(p\d+)$/.exec(href ?? '');
+      assert.ok(m, `a.passage-link href "${href}" is not #/read/001/p<n>`);
+      assert.ok(passages.includes(m[1]), `a.passage-link ${href} points at no p.passage`);
+    }
+    const href = links[Math.min(2, links.length - 1)];
+    const pid = href.split('/').pop();
+    await page.click(`article.reader a.passage-link[href="${href}"]`);
+    assert.equal(new URL(page.url()).hash, href);
+    await expectMarked(page, pid);
+  });
+
+  const unknown = [
+    ['#/nope', '#/nope'],
+    ['#/read/999', '#/read/999'],
+    ['#/read/001/p9999', '#/read/001/p9999'],
+    ['a 100 KB garbage fragment', `#${garbage()}`],
+  ];
+  for (const [name, hash] of unknown) {
+    it(`${name} shows not-found with a link back to the library`, async () => {
+      const page = await h.newPage();
+      await h.open(page, hash);
+      const nf = page.locator('[data-testid="not-found"]');
+      await nf.waitFor({ state: 'visible' });
+      assert.equal(await page.locator('article.reader').count(), 0, 'a reader is shown beside not-found');
+      const home = nf.locator('a[href="#/"]');
+      assert.ok((await home.count()) >= 1, 'not-found has no a[href="#/"]');
+      await home.first().click();
+      await page.waitForSelector('ul.library > li.source-card');
+      assert.equal(await page.locator('[data-testid="not-found"]').count(), 0, 'not-found still shown on #/');
+    });
+  }
+});
