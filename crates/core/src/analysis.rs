@@ -233,7 +233,7 @@ impl Analysis {
                         passage: p.id.clone(),
                         left: last_chars(&before, width),
                         matched: s.text.clone(),
-                        right: after.chars().take(width).collect(),
+                        right: first_chars(&after, width),
                     });
                 }
                 before.push_str(&s.text);
@@ -277,7 +277,27 @@ impl Analysis {
     }
 }
 
+/// The last `n` characters of `s`, starting at a word: a cut word is dropped, not shown half.
 fn last_chars(s: &str, n: usize) -> String {
     let count = s.chars().count();
-    s.chars().skip(count.saturating_sub(n)).collect()
+    if count <= n {
+        return s.to_owned();
+    }
+    let tail: String = s.chars().skip(count - n).collect();
+    match tail.find(char::is_whitespace) {
+        Some(i) => tail[i..].to_owned(),
+        None => tail,
+    }
+}
+
+/// The first `n` characters of `s`, ending at a word.
+fn first_chars(s: &str, n: usize) -> String {
+    if s.chars().count() <= n {
+        return s.to_owned();
+    }
+    let head: String = s.chars().take(n).collect();
+    match head.rfind(char::is_whitespace) {
+        Some(i) => head[..i].to_owned(),
+        None => head,
+    }
 }
