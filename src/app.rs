@@ -1,103 +1,133 @@
-//! The app shell: decodes the corpus once, follows the route, and lays out the skip link, header
-//! and `<main>` around the view the route selects. It holds no reading logic of its own.
+//! The app shell: decodes the corpus once, provides the shared context, follows the URL state,
+//! and lays out the skip link, header navigation, notices and `<main>` around the current view.
 
 use std::rc::Rc;
 
-use parallax_core::{Bundle, Route};
+use parallax_core::state::View;
 use yew::prelude::*;
 
+use crate::ctx::{Ctx, Data};
 use crate::data;
 use crate::dom;
+use crate::explore::ExploreView;
 use crate::library::Library;
 use crate::load_error::LoadError;
-use crate::not_found::{Missing, NotFound};
+use crate::not_found::{is_missing, NotFound};
+use crate::notices::Notices;
 use crate::reader::Reader;
 use crate::route;
 
 #[component]
 pub fn App() -> Html {
     // Decoded once for the life of the page; the memo never recomputes.
-    let bundle = use_memo((), |_| data::load().map(Rc::new));
-    let route = route::use_route();
-    let loaded = bundle.is_ok();
+    let data = use_memo((), |_| data::load().map(|b| Rc::new(Data::new(b))));
+    let known = data
+        .as_ref()
+        .as_ref()
+        .ok()
+        .map(|d| Rc::new(d.known.clone()));
+    let (state, notices, navigate) = route::use_url_state(known);
+    let loaded = data.is_ok();
 
     use_effect_with((), move |_| {
         dom::mark_ready(if loaded { "true" } else { "error" })
     });
 
     // A new view starts at its top, with focus on `<main>`; the first view keeps the browser's
-    // own position, and a passage route is handled by the reader, which scrolls to the passage.
+    // own position, a passage is handled by the reader, and typing in the explorer keeps focus.
     let first_view = use_mut_ref(|| true);
-    use_effect_with(route.clone(), move |route| {
+    let previous = use_mut_ref(|| None::<View>);
+    use_effect_with(state.clone(), move |state| {
         let was_first = std::mem::replace(&mut *first_view.borrow_mut(), false);
         let targets_passage = matches!(
-            route,
-            Route::Read {
+            &state.view,
+            View::Read {
                 passage: Some(_),
                 ..
             }
         );
-        if !was_first && !targets_passage {
+        let same_kind = previous.borrow().as_ref().is_some_and(|p| {
+            std::mem::discriminant(p) == std::mem::discriminant(&state.view)
+                && !matches!(p, View::Read { .. })
+        });
+        let same_reader = matches!((previous.borrow().as_ref(), &state.view), (Some(View::Read { doc: a, .. }), View::Read { doc: b, passage: None, .. }) if a == b);
+        *previous.borrow_mut() = Some(state.view.clone());
+        if !was_first && !targets_passage && !same_kind && !same_reader {
             dom::start_of_view();
         }
     });
 
     let skip = Callback::from(|e: MouseEvent| {
-        // The fragment holds the route, so the skip link moves focus instead of navigating.
+        // The fragment holds the view, so the skip link moves focus instead of navigating.
         e.prevent_default();
         dom::focus("main");
     });
 
-    let view = match &*bundle {
-        Ok(bundle) => view(bundle, &route),
-        Err(error) => html! { <LoadError message={error.to_string()} /> },
+    let data = match &*data {
+        Ok(data) => data.clone(),
+        Err(error) => {
+            return html! {
+                <>
+                    <header class="site-header"><div class="site-header-inner"><span class="app-name">{ "Parallax" }</span></div></header>
+                    <main id="main" tabindex="-1"><LoadError message={error.to_string()} /></main>
+                </>
+            }
+        }
     };
-
+    let ctx = Ctx {
+        data,
+        state: state.clone(),
+        notices: notices.clone(),
+        navigate,
+    };
+    let explore_href = ctx.href(&ctx.with_view(View::Explore(Default::default())));
+    let current = |is: bool| if is { Some("page") } else { None };
+    let view = if notices.iter().any(is_missing) {
+        html! { <NotFound /> }
+    } else {
+        match &state.view {
+            View::Library => html! { <Library /> },
+            View::Read {
+                doc,
+                passage,
+                show_removed,
+            } => html! {
+                <Reader
+                    doc={AttrValue::from(doc.clone())}
+                    passage={passage.clone().map(AttrValue::from)}
+                    show_removed={*show_removed}
+                />
+            },
+            View::Explore(_) => html! { <ExploreView /> },
+            // Views of later work: the link is valid, the view is not built yet; say so.
+            View::Map | View::Compare { .. } | View::Source { .. } | View::Methods => html! {
+                <section class="not-found" data-testid="not-available">
+                    <h1>{ "Not available yet" }</h1>
+                    <p>{ "This view is not part of this version of Parallax yet." }</p>
+                    <p><a href="#/">{ "Back to the library of sources" }</a></p>
+                </section>
+            },
+        }
+    };
+    let missing = notices.iter().any(is_missing);
     html! {
-        <>
+        <ContextProvider<Ctx> context={ctx}>
             <a class="skip-link" href="#main" onclick={skip}>{ "Skip to content" }</a>
             <header class="site-header">
                 <div class="site-header-inner">
                     <a class="app-name" href="#/">{ "Parallax" }</a>
+                    <nav aria-label="Views">
+                        <ul class="site-nav">
+                            <li><a href="#/" aria-current={current(matches!(state.view, View::Library))}>{ "Sources" }</a></li>
+                            <li><a href={explore_href} aria-current={current(matches!(state.view, View::Explore(_)))}>{ "Explore" }</a></li>
+                        </ul>
+                    </nav>
                 </div>
             </header>
-            <main id="main" tabindex="-1">{ view }</main>
-        </>
-    }
-}
-
-/// The view for a route, or a not-found view naming what is missing.
-fn view(bundle: &Rc<Bundle>, route: &Route) -> Html {
-    let corpus = &bundle.corpus;
-    match route {
-        Route::Library => html! { <Library bundle={bundle.clone()} /> },
-        Route::Read { doc, passage } => {
-            let Some(document) = corpus.document(doc) else {
-                return html! { <NotFound missing={Missing::Document { id: doc.clone().into() }} /> };
-            };
-            if let Some(pid) = passage {
-                if document.passage(pid).is_none() {
-                    let missing = Missing::Passage {
-                        doc: doc.clone().into(),
-                        title: document.title.clone().into(),
-                        passage: pid.clone().into(),
-                    };
-                    return html! { <NotFound {missing} /> };
-                }
-            }
-            html! {
-                <Reader
-                    bundle={bundle.clone()}
-                    doc={AttrValue::from(doc.clone())}
-                    passage={passage.clone().map(AttrValue::from)}
-                />
-            }
-        }
-        Route::NotFound { .. } => {
-            let missing = Missing::Route {
-                fragment: route.to_fragment().into(),
-            };
-            html! { <NotFound {missing} /> }
-        }
+            <main id="main" tabindex="-1">
+                if !missing { <Notices /> }
+                { view }
+            </main>
+        </ContextProvider<Ctx>>
     }
 }

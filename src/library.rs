@@ -1,22 +1,16 @@
 //! The library view (`#/`): the corpus title and one card per source, in manifest order.
 
-use std::rc::Rc;
-
-use parallax_core::Bundle;
 use yew::prelude::*;
 
+use crate::ctx::use_ctx;
 use crate::dom;
 use crate::fmt;
 use crate::source_card::SourceCard;
 
-#[derive(Properties, PartialEq)]
-pub struct Props {
-    pub bundle: Rc<Bundle>,
-}
-
 #[component]
-pub fn Library(props: &Props) -> Html {
-    let corpus = &props.bundle.corpus;
+pub fn Library() -> Html {
+    let ctx = use_ctx();
+    let corpus = &ctx.data.bundle.corpus;
     dom::use_title(format!("{} — Parallax", corpus.title));
     let count = corpus.documents.len();
     html! {
@@ -28,7 +22,7 @@ pub fn Library(props: &Props) -> Html {
             </p>
             <ul class="library">
                 { for corpus.documents.iter().enumerate().map(|(index, doc)| html! {
-                    <SourceCard key={doc.id.clone()} bundle={props.bundle.clone()} {index} />
+                    <SourceCard key={doc.id.clone()} {index} />
                 }) }
             </ul>
         </section>

@@ -1,13 +1,16 @@
 //! Entry point of the Parallax web app: mounts `App` into the page body and does nothing else.
 
 mod app;
+mod ctx;
 mod data;
 mod doc_meta;
 mod dom;
+mod explore;
 mod fmt;
 mod library;
 mod load_error;
 mod not_found;
+mod notices;
 mod passage;
 mod reader;
 mod removed;

@@ -1,59 +1,50 @@
-//! The not-found view: names what was asked for (a route, a document or a passage) as text and
-//! links back to somewhere useful, so a bad link never gives a blank page.
+//! The not-found view: says, as text, what the link asked for that does not exist, and links to
+//! the nearest useful places, so a bad link never gives a blank page.
 
-use parallax_core::Route;
+use parallax_core::state::{Notice, View};
 use yew::prelude::*;
 
+use crate::ctx::use_ctx;
 use crate::dom;
 
-/// What the route asked for that does not exist.
-#[derive(Clone, PartialEq)]
-pub enum Missing {
-    /// A fragment that is not one of our routes, as the core prints it back.
-    Route { fragment: AttrValue },
-    /// A document id that is not in the corpus.
-    Document { id: AttrValue },
-    /// A passage id that is not in a known document.
-    Passage {
-        doc: AttrValue,
-        title: AttrValue,
-        passage: AttrValue,
-    },
-}
-
-#[derive(Properties, PartialEq)]
-pub struct Props {
-    pub missing: Missing,
+/// Notices that mean the link's target does not exist (rather than a detail was adjusted).
+pub fn is_missing(n: &Notice) -> bool {
+    matches!(
+        n,
+        Notice::UnknownView(_)
+            | Notice::UnknownDoc(_)
+            | Notice::UnknownPassage { .. }
+            | Notice::TooFewToCompare
+    )
 }
 
 #[component]
-pub fn NotFound(props: &Props) -> Html {
+pub fn NotFound() -> Html {
     dom::use_title("Not found — Parallax".to_owned());
-    let explanation = match &props.missing {
-        Missing::Route { fragment } => html! {
-            <p>{ "There is no page at " }<code class="requested">{ fragment }</code>{ "." }</p>
-        },
-        Missing::Document { id } => html! {
-            <p>{ "There is no source with the id " }<code class="requested">{ id }</code>{ " in this corpus." }</p>
-        },
-        Missing::Passage {
-            doc,
-            title,
-            passage,
-        } => html! {
-            <>
-                <p>
-                    { "The source “" }{ title }{ "” has no passage " }
-                    <code class="requested">{ passage }</code>{ "." }
-                </p>
-                <p><a href={Route::Read { doc: doc.to_string(), passage: None }.to_fragment()}>{ "Read “" }{ title }{ "” from the start" }</a></p>
-            </>
-        },
-    };
+    let ctx = use_ctx();
+    let corpus = &ctx.data.bundle.corpus;
+    let messages = ctx
+        .notices
+        .iter()
+        .map(|n| html! { <p class="requested">{ n.to_string() }</p> });
+    // A missing passage of a real source: offer that source from its start.
+    let doc_link = ctx.notices.iter().find_map(|n| match n {
+        Notice::UnknownPassage { doc, .. } => corpus.document(doc),
+        _ => None,
+    });
+    let doc_link = doc_link.map(|d| {
+        let href = ctx.href(&ctx.with_view(View::Read {
+            doc: d.id.clone(),
+            passage: None,
+            show_removed: false,
+        }));
+        html! { <p><a {href}>{ "Read “" }{ &d.title }{ "” from the start" }</a></p> }
+    });
     html! {
         <section class="not-found" data-testid="not-found">
             <h1>{ "Not found" }</h1>
-            { explanation }
+            { for messages }
+            { doc_link }
             <p><a href="#/">{ "Back to the library of sources" }</a></p>
         </section>
     }

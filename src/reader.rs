@@ -1,12 +1,11 @@
 //! The reader view (`#/read/<doc>[/<passage>]`): one source's cleaned text in sections, the switch
 //! that shows removed blocks in place, and scrolling to and focusing a passage named in the route.
 
-use std::rc::Rc;
-
 use parallax_core::layout::{reading_order, Item};
-use parallax_core::Bundle;
+use parallax_core::state::View;
 use yew::prelude::*;
 
+use crate::ctx::use_ctx;
 use crate::doc_meta::DocMeta;
 use crate::passage::Passage;
 use crate::removed::Removed;
@@ -14,18 +13,21 @@ use crate::{dom, fmt};
 
 #[derive(Properties, PartialEq)]
 pub struct Props {
-    pub bundle: Rc<Bundle>,
     /// Id of a document that exists in the bundle (the app checks before rendering a reader).
     pub doc: AttrValue,
     /// Id of a passage of that document to scroll to and focus.
     #[prop_or_default]
     pub passage: Option<AttrValue>,
+    /// Whether removed blocks are shown in place (`removed=1` in the link).
+    #[prop_or_default]
+    pub show_removed: bool,
 }
 
 #[component]
 pub fn Reader(props: &Props) -> Html {
-    let show_removed = use_state_eq(|| false);
-    let doc = props.bundle.corpus.document(&props.doc);
+    let ctx = use_ctx();
+    let show_removed = props.show_removed;
+    let doc = ctx.data.bundle.corpus.document(&props.doc);
     dom::use_title(match doc {
         Some(doc) => format!("{} — Parallax", doc.title),
         None => "Parallax".to_owned(),
@@ -45,10 +47,17 @@ pub fn Reader(props: &Props) -> Html {
     };
 
     let toggle = {
-        let show_removed = show_removed.clone();
+        let ctx = ctx.clone();
+        let doc = props.doc.to_string();
+        let passage = props.passage.as_ref().map(|p| p.to_string());
         Callback::from(move |e: Event| {
             if let Some(input) = e.target_dyn_into::<web_sys::HtmlInputElement>() {
-                show_removed.set(input.checked());
+                // The switch is part of the view: the link keeps it, without a new Back step.
+                ctx.replace(ctx.with_view(View::Read {
+                    doc: doc.clone(),
+                    passage: passage.clone(),
+                    show_removed: input.checked(),
+                }));
             }
         })
     };
@@ -63,7 +72,7 @@ pub fn Reader(props: &Props) -> Html {
                     target={props.passage.as_deref() == Some(p.id.as_str())}
                 />
             }),
-            Item::Removed(r) if *show_removed => Some(html! {
+            Item::Removed(r) if show_removed => Some(html! {
                 <Removed key={format!("removed-{}", r.start)} removed={r.clone()} />
             }),
             Item::Removed(_) => None,
@@ -94,7 +103,7 @@ pub fn Reader(props: &Props) -> Html {
                         type="checkbox"
                         role="switch"
                         id="show-removed"
-                        checked={*show_removed}
+                        checked={show_removed}
                         onchange={toggle}
                     />
                     <label for="show-removed">

@@ -1,31 +1,30 @@
 //! One source in the library: its title as a link to the reader, its metadata, and how much of
 //! the page the cleaning kept and removed.
 
-use std::rc::Rc;
-
-use parallax_core::{Bundle, Route};
+use parallax_core::state::View;
 use yew::prelude::*;
 
+use crate::ctx::use_ctx;
 use crate::doc_meta::DocMeta;
 use crate::fmt;
 
 #[derive(Properties, PartialEq)]
 pub struct Props {
-    pub bundle: Rc<Bundle>,
     /// Index into the corpus's documents.
     pub index: usize,
 }
 
 #[component]
 pub fn SourceCard(props: &Props) -> Html {
-    let Some(doc) = props.bundle.corpus.documents.get(props.index) else {
+    let ctx = use_ctx();
+    let Some(doc) = ctx.data.bundle.corpus.documents.get(props.index) else {
         return Html::default();
     };
-    let href = Route::Read {
+    let href = ctx.href(&ctx.with_view(View::Read {
         doc: doc.id.clone(),
         passage: None,
-    }
-    .to_fragment();
+        show_removed: false,
+    }));
     let words = doc.word_count();
     let removed_words = doc.removed_word_count();
     let blocks = doc.removed.iter().filter(|r| r.kind.is_junk()).count();

@@ -229,3 +229,14 @@ export async function screenshot(page, name) {
   // Finished CSS transitions make the picture show the settled state, not a frame of the animation.
   await page.screenshot({ path: join(ARTIFACTS, `${name}-${size.width}x${size.height}.png`), animations: 'disabled' });
 }
+
+/** A link or hash without the corpus version that every in-app link carries (`?v=` or `&v=` at
+ * the end): the part that names the view. */
+export function withoutVersion(hash) {
+  return (hash ?? '').replace(/[?&]v=[0-9a-f]{12}$/, '');
+}
+
+/** True when a link carries the corpus version as its last parameter. */
+export function hasVersion(hash) {
+  return /[?&]v=[0-9a-f]{12}$/.test(hash ?? '');
+}

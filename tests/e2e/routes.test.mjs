@@ -4,7 +4,7 @@
 
 import assert from 'node:assert/strict';
 import { after, afterEach, before, describe, it } from 'node:test';
-import { Harness, eventually } from './harness.mjs';
+import { Harness, eventually, hasVersion, withoutVersion } from './harness.mjs';
 
 const h = new Harness();
 
@@ -108,12 +108,13 @@ describe('routes', () => {
     const passages = await page.$$eval('article.reader p.passage', (ps) => ps.map((p) => p.dataset.passage));
     assert.ok(links.length >= 1, 'reader 001 has no a.passage-link');
     for (const href of links) {
-      const m = /^#\/read\/001\/(p\d+)$/.exec(href ?? '');
+      const m = /^#\/read\/001\/(p\d+)$/.exec(withoutVersion(href));
+      assert.ok(hasVersion(href), `a.passage-link href "${href}" does not carry the corpus version`);
       assert.ok(m, `a.passage-link href "${href}" is not #/read/001/p<n>`);
       assert.ok(passages.includes(m[1]), `a.passage-link ${href} points at no p.passage`);
     }
     const href = links[Math.min(2, links.length - 1)];
-    const pid = href.split('/').pop();
+    const pid = withoutVersion(href).split('/').pop();
     await page.click(`article.reader a.passage-link[href="${href}"]`);
     assert.equal(new URL(page.url()).hash, href);
     await expectMarked(page, pid);

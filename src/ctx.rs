@@ -1,0 +1,106 @@
+//! The app's shared context: the decoded corpus, what exists in it for URL validation, the
+//! analysis computed on first use (never at start-up), the current URL state and how to change it.
+
+use std::cell::RefCell;
+use std::rc::Rc;
+
+use parallax_core::analysis::Analysis;
+use parallax_core::state::{print, CustomTheme, Known, Notice, State};
+use parallax_core::Bundle;
+use yew::prelude::*;
+
+/// The corpus and everything derived from it.
+pub struct Data {
+    pub bundle: Bundle,
+    pub known: Known,
+    analysis: RefCell<Option<(Vec<CustomTheme>, Rc<Analysis>)>>,
+}
+
+impl Data {
+    pub fn new(bundle: Bundle) -> Data {
+        let known = Known::new(&bundle.corpus, &bundle.checksum);
+        Data {
+            bundle,
+            known,
+            analysis: RefCell::new(None),
+        }
+    }
+
+    /// The search index and tags, with the reader's own themes; rebuilt only when they change.
+    pub fn analysis(&self, custom: &[CustomTheme]) -> Rc<Analysis> {
+        let mut cache = self.analysis.borrow_mut();
+        if let Some((themes, a)) = cache.as_ref() {
+            if themes.as_slice() == custom {
+                return a.clone();
+            }
+        }
+        let extra: Vec<_> = custom
+            .iter()
+            .enumerate()
+            .map(|(i, c)| c.to_theme(i))
+            .collect();
+        let a = Rc::new(Analysis::new(&self.bundle.corpus, &extra));
+        *cache = Some((custom.to_vec(), a.clone()));
+        a
+    }
+}
+
+/// A request to show another state: pushed as a new history entry, or replacing the current one
+/// (for typing in the search box, where every letter must not become a Back step).
+#[derive(Clone, PartialEq)]
+pub struct Nav {
+    pub state: State,
+    pub replace: bool,
+}
+
+/// What every view reads.
+#[derive(Clone)]
+pub struct Ctx {
+    pub data: Rc<Data>,
+    pub state: Rc<State>,
+    pub notices: Rc<Vec<Notice>>,
+    pub navigate: Callback<Nav>,
+}
+
+impl PartialEq for Ctx {
+    fn eq(&self, other: &Self) -> bool {
+        Rc::ptr_eq(&self.data, &other.data)
+            && self.state == other.state
+            && self.notices == other.notices
+    }
+}
+
+impl Ctx {
+    /// The canonical link of a state, with the corpus version.
+    pub fn href(&self, state: &State) -> String {
+        print(state, &self.data.known.version)
+    }
+
+    /// A state with another view and the current reader-defined themes.
+    pub fn with_view(&self, view: parallax_core::state::View) -> State {
+        State {
+            view,
+            custom: self.state.custom.clone(),
+        }
+    }
+
+    pub fn go(&self, state: State) {
+        self.navigate.emit(Nav {
+            state,
+            replace: false,
+        });
+    }
+
+    pub fn replace(&self, state: State) {
+        self.navigate.emit(Nav {
+            state,
+            replace: true,
+        });
+    }
+}
+
+/// The context, which `App` always provides around the views.
+#[hook]
+pub fn use_ctx() -> Ctx {
+    use_context::<Ctx>().expect("App provides Ctx around every view")
+}
