@@ -10,6 +10,8 @@ use crate::ctx::{Ctx, Data};
 use crate::data;
 use crate::dom;
 use crate::explore::ExploreView;
+use crate::methods::MethodsView;
+
 use crate::library::Library;
 use crate::load_error::LoadError;
 use crate::not_found::{is_missing, NotFound};
@@ -81,6 +83,7 @@ pub fn App() -> Html {
         navigate,
     };
     let explore_href = ctx.href(&ctx.with_view(View::Explore(Default::default())));
+    let methods_href = ctx.href(&ctx.with_view(View::Methods));
     let current = |is: bool| if is { Some("page") } else { None };
     let view = if notices.iter().any(is_missing) {
         html! { <NotFound /> }
@@ -99,8 +102,9 @@ pub fn App() -> Html {
                 />
             },
             View::Explore(_) => html! { <ExploreView /> },
-            // Views of later work: the link is valid, the view is not built yet; say so.
-            View::Map | View::Compare { .. } | View::Source { .. } | View::Methods => html! {
+            View::Methods => html! { <MethodsView /> },
+            // The link is valid but this version does not have the view yet: say so plainly.
+            View::Map | View::Compare { .. } | View::Source { .. } => html! {
                 <section class="not-found" data-testid="not-available">
                     <h1>{ "Not available yet" }</h1>
                     <p>{ "This view is not part of this version of Parallax yet." }</p>
@@ -120,6 +124,7 @@ pub fn App() -> Html {
                         <ul class="site-nav">
                             <li><a href="#/" aria-current={current(matches!(state.view, View::Library))}>{ "Sources" }</a></li>
                             <li><a href={explore_href} aria-current={current(matches!(state.view, View::Explore(_)))}>{ "Explore" }</a></li>
+                            <li><a href={methods_href} aria-current={current(matches!(state.view, View::Methods))}>{ "Methods" }</a></li>
                         </ul>
                     </nav>
                 </div>

@@ -91,3 +91,28 @@ pub fn mark_ready(value: &str) {
         let _ = root.set_attribute("data-ready", value);
     }
 }
+
+/// Offers `text` as a file download named `name`, through a temporary object URL; returns false
+/// when the browser refused (the caller says so instead of failing silently).
+pub fn download(name: &str, mime: &str, text: &str) -> bool {
+    let attempt = || -> Option<()> {
+        let parts = js_sys::Array::of1(&wasm_bindgen::JsValue::from_str(text));
+        let options = web_sys::BlobPropertyBag::new();
+        options.set_type(mime);
+        let blob = web_sys::Blob::new_with_str_sequence_and_options(&parts, &options).ok()?;
+        let url = web_sys::Url::create_object_url_with_blob(&blob).ok()?;
+        let document = web_sys::window()?.document()?;
+        let a = document
+            .create_element("a")
+            .ok()?
+            .dyn_into::<web_sys::HtmlAnchorElement>()
+            .ok()?;
+        a.set_href(&url);
+        a.set_download(name);
+        a.click();
+        // The click has started the download; the URL is no longer needed.
+        let _ = web_sys::Url::revoke_object_url(&url);
+        Some(())
+    };
+    attempt().is_some()
+}

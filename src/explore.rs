@@ -8,6 +8,8 @@ use parallax_core::Lang;
 use yew::prelude::*;
 
 use crate::ctx::{use_ctx, Ctx};
+use crate::custom_themes::CustomThemes;
+use crate::export_buttons::ExportButtons;
 use crate::{dom, fmt};
 
 /// Results shown before "Show more".
@@ -246,6 +248,7 @@ pub fn ExploreView() -> Html {
                         }
                     </div>
                 } else {
+                    <ExportButtons units={facets.hits.clone()} heading={AttrValue::from(if e.query.is_empty() { "Parallax passages".to_owned() } else { format!("Parallax passages for: {}", e.query) })} />
                     <ol class="results">{ for items }</ol>
                     { more }
                 }
@@ -269,6 +272,7 @@ pub fn ExploreView() -> Html {
             <div class="explore-layout">
                 <aside class="facets" aria-label="Filters">
                     <FacetGroup facet={Facet::Themes} legend="Themes" counts={facets.themes.clone()} />
+                    <CustomThemes />
                     <FacetGroup facet={Facet::Sources} legend="Sources" counts={facets.sources.clone()} />
                     <FacetGroup facet={Facet::Langs} legend="Languages" counts={facets.langs.clone()} />
                     <FacetGroup facet={Facet::Entities} legend="Entities" counts={facets.entities.clone()} />

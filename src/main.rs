@@ -2,12 +2,15 @@
 
 mod app;
 mod ctx;
+mod custom_themes;
 mod data;
 mod doc_meta;
 mod dom;
 mod explore;
+mod export_buttons;
 mod fmt;
 mod library;
+mod methods;
 mod load_error;
 mod not_found;
 mod notices;
