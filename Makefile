@@ -36,17 +36,32 @@ E2E_STAMP := $(E2E)/node_modules/.installed-package-lock.json
 TIMES := target/make-stage-times.tsv
 SUDO := $(if $(filter 0,$(shell id -u)),,sudo)
 
-# `stage NAME CMD...` runs one step, prints how long it took and records it in $(TIMES).
+# `stage NAME CMD...` runs one step, prints how long it took and records it in $(TIMES). CMD
+# runs as a plain command, so `set -e` still stops it at its first failing line; the EXIT trap
+# then records the stage as failed and prints the timings so far.
 define STAGE
+current= ; t0=0
 stage() {
-  local name=$$1 t0=$$SECONDS; shift
-  printf '\n==> %s\n' "$$name"
+  current=$$1 t0=$$SECONDS; shift
+  printf '\n==> %s\n' "$$current"
   "$$@"
-  local dt=$$((SECONDS - t0))
-  printf '<== %s: %ss\n' "$$name" "$$dt"
-  mkdir -p "$$(dirname $(TIMES))"
-  printf '%s\t%s\n' "$$name" "$$dt" >> $(TIMES)
+  printf '<== %s: %ss\n' "$$current" "$$((SECONDS - t0))"
+  printf '%s\t%s\tok\n' "$$current" "$$((SECONDS - t0))" >> $(TIMES)
+  current=
 }
+summary() {
+  printf '\nStage timings (seconds):\n'
+  awk -F'\t' '{ printf "  %-30s %5d  %s\n", $$1, $$2, $$3; total += $$2 } END { printf "  %-30s %5d\n", "total", total }' $(TIMES)
+}
+on_exit() {
+  local rc=$$?
+  if [[ -n "$$current" ]]; then
+    printf '%s\t%s\tFAILED (exit %s)\n' "$$current" "$$((SECONDS - t0))" "$$rc" >> $(TIMES)
+  fi
+  if ((rc != 0)); then summary; fi
+}
+mkdir -p "$$(dirname $(TIMES))"
+trap on_exit EXIT
 endef
 
 .PHONY: setup serve build test-setup e2e test check-pins
@@ -71,7 +86,6 @@ check-pins:
 
 setup: check-pins
 	@$(STAGE)
-	mkdir -p "$$(dirname $(TIMES))"
 	: > $(TIMES)
 	install_target() {
 	  if rustup target list --installed | grep -qx '$(WASM_TARGET)'; then
@@ -134,12 +148,6 @@ TRUNK_BUILD := trunk build --release --offline
 # later). They run one at a time; each file starts its own static server and Chromium.
 E2E_RUN := node --test --test-concurrency=1 --test-timeout=300000 --test-reporter=spec $(E2E)/*.test.mjs
 
-# Prints the stage timings recorded since `setup` started this run.
-define SUMMARY
-printf '\nStage timings (seconds):\n'
-awk -F'\t' '{ printf "  %-28s %5d\n", $$1, $$2; total += $$2 } END { printf "  %-28s %5d\n", "total", total }' $(TIMES)
-endef
-
 build: setup
 	@$(STAGE)
 	stage 'trunk build --release' $(TRUNK_BUILD)
@@ -148,7 +156,7 @@ e2e: test-setup
 	@$(STAGE)
 	stage 'trunk build --release' $(TRUNK_BUILD)
 	stage 'e2e (node --test)' $(E2E_RUN)
-	$(SUMMARY)
+	summary
 
 test: test-setup
 	@$(STAGE)
@@ -157,4 +165,4 @@ test: test-setup
 	stage 'cargo test' cargo test --workspace
 	stage 'trunk build --release' $(TRUNK_BUILD)
 	stage 'e2e (node --test)' $(E2E_RUN)
-	$(SUMMARY)
+	summary
