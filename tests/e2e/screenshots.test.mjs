@@ -38,6 +38,10 @@ const views = [
       }),
   },
   { name: 'not-found', hash: '#/nope', ready: '[data-testid="not-found"]' },
+  { name: 'explore', hash: '#/explore?q=sanctions&themes=finance', ready: 'li.result mark' },
+  { name: 'explore-kwic', hash: '#/explore?q=%22payment%20systems%22&mode=kwic', ready: 'table.kwic tbody tr' },
+  { name: 'explore-own-theme', hash: '#/explore?custom=Corridors:transport%20corridor|trade%20route&themes=my1', ready: 'li.result' },
+  { name: 'methods', hash: '#/methods', ready: '.theme-list' },
 ];
 
 describe('screenshots', () => {
