@@ -116,3 +116,12 @@ pub fn download(name: &str, mime: &str, text: &str) -> bool {
     };
     attempt().is_some()
 }
+
+/// True on phone-sized windows (narrower than 48rem at the default 16 px), where secondary
+/// panels start folded.
+pub fn is_narrow() -> bool {
+    web_sys::window()
+        .and_then(|w| w.inner_width().ok())
+        .and_then(|w| w.as_f64())
+        .is_some_and(|w| w < 768.0)
+}

@@ -271,6 +271,8 @@ pub fn ExploreView() -> Html {
             </p>
             <div class="explore-layout">
                 <aside class="facets" aria-label="Filters">
+                    <details class="filters" open={!dom::is_narrow()}>
+                    <summary>{ "Filters" }</summary>
                     <FacetGroup facet={Facet::Themes} legend="Themes" counts={facets.themes.clone()} />
                     <CustomThemes />
                     <FacetGroup facet={Facet::Sources} legend="Sources" counts={facets.sources.clone()} />
@@ -279,6 +281,7 @@ pub fn ExploreView() -> Html {
                     if filtered {
                         <button type="button" onclick={clear}>{ "Clear search and filters" }</button>
                     }
+                    </details>
                 </aside>
                 <div class="results-pane">{ results }</div>
             </div>
