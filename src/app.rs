@@ -6,18 +6,20 @@ use std::rc::Rc;
 use parallax_core::state::View;
 use yew::prelude::*;
 
+use crate::compare::CompareView;
 use crate::ctx::{Ctx, Data};
 use crate::data;
 use crate::dom;
 use crate::explore::ExploreView;
-use crate::methods::MethodsView;
-
 use crate::library::Library;
 use crate::load_error::LoadError;
+use crate::map::MapView;
+use crate::methods::MethodsView;
 use crate::not_found::{is_missing, NotFound};
 use crate::notices::Notices;
 use crate::reader::Reader;
 use crate::route;
+use crate::source::SourceView;
 
 #[component]
 pub fn App() -> Html {
@@ -83,6 +85,23 @@ pub fn App() -> Html {
         navigate,
     };
     let explore_href = ctx.href(&ctx.with_view(View::Explore(Default::default())));
+    let map_href = ctx.href(&ctx.with_view(View::Map));
+    let first_two: Vec<String> = ctx
+        .data
+        .bundle
+        .corpus
+        .documents
+        .iter()
+        .take(2)
+        .map(|d| d.id.clone())
+        .collect();
+    let compare_href = (first_two.len() == 2).then(|| {
+        ctx.href(&ctx.with_view(View::Compare {
+            docs: first_two,
+            theme: None,
+            only_differ: false,
+        }))
+    });
     let methods_href = ctx.href(&ctx.with_view(View::Methods));
     let current = |is: bool| if is { Some("page") } else { None };
     let view = if notices.iter().any(is_missing) {
@@ -102,15 +121,10 @@ pub fn App() -> Html {
                 />
             },
             View::Explore(_) => html! { <ExploreView /> },
+            View::Map => html! { <MapView /> },
+            View::Compare { .. } => html! { <CompareView /> },
+            View::Source { .. } => html! { <SourceView /> },
             View::Methods => html! { <MethodsView /> },
-            // The link is valid but this version does not have the view yet: say so plainly.
-            View::Map | View::Compare { .. } | View::Source { .. } => html! {
-                <section class="not-found" data-testid="not-available">
-                    <h1>{ "Not available yet" }</h1>
-                    <p>{ "This view is not part of this version of Parallax yet." }</p>
-                    <p><a href="#/">{ "Back to the library of sources" }</a></p>
-                </section>
-            },
         }
     };
     let missing = notices.iter().any(is_missing);
@@ -124,6 +138,10 @@ pub fn App() -> Html {
                         <ul class="site-nav">
                             <li><a href="#/" aria-current={current(matches!(state.view, View::Library))}>{ "Sources" }</a></li>
                             <li><a href={explore_href} aria-current={current(matches!(state.view, View::Explore(_)))}>{ "Explore" }</a></li>
+                            <li><a href={map_href} aria-current={current(matches!(state.view, View::Map))}>{ "Map" }</a></li>
+                            if let Some(href) = compare_href {
+                                <li><a {href} aria-current={current(matches!(state.view, View::Compare { .. }))}>{ "Compare" }</a></li>
+                            }
                             <li><a href={methods_href} aria-current={current(matches!(state.view, View::Methods))}>{ "Methods" }</a></li>
                         </ul>
                     </nav>

@@ -1,10 +1,13 @@
 //! The app's shared context: the decoded corpus, what exists in it for URL validation, the
 //! analysis computed on first use (never at start-up), the current URL state and how to change it.
 
-use std::cell::RefCell;
+use std::cell::{OnceCell, RefCell};
 use std::rc::Rc;
 
 use parallax_core::analysis::Analysis;
+use parallax_core::facts::FactGroup;
+use parallax_core::reuse::ReusePair;
+use parallax_core::signals::DocumentSignals;
 use parallax_core::state::{print, CustomTheme, Known, Notice, State};
 use parallax_core::Bundle;
 use yew::prelude::*;
@@ -14,6 +17,9 @@ pub struct Data {
     pub bundle: Bundle,
     pub known: Known,
     analysis: RefCell<Option<(Vec<CustomTheme>, Rc<Analysis>)>>,
+    reuse: OnceCell<Rc<Vec<ReusePair>>>,
+    facts: OnceCell<Rc<Vec<FactGroup>>>,
+    signals: OnceCell<Rc<Vec<DocumentSignals>>>,
 }
 
 impl Data {
@@ -23,6 +29,9 @@ impl Data {
             bundle,
             known,
             analysis: RefCell::new(None),
+            reuse: OnceCell::new(),
+            facts: OnceCell::new(),
+            signals: OnceCell::new(),
         }
     }
 
@@ -42,6 +51,30 @@ impl Data {
         let a = Rc::new(Analysis::new(&self.bundle.corpus, &extra));
         *cache = Some((custom.to_vec(), a.clone()));
         a
+    }
+
+    /// Reuse between sources, computed on first use.
+    pub fn reuse(&self) -> Rc<Vec<ReusePair>> {
+        self.reuse
+            .get_or_init(|| Rc::new(parallax_core::reuse::find(&self.bundle.corpus)))
+            .clone()
+    }
+
+    /// Figures, dates and claims, computed on first use.
+    pub fn facts(&self) -> Rc<Vec<FactGroup>> {
+        self.facts
+            .get_or_init(|| {
+                let c = &self.bundle.corpus;
+                Rc::new(parallax_core::facts::facts(c, &c.claims))
+            })
+            .clone()
+    }
+
+    /// Quality signals of every source, computed on first use.
+    pub fn signals(&self) -> Rc<Vec<DocumentSignals>> {
+        self.signals
+            .get_or_init(|| Rc::new(parallax_core::signals::signals(&self.bundle.corpus)))
+            .clone()
     }
 }
 

@@ -1,7 +1,9 @@
 //! The editor of reader-defined themes: a label and terms, tagged like the built-in themes and
 //! carried in the link, so that a teacher can share a lens of her own.
 
-use parallax_core::state::{CustomTheme, View, MAX_CUSTOM, MAX_LABEL_CHARS, MAX_TERMS, MAX_TERM_CHARS};
+use parallax_core::state::{
+    CustomTheme, View, MAX_CUSTOM, MAX_LABEL_CHARS, MAX_TERMS, MAX_TERM_CHARS,
+};
 use yew::prelude::*;
 
 use crate::ctx::use_ctx;
@@ -9,7 +11,11 @@ use crate::ctx::use_ctx;
 /// Splits the terms box: one term per line or comma.
 fn split_terms(text: &str) -> Vec<String> {
     let mut out: Vec<String> = Vec::new();
-    for t in text.split([',', '\n']).map(str::trim).filter(|t| !t.is_empty()) {
+    for t in text
+        .split([',', '\n'])
+        .map(str::trim)
+        .filter(|t| !t.is_empty())
+    {
         let t: String = t.chars().take(MAX_TERM_CHARS).collect();
         if !out.contains(&t) && out.len() < MAX_TERMS {
             out.push(t);
@@ -49,11 +55,16 @@ pub fn CustomThemes() -> Html {
             let name: String = label.trim().chars().take(MAX_LABEL_CHARS).collect();
             let list = split_terms(&terms);
             let problem = if ctx.state.custom.len() >= MAX_CUSTOM {
-                Some(format!("A link can carry at most {MAX_CUSTOM} themes of your own; remove one first."))
+                Some(format!(
+                    "A link can carry at most {MAX_CUSTOM} themes of your own; remove one first."
+                ))
             } else if name.is_empty() {
                 Some("Give the theme a label.".to_owned())
             } else if list.is_empty() {
-                Some("Give at least one term (words or phrases, separated by commas or lines).".to_owned())
+                Some(
+                    "Give at least one term (words or phrases, separated by commas or lines)."
+                        .to_owned(),
+                )
             } else {
                 None
             };
@@ -63,7 +74,10 @@ pub fn CustomThemes() -> Html {
             }
             error.set(None);
             let mut state = (*ctx.state).clone();
-            state.custom.push(CustomTheme { label: name, terms: list });
+            state.custom.push(CustomTheme {
+                label: name,
+                terms: list,
+            });
             label.set(String::new());
             terms.set(String::new());
             ctx.go(state);

@@ -31,11 +31,21 @@ pub fn ExportButtons(props: &Props) -> Html {
                 .and_then(|w| w.location().href().ok())
                 .map(|h| h.split('#').next().unwrap_or_default().to_owned())
                 .unwrap_or_default();
-            let r = rows(&ctx.data.bundle.corpus, &analysis, &units, &base, &ctx.data.known.version);
+            let r = rows(
+                &ctx.data.bundle.corpus,
+                &analysis,
+                &units,
+                &base,
+                &ctx.data.known.version,
+            );
             let ok = match format {
                 "csv" => dom::download("parallax-export.csv", "text/csv;charset=utf-8", &csv(&r)),
                 "json" => dom::download("parallax-export.json", "application/json", &json(&r)),
-                _ => dom::download("parallax-export.md", "text/markdown;charset=utf-8", &markdown(&r, &heading)),
+                _ => dom::download(
+                    "parallax-export.md",
+                    "text/markdown;charset=utf-8",
+                    &markdown(&r, &heading),
+                ),
             };
             failed.set(!ok);
         })

@@ -1,6 +1,7 @@
 //! Entry point of the Parallax web app: mounts `App` into the page body and does nothing else.
 
 mod app;
+mod compare;
 mod ctx;
 mod custom_themes;
 mod data;
@@ -10,14 +11,16 @@ mod explore;
 mod export_buttons;
 mod fmt;
 mod library;
-mod methods;
 mod load_error;
+mod map;
+mod methods;
 mod not_found;
 mod notices;
 mod passage;
 mod reader;
 mod removed;
 mod route;
+mod source;
 mod source_card;
 
 fn main() {

@@ -49,7 +49,11 @@ pub fn MethodsView() -> Html {
     let claims = corpus.claims.iter().map(|c| {
         let stances = c.stances.iter().map(|s| {
             let cues = if s.cues.is_empty() {
-                if c.default.as_deref() == Some(s.id.as_str()) { "(when no other stance's cue is present)".to_owned() } else { String::new() }
+                if c.default.as_deref() == Some(s.id.as_str()) {
+                    "(when no other stance's cue is present)".to_owned()
+                } else {
+                    String::new()
+                }
             } else {
                 s.cues.join(" · ")
             };
@@ -62,7 +66,10 @@ pub fn MethodsView() -> Html {
             </li>
         }
     });
-    let doc_headers = corpus.documents.iter().map(|d| html! { <th scope="col" title={d.title.clone()}>{ &d.id }</th> });
+    let doc_headers = corpus
+        .documents
+        .iter()
+        .map(|d| html! { <th scope="col" title={d.title.clone()}>{ &d.id }</th> });
 
     html! {
         <section class="methods-view">

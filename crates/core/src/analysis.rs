@@ -56,6 +56,13 @@ pub struct Facets {
     pub langs: Vec<FacetCount>,
 }
 
+/// Passages per theme and source: `counts[theme][doc]` of `totals[doc]` passages.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct ThemeMatrix {
+    pub totals: Vec<usize>,
+    pub counts: Vec<Vec<usize>>,
+}
+
 /// A line of a keyword-in-context concordance.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct KwicLine {
@@ -240,6 +247,29 @@ impl Analysis {
             }
         }
         out
+    }
+
+    /// The theme × source matrix: for every theme (lexicon order, reader-defined ones last) and
+    /// document (corpus order), how many of the document's passages carry the theme, and each
+    /// document's passage count.
+    pub fn theme_matrix(&self, corpus: &Corpus) -> ThemeMatrix {
+        let docs = corpus.documents.len();
+        let themes = self.themes.themes();
+        let mut totals = vec![0usize; docs];
+        let mut counts = vec![vec![0usize; docs]; themes.len()];
+        for p in &self.passages {
+            let d = p.unit.doc as usize;
+            if d >= docs {
+                continue;
+            }
+            totals[d] += 1;
+            for tag in &p.themes {
+                if let Some(t) = themes.iter().position(|t| t.id == tag.id) {
+                    counts[t][d] += 1;
+                }
+            }
+        }
+        ThemeMatrix { totals, counts }
     }
 
     /// Mentions of every entity per source, most mentioned first.

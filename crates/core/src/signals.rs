@@ -30,6 +30,21 @@ pub enum SignalKind {
     ReadingLevel,
 }
 
+impl SignalKind {
+    /// Stable kebab-case name, as in JSON and `data-kind` attributes.
+    pub fn id(self) -> &'static str {
+        match self {
+            SignalKind::KeywordStuffing => "keyword-stuffing",
+            SignalKind::MachineGeneration => "machine-generation",
+            SignalKind::FabricatedAuthor => "fabricated-author",
+            SignalKind::Promotion => "promotion",
+            SignalKind::MissingByline => "missing-byline",
+            SignalKind::MissingDate => "missing-date",
+            SignalKind::ReadingLevel => "reading-level",
+        }
+    }
+}
+
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Signal {
     pub kind: SignalKind,

@@ -170,3 +170,34 @@ fn reader_themes_are_tagged_like_built_in_ones() {
         .any(|e| e.text.to_lowercase().contains("corridor")
             || e.text.to_lowercase().contains("trade route")));
 }
+
+#[test]
+fn the_theme_matrix_counts_what_the_filter_finds() {
+    let a = analysis();
+    let c = corpus();
+    let m = a.theme_matrix(c);
+    assert_eq!(
+        m.totals,
+        c.documents
+            .iter()
+            .map(|d| d.passages.len())
+            .collect::<Vec<_>>()
+    );
+    assert_eq!(m.counts.len(), c.themes.len());
+    for (t, theme) in c.themes.iter().enumerate() {
+        for (d, doc) in c.documents.iter().enumerate() {
+            let f = Filter {
+                themes: vec![theme.id.clone()],
+                sources: vec![doc.id.clone()],
+                ..Filter::default()
+            };
+            assert_eq!(
+                m.counts[t][d],
+                a.facets(c, &f).hits.len(),
+                "{} × {}",
+                theme.id,
+                doc.id
+            );
+        }
+    }
+}

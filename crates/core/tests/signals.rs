@@ -13,6 +13,7 @@ fn signals_per_source() {
     for d in &all {
         let doc = corpus.document(&d.id).unwrap();
         for s in &d.signals {
+            assert_eq!(serde_json::to_value(s.kind).unwrap(), s.kind.id());
             out += &format!("{} {:?}: {}\n", d.id, s.kind, s.label);
             for e in &s.evidence {
                 match &e.passage {

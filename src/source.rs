@@ -1,0 +1,370 @@
+//! The source profile (`#/source/<doc>`): one source's metadata, its quality signals with their
+//! evidence, what cleaning removed and why, the entities it names and its themes, with links to
+//! read and explore it. Signals, tags and counts come from the core; this file only renders.
+
+use parallax_core::model::{BylineSource, RemovalKind};
+use parallax_core::signals::Signal;
+use parallax_core::state::{Explore, View};
+use parallax_core::{count_words, Document};
+use yew::prelude::*;
+
+use crate::ctx::{use_ctx, Ctx};
+use crate::{dom, fmt};
+
+fn explore(ctx: &Ctx, e: Explore) -> String {
+    ctx.href(&ctx.with_view(View::Explore(e)))
+}
+
+fn read(ctx: &Ctx, doc: &str, passage: Option<&str>, show_removed: bool) -> String {
+    ctx.href(&ctx.with_view(View::Read {
+        doc: doc.to_owned(),
+        passage: passage.map(str::to_owned),
+        show_removed,
+    }))
+}
+
+/// Characters of context shown on each side of an evidence span.
+const CONTEXT: usize = 60;
+
+/// A span of a passage with some words around it: (before, span, after), cut at whole words with
+/// an ellipsis. `None` when the offsets do not fall on character boundaries of this text, so a
+/// stale offset shows the bare span instead of panicking.
+fn in_context(text: &str, start: usize, end: usize) -> Option<(String, String, String)> {
+    let (before, span, after) = (text.get(..start)?, text.get(start..end)?, text.get(end..)?);
+    let n = before.chars().count();
+    let before = if n > CONTEXT {
+        let tail: String = before.chars().skip(n - CONTEXT).collect();
+        let cut = tail.find(' ').map_or(tail.as_str(), |i| &tail[i..]);
+        format!("…{cut}")
+    } else {
+        before.to_owned()
+    };
+    let after = if after.chars().count() > CONTEXT {
+        let head: String = after.chars().take(CONTEXT).collect();
+        let cut = head.rfind(' ').map_or(head.as_str(), |i| &head[..i]);
+        format!("{cut}…")
+    } else {
+        after.to_owned()
+    };
+    Some((before, span.to_owned(), after))
+}
+
+#[derive(Properties, PartialEq)]
+struct SignalProps {
+    doc: AttrValue,
+    signal: Signal,
+}
+
+/// One quality signal: its label, and its evidence spans in a disclosure.
+#[component]
+fn SignalItem(props: &SignalProps) -> Html {
+    let ctx = use_ctx();
+    let s = &props.signal;
+    let corpus = &ctx.data.bundle.corpus;
+    let spans = s.evidence.iter().map(|e| {
+        let context = e.passage.as_ref().and_then(|p| {
+            let text = &corpus.document(&props.doc)?.passage(p)?.text;
+            in_context(text, e.start as usize, e.end as usize)
+        });
+        let quote = match context {
+            Some((before, span, after)) => html! {
+                <q class="evidence-text">{ before }<mark>{ span }</mark>{ after }</q>
+            },
+            None => html! { <q class="evidence-text">{ &e.text }</q> },
+        };
+        let place = match &e.passage {
+            Some(p) => html! {
+                <a class="evidence-place" href={read(&ctx, &props.doc, Some(p), false)}
+                    aria-label={format!("Passage {p}")}>{ p }</a>
+            },
+            None => html! { <span class="evidence-place">{ "Removed text" }</span> },
+        };
+        html! {
+            <li>
+                { place }
+                { quote }
+            </li>
+        }
+    });
+    html! {
+        <li class="signal" data-signal={s.kind.id()}>
+            <p class="signal-label">{ &s.label }</p>
+            if !s.evidence.is_empty() {
+                <details class="signal-evidence">
+                    <summary>{ format!("Evidence ({})", fmt::count(s.evidence.len(), "span", "spans")) }</summary>
+                    <ol>{ for spans }</ol>
+                </details>
+            }
+        </li>
+    }
+}
+
+/// The metadata list: who, when, what, where, how long.
+fn metadata(doc: &Document) -> Html {
+    let byline = match &doc.byline {
+        Some(b) => {
+            let source = match b.source {
+                BylineSource::Byline => "from a “By” line on the page",
+                BylineSource::AboutAuthorBox => {
+                    "claimed only in an “About the Author” box, not a byline"
+                }
+            };
+            html! { <>{ &b.name }<span class="meta-note">{ format!(" ({source})") }</span></> }
+        }
+        None => html! { <span class="meta-none">{ "None named" }</span> },
+    };
+    let date = match &doc.date {
+        Some(d) => html! { <time datetime={d.iso.clone()}>{ &d.text }</time> },
+        None => html! { <span class="meta-none">{ "None given" }</span> },
+    };
+    let or_none = |v: &Option<String>| match v {
+        Some(v) => html! { { v } },
+        None => html! { <span class="meta-none">{ "Not given" }</span> },
+    };
+    html! {
+        <dl class="source-meta">
+            <div><dt>{ "Title" }</dt><dd>{ &doc.title }</dd></div>
+            <div><dt>{ "Author" }</dt><dd data-field="byline">{ byline }</dd></div>
+            <div><dt>{ "Date" }</dt><dd data-field="date">{ date }</dd></div>
+            <div><dt>{ "Kind" }</dt><dd data-field="kind">{ or_none(&doc.kind) }</dd></div>
+            <div><dt>{ "Site" }</dt><dd data-field="site">{ or_none(&doc.site) }</dd></div>
+            <div><dt>{ "Length" }</dt><dd data-field="words">
+                { fmt::count(doc.word_count(), "word", "words") }{ " in " }
+                { fmt::count(doc.passages.len(), "passage", "passages") }
+            </dd></div>
+            <div><dt>{ "File" }</dt><dd><code>{ &doc.file }</code></dd></div>
+        </dl>
+    }
+}
+
+/// What cleaning removed, one row per reason in the core's order of kinds.
+fn removals(ctx: &Ctx, doc: &Document) -> Html {
+    let rows = RemovalKind::ALL.iter().filter_map(|&kind| {
+        let blocks: Vec<_> = doc.removed.iter().filter(|r| r.kind == kind).collect();
+        if blocks.is_empty() {
+            return None;
+        }
+        let words: usize = blocks.iter().map(|r| count_words(&r.text)).sum();
+        let texts = blocks
+            .iter()
+            .map(|r| html! { <li class="removed-text">{ &r.text }</li> });
+        Some(html! {
+            <tr key={kind.id()} data-kind={kind.id()}>
+                <th scope="row">
+                    <span class="removal-label">{ kind.label() }</span>
+                    <code class="removal-id">{ kind.id() }</code>
+                    <details class="removal-text">
+                        <summary>{ "Removed text" }</summary>
+                        <ol>{ for texts }</ol>
+                    </details>
+                </th>
+                <td class="num" data-field="blocks">{ blocks.len() }</td>
+                <td class="num" data-field="words">{ words }</td>
+            </tr>
+        })
+    });
+    if doc.removed.is_empty() {
+        return html! { <p>{ "Cleaning removed nothing from this page." }</p> };
+    }
+    html! {
+        <>
+            <p>
+                { format!(
+                    "{} of page furniture removed in {}{} ",
+                    fmt::count(doc.removed_word_count(), "word", "words"),
+                    fmt::count(doc.removed.iter().filter(|r| r.kind.is_junk()).count(), "block", "blocks"),
+                    if doc.removed.iter().any(|r| !r.kind.is_junk()) {
+                        "; the author and date lines were moved to the header."
+                    } else {
+                        "."
+                    },
+                ) }
+                <a href={read(ctx, &doc.id, None, true)}>{ "See removed text in place" }</a>
+            </p>
+            <div class="source-scroll" tabindex="0" role="region" aria-labelledby="removed-caption">
+                <table class="source-table removed-table">
+                    <caption id="removed-caption">{ "Removed blocks by reason" }</caption>
+                    <thead>
+                        <tr>
+                            <th scope="col">{ "Reason" }</th>
+                            <th scope="col" class="num">{ "Blocks" }</th>
+                            <th scope="col" class="num">{ "Words" }</th>
+                        </tr>
+                    </thead>
+                    <tbody>{ for rows }</tbody>
+                </table>
+            </div>
+        </>
+    }
+}
+
+#[component]
+pub fn SourceView() -> Html {
+    let ctx = use_ctx();
+    let corpus = &ctx.data.bundle.corpus;
+    let index = match &ctx.state.view {
+        View::Source { doc } => corpus.documents.iter().position(|d| &d.id == doc),
+        _ => None,
+    };
+    dom::use_title(match index {
+        Some(i) => format!("{} — profile — Parallax", corpus.documents[i].title),
+        None => "Source profile — Parallax".to_owned(),
+    });
+    // The app shows the not-found view for unknown sources; this is only a guard.
+    let Some(index) = index else {
+        return Html::default();
+    };
+    let doc = &corpus.documents[index];
+    let analysis = ctx.data.analysis(&ctx.state.custom);
+    let signals = ctx.data.signals();
+
+    let signal_items = signals
+        .iter()
+        .find(|s| s.id == doc.id)
+        .map(|s| s.signals.clone())
+        .unwrap_or_default()
+        .into_iter()
+        .map(|signal| html! { <SignalItem doc={AttrValue::from(doc.id.clone())} {signal} /> });
+
+    let mut entities: Vec<(String, String, parallax_core::EntityKind, usize)> = analysis
+        .entity_counts(corpus)
+        .into_iter()
+        .filter_map(|e| {
+            let n = e
+                .per_source
+                .iter()
+                .find(|(d, _)| *d == doc.id)
+                .map_or(0, |(_, n)| *n);
+            (n > 0).then_some((e.id, e.name, e.kind, n))
+        })
+        .collect();
+    entities.sort_by(|a, b| b.3.cmp(&a.3).then(a.1.cmp(&b.1)));
+    let entity_rows = entities.iter().map(|(id, name, kind, n)| {
+        let href = explore(
+            &ctx,
+            Explore {
+                sources: vec![doc.id.clone()],
+                entities: vec![id.clone()],
+                ..Explore::default()
+            },
+        );
+        let kind = match kind {
+            parallax_core::EntityKind::Person => "person",
+            parallax_core::EntityKind::Place => "place",
+            parallax_core::EntityKind::Organisation => "organisation",
+        };
+        html! {
+            <tr key={id.clone()} data-entity={id.clone()}>
+                <th scope="row"><a {href}>{ name }</a></th>
+                <td>{ kind }</td>
+                <td class="num" data-field="mentions">{ n }</td>
+            </tr>
+        }
+    });
+
+    let matrix = analysis.theme_matrix(corpus);
+    let total = matrix.totals.get(index).copied().unwrap_or(0);
+    let theme_rows = analysis.themes.themes().iter().zip(&matrix.counts).map(|(t, counts)| {
+        let n = counts.get(index).copied().unwrap_or(0);
+        let percent = (n * 100 + total / 2).checked_div(total).unwrap_or(0);
+        let href = explore(
+            &ctx,
+            Explore {
+                themes: vec![t.id.clone()],
+                sources: vec![doc.id.clone()],
+                ..Explore::default()
+            },
+        );
+        html! {
+            <tr key={t.id.clone()} data-theme={t.id.clone()}>
+                <th scope="row"><a {href}>{ &t.label }</a></th>
+                <td class="num" data-field="passages">{ n }</td>
+                <td class="share">
+                    <span class="source-bar" aria-hidden="true"><span style={format!("width: {percent}%")}></span></span>
+                    <span class="share-value">{ format!("{percent}%") }</span>
+                </td>
+            </tr>
+        }
+    });
+
+    let read_href = read(&ctx, &doc.id, None, false);
+    let explore_href = explore(
+        &ctx,
+        Explore {
+            sources: vec![doc.id.clone()],
+            ..Explore::default()
+        },
+    );
+    let map_href = ctx.href(&ctx.with_view(View::Map));
+
+    html! {
+        <article class="source-view" data-doc={doc.id.clone()}>
+            <p class="back"><a href="#/">{ "← All sources" }</a></p>
+            <header class="source-header">
+                <p class="eyebrow">{ format!("Source {} · profile", doc.id) }</p>
+                <h1>{ &doc.title }</h1>
+                <ul class="source-actions">
+                    <li><a href={read_href}>{ "Read this source" }</a></li>
+                    <li><a href={explore_href}>{ "Explore its passages" }</a></li>
+                    <li><a href={map_href}>{ "Compare themes on the map" }</a></li>
+                </ul>
+            </header>
+
+            <section aria-labelledby="meta-h">
+                <h2 id="meta-h">{ "About this page" }</h2>
+                { metadata(doc) }
+            </section>
+
+            <section aria-labelledby="signals-h" class="signals-section">
+                <h2 id="signals-h">{ "Quality signals" }</h2>
+                <p class="help">{ "Evidence for you to weigh, not verdicts. Open a signal's evidence to see the words that raise it." }</p>
+                <ul class="signals">{ for signal_items }</ul>
+            </section>
+
+            <section aria-labelledby="removed-h">
+                <h2 id="removed-h">{ "What cleaning removed, and why" }</h2>
+                { removals(&ctx, doc) }
+            </section>
+
+            <section aria-labelledby="entities-h">
+                <h2 id="entities-h">{ "People, places and organisations" }</h2>
+                if entities.is_empty() {
+                    <p>{ "No known entity is named in this source." }</p>
+                } else {
+                    <div class="source-scroll" tabindex="0" role="region" aria-labelledby="entities-caption">
+                        <table class="source-table entities-table">
+                            <caption id="entities-caption">{ "Mentions of each entity in this source, most mentioned first" }</caption>
+                            <thead>
+                                <tr>
+                                    <th scope="col">{ "Entity" }</th>
+                                    <th scope="col">{ "Kind" }</th>
+                                    <th scope="col" class="num">{ "Mentions" }</th>
+                                </tr>
+                            </thead>
+                            <tbody>{ for entity_rows }</tbody>
+                        </table>
+                    </div>
+                }
+            </section>
+
+            <section aria-labelledby="themes-h">
+                <h2 id="themes-h">{ "Themes" }</h2>
+                <div class="source-scroll" tabindex="0" role="region" aria-labelledby="themes-caption">
+                    <table class="source-table themes-table">
+                        <caption id="themes-caption">
+                            { format!("Passages tagged with each theme, of {}", fmt::count(total, "passage", "passages")) }
+                        </caption>
+                        <thead>
+                            <tr>
+                                <th scope="col">{ "Theme" }</th>
+                                <th scope="col" class="num">{ "Passages" }</th>
+                                <th scope="col">{ "Share" }</th>
+                            </tr>
+                        </thead>
+                        <tbody>{ for theme_rows }</tbody>
+                    </table>
+                </div>
+            </section>
+        </article>
+    }
+}

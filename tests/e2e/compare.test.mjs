@@ -1,0 +1,215 @@
+// The compare view: theme rows with a column per source, reused wording marked and diffed word by
+// word, the facts and claims tables with their agreement, the picker in the link with Back, shared
+// links, no sideways scroll on a phone, the print layout, and screenshots. Every test also fails
+// if the page logs anything or asks another origin.
+
+import assert from 'node:assert/strict';
+import { after, afterEach, before, describe, it } from 'node:test';
+import { Harness, eventually, hasVersion, norm, screenshot, withoutVersion } from './harness.mjs';
+
+const h = new Harness();
+
+/** What the compare view shows, read in the page. */
+function snapshot() {
+  const value = (sel) => document.querySelector(sel)?.value ?? null;
+  return {
+    hash: location.hash,
+    title: document.title,
+    sources: [1, 2, 3].map((n) => value(`#cmp-source-${n}`)),
+    theme: value('#cmp-theme'),
+    differ: document.querySelector('#only-differ')?.checked ?? null,
+    rows: [...document.querySelectorAll('.cmp-row')].map((r) => ({
+      theme: r.dataset.theme,
+      differs: r.dataset.differs,
+      columns: [...r.querySelectorAll('.cmp-col')].map((c) => `${c.dataset.doc}:${c.querySelectorAll('.cmp-passage').length}`),
+    })),
+    facts: [...document.querySelectorAll('table.cmp-facts tbody tr')].map((tr) => `${tr.dataset.key}=${tr.dataset.agreement}`),
+  };
+}
+
+/** Waits until the view shows exactly these sources, in this order, in its rows. */
+async function showsSources(page, docs) {
+  await eventually(
+    page,
+    `the compare view never showed ${docs.join(', ')}`,
+    (docs) => {
+      const row = document.querySelector('.cmp-row');
+      const cols = row ? [...row.querySelectorAll('.cmp-col')].map((c) => c.dataset.doc) : [];
+      return document.querySelector('.compare-view')?.dataset.docs === docs.join(', ') && cols.join(',') === docs.join(',');
+    },
+    docs,
+    snapshot,
+  );
+}
+
+describe('compare', () => {
+  h.install({ before, after, afterEach });
+
+  it('a theme shows its row with a column per source, shared wording marked, and a word diff', async () => {
+    const page = await h.open(await h.newPage(), '#/compare/002/004?theme=trade');
+    await showsSources(page, ['002', '004']);
+    const s = await page.evaluate(snapshot);
+    assert.deepEqual(s.rows.map((r) => r.theme), ['trade'], 'only the chosen theme is shown');
+    assert.equal(s.theme, 'trade');
+    const titles = await page.$$eval('.cmp-row .cmp-col-title', (hs) => hs.map((x) => x.textContent));
+    assert.equal(titles.length, 2);
+    assert.ok(titles.every((t) => t.trim().length > 5), `${titles}`);
+    assert.ok(s.rows[0].columns.every((c) => Number(c.split(':')[1]) > 0), `${s.rows[0].columns}`);
+
+    // The tariff passage is marked shared in both columns, with the other side named.
+    const tariff = (doc) => page.locator(`.cmp-passage[data-doc="${doc}"]`, { hasText: '90 percent of goods' });
+    for (const [doc, other] of [['002', '004'], ['004', '002']]) {
+      const p = tariff(doc);
+      assert.equal(await p.count(), 1, `${doc} has one tariff passage`);
+      assert.match(await p.getAttribute('class'), /cmp-passage--shared/);
+      const badge = p.locator('.cmp-badge');
+      assert.match(norm(await badge.first().textContent()), new RegExp(`Shared with ${other} p\\d+`));
+    }
+
+    // The badge moves focus to the other side without touching the link.
+    const hash = await page.evaluate(() => location.hash);
+    const target = await tariff('004').getAttribute('id');
+    await tariff('002').locator('.cmp-badge').first().click();
+    await eventually(page, 'the badge did not focus the other passage', (id) => document.activeElement?.id === id, target, () => document.activeElement?.id);
+    assert.equal(await page.evaluate(() => location.hash), hash, 'the badge changed the link');
+
+    // The word diff shows what each source words differently around the shared words.
+    const toggle = tariff('002').locator('.cmp-diff-toggle', { hasText: '90 percent' });
+    assert.equal(await toggle.getAttribute('aria-expanded'), 'false');
+    await toggle.click();
+    assert.equal(await toggle.getAttribute('aria-expanded'), 'true');
+    const region = page.locator(`#${await toggle.getAttribute('aria-controls')}`);
+    await region.locator('del').first().waitFor();
+    const del = await region.locator('.diff-text del').allTextContents();
+    const ins = await region.locator('.diff-text ins').allTextContents();
+    assert.ok(del.some((w) => w.includes('cutting')), `del: ${del}`);
+    assert.ok(ins.some((w) => w.includes('significantly reducing')), `ins: ${ins}`);
+    const tags = await region.locator('.diff-text .diff-tag').allTextContents();
+    assert.ok(tags.includes('−002') && tags.includes('+004'), `labels: ${tags}`);
+    assert.match(norm(await region.locator('.diff-legend').textContent()), /only in 002 p\d+.*only in 004 p\d+/);
+    await screenshot(page, 'compare-002-004-trade-diff');
+    await page.evaluate(() => window.scrollTo(0, 0));
+    await eventually(page, 'the page did not scroll to its top', () => window.scrollY === 0);
+    await screenshot(page, 'compare-002-004-trade');
+  });
+
+  it('the facts table shows who states a figure and that the sources agree on it', async () => {
+    const page = await h.open(await h.newPage(), '#/compare/002/004?theme=trade');
+    const row = page.locator('table.cmp-facts tbody tr', { has: page.locator('th', { hasText: 'percent of goods' }) });
+    await row.waitFor();
+    assert.equal(await row.getAttribute('data-agreement'), 'agree');
+    assert.match(norm(await row.locator('.cmp-agreement').textContent()), /^✓ agree$/);
+    for (const doc of ['002', '004']) {
+      assert.equal(norm(await row.locator(`td[data-doc="${doc}"] .cmp-value`).textContent()), '90 percent of goods');
+    }
+    // The sentence that states it opens in place and links to the reader.
+    const cell = row.locator('td[data-doc="002"] details');
+    await cell.locator('summary').click();
+    assert.match(norm(await cell.locator('q').textContent()), /90 percent of goods/);
+    assert.match(await cell.locator('a').getAttribute('href'), /^#\/read\/002\/p\d+/);
+  });
+
+  it('"only where they differ" keeps differing rows and the disputed treaty claim', async () => {
+    const page = await h.open(await h.newPage(), '#/compare/002/004?differ=1');
+    await showsSources(page, ['002', '004']);
+    const s = await page.evaluate(snapshot);
+    assert.equal(s.differ, true);
+    assert.ok(s.rows.length > 0 && s.rows.every((r) => r.differs === 'true'), JSON.stringify(s.rows));
+    assert.ok(s.facts.every((f) => f.endsWith('=differ')), `${s.facts}`);
+    const claim = page.locator('table.cmp-facts tbody tr[data-key="treaty-status"]');
+    assert.equal(await claim.getAttribute('data-agreement'), 'differ');
+    assert.match(norm(await claim.locator('th').textContent()), /Status of the Iran–Russia treaty/);
+    assert.match(norm(await claim.locator('.cmp-agreement').textContent()), /^≠ differ$/);
+    const stances = await claim.locator('.cmp-value').allTextContents();
+    assert.ok(stances.includes('presented as signed'), `${stances}`);
+    assert.ok(stances.some((x) => x !== 'presented as signed' && x.startsWith('presented as')), `${stances}`);
+  });
+
+  it('the picker changes the link, Back restores each step, and a shared link restores the view', async () => {
+    const page = await h.open(await h.newPage(), '#/compare/002/004');
+    await showsSources(page, ['002', '004']);
+    const first = await page.evaluate(snapshot);
+    assert.deepEqual(first.sources, ['002', '004', '']);
+
+    await page.selectOption('#cmp-source-2', '003');
+    await showsSources(page, ['002', '003']);
+    await page.selectOption('#cmp-source-3', '000');
+    await showsSources(page, ['002', '003', '000']);
+    await page.selectOption('#cmp-theme', 'energy');
+    await eventually(page, 'the theme did not apply', () => location.hash.includes('theme=energy'), null, snapshot);
+    await page.locator('#only-differ').check();
+    await eventually(page, 'the switch did not apply', () => location.hash.includes('differ=1'), null, snapshot);
+    const built = await page.evaluate(snapshot);
+    assert.equal(withoutVersion(built.hash), '#/compare/002/003/000?theme=energy&differ=1');
+    assert.ok(hasVersion(built.hash), built.hash);
+    assert.deepEqual(built.sources, ['002', '003', '000']);
+    assert.ok(built.rows.every((r) => r.theme === 'energy'), JSON.stringify(built.rows));
+
+    // A fresh page (another size, its own storage) opened at the link shows the same view.
+    const fresh = await h.newPage({ width: 390, height: 844 });
+    await fresh.goto(page.url());
+    await fresh.waitForSelector('html[data-ready="true"]', { state: 'attached' });
+    await showsSources(fresh, ['002', '003', '000']);
+    assert.deepEqual(await fresh.evaluate(snapshot), built);
+
+    // Back undoes one step at a time, and the controls follow.
+    await page.goBack();
+    await eventually(page, 'Back did not undo the switch', () => !location.hash.includes('differ=1') && document.querySelector('#only-differ')?.checked === false, null, snapshot);
+    await page.goBack();
+    await eventually(page, 'Back did not undo the theme', () => !location.hash.includes('theme=') && document.querySelector('#cmp-theme')?.value === '', null, snapshot);
+    await page.goBack();
+    await showsSources(page, ['002', '003']);
+    assert.deepEqual((await page.evaluate(snapshot)).sources, ['002', '003', '']);
+    await page.goBack();
+    await showsSources(page, ['002', '004']);
+    assert.deepEqual(await page.evaluate(snapshot), first);
+
+    // Picking a source already in another column trades places with it.
+    await page.selectOption('#cmp-source-1', '004');
+    await showsSources(page, ['004', '002']);
+  });
+
+  it('no sideways scroll at 360 px, columns stack, and the phone screenshot', async () => {
+    const page = await h.open(await h.newPage({ width: 360, height: 740 }), '#/compare/002/004/003');
+    await showsSources(page, ['002', '004', '003']);
+    await page.locator('.cmp-diff-toggle').first().click();
+    await page.locator('.cmp-diff-body:not([hidden]) .diff-text').first().waitFor();
+    for (const d of await page.locator('table.cmp-facts details').all()) await d.locator('summary').click();
+    const widths = await page.evaluate(() => ({ doc: document.documentElement.scrollWidth, view: window.innerWidth }));
+    assert.ok(widths.doc <= widths.view, `page is ${widths.doc}px wide in a ${widths.view}px viewport`);
+    const columns = await page.$eval('.cmp-grid', (g) => getComputedStyle(g).gridTemplateColumns.split(' ').length);
+    assert.equal(columns, 1, 'columns stack on a narrow screen');
+
+    const phone = await h.open(await h.newPage({ width: 390, height: 844 }), '#/compare/002/004?theme=trade');
+    await showsSources(phone, ['002', '004']);
+    await screenshot(phone, 'compare-002-004-trade');
+  });
+
+  it('wide screens put the columns side by side; print hides the controls and keeps the columns', async () => {
+    const page = await h.open(await h.newPage(), '#/compare/002/004/003?theme=finance');
+    await showsSources(page, ['002', '004', '003']);
+    const tops = await page.$$eval('.cmp-row .cmp-col', (cs) => cs.map((c) => Math.round(c.getBoundingClientRect().top)));
+    assert.equal(new Set(tops).size, 1, `columns start level: ${tops}`);
+    await page.setViewportSize({ width: 600, height: 800 });
+    await page.emulateMedia({ media: 'print' });
+    const print = await page.evaluate(() => ({
+      picker: getComputedStyle(document.querySelector('.cmp-picker')).display,
+      nav: getComputedStyle(document.querySelector('.site-header')).display,
+      toggle: getComputedStyle(document.querySelector('.cmp-diff-toggle')).display,
+      columns: getComputedStyle(document.querySelector('.cmp-grid')).gridTemplateColumns.split(' ').length,
+    }));
+    assert.deepEqual(print, { picker: 'none', nav: 'none', toggle: 'none', columns: 3 });
+  });
+
+  it('a hostile theme in a link gives a notice as text and the whole comparison', async () => {
+    const page = await h.open(await h.newPage(), '#/compare/002/004?theme=%3Cb%3Ex%3C%2Fb%3E');
+    await page.waitForSelector('.notices li');
+    const notices = await page.$$eval('.notices li', (ls) => ls.map((l) => l.textContent));
+    assert.ok(notices.some((n) => n.includes('“<b>x</b>”')), `${notices}`);
+    await showsSources(page, ['002', '004']);
+    const s = await page.evaluate(snapshot);
+    assert.equal(s.theme, '', 'the unknown theme was dropped');
+    assert.ok(s.rows.length > 1, JSON.stringify(s.rows));
+    assert.equal(await page.locator('main b').count(), 0, 'link text became markup');
+  });
+});
