@@ -18,7 +18,8 @@ SHELL := bash
 .DELETE_ON_ERROR:
 MAKEFLAGS += --no-builtin-rules --warn-undefined-variables
 
-export PATH := $(HOME)/.cargo/bin:$(PATH)
+# tools/node_modules/.bin holds npm binaryen's wasm-opt, which trunk runs on release builds.
+export PATH := $(CURDIR)/tools/node_modules/.bin:$(HOME)/.cargo/bin:$(PATH)
 
 # The wasm-bindgen CLI must have exactly the version of the `wasm-bindgen` crate, which the root
 # Cargo.toml pins with `=`; `setup` checks that the two agree (and Trunk.toml's [tools] too).
@@ -32,6 +33,8 @@ E2E := tests/e2e
 # Copy of the package-lock.json that node_modules was installed from: `npm ci` runs again only
 # when the lock file changes.
 E2E_STAMP := $(E2E)/node_modules/.installed-package-lock.json
+# The same for tools/ (npm binaryen, for wasm-opt; Debian's binaryen is too old to read our wasm).
+TOOLS_STAMP := tools/node_modules/.installed-package-lock.json
 # Stage timings of one `make test`, printed at its end.
 TIMES := target/make-stage-times.tsv
 SUDO := $(if $(filter 0,$(shell id -u)),,sudo)
@@ -112,9 +115,18 @@ setup: check-pins
 	    cargo install trunk --version $(TRUNK_VERSION) --locked --force
 	  fi
 	}
+	install_tools() {
+	  if [[ -f $(TOOLS_STAMP) ]] && cmp -s tools/package-lock.json $(TOOLS_STAMP); then
+	    echo 'tools node_modules (wasm-opt): up to date with package-lock.json'
+	  else
+	    (cd tools && npm ci --no-audit --no-fund)
+	    cp tools/package-lock.json $(TOOLS_STAMP)
+	  fi
+	}
 	stage 'setup: rust target' install_target
 	stage 'setup: wasm-bindgen-cli' install_wasm_bindgen
 	stage 'setup: trunk' install_trunk
+	stage 'setup: wasm-opt (npm binaryen)' install_tools
 	# Trunk builds with --offline, which cargo obeys too: every crate must be here first.
 	stage 'setup: cargo fetch' cargo fetch
 
