@@ -178,3 +178,48 @@ test: test-setup
 	stage 'trunk build --release' $(TRUNK_BUILD)
 	stage 'e2e (node --test)' $(E2E_RUN)
 	summary
+
+# ---------------------------------------------------------------------------------------------
+# Benchmarks: not part of `make test`. `make bench` prints two reports (BENCHMARKS.md explains
+# them) and keeps them, with the raw numbers and the generated corpora, in target/bench/:
+#   1. native timings of the core on generated corpora of 200, 2,000 and 20,000 documents
+#      (`cargo run --release -p parallax-bench`, which also writes the corpora as JSON);
+#   2. our search compiled to wasm (the release profile, and the same at opt-level 3) against
+#      MiniSearch and FlexSearch from npm, in one Node process, on those corpora.
+# About ten minutes on 2 cores.
+BENCH := target/bench
+BENCH_STAMP := bench/node_modules/.installed-package-lock.json
+BENCH_WASM := target/$(WASM_TARGET)/release/parallax_search_wasm.wasm
+BENCH_WASM_O3 := $(BENCH)/o3/$(WASM_TARGET)/release/parallax_search_wasm.wasm
+
+.PHONY: bench
+bench: setup
+	@$(STAGE)
+	bench_npm() {
+	  if [[ -f $(BENCH_STAMP) ]] && cmp -s bench/package-lock.json $(BENCH_STAMP); then
+	    echo 'bench node_modules: up to date with package-lock.json'
+	  else
+	    (cd bench && npm ci --no-audit --no-fund)
+	    cp bench/package-lock.json $(BENCH_STAMP)
+	  fi
+	}
+	bench_wasm() {
+	  cargo build --release --target $(WASM_TARGET) -p parallax-search-wasm
+	  wasm-bindgen --target nodejs --out-dir $(BENCH)/wasm $(BENCH_WASM)
+	  # The same code at opt-level 3, in its own target folder so the app's build stays cached.
+	  CARGO_PROFILE_RELEASE_OPT_LEVEL=3 CARGO_TARGET_DIR=$(BENCH)/o3 \
+	    cargo build --release --target $(WASM_TARGET) -p parallax-search-wasm
+	  wasm-bindgen --target nodejs --out-dir $(BENCH)/wasm-o3 $(BENCH_WASM_O3)
+	}
+	bench_native() {
+	  cargo run --release -p parallax-bench -- --out $(BENCH) | tee $(BENCH)/native.md
+	}
+	bench_node() {
+	  node --max-old-space-size=8192 bench/side-by-side.mjs --data $(BENCH) | tee $(BENCH)/side-by-side.md
+	}
+	mkdir -p $(BENCH)
+	stage 'bench: npm ci' bench_npm
+	stage 'bench: wasm builds' bench_wasm
+	stage 'bench: native (parallax-bench)' bench_native
+	stage 'bench: side-by-side (node)' bench_node
+	summary

@@ -93,12 +93,14 @@ fn clip(label: &str, max: usize) -> String {
 }
 
 /// "5 of 22 passages of 001 (23%) are tagged Energy and nuclear": what a cell says in words.
+/// What a cell's numbers are about, for screen readers; starts with the visible text, as WCAG's
+/// label-in-name rule asks of the table's links.
 fn cell_words(cell: &Cell, theme: &str, doc: &str) -> String {
     format!(
-        "{theme}, source {doc}: {}% ({} of {})",
+        "{}% {} of {} passages: {theme}, source {doc}",
         cell.percent(),
         cell.count,
-        fmt::count(cell.total, "passage", "passages")
+        cell.total
     )
 }
 
@@ -145,10 +147,12 @@ fn HeatMap(props: &HeatProps) -> Html {
             let x = x_of(c);
             let words = cell_words(cell, label, doc);
             html! {
-                <a class="cell" href={explore_href(&ctx, id, doc)} aria-label={words.clone()}
+                // The cell's name is its visible text ("71% 10 of 14"); what the numbers are about
+                // is its description, so that name and visible text never disagree (WCAG 2.5.3).
+                <a class="cell" href={explore_href(&ctx, id, doc)}
                     data-theme={id.clone()} data-doc={doc.clone()}
                     data-count={cell.count.to_string()} data-total={cell.total.to_string()}>
-                    <title>{ words }</title>
+                    <desc>{ words }</desc>
                     <rect class={format!("cell-bg heat-b{}", cell.bin())} x={x.to_string()} y={y.to_string()}
                         width={CELL_W.to_string()} height={CELL_H.to_string()} rx="3" />
                     <text class={format!("cell-pct heat-t{}", cell.bin())} x={(x + CELL_W / 2).to_string()} y={(y + 20).to_string()}

@@ -21,6 +21,9 @@ const STATES = [
   { name: 'methods', hash: '#/methods', ready: '.theme-list' },
   { name: 'not found', hash: '#/nope', ready: '[data-testid="not-found"]' },
   { name: 'notices for a hostile link', hash: '#/explore?themes=nope&v=000000000000', ready: '.notices li' },
+  { name: 'theme × source map', hash: '#/map', ready: 'svg' },
+  { name: 'source profile', hash: '#/source/001', ready: '.signal' },
+  { name: 'compare with a word diff open', hash: '#/compare/002/004?theme=trade', ready: '.cmp-row', act: (p) => p.getByRole('button', { name: /word diff/i }).first().click() },
 ];
 
 describe('accessibility (axe-core)', () => {

@@ -144,25 +144,60 @@ impl Analysis {
             |p: &PassageInfo| f.sources.is_empty() || f.sources.iter().any(|s| s == doc_id(p));
         let lang_ok =
             |p: &PassageInfo| f.langs.is_empty() || f.langs.iter().any(|l| p.langs.contains(l));
-        let rows: Vec<(&PassageInfo, bool)> = self.passages.iter().zip(q_ok).collect();
-        let count = |pred: &dyn Fn(&PassageInfo) -> bool| {
-            rows.iter().filter(|(p, q)| *q && pred(p)).count()
-        };
+        // One pass over the passages: each facet counts the passages that pass every other
+        // filter (and its own, for the facets whose values narrow), so the cost is linear in
+        // passages × tags rather than values × passages.
+        let theme_ids: Vec<&str> = self.themes.themes().iter().map(|t| t.id.as_str()).collect();
+        let entity_ids: Vec<&str> = self
+            .entities
+            .themes()
+            .iter()
+            .map(|t| t.id.as_str())
+            .collect();
+        let mut theme_counts = vec![0usize; theme_ids.len()];
+        let mut entity_counts = vec![0usize; entity_ids.len()];
+        let mut source_counts = vec![0usize; corpus.documents.len()];
+        let mut lang_counts = [0usize; 3];
+        for (p, q) in self.passages.iter().zip(&q_ok) {
+            if !*q {
+                continue;
+            }
+            let (t, e, s, l) = (theme_ok(p), entity_ok(p), source_ok(p), lang_ok(p));
+            if t && e && s && l {
+                for tag in &p.themes {
+                    if let Some(i) = theme_ids.iter().position(|id| *id == tag.id) {
+                        theme_counts[i] += 1;
+                    }
+                }
+                for tag in &p.entities {
+                    if let Some(i) = entity_ids.iter().position(|id| *id == tag.id) {
+                        entity_counts[i] += 1;
+                    }
+                }
+            }
+            if t && e && l {
+                if let Some(c) = source_counts.get_mut(p.unit.doc as usize) {
+                    *c += 1;
+                }
+            }
+            if t && e && s {
+                for lang in &p.langs {
+                    if let Some(i) = Lang::ALL.iter().position(|x| x == lang) {
+                        lang_counts[i] += 1;
+                    }
+                }
+            }
+        }
 
         let themes = self
             .themes
             .themes()
             .iter()
-            .map(|t| FacetCount {
+            .zip(theme_counts)
+            .map(|(t, count)| FacetCount {
                 id: t.id.clone(),
                 label: t.label.clone(),
-                count: count(&|p| {
-                    theme_ok(p)
-                        && has(&p.themes, &t.id)
-                        && entity_ok(p)
-                        && source_ok(p)
-                        && lang_ok(p)
-                }),
+                count,
                 selected: f.themes.contains(&t.id),
             })
             .collect();
@@ -170,37 +205,32 @@ impl Analysis {
             .entities
             .themes()
             .iter()
-            .map(|e| FacetCount {
+            .zip(entity_counts)
+            .map(|(e, count)| FacetCount {
                 id: e.id.clone(),
                 label: e.label.clone(),
-                count: count(&|p| {
-                    entity_ok(p)
-                        && has(&p.entities, &e.id)
-                        && theme_ok(p)
-                        && source_ok(p)
-                        && lang_ok(p)
-                }),
+                count,
                 selected: f.entities.contains(&e.id),
             })
             .collect();
         let sources = corpus
             .documents
             .iter()
-            .map(|d| FacetCount {
+            .zip(source_counts)
+            .map(|(d, count)| FacetCount {
                 id: d.id.clone(),
                 label: d.title.clone(),
-                count: count(&|p| doc_id(p) == d.id && theme_ok(p) && entity_ok(p) && lang_ok(p)),
+                count,
                 selected: f.sources.contains(&d.id),
             })
             .collect();
         let langs = Lang::ALL
             .iter()
-            .map(|&l| FacetCount {
+            .zip(lang_counts)
+            .map(|(&l, count)| FacetCount {
                 id: l.code().to_owned(),
                 label: l.name().to_owned(),
-                count: count(&|p| {
-                    p.langs.contains(&l) && theme_ok(p) && entity_ok(p) && source_ok(p)
-                }),
+                count,
                 selected: f.langs.contains(&l),
             })
             .collect();

@@ -4,7 +4,8 @@
 
 use crate::model::Corpus;
 use crate::text::{Analyzer, Token};
-use std::collections::{BTreeMap, HashMap, HashSet};
+use std::collections::HashMap;
+use std::hash::{BuildHasherDefault, Hasher};
 
 const K1: f32 = 1.2;
 const B: f32 = 0.75;
@@ -20,10 +21,107 @@ pub struct Unit {
     pub passage: u32,
 }
 
-#[derive(Debug, Clone, serde::Serialize)]
-struct Posting {
-    unit: u32,
+/// FxHash, rustc's hasher: much cheaper than the default SipHash on short words. The
+/// index hashes its own corpus's words and its map order never reaches any output, so it needs no
+/// defence against crafted collisions.
+#[derive(Default, Clone, Copy)]
+struct FxHasher(u64);
+
+impl FxHasher {
+    #[inline]
+    fn add(&mut self, word: u64) {
+        self.0 = (self.0.rotate_left(5) ^ word).wrapping_mul(0x51_7c_c1_b7_27_22_0a_95);
+    }
+}
+
+impl Hasher for FxHasher {
+    #[inline]
+    fn write(&mut self, bytes: &[u8]) {
+        let mut chunks = bytes.chunks_exact(8);
+        for c in &mut chunks {
+            self.add(u64::from_le_bytes([
+                c[0], c[1], c[2], c[3], c[4], c[5], c[6], c[7],
+            ]));
+        }
+        for &b in chunks.remainder() {
+            self.add(u64::from(b));
+        }
+    }
+
+    #[inline]
+    fn write_u8(&mut self, b: u8) {
+        self.add(u64::from(b));
+    }
+
+    /// FxHash's own state has weak low bits, which the hash table uses to pick a bucket: on a
+    /// large, regular vocabulary, buckets can cluster and lookups slow down as the index grows.
+    /// A MurmurHash3 finaliser spreads every bit over the whole word.
+    #[inline]
+    fn finish(&self) -> u64 {
+        let mut h = self.0;
+        h ^= h >> 33;
+        h = h.wrapping_mul(0xff51_afd7_ed55_8ccd);
+        h ^= h >> 33;
+        h = h.wrapping_mul(0xc4ce_b9fe_1a85_ec53);
+        h ^ (h >> 33)
+    }
+}
+
+type FxMap<K, V> = HashMap<K, V, BuildHasherDefault<FxHasher>>;
+
+/// The postings of one stem, in unit order: `units[i]` holds the stem at the token positions
+/// `positions[offsets[i]..offsets[i + 1]]`. Flat vectors rather than a vector per posting: one
+/// allocation per stem instead of one per (stem, passage), and scans stay in cache.
+#[derive(Debug, Clone, Default)]
+struct Postings {
+    units: Vec<u32>,
+    offsets: Vec<u32>,
     positions: Vec<u32>,
+    /// Units with their scores, best first for a query of this stem alone (BM25 descending, ties
+    /// in unit order), computed once at build time: such queries, the commonest, then need no
+    /// sort and no arithmetic.
+    ranked: Vec<(u32, f32)>,
+}
+
+impl Postings {
+    #[inline(always)]
+    fn tf(&self, i: usize) -> u32 {
+        self.offsets[i + 1] - self.offsets[i]
+    }
+
+    #[inline(always)]
+    fn positions(&self, i: usize) -> &[u32] {
+        &self.positions[self.offsets[i] as usize..self.offsets[i + 1] as usize]
+    }
+}
+
+/// Units with a score, in unit order: what every step of a query works on.
+type Scored = Vec<(u32, f32)>;
+
+/// The units a clause matches, in unit order, with their scores.
+enum Clause<'a> {
+    /// One stem: its postings, scored on demand.
+    Term { list: &'a Postings, idf: f32 },
+    /// Anything else, scored already: units and their scores.
+    Scored(Vec<u32>, Vec<f32>),
+}
+
+impl Clause<'_> {
+    fn units(&self) -> &[u32] {
+        match self {
+            Clause::Term { list, .. } => &list.units,
+            Clause::Scored(units, _) => units,
+        }
+    }
+
+    /// Score of the `i`-th unit, exactly as `Index::scored` computes it.
+    #[inline(always)]
+    fn score(&self, index: &Index, i: usize) -> f32 {
+        match self {
+            Clause::Term { list, idf } => index.bm25(list.units[i], list.tf(i) as f32, *idf),
+            Clause::Scored(_, scores) => scores[i],
+        }
+    }
 }
 
 /// The inverted index.
@@ -31,9 +129,14 @@ pub struct Index {
     units: Vec<Unit>,
     lengths: Vec<u32>,
     avg_len: f32,
-    postings: HashMap<String, Vec<Posting>>,
-    /// Folded word → stem, for prefix queries.
-    vocab: BTreeMap<String, String>,
+    /// Per unit, the length part of BM25's denominator, `K1 * (1 - B + B * len / avg_len)`.
+    norms: Vec<f32>,
+    /// Stem → term id, an index into `stems` and `postings`.
+    terms: FxMap<String, u32>,
+    stems: Vec<String>,
+    postings: Vec<Postings>,
+    /// Folded words with their term id, sorted by word: prefix queries take a range of it.
+    vocab: Vec<(String, u32)>,
     analyzer: Analyzer,
 }
 
@@ -115,8 +218,13 @@ impl Index {
         let analyzer = Analyzer::default();
         let mut units = Vec::new();
         let mut lengths = Vec::new();
-        let mut postings: HashMap<String, Vec<Posting>> = HashMap::new();
-        let mut vocab = BTreeMap::new();
+        let mut terms: FxMap<String, u32> = FxMap::default();
+        let mut stems: Vec<String> = Vec::new();
+        let mut postings: Vec<Postings> = Vec::new();
+        // Folded word → term id: most tokens are found here with one lookup, and the stem map
+        // is consulted only for words not seen before.
+        let mut words: FxMap<String, u32> = FxMap::default();
+        let mut local: Vec<u64> = Vec::new();
         for (d, doc) in corpus.documents.iter().enumerate() {
             for (p, passage) in doc.passages.iter().enumerate() {
                 let unit = units.len() as u32;
@@ -126,20 +234,42 @@ impl Index {
                 });
                 let tokens = analyzer.tokens(&passage.text);
                 lengths.push(tokens.len() as u32);
-                let mut local: HashMap<&str, Vec<u32>> = HashMap::new();
-                for (i, t) in tokens.iter().enumerate() {
-                    local.entry(t.stem.as_str()).or_default().push(i as u32);
-                    if !vocab.contains_key(&t.norm) {
-                        vocab.insert(t.norm.clone(), t.stem.clone());
-                    }
+                local.clear();
+                for (i, t) in tokens.into_iter().enumerate() {
+                    let id = match words.get(&t.norm) {
+                        Some(&id) => id,
+                        None => {
+                            let id = match terms.get(&t.stem) {
+                                Some(&id) => id,
+                                None => {
+                                    let id = stems.len() as u32;
+                                    terms.insert(t.stem.clone(), id);
+                                    stems.push(t.stem);
+                                    postings.push(Postings {
+                                        offsets: vec![0],
+                                        ..Postings::default()
+                                    });
+                                    id
+                                }
+                            };
+                            words.insert(t.norm, id);
+                            id
+                        }
+                    };
+                    local.push((u64::from(id) << 32) | i as u64);
                 }
-                let mut local: Vec<(&str, Vec<u32>)> = local.into_iter().collect();
-                local.sort_unstable_by(|a, b| a.0.cmp(b.0));
-                for (stem, positions) in local {
-                    postings
-                        .entry(stem.to_owned())
-                        .or_default()
-                        .push(Posting { unit, positions });
+                // By term, then position: each term's positions come out in order.
+                local.sort_unstable();
+                let mut k = 0;
+                while k < local.len() {
+                    let id = (local[k] >> 32) as usize;
+                    let list = &mut postings[id];
+                    list.units.push(unit);
+                    while k < local.len() && (local[k] >> 32) as usize == id {
+                        list.positions.push(local[k] as u32);
+                        k += 1;
+                    }
+                    list.offsets.push(list.positions.len() as u32);
                 }
             }
         }
@@ -149,38 +279,61 @@ impl Index {
         } else {
             (total as f32 / units.len() as f32).max(1.0)
         };
-        Index {
+        let norms = lengths
+            .iter()
+            .map(|&l| K1 * (1.0 - B + B * l as f32 / avg_len))
+            .collect();
+        let mut vocab: Vec<(String, u32)> = words.into_iter().collect();
+        vocab.sort_unstable();
+        let mut index = Index {
             units,
             lengths,
             avg_len,
+            norms,
+            terms,
+            stems,
             postings,
             vocab,
             analyzer,
+        };
+        for id in 0..index.postings.len() {
+            index.postings[id].ranked = rank(&index.scored(&index.postings[id]));
         }
+        index
     }
 
     pub fn units(&self) -> &[Unit] {
         &self.units
     }
 
-    /// Bytes of a postcard encoding of everything the index holds (units, lengths, postings with
-    /// positions, the prefix vocabulary; the stemmer is code, not data), stems in sorted order.
-    /// What the benchmarks report as the index size.
+    /// Bytes of a postcard encoding of everything the index holds: units, lengths, every stem
+    /// with its postings (unit and positions), and the folded words for prefix queries, stems in
+    /// sorted order. Numbers are plain varints (no delta coding); what is derived from those (BM25
+    /// norms, the single-stem rankings, the hash map) and the stemmer, which is code, are left
+    /// out. The benchmarks report it as the index size.
     pub fn encoded_len(&self) -> usize {
+        /// A stem and, per unit holding it, the unit and the positions.
+        type Entry<'a> = (&'a str, Vec<(u32, &'a [u32])>);
         #[derive(serde::Serialize)]
         struct Encoded<'a> {
             units: &'a [Unit],
             lengths: &'a [u32],
             avg_len: f32,
-            postings: Vec<(&'a str, &'a [Posting])>,
-            vocab: &'a BTreeMap<String, String>,
+            postings: Vec<Entry<'a>>,
+            vocab: &'a [(String, u32)],
         }
-        let mut postings: Vec<(&str, &[Posting])> = self
-            .postings
-            .iter()
-            .map(|(k, v)| (k.as_str(), v.as_slice()))
+        let mut order: Vec<usize> = (0..self.stems.len()).collect();
+        order.sort_unstable_by_key(|&i| &self.stems[i]);
+        let postings = order
+            .into_iter()
+            .map(|i| {
+                let list = &self.postings[i];
+                let each = (0..list.units.len())
+                    .map(|k| (list.units[k], list.positions(k)))
+                    .collect();
+                (self.stems[i].as_str(), each)
+            })
             .collect();
-        postings.sort_unstable_by_key(|p| p.0);
         let encoded = Encoded {
             units: &self.units,
             lengths: &self.lengths,
@@ -243,111 +396,237 @@ impl Index {
         ((n - df + 0.5) / (df + 0.5) + 1.0).ln()
     }
 
+    // Forced: the release profile optimises for size, which would otherwise keep this call in the
+    // innermost loop of every query.
+    #[inline(always)]
     fn bm25(&self, unit: u32, tf: f32, idf: f32) -> f32 {
-        let len = self.lengths[unit as usize] as f32;
-        idf * tf * (K1 + 1.0) / (tf + K1 * (1.0 - B + B * len / self.avg_len))
+        idf * tf * (K1 + 1.0) / (tf + self.norms[unit as usize])
     }
 
-    /// Units matching an atom, each with its BM25 contribution.
-    fn eval(&self, atom: &Atom) -> HashMap<u32, f32> {
-        let mut out: HashMap<u32, f32> = HashMap::new();
-        let add_stem = |stem: &str, out: &mut HashMap<u32, f32>| {
-            if let Some(list) = self.postings.get(stem) {
-                let idf = self.idf(list.len());
-                for p in list {
-                    *out.entry(p.unit).or_default() +=
-                        self.bm25(p.unit, p.positions.len() as f32, idf);
-                }
-            }
-        };
+    fn list(&self, stem: &str) -> Option<&Postings> {
+        self.terms.get(stem).map(|&id| &self.postings[id as usize])
+    }
+
+    /// Every unit of a list with its BM25 contribution.
+    fn scored(&self, list: &Postings) -> Scored {
+        let idf = self.idf(list.units.len());
+        (0..list.units.len())
+            .map(|i| {
+                let u = list.units[i];
+                (u, self.bm25(u, list.tf(i) as f32, idf))
+            })
+            .collect()
+    }
+
+    /// Term ids of the folded words starting with `prefix`, in the order of their stems.
+    fn prefix_terms(&self, prefix: &str) -> Vec<u32> {
+        let from = self.vocab.partition_point(|(w, _)| w.as_str() < prefix);
+        let mut ids: Vec<u32> = self.vocab[from..]
+            .iter()
+            .take_while(|(w, _)| w.starts_with(prefix))
+            .map(|&(_, id)| id)
+            .collect();
+        ids.sort_unstable_by_key(|&id| &self.stems[id as usize]);
+        ids.dedup();
+        ids
+    }
+
+    /// Units matching an atom, in unit order, each with its BM25 contribution.
+    fn eval(&self, atom: &Atom) -> Scored {
         match atom {
-            Atom::Term { stem, .. } => add_stem(stem, &mut out),
+            Atom::Term { stem, .. } => self.list(stem).map_or_else(Vec::new, |l| self.scored(l)),
             Atom::Prefix(prefix) => {
-                let stems: HashSet<&str> = self
-                    .vocab
-                    .range(prefix.clone()..)
-                    .take_while(|(norm, _)| norm.starts_with(prefix.as_str()))
-                    .map(|(_, stem)| stem.as_str())
-                    .collect();
-                let mut stems: Vec<&str> = stems.into_iter().collect();
-                stems.sort_unstable();
-                for stem in stems {
-                    add_stem(stem, &mut out);
+                let ids = self.prefix_terms(prefix);
+                if let [id] = ids[..] {
+                    return self.scored(&self.postings[id as usize]);
                 }
+                // Accumulate in stem order into one slot per unit, so that a unit's scores are
+                // summed in stem order, then read the touched units back in unit order from a
+                // bitset: no sort, whatever the number of stems.
+                let mut acc = vec![0f32; self.units.len()];
+                let mut touched = vec![0u64; self.units.len().div_ceil(64)];
+                for &id in &ids {
+                    let list = &self.postings[id as usize];
+                    let idf = self.idf(list.units.len());
+                    for (i, &u) in list.units.iter().enumerate() {
+                        acc[u as usize] += self.bm25(u, list.tf(i) as f32, idf);
+                        touched[u as usize / 64] |= 1 << (u % 64);
+                    }
+                }
+                let mut out = Vec::new();
+                for (w, &bits) in touched.iter().enumerate() {
+                    let mut bits = bits;
+                    while bits != 0 {
+                        let u = (w * 64) as u32 + bits.trailing_zeros();
+                        out.push((u, acc[u as usize]));
+                        bits &= bits - 1;
+                    }
+                }
+                out
             }
             Atom::Phrase(stems) => {
-                let lists: Option<Vec<&Vec<Posting>>> =
-                    stems.iter().map(|s| self.postings.get(s)).collect();
+                let lists: Option<Vec<&Postings>> = stems.iter().map(|s| self.list(s)).collect();
                 let Some(lists) = lists else {
-                    return out;
+                    return Vec::new();
                 };
                 let mut found: Vec<(u32, u32)> = Vec::new();
-                // Walk the first stem's postings; look the others up by binary search.
-                for first in lists[0] {
-                    let others: Option<Vec<&Posting>> = lists[1..]
-                        .iter()
-                        .map(|l| {
-                            l.binary_search_by_key(&first.unit, |p| p.unit)
-                                .ok()
-                                .map(|i| &l[i])
-                        })
-                        .collect();
-                    let Some(others) = others else { continue };
-                    let count = first
-                        .positions
+                let mut at = vec![0usize; lists.len()];
+                let mut others: Vec<&[u32]> = Vec::with_capacity(lists.len());
+                // Walk the first stem's postings; find the others by galloping forward.
+                'units: for (i, &unit) in lists[0].units.iter().enumerate() {
+                    others.clear();
+                    for (k, l) in lists.iter().enumerate().skip(1) {
+                        at[k] = gallop(&l.units, at[k], unit);
+                        if l.units.get(at[k]) != Some(&unit) {
+                            continue 'units;
+                        }
+                        others.push(l.positions(at[k]));
+                    }
+                    let count = lists[0]
+                        .positions(i)
                         .iter()
                         .filter(|&&pos| {
-                            others.iter().enumerate().all(|(k, o)| {
-                                o.positions.binary_search(&(pos + k as u32 + 1)).is_ok()
-                            })
+                            others
+                                .iter()
+                                .enumerate()
+                                .all(|(k, o)| o.binary_search(&(pos + k as u32 + 1)).is_ok())
                         })
                         .count();
                     if count > 0 {
-                        found.push((first.unit, count as u32));
+                        found.push((unit, count as u32));
                     }
                 }
                 let idf = self.idf(found.len()) * stems.len() as f32;
-                for (unit, tf) in found {
-                    out.insert(unit, self.bm25(unit, tf as f32, idf));
+                found
+                    .into_iter()
+                    .map(|(unit, tf)| (unit, self.bm25(unit, tf as f32, idf)))
+                    .collect()
+            }
+        }
+    }
+
+    /// Units matching any atom of a clause, scores summed in atom order.
+    fn union_of(&self, clause: &[Atom]) -> Scored {
+        let mut atoms = clause.iter().map(|a| self.eval(a));
+        let first = atoms.next().unwrap_or_default();
+        atoms.fold(first, |acc, next| union(&acc, &next))
+    }
+
+    /// Units in every clause with their scores summed in clause order, as the query reads, in
+    /// unit order: walks the smallest clause and gallops through the others.
+    fn intersect(&self, clauses: &[Clause]) -> Scored {
+        let Some(smallest) = (0..clauses.len()).min_by_key(|&i| clauses[i].units().len()) else {
+            return Vec::new();
+        };
+        let units: Vec<&[u32]> = clauses.iter().map(Clause::units).collect();
+        let mut at = vec![0usize; clauses.len()];
+        let mut out: Scored = Vec::with_capacity(units[smallest].len());
+        'units: for &unit in units[smallest] {
+            for (k, list) in units.iter().enumerate() {
+                at[k] = gallop(list, at[k], unit);
+                if list.get(at[k]) != Some(&unit) {
+                    continue 'units;
                 }
             }
+            let mut score = clauses[0].score(self, at[0]);
+            for (k, c) in clauses.iter().enumerate().skip(1) {
+                score += c.score(self, at[k]);
+            }
+            out.push((unit, score));
         }
         out
     }
 
+    /// A stem's precomputed ranking as hits, without the units any excluded atom matches.
+    fn ranked(&self, list: &Postings, exclude: &[Atom]) -> Vec<Hit> {
+        let hit = |&(u, score): &(u32, f32)| Hit {
+            unit: self.units[u as usize],
+            score,
+        };
+        if exclude.is_empty() {
+            return list.ranked.iter().map(hit).collect();
+        }
+        let mut excluded = vec![0u64; self.units.len().div_ceil(64)];
+        for atom in exclude {
+            for u in self.matching(atom) {
+                excluded[u as usize / 64] |= 1 << (u % 64);
+            }
+        }
+        list.ranked
+            .iter()
+            .filter(|&&(u, _)| excluded[u as usize / 64] & (1 << (u % 64)) == 0)
+            .map(hit)
+            .collect()
+    }
+
+    /// Units matching an atom, in unit order, without scores (for exclusions).
+    fn matching(&self, atom: &Atom) -> Vec<u32> {
+        match atom {
+            Atom::Term { stem, .. } => self.list(stem).map_or_else(Vec::new, |l| l.units.clone()),
+            _ => self.eval(atom).into_iter().map(|(u, _)| u).collect(),
+        }
+    }
+
     /// Runs a parsed query: matching units, best first (ties in corpus order).
     pub fn run(&self, query: &Query) -> Vec<Hit> {
-        let mut scores: Option<HashMap<u32, f32>> = None;
-        for clause in &query.clauses {
-            let mut any: HashMap<u32, f32> = HashMap::new();
-            for atom in clause {
-                for (u, s) in self.eval(atom) {
-                    *any.entry(u).or_default() += s;
-                }
+        // One word (or a prefix of one stem's words), perhaps with exclusions: the ranking was
+        // made at build time.
+        if let [clause] = query.clauses.as_slice() {
+            let single = match clause.as_slice() {
+                [Atom::Term { stem, .. }] => Some(self.list(stem)),
+                [Atom::Prefix(prefix)] => match self.prefix_terms(prefix)[..] {
+                    [] => Some(None),
+                    [id] => Some(Some(&self.postings[id as usize])),
+                    _ => None,
+                },
+                _ => None,
+            };
+            if let Some(list) = single {
+                return list.map_or_else(Vec::new, |l| self.ranked(l, &query.exclude));
             }
-            scores = Some(match scores {
-                None => any,
-                Some(prev) => prev
-                    .into_iter()
-                    .filter_map(|(u, s)| any.get(&u).map(|t| (u, s + t)))
-                    .collect(),
+        }
+        let mut scores: Scored = if let [clause] = query.clauses.as_slice() {
+            self.union_of(clause)
+        } else {
+            // Each clause: one stem's postings, scored later and only where every clause
+            // matches, or else the union of its atoms.
+            let clauses: Vec<Clause> = query
+                .clauses
+                .iter()
+                .map(|clause| match clause.as_slice() {
+                    [Atom::Term { stem, .. }] => match self.list(stem) {
+                        Some(list) => Clause::Term {
+                            list,
+                            idf: self.idf(list.units.len()),
+                        },
+                        None => Clause::Scored(Vec::new(), Vec::new()),
+                    },
+                    _ => {
+                        let (units, scores) = self.union_of(clause).into_iter().unzip();
+                        Clause::Scored(units, scores)
+                    }
+                })
+                .collect();
+            self.intersect(&clauses)
+        };
+        for atom in &query.exclude {
+            if scores.is_empty() {
+                break;
+            }
+            let out = self.matching(atom);
+            let mut j = 0;
+            scores.retain(|&(u, _)| {
+                j = gallop(&out, j, u);
+                out.get(j) != Some(&u)
             });
         }
-        let mut scores = scores.unwrap_or_default();
-        for atom in &query.exclude {
-            for u in self.eval(atom).keys() {
-                scores.remove(u);
-            }
-        }
-        let mut hits: Vec<Hit> = scores
+        rank(&scores)
             .into_iter()
             .map(|(u, score)| Hit {
                 unit: self.units[u as usize],
                 score,
             })
-            .collect();
-        hits.sort_by(|a, b| b.score.total_cmp(&a.score).then(a.unit.cmp(&b.unit)));
-        hits
+            .collect()
     }
 
     /// Parses and runs a query.
@@ -364,6 +643,91 @@ impl Index {
         }
         segments(text, &tokens, &marked)
     }
+}
+
+/// Orders scored units best first, ties in unit order. Scores are finite and never negative, so
+/// the bits of a score order like the score itself and the ranking is an integer sort: a stable
+/// radix sort on the inverted bits (the input is already in unit order, which stability keeps
+/// for ties), or a comparison sort on (inverted bits, unit) for short lists.
+fn rank(scores: &[(u32, f32)]) -> Vec<(u32, f32)> {
+    let mut keys: Vec<(u32, u32)> = scores.iter().map(|&(u, s)| (!s.to_bits(), u)).collect();
+    if keys.len() < 256 {
+        keys.sort_unstable();
+    } else {
+        let mut counts = [[0usize; 256]; 4];
+        for &(k, _) in &keys {
+            for (d, c) in counts.iter_mut().enumerate() {
+                c[(k >> (8 * d) & 0xff) as usize] += 1;
+            }
+        }
+        let mut buf = vec![(0u32, 0u32); keys.len()];
+        for (d, c) in counts.iter().enumerate() {
+            // A digit that is the same everywhere would leave the order as it is.
+            if c.contains(&keys.len()) {
+                continue;
+            }
+            let mut next = [0usize; 256];
+            let mut sum = 0;
+            for (n, &count) in next.iter_mut().zip(c) {
+                *n = sum;
+                sum += count;
+            }
+            for &item in &keys {
+                let digit = (item.0 >> (8 * d) & 0xff) as usize;
+                buf[next[digit]] = item;
+                next[digit] += 1;
+            }
+            std::mem::swap(&mut keys, &mut buf);
+        }
+    }
+    keys.into_iter()
+        .map(|(k, u)| (u, f32::from_bits(!k)))
+        .collect()
+}
+
+/// The first index at or after `from` of a sorted list whose value is not below `target`, found
+/// by doubling steps then binary search: cheap when the target is near, as in merges.
+#[inline(always)]
+fn gallop(list: &[u32], from: usize, target: u32) -> usize {
+    if list.get(from).is_none_or(|&x| x >= target) {
+        return from.min(list.len());
+    }
+    let mut lo = from + 1;
+    let mut step = 1;
+    let mut hi = lo;
+    while hi < list.len() && list[hi] < target {
+        lo = hi + 1;
+        hi += step;
+        step *= 2;
+    }
+    let hi = hi.min(list.len());
+    lo + list[lo..hi].partition_point(|&x| x < target)
+}
+
+/// Units of either list, in unit order; a unit in both gets `a`'s score plus `b`'s.
+fn union(a: &[(u32, f32)], b: &[(u32, f32)]) -> Scored {
+    let mut out = Vec::with_capacity(a.len() + b.len());
+    let (mut i, mut j) = (0, 0);
+    while i < a.len() && j < b.len() {
+        match a[i].0.cmp(&b[j].0) {
+            std::cmp::Ordering::Less => {
+                out.push(a[i]);
+                i += 1;
+            }
+            std::cmp::Ordering::Greater => {
+                out.push(b[j]);
+                j += 1;
+            }
+            std::cmp::Ordering::Equal => {
+                out.push((a[i].0, a[i].1 + b[j].1));
+                i += 1;
+                j += 1;
+            }
+        }
+    }
+    out.extend_from_slice(&a[i..]);
+    out.extend_from_slice(&b[j..]);
+    out
 }
 
 fn mark(atom: &Atom, tokens: &[Token], marked: &mut [bool]) {
