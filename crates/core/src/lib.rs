@@ -1,6 +1,7 @@
 //! Parallax core: the pure logic of the app (corpus model, cleaning, segmentation, languages,
-//! bundle format, routes). No web dependency and no IO, except `source::load_dir` behind the
-//! `build` feature, which the CLI and the app's build script share.
+//! bundle format, tagging, search, facets, reuse, facts, signals, comparison, URL state, export).
+//! No web dependency and no IO, except `source::load_dir` behind the `build` feature, which the
+//! CLI and the app's build script share.
 
 pub mod analysis;
 pub mod bundle;
@@ -13,7 +14,6 @@ pub mod layout;
 pub mod model;
 pub mod pipeline;
 pub mod reuse;
-pub mod route;
 pub mod search;
 pub mod segment;
 pub mod signals;
@@ -26,4 +26,3 @@ pub mod text;
 pub use bundle::{decode, encode, Bundle, BundleError};
 pub use model::*;
 pub use pipeline::{process_document, SourceMeta};
-pub use route::Route;

@@ -341,3 +341,27 @@ pub fn count_words(text: &str) -> usize {
         .filter(|w| w.chars().any(char::is_alphanumeric))
         .count()
 }
+
+/// Ids (of sources, passages, themes, entities, claims) are short ASCII words: 1–64 letters,
+/// digits, `-` and `_`, so that they sit in links without encoding.
+pub fn is_id(s: &str) -> bool {
+    !s.is_empty()
+        && s.len() <= 64
+        && s.bytes()
+            .all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'_')
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn ids() {
+        for ok in ["000", "p12", "my-theme_2"] {
+            assert!(is_id(ok), "{ok}");
+        }
+        for bad in ["", "ü", "a b", "<script>", "a/b", &"x".repeat(65)] {
+            assert!(!is_id(bad), "{bad}");
+        }
+    }
+}

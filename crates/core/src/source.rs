@@ -228,7 +228,7 @@ fn check_ids<'a>(
 ) -> Result<(), BuildError> {
     let mut seen: Vec<&str> = Vec::new();
     for id in ids {
-        let problem = if !crate::route::is_id(id) {
+        let problem = if !crate::model::is_id(id) {
             Some(format!(
                 "{what} id {id:?} must be 1–64 letters, digits, '-' or '_'"
             ))
