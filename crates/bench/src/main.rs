@@ -396,16 +396,7 @@ fn report(results: &[SizeResult]) {
         );
     }
     println!("\nPer query (p50, and hits):\n");
-    print!("| query |");
-    for r in results {
-        print!(" {} docs |", r.docs);
-    }
-    println!();
-    print!("|---|");
-    for _ in results {
-        print!("---:|");
-    }
-    println!();
+    print_size_columns("query", results);
     for (i, (q, _, _)) in results[0].per_query.iter().enumerate() {
         print!("| `{q}` |");
         for r in results {
@@ -429,16 +420,7 @@ fn report(results: &[SizeResult]) {
         );
     }
     println!("\nPer filter (p50, and passages kept):\n");
-    print!("| filter |");
-    for r in results {
-        print!(" {} docs |", r.docs);
-    }
-    println!();
-    print!("|---|");
-    for _ in results {
-        print!("---:|");
-    }
-    println!();
+    print_size_columns("filter", results);
     for (i, (name, _, _)) in results[0].per_filter.iter().enumerate() {
         print!("| {name} |");
         for r in results {
@@ -479,4 +461,18 @@ fn report(results: &[SizeResult]) {
         );
         prev = Some(per);
     }
+}
+
+/// The head of a table with one column per corpus size: `| label | 200 docs | … |` and its rule.
+fn print_size_columns(label: &str, results: &[SizeResult]) {
+    print!("| {label} |");
+    for r in results {
+        print!(" {} docs |", r.docs);
+    }
+    println!();
+    print!("|---|");
+    for _ in results {
+        print!("---:|");
+    }
+    println!();
 }
