@@ -14,14 +14,15 @@ pub mod layout;
 pub mod model;
 pub mod pipeline;
 pub mod reuse;
-pub mod search;
 pub mod segment;
 pub mod signals;
 #[cfg(feature = "build")]
 pub mod source;
 pub mod state;
 pub mod tag;
-pub mod text;
+
+/// The text engine lives in `parallax-search` (built for speed); named here as the core's own.
+pub use parallax_search::{search, text};
 
 pub use bundle::{decode, encode, Bundle, BundleError};
 pub use model::*;

@@ -328,6 +328,17 @@ impl Corpus {
     }
 }
 
+/// A corpus is indexed passage by passage: unit (d, p) is passage p of document d.
+impl crate::search::Passages for Corpus {
+    fn each_passage(&self, f: &mut dyn FnMut(u32, u32, &str)) {
+        for (d, doc) in self.documents.iter().enumerate() {
+            for (p, passage) in doc.passages.iter().enumerate() {
+                f(d as u32, p as u32, &passage.text);
+            }
+        }
+    }
+}
+
 impl Passage {
     /// The text of one sentence of this passage.
     pub fn sentence_text(&self, s: &Sentence) -> &str {

@@ -171,4 +171,23 @@ proptest! {
         prop_assert_eq!(joined(&segs), text.clone());
         prop_assert!(segs.iter().any(|s| s.mark));
     }
+
+    /// Queries built from real words with every operator: `run_units` is `run` without the
+    /// scores, in the same order, and a unit's position names the hit's passage.
+    #[test]
+    fn run_units_is_run_without_scores(
+        words in proptest::collection::vec(
+            "(iran|russia|russian|sanctions|sanct\\*|mil\\*|nuclear|treaty|drones|\"strategic partnership\"|syria|-iran|-military|OR|zzz)",
+            1..5,
+        )
+    ) {
+        let idx = index();
+        let query = idx.parse(&words.join(" "));
+        let hits = idx.run(&query);
+        let units = idx.run_units(&query);
+        prop_assert_eq!(units.len(), hits.len());
+        for (&u, h) in units.iter().zip(&hits) {
+            prop_assert_eq!(idx.units()[u as usize], h.unit);
+        }
+    }
 }

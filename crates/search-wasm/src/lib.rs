@@ -1,61 +1,26 @@
-//! The core's full-text search behind a small wasm-bindgen API, so that Node can run it beside
+//! Parallax's full-text search behind a small wasm-bindgen API, so that Node can run it beside
 //! JavaScript search libraries on the same documents. Owns only the translation between flat
-//! passage lists and the core's `Corpus`/`Unit`; all search logic stays in `parallax-core`.
+//! passage lists and the index's units; all search logic stays in `parallax-search`.
 
-use parallax_core::model::{Corpus, Document, Lang, Passage, Section, Sentence};
-use parallax_core::search::Index;
-use parallax_core::text::Analyzer;
+use parallax_search::search::{Index, Passages};
+use parallax_search::text::Analyzer;
 use wasm_bindgen::prelude::*;
 
-/// A corpus made of bare passages: `doc_sizes[d]` passages for document `d`, taken in order from
-/// `passages`. Only what the search index reads is filled in. Extra passages are ignored and
-/// missing ones leave a document shorter.
-pub fn corpus_from_passages(passages: Vec<String>, doc_sizes: &[u32]) -> Corpus {
-    let mut texts = passages.into_iter();
-    let documents = doc_sizes
-        .iter()
-        .enumerate()
-        .map(|(d, &n)| Document {
-            id: d.to_string(),
-            file: String::new(),
-            title: String::new(),
-            site: None,
-            kind: None,
-            byline: None,
-            date: None,
-            sections: vec![Section {
-                id: "s0".into(),
-                heading: None,
-                start: 0,
-            }],
-            passages: texts
-                .by_ref()
-                .take(n as usize)
-                .enumerate()
-                .map(|(p, text)| Passage {
-                    id: format!("p{}", p + 1),
-                    section: 0,
-                    start: 0,
-                    end: text.len() as u32,
-                    sentences: vec![Sentence {
-                        start: 0,
-                        end: text.len() as u32,
-                        lang: Lang::En,
-                    }],
-                    text,
-                })
-                .collect(),
-            removed: Vec::new(),
-            original_len: 0,
-        })
-        .collect();
-    Corpus {
-        name: String::new(),
-        title: String::new(),
-        documents,
-        themes: Vec::new(),
-        entities: Vec::new(),
-        claims: Vec::new(),
+/// Bare passages grouped into documents: `doc_sizes[d]` passages for document `d`, taken in
+/// order from `passages`. Extra passages are ignored and missing ones leave a document shorter.
+pub struct Flat<'a> {
+    pub passages: &'a [String],
+    pub doc_sizes: &'a [u32],
+}
+
+impl Passages for Flat<'_> {
+    fn each_passage(&self, f: &mut dyn FnMut(u32, u32, &str)) {
+        let mut texts = self.passages.iter();
+        for (d, &n) in self.doc_sizes.iter().enumerate() {
+            for (p, text) in texts.by_ref().take(n as usize).enumerate() {
+                f(d as u32, p as u32, text);
+            }
+        }
     }
 }
 
@@ -63,8 +28,6 @@ pub fn corpus_from_passages(passages: Vec<String>, doc_sizes: &[u32]) -> Corpus 
 #[wasm_bindgen]
 pub struct SearchIndex {
     index: Index,
-    /// Position of each document's first passage in the flat list.
-    first: Vec<u32>,
 }
 
 #[wasm_bindgen]
@@ -81,26 +44,18 @@ impl SearchIndex {
         drop(std::hint::black_box(Vec::<u8>::with_capacity(
             text.saturating_mul(4),
         )));
-        let corpus = corpus_from_passages(passages, &doc_sizes);
-        let mut first = Vec::with_capacity(corpus.documents.len());
-        let mut at = 0u32;
-        for d in &corpus.documents {
-            first.push(at);
-            at += d.passages.len() as u32;
-        }
         SearchIndex {
-            index: Index::build(&corpus),
-            first,
+            index: Index::build(&Flat {
+                passages: &passages,
+                doc_sizes: &doc_sizes,
+            }),
         }
     }
 
-    /// Every matching passage, best first, as positions in the list given to `new`.
+    /// Every matching passage, best first, as positions in the list given to `new` (the index's
+    /// units are every passage in corpus order, so a unit's position is the passage's).
     pub fn search(&self, query: &str) -> Vec<u32> {
-        self.index
-            .search(query)
-            .iter()
-            .map(|h| self.first[h.unit.doc as usize] + h.unit.passage)
-            .collect()
+        self.index.run_units(&self.index.parse(query))
     }
 
     /// Bytes of the index's postcard encoding (`Index::encoded_len`).

@@ -18,8 +18,14 @@ pub struct Token {
 }
 
 /// True for characters inside a word: letters, digits and combining marks.
+#[inline(always)]
 fn is_word_char(c: char) -> bool {
-    c.is_alphanumeric() || is_combining(c)
+    // ASCII first: most text is, and the Unicode tables cost a search per character.
+    if c.is_ascii() {
+        c.is_ascii_alphanumeric()
+    } else {
+        c.is_alphanumeric() || is_combining(c)
+    }
 }
 
 fn is_combining(c: char) -> bool {
@@ -28,6 +34,9 @@ fn is_combining(c: char) -> bool {
 
 /// Lowercases and removes accents: "Israël" → "israel", "Bündnis" → "bundnis", "ẞ" → "ss".
 pub fn fold(word: &str) -> String {
+    if word.is_ascii() {
+        return word.to_ascii_lowercase();
+    }
     let mut out = String::with_capacity(word.len());
     for c in word.chars().flat_map(char::to_lowercase) {
         match c {
@@ -70,53 +79,67 @@ impl Analyzer {
         self.stemmer.stem(norm).into_owned()
     }
 
-    /// Words of `text`. An apostrophe splits a word, and the clitic after it ("Russia's",
-    /// "don't") is dropped, as are elided French articles before it ("l'Iran" keeps "iran").
+    /// Words of `text`, stemmed. An apostrophe splits a word, and the clitic after it
+    /// ("Russia's", "don't") is dropped, as are elided French articles before it ("l'Iran" keeps
+    /// "iran").
     pub fn tokens(&self, text: &str) -> Vec<Token> {
-        let mut out = Vec::new();
-        let mut start: Option<usize> = None;
-        let bytes_end = text.len();
-        let mut iter = text.char_indices().peekable();
-        while let Some((i, c)) = iter.next() {
-            let word = is_word_char(c);
-            if word && start.is_none() {
-                start = Some(i);
-            }
-            let next_is_word = iter.peek().is_some_and(|&(_, n)| is_word_char(n));
-            if let Some(s) = start {
-                if word && !next_is_word {
-                    let e = i + c.len_utf8();
-                    self.push(text, s, e, &mut out);
-                    start = None;
-                }
-            }
-        }
-        if let Some(s) = start {
-            self.push(text, s, bytes_end, &mut out);
-        }
-        out
+        words(text)
+            .into_iter()
+            .map(|w| Token {
+                stem: self.stem(&w.norm),
+                start: w.start,
+                end: w.end,
+                norm: w.norm,
+            })
+            .collect()
     }
+}
 
-    fn push(&self, text: &str, s: usize, e: usize, out: &mut Vec<Token>) {
-        let word = &text[s..e];
-        let after_apostrophe = text[..s].ends_with(['\'', '’']);
-        let before_apostrophe = text[e..].starts_with(['\'', '’']);
-        let norm = fold(word);
-        // Clitics: the "s" of "Russia's", the "t" of "don't"; French "l'", "d'", "qu'".
-        if after_apostrophe && matches!(norm.as_str(), "s" | "t" | "re" | "ve" | "ll" | "d" | "m") {
-            return;
+/// A word of a text before stemming: what [`Analyzer::tokens`] gives without the stem, for
+/// callers that compare folded words only or that stem each distinct word once (stemming is most
+/// of the cost of tokenising).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Word {
+    /// Byte span in the original text.
+    pub start: u32,
+    pub end: u32,
+    /// Lowercased, accents removed.
+    pub norm: String,
+}
+
+/// Words of `text`, folded but not stemmed, split exactly as [`Analyzer::tokens`] splits them.
+pub fn words(text: &str) -> Vec<Word> {
+    let mut out = Vec::new();
+    let mut start: Option<usize> = None;
+    for (i, c) in text.char_indices() {
+        if is_word_char(c) {
+            start.get_or_insert(i);
+        } else if let Some(s) = start.take() {
+            push(text, s, i, &mut out);
         }
-        if before_apostrophe && matches!(norm.as_str(), "l" | "d" | "qu" | "j" | "n" | "s" | "c") {
-            return;
-        }
-        let stem = self.stem(&norm);
-        out.push(Token {
-            start: s as u32,
-            end: e as u32,
-            norm,
-            stem,
-        });
     }
+    if let Some(s) = start {
+        push(text, s, text.len(), &mut out);
+    }
+    out
+}
+
+fn push(text: &str, s: usize, e: usize, out: &mut Vec<Word>) {
+    let after_apostrophe = text[..s].ends_with(['\'', '’']);
+    let before_apostrophe = text[e..].starts_with(['\'', '’']);
+    let norm = fold(&text[s..e]);
+    // Clitics: the "s" of "Russia's", the "t" of "don't"; French "l'", "d'", "qu'".
+    if after_apostrophe && matches!(norm.as_str(), "s" | "t" | "re" | "ve" | "ll" | "d" | "m") {
+        return;
+    }
+    if before_apostrophe && matches!(norm.as_str(), "l" | "d" | "qu" | "j" | "n" | "s" | "c") {
+        return;
+    }
+    out.push(Word {
+        start: s as u32,
+        end: e as u32,
+        norm,
+    });
 }
 
 #[cfg(test)]

@@ -2,8 +2,7 @@
 //! query language (AND by default, `OR`, `-exclude`, `"phrases"`, `prefix*`), and highlighting
 //! that returns text segments which always join back to the original text.
 
-use crate::model::Corpus;
-use crate::text::{Analyzer, Token};
+use crate::text::{words, Analyzer, Token};
 use std::collections::HashMap;
 use std::hash::{BuildHasherDefault, Hasher};
 
@@ -13,6 +12,14 @@ const B: f32 = 0.75;
 pub const MAX_QUERY_BYTES: usize = 1024;
 /// Most atoms a query may hold.
 const MAX_ATOMS: usize = 32;
+
+/// What an index is built from: documents, each a list of passage texts. `parallax-core`
+/// implements it for its `Corpus`.
+pub trait Passages {
+    /// Calls `f(document, passage, text)` for every passage, documents in order and each
+    /// document's passages in order.
+    fn each_passage(&self, f: &mut dyn FnMut(u32, u32, &str));
+}
 
 /// One searchable unit: a passage of a document.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, serde::Serialize)]
@@ -77,10 +84,11 @@ struct Postings {
     units: Vec<u32>,
     offsets: Vec<u32>,
     positions: Vec<u32>,
-    /// Units with their scores, best first for a query of this stem alone (BM25 descending, ties
-    /// in unit order), computed once at build time: such queries, the commonest, then need no
-    /// sort and no arithmetic.
-    ranked: Vec<(u32, f32)>,
+    /// Units best first for a query of this stem alone (BM25 descending, ties in unit order),
+    /// with their scores beside them, computed once at build time: such queries, the commonest,
+    /// then need no sort and no arithmetic, only a copy.
+    ranked: Vec<u32>,
+    ranked_scores: Vec<f32>,
 }
 
 impl Postings {
@@ -213,66 +221,63 @@ fn lex(q: &str) -> Vec<(bool, bool, String)> {
 }
 
 impl Index {
-    /// Indexes every passage of a corpus.
-    pub fn build(corpus: &Corpus) -> Index {
+    /// Indexes every passage of a corpus; the units are its passages, in its order.
+    pub fn build<P: Passages + ?Sized>(corpus: &P) -> Index {
         let analyzer = Analyzer::default();
         let mut units = Vec::new();
         let mut lengths = Vec::new();
         let mut terms: FxMap<String, u32> = FxMap::default();
         let mut stems: Vec<String> = Vec::new();
         let mut postings: Vec<Postings> = Vec::new();
-        // Folded word → term id: most tokens are found here with one lookup, and the stem map
-        // is consulted only for words not seen before.
-        let mut words: FxMap<String, u32> = FxMap::default();
+        // Folded word → term id: most tokens are found here with one lookup, and only words not
+        // seen before are stemmed and looked up in the stem map.
+        let mut words_seen: FxMap<String, u32> = FxMap::default();
         let mut local: Vec<u64> = Vec::new();
-        for (d, doc) in corpus.documents.iter().enumerate() {
-            for (p, passage) in doc.passages.iter().enumerate() {
-                let unit = units.len() as u32;
-                units.push(Unit {
-                    doc: d as u32,
-                    passage: p as u32,
-                });
-                let tokens = analyzer.tokens(&passage.text);
-                lengths.push(tokens.len() as u32);
-                local.clear();
-                for (i, t) in tokens.into_iter().enumerate() {
-                    let id = match words.get(&t.norm) {
-                        Some(&id) => id,
-                        None => {
-                            let id = match terms.get(&t.stem) {
-                                Some(&id) => id,
-                                None => {
-                                    let id = stems.len() as u32;
-                                    terms.insert(t.stem.clone(), id);
-                                    stems.push(t.stem);
-                                    postings.push(Postings {
-                                        offsets: vec![0],
-                                        ..Postings::default()
-                                    });
-                                    id
-                                }
-                            };
-                            words.insert(t.norm, id);
-                            id
-                        }
-                    };
-                    local.push((u64::from(id) << 32) | i as u64);
-                }
-                // By term, then position: each term's positions come out in order.
-                local.sort_unstable();
-                let mut k = 0;
-                while k < local.len() {
-                    let id = (local[k] >> 32) as usize;
-                    let list = &mut postings[id];
-                    list.units.push(unit);
-                    while k < local.len() && (local[k] >> 32) as usize == id {
-                        list.positions.push(local[k] as u32);
-                        k += 1;
+        corpus.each_passage(&mut |doc, passage, text| {
+            let unit = units.len() as u32;
+            units.push(Unit { doc, passage });
+            let tokens = words(text);
+            lengths.push(tokens.len() as u32);
+            local.clear();
+            for (i, t) in tokens.into_iter().enumerate() {
+                // Most words were seen before: one lookup, and no stemming.
+                let id = match words_seen.get(&t.norm) {
+                    Some(&id) => id,
+                    None => {
+                        let stem = analyzer.stem(&t.norm);
+                        let id = match terms.get(&stem) {
+                            Some(&id) => id,
+                            None => {
+                                let id = stems.len() as u32;
+                                terms.insert(stem.clone(), id);
+                                stems.push(stem);
+                                postings.push(Postings {
+                                    offsets: vec![0],
+                                    ..Postings::default()
+                                });
+                                id
+                            }
+                        };
+                        words_seen.insert(t.norm, id);
+                        id
                     }
-                    list.offsets.push(list.positions.len() as u32);
-                }
+                };
+                local.push((u64::from(id) << 32) | i as u64);
             }
-        }
+            // By term, then position: each term's positions come out in order.
+            local.sort_unstable();
+            let mut k = 0;
+            while k < local.len() {
+                let id = (local[k] >> 32) as usize;
+                let list = &mut postings[id];
+                list.units.push(unit);
+                while k < local.len() && (local[k] >> 32) as usize == id {
+                    list.positions.push(local[k] as u32);
+                    k += 1;
+                }
+                list.offsets.push(list.positions.len() as u32);
+            }
+        });
         let total: u64 = lengths.iter().map(|&l| u64::from(l)).sum();
         let avg_len = if units.is_empty() {
             1.0
@@ -283,7 +288,7 @@ impl Index {
             .iter()
             .map(|&l| K1 * (1.0 - B + B * l as f32 / avg_len))
             .collect();
-        let mut vocab: Vec<(String, u32)> = words.into_iter().collect();
+        let mut vocab: Vec<(String, u32)> = words_seen.into_iter().collect();
         vocab.sort_unstable();
         let mut index = Index {
             units,
@@ -297,7 +302,9 @@ impl Index {
             analyzer,
         };
         for id in 0..index.postings.len() {
-            index.postings[id].ranked = rank(&index.scored(&index.postings[id]));
+            let (ranked, scores) = rank(&index.scored(&index.postings[id]), true);
+            index.postings[id].ranked = ranked;
+            index.postings[id].ranked_scores = scores;
         }
         index
     }
@@ -378,15 +385,26 @@ impl Index {
 
     fn atom(&self, text: &str, quoted: bool) -> Option<Atom> {
         let prefix = !quoted && text.ends_with('*');
-        let tokens = self.analyzer.tokens(text);
-        match tokens.as_slice() {
-            [] => None,
-            [t] if prefix => Some(Atom::Prefix(t.norm.clone())),
-            [t] => Some(Atom::Term {
-                stem: t.stem.clone(),
-                norm: t.norm.clone(),
+        let mut tokens = words(text);
+        match tokens.len() {
+            0 => None,
+            1 if prefix => tokens.pop().map(|t| Atom::Prefix(t.norm)),
+            1 => tokens.pop().map(|t| Atom::Term {
+                stem: self.stem(&t.norm),
+                norm: t.norm,
             }),
-            many => Some(Atom::Phrase(many.iter().map(|t| t.stem.clone()).collect())),
+            _ => Some(Atom::Phrase(
+                tokens.iter().map(|t| self.stem(&t.norm)).collect(),
+            )),
+        }
+    }
+
+    /// The stem of a folded word: read from the index for a word it holds (no stemming), else
+    /// computed. Both give the analyzer's stem, since the index stored exactly that.
+    fn stem(&self, norm: &str) -> String {
+        match self.vocab.binary_search_by(|(w, _)| w.as_str().cmp(norm)) {
+            Ok(i) => self.stems[self.vocab[i].1 as usize].clone(),
+            Err(_) => self.analyzer.stem(norm),
         }
     }
 
@@ -537,14 +555,16 @@ impl Index {
         out
     }
 
-    /// A stem's precomputed ranking as hits, without the units any excluded atom matches.
-    fn ranked(&self, list: &Postings, exclude: &[Atom]) -> Vec<Hit> {
-        let hit = |&(u, score): &(u32, f32)| Hit {
-            unit: self.units[u as usize],
-            score,
-        };
+    /// A stem's precomputed ranking without the units any excluded atom matches; the scores
+    /// beside the units only when `scores` is set.
+    fn ranked(&self, list: &Postings, exclude: &[Atom], scores: bool) -> (Vec<u32>, Vec<f32>) {
         if exclude.is_empty() {
-            return list.ranked.iter().map(hit).collect();
+            let kept = if scores {
+                list.ranked_scores.clone()
+            } else {
+                Vec::new()
+            };
+            return (list.ranked.clone(), kept);
         }
         let mut excluded = vec![0u64; self.units.len().div_ceil(64)];
         for atom in exclude {
@@ -552,11 +572,18 @@ impl Index {
                 excluded[u as usize / 64] |= 1 << (u % 64);
             }
         }
+        let out = |u: u32| excluded[u as usize / 64] & (1 << (u % 64)) != 0;
+        if !scores {
+            return (
+                list.ranked.iter().copied().filter(|&u| !out(u)).collect(),
+                Vec::new(),
+            );
+        }
         list.ranked
             .iter()
-            .filter(|&&(u, _)| excluded[u as usize / 64] & (1 << (u % 64)) == 0)
-            .map(hit)
-            .collect()
+            .zip(&list.ranked_scores)
+            .filter(|&(&u, _)| !out(u))
+            .unzip()
     }
 
     /// Units matching an atom, in unit order, without scores (for exclusions).
@@ -569,6 +596,25 @@ impl Index {
 
     /// Runs a parsed query: matching units, best first (ties in corpus order).
     pub fn run(&self, query: &Query) -> Vec<Hit> {
+        let (units, scores) = self.ranking(query, true);
+        units
+            .into_iter()
+            .zip(scores)
+            .map(|(u, score)| Hit {
+                unit: self.units[u as usize],
+                score,
+            })
+            .collect()
+    }
+
+    /// What `run` finds, without the scores: positions in [`Index::units`] (so in corpus order,
+    /// one per passage), best first. The cheapest way to get a ranking: for one word, a copy.
+    pub fn run_units(&self, query: &Query) -> Vec<u32> {
+        self.ranking(query, false).0
+    }
+
+    /// Matching units best first, with their scores beside them when `want` is set.
+    fn ranking(&self, query: &Query, want: bool) -> (Vec<u32>, Vec<f32>) {
         // One word (or a prefix of one stem's words), perhaps with exclusions: the ranking was
         // made at build time.
         if let [clause] = query.clauses.as_slice() {
@@ -582,7 +628,8 @@ impl Index {
                 _ => None,
             };
             if let Some(list) = single {
-                return list.map_or_else(Vec::new, |l| self.ranked(l, &query.exclude));
+                return list
+                    .map_or_else(Default::default, |l| self.ranked(l, &query.exclude, want));
             }
         }
         let mut scores: Scored = if let [clause] = query.clauses.as_slice() {
@@ -620,13 +667,7 @@ impl Index {
                 out.get(j) != Some(&u)
             });
         }
-        rank(&scores)
-            .into_iter()
-            .map(|(u, score)| Hit {
-                unit: self.units[u as usize],
-                score,
-            })
-            .collect()
+        rank(&scores, want)
     }
 
     /// Parses and runs a query.
@@ -636,7 +677,15 @@ impl Index {
 
     /// Splits `text` into segments, marking the words the query's positive atoms match.
     pub fn highlight(&self, text: &str, query: &Query) -> Vec<Segment> {
-        let tokens = self.analyzer.tokens(text);
+        let tokens: Vec<Token> = words(text)
+            .into_iter()
+            .map(|w| Token {
+                stem: self.stem(&w.norm),
+                start: w.start,
+                end: w.end,
+                norm: w.norm,
+            })
+            .collect();
         let mut marked = vec![false; tokens.len()];
         for atom in query.clauses.iter().flatten() {
             mark(atom, &tokens, &mut marked);
@@ -648,8 +697,9 @@ impl Index {
 /// Orders scored units best first, ties in unit order. Scores are finite and never negative, so
 /// the bits of a score order like the score itself and the ranking is an integer sort: a stable
 /// radix sort on the inverted bits (the input is already in unit order, which stability keeps
-/// for ties), or a comparison sort on (inverted bits, unit) for short lists.
-fn rank(scores: &[(u32, f32)]) -> Vec<(u32, f32)> {
+/// for ties), or a comparison sort on (inverted bits, unit) for short lists. Returns the units,
+/// and their scores when `want` is set.
+fn rank(scores: &[(u32, f32)], want: bool) -> (Vec<u32>, Vec<f32>) {
     let mut keys: Vec<(u32, u32)> = scores.iter().map(|&(u, s)| (!s.to_bits(), u)).collect();
     if keys.len() < 256 {
         keys.sort_unstable();
@@ -680,9 +730,13 @@ fn rank(scores: &[(u32, f32)]) -> Vec<(u32, f32)> {
             std::mem::swap(&mut keys, &mut buf);
         }
     }
-    keys.into_iter()
-        .map(|(k, u)| (u, f32::from_bits(!k)))
-        .collect()
+    let units = keys.iter().map(|&(_, u)| u).collect();
+    let scores = if want {
+        keys.iter().map(|&(k, _)| f32::from_bits(!k)).collect()
+    } else {
+        Vec::new()
+    };
+    (units, scores)
 }
 
 /// The first index at or after `from` of a sorted list whose value is not below `target`, found
