@@ -322,6 +322,47 @@ impl Document {
     }
 }
 
+impl Document {
+    /// A document of bare passages, each a text with its sentences, in one untitled section:
+    /// passage ids `p1`, `p2`…, no metadata, nothing removed. What generated and test corpora
+    /// are made of.
+    pub fn from_passages(
+        id: String,
+        title: String,
+        passages: impl IntoIterator<Item = (String, Vec<Sentence>)>,
+    ) -> Document {
+        let passages = passages
+            .into_iter()
+            .enumerate()
+            .map(|(k, (text, sentences))| Passage {
+                id: format!("p{}", k + 1),
+                section: 0,
+                start: 0,
+                end: text.len() as u32,
+                text,
+                sentences,
+            })
+            .collect();
+        Document {
+            id,
+            file: String::new(),
+            title,
+            site: None,
+            kind: None,
+            byline: None,
+            date: None,
+            sections: vec![Section {
+                id: "s0".into(),
+                heading: None,
+                start: 0,
+            }],
+            passages,
+            removed: Vec::new(),
+            original_len: 0,
+        }
+    }
+}
+
 impl Corpus {
     pub fn document(&self, id: &str) -> Option<&Document> {
         self.documents.iter().find(|d| d.id == id)
