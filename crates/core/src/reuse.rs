@@ -2,12 +2,17 @@
 //! chained into aligned spans that tolerate small edits, with a similarity and a word diff.
 //!
 //! Only cleaned passages are compared, so removed boilerplate never counts. Shingles that occur in
-//! many passages (templates, stock phrases) are ignored, which also keeps the cost linear.
+//! many passages (templates, stock phrases) are ignored, which also keeps the cost linear: every
+//! shingle of the corpus goes into one flat list, radix-sorted by hash, and the positions two
+//! passages share into another, sorted by pair; no map of shingles, no allocation per shingle, and
+//! of each word only its span and a number for its folded form are kept.
 
 use crate::model::Corpus;
-use crate::text::{Analyzer, Token};
+use crate::text::{words, Word};
 use serde::Serialize;
 use std::collections::HashMap;
+use std::hash::{BuildHasherDefault, Hasher};
+use std::ops::Range;
 
 /// Words per shingle.
 pub const SHINGLE: usize = 5;
@@ -15,7 +20,8 @@ pub const SHINGLE: usize = 5;
 pub const MIN_WORDS: usize = 8;
 /// Largest step, in words, between two shared shingles of one aligned span.
 pub const MAX_GAP: usize = 6;
-/// A shingle in more passages than this is a stock phrase or template, not reuse.
+/// A shingle found more often than this (in as many passages, or repeated within them) is a stock
+/// phrase or template, not reuse.
 pub const MAX_SHARED: usize = 8;
 
 /// A span of a passage's text.
@@ -49,75 +55,124 @@ pub enum DiffOp {
     Added(String),
 }
 
-fn hash(words: &[Token]) -> u64 {
-    // FNV-1a: deterministic across runs and platforms, unlike the std hasher.
-    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
-    for w in words {
-        for b in w.norm.bytes().chain(std::iter::once(0)) {
-            h ^= u64::from(b);
-            h = h.wrapping_mul(0x0100_0000_01b3);
+/// FNV-1a: deterministic across runs and platforms, unlike the std hasher, and quick on words.
+struct Fnv(u64);
+
+impl Default for Fnv {
+    fn default() -> Self {
+        Fnv(0xcbf2_9ce4_8422_2325)
+    }
+}
+
+impl Hasher for Fnv {
+    fn write(&mut self, bytes: &[u8]) {
+        for &b in bytes {
+            self.0 ^= u64::from(b);
+            self.0 = self.0.wrapping_mul(0x0100_0000_01b3);
         }
     }
-    h
+
+    fn finish(&self) -> u64 {
+        self.0
+    }
+}
+
+fn hash(shingle: &[Word]) -> u64 {
+    let mut h = Fnv::default();
+    for w in shingle {
+        h.write(w.norm.as_bytes());
+        h.write_u8(0);
+    }
+    h.finish()
+}
+
+/// A passage being compared, and its words' range in the one list of all words.
+struct Unit {
+    doc: usize,
+    passage: usize,
+    words: Range<usize>,
+}
+
+/// A word of a compared passage as kept until the end: its byte span, and its folded form as a
+/// number (equal forms, equal numbers), so that no string of the corpus's words need be kept.
+struct Folded {
+    start: u32,
+    end: u32,
+    norm: u32,
 }
 
 /// Finds reuse between passages of different documents, longest first.
 pub fn find(corpus: &Corpus) -> Vec<ReusePair> {
-    let analyzer = Analyzer::default();
-    // (doc index, passage index, tokens)
-    let units: Vec<(usize, usize, Vec<Token>)> = corpus
-        .documents
-        .iter()
-        .enumerate()
-        .flat_map(|(d, doc)| {
-            let analyzer = &analyzer;
-            doc.passages
-                .iter()
-                .enumerate()
-                .map(move |(p, passage)| (d, p, analyzer.tokens(&passage.text)))
-        })
-        .collect();
-    let mut shingles: HashMap<u64, Vec<(u32, u32)>> = HashMap::new();
-    for (u, (_, _, tokens)) in units.iter().enumerate() {
-        for (pos, w) in tokens.windows(SHINGLE).enumerate() {
-            shingles
-                .entry(hash(w))
-                .or_default()
-                .push((u as u32, pos as u32));
+    let mut units: Vec<Unit> = Vec::new();
+    let mut folded: Vec<Folded> = Vec::new();
+    let mut norms: HashMap<String, u32, BuildHasherDefault<Fnv>> = HashMap::default();
+    // Every shingle of the corpus as (hash, unit, position): one flat list.
+    let mut shingles: Vec<(u64, u32, u32)> = Vec::new();
+    for (d, doc) in corpus.documents.iter().enumerate() {
+        for (p, passage) in doc.passages.iter().enumerate() {
+            // Folded words, not stemmed: reuse compares wording, and stemming is the costly part.
+            let ws = words(&passage.text);
+            let u = units.len() as u32;
+            for (pos, w) in ws.windows(SHINGLE).enumerate() {
+                shingles.push((hash(w), u, pos as u32));
+            }
+            let first = folded.len();
+            for w in ws {
+                let next = norms.len() as u32;
+                let norm = match norms.get(w.norm.as_str()) {
+                    Some(&n) => n,
+                    None => *norms.entry(w.norm).or_insert(next),
+                };
+                folded.push(Folded {
+                    start: w.start,
+                    end: w.end,
+                    norm,
+                });
+            }
+            units.push(Unit {
+                doc: d,
+                passage: p,
+                words: first..folded.len(),
+            });
         }
     }
-    // Shared positions per ordered pair of units from different documents.
-    let mut matches: HashMap<(u32, u32), Vec<(u32, u32)>> = HashMap::new();
-    for occ in shingles.values() {
+    drop(norms);
+    // Equal shingles side by side, each run in unit and position order.
+    sort_shingles(&mut shingles, 64);
+    // Shared positions (unit a, unit b, position in a, position in b) of passages of different
+    // documents, a < b. A run of more than MAX_SHARED is skipped, so a shingle adds at most
+    // MAX_SHARED × (MAX_SHARED - 1) / 2 entries.
+    let mut matches: Vec<(u32, u32, u32, u32)> = Vec::new();
+    for occ in shingles.chunk_by(|x, y| x.0 == y.0) {
         if occ.len() < 2 || occ.len() > MAX_SHARED {
             continue;
         }
-        for (i, &(ua, pa)) in occ.iter().enumerate() {
-            for &(ub, pb) in &occ[i + 1..] {
-                if units[ua as usize].0 != units[ub as usize].0 {
-                    matches.entry((ua, ub)).or_default().push((pa, pb));
+        for (i, &(_, ua, pa)) in occ.iter().enumerate() {
+            for &(_, ub, pb) in &occ[i + 1..] {
+                if units[ua as usize].doc != units[ub as usize].doc {
+                    matches.push((ua, ub, pa, pb));
                 }
             }
         }
     }
-    let mut keys: Vec<(u32, u32)> = matches.keys().copied().collect();
-    keys.sort_unstable();
+    drop(shingles);
+    // By pair of passages, then by positions: what `chains` takes.
+    matches.sort_unstable();
     let mut out = Vec::new();
-    for key in keys {
-        let mut m = matches.remove(&key).unwrap_or_default();
-        m.sort_unstable();
-        for (a0, a1, b0, b1) in chains(&m) {
-            let (ua, ub) = (&units[key.0 as usize], &units[key.1 as usize]);
-            let (ta, tb) = (&ua.2[a0..a1], &ub.2[b0..b1]);
-            let words = ta.len().min(tb.len());
-            if words < MIN_WORDS {
+    for m in matches.chunk_by(|x, y| (x.0, x.1) == (y.0, y.1)) {
+        let (ua, ub) = (&units[m[0].0 as usize], &units[m[0].1 as usize]);
+        let (wa, wb) = (&folded[ua.words.clone()], &folded[ub.words.clone()]);
+        for (a0, a1, b0, b1) in chains(m.iter().map(|&(_, _, pa, pb)| (pa, pb))) {
+            let (ta, tb) = (&wa[a0..a1], &wb[b0..b1]);
+            let n = ta.len().min(tb.len());
+            if n < MIN_WORDS {
                 continue;
             }
             let common = lcs_len(ta, tb);
             out.push(ReusePair {
-                a: span(corpus, ua.0, ua.1, ta),
-                b: span(corpus, ub.0, ub.1, tb),
-                words,
+                a: span(corpus, ua.doc, ua.passage, ta),
+                b: span(corpus, ub.doc, ub.passage, tb),
+                words: n,
                 similarity: (2 * common) as f32 / (ta.len() + tb.len()) as f32,
             });
         }
@@ -130,22 +185,69 @@ pub fn find(corpus: &Corpus) -> Vec<ReusePair> {
     out
 }
 
-/// Chains shared shingle positions (sorted) into aligned token ranges of both passages.
-fn chains(m: &[(u32, u32)]) -> Vec<(usize, usize, usize, usize)> {
-    let mut open: Vec<(u32, u32, u32, u32)> = Vec::new(); // first a, first b, last a, last b
-    for &(pa, pb) in m {
-        let fits = open.iter_mut().find(|c| {
-            pa > c.2 && pa - c.2 <= MAX_GAP as u32 && pb > c.3 && pb - c.3 <= MAX_GAP as u32
-        });
-        match fits {
-            Some(c) => {
-                c.2 = pa;
-                c.3 = pb;
+/// Sorts shingles by hash, then unit, then position, in place: a most-significant-digit radix
+/// sort on the hash, a byte a round (FNV spreads the top bytes well), until a bucket is small
+/// enough to sort in cache. Linear in practice: 9 million shingles take three rounds.
+fn sort_shingles(v: &mut [(u64, u32, u32)], shift: u32) {
+    if v.len() <= 256 || shift < 8 {
+        v.sort_unstable();
+        return;
+    }
+    let shift = shift - 8;
+    let bucket = |s: &(u64, u32, u32)| (s.0 >> shift) as usize & 0xff;
+    let mut starts = [0usize; 257];
+    for s in v.iter() {
+        starts[bucket(s) + 1] += 1;
+    }
+    for b in 0..256 {
+        starts[b + 1] += starts[b];
+    }
+    // Swap every shingle into its bucket; `next[b]`: the first slot of bucket b not yet settled.
+    let mut next = starts;
+    for b in 0..256 {
+        while next[b] < starts[b + 1] {
+            let c = bucket(&v[next[b]]);
+            if c == b {
+                next[b] += 1;
+            } else {
+                v.swap(next[b], next[c]);
+                next[c] += 1;
             }
-            None => open.push((pa, pb, pa, pb)),
         }
     }
-    open.into_iter()
+    for w in starts.windows(2) {
+        sort_shingles(&mut v[w[0]..w[1]], shift);
+    }
+}
+
+/// Chains shared shingle positions (sorted by position in a, then in b) into aligned word ranges
+/// of both passages, in the order the chains start. Each position extends the first chain that
+/// it follows closely enough in both passages, or starts a new one.
+fn chains(m: impl Iterator<Item = (u32, u32)>) -> Vec<(usize, usize, usize, usize)> {
+    // Every chain: first a, first b, last a, last b.
+    let mut all: Vec<(u32, u32, u32, u32)> = Vec::new();
+    // Chains that can still grow, as indices into `all`, in order. Positions in a never go
+    // down, so a chain whose last a is more than MAX_GAP behind is finished for good.
+    let mut open: Vec<usize> = Vec::new();
+    let gap = MAX_GAP as u32;
+    for (pa, pb) in m {
+        open.retain(|&k| pa - all[k].2 <= gap);
+        let fits = open.iter().copied().find(|&k| {
+            let c = &all[k];
+            pa > c.2 && pb > c.3 && pb - c.3 <= gap
+        });
+        match fits {
+            Some(k) => {
+                all[k].2 = pa;
+                all[k].3 = pb;
+            }
+            None => {
+                open.push(all.len());
+                all.push((pa, pb, pa, pb));
+            }
+        }
+    }
+    all.into_iter()
         .map(|(fa, fb, la, lb)| {
             (
                 fa as usize,
@@ -157,10 +259,10 @@ fn chains(m: &[(u32, u32)]) -> Vec<(usize, usize, usize, usize)> {
         .collect()
 }
 
-fn span(corpus: &Corpus, d: usize, p: usize, tokens: &[Token]) -> Span {
+fn span(corpus: &Corpus, d: usize, p: usize, words: &[Folded]) -> Span {
     let doc = &corpus.documents[d];
     let passage = &doc.passages[p];
-    let (start, end) = (tokens[0].start, tokens[tokens.len() - 1].end);
+    let (start, end) = (words[0].start, words[words.len() - 1].end);
     Span {
         doc: doc.id.clone(),
         passage: passage.id.clone(),
@@ -170,8 +272,8 @@ fn span(corpus: &Corpus, d: usize, p: usize, tokens: &[Token]) -> Span {
     }
 }
 
-/// LCS table of two word sequences (by folded form), for lengths and diffs.
-fn lcs_table(a: &[Token], b: &[Token]) -> Vec<Vec<u32>> {
+/// LCS table of two word sequences (by folded form), for diffs.
+fn lcs_table(a: &[Word], b: &[Word]) -> Vec<Vec<u32>> {
     let mut t = vec![vec![0u32; b.len() + 1]; a.len() + 1];
     for i in (0..a.len()).rev() {
         for j in (0..b.len()).rev() {
@@ -185,15 +287,29 @@ fn lcs_table(a: &[Token], b: &[Token]) -> Vec<Vec<u32>> {
     t
 }
 
-fn lcs_len(a: &[Token], b: &[Token]) -> usize {
-    lcs_table(a, b)[0][0] as usize
+/// Length of the longest common subsequence of two word sequences: `lcs_table(a, b)[0][0]`, one
+/// row at a time.
+fn lcs_len(a: &[Folded], b: &[Folded]) -> usize {
+    let mut row = vec![0u32; b.len() + 1]; // row i + 1 of the table, then row i
+    for i in (0..a.len()).rev() {
+        let mut below_right = 0; // t[i + 1][j + 1]
+        for j in (0..b.len()).rev() {
+            let below = row[j]; // t[i + 1][j]
+            row[j] = if a[i].norm == b[j].norm {
+                below_right + 1
+            } else {
+                below.max(row[j + 1])
+            };
+            below_right = below;
+        }
+    }
+    row[0] as usize
 }
 
 /// Word-level diff of two texts: runs of same, removed (only in `a`) and added (only in `b`)
 /// words, as written in `a` (same and removed) or `b` (added).
 pub fn diff(a: &str, b: &str) -> Vec<DiffOp> {
-    let analyzer = Analyzer::default();
-    let (ta, tb) = (analyzer.tokens(a), analyzer.tokens(b));
+    let (ta, tb) = (words(a), words(b));
     let t = lcs_table(&ta, &tb);
     let mut ops: Vec<DiffOp> = Vec::new();
     let push = |ops: &mut Vec<DiffOp>, op: DiffOp| {
@@ -211,7 +327,7 @@ pub fn diff(a: &str, b: &str) -> Vec<DiffOp> {
             ops.push(op);
         }
     };
-    let word = |s: &str, t: &Token| s[t.start as usize..t.end as usize].to_owned();
+    let word = |s: &str, t: &Word| s[t.start as usize..t.end as usize].to_owned();
     let (mut i, mut j) = (0, 0);
     while i < ta.len() || j < tb.len() {
         if i < ta.len() && j < tb.len() && ta[i].norm == tb[j].norm {
