@@ -116,7 +116,7 @@ pub fn MethodsView() -> Html {
 
             <h2>{ "Reuse between sources" }</h2>
             <p>{ format!(
-                "Passages of different sources are compared by {}-word shingles (after folding case and accents). Shared shingles at most {} words apart chain into one aligned span; a span counts as reuse from {} words. A shingle found in more than {} passages is a stock phrase or template and is ignored. Similarity is twice the words in common over the words of both spans.",
+                "Passages of different sources are compared by {}-word shingles (after folding case and accents). Shared shingles at most {} words apart chain into one aligned span; a span counts as reuse from {} words. A shingle found more than {} times in the corpus (across passages, or repeated within one) is a stock phrase or template and is ignored. Similarity is twice the words in common over the words of both spans.",
                 reuse::SHINGLE, reuse::MAX_GAP, reuse::MIN_WORDS, reuse::MAX_SHARED
             ) }</p>
 
