@@ -44,6 +44,8 @@ enum Command {
     /// Search the passages of a bundle (AND by default, OR, -exclude, "phrases", prefix*).
     Search {
         bundle: PathBuf,
+        /// The query; it may start with `-` (an exclusion), as in `'-Israel sanctions'`.
+        #[arg(allow_hyphen_values = true)]
         query: String,
         /// Most results to print.
         #[arg(long, default_value_t = 20)]
@@ -52,6 +54,8 @@ enum Command {
     /// Keyword in context: every match of a term or phrase with its left and right context.
     Kwic {
         bundle: PathBuf,
+        /// A term or phrase; it may start with `-`.
+        #[arg(allow_hyphen_values = true)]
         term: String,
         /// Characters of context on each side.
         #[arg(long, default_value_t = 40)]

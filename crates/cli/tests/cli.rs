@@ -323,3 +323,55 @@ fn facts_signals_and_compare_print_json() {
     assert_eq!(o.status.code(), Some(2), "clap rejects a single source");
     let _ = std::fs::remove_dir_all(&dir);
 }
+
+/// A query that starts with an exclusion is a query, not an unknown option; flags after it
+/// still read as flags.
+#[test]
+fn a_query_may_start_with_an_exclusion() {
+    let (dir, bundle) = real_bundle("hyphen");
+    let v = json_of(&parallax(&["search", &bundle, "-Israel sanctions", "--limit", "50"]));
+    let results = v["results"].as_array().unwrap();
+    assert!(!results.is_empty());
+    assert!(results.len() <= 50);
+    for r in results {
+        let text = r["text"].as_str().unwrap();
+        assert!(text.to_lowercase().contains("sanction"), "{text}");
+        let words: Vec<&str> = text.split(|c: char| !c.is_alphanumeric()).collect();
+        assert!(!words.contains(&"Israel"), "{text}");
+    }
+    let all = json_of(&parallax(&["search", &bundle, "sanctions", "--limit", "500"]));
+    assert!(all["results"].as_array().unwrap().len() > results.len(), "the exclusion excluded nothing");
+    let v = json_of(&parallax(&["kwic", &bundle, "-Israel", "--width", "10"]));
+    assert!(v["lines"].is_array());
+    let _ = std::fs::remove_dir_all(&dir);
+}
+
+/// Every command that reads a bundle says which file it could not read, or that a file is not a
+/// bundle, and exits 1.
+#[test]
+fn every_bundle_command_names_an_unreadable_bundle() {
+    let dir = tmp("unreadable");
+    let missing = dir.join("missing.plxb");
+    let text = dir.join("notes.txt");
+    std::fs::write(&text, "not a bundle").unwrap();
+    let missing = missing.to_str().unwrap();
+    let text = text.to_str().unwrap();
+    for (path, says) in [(missing, "missing.plxb: cannot read"), (text, "notes.txt")] {
+        for args in [
+            vec!["search", path, "x"],
+            vec!["kwic", path, "x"],
+            vec!["reuse", path],
+            vec!["facts", path],
+            vec!["signals", path],
+            vec!["compare", path, "001", "002"],
+            vec!["inspect", path],
+        ] {
+            let o = parallax(&args);
+            let err = String::from_utf8_lossy(&o.stderr);
+            assert_eq!(o.status.code(), Some(1), "{args:?}: {err}");
+            assert!(err.starts_with("parallax: error: ") && err.contains(says), "{args:?}: {err}");
+            assert!(o.stdout.is_empty(), "{args:?} printed to stdout");
+        }
+    }
+    let _ = std::fs::remove_dir_all(&dir);
+}

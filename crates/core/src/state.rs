@@ -138,10 +138,10 @@ impl fmt::Display for Notice {
         match self {
             Notice::Truncated => write!(f, "The link was too long; its end was ignored."),
             Notice::BadEncoding => write!(f, "Part of the link was not validly encoded and was read as plain text."),
-            Notice::UnknownView(v) => write!(f, "There is no view called “{v}”; showing the library."),
+            Notice::UnknownView(v) => write!(f, "There is no view called “{v}”."),
             Notice::UnknownDoc(d) => write!(f, "There is no source “{d}” in this corpus."),
             Notice::UnknownPassage { doc, passage } => {
-                write!(f, "Source {doc} has no passage “{passage}”; showing the whole source.")
+                write!(f, "Source {doc} has no passage “{passage}”.")
             }
             Notice::UnknownTheme(t) => write!(f, "There is no theme “{t}”; it was left out."),
             Notice::UnknownEntity(e) => write!(f, "There is no entity “{e}”; it was left out."),
@@ -509,6 +509,40 @@ fn parse_custom(v: &str, notices: &mut Vec<Notice>) -> Result<CustomTheme, Strin
         return Err(format!("“{label}” has no terms"));
     }
     Ok(CustomTheme { label, terms: out })
+}
+
+impl State {
+    /// Whether the notices of the parse that gave this state mean the link's own target does
+    /// not exist: a source, view or comparison that is not there (the view fell back to the
+    /// library), or a passage its source does not have. The app then says "not found" instead
+    /// of showing the fallback. A detail that was dropped (an unknown theme or filter source, a
+    /// third source of a comparison) is not that: the view opens with a notice.
+    pub fn is_not_found(&self, notices: &[Notice]) -> bool {
+        notices.iter().any(|n| match n {
+            Notice::UnknownPassage { .. } => true,
+            Notice::UnknownView(_) | Notice::UnknownDoc(_) | Notice::TooFewToCompare => {
+                self.view == View::Library
+            }
+            _ => false,
+        })
+    }
+}
+
+/// What to write in place of a link just opened (`fragment`, without its `#`): its canonical
+/// form, so that the address shown, copied or reloaded is the one link of the state on screen.
+/// `None` when the link is already canonical, and when its target is not found (the reader
+/// keeps the link they typed, to correct it).
+pub fn canonical_replacement(
+    fragment: &str,
+    state: &State,
+    notices: &[Notice],
+    version: &str,
+) -> Option<String> {
+    if state.is_not_found(notices) {
+        return None;
+    }
+    let canonical = print(state, version);
+    (canonical.strip_prefix('#') != Some(fragment)).then_some(canonical)
 }
 
 /// The canonical fragment of a state, with the leading `#` and the corpus version.

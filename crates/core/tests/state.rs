@@ -2,7 +2,7 @@
 //! with the right notices, and properties: parsing never panics, printing is canonical.
 
 use parallax_core::source::load_dir;
-use parallax_core::state::{parse, print, Explore, Known, Notice, State, View};
+use parallax_core::state::{canonical_replacement, parse, print, Explore, Known, Notice, State, View};
 use parallax_core::Lang;
 use proptest::prelude::*;
 use std::path::Path;
@@ -322,6 +322,55 @@ fn canonical_links_are_readable() {
         .contains("another version"));
 }
 
+/// A link whose own target is missing says "not found"; a link that only names a missing detail
+/// (a filter source, a third source of a comparison, a theme) opens its view with a notice.
+#[test]
+fn not_found_only_when_the_target_itself_is_missing() {
+    for (input, not_found) in [
+        ("#/read/999", true),
+        ("#/read/002/p9999", true),
+        ("#/source/999", true),
+        ("#/nope", true),
+        ("#/compare/002/999", true),
+        ("#/compare/002", true),
+        ("#/read/002", false),
+        ("#/explore?sources=004,001,999", false),
+        ("#/explore?themes=nope&entities=nobody", false),
+        ("#/compare/002/999/004", false),
+        ("#/compare/002/004?theme=nope", false),
+        ("#/?v=ffffffffffff", false),
+    ] {
+        let (state, notices) = parse(input, known());
+        assert!(!notices.is_empty() || !not_found, "{input}: no notice");
+        assert_eq!(state.is_not_found(&notices), not_found, "{input}: {notices:?}");
+    }
+    // The nearest view of the partly missing links, as the reader will see it.
+    let (s, _) = parse("#/compare/002/999/004", known());
+    assert_eq!(print(&s, V), "#/compare/002/004?v=0123456789ab");
+    let (s, _) = parse("#/explore?sources=004,001,999", known());
+    assert_eq!(print(&s, V), "#/explore?sources=001,004&v=0123456789ab");
+}
+
+/// A link opened in another form than the canonical one is replaced by the canonical one; a
+/// canonical link, and a link to something missing, are left as they are.
+#[test]
+fn opened_links_are_replaced_by_their_canonical_form() {
+    let replace = |input: &str| {
+        let (state, notices) = parse(input, known());
+        canonical_replacement(input.trim_start_matches('#'), &state, &notices, V)
+    };
+    assert_eq!(
+        replace("#/explore?sources=004,001&themes=nope").as_deref(),
+        Some("#/explore?sources=001,004&v=0123456789ab")
+    );
+    assert_eq!(replace("#/read/001/p5").as_deref(), Some("#/read/001/p5?v=0123456789ab"));
+    assert_eq!(replace("").as_deref(), Some("#/?v=0123456789ab"));
+    assert_eq!(replace("#/read/001/p5?v=0123456789ab"), None);
+    assert_eq!(replace("#/explore?sources=001,004&v=0123456789ab"), None);
+    assert_eq!(replace("#/read/001/p9999"), None);
+    assert_eq!(replace("#/nope"), None);
+}
+
 fn cases() -> u32 {
     std::env::var("PROPTEST_CASES")
         .ok()
@@ -393,5 +442,17 @@ proptest! {
         prop_assert_eq!(&again, &state);
         prop_assert!(notices.is_empty(), "{} gave {:?}", url, notices);
         prop_assert_eq!(print(&again, V), url);
+    }
+
+    /// Replacing an opened link by its canonical form keeps the state, and is done once: the
+    /// replacement is itself canonical.
+    #[test]
+    fn canonical_replacement_keeps_the_state(input in prop_oneof![fragment(), "\\PC{0,200}"]) {
+        let (state, notices) = parse(&input, known());
+        if let Some(url) = canonical_replacement(input.trim_start_matches('#'), &state, &notices, V) {
+            let (again, notices) = parse(&url, known());
+            prop_assert_eq!(&again, &state);
+            prop_assert_eq!(canonical_replacement(&url[1..], &again, &notices, V), None);
+        }
     }
 }
