@@ -329,7 +329,13 @@ fn facts_signals_and_compare_print_json() {
 #[test]
 fn a_query_may_start_with_an_exclusion() {
     let (dir, bundle) = real_bundle("hyphen");
-    let v = json_of(&parallax(&["search", &bundle, "-Israel sanctions", "--limit", "50"]));
+    let v = json_of(&parallax(&[
+        "search",
+        &bundle,
+        "-Israel sanctions",
+        "--limit",
+        "50",
+    ]));
     let results = v["results"].as_array().unwrap();
     assert!(!results.is_empty());
     assert!(results.len() <= 50);
@@ -339,8 +345,17 @@ fn a_query_may_start_with_an_exclusion() {
         let words: Vec<&str> = text.split(|c: char| !c.is_alphanumeric()).collect();
         assert!(!words.contains(&"Israel"), "{text}");
     }
-    let all = json_of(&parallax(&["search", &bundle, "sanctions", "--limit", "500"]));
-    assert!(all["results"].as_array().unwrap().len() > results.len(), "the exclusion excluded nothing");
+    let all = json_of(&parallax(&[
+        "search",
+        &bundle,
+        "sanctions",
+        "--limit",
+        "500",
+    ]));
+    assert!(
+        all["results"].as_array().unwrap().len() > results.len(),
+        "the exclusion excluded nothing"
+    );
     let v = json_of(&parallax(&["kwic", &bundle, "-Israel", "--width", "10"]));
     assert!(v["lines"].is_array());
     let _ = std::fs::remove_dir_all(&dir);
@@ -369,7 +384,10 @@ fn every_bundle_command_names_an_unreadable_bundle() {
             let o = parallax(&args);
             let err = String::from_utf8_lossy(&o.stderr);
             assert_eq!(o.status.code(), Some(1), "{args:?}: {err}");
-            assert!(err.starts_with("parallax: error: ") && err.contains(says), "{args:?}: {err}");
+            assert!(
+                err.starts_with("parallax: error: ") && err.contains(says),
+                "{args:?}: {err}"
+            );
             assert!(o.stdout.is_empty(), "{args:?} printed to stdout");
         }
     }

@@ -127,7 +127,8 @@ fn joined(segments: &[Segment]) -> String {
 #[test]
 fn highlight_marks_matches_and_joins_back() {
     let idx = index();
-    let text = "Iran’s DRONES, a drone-maker, and «drones» — ẞ K İ 🎉";
+    // ẞ, the Kelvin sign (U+212A), dotted İ and an emoji, whose lower cases differ in length.
+    let text = "Iran’s DRONES, a drone-maker, and «drones» — ẞ \u{212A} İ 🎉";
     let segs = idx.highlight(text, &idx.parse("drone"));
     assert_eq!(joined(&segs), text);
     let marked: Vec<&str> = segs
@@ -148,6 +149,46 @@ fn highlight_marks_matches_and_joins_back() {
     assert_eq!(marked, ["payment  systems"]);
 }
 
+/// Case folding that changes a word's length, and right-to-left text with bidi controls:
+/// matches are marked on the original text, and the segments join back to it.
+#[test]
+fn highlight_is_exact_on_hard_unicode() {
+    let idx = index();
+    let cases: &[(&str, &str, &[&str])] = &[
+        // The Kelvin sign folds to k: "\u{212A}remlin" is "Kremlin".
+        (
+            "The \u{212A}REMLIN and the Kremlin",
+            "kremlin",
+            &["\u{212A}REMLIN", "Kremlin"],
+        ),
+        // İ lowercases to two chars (i + combining dot).
+        (
+            "İSTANBUL talks; Istanbul again",
+            "istanbul",
+            &["İSTANBUL", "Istanbul"],
+        ),
+        // ß and ẞ fold alike.
+        ("STRAẞE und Straße", "straße", &["STRAẞE", "Straße"]),
+        // Hebrew and Arabic words, with a right-to-left override and a zero-width space.
+        (
+            "\u{202e}ישראל\u{202c} ו־ישראל; إيران\u{200b} و إيران",
+            "ישראל",
+            &["ישראל", "ישראל"],
+        ),
+        ("شريك إيران وروسيا", "إيران", &["إيران"]),
+    ];
+    for (text, query, want) in cases {
+        let segs = idx.highlight(text, &idx.parse(query));
+        assert_eq!(joined(&segs), *text, "{query}");
+        let marked: Vec<&str> = segs
+            .iter()
+            .filter(|s| s.mark)
+            .map(|s| s.text.as_str())
+            .collect();
+        assert_eq!(marked, *want, "{query} in {text:?}");
+    }
+}
+
 proptest! {
     #![proptest_config(ProptestConfig::with_cases(std::env::var("PROPTEST_CASES").ok().and_then(|v| v.parse().ok()).unwrap_or(1000)))]
 
@@ -164,7 +205,7 @@ proptest! {
 
     /// Words from real passages mixed with hard Unicode: matched words are always marked.
     #[test]
-    fn real_words_are_marked(word in "(drone|sanction|Iran|treaty|nuclear)", noise in "[ẞKİ🎉\u{202e}\u{200b}é́ a-z]{0,20}") {
+    fn real_words_are_marked(word in "(drone|sanction|Iran|treaty|nuclear)", noise in "[ẞ\u{212A}İ🎉\u{202b}\u{202c}א-ת\u{202e}\u{200b}é́ a-z]{0,20}") {
         let idx = index();
         let text = format!("{noise} {word}s {noise}");
         let segs = idx.highlight(&text, &idx.parse(&word));

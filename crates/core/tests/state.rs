@@ -2,7 +2,9 @@
 //! with the right notices, and properties: parsing never panics, printing is canonical.
 
 use parallax_core::source::load_dir;
-use parallax_core::state::{canonical_replacement, parse, print, Explore, Known, Notice, State, View};
+use parallax_core::state::{
+    canonical_replacement, parse, print, Explore, Known, Notice, State, View,
+};
 use parallax_core::Lang;
 use proptest::prelude::*;
 use std::path::Path;
@@ -342,7 +344,11 @@ fn not_found_only_when_the_target_itself_is_missing() {
     ] {
         let (state, notices) = parse(input, known());
         assert!(!notices.is_empty() || !not_found, "{input}: no notice");
-        assert_eq!(state.is_not_found(&notices), not_found, "{input}: {notices:?}");
+        assert_eq!(
+            state.is_not_found(&notices),
+            not_found,
+            "{input}: {notices:?}"
+        );
     }
     // The nearest view of the partly missing links, as the reader will see it.
     let (s, _) = parse("#/compare/002/999/004", known());
@@ -363,7 +369,10 @@ fn opened_links_are_replaced_by_their_canonical_form() {
         replace("#/explore?sources=004,001&themes=nope").as_deref(),
         Some("#/explore?sources=001,004&v=0123456789ab")
     );
-    assert_eq!(replace("#/read/001/p5").as_deref(), Some("#/read/001/p5?v=0123456789ab"));
+    assert_eq!(
+        replace("#/read/001/p5").as_deref(),
+        Some("#/read/001/p5?v=0123456789ab")
+    );
     assert_eq!(replace("").as_deref(), Some("#/?v=0123456789ab"));
     assert_eq!(replace("#/read/001/p5?v=0123456789ab"), None);
     assert_eq!(replace("#/explore?sources=001,004&v=0123456789ab"), None);

@@ -1,5 +1,6 @@
 //! The built-in theme lexicon, tested on sentences written for the purpose (none is from the
-//! corpus): each theme fires on its own sentences and stays quiet on the others.
+//! corpus): each theme fires on its own sentences, and no other theme fires on them unless the
+//! sentence is also about it (those are listed in `ALSO`); unrelated sentences get no theme.
 
 use parallax_core::source::{parse_themes, THEMES};
 use parallax_core::tag::Lexicon;
@@ -46,6 +47,24 @@ fn the_eleven_themes_exist() {
     }
 }
 
+/// Sentences of the table below that are also about another theme, and which.
+const ALSO: &[(&str, &[&str])] = &[
+    (
+        "Militias in Iraq and Houthi fighters in Yemen received support.",
+        &["military"],
+    ),
+    ("Talks on the Caspian shelf stalled.", &["diplomacy"]),
+    (
+        "The friction between the allies grew after the failure of the talks.",
+        &["diplomacy"],
+    ),
+    ("Kyiv asked for more air defence.", &["military"]),
+    (
+        "Beijing and Pyongyang joined the summit of BRICS members.",
+        &["diplomacy"],
+    ),
+];
+
 #[test]
 fn each_theme_fires_on_sentences_written_for_it() {
     let lex = lexicon();
@@ -63,7 +82,7 @@ fn each_theme_fires_on_sentences_written_for_it() {
             &[
                 "Exports of wheat doubled after the tariffs were cut.",
                 "A new rail link shortens the transport corridor to the Gulf ports.",
-                "Investors signed a joint venture for car parts.",
+                "Investors formed a joint venture for car parts.",
             ],
         ),
         (
@@ -136,11 +155,16 @@ fn each_theme_fires_on_sentences_written_for_it() {
     ];
     for (theme, sentences) in cases {
         for s in *sentences {
-            assert!(
-                ids(&lex, s).iter().any(|i| i == theme),
-                "{theme} did not fire on {s:?}: {:?}",
-                ids(&lex, s)
-            );
+            // Its own theme fires, and any other is one the sentence really is about.
+            let also = ALSO
+                .iter()
+                .find(|(x, _)| x == s)
+                .map_or(&[][..], |(_, t)| *t);
+            let mut want: Vec<&str> = also.iter().chain([theme]).copied().collect();
+            want.sort_unstable();
+            let mut got = ids(&lex, s);
+            got.sort_unstable();
+            assert_eq!(got, want, "themes of {s:?}");
         }
     }
 }
