@@ -1,4 +1,5 @@
-//! Facets, KWIC and entities on the real corpus.
+//! Facets, KWIC, entities, theme tagging and comparison on the real corpus, with snapshots of
+//! each so that a change in what a reader sees shows up in review.
 
 use parallax_core::analysis::{Analysis, Filter};
 use parallax_core::source::load_dir;
@@ -68,6 +69,37 @@ fn facet_counts_match_the_results_they_promise() {
         .all(|u| c.documents[u.doc as usize].id == "004"));
     assert!(fr.hits.len() >= 3);
     assert_eq!(count(&fr.sources, "004"), fr.hits.len());
+    // Entity and language counts are also the results selecting them would give.
+    let checked_entities = f
+        .entities
+        .iter()
+        .filter(|e| e.count > 0)
+        .map(|e| {
+            let mut g = base.clone();
+            g.entities = vec![e.id.clone()];
+            assert_eq!(e.count, a.facets(c, &g).hits.len(), "entity {}", e.id);
+        })
+        .count();
+    assert!(
+        checked_entities >= 5,
+        "only {checked_entities} entities counted"
+    );
+    for l in &f.langs {
+        let mut g = base.clone();
+        g.langs = vec![Lang::from_code(&l.id).unwrap()];
+        assert_eq!(l.count, a.facets(c, &g).hits.len(), "language {}", l.id);
+    }
+    let wide = Filter::default();
+    let w = a.facets(c, &wide);
+    // The corpus has English and French sentences; its German is only spellings of names.
+    assert!(count(&w.langs, "en") > 0 && count(&w.langs, "fr") > 0);
+    for l in &w.langs {
+        let g = Filter {
+            langs: vec![Lang::from_code(&l.id).unwrap()],
+            ..Filter::default()
+        };
+        assert_eq!(l.count, a.facets(c, &g).hits.len(), "language {}", l.id);
+    }
     // An entity filter.
     let putin = a.facets(
         c,
@@ -200,4 +232,147 @@ fn the_theme_matrix_counts_what_the_filter_finds() {
             );
         }
     }
+}
+
+/// Per source and theme: passages tagged, and the distinct terms that fired (first eight).
+#[test]
+fn theme_tagging_snapshot() {
+    let a = analysis();
+    let c = corpus();
+    let mut out = String::new();
+    for (d, doc) in c.documents.iter().enumerate() {
+        out.push_str(&format!(
+            "## {} ({} passages)\n",
+            doc.id,
+            doc.passages.len()
+        ));
+        for theme in a.themes.themes() {
+            let mut passages = 0;
+            let mut terms: Vec<String> = Vec::new();
+            for p in a.passages.iter().filter(|p| p.unit.doc as usize == d) {
+                if let Some(tag) = p.themes.iter().find(|t| t.id == theme.id) {
+                    passages += 1;
+                    for e in &tag.evidence {
+                        let t = e.text.to_lowercase();
+                        if !terms.contains(&t) {
+                            terms.push(t);
+                        }
+                    }
+                }
+            }
+            if passages > 0 {
+                terms.truncate(8);
+                out.push_str(&format!(
+                    "{:<10} {:>3}  {}\n",
+                    theme.id,
+                    passages,
+                    terms.join(", ")
+                ));
+            }
+        }
+    }
+    insta::assert_snapshot!(out);
+}
+
+/// Facet counts for a few filters, every facet value with passages.
+#[test]
+fn facet_counts_snapshot() {
+    let a = analysis();
+    let c = corpus();
+    let filters = [
+        Filter::default(),
+        Filter {
+            query: "sanctions".into(),
+            ..Filter::default()
+        },
+        Filter {
+            themes: vec!["energy".into()],
+            sources: vec!["001".into(), "004".into()],
+            ..Filter::default()
+        },
+        Filter {
+            entities: vec!["putin".into()],
+            langs: vec![Lang::En],
+            ..Filter::default()
+        },
+    ];
+    let mut out = String::new();
+    for f in &filters {
+        let r = a.facets(c, f);
+        out.push_str(&format!(
+            "## q={:?} themes={:?} sources={:?} entities={:?} langs={:?}: {} passages\n",
+            f.query,
+            f.themes,
+            f.sources,
+            f.entities,
+            f.langs,
+            r.hits.len()
+        ));
+        for (name, list) in [
+            ("themes", &r.themes),
+            ("sources", &r.sources),
+            ("entities", &r.entities),
+            ("langs", &r.langs),
+        ] {
+            let values: Vec<String> = list
+                .iter()
+                .filter(|v| v.count > 0 || v.selected)
+                .map(|v| format!("{}{}={}", if v.selected { "*" } else { "" }, v.id, v.count))
+                .collect();
+            out.push_str(&format!("{name}: {}\n", values.join(" ")));
+        }
+    }
+    insta::assert_snapshot!(out);
+}
+
+/// Mentions of every entity per source.
+#[test]
+fn entity_counts_snapshot() {
+    let out: String = analysis()
+        .entity_counts(corpus())
+        .iter()
+        .map(|e| {
+            let per: Vec<String> = e
+                .per_source
+                .iter()
+                .map(|(d, n)| format!("{d}:{n}"))
+                .collect();
+            format!("{:<14} {:>3}  {}\n", e.id, e.total, per.join(" "))
+        })
+        .collect();
+    insta::assert_snapshot!(out);
+}
+
+/// The comparison of two and of three sources, row by row: passages per column, reuse pairs
+/// and the facts with their agreement.
+#[test]
+fn comparison_snapshot() {
+    use parallax_core::{compare, facts, reuse};
+    let c = corpus();
+    let a = analysis();
+    let pairs = reuse::find(c);
+    let groups = facts::facts(c, &c.claims);
+    let mut out = String::new();
+    for docs in [&["002", "004"][..], &["000", "001", "003"][..]] {
+        let cmp = compare::compare(c, a, &pairs, &groups, docs).unwrap();
+        out.push_str(&format!("# {}\n", docs.join(" · ")));
+        for row in &cmp.rows {
+            let cols: Vec<String> = row
+                .columns
+                .iter()
+                .map(|col| format!("{}:{}", col.doc, col.passages.len()))
+                .collect();
+            out.push_str(&format!(
+                "{:<10} {}  reuse {}  differs {}\n",
+                row.theme,
+                cols.join(" "),
+                row.reuse.len(),
+                row.differs()
+            ));
+            for f in &row.facts {
+                out.push_str(&format!("    {} {:?}\n", f.key, f.agreement));
+            }
+        }
+    }
+    insta::assert_snapshot!(out);
 }
