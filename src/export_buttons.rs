@@ -1,17 +1,31 @@
-//! Export of exactly the current filtered view as CSV, JSON or Markdown, each passage with its
-//! source title, passage id, themes and a link back; the formats themselves are the core's.
+//! Export of exactly the current filtered view as CSV, JSON or Markdown: each passage (or, in
+//! KWIC mode, each concordance line) with its source title, passage id, themes and a link back;
+//! the formats themselves are the core's.
 
-use parallax_core::export::{csv, json, markdown, rows};
+use std::rc::Rc;
+
+use parallax_core::analysis::KwicLine;
+use parallax_core::export::{
+    csv, json, kwic_csv, kwic_markdown, kwic_rows, markdown, rows, LinkBase,
+};
 use parallax_core::search::Unit;
 use yew::prelude::*;
 
 use crate::ctx::use_ctx;
 use crate::dom;
 
+/// What the view shows, to be exported as shown.
+#[derive(Clone, PartialEq)]
+pub enum Exported {
+    /// Passages, in the order shown.
+    Passages(Vec<Unit>),
+    /// Concordance lines, in the order shown.
+    Kwic(Rc<Vec<KwicLine>>),
+}
+
 #[derive(Properties, PartialEq)]
 pub struct Props {
-    /// The passages of the current view, in the order shown.
-    pub units: Vec<Unit>,
+    pub what: Exported,
     /// A heading for the Markdown file, e.g. the query.
     pub heading: AttrValue,
 }
@@ -22,37 +36,57 @@ pub fn ExportButtons(props: &Props) -> Html {
     let failed = use_state_eq(|| false);
     let make = |format: &'static str| {
         let ctx = ctx.clone();
-        let units = props.units.clone();
+        let what = props.what.clone();
         let heading = props.heading.clone();
         let failed = failed.clone();
         Callback::from(move |_: MouseEvent| {
-            let analysis = ctx.data.analysis(&ctx.state.custom);
             let base = web_sys::window()
                 .and_then(|w| w.location().href().ok())
                 .map(|h| h.split('#').next().unwrap_or_default().to_owned())
                 .unwrap_or_default();
-            let r = rows(
-                &ctx.data.bundle.corpus,
-                &analysis,
-                &units,
-                &base,
-                &ctx.data.known.version,
-            );
-            let ok = match format {
-                "csv" => dom::download("parallax-export.csv", "text/csv;charset=utf-8", &csv(&r)),
-                "json" => dom::download("parallax-export.json", "application/json", &json(&r)),
-                _ => dom::download(
-                    "parallax-export.md",
-                    "text/markdown;charset=utf-8",
-                    &markdown(&r, &heading),
-                ),
+            let at = LinkBase {
+                base: &base,
+                version: &ctx.data.known.version,
+                custom: &ctx.state.custom,
             };
-            failed.set(!ok);
+            let corpus = &ctx.data.bundle.corpus;
+            let (text, name, mime) = match &what {
+                Exported::Passages(units) => {
+                    let analysis = ctx.data.analysis(&ctx.state.custom);
+                    let r = rows(corpus, &analysis, units, at);
+                    match format {
+                        "csv" => (csv(&r), "parallax-export.csv", "text/csv;charset=utf-8"),
+                        "json" => (json(&r), "parallax-export.json", "application/json"),
+                        _ => (
+                            markdown(&r, &heading),
+                            "parallax-export.md",
+                            "text/markdown;charset=utf-8",
+                        ),
+                    }
+                }
+                Exported::Kwic(lines) => {
+                    let r = kwic_rows(corpus, lines, at);
+                    match format {
+                        "csv" => (kwic_csv(&r), "parallax-kwic.csv", "text/csv;charset=utf-8"),
+                        "json" => (json(&r), "parallax-kwic.json", "application/json"),
+                        _ => (
+                            kwic_markdown(&r, &heading),
+                            "parallax-kwic.md",
+                            "text/markdown;charset=utf-8",
+                        ),
+                    }
+                }
+            };
+            failed.set(!dom::download(name, mime, &text));
         })
+    };
+    let label = match &props.what {
+        Exported::Passages(units) => format!("Export these {} passages:", units.len()),
+        Exported::Kwic(lines) => format!("Export these {} lines:", lines.len()),
     };
     html! {
         <div class="export" role="group" aria-label="Export this view">
-            <span class="export-label">{ format!("Export these {} passages:", props.units.len()) }</span>
+            <span class="export-label">{ label }</span>
             <button type="button" data-format="csv" onclick={make("csv")}>{ "CSV" }</button>
             <button type="button" data-format="json" onclick={make("json")}>{ "JSON" }</button>
             <button type="button" data-format="md" onclick={make("md")}>{ "Markdown" }</button>

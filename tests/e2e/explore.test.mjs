@@ -1,8 +1,10 @@
 // The explore view: live search, facets with counts, highlights, theme evidence, KWIC, opening a
-// result in the reader, the empty state, links that restore the view, history, and notices for
-// hostile links. Every test also fails if the page logs anything or asks another origin.
+// result in the reader, the empty state, links that restore the view, history, notices for
+// hostile links, and results rendered a page at a time ("Show more") while counts and exports
+// cover every match. Every test also fails if the page logs anything or asks another origin.
 
 import assert from 'node:assert/strict';
+import { readFile } from 'node:fs/promises';
 import { after, afterEach, before, describe, it } from 'node:test';
 import { Harness, eventually, hasVersion, withoutVersion } from './harness.mjs';
 
@@ -54,7 +56,9 @@ describe('explore', () => {
     const box = page.locator('.facet input[data-facet="themes"][data-value="energy"]');
     const label = page.locator('label[for="facet-themes-energy"] .facet-count');
     const promised = Number(await label.textContent());
-    assert.ok(promised > 0 && promised < before.results.length, `energy count ${promised} of ${before.results.length}`);
+    // Only a page of results is rendered: compare with the announced count of all of them.
+    const all = Number(before.count.split(' ')[0]);
+    assert.ok(promised > 0 && promised < all, `energy count ${promised} of ${all}`);
     await box.check();
     await resultsSettled(page, `${promised} passage${promised === 1 ? '' : 's'}`);
     const s = await page.evaluate(snapshot);
@@ -114,6 +118,110 @@ describe('explore', () => {
     await page.locator('.empty button').click();
     await page.waitForSelector('li.result');
     assert.equal(withoutVersion(await page.evaluate(() => location.hash)), '#/explore');
+  });
+
+  it('renders a page of results; Show more adds the next from the keyboard, focuses it, and the announced count stays the full count', async () => {
+    const page = await h.open(await h.newPage(), '#/explore');
+    await page.waitForSelector('li.result');
+    const status = page.locator('.result-count[role="status"][aria-live="polite"]');
+    const full = (await status.textContent()).trim();
+    const total = Number(full.split(' ')[0]);
+    const rendered = () => page.locator('li.result').count();
+    const pageSize = await rendered();
+    assert.ok(pageSize > 0 && pageSize < total, `${pageSize} rendered of ${total}`);
+    const more = page.locator('button.more');
+    assert.match(await more.textContent(), new RegExp(`^Show ${pageSize} more \\(showing ${pageSize} of ${total}\\)$`));
+    const ids = () => page.$$eval('li.result', (ls) => ls.map((l) => `${l.dataset.doc}/${l.dataset.passage}`));
+    const firstPage = await ids();
+
+    // Enter, then Space, on the focused button: each adds a page and moves focus to the first
+    // result it added; the live region keeps announcing the whole count.
+    for (const key of ['Enter', 'Space']) {
+      const before = await rendered();
+      if (before >= total) break;
+      await more.focus();
+      await page.keyboard.press(key);
+      await eventually(page, `${key} on Show more added nothing`, (n) => document.querySelectorAll('li.result').length > n, before, snapshot);
+      assert.equal(await rendered(), Math.min(total, before + pageSize));
+      const focused = await page.evaluate(() => {
+        const li = document.activeElement?.closest('li.result');
+        return li && document.activeElement.matches('.result-source a') ? [...li.parentElement.children].indexOf(li) : -1;
+      });
+      assert.equal(focused, before, `focus is not on the first added result's link after ${key}`);
+      assert.equal((await status.textContent()).trim(), full);
+    }
+    assert.deepEqual((await ids()).slice(0, pageSize), firstPage, 'Show more reordered the results already shown');
+
+    // Until every result is there; then the button goes.
+    while ((await rendered()) < total) {
+      const before = await rendered();
+      await more.click();
+      await eventually(page, 'Show more added nothing', (n) => document.querySelectorAll('li.result').length > n, before, snapshot);
+    }
+    assert.equal(await rendered(), total);
+    assert.equal(await more.count(), 0);
+    assert.equal(new Set(await ids()).size, total, 'a result is shown twice');
+
+    // A new query starts again at one page, and the page size is not in the link.
+    await page.fill('#q', 'sanctions');
+    await eventually(page, 'the query did not apply', () => location.hash.includes('q=sanctions'), null, snapshot);
+    const sanctions = Number((await status.textContent()).trim().split(' ')[0]);
+    await eventually(page, 'a new query did not start at one page', (n) => document.querySelectorAll('li.result').length === n, Math.min(sanctions, pageSize), snapshot);
+    assert.equal(withoutVersion(await page.evaluate(() => location.hash)), '#/explore?q=sanctions');
+  });
+
+  it('exports the whole filtered view, not only the rendered page', async () => {
+    const page = await h.open(await h.newPage(), '#/explore?q=sanctions');
+    await page.waitForSelector('li.result');
+    const shown = await page.$$eval('li.result', (ls) => ls.map((l) => `${l.dataset.doc}/${l.dataset.passage}`));
+    const total = Number((await page.locator('.result-count').textContent()).split(' ')[0]);
+    assert.ok(shown.length < total, `all ${total} results are rendered: the test needs a query with more than a page`);
+    assert.equal((await page.locator('.export-label').textContent()).trim(), `Export these ${total} passages:`);
+    const [download] = await Promise.all([page.waitForEvent('download'), page.locator('.export button[data-format="json"]').click()]);
+    const rows = JSON.parse(await readFile(await download.path(), 'utf8'));
+    assert.equal(rows.length, total);
+    assert.deepEqual(rows.slice(0, shown.length).map((r) => `${r.source}/${r.passage}`), shown);
+    assert.equal(new Set(rows.map((r) => `${r.source}/${r.passage}`)).size, total);
+  });
+
+  it('an exported link opens its passage in a fresh page and keeps the reader\'s own theme', async () => {
+    const custom = 'custom=Corridors:transport%20corridor|trade%20route';
+    const page = await h.open(await h.newPage(), `#/explore?themes=my1&${custom}`);
+    await page.waitForSelector('li.result');
+    const [download] = await Promise.all([page.waitForEvent('download'), page.locator('.export button[data-format="json"]').click()]);
+    const rows = JSON.parse(await readFile(await download.path(), 'utf8'));
+    assert.ok(rows.length > 0, 'nothing exported');
+    assert.ok(rows.every((r) => r.themes.includes('my1')), 'a row lacks the reader\'s theme');
+    const row = rows[rows.length - 1];
+    assert.ok(row.link.startsWith(`${h.origin}/#/read/${row.source}/${row.passage}?${custom}&v=`), row.link);
+
+    const fresh = await h.newPage({ width: 390, height: 844 });
+    await fresh.goto(row.link);
+    await fresh.waitForSelector(`article.reader[data-doc="${row.source}"] p.passage--target[data-passage="${row.passage}"]`);
+    assert.equal(await fresh.locator('[data-testid="not-found"]').count(), 0);
+    // The reader's theme came with the link: the explorer it leads to offers it as a facet.
+    await fresh.locator('.site-nav a', { hasText: 'Explore' }).click();
+    await fresh.waitForSelector('label[for="facet-themes-my1"]');
+    assert.match(await fresh.locator('label[for="facet-themes-my1"] .facet-label').textContent(), /Corridors/);
+  });
+
+  it('KWIC mode exports its lines, each with a link back that opens its passage', async () => {
+    const page = await h.open(await h.newPage(), '#/explore?q=%22payment%20systems%22&mode=kwic');
+    await page.waitForSelector('table.kwic tbody tr');
+    const shown = await page.$$eval('table.kwic tbody tr', (trs) => trs.map((tr) => [...tr.querySelectorAll('td')].slice(0, 3).map((td) => td.textContent)));
+    const count = Number((await page.locator('.result-count').textContent()).split(' ')[0]);
+    assert.equal((await page.locator('.export-label').textContent()).trim(), `Export these ${count} lines:`);
+    const [download] = await Promise.all([page.waitForEvent('download'), page.locator('.export button[data-format="csv"]').click()]);
+    const csv = await readFile(await download.path(), 'utf8');
+    const lines = csv.trimEnd().split('\r\n');
+    assert.equal(lines[0], 'source,title,passage,left,match,right,link');
+    assert.equal(lines.length - 1, count);
+    const [json] = await Promise.all([page.waitForEvent('download'), page.locator('.export button[data-format="json"]').click()]);
+    const rows = JSON.parse(await readFile(await json.path(), 'utf8'));
+    assert.deepEqual(rows.slice(0, shown.length).map((r) => [r.left, r.match, r.right]), shown);
+    const fresh = await h.newPage();
+    await fresh.goto(rows[0].link);
+    await fresh.waitForSelector(`article.reader[data-doc="${rows[0].source}"] p.passage--target[data-passage="${rows[0].passage}"]`);
   });
 
   it('a hostile link opens the nearest sensible view and says what it changed', async () => {

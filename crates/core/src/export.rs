@@ -1,11 +1,36 @@
-//! Export of a filtered view as CSV, JSON or Markdown: each passage with its source title,
-//! passage id, themes and a link back to it. Text is escaped for each format, never trusted.
+//! Export of a filtered view as CSV, JSON or Markdown: each passage (or, in KWIC mode, each
+//! concordance line) with its source title, passage id, themes and a link back to it that keeps
+//! the reader's own themes. Text is escaped for each format, never trusted.
 
-use crate::analysis::Analysis;
-use crate::model::Corpus;
+use crate::analysis::{Analysis, KwicLine};
+use crate::model::{Corpus, Document};
 use crate::search::Unit;
-use crate::state::{print, State, View};
+use crate::state::{print, CustomTheme, State, View};
 use serde::Serialize;
+
+/// Where an export was made: the page address without its fragment, the corpus version and the
+/// reader-defined themes in use (their ids, `my1`…, appear in rows, so links carry them).
+#[derive(Debug, Clone, Copy)]
+pub struct LinkBase<'a> {
+    pub base: &'a str,
+    pub version: &'a str,
+    pub custom: &'a [CustomTheme],
+}
+
+impl LinkBase<'_> {
+    /// The link that opens `passage` of `doc` in the reader.
+    fn passage(&self, doc: &str, passage: &str) -> String {
+        let state = State {
+            view: View::Read {
+                doc: doc.to_owned(),
+                passage: Some(passage.to_owned()),
+                show_removed: false,
+            },
+            custom: self.custom.to_vec(),
+        };
+        format!("{}{}", self.base, print(&state, self.version))
+    }
+}
 
 /// One exported passage.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
@@ -18,27 +43,26 @@ pub struct Row {
     pub link: String,
 }
 
-/// Rows for the given passages; `base` is the page address without its fragment.
-pub fn rows(
-    corpus: &Corpus,
-    analysis: &Analysis,
-    units: &[Unit],
-    base: &str,
-    version: &str,
-) -> Vec<Row> {
+/// One exported line of a keyword-in-context concordance.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct KwicRow {
+    pub source: String,
+    pub title: String,
+    pub passage: String,
+    pub left: String,
+    #[serde(rename = "match")]
+    pub matched: String,
+    pub right: String,
+    pub link: String,
+}
+
+/// Rows for the given passages, in the order given.
+pub fn rows(corpus: &Corpus, analysis: &Analysis, units: &[Unit], at: LinkBase) -> Vec<Row> {
     units
         .iter()
         .filter_map(|&u| {
             let doc = corpus.documents.get(u.doc as usize)?;
             let p = doc.passages.get(u.passage as usize)?;
-            let state = State {
-                view: View::Read {
-                    doc: doc.id.clone(),
-                    passage: Some(p.id.clone()),
-                    show_removed: false,
-                },
-                custom: Vec::new(),
-            };
             Some(Row {
                 source: doc.id.clone(),
                 title: doc.title.clone(),
@@ -48,7 +72,26 @@ pub fn rows(
                     .map(|i| i.themes.iter().map(|t| t.id.clone()).collect())
                     .unwrap_or_default(),
                 text: p.text.clone(),
-                link: format!("{base}{}", print(&state, version)),
+                link: at.passage(&doc.id, &p.id),
+            })
+        })
+        .collect()
+}
+
+/// Rows for concordance lines, in the order given; lines of unknown sources are left out.
+pub fn kwic_rows(corpus: &Corpus, lines: &[KwicLine], at: LinkBase) -> Vec<KwicRow> {
+    lines
+        .iter()
+        .filter_map(|l| {
+            let doc: &Document = corpus.document(&l.doc)?;
+            Some(KwicRow {
+                source: doc.id.clone(),
+                title: doc.title.clone(),
+                passage: l.passage.clone(),
+                left: l.left.clone(),
+                matched: l.matched.clone(),
+                right: l.right.clone(),
+                link: at.passage(&doc.id, &l.passage),
             })
         })
         .collect()
@@ -56,7 +99,7 @@ pub fn rows(
 
 /// RFC 4180 CSV with a header. Cells that a spreadsheet would run as a formula (starting with
 /// `=`, `+`, `-`, `@`, tab or carriage return) are prefixed with `'`.
-pub fn csv(rows: &[Row]) -> String {
+fn csv_table<'a>(header: &str, rows: impl Iterator<Item = Vec<&'a str>>) -> String {
     fn cell(s: &str) -> String {
         let s = if s.starts_with(['=', '+', '-', '@', '\t', '\r']) {
             format!("'{s}")
@@ -69,24 +112,45 @@ pub fn csv(rows: &[Row]) -> String {
             s
         }
     }
-    let mut out = String::from("source,title,passage,themes,text,link\r\n");
-    for r in rows {
-        let cells = [
-            &r.source,
-            &r.title,
-            &r.passage,
-            &r.themes.join(";"),
-            &r.text,
-            &r.link,
-        ];
+    let mut out = format!("{header}\r\n");
+    for cells in rows {
         out.push_str(&cells.iter().map(|c| cell(c)).collect::<Vec<_>>().join(","));
         out.push_str("\r\n");
     }
     out
 }
 
-/// Pretty JSON: an array of rows.
-pub fn json(rows: &[Row]) -> String {
+/// Passages as CSV: `source,title,passage,themes,text,link`, themes joined by `;`.
+pub fn csv(rows: &[Row]) -> String {
+    let themes: Vec<String> = rows.iter().map(|r| r.themes.join(";")).collect();
+    csv_table(
+        "source,title,passage,themes,text,link",
+        rows.iter()
+            .zip(&themes)
+            .map(|(r, t)| vec![r.source.as_str(), &r.title, &r.passage, t, &r.text, &r.link]),
+    )
+}
+
+/// Concordance lines as CSV: `source,title,passage,left,match,right,link`.
+pub fn kwic_csv(rows: &[KwicRow]) -> String {
+    csv_table(
+        "source,title,passage,left,match,right,link",
+        rows.iter().map(|r| {
+            vec![
+                r.source.as_str(),
+                &r.title,
+                &r.passage,
+                &r.left,
+                &r.matched,
+                &r.right,
+                &r.link,
+            ]
+        }),
+    )
+}
+
+/// Pretty JSON: an array of rows (passages or concordance lines).
+pub fn json<T: Serialize>(rows: &[T]) -> String {
     // Serialising plain strings and lists cannot fail.
     let mut out = serde_json::to_string_pretty(rows).unwrap_or_else(|_| "[]".into());
     out.push('\n');
@@ -126,6 +190,28 @@ pub fn markdown(rows: &[Row], heading: &str) -> String {
     out
 }
 
+/// Markdown: a heading, then the concordance as a table (before, match, after, passage link).
+pub fn kwic_markdown(rows: &[KwicRow], heading: &str) -> String {
+    let mut out = format!(
+        "# {}\n\n| Before | Match | After | Passage |\n|---:|:---:|:---|---|\n",
+        md_escape(heading)
+    );
+    // A line break would end the table row.
+    let cell = |s: &str| md_escape(&s.replace(['\n', '\r'], " "));
+    for r in rows {
+        out.push_str(&format!(
+            "| {} | **{}** | {} | {}, [{}](<{}>) |\n",
+            cell(&r.left),
+            cell(&r.matched),
+            cell(&r.right),
+            cell(&r.title),
+            md_escape(&r.passage),
+            r.link.replace(['<', '>', ' '], "")
+        ));
+    }
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -159,7 +245,7 @@ mod tests {
         assert!(out.contains(r#""text": "a \"b\" \\ <script>""#), "{out}");
         let back: Vec<serde_json::Value> = serde_json::from_str(&out).unwrap();
         assert_eq!(back[0]["themes"][1], "finance");
-        assert_eq!(json(&[]), "[]\n");
+        assert_eq!(json::<Row>(&[]), "[]\n");
     }
 
     #[test]
@@ -171,5 +257,63 @@ mod tests {
         assert!(out.starts_with("# Results for \\*x\\*\n"));
         assert!(out.contains("> \\*\\*bold\\*\\* \\[link\\]\\(javascript:x\\) \\<b\\>"));
         assert!(out.contains("[p1](<http://127.0.0.1:8080/#/read/001/p1?v=abc>)"));
+    }
+
+    #[test]
+    fn links_back_keep_the_readers_themes() {
+        let custom = [CustomTheme {
+            label: "Corridors".into(),
+            terms: vec!["trade route".into(), "rail".into()],
+        }];
+        let at = LinkBase {
+            base: "http://127.0.0.1:8080/",
+            version: "0123456789ab",
+            custom: &custom,
+        };
+        let link = at.passage("001", "p3");
+        assert_eq!(
+            link,
+            "http://127.0.0.1:8080/#/read/001/p3?custom=Corridors:trade%20route|rail&v=0123456789ab"
+        );
+        let none = LinkBase { custom: &[], ..at };
+        assert_eq!(
+            none.passage("001", "p3"),
+            "http://127.0.0.1:8080/#/read/001/p3?v=0123456789ab"
+        );
+    }
+
+    fn kwic_row(left: &str, right: &str) -> KwicRow {
+        KwicRow {
+            source: "004".into(),
+            title: "A | piped title".into(),
+            passage: "p2".into(),
+            left: left.into(),
+            matched: "Bushehr".into(),
+            right: right.into(),
+            link: "http://127.0.0.1:8080/#/read/004/p2?v=abc".into(),
+        }
+    }
+
+    #[test]
+    fn kwic_exports_keep_the_columns() {
+        let out = kwic_csv(&[kwic_row("-built the ", " plant, \"the\"")]);
+        let lines: Vec<&str> = out.split("\r\n").collect();
+        assert_eq!(lines[0], "source,title,passage,left,match,right,link");
+        assert_eq!(
+            lines[1],
+            "004,A | piped title,p2,\"'-built the \",Bushehr,\" plant, \"\"the\"\"\",http://127.0.0.1:8080/#/read/004/p2?v=abc"
+        );
+        let back: Vec<serde_json::Value> =
+            serde_json::from_str(&json(&[kwic_row("a", "b")])).unwrap();
+        assert_eq!(back[0]["match"], "Bushehr");
+        let md = kwic_markdown(&[kwic_row("line\nbreak | pipe", "*b*")], "KWIC for Bushehr");
+        let rows: Vec<&str> = md.lines().collect();
+        assert_eq!(rows[0], "# KWIC for Bushehr");
+        assert_eq!(rows[2], "| Before | Match | After | Passage |");
+        assert_eq!(
+            rows[4],
+            "| line break \\| pipe | **Bushehr** | \\*b\\* | A \\| piped title, [p2](<http://127.0.0.1:8080/#/read/004/p2?v=abc>) |"
+        );
+        assert_eq!(rows.len(), 5);
     }
 }
