@@ -6,7 +6,7 @@
 //! in hundreds of passages, so reuse detection would ignore them all (stock phrases) and measure
 //! nothing, and the vocabulary would stop growing with the corpus, which flatters index sizes.
 
-use parallax_core::model::{Corpus, Document, Lang, Passage, Section, Sentence};
+use parallax_core::model::{Corpus, Document, Lang, Passage, Sentence};
 use serde::Serialize;
 
 /// Probability that a word is replaced by a word of the real corpus (drawn by frequency).
@@ -125,7 +125,8 @@ impl Generator {
         self.templates.len()
     }
 
-    /// A corpus of `n` documents; the real corpus lends its themes and entities.
+    /// A corpus of `n` documents; the real corpus lends its themes, entities and claims, so that
+    /// tags, facets and facts work on it as on the real one.
     pub fn corpus(&self, real: &Corpus, n: usize, seed: u64) -> Corpus {
         let mut rng = Rng::new(seed ^ (n as u64).wrapping_mul(0x2545_f491_4f6c_dd1d));
         let invented = INVENTED_PER_DOC * n as u64;
@@ -164,7 +165,11 @@ impl Generator {
                 let at = rng.below(passages.len() + 1);
                 passages.insert(at, (text, spans));
             }
-            documents.push(document(i, passages));
+            documents.push(Document::from_passages(
+                format!("g{i:05}"),
+                format!("Generated document {i}"),
+                passages,
+            ));
         }
         Corpus {
             name: format!("generated-{n}"),
@@ -172,7 +177,7 @@ impl Generator {
             documents,
             themes: real.themes.clone(),
             entities: real.entities.clone(),
-            claims: Vec::new(),
+            claims: real.claims.clone(),
         }
     }
 
@@ -288,38 +293,6 @@ pub fn invented_word(k: u64) -> String {
     (0..n)
         .map(|_| SYLLABLES[h.below(SYLLABLES.len())])
         .collect()
-}
-
-fn document(i: usize, passages: Vec<(String, Vec<Sentence>)>) -> Document {
-    let passages: Vec<Passage> = passages
-        .into_iter()
-        .enumerate()
-        .map(|(k, (text, sentences))| Passage {
-            id: format!("p{}", k + 1),
-            section: 0,
-            start: 0,
-            end: text.len() as u32,
-            text,
-            sentences,
-        })
-        .collect();
-    Document {
-        id: format!("g{i:05}"),
-        file: String::new(),
-        title: format!("Generated document {i}"),
-        site: None,
-        kind: None,
-        byline: None,
-        date: None,
-        sections: vec![Section {
-            id: "s0".into(),
-            heading: None,
-            start: 0,
-        }],
-        passages,
-        removed: Vec::new(),
-        original_len: 0,
-    }
 }
 
 /// The corpus's documents as the Node side-by-side reads them.

@@ -331,18 +331,27 @@ impl Document {
         title: String,
         passages: impl IntoIterator<Item = (String, Vec<Sentence>)>,
     ) -> Document {
+        // The "original file" is the passages one after another, a blank line between them, so
+        // that passage offsets increase and stay in range as in a built bundle.
+        let mut offset = 0u32;
         let passages = passages
             .into_iter()
             .enumerate()
-            .map(|(k, (text, sentences))| Passage {
-                id: format!("p{}", k + 1),
-                section: 0,
-                start: 0,
-                end: text.len() as u32,
-                text,
-                sentences,
+            .map(|(k, (text, sentences))| {
+                let start = offset;
+                let end = start.saturating_add(text.len() as u32);
+                offset = end.saturating_add(2);
+                Passage {
+                    id: format!("p{}", k + 1),
+                    section: 0,
+                    start,
+                    end,
+                    text,
+                    sentences,
+                }
             })
             .collect();
+        let original_len = offset.saturating_sub(2);
         Document {
             id,
             file: String::new(),
@@ -358,7 +367,7 @@ impl Document {
             }],
             passages,
             removed: Vec::new(),
-            original_len: 0,
+            original_len,
         }
     }
 }
