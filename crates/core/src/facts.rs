@@ -38,15 +38,51 @@ pub enum Agreement {
     Single,
     /// Several sources state it, all alike.
     Agree,
-    /// Sources (or one source with itself) state different values.
+    /// Sources (or one source with itself) state different values. Dates differ only when a
+    /// year, month or day stated by both is not the same: "January 2025" fits "January 17, 2025".
     Differ,
+}
+
+/// Year, month and day of a date value as [`facts`] writes it ("2025-01-17", "--04-21",
+/// "2025-01", "2001"), each when stated.
+fn date_parts(value: &str) -> Option<[Option<u32>; 3]> {
+    let (year, rest) = match value.strip_prefix("--") {
+        Some(rest) => (None, rest),
+        None => {
+            let (y, rest) = value.split_once('-').unwrap_or((value, ""));
+            (Some(y.parse().ok()?), rest)
+        }
+    };
+    let mut parts = rest.split('-').filter(|p| !p.is_empty());
+    let month = parts.next().map(str::parse).transpose().ok()?;
+    let day = parts.next().map(str::parse).transpose().ok()?;
+    if parts.next().is_some() || year.is_none() && month.is_none() {
+        return None;
+    }
+    Some([year, month, day])
+}
+
+/// Whether two values of a group can both be true. Dates can when no component that both state
+/// differs (a partial date fits a fuller one); other values only when they are equal.
+fn compatible(kind: FactKind, a: &str, b: &str) -> bool {
+    if kind == FactKind::Date {
+        if let (Some(x), Some(y)) = (date_parts(a), date_parts(b)) {
+            return x
+                .iter()
+                .zip(&y)
+                .all(|(p, q)| p.is_none() || q.is_none() || p == q);
+        }
+    }
+    a == b
 }
 
 /// Mentions grouped by what they are about.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct FactGroup {
     pub kind: FactKind,
-    /// Grouping key: the unit and counted thing of a figure, the event of a date, a claim id.
+    /// Grouping key: the unit and counted thing of a figure ("figure:percent of good"); the
+    /// event of a date, a claim and stance ("date:treaty-status:signed"), or else the date itself
+    /// ("date:2021-08-18"); a claim id.
     pub key: String,
     pub label: String,
     pub agreement: Agreement,
@@ -68,7 +104,12 @@ impl FactGroup {
         }
         let sources: std::collections::BTreeSet<&String> =
             self.mentions.iter().map(|m| &m.doc).collect();
-        self.agreement = if values.len() > 1 {
+        let conflict = values.iter().enumerate().any(|(i, (a, _))| {
+            values[i + 1..]
+                .iter()
+                .any(|(b, _)| !compatible(self.kind, a, b))
+        });
+        self.agreement = if conflict {
             Agreement::Differ
         } else if sources.len() > 1 {
             Agreement::Agree
@@ -161,15 +202,18 @@ fn words(text: &str) -> Vec<Word<'_>> {
         *pos += w.len() + 1;
         Some((at, w))
     }) {
-        let lead = piece.len()
-            - piece
-                .trim_start_matches(|c: char| !c.is_alphanumeric())
-                .len();
-        let core = piece.trim_matches(|c: char| !c.is_alphanumeric() && c != '%');
+        // The word is the piece without the punctuation around it, '%' kept ("90%"): the same
+        // rule at both ends, so that `lead` and `core` always agree.
+        let punct = |c: char| !c.is_alphanumeric() && c != '%';
+        let rest = piece.trim_start_matches(punct);
+        let lead = piece.len() - rest.len();
+        let core = rest.trim_end_matches(punct);
         if core.is_empty() {
             continue;
         }
-        let then_punct = piece[lead + core.len()..]
+        let then_punct = rest
+            .get(core.len()..)
+            .unwrap_or_default()
             .chars()
             .any(|c| matches!(c, ',' | '.' | ';' | ':' | '?' | '!' | ')' | '—'));
         out.push(Word {
@@ -319,7 +363,9 @@ pub fn facts(corpus: &Corpus, claims: &[Claim]) -> Vec<FactGroup> {
         for p in &doc.passages {
             for s in &p.sentences {
                 let (s0, s1) = (s.start as usize, s.end as usize);
-                let sentence = &p.text[s0..s1];
+                let Some(sentence) = p.text.get(s0..s1) else {
+                    continue;
+                };
                 let mention = |start: usize, end: usize, value: String| Mention {
                     doc: doc.id.clone(),
                     passage: p.id.clone(),
@@ -329,9 +375,10 @@ pub fn facts(corpus: &Corpus, claims: &[Claim]) -> Vec<FactGroup> {
                     value,
                     sentence: sentence.to_owned(),
                 };
-                // Claims: the sentence's topic, then its stance.
-                let topic_tags = topics.tag(sentence);
-                for tag in &topic_tags {
+                // Claims: the sentence's topic, then its stance. The first claim with a stance is
+                // the event the sentence's dates are of.
+                let mut event: Option<(&Claim, String)> = None;
+                for tag in &topics.tag(sentence) {
                     let Some(ci) = claims.iter().position(|c| c.id == tag.id) else {
                         continue;
                     };
@@ -357,6 +404,9 @@ pub fn facts(corpus: &Corpus, claims: &[Claim]) -> Vec<FactGroup> {
                             })
                         });
                     if let Some((id, a, b)) = stance {
+                        if event.is_none() {
+                            event = Some((claim, id.clone()));
+                        }
                         add(
                             FactKind::Claim,
                             claim.id.clone(),
@@ -365,22 +415,25 @@ pub fn facts(corpus: &Corpus, claims: &[Claim]) -> Vec<FactGroup> {
                         );
                     }
                 }
-                let claim_key = topic_tags.first().map(|t| t.id.clone());
                 // Dates and figures.
                 let ws = words(sentence);
                 let mut i = 0;
                 while i < ws.len() {
                     if let Some((n, value)) = date_at(&ws, i) {
                         let (a, b) = (ws[i].start, ws[i + n - 1].end);
-                        let (key, label) = match &claim_key {
-                            Some(k) => (
-                                format!("date:{k}"),
+                        // A date is of the claim and stance of its sentence: the ratification of a
+                        // treaty and its signing are two events, with dates of their own.
+                        let (key, label) = match &event {
+                            Some((claim, stance)) => (
+                                format!("date:{}:{stance}", claim.id),
                                 format!(
-                                    "Date of: {}",
-                                    claims
+                                    "Date of: {}, {}",
+                                    claim.label,
+                                    claim
+                                        .stances
                                         .iter()
-                                        .find(|c| &c.id == k)
-                                        .map_or("", |c| c.label.as_str())
+                                        .find(|s| s.id == *stance)
+                                        .map_or(stance.as_str(), |s| s.label.as_str())
                                 ),
                             ),
                             // Without a known event, only the same date in several sources is a match.
@@ -395,15 +448,22 @@ pub fn facts(corpus: &Corpus, claims: &[Claim]) -> Vec<FactGroup> {
                         let mut unit = String::new();
                         if ws[i + n - 1].text.ends_with('%') {
                             unit = "percent".into();
-                        } else if let Some(w) = ws.get(j).filter(|w| {
-                            matches!(w.text.to_lowercase().as_str(), "percent" | "per" | "%")
-                        }) {
-                            unit = "percent".into();
-                            j += if w.text.eq_ignore_ascii_case("per") {
+                        } else {
+                            // "90 percent", "90 %", "90 per cent" (and "per" alone is no unit).
+                            let is = |k: usize, word: &str| {
+                                ws.get(k).is_some_and(|w| w.text.eq_ignore_ascii_case(word))
+                            };
+                            let used = if is(j, "percent") || is(j, "%") {
+                                1
+                            } else if is(j, "per") && is(j + 1, "cent") {
                                 2
                             } else {
-                                1
+                                0
                             };
+                            if used > 0 {
+                                unit = "percent".into();
+                                j += used;
+                            }
                         }
                         if !unit.is_empty() && ws.get(j).is_some_and(|w| w.text == "of") {
                             j += 1;
@@ -474,4 +534,141 @@ pub fn facts(corpus: &Corpus, claims: &[Claim]) -> Vec<FactGroup> {
         )
     });
     groups
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The words of a text, checking that the span of each slices to the word.
+    fn spans(text: &str) -> Vec<&str> {
+        words(text)
+            .iter()
+            .map(|w| {
+                assert_eq!(text.get(w.start..w.end), Some(w.text), "{text:?}");
+                w.text
+            })
+            .collect()
+    }
+
+    #[test]
+    fn percent_signs_never_split_a_word_wrongly() {
+        // Each of these used to slice past the end of its piece: the start skipped '%', the word
+        // kept it.
+        assert_eq!(spans("90 %"), ["90", "%"]);
+        assert_eq!(spans("(%)"), ["%"]);
+        assert_eq!(spans("%20"), ["%20"]);
+        assert_eq!(spans("%"), ["%"]);
+        assert_eq!(spans("—%5,"), ["%5"]);
+        assert_eq!(spans("«%»"), ["%"]);
+        assert_eq!(spans("up 90%, then (12%)."), ["up", "90%", "then", "12%"]);
+        // Punctuation, multi-byte or not, around words.
+        assert_eq!(
+            spans("«İstanbul» \u{212a}, e\u{301}"),
+            ["İstanbul", "\u{212a}", "e"]
+        );
+        assert_eq!(spans("-- ... — ٪"), Vec::<&str>::new());
+        let ws = words("goods, (%) and");
+        assert!(ws[0].then_punct && ws[1].then_punct && !ws[2].then_punct);
+        assert!(words("[4]")[0].bracketed);
+    }
+
+    #[test]
+    fn percent_words_are_figures_only_with_digits() {
+        let at = |text: &str| number_at(&words(text), 0);
+        assert_eq!(at("90% of goods"), Some((1, 90.0)));
+        assert_eq!(at("90 % of goods"), Some((1, 90.0)));
+        assert_eq!(at("% of goods"), None);
+        assert_eq!(at("%20 of goods"), None);
+        assert_eq!(at("(%)"), None);
+    }
+
+    #[test]
+    fn dates_are_read_with_what_they_state() {
+        let at = |text: &str| date_at(&words(text), 0).map(|(_, v)| v);
+        assert_eq!(at("January 17, 2025").as_deref(), Some("2025-01-17"));
+        assert_eq!(at("17 janvier 2025").as_deref(), Some("2025-01-17"));
+        assert_eq!(at("April 21").as_deref(), Some("--04-21"));
+        assert_eq!(at("September 2015").as_deref(), Some("2015-09"));
+        assert_eq!(at("2001").as_deref(), Some("2001"));
+        assert_eq!(at("May"), None);
+    }
+
+    #[test]
+    fn date_values_split_into_their_components() {
+        assert_eq!(
+            date_parts("2025-01-17"),
+            Some([Some(2025), Some(1), Some(17)])
+        );
+        assert_eq!(date_parts("--04-21"), Some([None, Some(4), Some(21)]));
+        assert_eq!(date_parts("2025-01"), Some([Some(2025), Some(1), None]));
+        assert_eq!(date_parts("2001"), Some([Some(2001), None, None]));
+        for bad in ["", "--", "x", "2025-x", "2025-01-17-3", "--04-21-1"] {
+            assert_eq!(date_parts(bad), None, "{bad:?}");
+        }
+    }
+
+    #[test]
+    fn partial_dates_fit_fuller_ones() {
+        let date = |a, b| compatible(FactKind::Date, a, b);
+        // A partial date agrees with a fuller one when every component it states matches.
+        assert!(date("2025-01", "2025-01-17"));
+        assert!(date("2001", "2001-03-12"));
+        assert!(date("--01-17", "2025-01-17"));
+        assert!(date("--04-21", "2025"));
+        // A component stated by both and not the same is a conflict.
+        assert!(!date("2025-01-17", "2025-01-15"));
+        assert!(!date("--04-21", "2025-01-17"));
+        assert!(!date("2025-02", "2025-01-17"));
+        assert!(!date("2024", "2025-01"));
+        // Figures and stances are compared as they are.
+        assert!(compatible(FactKind::Figure, "90", "90"));
+        assert!(!compatible(FactKind::Figure, "2001", "2001-03-12"));
+        assert!(!compatible(FactKind::Claim, "signed", "pending"));
+    }
+
+    fn mention(doc: &str, value: &str) -> Mention {
+        Mention {
+            doc: doc.into(),
+            passage: "p1".into(),
+            start: 0,
+            end: 0,
+            text: String::new(),
+            value: value.into(),
+            sentence: String::new(),
+        }
+    }
+
+    fn agreement(kind: FactKind, mentions: &[(&str, &str)]) -> Agreement {
+        let mut g = FactGroup {
+            kind,
+            key: String::new(),
+            label: String::new(),
+            agreement: Agreement::Single,
+            values: Vec::new(),
+            mentions: mentions.iter().map(|(d, v)| mention(d, v)).collect(),
+        };
+        g.summarize();
+        g.agreement
+    }
+
+    #[test]
+    fn agreement_of_dates_compares_components() {
+        use Agreement::*;
+        let date = |m: &[(&str, &str)]| agreement(FactKind::Date, m);
+        assert_eq!(date(&[("a", "2025-01"), ("b", "2025-01-17")]), Agree);
+        assert_eq!(date(&[("a", "2001"), ("b", "2001-03-12")]), Agree);
+        assert_eq!(date(&[("a", "2025-01-17"), ("b", "2025-01-15")]), Differ);
+        // Each fits "January 2025", but not each other.
+        assert_eq!(
+            date(&[("a", "2025-01-17"), ("b", "2025-01"), ("c", "2025-01-15")]),
+            Differ
+        );
+        assert_eq!(date(&[("a", "2025-01"), ("a", "2025-01-17")]), Single);
+        assert_eq!(date(&[("a", "2025-01"), ("a", "2025-02")]), Differ);
+        assert_eq!(
+            agreement(FactKind::Claim, &[("a", "signed"), ("b", "pending")]),
+            Differ
+        );
+    }
 }

@@ -19,7 +19,10 @@
 //! goes unseen; every step here allocates per word, per passage or per match, and a step that
 //! allocates once per pair of passages is caught (`a_quadratic_step_fails_the_check`).
 
-use parallax_core::model::{Corpus, Document, Lang, Sentence};
+mod common;
+
+use common::{cases, corpus};
+use parallax_core::model::Corpus;
 use parallax_core::search::Index;
 use parallax_core::source::{load_dir, parse_themes, THEMES};
 use parallax_core::tag::Lexicon;
@@ -153,48 +156,12 @@ fn vocabulary() -> &'static [String] {
     })
 }
 
-fn corpus(docs: Vec<Vec<String>>) -> Corpus {
-    let documents = docs
-        .into_iter()
-        .enumerate()
-        .map(|(i, passages)| {
-            let passages = passages.into_iter().map(|text| {
-                let sentence = Sentence {
-                    start: 0,
-                    end: text.len() as u32,
-                    lang: Lang::En,
-                };
-                (text, vec![sentence])
-            });
-            Document::from_passages(format!("d{i}"), format!("Document {i}"), passages)
-        })
-        .collect();
-    Corpus {
-        name: "generated".into(),
-        title: "Generated".into(),
-        documents,
-        // Tagging uses `lexicon()`; none of the three reads the corpus's own themes.
-        themes: Vec::new(),
-        entities: Vec::new(),
-        claims: Vec::new(),
-    }
-}
+// Corpora come from `common::corpus`: one sentence a passage, and no themes of their own
+// (tagging uses `lexicon()`; none of the three steps reads the corpus's themes).
 
 /// Any text: words of the vocabulary or any Unicode at all, any separators.
 fn sentence() -> impl Strategy<Value = String> {
-    let word = prop_oneof![
-        3 => prop::sample::select(vocabulary()),
-        1 => "\\PC{1,8}",
-    ];
-    let sep = prop_oneof![4 => Just(" "), 1 => Just(", "), 1 => Just(" – "), 1 => Just("\n"), 1 => Just("'")];
-    prop::collection::vec((word, sep), 2..12).prop_map(|ws| {
-        let mut s: String = ws
-            .into_iter()
-            .flat_map(|(w, sep)| [w, sep.into()])
-            .collect();
-        s.push('.');
-        s
-    })
+    common::sentence(vocabulary())
 }
 
 /// Documents of short passages, each one to three sentences from a shared pool, so that
@@ -313,14 +280,6 @@ fn check_all(base: &Corpus, k: usize) -> Result<(), String> {
         index_cost(&many, &qs),
     )?;
     linear("reuse", k, reuse_cost(&one), reuse_cost(&many))
-}
-
-/// The project's case count: 1,000, or `PROPTEST_CASES`.
-fn cases() -> u32 {
-    std::env::var("PROPTEST_CASES")
-        .ok()
-        .and_then(|v| v.parse().ok())
-        .unwrap_or(1000)
 }
 
 proptest! {

@@ -1,13 +1,20 @@
-//! Figures, dates and claims cross-checked on the real corpus.
+//! Figures, dates and claims cross-checked on the real corpus, and on sentences written here.
 
-use parallax_core::facts::{facts, Agreement, FactKind};
-use parallax_core::source::load_dir;
-use std::path::Path;
+mod common;
+
+use parallax_core::facts::{facts, Agreement, FactGroup, FactKind};
+use parallax_core::model::Claim;
+use parallax_core::source::{load_dir, parse_claims, CLAIMS};
+use std::path::{Path, PathBuf};
+use std::sync::OnceLock;
+
+fn corpus_dir() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("../../corpus/iran-russia")
+}
 
 #[test]
 fn figures_dates_and_claims_snapshot() {
-    let corpus =
-        load_dir(&Path::new(env!("CARGO_MANIFEST_DIR")).join("../../corpus/iran-russia")).unwrap();
+    let corpus = load_dir(&corpus_dir()).unwrap();
     let groups = facts(&corpus, &corpus.claims);
     let mut out = String::new();
     for g in &groups {
@@ -52,8 +59,400 @@ fn figures_dates_and_claims_snapshot() {
         .values
         .iter()
         .any(|(v, docs)| v == "no-obligation" && docs.contains(&"003".to_owned())));
+    // The ratification (001) and the signing (004) are two events, each dated by one source:
+    // "April 21" and "January 17, 2025" do not conflict.
+    let r = group("date:treaty-status:ratified");
+    assert_eq!(
+        (r.agreement, r.values[0].1.as_slice()),
+        (Agreement::Single, &["001".to_owned()][..])
+    );
+    let s = group("date:treaty-status:signed");
+    assert_eq!(
+        (s.agreement, s.values[0].1.as_slice()),
+        (Agreement::Single, &["004".to_owned()][..])
+    );
+    assert!(!groups
+        .iter()
+        .any(|g| g.kind == FactKind::Date && g.agreement == Agreement::Differ));
     // Citation markers are not figures.
     assert!(!groups
         .iter()
         .any(|g| g.mentions.iter().any(|m| m.text.contains('['))));
+}
+
+/// The claims of the real corpus.
+fn claims() -> &'static [Claim] {
+    static C: OnceLock<Vec<Claim>> = OnceLock::new();
+    C.get_or_init(|| {
+        let path = corpus_dir().join(CLAIMS);
+        parse_claims(&path, &std::fs::read_to_string(&path).unwrap()).unwrap()
+    })
+}
+
+/// Facts of sources written here, each a list of passages, with the real claims.
+fn facts_of(sources: &[&[&str]]) -> Vec<FactGroup> {
+    let docs = sources
+        .iter()
+        .map(|passages| passages.iter().map(|p| (*p).to_owned()).collect())
+        .collect();
+    facts(&common::corpus_split(docs), claims())
+}
+
+fn find<'a>(groups: &'a [FactGroup], key: &str) -> &'a FactGroup {
+    groups
+        .iter()
+        .find(|g| g.key == key)
+        .unwrap_or_else(|| panic!("no group {key} in {:#?}", keys(groups)))
+}
+
+fn keys(groups: &[FactGroup]) -> Vec<(&str, Agreement)> {
+    groups
+        .iter()
+        .map(|g| (g.key.as_str(), g.agreement))
+        .collect()
+}
+
+/// The stance a sentence takes on a claim: `None` when it is not on the claim's topic, or on it
+/// with no stance (and the claim has no default).
+fn stance(sentence: &str, claim: &str) -> Option<String> {
+    let groups = facts_of(&[&[sentence]]);
+    let g = groups
+        .iter()
+        .find(|g| g.kind == FactKind::Claim && g.key == claim)?;
+    assert_eq!(g.mentions.len(), 1, "{sentence}");
+    Some(g.mentions[0].value.clone())
+}
+
+/// Every stance of every claim, on sentences that are not in the corpus: for each, sentences
+/// that take it and near misses that must not.
+#[test]
+fn claims_on_sentences_outside_the_corpus() {
+    let cases: &[(&str, &str, Option<&str>)] = &[
+        // Treaty status, hypothetical.
+        (
+            "Hypothetically, the treaty could be signed before the summer.",
+            "treaty-status",
+            Some("hypothetical"),
+        ),
+        (
+            "Any talk of a treaty between the two capitals remains speculative.",
+            "treaty-status",
+            Some("hypothetical"),
+        ),
+        (
+            "If concluded, the treaty would bind both governments for twenty years.",
+            "treaty-status",
+            Some("hypothetical"),
+        ),
+        (
+            "Were it to be signed, the treaty would be the first of its kind.",
+            "treaty-status",
+            Some("hypothetical"),
+        ),
+        (
+            "Such a treaty would reshape the balance of power around the Caspian Sea.",
+            "treaty-status",
+            Some("hypothetical"),
+        ),
+        (
+            "A potential treaty with Moscow divides the Iranian parliament.",
+            "treaty-status",
+            Some("hypothetical"),
+        ),
+        (
+            "Le traité reste hypothétique.",
+            "treaty-status",
+            Some("hypothetical"),
+        ),
+        // …not: a reported "would" is no condition, and a treaty that was signed is not imagined.
+        (
+            "Officials said the treaty would include a chapter on energy.",
+            "treaty-status",
+            Some("pending"),
+        ),
+        (
+            "The treaty was signed in Moscow on a cold morning.",
+            "treaty-status",
+            Some("signed"),
+        ),
+        // Pending.
+        (
+            "The two foreign ministers plan to sign the treaty in the autumn.",
+            "treaty-status",
+            Some("pending"),
+        ),
+        (
+            "Diplomats say the treaty text is still under negotiation.",
+            "treaty-status",
+            Some("pending"),
+        ),
+        (
+            "The treaty has not yet been signed.",
+            "treaty-status",
+            Some("pending"),
+        ),
+        (
+            "A draft treaty was sent to both parliaments.",
+            "treaty-status",
+            Some("pending"),
+        ),
+        // …not: negotiated once, signed since.
+        (
+            "The treaty, negotiated over two years, was signed on Friday.",
+            "treaty-status",
+            Some("signed"),
+        ),
+        // Ratified.
+        (
+            "The Duma ratified the treaty after a short debate.",
+            "treaty-status",
+            Some("ratified"),
+        ),
+        (
+            "Parliament voted to ratify the treaty.",
+            "treaty-status",
+            Some("ratified"),
+        ),
+        // …not.
+        (
+            "The treaty was signed, and parliament has yet to vote on it.",
+            "treaty-status",
+            Some("signed"),
+        ),
+        // Signed.
+        (
+            "Putin and Pezeshkian signed the treaty in the Kremlin.",
+            "treaty-status",
+            Some("signed"),
+        ),
+        (
+            "Der Vertrag wurde im Januar unterzeichnet.",
+            "treaty-status",
+            Some("signed"),
+        ),
+        // …not: on the topic with no stance, or a signing that is not of a treaty.
+        (
+            "Officials discussed the economic chapters of the treaty.",
+            "treaty-status",
+            None,
+        ),
+        (
+            "The two countries signed a gas deal.",
+            "treaty-status",
+            None,
+        ),
+        // Mutual defence, no obligation.
+        (
+            "The security pact does not commit Moscow to defend Tehran.",
+            "mutual-defence",
+            Some("no-obligation"),
+        ),
+        (
+            "The accord falls short of a mutual defence clause.",
+            "mutual-defence",
+            Some("no-obligation"),
+        ),
+        (
+            "Tehran is not bound to fight for Moscow under the defence pact.",
+            "mutual-defence",
+            Some("no-obligation"),
+        ),
+        (
+            "This is a partnership, not a military alliance.",
+            "mutual-defence",
+            Some("no-obligation"),
+        ),
+        (
+            "Der Vertrag enthält keine Beistandsklausel, also no obligation to fight.",
+            "mutual-defence",
+            Some("no-obligation"),
+        ),
+        // …not: a pact that binds.
+        (
+            "Under the defence pact, each side must defend the other if attacked.",
+            "mutual-defence",
+            Some("pact"),
+        ),
+        // A pact (the default stance).
+        (
+            "Moscow and Tehran announced a security pact last year.",
+            "mutual-defence",
+            Some("pact"),
+        ),
+        // …not: off the topic.
+        (
+            "The two navies held joint exercises in the Caspian.",
+            "mutual-defence",
+            None,
+        ),
+    ];
+    let mut wrong = Vec::new();
+    for (sentence, claim, want) in cases {
+        let got = stance(sentence, claim);
+        if got.as_deref() != *want {
+            wrong.push(format!("{sentence:?} on {claim}: {got:?}, want {want:?}"));
+        }
+    }
+    assert!(wrong.is_empty(), "{wrong:#?}");
+    // Every stance of every claim is checked above.
+    for c in claims() {
+        for s in &c.stances {
+            assert!(
+                cases
+                    .iter()
+                    .any(|(_, claim, want)| *claim == c.id && *want == Some(s.id.as_str())),
+                "{} {}",
+                c.id,
+                s.id
+            );
+        }
+    }
+}
+
+#[test]
+fn dates_of_different_events_do_not_conflict() {
+    let groups = facts_of(&[
+        &["The recent ratification of the treaty by the Duma on April 21 was unanimous."],
+        &["The presidents signed the treaty on January 17, 2025."],
+    ]);
+    let r = find(&groups, "date:treaty-status:ratified");
+    assert_eq!(
+        (r.agreement, r.values[0].0.as_str()),
+        (Agreement::Single, "--04-21")
+    );
+    assert_eq!(
+        r.label,
+        "Date of: Status of the Iran–Russia treaty, presented as ratified"
+    );
+    let s = find(&groups, "date:treaty-status:signed");
+    assert_eq!(
+        (s.agreement, s.values[0].0.as_str()),
+        (Agreement::Single, "2025-01-17")
+    );
+    assert!(!groups
+        .iter()
+        .any(|g| g.agreement == Agreement::Differ && g.kind == FactKind::Date));
+}
+
+#[test]
+fn partial_dates_agree_with_fuller_ones() {
+    let agreement = |a: &str, b: &str| {
+        let groups = facts_of(&[&[a], &[b]]);
+        let dates: Vec<&FactGroup> = groups.iter().filter(|g| g.kind == FactKind::Date).collect();
+        assert_eq!(dates.len(), 1, "{:?}", keys(&groups));
+        (dates[0].key.clone(), dates[0].agreement)
+    };
+    let signed = |a: Agreement| ("date:treaty-status:signed".to_owned(), a);
+    assert_eq!(
+        agreement(
+            "The treaty was signed in January 2025.",
+            "The treaty was signed on January 17, 2025."
+        ),
+        signed(Agreement::Agree)
+    );
+    assert_eq!(
+        agreement(
+            "The strategic partnership agreement was first signed in 2001.",
+            "The strategic partnership agreement was signed on March 12, 2001."
+        ),
+        signed(Agreement::Agree)
+    );
+    // A true conflict: the same event on two days.
+    assert_eq!(
+        agreement(
+            "The treaty was signed on January 17, 2025.",
+            "The treaty was signed on January 15, 2025."
+        ),
+        signed(Agreement::Differ)
+    );
+    // And on two months.
+    assert_eq!(
+        agreement(
+            "The treaty was signed on April 21.",
+            "The treaty was signed on January 17, 2025."
+        ),
+        signed(Agreement::Differ)
+    );
+    // Dates of no known event match only themselves.
+    let groups = facts_of(&[&["Trade grew in 2024."], &["Trade grew in March 2024."]]);
+    assert_eq!(
+        keys(&groups),
+        [
+            ("date:2024", Agreement::Single),
+            ("date:2024-03", Agreement::Single)
+        ]
+    );
+}
+
+#[test]
+fn figures_agree_by_value_whatever_the_spelling_of_percent() {
+    let figure = |a: &str, b: &str| {
+        let groups = facts_of(&[&[a], &[b]]);
+        let g = find(&groups, "figure:percent of good");
+        assert_eq!(g.mentions.len(), 2);
+        g.agreement
+    };
+    assert_eq!(
+        figure(
+            "Tariffs were cut on 85% of goods.",
+            "Tariffs were cut on 90 percent of goods."
+        ),
+        Agreement::Differ
+    );
+    assert_eq!(
+        figure(
+            "Tariffs were cut on 90% of goods.",
+            "Tariffs were cut on 90 percent of goods."
+        ),
+        Agreement::Agree
+    );
+    // A sign set apart from its number (this used to panic).
+    assert_eq!(
+        figure(
+            "Tariffs were cut on 90 % of goods.",
+            "Tariffs were cut on about 90 percent of goods."
+        ),
+        Agreement::Agree
+    );
+}
+
+#[test]
+fn percent_signs_anywhere_are_harmless() {
+    let groups = facts_of(&[&[
+        "Share (%) of goods: 90 %. Then % alone, %20 encoded, 5%% and «%» quoted.",
+        "%",
+        "(%)",
+    ]]);
+    for g in &groups {
+        for m in &g.mentions {
+            assert!(!m.text.is_empty() && m.sentence.contains(&m.text), "{m:?}");
+        }
+    }
+}
+
+#[test]
+fn per_is_a_unit_only_before_cent() {
+    let groups = facts_of(&[&[
+        "Tariffs fell on 90 per cent of goods.",
+        "Output rose to 12,000 per day.",
+        // "per" as the last word used to index past the end.
+        "Prices rose 12,000 per.",
+    ]]);
+    let figures: Vec<(&str, &str)> = groups
+        .iter()
+        .filter(|g| g.kind == FactKind::Figure)
+        .flat_map(|g| {
+            g.mentions
+                .iter()
+                .map(move |m| (g.key.as_str(), m.text.as_str()))
+        })
+        .collect();
+    assert_eq!(
+        figures,
+        [
+            ("figure:per", "12,000 per"),
+            ("figure:per day", "12,000 per day"),
+            ("figure:percent of good", "90 per cent of goods"),
+        ]
+    );
 }

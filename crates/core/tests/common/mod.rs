@@ -1,0 +1,72 @@
+//! What the integration tests share: corpora built from written or generated text, the generator
+//! of any sentence, and the property-test case count. Each test crate uses a part of it.
+#![allow(dead_code)]
+
+use parallax_core::model::{Corpus, Document, Lang, Sentence};
+use parallax_core::segment::sentence_spans;
+use proptest::prelude::*;
+
+/// The project's case count: 1,000, or `PROPTEST_CASES`.
+pub fn cases() -> u32 {
+    std::env::var("PROPTEST_CASES")
+        .ok()
+        .and_then(|v| v.parse().ok())
+        .unwrap_or(1000)
+}
+
+fn build(docs: Vec<Vec<String>>, sentences: impl Fn(&str) -> Vec<(usize, usize)>) -> Corpus {
+    let documents = docs
+        .into_iter()
+        .enumerate()
+        .map(|(i, passages)| {
+            let passages = passages.into_iter().map(|text| {
+                let spans = sentences(&text)
+                    .into_iter()
+                    .map(|(start, end)| Sentence {
+                        start: start as u32,
+                        end: end as u32,
+                        lang: Lang::En,
+                    })
+                    .collect();
+                (text, spans)
+            });
+            Document::from_passages(format!("d{i}"), format!("Document {i}"), passages)
+        })
+        .collect();
+    Corpus {
+        name: "generated".into(),
+        title: "Generated".into(),
+        documents,
+        themes: Vec::new(),
+        entities: Vec::new(),
+        claims: Vec::new(),
+    }
+}
+
+/// Documents `d0`, `d1`… of the given passages, each passage one sentence; no themes, entities
+/// or claims.
+pub fn corpus(docs: Vec<Vec<String>>) -> Corpus {
+    build(docs, |text| vec![(0, text.len())])
+}
+
+/// The same, each passage split into sentences as the build splits them.
+pub fn corpus_split(docs: Vec<Vec<String>>) -> Corpus {
+    build(docs, sentence_spans)
+}
+
+/// Any text: words of `vocabulary` or any Unicode at all, any separators.
+pub fn sentence(vocabulary: &'static [String]) -> impl Strategy<Value = String> {
+    let word = prop_oneof![
+        3 => prop::sample::select(vocabulary),
+        1 => "\\PC{1,8}",
+    ];
+    let sep = prop_oneof![4 => Just(" "), 1 => Just(", "), 1 => Just(" – "), 1 => Just("\n"), 1 => Just("'")];
+    prop::collection::vec((word, sep), 2..12).prop_map(|ws| {
+        let mut s: String = ws
+            .into_iter()
+            .flat_map(|(w, sep)| [w, sep.into()])
+            .collect();
+        s.push('.');
+        s
+    })
+}
