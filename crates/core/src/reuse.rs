@@ -1,13 +1,17 @@
 //! Text reuse between sources: passages that share word sequences, found by 5-word shingles,
 //! chained into aligned spans that tolerate small edits, with a similarity and a word diff.
 //!
-//! Only cleaned passages are compared, so removed boilerplate never counts. Shingles that occur in
-//! many passages (templates, stock phrases) are ignored, which also keeps the cost linear: every
-//! shingle of the corpus goes into one flat list, radix-sorted by hash, and the positions two
-//! passages share into another, sorted by pair; no map of shingles, no allocation per shingle, and
-//! of each word only its span and a number for its folded form are kept.
+//! Only cleaned passages are compared, so removed boilerplate never counts. Shingles that are
+//! templates or stock phrases are ignored: those in many passages (`MAX_SHARED`), a line standing
+//! on its own in several sources (`TEMPLATE_MIN_DOCS`, which catches a newsletter line that every
+//! source of a small corpus ends with) and those in page furniture that cleaning removed from any
+//! source.
+//! Every rule looks at one shingle's occurrences only, which keeps the cost linear: every shingle
+//! of the corpus goes into one flat list, radix-sorted by hash, and the positions two passages
+//! share into another, sorted by pair; no map of shingles, no allocation per shingle, and of each
+//! word only its span and a number for its folded form are kept.
 
-use crate::model::Corpus;
+use crate::model::{Corpus, RemovalKind};
 use crate::text::{words, Word};
 use serde::Serialize;
 use std::collections::HashMap;
@@ -23,6 +27,27 @@ pub const MAX_GAP: usize = 6;
 /// A shingle found more often than this (in as many passages, or repeated within them) is a stock
 /// phrase or template, not reuse.
 pub const MAX_SHARED: usize = 8;
+/// A shingle found in this many sources or more, each time in a short passage (a line standing
+/// on its own: at most `TEMPLATE_MAX_WORDS` words), is a template: a newsletter or subscription
+/// line, a disclaimer, a call to comment that every source of a small corpus ends with. Found in a
+/// longer passage in any of them, it is wording they copied (a paragraph three outlets reprint),
+/// and every pair of them is reuse.
+///
+/// The bound counts sources, not a share of the corpus, on purpose: "more than half of the
+/// sources" would make whether two passages match depend on how many unrelated sources sit beside
+/// them (and the cost of k unrelated corpora together would not be k times the cost of one).
+pub const TEMPLATE_MIN_DOCS: usize = 3;
+/// Longest passage, in words, that a template line stands in (see `TEMPLATE_MIN_DOCS`).
+pub const TEMPLATE_MAX_WORDS: usize = 40;
+
+/// Removed blocks whose wording is never reuse: page furniture. Bylines and date lines are
+/// metadata moved to the header, and a repeated title is the source's own words.
+fn is_furniture(kind: RemovalKind) -> bool {
+    kind.is_junk() && kind != RemovalKind::DuplicateTitle
+}
+
+/// The unit number that marks a shingle of removed furniture; sorts after every passage's.
+const FURNITURE: u32 = u32::MAX;
 
 /// A span of a passage's text.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
@@ -137,14 +162,41 @@ pub fn find(corpus: &Corpus) -> Vec<ReusePair> {
         }
     }
     drop(norms);
+    // Shingles of what cleaning removed as furniture: a template line that one source's page
+    // set apart (and cleaning caught) is still a template where another source runs it into a
+    // paragraph. Only marked, never compared.
+    for r in corpus
+        .documents
+        .iter()
+        .flat_map(|d| &d.removed)
+        .filter(|r| is_furniture(r.kind))
+    {
+        for w in words(&r.text).windows(SHINGLE) {
+            shingles.push((hash(w), FURNITURE, 0));
+        }
+    }
     // Equal shingles side by side, each run in unit and position order.
     sort_shingles(&mut shingles, 64);
     // Shared positions (unit a, unit b, position in a, position in b) of passages of different
     // documents, a < b. A run of more than MAX_SHARED is skipped, so a shingle adds at most
-    // MAX_SHARED × (MAX_SHARED - 1) / 2 entries.
+    // MAX_SHARED × (MAX_SHARED - 1) / 2 entries; so is a template: a run in TEMPLATE_MIN_DOCS
+    // documents or more, all in short passages, or one with furniture in it (last in its run, by
+    // the unit number).
     let mut matches: Vec<(u32, u32, u32, u32)> = Vec::new();
     for occ in shingles.chunk_by(|x, y| x.0 == y.0) {
-        if occ.len() < 2 || occ.len() > MAX_SHARED {
+        if occ.len() < 2 || occ.len() > MAX_SHARED || occ[occ.len() - 1].1 == FURNITURE {
+            continue;
+        }
+        // Units are numbered in document order: a run is in one document more than it changes
+        // document.
+        let docs = 1 + occ
+            .windows(2)
+            .filter(|w| units[w[0].1 as usize].doc != units[w[1].1 as usize].doc)
+            .count();
+        let lines = occ
+            .iter()
+            .all(|&(_, u, _)| units[u as usize].words.len() <= TEMPLATE_MAX_WORDS);
+        if docs >= TEMPLATE_MIN_DOCS && lines {
             continue;
         }
         for (i, &(_, ua, pa)) in occ.iter().enumerate() {

@@ -1,11 +1,16 @@
 //! Article quality signals, each with the spans that raise it: keyword stuffing, traces of
 //! machine generation, a fabricated author profile, promotion of other articles, a missing byline
 //! or date, and the reading level. Signals are evidence for a reader to weigh, never verdicts.
+//!
+//! Every signal points at the words that raise it, except the two absences: a missing byline
+//! (with no "About the Author" box either) and a missing date have no words to point at, and
+//! carry no evidence on purpose. The reading level points at the sentences that weigh most on it.
 
-use crate::model::{Corpus, Document, RemovalKind};
-use crate::text::{Analyzer, Token};
+use crate::model::{Corpus, Document, Passage, RemovalKind};
+use crate::text::{words, Analyzer, Token, Word};
 use serde::Serialize;
 use std::collections::HashMap;
+use std::ops::Range;
 
 /// Where a signal's words are.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
@@ -49,6 +54,9 @@ impl SignalKind {
 pub struct Signal {
     pub kind: SignalKind,
     pub label: String,
+    /// The spans that raise the signal. Empty only where there are no words to point at: the
+    /// absences (`MissingByline` when no "About the Author" box names anyone either, and
+    /// `MissingDate`), and the `ReadingLevel` of a document without a sentence.
     pub evidence: Vec<SignalEvidence>,
 }
 
@@ -66,22 +74,137 @@ pub const STUFFING_MIN_PER_1000: f32 = 2.5;
 /// …and this many times more often than in the rest of the corpus is keyword stuffing.
 pub const STUFFING_RATIO: f32 = 4.0;
 
-/// Phrases that betray generated text: talk of the data or prompt the text was made from.
-const MACHINE_PHRASES: &[&str] = &[
-    "provided data",
-    "the data provided",
-    "provided text",
-    "provided information",
-    "as an ai",
-    "as a language model",
-    "hypothetical future event",
-    "based on the data",
-    "according to the data",
-    "in the given data",
+/// Phrases that betray generated text, in English, French, German and Indonesian: talk of the
+/// material or prompt the text was made from, a model speaking of itself or of its cut-off,
+/// interface text left in, a reported event taken for fiction. Matched word by word on folded
+/// words (case, accents, apostrophes), whole words only. Kinds of wording, not strings of one
+/// page; none is ordinary in journalism, so "the data" or "according to the data" are not here.
+pub const MACHINE_PHRASES: &[&str] = &[
+    "the provided data",
+    "the provided text",
+    "the provided information",
+    "the provided context",
+    "the provided sources",
+    "the given data",
     "the given text",
+    "the given prompt",
+    "the provided prompt",
+    "the prompt asks",
+    "les données fournies",
+    "die bereitgestellten Daten",
+    "data yang diberikan",
+    "as an AI language model",
+    "as an AI assistant",
+    "I cannot browse",
+    "I am unable to browse",
+    "my training data",
     "knowledge cutoff",
-    "data kalimat",
+    "knowledge cut-off",
+    "as of my last update",
+    "as of my last knowledge update",
+    "en tant qu'IA",
+    "en tant que modèle de langage",
+    "als KI-Sprachmodell",
+    "sebagai model bahasa",
+    "regenerate response",
+    "hypothetical future event",
 ];
+
+/// Markers of a prompt or template left in the text, matched on characters (ASCII case
+/// ignored): a placeholder to fill ("[Insert name]") and a prompt's label ("Prompt: …").
+pub const MACHINE_MARKERS: &[&str] = &["[insert", "prompt:"];
+
+/// Labels of generated text's raw material: a quoted stretch of at most `LABEL_MAX_WORDS` words
+/// that names one ("the \"Dataset\"", "\"russia iran pdf\"") is a label used as a source.
+pub const SOURCE_LABELS: &[&str] = &[
+    "dataset",
+    "datasets",
+    "data set",
+    "data sets",
+    "jeu de données",
+    "Datensatz",
+    "kumpulan data",
+    "prompt",
+    "keyword",
+    "keywords",
+    "pdf",
+];
+
+/// Most words in a quoted label.
+pub const LABEL_MAX_WORDS: usize = 5;
+
+/// "Data" in English and Indonesian, French, German. A quoted label of at most
+/// `DATA_LABEL_MAX_WORDS` words with one of these ("the \"Data Kalimat\"", "les \"Données\"")
+/// is data used as a source only when the text cites it like one (`CITED_AFTER`, `CITED_BEFORE`):
+/// quoted names such as a "Data Protection Act" are ordinary.
+pub const DATA_WORDS: &[&str] = &["data", "données", "Daten"];
+
+/// Most words in a quoted label naming data.
+pub const DATA_LABEL_MAX_WORDS: usize = 3;
+
+/// Verbs of saying that cite a quoted label as a source when they follow it, at once or after
+/// an adverb in -ly: "the \"Input Data\" states", "the \"Input Data\" explicitly states".
+pub const CITED_AFTER: &[&str] = &[
+    "states",
+    "stated",
+    "says",
+    "said",
+    "mentions",
+    "mentioned",
+    "notes",
+    "noted",
+    "asks",
+    "asked",
+    "implies",
+    "implied",
+    "suggests",
+    "suggested",
+    "shows",
+    "showed",
+    "indicates",
+    "indicated",
+    "explains",
+    "highlights",
+    "describes",
+    "reports",
+    "claims",
+    "confirms",
+    "indique",
+    "mentionne",
+    "affirme",
+    "précise",
+    "souligne",
+    "montre",
+    "déclare",
+    "besagt",
+    "zeigt",
+    "nennt",
+    "erwähnt",
+    "erklärt",
+    "sagt",
+    "menyatakan",
+    "menyebutkan",
+    "mengatakan",
+    "menunjukkan",
+    "menjelaskan",
+];
+
+/// Words just before a quoted label (an article between them allowed) that cite it as a source.
+pub const CITED_BEFORE: &[&str] = &[
+    "according to",
+    "selon",
+    "d'après",
+    "laut",
+    "gemäß",
+    "menurut",
+    "berdasarkan",
+];
+
+/// Articles allowed between `CITED_BEFORE` and the quote.
+const ARTICLES: &[&str] = &["the", "le", "la", "les", "der", "die", "das", "dem", "den"];
+
+/// Sentences shown as the evidence of the reading level: those with the most syllables.
+pub const READING_EVIDENCE: usize = 3;
 
 const STOP: &[&str] = &[
     "the", "a", "an", "and", "or", "of", "to", "in", "on", "for", "with", "as", "by", "at", "is",
@@ -95,6 +218,7 @@ type Occurrences = Vec<(usize, u32, u32)>;
 /// that the story's own vocabulary ("Iran and Russia") is not mistaken for stuffing.
 pub fn signals(corpus: &Corpus) -> Vec<DocumentSignals> {
     let analyzer = Analyzer::default();
+    let cues = Cues::new();
     let tokens: Vec<Vec<Vec<Token>>> = corpus
         .documents
         .iter()
@@ -128,7 +252,7 @@ pub fn signals(corpus: &Corpus) -> Vec<DocumentSignals> {
                     })
             };
             let mut signals = stuffing(d, &phrases[i], words[i], others);
-            signals.extend(document_signals(d, words[i]));
+            signals.extend(document_signals(d, words[i], &cues));
             DocumentSignals {
                 id: d.id.clone(),
                 signals,
@@ -237,32 +361,124 @@ fn ev(passage: &str, text: &str, start: u32, end: u32) -> SignalEvidence {
     }
 }
 
+/// The folded word sequences of the cue lists, made once per run.
+struct Cues {
+    phrases: Vec<Vec<String>>,
+    labels: Vec<Vec<String>>,
+    data: Vec<String>,
+    after: Vec<String>,
+    before: Vec<Vec<String>>,
+    articles: Vec<String>,
+}
+
+impl Cues {
+    fn new() -> Cues {
+        let fold = |s: &&str| -> Vec<String> { words(s).into_iter().map(|w| w.norm).collect() };
+        let one = |s: &&str| fold(s).concat();
+        Cues {
+            phrases: MACHINE_PHRASES.iter().map(fold).collect(),
+            labels: SOURCE_LABELS.iter().map(fold).collect(),
+            data: DATA_WORDS.iter().map(one).collect(),
+            after: CITED_AFTER.iter().map(one).collect(),
+            before: CITED_BEFORE.iter().map(fold).collect(),
+            articles: ARTICLES.iter().map(one).collect(),
+        }
+    }
+}
+
+/// Whether `phrase` occurs in `ws` as whole words, and where: the index of each first word.
+fn occurrences<'a>(ws: &'a [Word], phrase: &'a [String]) -> impl Iterator<Item = usize> + 'a {
+    ws.windows(phrase.len().max(1))
+        .enumerate()
+        .filter(move |(_, w)| !phrase.is_empty() && w.iter().zip(phrase).all(|(a, b)| a.norm == *b))
+        .map(|(i, _)| i)
+}
+
+/// Traces of machine generation in one passage, but for citation markers: cue phrases, prompt
+/// markers, and quoted labels of data, prompts or files cited as sources.
+fn machine_traces(p: &Passage, cues: &Cues) -> Vec<SignalEvidence> {
+    let mut out = Vec::new();
+    let ws = words(&p.text);
+    for phrase in &cues.phrases {
+        for i in occurrences(&ws, phrase) {
+            let last = &ws[i + phrase.len() - 1];
+            out.push(ev(&p.id, &p.text, ws[i].start, last.end));
+        }
+    }
+    // ASCII lowercasing keeps every byte offset, so matches slice the original safely.
+    let lower = p.text.to_ascii_lowercase();
+    for marker in MACHINE_MARKERS {
+        for (at, m) in lower.match_indices(marker) {
+            let word_before = lower[..at]
+                .chars()
+                .next_back()
+                .is_some_and(char::is_alphanumeric);
+            if !word_before {
+                out.push(ev(&p.id, &p.text, at as u32, (at + m.len()) as u32));
+            }
+        }
+    }
+    for (s, e, _) in quoted(&p.text) {
+        // The words inside the quotes, and the passage's words before and after them.
+        let inside = ws.partition_point(|w| (w.start as usize) < s)
+            ..ws.partition_point(|w| (w.end as usize) <= e);
+        let label = &ws[inside.clone()];
+        let is = |phrase: &Vec<String>| occurrences(label, phrase).next().is_some();
+        let strong = label.len() <= LABEL_MAX_WORDS && cues.labels.iter().any(is);
+        let data = label.len() <= DATA_LABEL_MAX_WORDS
+            && label.iter().any(|w| cues.data.contains(&w.norm));
+        if strong || (data && cited(p, &ws, inside, e, cues)) {
+            out.push(ev(&p.id, &p.text, s as u32, e as u32));
+        }
+    }
+    out
+}
+
+/// Whether the text cites the quoted label (its words `inside`, its closing quote ending at byte
+/// `end`) as a source: a verb of saying right after it in its sentence (an adverb in -ly between
+/// them allowed), or "according to" (and its like) just before it.
+fn cited(p: &Passage, ws: &[Word], inside: Range<usize>, end: usize, cues: &Cues) -> bool {
+    let sentence_end = p.text[end..]
+        .find(['.', '!', '?'])
+        .map_or(p.text.len(), |i| end + i);
+    let next: Vec<&Word> = ws[inside.end..]
+        .iter()
+        .take(2)
+        .take_while(|w| (w.end as usize) <= sentence_end)
+        .collect();
+    let verb = |w: &&Word| cues.after.contains(&w.norm);
+    let says = match next.as_slice() {
+        [first, ..] if verb(first) => true,
+        [adverb, second] => adverb.norm.ends_with("ly") && verb(second),
+        _ => false,
+    };
+    let mut before = &ws[..inside.start];
+    if before
+        .last()
+        .is_some_and(|w| cues.articles.contains(&w.norm))
+    {
+        before = &before[..before.len() - 1];
+    }
+    let according = cues.before.iter().any(|phrase| {
+        before.len() >= phrase.len()
+            && before[before.len() - phrase.len()..]
+                .iter()
+                .zip(phrase)
+                .all(|(a, b)| a.norm == *b)
+    });
+    says || according
+}
+
 /// The signals that need only the document itself.
-fn document_signals(d: &Document, words: usize) -> Vec<Signal> {
+fn document_signals(d: &Document, words: usize, cues: &Cues) -> Vec<Signal> {
     let mut out = Vec::new();
 
-    // Machine generation: phrases about "the data", quoted data-set or file labels used as a
-    // source, and bare citation markers like "[4] [5]" with no references.
+    // Machine generation: talk of the material the text was made from, quoted data-set, prompt
+    // or file labels used as a source, and bare citation markers like "[4] [5]" with no
+    // references.
     let mut machine = Vec::new();
     for p in &d.passages {
-        // ASCII lowercasing keeps every byte offset, so matches slice the original safely.
-        let lower = p.text.to_ascii_lowercase();
-        for phrase in MACHINE_PHRASES {
-            for (at, m) in lower.match_indices(phrase) {
-                machine.push(ev(&p.id, &p.text, at as u32, (at + m.len()) as u32));
-            }
-        }
-        for (s, e, inner) in quoted(&p.text) {
-            let inner = inner.to_lowercase();
-            let label_words = ["pdf", "dataset", "data set", "prompt", "keyword"];
-            if label_words
-                .iter()
-                .any(|w| inner.split(|c: char| !c.is_alphanumeric()).any(|x| x == *w))
-                && inner.split_whitespace().count() <= 5
-            {
-                machine.push(ev(&p.id, &p.text, s as u32, e as u32));
-            }
-        }
+        let mut found = machine_traces(p, cues);
         let bytes = p.text.as_bytes();
         let mut i = 0;
         while let Some(open) = p.text[i..].find('[').map(|o| o + i) {
@@ -273,19 +489,22 @@ fn document_signals(d: &Document, words: usize) -> Vec<Signal> {
                         && c - open <= 4
                         && bytes[open + 1..c].iter().all(u8::is_ascii_digit) =>
                 {
-                    machine.push(ev(&p.id, &p.text, open as u32, c as u32 + 1));
+                    found.push(ev(&p.id, &p.text, open as u32, c as u32 + 1));
                     i = c + 1;
                 }
                 _ => i = open + 1,
             }
         }
+        // In reading order; of overlapping spans the first, and the longest of those that start
+        // together.
+        found.sort_by_key(|e| (e.start, std::cmp::Reverse(e.end)));
+        found.dedup_by(|later, kept| later.start < kept.end);
+        machine.extend(found);
     }
-    machine.sort_by(|a, b| (&a.passage, a.start).cmp(&(&b.passage, b.start)));
-    machine.dedup_by(|a, b| a.passage == b.passage && a.start < b.end && b.start < a.end);
     if !machine.is_empty() {
         out.push(Signal {
             kind: SignalKind::MachineGeneration,
-            label: "Traces of machine generation: talk of \"the data\", quoted data-set or keyword labels used as sources, citation markers with no references".into(),
+            label: "Traces of machine generation: talk of the data or prompt the text was made from, a model speaking of itself, quoted data-set, prompt or keyword labels cited as sources, citation markers with no references".into(),
             evidence: machine,
         });
     }
@@ -350,12 +569,54 @@ fn document_signals(d: &Document, words: usize) -> Vec<Signal> {
         });
     }
     let (grade, sentences) = reading_grade(d);
+    let heaviest = heaviest_sentences(d);
+    let shown = match heaviest.len() {
+        0 => String::new(),
+        1 => " (evidence: the sentence with the most syllables)".to_owned(),
+        n => format!(" (evidence: the {n} sentences with the most syllables)"),
+    };
     out.push(Signal {
         kind: SignalKind::ReadingLevel,
-        label: format!("Reading level: Flesch–Kincaid grade {grade:.1} over {sentences} sentences and {words} words"),
-        evidence: vec![],
+        label: format!("Reading level: Flesch–Kincaid grade {grade:.1} over {sentences} sentences and {words} words{shown}"),
+        evidence: heaviest,
     });
     out
+}
+
+/// Words and syllables of a text, counted as `reading_grade` counts them.
+fn load(text: &str) -> (usize, usize) {
+    let mut words = 0;
+    let mut syllables = 0;
+    for w in text.split_whitespace() {
+        let w: String = w.chars().filter(|c| c.is_alphabetic()).collect();
+        if !w.is_empty() {
+            words += 1;
+            syllables += count_syllables(&w);
+        }
+    }
+    (words, syllables)
+}
+
+/// The `READING_EVIDENCE` sentences that weigh most on the reading level, most syllables
+/// first (ties in reading order): the long sentences of long words that both terms of the
+/// Flesch–Kincaid grade count against the reader.
+fn heaviest_sentences(d: &Document) -> Vec<SignalEvidence> {
+    let mut all: Vec<(usize, &Passage, u32, u32)> = d
+        .passages
+        .iter()
+        .flat_map(|p| {
+            p.sentences
+                .iter()
+                .map(move |s| (load(p.sentence_text(s)).1, p, s.start, s.end))
+        })
+        .filter(|s| s.0 > 0)
+        .collect();
+    // Stable: equal loads stay in reading order.
+    all.sort_by_key(|s| std::cmp::Reverse(s.0));
+    all.into_iter()
+        .take(READING_EVIDENCE)
+        .map(|(_, p, start, end)| ev(&p.id, &p.text, start, end))
+        .collect()
 }
 
 /// Double-quoted stretches ("…" or “…”): byte span with the quotes, and the text inside.
@@ -382,13 +643,9 @@ pub fn reading_grade(d: &Document) -> (f32, usize) {
     let mut syllables = 0usize;
     for p in &d.passages {
         sentences += p.sentences.len();
-        for w in p.text.split_whitespace() {
-            let w: String = w.chars().filter(|c| c.is_alphabetic()).collect();
-            if !w.is_empty() {
-                words += 1;
-                syllables += count_syllables(&w);
-            }
-        }
+        let (w, s) = load(&p.text);
+        words += w;
+        syllables += s;
     }
     if sentences == 0 || words == 0 {
         return (0.0, sentences);

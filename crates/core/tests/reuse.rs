@@ -1,6 +1,7 @@
 //! Reuse detection on the real corpus: which passages were copied between sources.
 
-use parallax_core::reuse::{diff, find, DiffOp};
+use parallax_core::model::{Corpus, Document, Lang, RemovalKind, Removed, Sentence};
+use parallax_core::reuse::{diff, find, DiffOp, ReusePair, TEMPLATE_MIN_DOCS};
 use parallax_core::source::load_dir;
 use std::path::Path;
 
@@ -23,8 +24,19 @@ fn reuse_between_sources_snapshot() {
             assert_eq!(&text[s.start as usize..s.end as usize], s.text);
         }
         out += &format!(
-            "{}/{} ~ {}/{} words={} similarity={:.2}\n  a: {}\n  b: {}\n",
-            p.a.doc, p.a.passage, p.b.doc, p.b.passage, p.words, p.similarity, p.a.text, p.b.text
+            "{}/{} ~ {}/{} words={} similarity={:.2}\n  a {}..{}: {}\n  b {}..{}: {}\n",
+            p.a.doc,
+            p.a.passage,
+            p.b.doc,
+            p.b.passage,
+            p.words,
+            p.similarity,
+            p.a.start,
+            p.a.end,
+            p.a.text,
+            p.b.start,
+            p.b.end,
+            p.b.text
         );
     }
     insta::assert_snapshot!(out);
@@ -64,4 +76,188 @@ fn a_word_diff_rebuilds_both_sides() {
     };
     assert_eq!(words(&side(false)), words(a));
     assert_eq!(words(&side(true)), words(b));
+}
+
+/// A corpus of documents `d0`, `d1`… made of the given passages, one sentence each.
+fn corpus(docs: &[&[&str]]) -> Corpus {
+    let documents = docs
+        .iter()
+        .enumerate()
+        .map(|(i, passages)| {
+            let passages = passages.iter().map(|text| {
+                let sentence = Sentence {
+                    start: 0,
+                    end: text.len() as u32,
+                    lang: Lang::En,
+                };
+                (text.to_string(), vec![sentence])
+            });
+            Document::from_passages(format!("d{i}"), format!("Document {i}"), passages)
+        })
+        .collect();
+    Corpus {
+        name: "test".into(),
+        title: "Test".into(),
+        documents,
+        themes: Vec::new(),
+        entities: Vec::new(),
+        claims: Vec::new(),
+    }
+}
+
+/// Pairs as (doc a, doc b, text a), for assertions.
+fn summary(pairs: &[ReusePair]) -> Vec<(&str, &str, &str)> {
+    pairs
+        .iter()
+        .map(|p| (p.a.doc.as_str(), p.b.doc.as_str(), p.a.text.as_str()))
+        .collect()
+}
+
+// Written for these tests: a newsletter line such as site templates append, and articles that
+// share nothing else.
+const NEWSLETTER: &str =
+    "Sign up for our newsletter to get the latest analysis delivered to your inbox every week.";
+const HARBOUR: &str = "The harbour authority approved a second container terminal on Tuesday, \
+    after two years of hearings on dredging and traffic.";
+const ORCHARD: &str = "Apple growers in the valley lost almost a third of their blossom to a late \
+    frost, the regional farmers' union said.";
+const LIBRARY: &str = "The city library will open on Sundays from March, funded by a small levy \
+    that councillors passed without debate.";
+const TRAMS: &str = "Night trams return to the eastern line in May, the operator announced, \
+    ending a gap in service that began during the strike.";
+const SCHOOLS: &str = "Enrolment in vocational schools rose for the fourth year running, led \
+    by courses in welding, nursing and electrical work.";
+// A paragraph two sources share, the second with an edit.
+const SHARED: &str = "Engineers found that the bridge's steel cables had corroded far faster \
+    than the original design assumed, forcing the closure of two lanes until the summer.";
+const SHARED_EDITED: &str = "Inspectors found that the bridge's steel cables had corroded far \
+    faster than the original design assumed, forcing the closure of two lanes until the summer.";
+
+#[test]
+fn a_template_line_in_every_source_is_not_reuse() {
+    // Three sources end with the same line, a paragraph of its own.
+    let c = corpus(&[
+        &[HARBOUR, NEWSLETTER],
+        &[ORCHARD, NEWSLETTER],
+        &[LIBRARY, NEWSLETTER],
+    ]);
+    assert_eq!(summary(&find(&c)), vec![]);
+    // Still so with other sources around that lack the line.
+    let c = corpus(&[
+        &[HARBOUR, NEWSLETTER],
+        &[ORCHARD, NEWSLETTER],
+        &[LIBRARY],
+        &[TRAMS, NEWSLETTER],
+        &[SCHOOLS],
+    ]);
+    assert_eq!(summary(&find(&c)), vec![]);
+}
+
+#[test]
+fn a_paragraph_two_of_five_sources_share_is_reuse_beside_a_template() {
+    let c = corpus(&[
+        &[HARBOUR, NEWSLETTER],
+        &[ORCHARD, SHARED, NEWSLETTER],
+        &[LIBRARY, NEWSLETTER],
+        &[TRAMS, SHARED_EDITED, NEWSLETTER],
+        &[SCHOOLS, NEWSLETTER],
+    ]);
+    let pairs = find(&c);
+    assert_eq!(pairs.len(), 1, "{:#?}", summary(&pairs));
+    let p = &pairs[0];
+    assert_eq!((p.a.doc.as_str(), p.b.doc.as_str()), ("d1", "d3"));
+    assert_eq!((p.a.passage.as_str(), p.b.passage.as_str()), ("p2", "p2"));
+    assert!(p.a.text.starts_with("found that the bridge's") && p.a.text.ends_with("summer"));
+    assert_eq!((p.words, p.similarity), (24, 1.0));
+}
+
+#[test]
+fn a_paragraph_three_sources_reprint_is_reuse_between_each_two() {
+    // Not a template: a paragraph (longer than a line) copied into three sources.
+    let long = format!("{SHARED} {HARBOUR}");
+    let c = corpus(&[&[&long], &[ORCHARD, &long], &[LIBRARY], &[&long, TRAMS]]);
+    let pairs = find(&c);
+    let mut docs: Vec<(&str, &str)> = pairs
+        .iter()
+        .map(|p| (p.a.doc.as_str(), p.b.doc.as_str()))
+        .collect();
+    docs.sort_unstable();
+    assert_eq!(docs, [("d0", "d1"), ("d0", "d3"), ("d1", "d3")]);
+    assert!(pairs.iter().all(|p| p.similarity == 1.0));
+    // The same line alone in its passage in each is a template.
+    let c = corpus(&[&[SHARED], &[ORCHARD, SHARED], &[LIBRARY], &[SHARED, TRAMS]]);
+    assert_eq!(summary(&find(&c)), vec![]);
+}
+
+#[test]
+fn a_line_shared_by_two_sources_only_is_reuse() {
+    // The same line as the template, in two sources of five: wording two sources share.
+    let c = corpus(&[
+        &[HARBOUR],
+        &[ORCHARD, NEWSLETTER],
+        &[LIBRARY],
+        &[TRAMS, NEWSLETTER],
+        &[SCHOOLS],
+    ]);
+    let pairs = find(&c);
+    assert_eq!(
+        summary(&pairs),
+        vec![("d1", "d3", NEWSLETTER.trim_end_matches('.'))]
+    );
+}
+
+#[test]
+fn sources_around_a_pair_do_not_change_it() {
+    // Whether wording counts as reuse depends on the sources that have it, not on how many
+    // other sources the corpus holds: the pairs of three sources are the pairs of those three
+    // among eight.
+    let three: [&[&str]; 3] = [&[HARBOUR, SHARED], &[ORCHARD, NEWSLETTER], &[SHARED_EDITED]];
+    let eight: [&[&str]; 8] = [
+        three[0],
+        &[LIBRARY],
+        three[1],
+        &[TRAMS],
+        three[2],
+        &[SCHOOLS],
+        &[NEWSLETTER],
+        &[NEWSLETTER],
+    ];
+    let small = find(&corpus(&three));
+    let large = find(&corpus(&eight));
+    let rename = |d: &str| match d {
+        "d0" => "d0",
+        "d2" => "d1",
+        "d4" => "d2",
+        other => panic!("unexpected pair with {other}"),
+    };
+    assert_eq!(
+        summary(&small),
+        summary(&large)
+            .into_iter()
+            .map(|(a, b, t)| (rename(a), rename(b), t))
+            .collect::<Vec<_>>()
+    );
+    assert_eq!(small.len(), 1);
+    // The newsletter line is in three of the eight: a template, though not in most of them.
+    assert_eq!(TEMPLATE_MIN_DOCS, 3);
+    assert!(large.iter().all(|p| !p.a.text.contains("newsletter")));
+}
+
+#[test]
+fn wording_cleaning_removed_as_furniture_is_never_reuse() {
+    // Two sources run the newsletter line into their text; a third page set it apart, and
+    // cleaning removed it there as promotion.
+    let mut c = corpus(&[&[HARBOUR, NEWSLETTER], &[ORCHARD], &[TRAMS, NEWSLETTER]]);
+    assert_eq!(find(&c).len(), 1, "two sources share the line");
+    let removed = |kind: RemovalKind| Removed {
+        kind,
+        text: NEWSLETTER.to_owned(),
+        start: 0,
+        end: NEWSLETTER.len() as u32,
+    };
+    c.documents[1].removed.push(removed(RemovalKind::Promotion));
+    assert_eq!(summary(&find(&c)), vec![]);
+    // A removed repeat of a title is the source's own words, not furniture: it hides nothing.
+    c.documents[1].removed[0] = removed(RemovalKind::DuplicateTitle);
+    assert_eq!(find(&c).len(), 1);
 }
