@@ -267,6 +267,27 @@ fn claims_on_sentences_outside_the_corpus() {
             "mutual-defence",
             Some("no-obligation"),
         ),
+        (
+            "The new defence pact does not include a mutual assistance clause.",
+            "mutual-defence",
+            Some("no-obligation"),
+        ),
+        (
+            "Despite the security pact, Moscow is unlikely to come to Tehran's aid.",
+            "mutual-defence",
+            Some("no-obligation"),
+        ),
+        (
+            "The agreement is more nuanced than a classic military alliance.",
+            "mutual-defence",
+            Some("no-obligation"),
+        ),
+        // …not: "unlikely" about something else.
+        (
+            "It is unlikely that the defence pact will be renewed before 2030.",
+            "mutual-defence",
+            Some("pact"),
+        ),
         // …not: a pact that binds.
         (
             "Under the defence pact, each side must defend the other if attacked.",
