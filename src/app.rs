@@ -15,7 +15,7 @@ use crate::library::Library;
 use crate::load_error::LoadError;
 use crate::map::MapView;
 use crate::methods::MethodsView;
-use crate::not_found::{is_missing, NotFound};
+use crate::not_found::NotFound;
 use crate::notices::Notices;
 use crate::reader::Reader;
 use crate::route;
@@ -25,11 +25,7 @@ use crate::source::SourceView;
 pub fn App() -> Html {
     // Decoded once for the life of the page; the memo never recomputes.
     let data = use_memo((), |_| data::load().map(|b| Rc::new(Data::new(b))));
-    let known = data
-        .as_ref()
-        .as_ref()
-        .ok()
-        .map(|d| Rc::new(d.known.clone()));
+    let known = data.as_ref().as_ref().ok().map(|d| d.known.clone());
     let (state, notices, navigate) = route::use_url_state(known);
     let loaded = data.is_ok();
 
@@ -104,7 +100,8 @@ pub fn App() -> Html {
     });
     let methods_href = ctx.href(&ctx.with_view(View::Methods));
     let current = |is: bool| if is { Some("page") } else { None };
-    let view = if notices.iter().any(is_missing) {
+    let missing = state.is_not_found(&notices);
+    let view = if missing {
         html! { <NotFound /> }
     } else {
         match &state.view {
@@ -127,7 +124,6 @@ pub fn App() -> Html {
             View::Methods => html! { <MethodsView /> },
         }
     };
-    let missing = notices.iter().any(is_missing);
     html! {
         <ContextProvider<Ctx> context={ctx}>
             <a class="skip-link" href="#main" onclick={skip}>{ "Skip to content" }</a>

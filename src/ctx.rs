@@ -15,7 +15,8 @@ use yew::prelude::*;
 /// The corpus and everything derived from it.
 pub struct Data {
     pub bundle: Bundle,
-    pub known: Known,
+    /// Shared with the URL state hook, which gets it on every render of the app.
+    pub known: Rc<Known>,
     analysis: RefCell<Option<(Vec<CustomTheme>, Rc<Analysis>)>>,
     reuse: OnceCell<Rc<Vec<ReusePair>>>,
     facts: OnceCell<Rc<Vec<FactGroup>>>,
@@ -24,7 +25,7 @@ pub struct Data {
 
 impl Data {
     pub fn new(bundle: Bundle) -> Data {
-        let known = Known::new(&bundle.corpus, &bundle.checksum);
+        let known = Rc::new(Known::new(&bundle.corpus, &bundle.checksum));
         Data {
             bundle,
             known,

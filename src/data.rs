@@ -2,7 +2,8 @@
 
 use parallax_core::{Bundle, BundleError};
 
-/// Bytes written by `build.rs` from `corpus/iran-russia`.
+/// Bytes written by `build.rs` from `corpus/iran-russia` (or the bundle named by
+/// `PARALLAX_BUNDLE` at build time).
 static BUNDLE: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/corpus.plxb"));
 
 /// Decodes the built-in bundle. `decode` is total, so a damaged bundle is an error, not a panic.

@@ -1,6 +1,10 @@
 //! DOM glue shared by the views: the URL fragment, the document title, focus, scrolling and the
 //! ready flag. Every browser call here tolerates a missing window or element instead of panicking.
 
+use std::cell::RefCell;
+use std::rc::Rc;
+
+use wasm_bindgen::closure::Closure;
 use wasm_bindgen::JsCast;
 use web_sys::{FocusOptions, HtmlElement, ScrollIntoViewOptions, ScrollLogicalPosition};
 use yew::prelude::*;
@@ -15,14 +19,74 @@ pub fn fragment() -> String {
         .map_or(String::new(), |(_, fragment)| fragment.to_owned())
 }
 
+thread_local! {
+    /// A title waiting for the next paint (`use_title_after_paint`).
+    static PENDING_TITLE: RefCell<Option<String>> = const { RefCell::new(None) };
+}
+
+fn set_title(title: &str) {
+    if let Some(document) = web_sys::window().and_then(|w| w.document()) {
+        document.set_title(title);
+    }
+}
+
 /// Keeps `document.title` equal to `title` while the calling component is shown.
 #[hook]
 pub fn use_title(title: String) {
     use_effect_with(title, |title| {
-        if let Some(document) = web_sys::window().and_then(|w| w.document()) {
-            document.set_title(title);
+        PENDING_TITLE.with(|p| p.borrow_mut().take());
+        set_title(title);
+    });
+}
+
+/// Like `use_title`, for a title that changes while the view is used (the explorer's, with each
+/// key typed): the first title is set at once, later ones after the browser has painted the
+/// change, since setting `document.title` takes about a millisecond in Chromium.
+#[hook]
+pub fn use_title_after_paint(title: String) {
+    let first = use_mut_ref(|| true);
+    use_effect_with(title, move |title| {
+        if std::mem::replace(&mut *first.borrow_mut(), false) {
+            PENDING_TITLE.with(|p| p.borrow_mut().take());
+            set_title(title);
+            return;
+        }
+        let waiting = PENDING_TITLE.with(|p| p.borrow_mut().replace(title.clone()).is_some());
+        if !waiting {
+            after_paint(|| {
+                if let Some(title) = PENDING_TITLE.with(|p| p.borrow_mut().take()) {
+                    set_title(&title);
+                }
+            });
         }
     });
+}
+
+/// Runs `f` once, after the browser has painted what is in the DOM now: an animation frame
+/// runs just before a paint, and a task queued from it runs after. A timer makes sure of it when
+/// no frame comes (a page in the background gets none).
+pub fn after_paint(f: impl FnOnce() + 'static) {
+    let Some(window) = web_sys::window() else {
+        return;
+    };
+    let job: Rc<RefCell<Option<Box<dyn FnOnce()>>>> = Rc::new(RefCell::new(Some(Box::new(f))));
+    let run = |job: Rc<RefCell<Option<Box<dyn FnOnce()>>>>| {
+        Closure::once_into_js(move || {
+            let f = job.borrow_mut().take();
+            if let Some(f) = f {
+                f();
+            }
+        })
+    };
+    let soon = run(job.clone());
+    let frame = Closure::once_into_js(move || {
+        if let Some(window) = web_sys::window() {
+            let _ = window.set_timeout_with_callback(soon.unchecked_ref());
+        }
+    });
+    let _ = window.request_animation_frame(frame.unchecked_ref());
+    let late = run(job);
+    let _ = window.set_timeout_with_callback_and_timeout_and_arguments_0(late.unchecked_ref(), 200);
 }
 
 fn element_by_id(id: &str) -> Option<HtmlElement> {
@@ -124,4 +188,16 @@ pub fn is_narrow() -> bool {
         .and_then(|w| w.inner_width().ok())
         .and_then(|w| w.as_f64())
         .is_some_and(|w| w < 768.0)
+}
+
+/// Focuses the first element matching a CSS selector (scrolling it into view, as the keyboard
+/// would); nothing when none matches.
+pub fn focus_selector(selector: &str) {
+    if let Some(element) = web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.query_selector(selector).ok().flatten())
+        .and_then(|e| e.dyn_into::<HtmlElement>().ok())
+    {
+        let _ = element.focus();
+    }
 }

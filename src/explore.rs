@@ -1,19 +1,26 @@
 //! The explore view (`#/explore`): a live search box, facets with counts, passage results with
 //! highlighted matches and theme chips that show their evidence, a KWIC mode, and export of
 //! exactly the filtered view. All computing is the core's `Analysis`; this file only renders.
+//!
+//! Speed: only the first page of results is rendered ("Show more" adds a page), results are
+//! keyed by passage, and a chip's evidence is put in the page only once the chip is opened.
+//! Counts, exports and KWIC still cover every match.
 
-use parallax_core::analysis::{FacetCount, Filter};
+use std::rc::Rc;
+
+use parallax_core::analysis::{Analysis, FacetCount, Filter};
+use parallax_core::search::{Query, Unit};
 use parallax_core::state::{Explore, View};
 use parallax_core::Lang;
 use yew::prelude::*;
 
 use crate::ctx::{use_ctx, Ctx};
 use crate::custom_themes::CustomThemes;
-use crate::export_buttons::ExportButtons;
+use crate::export_buttons::{ExportButtons, Exported};
 use crate::{dom, fmt};
 
-/// Results shown before "Show more".
-const PAGE: usize = 30;
+/// Results rendered at first, and added by each "Show more".
+const PAGE: usize = 10;
 
 fn explore_of(ctx: &Ctx) -> Explore {
     match &ctx.state.view {
@@ -52,58 +59,201 @@ struct FacetProps {
     counts: Vec<FacetCount>,
 }
 
+/// A facet with more values than this (a corpus of many sources) lists only the values with the
+/// most passages, and any selected, until the reader asks for all of them: thousands of
+/// checkboxes, each updated on every key, would cost more than the search itself.
+const LONG: usize = 50;
+
 #[component]
 fn FacetGroup(props: &FacetProps) -> Html {
     let ctx = use_ctx();
     let facet = props.facet;
-    // Entities are many: show those with results, and any selected.
-    let items = props
-        .counts
-        .iter()
-        .filter(|c| facet != Facet::Entities || c.count > 0 || c.selected)
-        .map(|c| {
-            let onchange = {
-                let ctx = ctx.clone();
-                let id = c.id.clone();
-                Callback::from(move |_: Event| {
-                    let id = id.clone();
-                    ctx.go(with(&ctx, move |e| match facet {
-                        Facet::Themes => toggle(&mut e.themes, &id),
-                        Facet::Sources => toggle(&mut e.sources, &id),
-                        Facet::Entities => toggle(&mut e.entities, &id),
-                        Facet::Langs => {
-                            if let Some(l) = Lang::from_code(&id) {
-                                match e.langs.iter().position(|x| *x == l) {
-                                    Some(i) => {
-                                        e.langs.remove(i);
-                                    }
-                                    None => {
-                                        e.langs.push(l);
-                                        e.langs.sort();
-                                    }
+    let all = use_state_eq(|| false);
+    let name = props.legend.to_lowercase();
+    let long = props.counts.len() > LONG;
+    let with_passages = || props.counts.iter().filter(|c| c.count > 0 || c.selected);
+    // What to list, and how many values have passages when not all of them are listed.
+    let (values, more): (Vec<&FacetCount>, Option<usize>) = if !long {
+        (props.counts.iter().collect(), None)
+    } else if *all {
+        // In corpus order, as short facets are.
+        (with_passages().collect(), None)
+    } else {
+        // The selected values, then those with the most passages (corpus order among equals),
+        // picked in one pass: `top` stays sorted and at most `LONG` long, or as long as the
+        // selected values need.
+        let rank = |c: &FacetCount| (c.selected, c.count);
+        let mut top: Vec<&FacetCount> = Vec::new();
+        let mut total = 0;
+        for c in with_passages() {
+            total += 1;
+            let at = top.partition_point(|t| rank(t) >= rank(c));
+            if at < LONG || c.selected {
+                top.insert(at, c);
+                if top.len() > LONG && !top[top.len() - 1].selected {
+                    top.pop();
+                }
+            }
+        }
+        let more = (top.len() < total).then_some(total);
+        (top, more)
+    };
+    let items = values.into_iter().map(|c| {
+        let onchange = {
+            let ctx = ctx.clone();
+            let id = c.id.clone();
+            Callback::from(move |_: Event| {
+                let id = id.clone();
+                ctx.go(with(&ctx, move |e| match facet {
+                    Facet::Themes => toggle(&mut e.themes, &id),
+                    Facet::Sources => toggle(&mut e.sources, &id),
+                    Facet::Entities => toggle(&mut e.entities, &id),
+                    Facet::Langs => {
+                        if let Some(l) = Lang::from_code(&id) {
+                            match e.langs.iter().position(|x| *x == l) {
+                                Some(i) => {
+                                    e.langs.remove(i);
+                                }
+                                None => {
+                                    e.langs.push(l);
+                                    e.langs.sort();
                                 }
                             }
                         }
-                    }))
-                })
-            };
-            let input_id = format!("facet-{}-{}", props.legend.to_lowercase(), c.id);
-            html! {
-                <li key={c.id.clone()}>
-                    <input type="checkbox" id={input_id.clone()} checked={c.selected} {onchange}
-                        data-facet={props.legend.to_lowercase()} data-value={c.id.clone()} />
-                    <label for={input_id}>
-                        <span class="facet-label">{ &c.label }</span>
-                        <span class="facet-count">{ c.count }</span>
-                    </label>
-                </li>
-            }
-        });
+                    }
+                }))
+            })
+        };
+        let input_id = format!("facet-{name}-{}", c.id);
+        // Entities are many: show those with results, and any selected. The others stay in the
+        // page, hidden, so that a new query changes an attribute rather than adding and removing
+        // items.
+        let hidden = facet == Facet::Entities && c.count == 0 && !c.selected;
+        html! {
+            <li key={c.id.clone()} {hidden}>
+                <input type="checkbox" id={input_id.clone()} checked={c.selected} {onchange}
+                    data-facet={name.clone()} data-value={c.id.clone()} />
+                <label for={input_id}>
+                    <span class="facet-label">{ &c.label }</span>
+                    <span class="facet-count">{ c.count }</span>
+                </label>
+            </li>
+        }
+    });
+    let toggle_all = {
+        let all = all.clone();
+        Callback::from(move |_: MouseEvent| all.set(!*all))
+    };
     html! {
         <fieldset class="facet">
             <legend>{ &props.legend }</legend>
             <ul>{ for items }</ul>
+            if let Some(n) = more {
+                <button type="button" class="facet-all" onclick={toggle_all}>
+                    { format!("Show all {n} {name} with passages") }
+                </button>
+            } else if long && *all {
+                <button type="button" class="facet-all" onclick={toggle_all}>
+                    { format!("Show only the {LONG} with most passages") }
+                </button>
+            }
         </fieldset>
+    }
+}
+
+/// Theme chips the reader has opened, by passage and theme: only those hold their evidence in
+/// the page (a closed chip is then four nodes instead of seven, and results are mostly chips).
+#[derive(Default, PartialEq)]
+struct Opened(Vec<(Unit, String)>);
+
+impl Reducible for Opened {
+    /// A chip, and whether it is now open.
+    type Action = (Unit, String, bool);
+
+    fn reduce(self: Rc<Self>, (unit, theme, open): Self::Action) -> Rc<Self> {
+        let key = (unit, theme);
+        let mut list: Vec<_> = self.0.iter().filter(|k| **k != key).cloned().collect();
+        if open {
+            list.push(key);
+        }
+        Rc::new(Opened(list))
+    }
+}
+
+/// What every result of one render shares.
+struct ResultsCtx<'a> {
+    ctx: &'a Ctx,
+    corpus: &'a parallax_core::Corpus,
+    analysis: &'a Analysis,
+    query: &'a Query,
+    opened: &'a UseReducerHandle<Opened>,
+}
+
+/// One passage in the results: source and passage id as a link to the reader, the text with
+/// the query's matches marked, and the passage's theme chips. Plain markup keyed by passage
+/// rather than a component: a new query brings mostly new passages, and a component per result
+/// costs more to create than it saves in diffing.
+fn result_item(r: &ResultsCtx, unit: Unit) -> Html {
+    let Some(doc) = r.corpus.documents.get(unit.doc as usize) else {
+        return Html::default();
+    };
+    let Some(p) = doc.passages.get(unit.passage as usize) else {
+        return Html::default();
+    };
+    let href = r.ctx.href(&r.ctx.with_view(View::Read {
+        doc: doc.id.clone(),
+        passage: Some(p.id.clone()),
+        show_removed: false,
+    }));
+    let text = r
+        .analysis
+        .index
+        .highlight(&p.text, r.query)
+        .into_iter()
+        .map(|s| {
+            if s.mark {
+                html! { <mark>{ s.text }</mark> }
+            } else {
+                html! { { s.text } }
+            }
+        });
+    let chips = r.analysis.info(unit).map(|info| {
+        info.themes
+            .iter()
+            .map(|t| {
+                let ontoggle = {
+                    let opened = r.opened.dispatcher();
+                    let id = t.id.clone();
+                    Callback::from(move |e: Event| {
+                        let open = e
+                            .target_dyn_into::<web_sys::Element>()
+                            .is_some_and(|d| d.has_attribute("open"));
+                        opened.dispatch((unit, id.clone(), open));
+                    })
+                };
+                let evidence = r.opened.0.contains(&(unit, t.id.clone())).then(|| {
+                    let mut terms: Vec<&str> =
+                        t.evidence.iter().map(|ev| ev.text.as_str()).collect();
+                    terms.dedup();
+                    html! { <p class="evidence">{ format!("Evidence: {}", terms.join(", ")) }</p> }
+                });
+                html! {
+                    <li key={t.id.clone()}>
+                        <details class="chip" data-theme={t.id.clone()} {ontoggle}>
+                            <summary>{ &t.label }</summary>
+                            { evidence }
+                        </details>
+                    </li>
+                }
+            })
+            .collect::<Html>()
+    });
+    html! {
+        <li class="result" key={format!("{}-{}", doc.id, p.id)} data-doc={doc.id.clone()} data-passage={p.id.clone()}>
+            <p class="result-source"><a {href}>{ format!("{} · {}", doc.title, p.id) }</a></p>
+            <p class="result-text">{ for text }</p>
+            <ul class="chips" aria-label="Themes">{ chips }</ul>
+        </li>
     }
 }
 
@@ -111,12 +261,27 @@ fn FacetGroup(props: &FacetProps) -> Html {
 pub fn ExploreView() -> Html {
     let ctx = use_ctx();
     let e = explore_of(&ctx);
-    dom::use_title(if e.query.is_empty() {
+    dom::use_title_after_paint(if e.query.is_empty() {
         "Explore — Parallax".to_owned()
     } else {
         format!("{} — Explore — Parallax", e.query)
     });
-    let shown = use_state_eq(|| PAGE);
+    // Phones start with the filters folded; decided once, when the view opens.
+    let filters_open = use_state(|| !dom::is_narrow());
+    // How many results are rendered, and for which filter and mode: a new query, filter or mode
+    // starts again at one page.
+    let page = use_state(|| ((Filter::default(), false), PAGE));
+    let opened = use_reducer(Opened::default);
+    // Where focus goes after "Show more": the link of the first result it added.
+    let focus_next = use_mut_ref(|| None::<String>);
+    {
+        let focus_next = focus_next.clone();
+        use_effect(move || {
+            if let Some(selector) = focus_next.borrow_mut().take() {
+                dom::focus_selector(&selector);
+            }
+        });
+    }
     let corpus = &ctx.data.bundle.corpus;
     let analysis = ctx.data.analysis(&ctx.state.custom);
     let filter = Filter {
@@ -127,14 +292,31 @@ pub fn ExploreView() -> Html {
         langs: e.langs.clone(),
     };
     let facets = analysis.facets(corpus, &filter);
-    let query = analysis.index.parse(&e.query);
+    let page_key = (filter, e.kwic);
+    let shown = if page.0 == page_key { page.1 } else { PAGE };
+    // "Show more" under a list of `count` results; `link` selects the link of the n-th (from 1).
+    let more = |count: usize, link: fn(usize) -> String| {
+        (count > shown).then(|| {
+            let next = PAGE.min(count - shown);
+            let page = page.clone();
+            let key = page_key.clone();
+            let focus_next = focus_next.clone();
+            let onclick = Callback::from(move |_: MouseEvent| {
+                *focus_next.borrow_mut() = Some(link(shown + 1));
+                page.set((key.clone(), shown + PAGE));
+            });
+            html! {
+                <button type="button" class="more" {onclick}>
+                    { format!("Show {next} more (showing {shown} of {count})") }
+                </button>
+            }
+        })
+    };
 
     let oninput = {
         let ctx = ctx.clone();
-        let shown = shown.clone();
         Callback::from(move |ev: InputEvent| {
             if let Some(input) = ev.target_dyn_into::<web_sys::HtmlInputElement>() {
-                shown.set(PAGE);
                 let q = input.value();
                 ctx.replace(with(&ctx, move |e| e.query = q));
             }
@@ -161,17 +343,26 @@ pub fn ExploreView() -> Html {
         } else {
             analysis.kwic(corpus, &e.query, 50)
         };
-        let keep: Vec<_> = lines
-            .into_iter()
-            .filter(|l| {
-                facets.hits.iter().any(|u| {
-                    let d = &corpus.documents[u.doc as usize];
-                    d.id == l.doc && d.passages[u.passage as usize].id == l.passage
+        // The lines of passages in the filtered view: by position in the analysis, no ids.
+        let mut allowed = vec![false; analysis.passages.len()];
+        for u in &facets.hits {
+            if let Ok(i) = analysis.passages.binary_search_by_key(u, |p| p.unit) {
+                allowed[i] = true;
+            }
+        }
+        let keep: Rc<Vec<_>> = Rc::new(
+            lines
+                .into_iter()
+                .filter(|l| {
+                    analysis
+                        .passages
+                        .binary_search_by_key(&l.unit, |p| p.unit)
+                        .is_ok_and(|i| allowed[i])
                 })
-            })
-            .collect();
+                .collect(),
+        );
         let count = keep.len();
-        let rows = keep.iter().take(*shown).map(|l| {
+        let rows = keep.iter().take(shown).map(|l| {
             let href = ctx.href(&ctx.with_view(View::Read {
                 doc: l.doc.clone(),
                 passage: Some(l.passage.clone()),
@@ -192,50 +383,27 @@ pub fn ExploreView() -> Html {
                     { if e.query.trim().is_empty() { "Type a word or a phrase to see it in context.".to_owned() } else { fmt::count(count, "match", "matches") } }
                 </p>
                 if count > 0 {
+                    <ExportButtons what={Exported::Kwic(keep.clone())} heading={AttrValue::from(format!("Parallax keyword in context: {}", e.query))} />
                     <table class="kwic">
                         <caption>{ format!("Keyword in context: {}", e.query) }</caption>
                         <thead><tr><th scope="col">{ "Before" }</th><th scope="col">{ "Match" }</th><th scope="col">{ "After" }</th><th scope="col">{ "Passage" }</th></tr></thead>
                         <tbody>{ for rows }</tbody>
                     </table>
+                    { more(count, |n| format!("table.kwic tbody tr:nth-child({n}) a")) }
                 }
             </>
         }
     } else {
         let count = facets.hits.len();
-        let items = facets.hits.iter().take(*shown).map(|&u| {
-            let doc = &corpus.documents[u.doc as usize];
-            let p = &doc.passages[u.passage as usize];
-            let href = ctx.href(&ctx.with_view(View::Read { doc: doc.id.clone(), passage: Some(p.id.clone()), show_removed: false }));
-            let segments = analysis.index.highlight(&p.text, &query);
-            let text = segments.into_iter().map(|s| if s.mark { html! { <mark>{ s.text }</mark> } } else { html! { { s.text } } });
-            let chips = analysis.info(u).map(|info| {
-                info.themes.iter().map(|t| {
-                    let mut terms: Vec<&str> = t.evidence.iter().map(|ev| ev.text.as_str()).collect();
-                    terms.dedup();
-                    html! {
-                        <li>
-                            <details class="chip" data-theme={t.id.clone()}>
-                                <summary>{ &t.label }</summary>
-                                <p class="evidence">{ "Evidence: " }{ terms.join(", ") }</p>
-                            </details>
-                        </li>
-                    }
-                }).collect::<Html>()
-            });
-            html! {
-                <li class="result" key={format!("{}-{}", doc.id, p.id)} data-doc={doc.id.clone()} data-passage={p.id.clone()}>
-                    <p class="result-source"><a {href}>{ &doc.title }{ " · " }{ &p.id }</a></p>
-                    <p class="result-text">{ for text }</p>
-                    <ul class="chips" aria-label="Themes">{ chips }</ul>
-                </li>
-            }
-        });
-        let more = (count > *shown).then(|| {
-            let left = count - *shown;
-            let shown = shown.clone();
-            let onclick = Callback::from(move |_: MouseEvent| shown.set(*shown + PAGE));
-            html! { <button type="button" class="more" {onclick}>{ format!("Show more ({left} left)") }</button> }
-        });
+        let query = analysis.index.parse(&e.query);
+        let r = ResultsCtx {
+            ctx: &ctx,
+            corpus,
+            analysis: &analysis,
+            query: &query,
+            opened: &opened,
+        };
+        let items = facets.hits.iter().take(shown).map(|&u| result_item(&r, u));
         html! {
             <>
                 <p class="result-count" role="status" aria-live="polite">{ fmt::count(count, "passage", "passages") }</p>
@@ -248,9 +416,9 @@ pub fn ExploreView() -> Html {
                         }
                     </div>
                 } else {
-                    <ExportButtons units={facets.hits.clone()} heading={AttrValue::from(if e.query.is_empty() { "Parallax passages".to_owned() } else { format!("Parallax passages for: {}", e.query) })} />
+                    <ExportButtons what={Exported::Passages(facets.hits.clone())} heading={AttrValue::from(if e.query.is_empty() { "Parallax passages".to_owned() } else { format!("Parallax passages for: {}", e.query) })} />
                     <ol class="results">{ for items }</ol>
-                    { more }
+                    { more(count, |n| format!(".results > li:nth-child({n}) .result-source a")) }
                 }
             </>
         }
@@ -271,7 +439,7 @@ pub fn ExploreView() -> Html {
             </p>
             <div class="explore-layout">
                 <aside class="facets" aria-label="Filters">
-                    <details class="filters" open={!dom::is_narrow()}>
+                    <details class="filters" open={*filters_open}>
                     <summary>{ "Filters" }</summary>
                     <FacetGroup facet={Facet::Themes} legend="Themes" counts={facets.themes.clone()} />
                     <CustomThemes />

@@ -1,4 +1,6 @@
-//! The library view (`#/`): the corpus title and one card per source, in manifest order.
+//! The library view (`#/`): the corpus title and one card per source, in manifest order. A corpus
+//! of more than `FIRST` sources shows the first ones and a button for the rest, so that opening
+//! the app does not wait for thousands of cards.
 
 use yew::prelude::*;
 
@@ -7,12 +9,21 @@ use crate::dom;
 use crate::fmt;
 use crate::source_card::SourceCard;
 
+/// Cards shown before "Show all".
+const FIRST: usize = 100;
+
 #[component]
 pub fn Library() -> Html {
     let ctx = use_ctx();
+    let all = use_state_eq(|| false);
     let corpus = &ctx.data.bundle.corpus;
     dom::use_title(format!("{} — Parallax", corpus.title));
     let count = corpus.documents.len();
+    let shown = if *all { count } else { count.min(FIRST) };
+    let show_all = {
+        let all = all.clone();
+        Callback::from(move |_: MouseEvent| all.set(true))
+    };
     html! {
         <section class="library-view">
             <h1>{ &corpus.title }</h1>
@@ -21,10 +32,15 @@ pub fn Library() -> Html {
                 { "Open one to read its cleaned text; every block taken out of the page stays one switch away." }
             </p>
             <ul class="library">
-                { for corpus.documents.iter().enumerate().map(|(index, doc)| html! {
+                { for corpus.documents.iter().take(shown).enumerate().map(|(index, doc)| html! {
                     <SourceCard key={doc.id.clone()} {index} />
                 }) }
             </ul>
+            if shown < count {
+                <button type="button" class="more" onclick={show_all}>
+                    { format!("Show all {count} sources (showing {shown})") }
+                </button>
+            }
         </section>
     }
 }

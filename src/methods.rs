@@ -116,8 +116,8 @@ pub fn MethodsView() -> Html {
 
             <h2>{ "Reuse between sources" }</h2>
             <p>{ format!(
-                "Passages of different sources are compared by {}-word shingles (after folding case and accents). Shared shingles at most {} words apart chain into one aligned span; a span counts as reuse from {} words. A shingle found more than {} times in the corpus (across passages, or repeated within one) is a stock phrase or template and is ignored. Similarity is twice the words in common over the words of both spans.",
-                reuse::SHINGLE, reuse::MAX_GAP, reuse::MIN_WORDS, reuse::MAX_SHARED
+                "Passages of different sources are compared by {}-word shingles (after folding case and accents). Shared shingles at most {} words apart chain into one aligned span; a span counts as reuse from {} words. A shingle is a stock phrase or template, and ignored, when it is found more than {} times in the corpus (across passages, or repeated within one), when it is found in {} or more sources each time in a line standing on its own (a passage of at most {} words: a newsletter or subscription line), or when it is in page furniture that cleaning removed from any source. Similarity is twice the words in common over the words of both spans.",
+                reuse::SHINGLE, reuse::MAX_GAP, reuse::MIN_WORDS, reuse::MAX_SHARED, reuse::TEMPLATE_MIN_DOCS, reuse::TEMPLATE_MAX_WORDS
             ) }</p>
 
             <h2>{ "Figures, dates and claims" }</h2>
@@ -126,8 +126,8 @@ pub fn MethodsView() -> Html {
 
             <h2>{ "Quality signals" }</h2>
             <p>{ format!(
-                "Signals are evidence to weigh, not verdicts. Keyword stuffing: a three- or four-word phrase repeated at least {} times, at least {} times per 1,000 words, and at least {} times as often as in the other sources (in any word order). Machine generation: talk of \"the provided data\", quoted data-set or keyword labels used as sources, citation markers with no references. Fabricated author: a removed profile card with personal fields. Reading level: Flesch–Kincaid grade.",
-                signals::STUFFING_MIN_REPEATS, signals::STUFFING_MIN_PER_1000, signals::STUFFING_RATIO
+                "Signals are evidence to weigh, not verdicts. Keyword stuffing: a three- or four-word phrase repeated at least {} times, at least {} times per 1,000 words, and at least {} times as often as in the other sources (in any word order). Machine generation (English, French, German, Indonesian): talk of the material or prompt the text was made from (\"the provided data\"), a model speaking of itself or its cut-off (\"as an AI language model\", \"as of my last update\"), prompt leftovers (\"Prompt:\", \"[Insert …]\"), short quoted labels of data sets, prompts, keywords or files, quoted labels naming data cited as a source, and citation markers with no references. Fabricated author: a removed profile card with personal fields. Reading level: Flesch–Kincaid grade, with the {} sentences with the most syllables as evidence. A missing byline or date has no evidence: there are no words to point at.",
+                signals::STUFFING_MIN_REPEATS, signals::STUFFING_MIN_PER_1000, signals::STUFFING_RATIO, signals::READING_EVIDENCE
             ) }</p>
         </section>
     }

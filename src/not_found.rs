@@ -1,22 +1,12 @@
 //! The not-found view: says, as text, what the link asked for that does not exist, and links to
-//! the nearest useful places, so a bad link never gives a blank page.
+//! the nearest useful places, so a bad link never gives a blank page. Shown when
+//! `State::is_not_found` says the link's own target is missing.
 
 use parallax_core::state::{Notice, View};
 use yew::prelude::*;
 
 use crate::ctx::use_ctx;
 use crate::dom;
-
-/// Notices that mean the link's target does not exist (rather than a detail was adjusted).
-pub fn is_missing(n: &Notice) -> bool {
-    matches!(
-        n,
-        Notice::UnknownView(_)
-            | Notice::UnknownDoc(_)
-            | Notice::UnknownPassage { .. }
-            | Notice::TooFewToCompare
-    )
-}
 
 #[component]
 pub fn NotFound() -> Html {

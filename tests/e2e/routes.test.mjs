@@ -1,6 +1,8 @@
 // Fragment routes: a passage link marks, scrolls to and focuses its passage and follows the hash
-// and history; unknown routes of any shape show the not-found view with a way home. Every test
-// also fails if the page logs anything or asks another origin.
+// and history; a link opened in another form is replaced by its canonical one; unknown routes of
+// any shape show the not-found view with a way home, while a link naming only a missing detail
+// opens its view with a notice. Every test also fails if the page logs anything or asks another
+// origin.
 
 import assert from 'node:assert/strict';
 import { after, afterEach, before, describe, it } from 'node:test';
@@ -91,11 +93,11 @@ describe('routes', () => {
       await expectMarked(page, 'p6');
 
       await page.goBack();
-      assert.equal(new URL(page.url()).hash, '#/read/001/p5');
+      assert.equal(withoutVersion(new URL(page.url()).hash), '#/read/001/p5');
       await expectMarked(page, 'p5');
 
       await page.goForward();
-      assert.equal(new URL(page.url()).hash, '#/read/001/p6');
+      assert.equal(withoutVersion(new URL(page.url()).hash), '#/read/001/p6');
       await expectMarked(page, 'p6');
     });
   }
@@ -138,6 +140,41 @@ describe('routes', () => {
       await home.first().click();
       await page.waitForSelector('ul.library > li.source-card');
       assert.equal(await page.locator('[data-testid="not-found"]').count(), 0, 'not-found still shown on #/');
+    });
+  }
+
+  it('a link in another form than its canonical one is replaced by it, without a new history entry', async () => {
+    const page = await h.newPage();
+    await h.open(page, '#/read/001');
+    await page.waitForSelector('article.reader[data-doc="001"]');
+    const entries = await page.evaluate(() => history.length);
+    await page.evaluate(() => {
+      location.hash = '#/explore?sources=004,001&themes=ukraine,military&q=drones';
+    });
+    await eventually(page, 'the link was not made canonical', () => location.hash.startsWith('#/explore?q=drones&themes=military,ukraine&sources=001,004&v='), null, () => location.hash);
+    assert.ok(hasVersion(await page.evaluate(() => location.hash)));
+    assert.equal(await page.evaluate(() => history.length), entries + 1, 'the canonical link took a history entry of its own');
+    await page.waitForSelector('li.result');
+    assert.deepEqual(await page.$$eval('.facet input:checked', (xs) => xs.map((x) => `${x.dataset.facet}=${x.dataset.value}`)).then((v) => v.sort()),
+      ['sources=001', 'sources=004', 'themes=military', 'themes=ukraine']);
+    await page.goBack();
+    await page.waitForSelector('article.reader[data-doc="001"]');
+  });
+
+  const partly = [
+    ['an explore link with an unknown source', '#/explore?sources=004,001,999', 'li.result', '#/explore?sources=001,004'],
+    ['a comparison with one unknown source of three', '#/compare/002/999/004', 'section.compare-view', '#/compare/002/004'],
+  ];
+  for (const [name, hash, ready, canonical] of partly) {
+    it(`${name} opens the nearest view and says what was left out`, async () => {
+      const page = await h.newPage();
+      await h.open(page, hash);
+      await page.waitForSelector(ready);
+      assert.equal(await page.locator('[data-testid="not-found"]').count(), 0, 'not-found shown for a partly missing link');
+      const notice = page.locator('.notices[role="status"] li');
+      assert.equal(await notice.count(), 1);
+      assert.equal((await notice.textContent()).trim(), 'There is no source “999” in this corpus.');
+      await eventually(page, 'the link was not made canonical', (want) => location.hash.replace(/[?&]v=[0-9a-f]{12}$/, '') === want, canonical, () => location.hash);
     });
   }
 });
