@@ -212,7 +212,7 @@ bench: setup
 	  wasm-bindgen --target nodejs --out-dir $(BENCH)/wasm-o3 $(BENCH_WASM_O3)
 	}
 	bench_native() {
-	  cargo run --release -p parallax-bench -- --out $(BENCH) | tee $(BENCH)/native.md
+	  cargo run --release -p parallax-bench -- --out $(BENCH) --bundle | tee $(BENCH)/native.md
 	}
 	bench_node() {
 	  node --max-old-space-size=8192 bench/side-by-side.mjs --data $(BENCH) | tee $(BENCH)/side-by-side.md

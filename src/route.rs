@@ -2,12 +2,13 @@
 //! fragment, updated on every `hashchange`, and a callback that navigates (push or replace). A
 //! link opened in another form than its canonical one is replaced by the canonical one.
 //!
-//! A replace (typing in the search box) shows the new state at once and writes the link just
-//! after the browser has painted it: in Chromium every same-document URL change costs several
-//! milliseconds on the main thread (the history update, then the favicon fetched and decoded
-//! again), which would otherwise delay the results of each keystroke. A push first writes a link
-//! still waiting, so history holds what was shown; a `hashchange` from elsewhere (Back pressed
-//! within a frame of a key) drops it, since the entry it was for is no longer the current one.
+//! A navigation (a key typed in the search box replaces the entry, a click pushes a new one)
+//! shows the new state at once and writes the link just after the browser has painted it: in
+//! Chromium every same-document URL change costs several milliseconds on the main thread (the
+//! history update, then the favicon fetched and decoded again), which would otherwise delay what
+//! the reader asked for. Links are written with `pushState`/`replaceState`, which fire no event;
+//! a `hashchange` or `popstate` from elsewhere (Back pressed within a frame of a click) drops a
+//! link still waiting, since the entry it was for is no longer the current one.
 
 use gloo::events::EventListener;
 use parallax_core::state::{canonical_replacement, parse, print, Known, Notice, State};
@@ -43,21 +44,27 @@ pub fn use_url_state(known: Option<Rc<Known>>) -> (Rc<State>, Rc<Vec<Notice>>, C
         let parse_now = parse_now.clone();
         move || parse_now()
     });
-    // A link shown but not yet written into the current history entry.
-    let pending = use_mut_ref(|| None::<String>);
+    // A link shown but not yet written: into the current history entry, or as a new one.
+    let pending = use_mut_ref(|| None::<Pending>);
     {
         let current = current.clone();
         let pending = pending.clone();
         use_effect_with((), move |_| {
-            let listener = web_sys::window().map(|window| {
-                EventListener::new(&window, "hashchange", move |_| {
-                    // The entry changed under a waiting write (Back within a frame of a key):
-                    // writing it now would overwrite the new entry.
-                    pending.borrow_mut().take();
-                    current.set(parse_now())
+            // Back and Forward, a link followed or a fragment typed: the entry changed under any
+            // waiting write (Back within a frame of a key), which would now go to the wrong
+            // entry. A traversal may fire both events; the second parse changes nothing.
+            let listeners = web_sys::window().map(|window| {
+                ["hashchange", "popstate"].map(|event| {
+                    let current = current.clone();
+                    let pending = pending.clone();
+                    let parse_now = parse_now.clone();
+                    EventListener::new(&window, event, move |_| {
+                        pending.borrow_mut().take();
+                        current.set(parse_now())
+                    })
                 })
             });
-            move || drop(listener)
+            move || drop(listeners)
         });
     }
     let navigate = {
@@ -65,33 +72,68 @@ pub fn use_url_state(known: Option<Rc<Known>>) -> (Rc<State>, Rc<Vec<Notice>>, C
         Callback::from(move |nav: Nav| {
             let Some(k) = &known else { return };
             let url = print(&nav.state, &k.version);
-            let Some(window) = web_sys::window() else {
-                return;
-            };
-            if nav.replace {
-                // replaceState fires no hashchange: update the state ourselves, now, and write
-                // the link once the browser has painted it.
-                let waiting = pending.borrow_mut().replace(url).is_some();
-                current.set((Rc::new(nav.state), Rc::new(Vec::new())));
-                if !waiting {
-                    let pending = pending.clone();
-                    dom::after_paint(move || write_pending(&pending));
+            // Shown now; written once the browser has painted it. A push waiting when another
+            // push comes is written first, so that history keeps every step; a replace merges
+            // into whatever waits (a key typed just after a click belongs to the click's entry).
+            let earlier = {
+                let mut p = pending.borrow_mut();
+                match p.take() {
+                    Some(w) if w.push && !nav.replace => {
+                        *p = Some(Pending { url, push: true });
+                        Some(w)
+                    }
+                    Some(w) => {
+                        *p = Some(Pending {
+                            url,
+                            push: w.push || !nav.replace,
+                        });
+                        None
+                    }
+                    None => {
+                        *p = Some(Pending {
+                            url,
+                            push: !nav.replace,
+                        });
+                        let pending = pending.clone();
+                        dom::after_paint(move || write_pending(&pending));
+                        None
+                    }
                 }
-            } else {
-                write_pending(&pending);
-                let _ = window.location().set_hash(&url[1..]);
+            };
+            if let Some(w) = earlier {
+                write(&w);
             }
+            current.set((Rc::new(nav.state), Rc::new(Vec::new())));
         })
     };
     (current.0.clone(), current.1.clone(), navigate)
 }
 
-/// Writes a waiting link into the current history entry.
-fn write_pending(pending: &RefCell<Option<String>>) {
-    let Some(url) = pending.borrow_mut().take() else {
+/// A link waiting to be written, as a new history entry or into the current one.
+struct Pending {
+    url: String,
+    push: bool,
+}
+
+/// Writes the waiting link, if any.
+fn write_pending(pending: &RefCell<Option<Pending>>) {
+    let waiting = pending.borrow_mut().take();
+    if let Some(w) = waiting {
+        write(&w);
+    }
+}
+
+/// Writes a link: `pushState` and `replaceState` fire no `hashchange`, and the state shown is
+/// already the link's.
+fn write(w: &Pending) {
+    let Some(history) = web_sys::window().and_then(|w| w.history().ok()) else {
         return;
     };
-    replace_url(&url);
+    let _ = if w.push {
+        history.push_state_with_url(&JsValue::NULL, "", Some(&w.url))
+    } else {
+        history.replace_state_with_url(&JsValue::NULL, "", Some(&w.url))
+    };
 }
 
 /// Writes `url` into the current history entry (no `hashchange`, no new entry).
