@@ -62,6 +62,9 @@ pub fn use_title_after_paint(title: String) {
     });
 }
 
+/// A job run once by whichever of two callbacks comes first.
+type Job = Rc<RefCell<Option<Box<dyn FnOnce()>>>>;
+
 /// Runs `f` once, after the browser has painted what is in the DOM now: an animation frame
 /// runs just before a paint, and a task queued from it runs after. A timer makes sure of it when
 /// no frame comes (a page in the background gets none).
@@ -69,8 +72,8 @@ pub fn after_paint(f: impl FnOnce() + 'static) {
     let Some(window) = web_sys::window() else {
         return;
     };
-    let job: Rc<RefCell<Option<Box<dyn FnOnce()>>>> = Rc::new(RefCell::new(Some(Box::new(f))));
-    let run = |job: Rc<RefCell<Option<Box<dyn FnOnce()>>>>| {
+    let job: Job = Rc::new(RefCell::new(Some(Box::new(f))));
+    let run = |job: Job| {
         Closure::once_into_js(move || {
             let f = job.borrow_mut().take();
             if let Some(f) = f {
