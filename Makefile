@@ -6,6 +6,7 @@
 #   make build       setup, then the release build into dist/
 #   make e2e         test-setup, the release build and the end-to-end tests only
 #   make test        test-setup, then fmt, clippy, cargo test, the release build and the e2e tests
+#   make bundle      build, then dist/parallax.html (the app in one offline file) and dist/parallax.zip
 #
 # Every install step is skipped when its tool is already there at the right version, so a second
 # run is quick, and nothing is ever downloaded outside the package registries (crates, npm,
@@ -223,3 +224,13 @@ bench: setup
 	stage 'bench: native (parallax-bench)' bench_native
 	stage 'bench: side-by-side (node)' bench_node
 	summary
+
+# ---------------------------------------------------------------------------------------------
+# The offline bundle: not part of `make test` (whose e2e stage checks it in bundle.test.mjs).
+# `make bundle` is `make build`, then `parallax-pack` on dist/: dist/parallax.html, the whole app
+# in one file that runs from file:// with no request, and dist/parallax.zip, the build as it is
+# for any static server (README, "Offline bundle").
+.PHONY: bundle
+bundle: build
+	@$(STAGE)
+	stage 'parallax-pack' cargo run -q --release --offline -p parallax-pack -- dist
