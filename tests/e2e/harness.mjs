@@ -124,7 +124,9 @@ export function launchBrowser() {
  * server for anything.
  */
 export class Harness {
-  constructor() {
+  /** `root`: the build to serve (default: the one the tests are pointed at). */
+  constructor({ root = DIST } = {}) {
+    this.root = root;
     this.server = null;
     this.browser = null;
     this.pages = [];
@@ -137,7 +139,7 @@ export class Harness {
   /** Registers the hooks with node:test; pass its `before`, `after` and `afterEach`. */
   install({ before, after, afterEach }) {
     before(async () => {
-      this.server = await startServer();
+      this.server = await startServer(this.root);
       this.browser = await launchBrowser();
       await mkdir(ARTIFACTS, { recursive: true });
     });
@@ -159,11 +161,13 @@ export class Harness {
 
   /**
    * A new page in a fresh context (its own storage). It records every console message, page
-   * error and request URL; requests to any origin but the server's are aborted.
+   * error and request URL; requests to any origin but the server's are aborted. The app's service
+   * worker runs as it does for readers (it answers only same-origin requests, so the check above
+   * still sees any request to another origin); `serviceWorkers: 'block'` turns it off.
    */
-  async newPage({ width = 1280, height = 800 } = {}) {
+  async newPage({ width = 1280, height = 800, serviceWorkers = 'allow' } = {}) {
     const origin = this.origin;
-    const context = await this.browser.newContext({ viewport: { width, height } });
+    const context = await this.browser.newContext({ viewport: { width, height }, serviceWorkers });
     context.setDefaultTimeout(WAIT_MS);
     const allowed = (url) => url.startsWith(origin + '/') || url.startsWith('data:') || url.startsWith('blob:');
     await context.route('**/*', (route) => {

@@ -1,0 +1,102 @@
+// Installable and offline: the manifest and its icons are served; after one visit the service
+// worker has precached the build, and with the network cut the app still loads, searches and
+// compares; a new build is announced with "reload to update", never swapped in under the page,
+// and after the reload only the new build's cache is left. Served from a copy of the build, which
+// the update test changes. Every test also fails if the page logs anything or asks another origin.
+
+import assert from 'node:assert/strict';
+import { execFile } from 'node:child_process';
+import { cp, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { after, afterEach, before, describe, it } from 'node:test';
+import { promisify } from 'node:util';
+import { DIST, Harness } from './harness.mjs';
+
+const root = await mkdtemp(join(tmpdir(), 'parallax-offline-'));
+await cp(DIST, root, { recursive: true });
+const h = new Harness({ root });
+const SW = resolve(import.meta.dirname, '../../tools/sw.mjs');
+
+/** Opens the app with service workers on and waits until one controls the page. */
+async function firstVisit(hash = '#/') {
+  const page = await h.newPage({ serviceWorkers: 'allow' });
+  await h.open(page, hash);
+  await page.waitForFunction(() => navigator.serviceWorker.controller !== null);
+  return page;
+}
+
+const cacheNames = (page) => page.evaluate(async () => (await caches.keys()).sort());
+
+describe('offline and installable', () => {
+  h.install({ before, after, afterEach });
+  after(() => rm(root, { recursive: true, force: true }));
+
+  it('links a manifest whose icons are served, and precaches the build under a cache named by its hash', async () => {
+    const page = await firstVisit();
+    const manifest = await page.evaluate(async () => {
+      const href = document.querySelector('link[rel="manifest"]').href;
+      const m = await (await fetch(href)).json();
+      const icons = await Promise.all(m.icons.map(async (i) => {
+        const r = await fetch(new URL(i.src, href));
+        return { sizes: i.sizes, ok: r.ok, type: r.headers.get('content-type') };
+      }));
+      return { name: m.name, start: m.start_url, display: m.display, icons };
+    });
+    assert.equal(manifest.display, 'standalone');
+    assert.ok(manifest.icons.some((i) => i.sizes === '192x192') && manifest.icons.some((i) => i.sizes === '512x512'));
+    assert.ok(manifest.icons.every((i) => i.ok && i.type === 'image/png'), JSON.stringify(manifest.icons));
+    const sw = await readFile(join(root, 'sw.js'), 'utf8');
+    const build = /const CACHE = 'parallax-([0-9a-f]{16})'/.exec(sw)?.[1];
+    assert.ok(build, 'sw.js names no build');
+    assert.deepEqual(await cacheNames(page), [`parallax-${build}`]);
+    // Every file of the build is in the cache, the wasm among them.
+    const cached = await page.evaluate(async (name) => (await (await caches.open(name)).keys()).map((r) => new URL(r.url).pathname), `parallax-${build}`);
+    assert.ok(cached.some((p) => p.endsWith('_bg.wasm')) && cached.includes('/index.html'), cached.join(' '));
+  });
+
+  it('works with the network cut after the first visit: loads, searches, compares', async () => {
+    const page = await firstVisit('#/explore');
+    await page.waitForSelector('li.result');
+    await page.context().setOffline(true);
+    assert.equal(await page.evaluate(() => navigator.onLine), false);
+    await page.reload();
+    await page.waitForSelector('html[data-ready="true"]', { state: 'attached' });
+    await page.fill('#q', 'sanctions');
+    await page.waitForSelector('li.result mark');
+    await page.evaluate(() => {
+      location.hash = '#/compare/002/004';
+    });
+    await page.waitForSelector('.cmp-row');
+    // A second tab opened offline, on another view.
+    const other = await page.context().newPage();
+    await other.goto(`${h.origin}/#/read/004/p19`);
+    await other.waitForSelector('.passage--target');
+    await page.context().setOffline(false);
+  });
+
+  it('announces a new build with "reload to update", and after the reload only the new build is left', async () => {
+    const page = await firstVisit('#/read/001');
+    await page.waitForSelector('article.reader');
+    const [old] = await cacheNames(page);
+    // A new build: index.html changes, so its hash and the worker's cache name change.
+    const index = join(root, 'index.html');
+    await writeFile(index, (await readFile(index, 'utf8')).replace('</head>', '<meta name="parallax-test-build" content="2">\n  </head>'));
+    await promisify(execFile)(process.execPath, [SW, root]);
+    await page.evaluate(async () => (await navigator.serviceWorker.getRegistration()).update());
+    const prompt = page.locator('.update-prompt[role="status"]');
+    await prompt.waitFor();
+    assert.match(await prompt.textContent(), /A new version of Parallax is ready\./);
+    // Not swapped in: the page still runs the old build, from the old cache, and both caches exist
+    // until the reader says so.
+    assert.equal(await page.locator('meta[name="parallax-test-build"]').count(), 0);
+    assert.equal((await cacheNames(page)).length, 2);
+    await page.locator('article.reader p.passage').first().waitFor();
+    await Promise.all([page.waitForEvent('load'), prompt.getByRole('button', { name: 'Reload to update' }).click()]);
+    await page.waitForSelector('html[data-ready="true"]', { state: 'attached' });
+    assert.equal(await page.locator('meta[name="parallax-test-build"]').count(), 1, 'the reload did not bring the new build');
+    await page.waitForFunction((old) => caches.keys().then((k) => k.length === 1 && k[0] !== old), old);
+    assert.equal(await page.locator('.update-prompt').count(), 0);
+    await page.waitForSelector('article.reader p.passage');
+  });
+});
