@@ -122,6 +122,8 @@ pub fn App() -> Html {
             View::Compare { .. } => html! { <CompareView /> },
             View::Source { .. } => html! { <SourceView /> },
             View::Methods => html! { <MethodsView /> },
+            // Placeholder until the lesson view lands (issue 5): the core parses lessons.
+            View::Lesson(_) => html! {},
         }
     };
     html! {

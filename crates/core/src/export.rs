@@ -158,7 +158,7 @@ pub fn json<T: Serialize>(rows: &[T]) -> String {
 }
 
 /// Escapes characters Markdown would read as markup, so that text stays text.
-fn md_escape(s: &str) -> String {
+pub(crate) fn md_escape(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
     for c in s.chars() {
         if "\\`*_{}[]()<>#+-.!|~".contains(c) {

@@ -99,34 +99,7 @@ fn is_abbreviation(before: &str) -> bool {
 /// Turns source text with light markup into plain passage text: drops `**`, `__`, markdown
 /// heading marks and bullets, keeps link texts, and collapses all whitespace to single spaces.
 pub fn plain_text(source: &str) -> String {
-    let mut s = String::with_capacity(source.len());
-    let mut rest = source;
-    // Keep the text of [text](target) links, drop the target.
-    while let Some(open) = rest.find('[') {
-        let after = &rest[open + 1..];
-        match after.find("](") {
-            Some(close) if !after[..close].contains(['[', ']']) => {
-                let target = &after[close + 2..];
-                match target.find(')') {
-                    Some(end) if !target[..end].contains(char::is_whitespace) => {
-                        s.push_str(&rest[..open]);
-                        s.push_str(&after[..close]);
-                        rest = &target[end + 1..];
-                    }
-                    _ => {
-                        s.push_str(&rest[..open + 1]);
-                        rest = after;
-                    }
-                }
-            }
-            _ => {
-                s.push_str(&rest[..open + 1]);
-                rest = after;
-            }
-        }
-    }
-    s.push_str(rest);
-    let s = s.replace("**", "").replace("__", "");
+    let s = strip_links(source).replace("**", "").replace("__", "");
     let mut out = String::with_capacity(s.len());
     for word in s.split_whitespace() {
         // Markup tokens standing alone: heading marks, rules, bullets.
@@ -142,6 +115,50 @@ pub fn plain_text(source: &str) -> String {
         out.push_str(word);
     }
     out
+}
+
+/// `[text](target)` links replaced by their text; every other character kept.
+fn strip_links(source: &str) -> String {
+    let mut s = String::with_capacity(source.len());
+    let mut rest = source;
+    // Keep the text of [text](target) links, drop the target. Each step moves past what cannot
+    // start a link, so a line of many brackets costs its length, not its length squared.
+    while let Some(open) = rest.find('[') {
+        let after = &rest[open + 1..];
+        let Some(close) = after.find("](") else {
+            // No "](" left: no link can follow.
+            break;
+        };
+        let text = &after[..close];
+        if let Some(last) = text.rfind('[') {
+            // Only the last "[" before the "](" can open a link: the earlier ones hold it.
+            s.push_str(&rest[..open + 1 + last]);
+            rest = &after[last..];
+            continue;
+        }
+        if text.contains(']') {
+            // "[a]b](" is no link; nothing before the "](" can open one either.
+            s.push_str(&rest[..open + 1 + close]);
+            rest = &after[close..];
+            continue;
+        }
+        let target = &after[close + 2..];
+        match target.find(')') {
+            Some(end) if !target[..end].contains(char::is_whitespace) => {
+                s.push_str(&rest[..open]);
+                s.push_str(text);
+                rest = &target[end + 1..];
+            }
+            Some(_) => {
+                s.push_str(&rest[..open + 1 + close + 2]);
+                rest = target;
+            }
+            // No ")" left: no link can follow.
+            None => break,
+        }
+    }
+    s.push_str(rest);
+    s
 }
 
 /// Builds sections and passages from the kept blocks of a cleaned page.
@@ -257,6 +274,57 @@ mod tests {
             sentences("He said \"stop.\" She went."),
             vec!["He said \"stop.\"", "She went."]
         );
+    }
+
+    /// The link loop as it was before it skipped what cannot start a link (quadratic in the
+    /// brackets of a line): the new one must give exactly its output.
+    fn links_reference(source: &str) -> String {
+        let mut s = String::new();
+        let mut rest = source;
+        while let Some(open) = rest.find('[') {
+            let after = &rest[open + 1..];
+            match after.find("](") {
+                Some(close) if !after[..close].contains(['[', ']']) => {
+                    let target = &after[close + 2..];
+                    match target.find(')') {
+                        Some(end) if !target[..end].contains(char::is_whitespace) => {
+                            s.push_str(&rest[..open]);
+                            s.push_str(&after[..close]);
+                            rest = &target[end + 1..];
+                        }
+                        _ => {
+                            s.push_str(&rest[..open + 1]);
+                            rest = after;
+                        }
+                    }
+                }
+                _ => {
+                    s.push_str(&rest[..open + 1]);
+                    rest = after;
+                }
+            }
+        }
+        s.push_str(rest);
+        s
+    }
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(
+            std::env::var("PROPTEST_CASES").ok().and_then(|v| v.parse().ok()).unwrap_or(1000)
+        ))]
+
+        #[test]
+        fn link_stripping_is_unchanged(text in "[\\[\\]() ax\n]{0,60}") {
+            proptest::prop_assert_eq!(strip_links(&text), links_reference(&text));
+        }
+    }
+
+    #[test]
+    fn a_line_of_brackets_costs_its_length() {
+        // Quadratic before: every "[" searched the rest of the line.
+        let line = "[a] ".repeat(50_000) + "[b](c)";
+        let out = plain_text(&line);
+        assert!(out.ends_with("[a] b"), "{}", &out[out.len() - 20..]);
     }
 
     #[test]

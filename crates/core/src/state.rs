@@ -5,6 +5,15 @@
 //! huge values, script payloads) gives the nearest sensible state and a list of notices for the
 //! reader, never a panic. `print(parse(url))` is canonical: lists in corpus order, no repeats,
 //! parameters in a fixed order, and `parse(print(state)) == state`.
+//!
+//! A lesson is one link that holds others:
+//! `#/lesson?title=Two%20views&step=/read/002/p4!Note%20the%20date&step=/compare/002/004?theme=trade!Who%20says%20what&at=2&v=…`.
+//! Each `step=` is a view's own canonical link (without `#` and version; `/?=,:|` left
+//! literal, everything else percent-encoded, so `&` is `%26` and `%` is `%25`), then `!` and the
+//! note, percent-encoded; no note, no `!`. Steps keep their order; `at` is the current step from
+//! 1, left out when 1. Each step link is parsed by the same `parse`, one level deep (a lesson in
+//! a step is refused); a step that opens nothing is left out, and every notice of a step names
+//! its number.
 
 use crate::model::{Corpus, Lang, Theme};
 use std::fmt;
@@ -25,6 +34,19 @@ pub const MAX_TERM_CHARS: usize = 40;
 pub const MAX_LABEL_CHARS: usize = 60;
 /// Most sources side by side in the compare view.
 pub const MAX_COMPARE: usize = 3;
+/// Most steps in a lesson; later ones are left out with a notice.
+pub const MAX_STEPS: usize = 20;
+/// Longest lesson title and step note, in characters (longer ones are cut with a notice).
+pub const MAX_TITLE_CHARS: usize = 80;
+pub const MAX_STEP_NOTE_CHARS: usize = 280;
+/// Longest canonical link of one step (its view without the corpus version), in bytes: a step
+/// with a longer one (many reader-defined themes) is left out with a notice.
+pub const MAX_STEP_LINK: usize = 4 * 1024;
+/// Most bytes all the `step=` parameters of a lesson take in its canonical link; the steps
+/// that would go past it are left out with a notice. With the title and the rest of the link
+/// this keeps every canonical lesson link well under `MAX_FRAGMENT`, and every step's value
+/// under `MAX_VALUE`, so that a printed lesson always reparses whole.
+pub const MAX_LESSON_STEPS_BYTES: usize = 64 * 1024;
 
 /// Stage one: the fragment split into path segments and parameters, still percent-encoded.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -90,6 +112,101 @@ pub enum View {
         doc: String,
     },
     Methods,
+    /// A teacher's sequence of views, each with a short note, and the step the student is on.
+    Lesson(Lesson),
+}
+
+/// A lesson: views strung together, each with a short note; one link holds it all.
+///
+/// In a parsed state `steps` is never empty and `1 <= at <= steps.len()`; the methods stay
+/// total for a lesson built by hand that breaks this.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Lesson {
+    /// May be empty.
+    pub title: String,
+    pub steps: Vec<Step>,
+    /// The current step, counted from 1 (as in the link and in "Step 2 of 5").
+    pub at: usize,
+}
+
+/// One step of a lesson: the state of a view (with its own reader-defined themes) and the
+/// teacher's note on it (one line, possibly empty).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Step {
+    pub state: State,
+    pub note: String,
+}
+
+impl Lesson {
+    pub fn len(&self) -> usize {
+        self.steps.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.steps.is_empty()
+    }
+
+    /// Step `n`, counted from 1.
+    pub fn step(&self, n: usize) -> Option<&Step> {
+        n.checked_sub(1).and_then(|i| self.steps.get(i))
+    }
+
+    /// The state of step `n` (from 1): what the app renders under the lesson bar.
+    pub fn step_state(&self, n: usize) -> Option<&State> {
+        self.step(n).map(|s| &s.state)
+    }
+
+    /// The current step.
+    pub fn current(&self) -> Option<&Step> {
+        self.step(self.at)
+    }
+
+    /// The lesson opened at step `n` (clamped to the steps there are), for Previous, Next and
+    /// a list of steps; print it for the link.
+    pub fn go(&self, n: usize) -> State {
+        State {
+            view: View::Lesson(Lesson {
+                at: n.clamp(1, self.steps.len().max(1)),
+                ..self.clone()
+            }),
+            custom: Vec::new(),
+        }
+    }
+
+    /// The previous step's lesson state, unless this is the first step.
+    pub fn previous(&self) -> Option<State> {
+        (self.at > 1 && !self.steps.is_empty()).then(|| self.go(self.at - 1))
+    }
+
+    /// The next step's lesson state, unless this is the last step.
+    pub fn next(&self) -> Option<State> {
+        (self.at < self.steps.len()).then(|| self.go(self.at + 1))
+    }
+}
+
+/// Builds a lesson from views and notes, with the limits a link to it will have (title and
+/// notes cleaned and cut, at most `MAX_STEPS` steps, no lesson inside a lesson, no step link
+/// over `MAX_STEP_LINK`, at most `MAX_LESSON_STEPS_BYTES` of steps); opens at step 1. The
+/// notices say what was cut or left out, by step number (from 1, in `steps`). With states the
+/// app got from `parse`, the result is canonical: `parse(print(lesson))` gives it back.
+/// `None` when no step is left (the notices say why).
+pub fn lesson(title: &str, steps: Vec<(State, String)>) -> (Option<State>, Vec<Notice>) {
+    let mut notices = Vec::new();
+    if steps.len() > MAX_STEPS {
+        notices.push(Notice::TooManySteps);
+    }
+    let candidates = steps
+        .into_iter()
+        .take(MAX_STEPS)
+        .enumerate()
+        .map(|(i, (state, note))| (i + 1, state, note))
+        .collect();
+    let lesson = assemble(title, candidates, 1, &mut notices);
+    let state = lesson.map(|l| State {
+        view: View::Lesson(l),
+        custom: Vec::new(),
+    });
+    (state, notices)
 }
 
 /// Everything a link restores.
@@ -131,6 +248,56 @@ pub enum Notice {
     OtherVersion {
         link: String,
     },
+    /// A lesson link with more than `MAX_STEPS` steps.
+    TooManySteps,
+    /// A lesson step that could not be kept, by its number in the link (from 1).
+    StepLeftOut {
+        step: usize,
+        why: StepProblem,
+    },
+    /// Something about a step's own link (a detail dropped, bad encoding), by its number.
+    InStep {
+        step: usize,
+        notice: Box<Notice>,
+    },
+    /// A step's note was longer than `MAX_STEP_NOTE_CHARS` and was cut.
+    NoteCut {
+        step: usize,
+    },
+    /// The lesson title was longer than `MAX_TITLE_CHARS` and was cut.
+    TitleCut,
+    /// The steps went past `MAX_LESSON_STEPS_BYTES`: only the first `kept` were kept.
+    LessonTooLong {
+        kept: usize,
+    },
+    /// `at` named no step of the lesson; it opens at the nearest one.
+    NoSuchStep(String),
+    /// A lesson with no step that opens here.
+    EmptyLesson,
+    /// A lesson given as a step of a lesson.
+    NestedLesson,
+}
+
+/// Why a lesson step was left out.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum StepProblem {
+    /// Neither a link nor a note.
+    Empty,
+    /// Its canonical link is longer than `MAX_STEP_LINK`.
+    TooLong,
+    /// Its link opens nothing here (a missing source or passage, an unknown view, a lesson):
+    /// the notice of that link that says why.
+    Refused(Box<Notice>),
+}
+
+impl fmt::Display for StepProblem {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            StepProblem::Empty => write!(f, "it has neither a link nor a note"),
+            StepProblem::TooLong => write!(f, "its link is longer than {MAX_STEP_LINK} bytes"),
+            StepProblem::Refused(n) => write!(f, "{n}"),
+        }
+    }
 }
 
 impl fmt::Display for Notice {
@@ -155,6 +322,18 @@ impl fmt::Display for Notice {
                 f,
                 "This link was made for another version of the corpus ({link}); passages may have moved."
             ),
+            Notice::TooManySteps => write!(f, "A lesson has at most {MAX_STEPS} steps; the others were left out."),
+            Notice::StepLeftOut { step, why: why @ StepProblem::Refused(_) } => {
+                write!(f, "Step {step} of the lesson was left out. {why}")
+            }
+            Notice::StepLeftOut { step, why } => write!(f, "Step {step} of the lesson was left out: {why}."),
+            Notice::InStep { step, notice } => write!(f, "Step {step}: {notice}"),
+            Notice::NoteCut { step } => write!(f, "The note of step {step} was longer than {MAX_STEP_NOTE_CHARS} characters and was cut."),
+            Notice::TitleCut => write!(f, "The lesson title was longer than {MAX_TITLE_CHARS} characters and was cut."),
+            Notice::LessonTooLong { kept } => write!(f, "The lesson was too long for one link; only its first {kept} steps were kept."),
+            Notice::NoSuchStep(at) => write!(f, "The lesson has no step “{at}”; it opens at the nearest one."),
+            Notice::EmptyLesson => write!(f, "This lesson has no step that opens here."),
+            Notice::NestedLesson => write!(f, "A lesson cannot be a step of another lesson."),
         }
     }
 }
@@ -265,16 +444,28 @@ pub fn encode(s: &str, extra: &[u8]) -> String {
 
 /// Removes control and formatting characters (bidi overrides, zero-width) and trims.
 fn clean_text(s: &str, max_chars: usize) -> String {
-    s.chars()
-        .filter(|c| !c.is_control() && !matches!(*c as u32, 0x200B..=0x200F | 0x202A..=0x202E | 0x2066..=0x2069 | 0xFEFF))
-        .take(max_chars)
-        .collect::<String>()
-        .trim()
-        .to_owned()
+    clean_text_cut(s, max_chars).0
+}
+
+/// `clean_text`, and whether more than `max_chars` characters were left after filtering.
+fn clean_text_cut(s: &str, max_chars: usize) -> (String, bool) {
+    let mut kept = s.chars().filter(|c| {
+        !c.is_control()
+            && !matches!(*c as u32, 0x200B..=0x200F | 0x202A..=0x202E | 0x2066..=0x2069 | 0xFEFF)
+    });
+    let text: String = kept.by_ref().take(max_chars).collect();
+    let cut = kept.next().is_some();
+    (text.trim().to_owned(), cut)
 }
 
 /// Stage two: a typed, validated state and the notices for the reader.
 pub fn parse(fragment: &str, known: &Known) -> (State, Vec<Notice>) {
+    parse_at(fragment, known, false)
+}
+
+/// `parse`, for a whole link or (`nested`) the link of a lesson step, where a lesson is
+/// refused: lessons nest one level at most.
+fn parse_at(fragment: &str, known: &Known, nested: bool) -> (State, Vec<Notice>) {
     let raw = raw(fragment);
     let mut notices = Vec::new();
     if raw.truncated {
@@ -312,6 +503,8 @@ pub fn parse(fragment: &str, known: &Known) -> (State, Vec<Notice>) {
     let theme = get("theme");
     let differ = get("differ");
     let removed = get("removed");
+    let title = get("title");
+    let at = get("at");
     let version = get("v");
     if bad {
         notices.push(Notice::BadEncoding);
@@ -329,6 +522,9 @@ pub fn parse(fragment: &str, known: &Known) -> (State, Vec<Notice>) {
                 | "removed"
                 | "v"
                 | "custom"
+                | "title"
+                | "step"
+                | "at"
         );
         if !known_param {
             notices.push(Notice::UnknownParam(clean_text(k, 40)));
@@ -479,12 +675,186 @@ pub fn parse(fragment: &str, known: &Known) -> (State, Vec<Notice>) {
             }
         },
         ["methods"] => View::Methods,
+        ["lesson"] if nested => {
+            notices.push(Notice::NestedLesson);
+            View::Library
+        }
+        ["lesson"] => {
+            let steps: Vec<&str> = raw
+                .params
+                .iter()
+                .filter(|(k, _)| k == "step")
+                .map(|(_, v)| v.as_str())
+                .collect();
+            match parse_lesson(&title.unwrap_or_default(), &steps, at, known, &mut notices) {
+                Some(l) => View::Lesson(l),
+                None => {
+                    notices.push(Notice::EmptyLesson);
+                    View::Library
+                }
+            }
+        }
         [other, ..] => {
             notices.push(Notice::UnknownView(clean_text(other, 40)));
             View::Library
         }
     };
+    if matches!(view, View::Lesson(_)) && !custom.is_empty() {
+        custom.clear();
+        notices.push(Notice::BadCustomTheme(
+            "in a lesson, each step carries its own".into(),
+        ));
+    }
     (State { view, custom }, notices)
+}
+
+/// Stage two of a lesson link: each `step=` value is `link!note`, both percent-encoded (the
+/// link keeps `/?=,:|` literal for reading; it never holds a bare `!`), the link parsed as any
+/// link (one level deep). `at` counts steps as the link does; when steps before it were left
+/// out it still opens the step it named (or the nearest after it).
+fn parse_lesson(
+    title: &str,
+    values: &[&str],
+    at: Option<String>,
+    known: &Known,
+    notices: &mut Vec<Notice>,
+) -> Option<Lesson> {
+    if values.len() > MAX_STEPS {
+        notices.push(Notice::TooManySteps);
+    }
+    let read = values.len().min(MAX_STEPS);
+    let mut candidates = Vec::new();
+    for (i, v) in values.iter().take(MAX_STEPS).enumerate() {
+        let step = i + 1;
+        let in_step = |n: Notice| Notice::InStep {
+            step,
+            notice: Box::new(n),
+        };
+        if v.len() > MAX_VALUE {
+            notices.push(in_step(Notice::Truncated));
+        }
+        let v = crate::search::truncate(v, MAX_VALUE);
+        let (link, note) = v.split_once('!').unwrap_or((v, ""));
+        if link.is_empty() && note.is_empty() {
+            notices.push(Notice::StepLeftOut {
+                step,
+                why: StepProblem::Empty,
+            });
+            continue;
+        }
+        let mut bad = false;
+        let (link, note) = (decode(link, &mut bad), decode(note, &mut bad));
+        if bad {
+            notices.push(in_step(Notice::BadEncoding));
+        }
+        let (state, inner) = parse_at(&link, known, true);
+        if state.is_not_found(&inner) {
+            let why = inner
+                .iter()
+                .find(|n| {
+                    matches!(
+                        n,
+                        Notice::UnknownPassage { .. }
+                            | Notice::UnknownView(_)
+                            | Notice::UnknownDoc(_)
+                            | Notice::TooFewToCompare
+                            | Notice::NestedLesson
+                    )
+                })
+                .unwrap_or(&Notice::EmptyLesson)
+                .clone();
+            notices.push(Notice::StepLeftOut {
+                step,
+                why: StepProblem::Refused(Box::new(why)),
+            });
+            continue;
+        }
+        notices.extend(inner.into_iter().map(in_step));
+        candidates.push((step, state, note));
+    }
+    let at = match at {
+        None => 1,
+        Some(a) => match a.parse::<usize>() {
+            Ok(n) if (1..=read).contains(&n) => n,
+            parsed => {
+                notices.push(Notice::NoSuchStep(clean_text(&a, 20)));
+                match parsed {
+                    Ok(n) if n > read => read,
+                    _ => 1,
+                }
+            }
+        },
+    };
+    assemble(title, candidates, at, notices)
+}
+
+/// The checks a lesson's steps pass, from a link or from the app: title and notes cleaned and
+/// cut, no lesson inside, step links and the whole within their limits. `candidates` carry
+/// their step numbers; `at` is one of them (or near one).
+fn assemble(
+    title: &str,
+    candidates: Vec<(usize, State, String)>,
+    at: usize,
+    notices: &mut Vec<Notice>,
+) -> Option<Lesson> {
+    let (title, cut) = clean_text_cut(title, MAX_TITLE_CHARS);
+    if cut {
+        notices.push(Notice::TitleCut);
+    }
+    let mut steps = Vec::new();
+    let mut numbers = Vec::new();
+    let mut bytes = 0;
+    for (n, state, note) in candidates {
+        if matches!(state.view, View::Lesson(_)) {
+            notices.push(Notice::StepLeftOut {
+                step: n,
+                why: StepProblem::Refused(Box::new(Notice::NestedLesson)),
+            });
+            continue;
+        }
+        let (note, cut) = clean_text_cut(&note, MAX_STEP_NOTE_CHARS);
+        if cut {
+            notices.push(Notice::NoteCut { step: n });
+        }
+        if print_inner(&state).len() > MAX_STEP_LINK {
+            notices.push(Notice::StepLeftOut {
+                step: n,
+                why: StepProblem::TooLong,
+            });
+            continue;
+        }
+        let step = Step { state, note };
+        let len = "&step=".len() + step_param(&step).len();
+        if bytes + len > MAX_LESSON_STEPS_BYTES {
+            notices.push(Notice::LessonTooLong { kept: steps.len() });
+            break;
+        }
+        bytes += len;
+        steps.push(step);
+        numbers.push(n);
+    }
+    if steps.is_empty() {
+        return None;
+    }
+    let at = numbers
+        .iter()
+        .position(|&n| n >= at)
+        .unwrap_or(steps.len() - 1)
+        + 1;
+    Some(Lesson { title, steps, at })
+}
+
+/// Characters a step's link keeps unencoded in the lesson link, for reading.
+const STEP_LITERAL: &[u8] = b"/?=,:|";
+
+/// The value of a `step=` parameter: the step's canonical link, then `!` and the note.
+fn step_param(step: &Step) -> String {
+    let link = encode(&print_inner(&step.state), STEP_LITERAL);
+    if step.note.is_empty() {
+        link
+    } else {
+        format!("{link}!{}", encode(&step.note, b""))
+    }
 }
 
 /// `custom=Label:term|term…`, label and terms percent-encoded separately.
@@ -520,9 +890,11 @@ impl State {
     pub fn is_not_found(&self, notices: &[Notice]) -> bool {
         notices.iter().any(|n| match n {
             Notice::UnknownPassage { .. } => true,
-            Notice::UnknownView(_) | Notice::UnknownDoc(_) | Notice::TooFewToCompare => {
-                self.view == View::Library
-            }
+            Notice::UnknownView(_)
+            | Notice::UnknownDoc(_)
+            | Notice::TooFewToCompare
+            | Notice::EmptyLesson
+            | Notice::NestedLesson => self.view == View::Library,
             _ => false,
         })
     }
@@ -547,6 +919,30 @@ pub fn canonical_replacement(
 
 /// The canonical fragment of a state, with the leading `#` and the corpus version.
 pub fn print(state: &State, version: &str) -> String {
+    let (path, mut params) = parts(state);
+    params.push(("v", encode(version, b"")));
+    let query: Vec<String> = params
+        .into_iter()
+        .map(|(k, v)| format!("{k}={v}"))
+        .collect();
+    format!("#{path}?{}", query.join("&"))
+}
+
+/// The canonical link of a lesson step: its path and parameters, without `#` or version.
+fn print_inner(state: &State) -> String {
+    let (path, params) = parts(state);
+    if params.is_empty() {
+        return path;
+    }
+    let query: Vec<String> = params
+        .into_iter()
+        .map(|(k, v)| format!("{k}={v}"))
+        .collect();
+    format!("{path}?{}", query.join("&"))
+}
+
+/// The canonical path of a state and its parameters in order, all but the version.
+fn parts(state: &State) -> (String, Vec<(&'static str, String)>) {
     let mut params: Vec<(&str, String)> = Vec::new();
     let list = |v: &[String]| {
         v.iter()
@@ -613,6 +1009,18 @@ pub fn print(state: &State, version: &str) -> String {
         }
         View::Source { doc } => format!("/source/{doc}"),
         View::Methods => "/methods".to_owned(),
+        View::Lesson(l) => {
+            if !l.title.is_empty() {
+                params.push(("title", encode(&l.title, b"")));
+            }
+            for step in &l.steps {
+                params.push(("step", step_param(step)));
+            }
+            if l.at != 1 {
+                params.push(("at", l.at.to_string()));
+            }
+            "/lesson".to_owned()
+        }
     };
     for c in &state.custom {
         let terms: Vec<String> = c.terms.iter().map(|t| encode(t, b"")).collect();
@@ -621,10 +1029,5 @@ pub fn print(state: &State, version: &str) -> String {
             format!("{}:{}", encode(&c.label, b""), terms.join("|")),
         ));
     }
-    params.push(("v", encode(version, b"")));
-    let query: Vec<String> = params
-        .into_iter()
-        .map(|(k, v)| format!("{k}={v}"))
-        .collect();
-    format!("#{path}?{}", query.join("&"))
+    (path, params)
 }

@@ -3,7 +3,8 @@
 
 use parallax_core::source::load_dir;
 use parallax_core::state::{
-    canonical_replacement, parse, print, Explore, Known, Notice, State, View,
+    canonical_replacement, lesson, parse, print, Explore, Known, Lesson, Notice, State, Step, View,
+    MAX_LESSON_STEPS_BYTES, MAX_STEPS, MAX_STEP_NOTE_CHARS, MAX_TITLE_CHARS,
 };
 use parallax_core::Lang;
 use proptest::prelude::*;
@@ -35,10 +36,39 @@ fn read(doc: &str, passage: Option<&str>) -> View {
     }
 }
 
+fn state(view: View) -> State {
+    State {
+        view,
+        custom: Vec::new(),
+    }
+}
+
+/// A lesson view of (view, note) steps, at step `at`.
+fn lesson_view(title: &str, steps: Vec<(View, &str)>, at: usize) -> View {
+    View::Lesson(Lesson {
+        title: title.into(),
+        steps: steps
+            .into_iter()
+            .map(|(view, note)| Step {
+                state: state(view),
+                note: note.into(),
+            })
+            .collect(),
+        at,
+    })
+}
+
 /// (input, expected view, expected notice kinds as Debug prefixes)
 fn table() -> Vec<(String, View, Vec<&'static str>)> {
     let big = "a".repeat(100_000);
-    vec![
+    let map_steps = |n: usize| {
+        (0..n)
+            .map(|i| format!("step=/map!{i}"))
+            .collect::<Vec<_>>()
+            .join("&")
+    };
+    let mut t = lesson_table(&map_steps);
+    t.extend(vec![
         ("".into(), View::Library, vec![]),
         ("#".into(), View::Library, vec![]),
         ("#/".into(), View::Library, vec![]),
@@ -265,6 +295,193 @@ fn table() -> Vec<(String, View, Vec<&'static str>)> {
             explore(|e| e.query = "ẞ K İ 🎉".into()),
             vec![],
         ),
+    ]);
+    t
+}
+
+/// Lesson links, well-formed and hostile.
+fn lesson_table(map_steps: &dyn Fn(usize) -> String) -> Vec<(String, View, Vec<&'static str>)> {
+    let numbers: Vec<String> = (0..MAX_STEPS).map(|i| i.to_string()).collect();
+    let long_note = "n".repeat(MAX_STEP_NOTE_CHARS);
+    vec![
+        (
+            "#/lesson?title=Bushehr&step=/read/002/p4!Look%20at%20the%20date&step=/map".into(),
+            lesson_view(
+                "Bushehr",
+                vec![(read("002", Some("p4")), "Look at the date"), (View::Map, "")],
+                1,
+            ),
+            vec![],
+        ),
+        // Every part of a step link encoded, the note with a `!` of its own.
+        (
+            "#/lesson?step=%2Fread%2F002%2Fp4!wow!%21&at=1".into(),
+            lesson_view("", vec![(read("002", Some("p4")), "wow!!")], 1),
+            vec![],
+        ),
+        (
+            "#/lesson?step=/compare/002/004?theme=trade%26differ=1!Who%20says%20what&step=/methods&at=2"
+                .into(),
+            lesson_view(
+                "",
+                vec![
+                    (
+                        View::Compare {
+                            docs: vec!["002".into(), "004".into()],
+                            theme: Some("trade".into()),
+                            only_differ: true,
+                        },
+                        "Who says what",
+                    ),
+                    (View::Methods, ""),
+                ],
+                2,
+            ),
+            vec![],
+        ),
+        ("#/lesson".into(), View::Library, vec!["EmptyLesson"]),
+        (
+            "#/lesson?title=Nothing&at=3".into(),
+            View::Library,
+            vec!["NoSuchStep", "EmptyLesson"],
+        ),
+        // A lesson in a lesson, plain and encoded: refused, one level only.
+        (
+            "#/lesson?step=/lesson?step=/map".into(),
+            View::Library,
+            vec!["StepLeftOut", "EmptyLesson"],
+        ),
+        (
+            "#/lesson?step=%2Flesson%3Fstep%3D%252Fmap!inner&step=/map".into(),
+            lesson_view("", vec![(View::Map, "")], 1),
+            vec!["StepLeftOut"],
+        ),
+        // Steps that open nothing are left out; `at` still names the step it named.
+        (
+            "#/lesson?step=/read/999!gone&step=/map&step=/methods&at=3".into(),
+            lesson_view("", vec![(View::Map, ""), (View::Methods, "")], 2),
+            vec!["StepLeftOut"],
+        ),
+        (
+            "#/lesson?step=/read/002/p9999&step=/nope&step=/compare/002&step=&step=!&step=/map".into(),
+            lesson_view("", vec![(View::Map, "")], 1),
+            vec!["StepLeftOut"],
+        ),
+        // A note alone is a step on the library.
+        (
+            "#/lesson?step=!Welcome".into(),
+            lesson_view("", vec![(View::Library, "Welcome")], 1),
+            vec![],
+        ),
+        (
+            "#/lesson?step=/map&step=/methods&at=7".into(),
+            lesson_view("", vec![(View::Map, ""), (View::Methods, "")], 2),
+            vec!["NoSuchStep"],
+        ),
+        (
+            "#/lesson?step=/map&step=/methods&at=0".into(),
+            lesson_view("", vec![(View::Map, ""), (View::Methods, "")], 1),
+            vec!["NoSuchStep"],
+        ),
+        (
+            "#/lesson?step=/map&at=99999999999999999999999999".into(),
+            lesson_view("", vec![(View::Map, "")], 1),
+            vec!["NoSuchStep"],
+        ),
+        (
+            "#/lesson?step=/map&at=%3Cscript%3E".into(),
+            lesson_view("", vec![(View::Map, "")], 1),
+            vec!["NoSuchStep"],
+        ),
+        (
+            format!("#/lesson?{}&at=25", map_steps(25)),
+            lesson_view(
+                "",
+                numbers.iter().map(|n| (View::Map, n.as_str())).collect(),
+                MAX_STEPS,
+            ),
+            vec!["TooManySteps", "NoSuchStep"],
+        ),
+        (
+            format!("#/lesson?title={}&step=/map!{}", "T".repeat(200), "n".repeat(400)),
+            lesson_view(
+                &"T".repeat(MAX_TITLE_CHARS),
+                vec![(View::Map, long_note.as_str())],
+                1,
+            ),
+            vec!["TitleCut", "NoteCut"],
+        ),
+        // Untrusted text stays text; invisible controls go.
+        (
+            "#/lesson?title=%3Cimg%20src=x%20onerror=alert(1)%3E&step=/map!%3Cscript%3Ealert(1)%3C%2Fscript%3E%E2%80%AE"
+                .into(),
+            lesson_view(
+                "<img src=x onerror=alert(1)>",
+                vec![(View::Map, "<script>alert(1)</script>")],
+                1,
+            ),
+            vec![],
+        ),
+        // A step link's own details: dropped with a notice naming the step.
+        (
+            "#/lesson?step=/map&step=/explore?themes=nope,military&zz=1".into(),
+            lesson_view(
+                "",
+                vec![
+                    (View::Map, ""),
+                    (
+                        explore(|e| e.themes = vec!["military".into()]),
+                        "",
+                    ),
+                ],
+                1,
+            ),
+            vec!["InStep { step: 2, notice: UnknownTheme", "UnknownParam"],
+        ),
+        (
+            "#/lesson?step=/explore?q=%ZZ!%".into(),
+            lesson_view("", vec![(explore(|e| e.query = "%ZZ".into()), "%")], 1),
+            vec!["InStep { step: 1, notice: BadEncoding"],
+        ),
+        (
+            format!("#/lesson?step=/explore?q={}", "q".repeat(20_000)),
+            lesson_view("", vec![(explore(|e| e.query = "q".repeat(256)), "")], 1),
+            vec!["InStep { step: 1, notice: Truncated"],
+        ),
+        // Reader-defined themes go with each step, not with the lesson.
+        (
+            "#/lesson?custom=A:b&step=/map".into(),
+            lesson_view("", vec![(View::Map, "")], 1),
+            vec!["BadCustomTheme"],
+        ),
+        (
+            "#/lesson?step=/explore?themes=my1%26custom=Grain:wheat|grain%2520deal".into(),
+            View::Lesson(Lesson {
+                title: String::new(),
+                steps: vec![Step {
+                    state: State {
+                        view: explore(|e| e.themes = vec!["my1".into()]),
+                        custom: vec![parallax_core::state::CustomTheme {
+                            label: "Grain".into(),
+                            terms: vec!["wheat".into(), "grain deal".into()],
+                        }],
+                    },
+                    note: String::new(),
+                }],
+                at: 1,
+            }),
+            vec![],
+        ),
+        (
+            "#/lesson?step=/map&v=ffffffffffff&step=/read/002?v=eeeeeeeeeeee".into(),
+            lesson_view("", vec![(View::Map, ""), (read("002", None), "")], 1),
+            vec!["OtherVersion", "InStep { step: 2, notice: OtherVersion"],
+        ),
+        (
+            format!("#/lesson?{}", "step=!%&".repeat(30)),
+            lesson_view("", vec![(View::Library, "%"); MAX_STEPS], 1),
+            vec!["TooManySteps", "InStep { step: 1, notice: BadEncoding"],
+        ),
     ]
 }
 
@@ -272,6 +489,7 @@ fn table() -> Vec<(String, View, Vec<&'static str>)> {
 fn hostile_links_open_the_nearest_sensible_view() {
     let t = table();
     assert!(t.len() >= 35);
+    assert!(lesson_table(&|_| String::new()).len() >= 10);
     for (input, view, want) in t {
         let shown: String = input.chars().take(60).collect();
         let (state, notices) = parse(&input, known());
@@ -341,6 +559,10 @@ fn not_found_only_when_the_target_itself_is_missing() {
         ("#/compare/002/999/004", false),
         ("#/compare/002/004?theme=nope", false),
         ("#/?v=ffffffffffff", false),
+        ("#/lesson", true),
+        ("#/lesson?step=/read/999&step=/lesson?step=/map", true),
+        ("#/lesson?step=/read/999&step=/map", false),
+        ("#/lesson?step=/map&at=9", false),
     ] {
         let (state, notices) = parse(input, known());
         assert!(!notices.is_empty() || !not_found, "{input}: no notice");
@@ -380,6 +602,145 @@ fn opened_links_are_replaced_by_their_canonical_form() {
     assert_eq!(replace("#/nope"), None);
 }
 
+#[test]
+fn lesson_links_are_readable_and_step_through() {
+    let steps = vec![
+        (
+            state(read("002", Some("p4"))),
+            "Note the date: 17 January!".to_owned(),
+        ),
+        (
+            State {
+                view: explore(|e| {
+                    e.query = "drones iran".into();
+                    e.themes = vec!["military".into(), "my1".into()];
+                }),
+                custom: vec![parallax_core::state::CustomTheme {
+                    label: "Grain".into(),
+                    terms: vec!["wheat".into(), "grain deal".into()],
+                }],
+            },
+            "Search, then compare".to_owned(),
+        ),
+        (
+            state(View::Compare {
+                docs: vec!["002".into(), "004".into()],
+                theme: Some("trade".into()),
+                only_differ: false,
+            }),
+            String::new(),
+        ),
+    ];
+    let (built, notices) = lesson("Two views of Bushehr", steps);
+    assert!(notices.is_empty());
+    let built = built.unwrap();
+    let url = print(&built, V);
+    assert_eq!(
+        url,
+        "#/lesson?title=Two%20views%20of%20Bushehr\
+         &step=/read/002/p4!Note%20the%20date%3A%2017%20January%21\
+         &step=/explore?q=drones%2520iran%26themes=military,my1%26custom=Grain:wheat|grain%2520deal!Search%2C%20then%20compare\
+         &step=/compare/002/004?theme=trade\
+         &v=0123456789ab"
+    );
+    assert_eq!(parse(&url, known()), (built.clone(), vec![]));
+
+    let View::Lesson(l) = &built.view else {
+        panic!("{built:?}")
+    };
+    assert_eq!((l.len(), l.at), (3, 1));
+    assert_eq!(l.current().unwrap().note, "Note the date: 17 January!");
+    assert_eq!(l.step_state(3).unwrap().view, l.steps[2].state.view);
+    assert_eq!(l.step_state(0), None);
+    assert_eq!(l.step_state(4), None);
+    assert_eq!(l.previous(), None);
+    let next = l.next().unwrap();
+    assert_eq!(
+        print(&next, V),
+        url.replace("&v=", "&at=2&v="),
+        "at is written after the steps, only when not 1"
+    );
+    let View::Lesson(second) = &next.view else {
+        panic!()
+    };
+    assert_eq!(second.current().unwrap().state.custom[0].label, "Grain");
+    assert_eq!(second.previous(), Some(l.go(1)));
+    let View::Lesson(last) = &l.go(99).view else {
+        panic!()
+    };
+    assert_eq!((last.at, last.next()), (3, None));
+    // A lesson made by hand with no steps stays total.
+    let empty = Lesson::default();
+    assert_eq!(
+        (empty.current(), empty.next(), empty.previous()),
+        (None, None, None)
+    );
+}
+
+#[test]
+fn lesson_builder_keeps_the_limits() {
+    let map = || (state(View::Map), String::new());
+    let (built, notices) = lesson("", (0..MAX_STEPS + 3).map(|_| map()).collect());
+    assert!(matches!(&built.unwrap().view, View::Lesson(l) if l.len() == MAX_STEPS));
+    assert_eq!(notices, vec![Notice::TooManySteps]);
+
+    let (inner, _) = parse("#/lesson?step=/map", known());
+    let (built, notices) = lesson(
+        "t",
+        vec![
+            (inner, "nested".into()),
+            (state(View::Methods), "x".repeat(MAX_STEP_NOTE_CHARS + 1)),
+        ],
+    );
+    let kinds: Vec<String> = notices.iter().map(|n| format!("{n:?}")).collect();
+    assert!(kinds[0].starts_with("StepLeftOut { step: 1"), "{kinds:?}");
+    assert!(kinds[1].starts_with("NoteCut { step: 2"), "{kinds:?}");
+    assert_eq!(
+        notices[0].to_string(),
+        "Step 1 of the lesson was left out. A lesson cannot be a step of another lesson."
+    );
+    assert!(
+        matches!(&built.unwrap().view, View::Lesson(l) if l.steps[0].note.len() == MAX_STEP_NOTE_CHARS)
+    );
+    assert_eq!(lesson("t", vec![]), (None, vec![]));
+}
+
+/// A step link past `MAX_STEP_LINK` is left out, and steps past `MAX_LESSON_STEPS_BYTES` are
+/// too; what is kept prints to a link that reopens whole, under the fragment limit.
+#[test]
+fn long_lessons_are_cut_to_one_link() {
+    let theme = |n: usize| {
+        format!(
+            "custom=L{n}:{}",
+            (0..20)
+                .map(|i| format!("{i}{}", "t".repeat(38)))
+                .collect::<Vec<_>>()
+                .join("|")
+        )
+    };
+    // About 3.9 KB of step link each: 20 of them are past the lesson limit.
+    let three: String = (0..4).map(theme).collect::<Vec<_>>().join("%26");
+    let step = format!("step=/map?{three}!note");
+    let url = format!("#/lesson?{}", vec![step; 20].join("&"));
+    let (s, notices) = parse(&url, known());
+    let View::Lesson(l) = &s.view else {
+        panic!("{notices:?}")
+    };
+    assert!(l.len() < 20 && l.len() > 10, "{}", l.len());
+    assert_eq!(notices, vec![Notice::LessonTooLong { kept: l.len() }]);
+    let printed = print(&s, V);
+    assert!(printed.len() < MAX_LESSON_STEPS_BYTES + 1024);
+    assert_eq!(parse(&printed, known()), (s.clone(), vec![]));
+
+    let five: String = (0..5).map(theme).collect::<Vec<_>>().join("%26");
+    let (s, notices) = parse(&format!("#/lesson?step=/map?{five}&step=/map"), known());
+    assert_eq!(s, state(lesson_view("", vec![(View::Map, "")], 1)));
+    assert!(
+        format!("{notices:?}").starts_with("[StepLeftOut { step: 1, why: TooLong }"),
+        "{notices:?}"
+    );
+}
+
 fn cases() -> u32 {
     std::env::var("PROPTEST_CASES")
         .ok()
@@ -398,6 +759,7 @@ fn fragment() -> impl Strategy<Value = String> {
         Just("004".to_owned()),
         Just("p3".to_owned()),
         Just("map".to_owned()),
+        Just("lesson".to_owned()),
         "\\PC{0,8}",
     ];
     let key = prop_oneof![
@@ -413,6 +775,10 @@ fn fragment() -> impl Strategy<Value = String> {
         Just("custom"),
         Just("v"),
         Just("zz"),
+        Just("title"),
+        Just("step"),
+        Just("step"),
+        Just("at"),
     ];
     let value = prop_oneof![
         Just("military,ukraine".to_owned()),
@@ -422,6 +788,13 @@ fn fragment() -> impl Strategy<Value = String> {
         Just("fr,en".to_owned()),
         Just("A:b|c".to_owned()),
         Just("%E2%80%AE".to_owned()),
+        Just("/read/002/p4!Look%20here".to_owned()),
+        Just("/compare/002/004?theme=trade%26differ=1!x".to_owned()),
+        Just("%2Fexplore%3Fq%3Ddrones%2520iran%26themes%3Dmy1%26custom%3DA%3Ab".to_owned()),
+        Just("/lesson?step=/map".to_owned()),
+        Just("!note only".to_owned()),
+        Just("2".to_owned()),
+        Just("0".to_owned()),
         "\\PC{0,20}",
         "[%0-9A-Fa-f]{0,9}",
     ];
@@ -438,8 +811,75 @@ fn fragment() -> impl Strategy<Value = String> {
         })
 }
 
+/// Lesson links whose steps are any of the fragments above (lessons among them), with any notes.
+fn lesson_fragment() -> impl Strategy<Value = String> {
+    (
+        "\\PC{0,12}",
+        proptest::collection::vec((fragment(), "\\PC{0,12}", any::<bool>()), 0..6),
+        proptest::option::of(0usize..8),
+    )
+        .prop_map(|(title, steps, at)| {
+            let enc = |s: &str| parallax_core::state::encode(s, b"");
+            let mut q = vec![format!("title={}", enc(&title))];
+            for (link, note, raw) in steps {
+                // Steps written encoded, or pasted in as they are.
+                let link = if raw { link } else { enc(&link) };
+                q.push(format!("step={link}!{}", enc(&note)));
+            }
+            if let Some(at) = at {
+                q.push(format!("at={at}"));
+            }
+            format!("#/lesson?{}", q.join("&"))
+        })
+}
+
 proptest! {
     #![proptest_config(ProptestConfig::with_cases(cases()))]
+
+    /// Lessons: the same identity, and the lesson built from the steps' states and notes is the
+    /// one the link gives.
+    #[test]
+    fn lessons_print_parse_is_identity(input in lesson_fragment()) {
+        let (state, _) = parse(&input, known());
+        let url = print(&state, V);
+        let (again, notices) = parse(&url, known());
+        prop_assert_eq!(&again, &state);
+        prop_assert!(notices.is_empty(), "{} gave {:?}", url, notices);
+        prop_assert_eq!(print(&again, V), url);
+        if let View::Lesson(l) = &state.view {
+            prop_assert!(!l.steps.is_empty() && (1..=l.steps.len()).contains(&l.at));
+            let steps = l.steps.iter().map(|s| (s.state.clone(), s.note.clone())).collect();
+            let (built, notices) = lesson(&l.title, steps);
+            prop_assert!(notices.is_empty(), "{:?}", notices);
+            prop_assert_eq!(built, Some(l.go(1)));
+        }
+    }
+
+    /// Any parsed states make a lesson whose link reopens it exactly. Steps are drawn from a
+    /// few links (generating each is the slow part), with short or overlong notes.
+    #[test]
+    fn built_lessons_reopen(
+        links in proptest::collection::vec(prop_oneof![5 => fragment(), 1 => lesson_fragment()], 1..5),
+        picks in proptest::collection::vec((any::<prop::sample::Index>(), any::<bool>()), 0..25),
+        notes in ("\\PC{0,12}", "\\PC{270,300}"),
+        title in prop_oneof![4 => "\\PC{0,12}", 1 => "\\PC{80,100}"],
+    ) {
+        let states: Vec<State> = links.iter().map(|f| parse(f, known()).0).collect();
+        let steps: Vec<(State, String)> = picks
+            .iter()
+            .map(|(i, long)| {
+                let note = if *long { &notes.1 } else { &notes.0 };
+                (i.get(&states).clone(), note.clone())
+            })
+            .collect();
+        let (built, _) = lesson(&title, steps);
+        if let Some(built) = built {
+            let url = print(&built, V);
+            let (again, notices) = parse(&url, known());
+            prop_assert!(notices.is_empty(), "{} gave {:?}", url, notices);
+            prop_assert_eq!(again, built);
+        }
+    }
 
     /// Any string parses, and the printed canonical link reparses to the same state and prints
     /// to the same link: parse ∘ print is the identity on canonical links.
