@@ -16,6 +16,7 @@ use crate::load_error::LoadError;
 use crate::map::MapView;
 use crate::methods::MethodsView;
 use crate::not_found::NotFound;
+use crate::notes_ui::{NotesProvider, NotesStorageNotice, NotesView};
 use crate::notices::Notices;
 use crate::reader::Reader;
 use crate::route;
@@ -99,6 +100,7 @@ pub fn App() -> Html {
         }))
     });
     let methods_href = ctx.href(&ctx.with_view(View::Methods));
+    let notes_href = ctx.href(&ctx.with_view(View::Notes));
     let current = |is: bool| if is { Some("page") } else { None };
     let missing = state.is_not_found(&notices);
     let view = if missing {
@@ -122,12 +124,14 @@ pub fn App() -> Html {
             View::Compare { .. } => html! { <CompareView /> },
             View::Source { .. } => html! { <SourceView /> },
             View::Methods => html! { <MethodsView /> },
+            View::Notes => html! { <NotesView /> },
             // Placeholder until the lesson view lands (issue 5): the core parses lessons.
             View::Lesson(_) => html! {},
         }
     };
     html! {
         <ContextProvider<Ctx> context={ctx}>
+            <NotesProvider>
             <a class="skip-link" href="#main" onclick={skip}>{ "Skip to content" }</a>
             <header class="site-header">
                 <div class="site-header-inner">
@@ -140,6 +144,7 @@ pub fn App() -> Html {
                             if let Some(href) = compare_href {
                                 <li><a {href} aria-current={current(matches!(state.view, View::Compare { .. }))}>{ "Compare" }</a></li>
                             }
+                            <li><a href={notes_href} aria-current={current(matches!(state.view, View::Notes))}>{ "Notes" }</a></li>
                             <li><a href={methods_href} aria-current={current(matches!(state.view, View::Methods))}>{ "Methods" }</a></li>
                         </ul>
                     </nav>
@@ -147,8 +152,10 @@ pub fn App() -> Html {
             </header>
             <main id="main" tabindex="-1">
                 if !missing { <Notices /> }
+                if !matches!(state.view, View::Notes) { <NotesStorageNotice /> }
                 { view }
             </main>
+            </NotesProvider>
         </ContextProvider<Ctx>>
     }
 }

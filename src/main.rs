@@ -15,6 +15,7 @@ mod load_error;
 mod map;
 mod methods;
 mod not_found;
+mod notes_ui;
 mod notices;
 mod passage;
 mod reader;
@@ -22,6 +23,7 @@ mod removed;
 mod route;
 mod source;
 mod source_card;
+mod storage;
 
 fn main() {
     yew::Renderer::<app::App>::new().render();

@@ -1,5 +1,6 @@
 //! The reader view (`#/read/<doc>[/<passage>]`): one source's cleaned text in sections, the switch
-//! that shows removed blocks in place, and scrolling to and focusing a passage named in the route.
+//! that shows removed blocks in place, the reader's notes under each passage, and scrolling to and
+//! focusing a passage named in the route.
 
 use parallax_core::layout::{reading_order, Item};
 use parallax_core::state::View;
@@ -7,6 +8,7 @@ use yew::prelude::*;
 
 use crate::ctx::use_ctx;
 use crate::doc_meta::DocMeta;
+use crate::notes_ui::PassageNotes;
 use crate::passage::Passage;
 use crate::removed::Removed;
 use crate::{dom, fmt};
@@ -65,12 +67,14 @@ pub fn Reader(props: &Props) -> Html {
     let sections = reading_order(doc).into_iter().map(|view| {
         let items = view.items.into_iter().filter_map(|item| match item {
             Item::Passage(p) => Some(html! {
-                <Passage
-                    key={p.id.clone()}
-                    doc={props.doc.clone()}
-                    passage={p.clone()}
-                    target={props.passage.as_deref() == Some(p.id.as_str())}
-                />
+                <div class="passage-block" key={p.id.clone()}>
+                    <Passage
+                        doc={props.doc.clone()}
+                        passage={p.clone()}
+                        target={props.passage.as_deref() == Some(p.id.as_str())}
+                    />
+                    <PassageNotes doc={props.doc.clone()} passage={AttrValue::from(p.id.clone())} />
+                </div>
             }),
             Item::Removed(r) if show_removed => Some(html! {
                 <Removed key={format!("removed-{}", r.start)} removed={r.clone()} />

@@ -112,6 +112,8 @@ pub enum View {
         doc: String,
     },
     Methods,
+    /// Every note the reader has written, with export and import.
+    Notes,
     /// A teacher's sequence of views, each with a short note, and the step the student is on.
     Lesson(Lesson),
 }
@@ -675,6 +677,7 @@ fn parse_at(fragment: &str, known: &Known, nested: bool) -> (State, Vec<Notice>)
             }
         },
         ["methods"] => View::Methods,
+        ["notes"] => View::Notes,
         ["lesson"] if nested => {
             notices.push(Notice::NestedLesson);
             View::Library
@@ -1009,6 +1012,7 @@ fn parts(state: &State) -> (String, Vec<(&'static str, String)>) {
         }
         View::Source { doc } => format!("/source/{doc}"),
         View::Methods => "/methods".to_owned(),
+        View::Notes => "/notes".to_owned(),
         View::Lesson(l) => {
             if !l.title.is_empty() {
                 params.push(("title", encode(&l.title, b"")));

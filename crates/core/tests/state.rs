@@ -269,6 +269,8 @@ fn table() -> Vec<(String, View, Vec<&'static str>)> {
         ("#/source/-1".into(), View::Library, vec!["UnknownDoc"]),
         ("#/map".into(), View::Map, vec![]),
         ("#/methods?x".into(), View::Methods, vec!["UnknownParam"]),
+        ("#/notes".into(), View::Notes, vec![]),
+        ("#/notes?x".into(), View::Notes, vec!["UnknownParam"]),
         (
             "#/read/002/p-99999999999999999999".into(),
             read("002", None),
@@ -760,6 +762,7 @@ fn fragment() -> impl Strategy<Value = String> {
         Just("p3".to_owned()),
         Just("map".to_owned()),
         Just("lesson".to_owned()),
+        Just("notes".to_owned()),
         "\\PC{0,8}",
     ];
     let key = prop_oneof![

@@ -1,0 +1,393 @@
+//! The reader's notes: kept in local storage in the core's versioned format, written under each
+//! passage in the reader, listed in the notes view (`#/notes`) with export and import as JSON and
+//! Markdown. Storage that is blocked, full or unreadable gives a notice and a way to export what
+//! is in memory; unreadable stored notes are kept as they were, never overwritten silently.
+
+use std::rc::Rc;
+
+use parallax_core::export::LinkBase;
+use parallax_core::notes::{self, Note, Notebook};
+use parallax_core::state::View;
+use wasm_bindgen::closure::Closure;
+use yew::prelude::*;
+
+use crate::ctx::use_ctx;
+use crate::{dom, storage};
+
+/// Where the notebook is stored.
+const KEY: &str = "parallax-notes";
+/// Where stored notes that could not be read are moved, so that new notes never overwrite them.
+const UNREADABLE_KEY: &str = "parallax-notes-unreadable";
+
+/// The notebook, and what the reader must know about its storage.
+#[derive(Clone, PartialEq, Default)]
+pub struct NotesState {
+    pub book: Rc<Notebook>,
+    /// Why the notes are not being saved (blocked, full…), if they are not.
+    pub unsaved: Option<String>,
+    /// Stored notes that could not be read: the message and the text as stored.
+    pub unreadable: Option<(String, Rc<String>)>,
+}
+
+pub enum NotesAction {
+    /// A new notebook, already changed (add, edit, remove, import).
+    Set(Notebook),
+    /// Why saving failed, or `None` once it worked again.
+    Saved(Option<String>),
+}
+
+impl Reducible for NotesState {
+    type Action = NotesAction;
+
+    fn reduce(self: Rc<Self>, action: NotesAction) -> Rc<Self> {
+        let mut next = (*self).clone();
+        match action {
+            NotesAction::Set(book) => next.book = Rc::new(book),
+            NotesAction::Saved(why) => next.unsaved = why,
+        }
+        Rc::new(next)
+    }
+}
+
+/// The notes and a way to change them, for every view.
+pub type NotesHandle = UseReducerHandle<NotesState>;
+
+/// Reads the stored notebook. Unreadable notes are moved aside (kept under `UNREADABLE_KEY`);
+/// if even that fails, saving stays off so that nothing overwrites them.
+fn load() -> NotesState {
+    let mut state = NotesState::default();
+    match storage::get(KEY) {
+        Ok(None) => {}
+        Ok(Some(raw)) => match notes::from_json(&raw) {
+            Ok(book) => state.book = Rc::new(book),
+            Err(e) => {
+                let moved = storage::set(UNREADABLE_KEY, &raw).and_then(|()| storage::remove(KEY));
+                if let Err(why) = moved {
+                    state.unsaved = Some(format!(
+                        "the stored notes could not be read and could not be set aside ({why}), so new notes are not saved over them"
+                    ));
+                }
+                state.unreadable = Some((e.to_string(), Rc::new(raw)));
+            }
+        },
+        Err(why) => state.unsaved = Some(why.to_string()),
+    }
+    state
+}
+
+#[derive(Properties, PartialEq)]
+pub struct ProviderProps {
+    pub children: Html,
+}
+
+/// Provides the notes to everything inside it and saves every change.
+#[component]
+pub fn NotesProvider(props: &ProviderProps) -> Html {
+    let notes = use_reducer(load);
+    let blocked_by_unreadable = use_memo((), |_| notes.unreadable.is_some() && notes.unsaved.is_some());
+    {
+        let notes = notes.clone();
+        let blocked = *blocked_by_unreadable;
+        use_effect_with(notes.book.clone(), move |book| {
+            // Every change is written at once (the first run writes back what was read).
+            if !blocked {
+                let why = storage::set(KEY, &notes::to_json(book)).err().map(|e| e.to_string());
+                if why != notes.unsaved {
+                    notes.dispatch(NotesAction::Saved(why));
+                }
+            }
+        });
+    }
+    html! {
+        <ContextProvider<NotesHandle> context={notes}>{ props.children.clone() }</ContextProvider<NotesHandle>>
+    }
+}
+
+#[hook]
+pub fn use_notes() -> NotesHandle {
+    use_context::<NotesHandle>().expect("NotesProvider is around every view")
+}
+
+fn now_ms() -> u64 {
+    js_sys::Date::now().max(0.0) as u64
+}
+
+fn salt() -> u32 {
+    (js_sys::Math::random() * f64::from(u32::MAX)) as u32
+}
+
+/// Downloads the notebook as JSON or Markdown.
+fn export(book: &Notebook, markdown: bool, ctx: &crate::ctx::Ctx) -> bool {
+    if markdown {
+        let base = web_sys::window()
+            .and_then(|w| w.location().href().ok())
+            .map(|h| h.split('#').next().unwrap_or_default().to_owned())
+            .unwrap_or_default();
+        let at = LinkBase {
+            base: &base,
+            version: &ctx.data.known.version,
+            custom: &ctx.state.custom,
+        };
+        let text = notes::to_markdown(book, &ctx.data.bundle.corpus, at);
+        dom::download("parallax-notes.md", "text/markdown;charset=utf-8", &text)
+    } else {
+        dom::download("parallax-notes.json", "application/json", &notes::to_json(book))
+    }
+}
+
+/// What a storage problem means for the reader, with the buttons that save their notes.
+#[component]
+pub fn NotesStorageNotice() -> Html {
+    let notes = use_notes();
+    let ctx = use_ctx();
+    let unsaved = notes.unsaved.as_ref().map(|why| {
+        let (json, md) = {
+            let (a, b) = (notes.clone(), notes.clone());
+            let (c1, c2) = (ctx.clone(), ctx.clone());
+            (
+                Callback::from(move |_: MouseEvent| {
+                    export(&a.book, false, &c1);
+                }),
+                Callback::from(move |_: MouseEvent| {
+                    export(&b.book, true, &c2);
+                }),
+            )
+        };
+        html! {
+            <div class="notes-problem" role="alert">
+                <p>{ format!("Your notes are not being saved: {why}. They are kept while this page stays open; export them to keep them.") }</p>
+                <button type="button" onclick={json}>{ "Export notes (JSON)" }</button>
+                <button type="button" onclick={md}>{ "Export notes (Markdown)" }</button>
+            </div>
+        }
+    });
+    let unreadable = notes.unreadable.as_ref().map(|(why, raw)| {
+        let raw = raw.clone();
+        let save = Callback::from(move |_: MouseEvent| {
+            dom::download("parallax-notes-unreadable.txt", "text/plain;charset=utf-8", &raw);
+        });
+        html! {
+            <div class="notes-problem" role="alert">
+                <p>{ format!("Your stored notes could not be read ({why}) They were set aside, not deleted; new notes start a fresh notebook.") }</p>
+                <button type="button" onclick={save}>{ "Download the unreadable notes" }</button>
+            </div>
+        }
+    });
+    // Always an element, even when empty: an empty component beside a view that comes and goes
+    // trips Yew's placement of the nodes after it.
+    html! { <div class="notes-problems">{ unsaved }{ unreadable }</div> }
+}
+
+#[derive(Properties, PartialEq)]
+pub struct PassageNotesProps {
+    pub doc: AttrValue,
+    pub passage: AttrValue,
+}
+
+/// The notes on one passage, and a form to add one.
+#[component]
+pub fn PassageNotes(props: &PassageNotesProps) -> Html {
+    let notes = use_notes();
+    let draft = use_state(String::new);
+    let error = use_state(|| None::<String>);
+    let mine: Vec<Note> = notes
+        .book
+        .on_passage(&props.doc, &props.passage)
+        .into_iter()
+        .cloned()
+        .collect();
+    let list = mine.iter().map(|n| {
+        let remove = {
+            let notes = notes.clone();
+            let id = n.id.clone();
+            Callback::from(move |_: MouseEvent| {
+                let mut book = (*notes.book).clone();
+                book.remove(&id);
+                notes.dispatch(NotesAction::Set(book));
+            })
+        };
+        html! {
+            <li key={n.id.clone()} class="note">
+                <p class="note-text">{ &n.text }</p>
+                <button type="button" onclick={remove} aria-label={format!("Delete the note on {}", props.passage)}>{ "Delete" }</button>
+            </li>
+        }
+    });
+    let oninput = {
+        let draft = draft.clone();
+        Callback::from(move |e: InputEvent| {
+            if let Some(t) = e.target_dyn_into::<web_sys::HtmlTextAreaElement>() {
+                draft.set(t.value());
+            }
+        })
+    };
+    let onsubmit = {
+        let (notes, draft, error) = (notes.clone(), draft.clone(), error.clone());
+        let (doc, passage) = (props.doc.to_string(), props.passage.to_string());
+        Callback::from(move |e: SubmitEvent| {
+            e.prevent_default();
+            let mut book = (*notes.book).clone();
+            match book.add(&doc, &passage, &draft, now_ms(), salt()) {
+                Ok(_) => {
+                    notes.dispatch(NotesAction::Set(book));
+                    draft.set(String::new());
+                    error.set(None);
+                }
+                Err(e) => error.set(Some(e.to_string())),
+            }
+        })
+    };
+    let id = format!("note-{}", props.passage);
+    html! {
+        <div class="passage-notes" data-passage={props.passage.clone()}>
+            if !mine.is_empty() {
+                <ul class="notes" aria-label={format!("Your notes on {}", props.passage)}>{ for list }</ul>
+            }
+            <details class="note-add">
+                <summary>{ if mine.is_empty() { "Add a note" } else { "Add another note" } }</summary>
+                <form {onsubmit}>
+                    <label for={id.clone()}>{ format!("Your note on {}", props.passage) }</label>
+                    <textarea id={id} rows="3" maxlength="2000" value={(*draft).clone()} {oninput} />
+                    if let Some(message) = &*error {
+                        <p class="error" role="alert">{ message }</p>
+                    }
+                    <button type="submit">{ "Save note" }</button>
+                </form>
+            </details>
+        </div>
+    }
+}
+
+/// Reads a picked file as text, then calls `done` with it (or with the browser's error).
+fn read_text(file: web_sys::File, done: impl FnOnce(Result<String, String>) + 'static) {
+    let done = std::rc::Rc::new(std::cell::RefCell::new(Some(done)));
+    let fail = done.clone();
+    let ok = Closure::once(move |v: wasm_bindgen::JsValue| {
+        if let Some(f) = done.borrow_mut().take() {
+            f(v.as_string().ok_or_else(|| "it is not text".to_owned()));
+        }
+    });
+    let err = Closure::once(move |_: wasm_bindgen::JsValue| {
+        if let Some(f) = fail.borrow_mut().take() {
+            f(Err("the browser could not read it".to_owned()));
+        }
+    });
+    let _ = file.text().then2(&ok, &err);
+    ok.forget();
+    err.forget();
+}
+
+/// The notes view: every note, grouped by source, with export and import.
+#[component]
+pub fn NotesView() -> Html {
+    let ctx = use_ctx();
+    let notes = use_notes();
+    let message = use_state(|| None::<String>);
+    dom::use_title("Your notes — Parallax".to_owned());
+    let corpus = &ctx.data.bundle.corpus;
+    let mut sorted: Vec<&Note> = notes.book.notes.iter().collect();
+    let order = |doc: &str| corpus.documents.iter().position(|d| d.id == doc).unwrap_or(usize::MAX);
+    sorted.sort_by(|a, b| (order(&a.doc), &a.passage, a.created_ms).cmp(&(order(&b.doc), &b.passage, b.created_ms)));
+    let items = sorted.iter().map(|n| {
+        let title = corpus.document(&n.doc).map_or_else(|| format!("{} (not in this library)", n.doc), |d| d.title.clone());
+        let href = ctx.href(&ctx.with_view(View::Read {
+            doc: n.doc.clone(),
+            passage: Some(n.passage.clone()),
+            show_removed: false,
+        }));
+        let remove = {
+            let notes = notes.clone();
+            let id = n.id.clone();
+            Callback::from(move |_: MouseEvent| {
+                let mut book = (*notes.book).clone();
+                book.remove(&id);
+                notes.dispatch(NotesAction::Set(book));
+            })
+        };
+        html! {
+            <li key={n.id.clone()} class="note" data-doc={n.doc.clone()} data-passage={n.passage.clone()}>
+                <p class="note-source"><a {href}>{ format!("{title} · {}", n.passage) }</a></p>
+                <p class="note-text">{ &n.text }</p>
+                <button type="button" onclick={remove} aria-label={format!("Delete this note on {} {}", n.doc, n.passage)}>{ "Delete" }</button>
+            </li>
+        }
+    });
+    let export_json = {
+        let (notes, ctx) = (notes.clone(), ctx.clone());
+        Callback::from(move |_: MouseEvent| {
+            export(&notes.book, false, &ctx);
+        })
+    };
+    let export_md = {
+        let (notes, ctx) = (notes.clone(), ctx.clone());
+        Callback::from(move |_: MouseEvent| {
+            export(&notes.book, true, &ctx);
+        })
+    };
+    let onchange = {
+        let (notes, ctx, message) = (notes.clone(), ctx.clone(), message.clone());
+        Callback::from(move |e: Event| {
+            let Some(input) = e.target_dyn_into::<web_sys::HtmlInputElement>() else {
+                return;
+            };
+            let Some(file) = input.files().and_then(|f| f.get(0)) else {
+                return;
+            };
+            input.set_value("");
+            let name = file.name();
+            if file.size() > notes::MAX_INPUT_BYTES as f64 {
+                message.set(Some(format!("“{name}” is too large to be a notes file.")));
+                return;
+            }
+            let (notes, ctx, message) = (notes.clone(), ctx.clone(), message.clone());
+            read_text(file, move |text| {
+                let result = text.map_err(|why| format!("“{name}” could not be read: {why}.")).and_then(|text| {
+                    let imported = if text.trim_start().starts_with('{') {
+                        notes::from_json(&text).map(|b| b.notes)
+                    } else {
+                        notes::from_markdown(&text)
+                    };
+                    imported
+                        .and_then(|list| notes::merge(&notes.book, list, &ctx.data.bundle.corpus))
+                        .map_err(|e| format!("“{name}” was not imported: {e}"))
+                });
+                match result {
+                    Ok((book, r)) => {
+                        notes.dispatch(NotesAction::Set(book));
+                        message.set(Some(format!(
+                            "Imported “{name}”: {} added, {} updated, {} already here{}.",
+                            r.added,
+                            r.updated,
+                            r.unchanged,
+                            if r.kept_both > 0 { format!(", {} kept beside a different note with the same id", r.kept_both) } else { String::new() }
+                        )));
+                    }
+                    Err(why) => message.set(Some(why)),
+                }
+            });
+        })
+    };
+    let count = notes.book.notes.len();
+    html! {
+        <section class="notes-view">
+            <h1>{ "Your notes" }</h1>
+            <p class="lede">{ "Notes stay in this browser. Export them to keep a copy or to move them to another device; importing merges, it never deletes a note." }</p>
+            <NotesStorageNotice />
+            <div class="notes-tools" role="group" aria-label="Export and import notes">
+                <button type="button" onclick={export_json} disabled={count == 0}>{ "Export as JSON" }</button>
+                <button type="button" onclick={export_md} disabled={count == 0}>{ "Export as Markdown" }</button>
+                <label for="notes-import">{ "Import notes (JSON or Markdown):" }</label>
+                <input id="notes-import" type="file" accept=".json,.md,application/json,text/markdown" {onchange} />
+            </div>
+            <p class="notes-message" role="status">
+                { (*message).clone().unwrap_or_default() }
+            </p>
+            if count == 0 {
+                <p class="empty">{ "No notes yet. Open a source and use “Add a note” under any passage." }</p>
+            } else {
+                <p>{ crate::fmt::count(count, "note", "notes") }</p>
+                <ul class="notes-list">{ for items }</ul>
+            }
+        </section>
+    }
+}

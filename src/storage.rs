@@ -1,0 +1,70 @@
+//! The browser's local storage, for what the reader makes (notes, imported documents): every
+//! read and write says why it failed (storage blocked, full, or another refusal) instead of
+//! panicking, so that callers keep their data in memory and offer to export it.
+
+use std::fmt;
+
+use wasm_bindgen::{JsCast, JsValue};
+
+/// Why local storage could not be used.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum StorageError {
+    /// No storage: blocked by the browser's settings, a private window, or a `file://` page
+    /// where the browser gives none.
+    Blocked,
+    /// The write would exceed the space the browser allows this site.
+    Full,
+    /// Another refusal, with the browser's words.
+    Other(String),
+}
+
+impl fmt::Display for StorageError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            StorageError::Blocked => write!(f, "this browser does not let the page store anything (storage is blocked)"),
+            StorageError::Full => write!(f, "the browser's storage for this page is full"),
+            StorageError::Other(why) => write!(f, "the browser refused to store it ({why})"),
+        }
+    }
+}
+
+fn storage() -> Result<web_sys::Storage, StorageError> {
+    let window = web_sys::window().ok_or(StorageError::Blocked)?;
+    // A SecurityError (blocked) comes as Err; no storage at all as Ok(None).
+    window
+        .local_storage()
+        .ok()
+        .flatten()
+        .ok_or(StorageError::Blocked)
+}
+
+fn error_of(e: JsValue) -> StorageError {
+    let name = e
+        .dyn_ref::<web_sys::DomException>()
+        .map(|d| d.name())
+        .unwrap_or_default();
+    match name.as_str() {
+        "QuotaExceededError" | "NS_ERROR_DOM_QUOTA_REACHED" => StorageError::Full,
+        "SecurityError" => StorageError::Blocked,
+        _ => StorageError::Other(if name.is_empty() {
+            "unknown error".into()
+        } else {
+            name
+        }),
+    }
+}
+
+/// The value stored under `key`, if any.
+pub fn get(key: &str) -> Result<Option<String>, StorageError> {
+    storage()?.get_item(key).map_err(error_of)
+}
+
+/// Stores `value` under `key`.
+pub fn set(key: &str, value: &str) -> Result<(), StorageError> {
+    storage()?.set_item(key, value).map_err(error_of)
+}
+
+/// Removes what is stored under `key`.
+pub fn remove(key: &str) -> Result<(), StorageError> {
+    storage()?.remove_item(key).map_err(error_of)
+}
