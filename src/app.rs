@@ -1,13 +1,11 @@
 //! The app shell: decodes the corpus once, provides the shared context, follows the URL state,
 //! and lays out the skip link, header navigation, notices and `<main>` around the current view.
 
-use std::rc::Rc;
-
 use parallax_core::state::View;
 use yew::prelude::*;
 
 use crate::compare::CompareView;
-use crate::ctx::{Ctx, Data};
+use crate::ctx::Ctx;
 use crate::data;
 use crate::dom;
 use crate::explore::ExploreView;
@@ -24,8 +22,9 @@ use crate::source::SourceView;
 
 #[component]
 pub fn App() -> Html {
-    // Decoded once for the life of the page; the memo never recomputes.
-    let data = use_memo((), |_| data::load().map(|b| Rc::new(Data::new(b))));
+    // Decoded once for the life of the page; made again only when the reader's own documents
+    // change (imported or removed).
+    let data = data::use_data();
     let known = data.as_ref().as_ref().ok().map(|d| d.known.clone());
     let (state, notices, navigate) = route::use_url_state(known);
     let loaded = data.is_ok();
@@ -106,28 +105,7 @@ pub fn App() -> Html {
     let view = if missing {
         html! { <NotFound /> }
     } else {
-        match &state.view {
-            View::Library => html! { <Library /> },
-            View::Read {
-                doc,
-                passage,
-                show_removed,
-            } => html! {
-                <Reader
-                    doc={AttrValue::from(doc.clone())}
-                    passage={passage.clone().map(AttrValue::from)}
-                    show_removed={*show_removed}
-                />
-            },
-            View::Explore(_) => html! { <ExploreView /> },
-            View::Map => html! { <MapView /> },
-            View::Compare { .. } => html! { <CompareView /> },
-            View::Source { .. } => html! { <SourceView /> },
-            View::Methods => html! { <MethodsView /> },
-            View::Notes => html! { <NotesView /> },
-            // Placeholder until the lesson view lands (issue 5): the core parses lessons.
-            View::Lesson(_) => html! {},
-        }
+        view_html(&state.view)
     };
     html! {
         <ContextProvider<Ctx> context={ctx}>
@@ -148,6 +126,7 @@ pub fn App() -> Html {
                             <li><a href={methods_href} aria-current={current(matches!(state.view, View::Methods))}>{ "Methods" }</a></li>
                         </ul>
                     </nav>
+                    <crate::lesson::LessonMaker />
                 </div>
             </header>
             <main id="main" tabindex="-1">
@@ -157,5 +136,30 @@ pub fn App() -> Html {
             </main>
             </NotesProvider>
         </ContextProvider<Ctx>>
+    }
+}
+
+/// The component of a view (its settings come from the context). Also renders lesson steps.
+pub fn view_html(view: &View) -> Html {
+    match view {
+        View::Library => html! { <Library /> },
+        View::Read {
+            doc,
+            passage,
+            show_removed,
+        } => html! {
+            <Reader
+                doc={AttrValue::from(doc.clone())}
+                passage={passage.clone().map(AttrValue::from)}
+                show_removed={*show_removed}
+            />
+        },
+        View::Explore(_) => html! { <ExploreView /> },
+        View::Map => html! { <MapView /> },
+        View::Compare { .. } => html! { <CompareView /> },
+        View::Source { .. } => html! { <SourceView /> },
+        View::Methods => html! { <MethodsView /> },
+        View::Notes => html! { <NotesView /> },
+        View::Lesson(_) => html! { <crate::lesson::LessonView /> },
     }
 }

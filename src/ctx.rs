@@ -12,11 +12,21 @@ use parallax_core::state::{print, CustomTheme, Known, Notice, State};
 use parallax_core::Bundle;
 use yew::prelude::*;
 
-/// The corpus and everything derived from it.
+use crate::own_docs::OwnDocs;
+
+/// The corpus and everything derived from it. The reader's own documents (imported from files)
+/// follow the built-in ones in `bundle.corpus`, so that every view shows them; a new `Data` is
+/// made whenever they change (`OwnDocs::data`), and its analyses are computed again on first use.
 pub struct Data {
+    /// The built-in bundle (its checksum and version) with the corpus of the built-in documents
+    /// and the reader's own after them.
     pub bundle: Bundle,
     /// Shared with the URL state hook, which gets it on every render of the app.
     pub known: Rc<Known>,
+    /// How many documents of `bundle.corpus` are built in; the rest are the reader's own.
+    builtin: usize,
+    /// The reader's own documents: what imports, removes and stores them.
+    pub own: Rc<OwnDocs>,
     analysis: RefCell<Option<(Vec<CustomTheme>, Rc<Analysis>)>>,
     reuse: OnceCell<Rc<Vec<ReusePair>>>,
     facts: OnceCell<Rc<Vec<FactGroup>>>,
@@ -24,16 +34,33 @@ pub struct Data {
 }
 
 impl Data {
-    pub fn new(bundle: Bundle) -> Data {
+    /// `bundle.corpus` holds `builtin` built-in documents, then the reader's own.
+    pub fn new(bundle: Bundle, builtin: usize, own: Rc<OwnDocs>) -> Data {
         let known = Rc::new(Known::new(&bundle.corpus, &bundle.checksum));
         Data {
             bundle,
             known,
+            builtin,
+            own,
             analysis: RefCell::new(None),
             reuse: OnceCell::new(),
             facts: OnceCell::new(),
             signals: OnceCell::new(),
         }
+    }
+
+    /// True when the document `id` is one of the reader's own (imported), not a built-in source.
+    pub fn is_own(&self, id: &str) -> bool {
+        self.own_documents().iter().any(|d| d.id == id)
+    }
+
+    /// The reader's own documents, in the order they were imported.
+    pub fn own_documents(&self) -> &[parallax_core::Document] {
+        self.bundle
+            .corpus
+            .documents
+            .get(self.builtin..)
+            .unwrap_or_default()
     }
 
     /// The search index and tags, with the reader's own themes; rebuilt only when they change.

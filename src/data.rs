@@ -1,6 +1,14 @@
 //! The corpus bundle compiled into the wasm by `build.rs`, and its one-time decoding; no network.
+//! `use_data` holds the app's `Data`: the bundle with the reader's own documents, made again
+//! whenever they change.
+
+use std::rc::Rc;
 
 use parallax_core::{Bundle, BundleError};
+use yew::prelude::*;
+
+use crate::ctx::Data;
+use crate::own_docs::OwnDocs;
 
 /// Bytes written by `build.rs` from `corpus/iran-russia` (or the bundle named by
 /// `PARALLAX_BUNDLE` at build time).
@@ -9,4 +17,20 @@ static BUNDLE: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/corpus.plxb"));
 /// Decodes the built-in bundle. `decode` is total, so a damaged bundle is an error, not a panic.
 pub fn load() -> Result<Bundle, BundleError> {
     parallax_core::decode(BUNDLE)
+}
+
+/// The app's data: the built-in bundle, decoded once, with the reader's own documents read from
+/// local storage at start; a new `Data` each time they are imported or removed.
+#[hook]
+pub fn use_data() -> Rc<Result<Rc<Data>, BundleError>> {
+    let data = use_state(|| load().map(|b| OwnDocs::open(b).data()));
+    let connected = use_mut_ref(|| false);
+    if let Ok(d) = &*data {
+        if !std::mem::replace(&mut *connected.borrow_mut(), true) {
+            let setter = data.setter();
+            d.own
+                .connect(Callback::from(move |new: Rc<Data>| setter.set(Ok(new))));
+        }
+    }
+    Rc::new((*data).clone())
 }

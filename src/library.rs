@@ -1,12 +1,14 @@
 //! The library view (`#/`): the corpus title and one card per source, in manifest order. A corpus
 //! of more than `FIRST` sources shows the first ones and a button for the rest, so that opening
-//! the app does not wait for thousands of cards.
+//! the app does not wait for thousands of cards. The reader's own documents follow the sources,
+//! and "Add your own documents" comes last.
 
 use yew::prelude::*;
 
 use crate::ctx::use_ctx;
 use crate::dom;
 use crate::fmt;
+use crate::import_ui::ImportDocs;
 use crate::source_card::SourceCard;
 
 /// Cards shown before "Show all".
@@ -19,6 +21,7 @@ pub fn Library() -> Html {
     let corpus = &ctx.data.bundle.corpus;
     dom::use_title(format!("{} — Parallax", corpus.title));
     let count = corpus.documents.len();
+    let own = ctx.data.own_documents().len();
     let shown = if *all { count } else { count.min(FIRST) };
     let show_all = {
         let all = all.clone();
@@ -28,7 +31,11 @@ pub fn Library() -> Html {
         <section class="library-view">
             <h1>{ &corpus.title }</h1>
             <p class="lede">
-                { fmt::count(count, "source", "sources") }{ " on one story. " }
+                { fmt::count(count - own, "source", "sources") }{ " on one story" }
+                if own > 0 {
+                    { format!(", and {} of your own", fmt::count(own, "document", "documents")) }
+                }
+                { ". " }
                 { "Open one to read its cleaned text; every block taken out of the page stays one switch away." }
             </p>
             <ul class="library">
@@ -41,6 +48,7 @@ pub fn Library() -> Html {
                     { format!("Show all {count} sources (showing {shown})") }
                 </button>
             }
+            <ImportDocs />
         </section>
     }
 }

@@ -1,6 +1,7 @@
 //! The methods panel (`#/methods`): everything a sceptical reader needs to check a result — the
-//! corpus checksum and version, the cleaning rules and what they removed per source, the theme
-//! lexicons (with the reader's own), entities, claims, and the thresholds of each analysis.
+//! corpus checksum and version (and the single file's own checksum, when it is that file), the
+//! cleaning rules and what they removed per source, the theme lexicons (with the reader's own),
+//! entities, claims, and the thresholds of each analysis.
 
 use parallax_core::{reuse, signals, RemovalKind};
 use yew::prelude::*;
@@ -66,6 +67,18 @@ pub fn MethodsView() -> Html {
             </li>
         }
     });
+    // `parallax-pack` puts the single file's payload checksum in a meta of the page.
+    let packed = web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| {
+            d.query_selector(r#"meta[name="parallax-bundle"]"#)
+                .ok()
+                .flatten()
+        })
+        .and_then(|m| m.get_attribute("content"))
+        .unwrap_or_else(|| {
+            "None: this copy is served as a web build, not as the single file.".into()
+        });
     let doc_headers = corpus
         .documents
         .iter()
@@ -83,6 +96,7 @@ pub fn MethodsView() -> Html {
                 <dt>{ "Bundle format" }</dt><dd>{ format!("version {}", bundle.version) }</dd>
                 <dt>{ "Checksum (SHA-256 of the bundle content)" }</dt><dd><code class="checksum">{ &bundle.checksum }</code></dd>
                 <dt>{ "Version carried in links" }</dt><dd><code class="link-version">{ &ctx.data.known.version }</code></dd>
+                <dt>{ "Single-file bundle checksum (SHA-256 of its wasm, JS and CSS)" }</dt><dd class="bundle-checksum">{ packed }</dd>
             </dl>
 
             <h2>{ "Cleaning" }</h2>

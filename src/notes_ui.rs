@@ -84,14 +84,18 @@ pub struct ProviderProps {
 #[component]
 pub fn NotesProvider(props: &ProviderProps) -> Html {
     let notes = use_reducer(load);
-    let blocked_by_unreadable = use_memo((), |_| notes.unreadable.is_some() && notes.unsaved.is_some());
+    let blocked_by_unreadable = use_memo((), |_| {
+        notes.unreadable.is_some() && notes.unsaved.is_some()
+    });
     {
         let notes = notes.clone();
         let blocked = *blocked_by_unreadable;
         use_effect_with(notes.book.clone(), move |book| {
             // Every change is written at once (the first run writes back what was read).
             if !blocked {
-                let why = storage::set(KEY, &notes::to_json(book)).err().map(|e| e.to_string());
+                let why = storage::set(KEY, &notes::to_json(book))
+                    .err()
+                    .map(|e| e.to_string());
                 if why != notes.unsaved {
                     notes.dispatch(NotesAction::Saved(why));
                 }
@@ -131,7 +135,11 @@ fn export(book: &Notebook, markdown: bool, ctx: &crate::ctx::Ctx) -> bool {
         let text = notes::to_markdown(book, &ctx.data.bundle.corpus, at);
         dom::download("parallax-notes.md", "text/markdown;charset=utf-8", &text)
     } else {
-        dom::download("parallax-notes.json", "application/json", &notes::to_json(book))
+        dom::download(
+            "parallax-notes.json",
+            "application/json",
+            &notes::to_json(book),
+        )
     }
 }
 
@@ -286,8 +294,16 @@ pub fn NotesView() -> Html {
     dom::use_title("Your notes — Parallax".to_owned());
     let corpus = &ctx.data.bundle.corpus;
     let mut sorted: Vec<&Note> = notes.book.notes.iter().collect();
-    let order = |doc: &str| corpus.documents.iter().position(|d| d.id == doc).unwrap_or(usize::MAX);
-    sorted.sort_by(|a, b| (order(&a.doc), &a.passage, a.created_ms).cmp(&(order(&b.doc), &b.passage, b.created_ms)));
+    let order = |doc: &str| {
+        corpus
+            .documents
+            .iter()
+            .position(|d| d.id == doc)
+            .unwrap_or(usize::MAX)
+    };
+    sorted.sort_by(|a, b| {
+        (order(&a.doc), &a.passage, a.created_ms).cmp(&(order(&b.doc), &b.passage, b.created_ms))
+    });
     let items = sorted.iter().map(|n| {
         let title = corpus.document(&n.doc).map_or_else(|| format!("{} (not in this library)", n.doc), |d| d.title.clone());
         let href = ctx.href(&ctx.with_view(View::Read {
@@ -341,16 +357,20 @@ pub fn NotesView() -> Html {
             }
             let (notes, ctx, message) = (notes.clone(), ctx.clone(), message.clone());
             read_text(file, move |text| {
-                let result = text.map_err(|why| format!("“{name}” could not be read: {why}.")).and_then(|text| {
-                    let imported = if text.trim_start().starts_with('{') {
-                        notes::from_json(&text).map(|b| b.notes)
-                    } else {
-                        notes::from_markdown(&text)
-                    };
-                    imported
-                        .and_then(|list| notes::merge(&notes.book, list, &ctx.data.bundle.corpus))
-                        .map_err(|e| format!("“{name}” was not imported: {e}"))
-                });
+                let result = text
+                    .map_err(|why| format!("“{name}” could not be read: {why}."))
+                    .and_then(|text| {
+                        let imported = if text.trim_start().starts_with('{') {
+                            notes::from_json(&text).map(|b| b.notes)
+                        } else {
+                            notes::from_markdown(&text)
+                        };
+                        imported
+                            .and_then(|list| {
+                                notes::merge(&notes.book, list, &ctx.data.bundle.corpus)
+                            })
+                            .map_err(|e| format!("“{name}” was not imported: {e}"))
+                    });
                 match result {
                     Ok((book, r)) => {
                         notes.dispatch(NotesAction::Set(book));
@@ -359,7 +379,14 @@ pub fn NotesView() -> Html {
                             r.added,
                             r.updated,
                             r.unchanged,
-                            if r.kept_both > 0 { format!(", {} kept beside a different note with the same id", r.kept_both) } else { String::new() }
+                            if r.kept_both > 0 {
+                                format!(
+                                    ", {} kept beside a different note with the same id",
+                                    r.kept_both
+                                )
+                            } else {
+                                String::new()
+                            }
                         )));
                     }
                     Err(why) => message.set(Some(why)),

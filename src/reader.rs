@@ -96,6 +96,9 @@ pub fn Reader(props: &Props) -> Html {
             <p class="back"><a href="#/">{ "← All sources" }</a></p>
             <header class="reader-header">
                 <h1>{ &doc.title }</h1>
+                if ctx.data.is_own(&doc.id) {
+                    <p><span class="own-badge">{ "Your document" }</span></p>
+                }
                 <DocMeta
                     byline={doc.byline.clone()}
                     date={doc.date.clone()}

@@ -49,7 +49,10 @@ pub fn use_url_state(known: Option<Rc<Known>>) -> (Rc<State>, Rc<Vec<Notice>>, C
     {
         let current = current.clone();
         let pending = pending.clone();
-        use_effect_with((), move |_| {
+        // Registered again when the library changes (the reader's own documents imported or
+        // removed), so that links followed afterwards are checked against the new one.
+        let library = known.as_ref().map(|k| Rc::as_ptr(k) as usize);
+        use_effect_with(library, move |_| {
             // Back and Forward, a link followed or a fragment typed: the entry changed under any
             // waiting write (Back within a frame of a key), which would now go to the wrong
             // entry. A traversal may fire both events; the second parse changes nothing.

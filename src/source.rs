@@ -303,6 +303,9 @@ pub fn SourceView() -> Html {
             <header class="source-header">
                 <p class="eyebrow">{ format!("Source {} · profile", doc.id) }</p>
                 <h1>{ &doc.title }</h1>
+                if ctx.data.is_own(&doc.id) {
+                    <p><span class="own-badge">{ "Your document" }</span></p>
+                }
                 <ul class="source-actions">
                     <li><a href={read_href}>{ "Read this source" }</a></li>
                     <li><a href={explore_href}>{ "Explore its passages" }</a></li>

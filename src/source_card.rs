@@ -1,11 +1,13 @@
 //! One source in the library: its title as a link to the reader, its metadata, and how much of
-//! the page the cleaning kept and removed.
+//! the page the cleaning kept and removed. The reader's own documents are marked as theirs and
+//! have a Remove button.
 
 use parallax_core::state::View;
 use yew::prelude::*;
 
 use crate::ctx::use_ctx;
 use crate::doc_meta::DocMeta;
+use crate::dom;
 use crate::fmt;
 
 #[derive(Properties, PartialEq)]
@@ -25,6 +27,17 @@ pub fn SourceCard(props: &Props) -> Html {
         passage: None,
         show_removed: false,
     }));
+    let own = ctx.data.is_own(&doc.id);
+    let remove = own.then(|| {
+        let store = ctx.data.own.clone();
+        let id = doc.id.clone();
+        Callback::from(move |_: MouseEvent| {
+            if store.remove(&id).is_some() {
+                // The card is gone: focus goes to the message that can put it back.
+                dom::after_paint(|| dom::focus_selector(".own-removed button"));
+            }
+        })
+    });
     let words = doc.word_count();
     let removed_words = doc.removed_word_count();
     let blocks = doc.removed.iter().filter(|r| r.kind.is_junk()).count();
@@ -40,6 +53,12 @@ pub fn SourceCard(props: &Props) -> Html {
     html! {
         <li class="source-card" data-doc={doc.id.clone()}>
             <h2><a href={href}>{ &doc.title }</a></h2>
+            if own {
+                <p class="own-mark">
+                    <span class="own-badge">{ "Your document" }</span>
+                    { " imported from " }<span class="own-file">{ &doc.file }</span>
+                </p>
+            }
             <DocMeta
                 byline={doc.byline.clone()}
                 date={doc.date.clone()}
@@ -51,6 +70,9 @@ pub fn SourceCard(props: &Props) -> Html {
                 { " · " }
                 <span class="removed-count">{ removed }</span>
             </p>
+            if let Some(onclick) = remove {
+                <button type="button" class="own-remove" {onclick} aria-label={format!("Remove “{}” from your documents", doc.title)}>{ "Remove" }</button>
+            }
         </li>
     }
 }

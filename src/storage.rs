@@ -21,7 +21,10 @@ pub enum StorageError {
 impl fmt::Display for StorageError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
-            StorageError::Blocked => write!(f, "this browser does not let the page store anything (storage is blocked)"),
+            StorageError::Blocked => write!(
+                f,
+                "this browser does not let the page store anything (storage is blocked)"
+            ),
             StorageError::Full => write!(f, "the browser's storage for this page is full"),
             StorageError::Other(why) => write!(f, "the browser refused to store it ({why})"),
         }

@@ -197,6 +197,24 @@ describe('offline bundle (parallax-pack)', () => {
     page.quiet();
   });
 
+  it('the methods panel of the single file shows its bundle checksum, the one in its meta', async () => {
+    const page = await openFile('#/methods');
+    const meta = await page.$eval('meta[name="parallax-bundle"]', (m) => m.content);
+    await page.waitForSelector('.bundle-checksum');
+    assert.equal(await page.locator('.bundle-checksum').textContent(), meta);
+    page.quiet();
+  });
+
+  it('a lesson link into the single file opens at its step, the methods step showing the same checksum', async () => {
+    const page = await openFile('#/lesson?title=Offline&step=/map!Look&step=/methods!Check&at=2');
+    await page.waitForSelector('.lesson-step .bundle-checksum');
+    assert.equal(await page.locator('.lesson-count').textContent(), 'Step 2 of 2');
+    assert.equal(await page.locator('.lesson-note').textContent(), 'Check');
+    const meta = await page.$eval('meta[name="parallax-bundle"]', (m) => m.content);
+    assert.equal(await page.locator('.bundle-checksum').textContent(), meta);
+    page.quiet();
+  });
+
   it('parallax.zip holds the build as it is: index.html, the wasm and every other file, deflated, sorted, dated 1980-01-01', async () => {
     const entries = readZip(await readFile(join(out, 'parallax.zip')));
     const names = entries.map((e) => e.name);

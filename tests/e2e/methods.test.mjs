@@ -1,5 +1,6 @@
-// The methods panel, reader-defined themes carried in the link, and export of the filtered view.
-// Every test also fails if the page logs anything or asks another origin.
+// The methods panel (served as a web build: no single-file checksum), reader-defined themes carried
+// in the link, and export of the filtered view. Every test also fails if the page logs anything or
+// asks another origin.
 
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
@@ -17,6 +18,8 @@ describe('methods, own themes and export', () => {
     assert.match(checksum, /^[0-9a-f]{64}$/);
     const version = (await page.locator('code.link-version').textContent()).trim();
     assert.equal(version, checksum.slice(0, 12));
+    // Served as a web build: no single-file checksum, and a line that says so.
+    assert.match(await page.locator('.bundle-checksum').textContent(), /^None: this copy is served as a web build/);
     const hrefs = await page.$$eval('header a[href^="#/"]', (as) => as.map((a) => a.getAttribute('href')));
     assert.ok(hrefs.some((href) => href.endsWith(`v=${version}`)), `${hrefs}`);
     assert.equal(await page.locator('.theme-list > li').count(), 11);

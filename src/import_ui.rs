@@ -1,0 +1,409 @@
+//! "Add your own documents", in the library: a file input (the keyboard path) and a drop zone
+//! around it. Files are read in the browser (never fetched), their size checked before reading,
+//! and imported one by one through `OwnDocs`, each against the library including the files of
+//! the batch before it. Each file gets its own outcome: imported, with what the import changed,
+//! or refused, with the core's message naming it. Storage notices and putting back a removed
+//! document are shown here too. Everything is rendered as text.
+
+use std::cell::RefCell;
+use std::collections::VecDeque;
+use std::rc::Rc;
+
+use parallax_core::import::{check_size, display_name, ImportError};
+use parallax_core::state::View;
+use wasm_bindgen::{JsCast, JsValue};
+use wasm_bindgen_futures::JsFuture;
+use web_sys::{File, FileList, HtmlInputElement};
+use yew::prelude::*;
+
+use crate::ctx::use_ctx;
+use crate::dom;
+use crate::fmt;
+use crate::own_docs::{LoadProblem, OwnDocs};
+use crate::storage::StorageError;
+
+/// What became of one file.
+#[derive(Clone, PartialEq)]
+enum Outcome {
+    Imported {
+        file: String,
+        id: String,
+        title: String,
+        /// Format and encoding, as read.
+        how: String,
+        /// What the import changed (`Imported::notes`), as sentences.
+        notes: Vec<String>,
+    },
+    Refused {
+        file: String,
+        /// `ImportError::id`, or `unreadable` when the browser could not read the file.
+        kind: &'static str,
+        message: String,
+    },
+}
+
+/// The files of the current batch: the outcomes so far, and the file being imported (its name,
+/// its number from 1, and how many files the batch has).
+#[derive(Clone, PartialEq, Default)]
+struct Batch {
+    /// Counts the batches of this visit (shown as `data-batch`, for tests).
+    number: u32,
+    outcomes: Vec<Outcome>,
+    progress: Option<(String, usize, usize)>,
+}
+
+/// The files of a `FileList`, in order.
+fn files_of(list: &FileList) -> Vec<File> {
+    (0..list.length()).filter_map(|i| list.get(i)).collect()
+}
+
+/// Lets the browser paint (a task after the current one) before the next file is imported.
+async fn pause() {
+    let promise = js_sys::Promise::new(&mut |resolve, _| {
+        let queued =
+            web_sys::window().is_some_and(|w| w.set_timeout_with_callback(&resolve).is_ok());
+        if !queued {
+            let _ = resolve.call0(&JsValue::UNDEFINED);
+        }
+    });
+    let _ = JsFuture::from(promise).await;
+}
+
+/// The bytes of a file, or the browser's reason for not giving them.
+async fn read(file: &File) -> Result<Vec<u8>, String> {
+    match JsFuture::from(file.array_buffer()).await {
+        Ok(buffer) => Ok(js_sys::Uint8Array::new(&buffer).to_vec()),
+        Err(e) => Err(e
+            .dyn_ref::<web_sys::DomException>()
+            .map(|d| d.name())
+            .unwrap_or_else(|| "unknown error".into())),
+    }
+}
+
+fn refused(e: &ImportError) -> Outcome {
+    Outcome::Refused {
+        file: e.name().to_owned(),
+        kind: e.id(),
+        message: e.to_string(),
+    }
+}
+
+/// Checks the size, reads and imports one file.
+async fn import_file(own: &OwnDocs, file: &File) -> Outcome {
+    let name = file.name();
+    // Sizes of files are whole numbers of bytes.
+    if let Err(e) = check_size(&name, file.size() as u64) {
+        return refused(&e);
+    }
+    let bytes = match read(file).await {
+        Ok(bytes) => bytes,
+        Err(why) => {
+            let file = display_name(&name);
+            return Outcome::Refused {
+                message: format!(
+                    "“{file}” could not be read: the browser refused ({why}). It may have been \
+                     moved or deleted since it was chosen."
+                ),
+                file,
+                kind: "unreadable",
+            };
+        }
+    };
+    match own.import(&name, &bytes) {
+        Ok(i) => Outcome::Imported {
+            file: display_name(&name),
+            id: i.document.id.clone(),
+            title: i.document.title.clone(),
+            how: format!("{}, {}", i.format.label(), i.encoding.label()),
+            notes: i.notes.iter().map(ToString::to_string).collect(),
+        },
+        Err(e) => refused(&e),
+    }
+}
+
+/// Files waiting to be imported, and whether a worker is importing them.
+#[derive(Default)]
+struct Queue {
+    files: VecDeque<File>,
+    running: bool,
+}
+
+/// Adds files to the queue and, unless one runs already, starts the worker that imports them one
+/// by one, shows each outcome, and hands the new library to the app at the end.
+fn start(
+    own: Rc<OwnDocs>,
+    queue: Rc<RefCell<Queue>>,
+    batch: UseStateHandle<Rc<Batch>>,
+    files: Vec<File>,
+) {
+    if files.is_empty() {
+        return;
+    }
+    {
+        let mut q = queue.borrow_mut();
+        q.files.extend(files);
+        if std::mem::replace(&mut q.running, true) {
+            return;
+        }
+    }
+    let number = batch.number + 1;
+    wasm_bindgen_futures::spawn_local(async move {
+        let mut outcomes = Vec::new();
+        let mut imported = false;
+        loop {
+            let (file, left) = {
+                let mut q = queue.borrow_mut();
+                match q.files.pop_front() {
+                    Some(f) => (f, q.files.len()),
+                    None => {
+                        q.running = false;
+                        break;
+                    }
+                }
+            };
+            let done = outcomes.len();
+            batch.set(Rc::new(Batch {
+                number,
+                outcomes: outcomes.clone(),
+                progress: Some((display_name(&file.name()), done + 1, done + 1 + left)),
+            }));
+            pause().await;
+            let outcome = import_file(&own, &file).await;
+            imported |= matches!(outcome, Outcome::Imported { .. });
+            outcomes.push(outcome);
+        }
+        if imported {
+            own.commit();
+        }
+        batch.set(Rc::new(Batch {
+            number,
+            outcomes,
+            progress: None,
+        }));
+    });
+}
+
+fn load_notice(p: &LoadProblem) -> String {
+    match p {
+        LoadProblem::Unavailable(e) => format!(
+            "Your documents cannot be stored: {e}. Documents you add work for this visit only: \
+             they are gone once this page is closed or reloaded."
+        ),
+        LoadProblem::Unreadable {
+            why,
+            kept_as: Some(key),
+            ..
+        } => format!(
+            "Your documents stored in this browser could not be read ({why}). The stored data is \
+             kept unchanged under “{key}” in this browser's storage, and you can download it \
+             below. Documents you add from now on are stored as usual."
+        ),
+        LoadProblem::Unreadable { why, .. } => format!(
+            "Your documents stored in this browser could not be read ({why}). The stored data is \
+             left unchanged, and you can download it below; documents you add now work for this \
+             visit only."
+        ),
+        LoadProblem::Newer { version } => format!(
+            "Your documents were stored by a newer version of Parallax (format {version}), which \
+             this page cannot read. They are left unchanged; documents you add now work for this \
+             visit only."
+        ),
+    }
+}
+
+fn save_notice(e: &StorageError) -> String {
+    let hint = if *e == StorageError::Full {
+        " Removing some of your documents frees space."
+    } else {
+        ""
+    };
+    format!(
+        "Your documents could not be saved: {e}. They all work for this visit, but after a \
+         reload only those saved earlier will be back.{hint}"
+    )
+}
+
+#[component]
+pub fn ImportDocs() -> Html {
+    let ctx = use_ctx();
+    let own = ctx.data.own.clone();
+    let batch = use_state(|| Rc::new(Batch::default()));
+    let queue = use_mut_ref(Queue::default);
+    let over = use_state_eq(|| false);
+    let download_failed = use_state_eq(|| false);
+
+    let onchange = {
+        let (own, queue, batch) = (own.clone(), queue.clone(), batch.clone());
+        Callback::from(move |e: Event| {
+            let Some(input) = e.target_dyn_into::<HtmlInputElement>() else {
+                return;
+            };
+            let files = input.files().map(|l| files_of(&l)).unwrap_or_default();
+            // Choosing the same file again fires `change` again.
+            input.set_value("");
+            start(own.clone(), queue.clone(), batch.clone(), files);
+        })
+    };
+    let ondrop = {
+        let (own, queue, batch, over) = (own.clone(), queue.clone(), batch.clone(), over.clone());
+        Callback::from(move |e: DragEvent| {
+            // The browser would otherwise open the file in place of the app.
+            e.prevent_default();
+            over.set(false);
+            let files = e
+                .data_transfer()
+                .and_then(|d| d.files())
+                .map(|l| files_of(&l))
+                .unwrap_or_default();
+            start(own.clone(), queue.clone(), batch.clone(), files);
+        })
+    };
+    let ondragover = {
+        let over = over.clone();
+        Callback::from(move |e: DragEvent| {
+            e.prevent_default();
+            if let Some(d) = e.data_transfer() {
+                d.set_drop_effect("copy");
+            }
+            over.set(true);
+        })
+    };
+    let ondragleave = {
+        let over = over.clone();
+        Callback::from(move |_: DragEvent| over.set(false))
+    };
+
+    let undo = {
+        let own = own.clone();
+        Callback::from(move |_: MouseEvent| {
+            if let Some(id) = own.undo_remove() {
+                dom::after_paint(move || {
+                    dom::focus_selector(&format!("li.source-card[data-doc=\"{id}\"] h2 a"))
+                });
+            }
+        })
+    };
+
+    // What went wrong with storage at start, and with the last write (when writes are allowed).
+    let load_problem = own.load_problem();
+    let raw = match &load_problem {
+        Some(LoadProblem::Unreadable { raw, .. }) => Some(raw.clone()),
+        _ => None,
+    };
+    let save_problem = own.save_problem().map(|e| {
+        let kind = if e == StorageError::Full {
+            "full"
+        } else {
+            "not-saved"
+        };
+        (kind, save_notice(&e))
+    });
+    let notices: Vec<(&'static str, String)> = load_problem
+        .iter()
+        .map(|p| (p.id(), load_notice(p)))
+        .chain(save_problem)
+        .collect();
+    let download = {
+        let download_failed = download_failed.clone();
+        raw.map(|raw| {
+            Callback::from(move |_: MouseEvent| {
+                download_failed.set(!dom::download(
+                    "parallax-documents-unreadable.json",
+                    "application/json",
+                    &raw,
+                ));
+            })
+        })
+    };
+    let removed = own.removed_title();
+
+    let read_href = |id: &str| {
+        ctx.href(&ctx.with_view(View::Read {
+            doc: id.to_owned(),
+            passage: None,
+            show_removed: false,
+        }))
+    };
+    let b = &**batch;
+    let ok = b
+        .outcomes
+        .iter()
+        .filter(|o| matches!(o, Outcome::Imported { .. }))
+        .count();
+    let not = b.outcomes.len() - ok;
+    let summary = (b.progress.is_none() && !b.outcomes.is_empty()).then(|| {
+        let mut s = format!("{} imported", fmt::count(ok, "file", "files"));
+        if not > 0 {
+            s.push_str(&format!(", {not} not imported"));
+        }
+        s + "."
+    });
+
+    html! {
+        <section class="own-docs" aria-labelledby="own-docs-title">
+            <h2 id="own-docs-title">{ "Add your own documents" }</h2>
+            <p class="own-docs-help">
+                { "Text (.txt), Markdown (.md) or saved web pages (.html), up to 5 MB each. They are read in this browser, never sent anywhere, and go through the same cleaning and analyses as the sources above. Web pages are read as text, never displayed." }
+            </p>
+            <div class={classes!("drop-zone", (*over).then_some("drop-over"))} {ondragover} {ondragleave} {ondrop}>
+                <label for="own-files">{ "Choose files to add" }</label>
+                <input id="own-files" type="file" multiple=true accept=".txt,.md,.html,.htm" {onchange} />
+                <p class="drop-hint">{ "or drop them here." }</p>
+            </div>
+            <div class="own-storage" role="status">
+                { for notices.into_iter().map(|(kind, text)| html! {
+                    <p class="own-notice" data-problem={kind}>
+                        { text }
+                        if let Some(onclick) = download.clone().filter(|_| kind == "unreadable") {
+                            { " " }
+                            <button type="button" {onclick}>{ "Download the stored data" }</button>
+                            if *download_failed {
+                                { " The browser refused the download." }
+                            }
+                        }
+                    </p>
+                }) }
+            </div>
+            <div class="import-status" role="status" aria-live="polite" data-batch={b.number.to_string()}>
+                if let Some(title) = removed {
+                    <p class="own-removed">
+                        { format!("“{title}” was removed from your documents. ") }
+                        <button type="button" onclick={undo} aria-label={format!("Put back “{title}”")}>{ "Put it back" }</button>
+                    </p>
+                }
+                if let Some((file, n, total)) = &b.progress {
+                    <p class="import-progress">{ format!("Importing file {n} of {total}: “{file}”…") }</p>
+                }
+                if let Some(summary) = summary {
+                    <p class="import-summary">{ summary }</p>
+                }
+                if !b.outcomes.is_empty() {
+                    <ul class="import-results">
+                        { for b.outcomes.iter().map(|o| match o {
+                            Outcome::Imported { file, id, title, how, notes } => html! {
+                                <li class="import-ok" data-file={file.clone()} data-doc={id.clone()}>
+                                    <p>
+                                        { format!("Imported: “{file}” as ") }
+                                        <a href={read_href(id)}>{ title }</a>
+                                        { format!(" ({how}).") }
+                                    </p>
+                                    if !notes.is_empty() {
+                                        <p class="import-notes-title">{ "What the import changed:" }</p>
+                                        <ul class="import-notes">
+                                            { for notes.iter().map(|n| html! { <li>{ n }</li> }) }
+                                        </ul>
+                                    }
+                                </li>
+                            },
+                            Outcome::Refused { file, kind, message } => html! {
+                                <li class="import-error" data-file={file.clone()} data-kind={*kind}>
+                                    { "Not imported: " }{ message }
+                                </li>
+                            },
+                        }) }
+                    </ul>
+                }
+            </div>
+        </section>
+    }
+}

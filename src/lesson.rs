@@ -1,0 +1,423 @@
+//! Lessons: a teacher strings views together with a short note on each, and the whole lesson is
+//! one link (`#/lesson?title=…&step=…&at=…`, parsed and checked by the core).
+//!
+//! `LessonView` is the student's side: a bar with the title, "Step 2 of 5", the step's note,
+//! Previous and Next (real links, so that Back and Forward step through the lesson) and every
+//! step to jump to; under it the step's own view, rendered unchanged inside a context whose
+//! state is the step's. Anything done inside a step (a link, a filter, a search) leaves the
+//! lesson for that view as a new history entry, so Back returns to the step.
+//!
+//! `LessonMaker` is the teacher's side, a disclosure in the header on every view: the draft
+//! (title, steps with notes) lives in the component, which the header keeps for the life of the
+//! page, so it survives moving between views; the lesson link is shown with Copy and Open.
+
+use std::rc::Rc;
+
+use parallax_core::state::{lesson, Lesson, State, View};
+use wasm_bindgen::closure::Closure;
+use wasm_bindgen::{JsCast, JsValue};
+use web_sys::HtmlInputElement;
+use yew::prelude::*;
+
+use crate::ctx::{use_ctx, Ctx, Nav};
+use crate::dom;
+
+/// A short name of a step's view, for the lists of steps.
+fn label(ctx: &Ctx, state: &State) -> String {
+    let title = |d: &String| {
+        ctx.data
+            .bundle
+            .corpus
+            .document(d)
+            .map_or(d.as_str(), |d| d.title.as_str())
+            .to_owned()
+    };
+    match &state.view {
+        View::Library => "All sources".into(),
+        View::Read {
+            doc,
+            passage: Some(p),
+            ..
+        } => format!("Read {}, passage {p}", title(doc)),
+        View::Read { doc, .. } => format!("Read {}", title(doc)),
+        View::Explore(e) if !e.query.is_empty() => format!("Explore “{}”", e.query),
+        View::Explore(_) => "Explore".into(),
+        View::Map => "Theme × source map".into(),
+        View::Compare { docs, .. } => {
+            let names: Vec<String> = docs.iter().map(title).collect();
+            format!("Compare {}", names.join(" / "))
+        }
+        View::Source { doc } => format!("Profile of {}", title(doc)),
+        View::Methods => "Methods".into(),
+        View::Notes => "Your notes".into(),
+        View::Lesson(_) => "Lesson".into(),
+    }
+}
+
+/// The view of a lesson step, as the app renders it outside a lesson.
+fn step_view(state: &State) -> Html {
+    match &state.view {
+        // Never a step: the core refuses a lesson inside a lesson.
+        View::Lesson(_) => Html::default(),
+        view => crate::app::view_html(view),
+    }
+}
+
+fn set_title(title: &str) {
+    if let Some(d) = web_sys::window().and_then(|w| w.document()) {
+        d.set_title(title);
+    }
+}
+
+#[component]
+pub fn LessonView() -> Html {
+    let ctx = use_ctx();
+    let none = Lesson::default();
+    let lesson = match &ctx.state.view {
+        View::Lesson(l) => l,
+        _ => &none,
+    };
+    let at = lesson.at;
+    let head = if lesson.title.is_empty() {
+        "Lesson".to_owned()
+    } else {
+        lesson.title.clone()
+    };
+    let count = format!("Step {at} of {}", lesson.len());
+    // A new step starts at the top (the app does it when the lesson opens; a step that names a
+    // passage is scrolled by the reader); the tab says which step, once the step's view has set
+    // its own title.
+    let first = use_mut_ref(|| true);
+    let to_passage = matches!(
+        lesson.current().map(|s| &s.state.view),
+        Some(View::Read {
+            passage: Some(_),
+            ..
+        })
+    );
+    use_effect_with(format!("{count}: {head} — Parallax"), move |title| {
+        if !std::mem::replace(&mut *first.borrow_mut(), false) && !to_passage {
+            if let Some(w) = web_sys::window() {
+                w.scroll_to_with_x_and_y(0.0, 0.0);
+            }
+        }
+        let title = title.clone();
+        dom::after_paint(move || set_title(&title));
+    });
+    let Some(step) = lesson.current() else {
+        return Html::default();
+    };
+    let link = |s: Option<State>| s.map(|s| ctx.href(&s));
+    let (previous, next) = (link(lesson.previous()), link(lesson.next()));
+    let steps = lesson.steps.iter().enumerate().map(|(i, s)| {
+        let n = i + 1;
+        html! {
+            <li><a href={ctx.href(&lesson.go(n))} aria-current={(n == at).then_some("step")}>{ label(&ctx, &s.state) }</a></li>
+        }
+    });
+    // Views inside the step see the step's state; whatever they navigate to leaves the lesson
+    // as a new history entry (never replacing the step's).
+    let navigate = ctx.navigate.clone();
+    let inner = Ctx {
+        state: Rc::new(step.state.clone()),
+        notices: Rc::default(),
+        navigate: Callback::from(move |nav: Nav| {
+            navigate.emit(Nav {
+                replace: false,
+                ..nav
+            })
+        }),
+        ..ctx.clone()
+    };
+    let view = step_view(&step.state);
+    html! {
+        <>
+            <section class="lesson-bar" aria-label="Lesson">
+                <p class="lesson-head"><strong class="lesson-title">{ head }</strong>{ " " }<span class="lesson-count">{ count }</span></p>
+                if !step.note.is_empty() {
+                    <p class="lesson-note">{ &step.note }</p>
+                }
+                <p class="lesson-moves">
+                    if let Some(href) = previous { <a class="lesson-previous" rel="prev" {href}>{ "← Previous" }</a> }
+                    if let Some(href) = next { <a class="lesson-next" rel="next" {href}>{ "Next →" }</a> }
+                </p>
+                <nav aria-label="Lesson steps"><ol class="lesson-steps">{ for steps }</ol></nav>
+            </section>
+            <ContextProvider<Ctx> context={inner}>
+                <div class="lesson-step" key={at}>{ view }</div>
+            </ContextProvider<Ctx>>
+        </>
+    }
+}
+
+/// The teacher's draft: a title, steps (each with an id for keys and focus, a view and a note),
+/// the note typed for the next step, and what the last action said.
+#[derive(Default)]
+struct Draft {
+    title: String,
+    steps: Vec<(usize, State, String)>,
+    next: usize,
+    note: String,
+    status: &'static str,
+}
+
+impl Draft {
+    /// Does what a control of the panel asks (its `data-act`, for the step `data-id`, with the
+    /// field's value); says what to focus once the list is redrawn, when focus must follow.
+    fn act(&mut self, act: &str, id: usize, value: String) -> Option<String> {
+        let i = self.steps.iter().position(|s| s.0 == id);
+        let len = self.steps.len();
+        let to = match (act, i) {
+            ("title", _) => {
+                self.title = value;
+                return None;
+            }
+            ("note", _) => {
+                self.note = value;
+                return None;
+            }
+            ("clear", _) => {
+                self.title.clear();
+                self.steps.clear();
+                return None;
+            }
+            ("step-note", Some(i)) => {
+                self.steps[i].2 = value;
+                return None;
+            }
+            ("remove", Some(i)) => {
+                self.steps.remove(i);
+                return Some("#lesson-note".into());
+            }
+            // At an end, focus goes to the other arrow (this one is disabled there).
+            ("up", Some(i)) if i > 0 => {
+                self.steps.swap(i, i - 1);
+                if i == 1 {
+                    "down"
+                } else {
+                    "up"
+                }
+            }
+            ("down", Some(i)) if i + 1 < len => {
+                self.steps.swap(i, i + 1);
+                if i + 2 == len {
+                    "up"
+                } else {
+                    "down"
+                }
+            }
+            _ => return None,
+        };
+        Some(format!("#lesson-{to}-{id}"))
+    }
+
+    fn add(&mut self, state: State, note: String) {
+        self.steps.push((self.next, state, note));
+        self.next += 1;
+    }
+}
+
+type Shared = (Rc<std::cell::RefCell<Draft>>, UseForceUpdateHandle);
+
+/// Copies the lesson link: with the clipboard when the browser allows it, otherwise the link is
+/// selected for the reader to copy, and the status says which.
+fn copy_link((draft, update): Shared) {
+    let Some(input) = web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.get_element_by_id("lesson-link"))
+        .and_then(|e| e.dyn_into::<HtmlInputElement>().ok())
+    else {
+        return;
+    };
+    let get = |o: &JsValue, k: &str| js_sys::Reflect::get(o, &k.into()).ok();
+    // `writeText` fulfils with nothing and rejects with an error: one callback tells them apart.
+    let done = {
+        let input = input.clone();
+        move |error: JsValue| {
+            draft.borrow_mut().status = if error.is_undefined() {
+                "Link copied."
+            } else {
+                let _ = input.focus();
+                input.select();
+                "Copying was not allowed here: the link is selected, copy it with Ctrl+C (⌘C on a Mac)."
+            };
+            update.force_update();
+        }
+    };
+    let written = get(&js_sys::global(), "navigator")
+        .and_then(|n| get(&n, "clipboard"))
+        .filter(|c| c.is_object())
+        .and_then(|c| {
+            let write = get(&c, "writeText")?.dyn_into::<js_sys::Function>().ok()?;
+            write.call1(&c, &input.value().into()).ok()
+        })
+        .and_then(|p| Some((get(&p, "then")?.dyn_into::<js_sys::Function>().ok()?, p)));
+    match written {
+        Some((then, promise)) => {
+            let done = Closure::once_into_js(done);
+            let _ = then.call2(&promise, &done, &done);
+        }
+        None => done(JsValue::NULL),
+    }
+}
+
+/// A button of the panel: what it does (`data-act`, and its id `lesson-<act>-<step>`), for which
+/// step.
+fn button(act: &'static str, id: usize, text: &'static str, name: String, off: bool) -> Html {
+    html! {
+        <button type="button" data-act={act} data-id={id.to_string()} id={format!("lesson-{act}-{id}")} aria-label={(!name.is_empty()).then_some(name)} disabled={off}>{ text }</button>
+    }
+}
+
+/// A labelled field of the panel; read-only without an action.
+fn field(id: &'static str, label: String, act: &'static str, value: String) -> Html {
+    html! {
+        <>
+            <label for={id}>{ label }</label>
+            <input {id} data-act={act} {value} readonly={act.is_empty()} />
+        </>
+    }
+}
+
+#[component]
+pub fn LessonMaker() -> Html {
+    let ctx = use_ctx();
+    let shared: Shared = (use_mut_ref(Draft::default), use_force_update());
+    // What "Add this view" adds: the view on screen, or in a lesson its current step; nothing
+    // on a link to something missing.
+    let current = match &ctx.state.view {
+        _ if ctx.state.is_not_found(&ctx.notices) => None,
+        View::Lesson(l) => l.current().map(|s| (s.state.clone(), s.note.clone())),
+        _ => Some(((*ctx.state).clone(), String::new())),
+    };
+    let this = current
+        .as_ref()
+        .map(|c| format!(" ({})", label(&ctx, &c.0)));
+    let in_lesson = match &ctx.state.view {
+        View::Lesson(l) => Some(l.clone()),
+        _ => None,
+    };
+    let has_lesson = in_lesson.is_some();
+    let missing = current.is_none();
+    // Every control of the panel: one handler reads what it asks from its data attributes.
+    let handle = {
+        let shared = shared.clone();
+        Rc::new(move |e: &Event| {
+            let Some(el) = e.target_dyn_into::<web_sys::Element>() else {
+                return;
+            };
+            let attr = |name| el.get_attribute(name).unwrap_or_default();
+            let act = attr("data-act");
+            let value = el
+                .dyn_ref::<HtmlInputElement>()
+                .map(|i| i.value())
+                .unwrap_or_default();
+            let mut d = shared.0.borrow_mut();
+            match act.as_str() {
+                "" => return,
+                "add" if !missing => {
+                    let (state, own) = current.clone().unwrap_or_default();
+                    let note = std::mem::take(&mut d.note);
+                    d.add(state, if note.trim().is_empty() { own } else { note });
+                    d.status = "Step added.";
+                }
+                // The lesson on screen into the draft: after any steps already there, nothing lost.
+                "load" => {
+                    if let Some(l) = in_lesson.clone() {
+                        if d.title.is_empty() {
+                            d.title = l.title;
+                        }
+                        for s in l.steps {
+                            d.add(s.state, s.note);
+                        }
+                        d.status = "Steps added.";
+                    }
+                }
+                "copy" => {
+                    drop(d);
+                    return copy_link(shared.clone());
+                }
+                act => {
+                    let id = attr("data-id").parse().unwrap_or(usize::MAX);
+                    // Focus follows a step moved, once the list is redrawn.
+                    if let Some(to) = d.act(act, id, value) {
+                        dom::after_paint(move || dom::focus_selector(&to));
+                    }
+                }
+            }
+            drop(d);
+            shared.1.force_update();
+        })
+    };
+    let onclick = {
+        let handle = handle.clone();
+        Callback::from(move |e: MouseEvent| handle(&e))
+    };
+    let onsubmit = {
+        let handle = handle.clone();
+        Callback::from(move |e: SubmitEvent| {
+            e.prevent_default();
+            handle(&e)
+        })
+    };
+    let oninput = Callback::from(move |e: InputEvent| handle(&e));
+    let d = shared.0.borrow();
+    let len = d.steps.len();
+    let items = d.steps.iter().enumerate().map(|(i, (id, state, text))| {
+        let (id, n) = (*id, i + 1);
+        html! {
+            <li key={id}>
+                <a href={ctx.href(state)}>{ label(&ctx, state) }</a>
+                <input data-act="step-note" data-id={id.to_string()} aria-label={format!("Note of step {n}")} value={text.clone()} />
+                <span>
+                    { button("up", id, "↑", format!("Move step {n} up"), i == 0) }
+                    { button("down", id, "↓", format!("Move step {n} down"), n == len) }
+                    { button("remove", id, "Remove", format!("Remove step {n}"), false) }
+                </span>
+            </li>
+        }
+    });
+    let (made, notices) = lesson(
+        &d.title,
+        d.steps
+            .iter()
+            .map(|(_, s, n)| (s.clone(), n.clone()))
+            .collect(),
+    );
+    let href = made.map(|s| ctx.href(&s));
+    let base = web_sys::window()
+        .and_then(|w| w.location().href().ok())
+        .map(|h| h.split('#').next().unwrap_or_default().to_owned())
+        .unwrap_or_default();
+    html! {
+        <details class="lesson-maker">
+            <summary>{ "Make a lesson" }</summary>
+            <div class="lesson-panel" {onclick} {oninput}>
+                <p class="lede">{ "Go to a view, write a note on it, add it; the steps stay while you move between views." }</p>
+                { field("lesson-title", "Lesson title".into(), "title", d.title.clone()) }
+                <form data-act="add" {onsubmit}>
+                    { field("lesson-note", format!("Note on this view{}", this.unwrap_or_default()), "note", d.note.clone()) }
+                    <button type="submit" id="lesson-add" disabled={missing}>{ "Add this view" }</button>
+                </form>
+                if has_lesson {
+                    { button("load", 0, "Add every step of this lesson", String::new(), false) }
+                }
+                if len > 0 {
+                    <ol class="lesson-draft">{ for items }</ol>
+                }
+                if !notices.is_empty() {
+                    <ul class="lesson-notices">{ for notices.iter().map(|n| html! { <li>{ n.to_string() }</li> }) }</ul>
+                }
+                if let Some(href) = href {
+                    { field("lesson-link", "Link to the lesson".into(), "", format!("{base}{href}")) }
+                    <p>
+                        { button("copy", 0, "Copy", String::new(), false) }
+                        <a class="lesson-open" {href}>{ "Open" }</a>
+                        { button("clear", 0, "Start over", String::new(), false) }
+                    </p>
+                }
+                <p class="lesson-status" role="status">{ d.status }</p>
+            </div>
+        </details>
+    }
+}

@@ -1,0 +1,365 @@
+// Bringing your own documents: real files chosen in the library's file input (Playwright's
+// setInputFiles) or dropped on its drop zone, imported in the browser by the core pipeline. Good
+// .txt, .md and .html files appear in the library (marked "Your document"), the explorer and
+// compare; each bad file gets its own message naming it while the others of the batch import;
+// documents survive a reload and can be removed (links to them then show not-found); storage that
+// is blocked, full or corrupted gives a notice and the documents still work for the visit. Every
+// test also fails if the page logs anything or asks another origin.
+
+import assert from 'node:assert/strict';
+import { existsSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { after, afterEach, before, describe, it } from 'node:test';
+import { Harness, eventually, norm, withoutVersion } from './harness.mjs';
+
+const h = new Harness();
+const HERE = dirname(fileURLToPath(import.meta.url));
+// The core's import fixtures, and the one file only this test needs (a second UTF-16 text without
+// a byte-order mark, different from the core's, so that one batch can hold both).
+const CORE_FIXTURES = join(HERE, '../../crates/core/tests/fixtures/import');
+const OWN_FIXTURES = join(HERE, 'fixtures/import');
+const KEY = 'parallax-documents';
+const UNREADABLE_KEY = 'parallax-documents-unreadable';
+
+/** Paths of committed fixtures. */
+const fixture = (name) => (existsSync(join(OWN_FIXTURES, name)) ? join(OWN_FIXTURES, name) : join(CORE_FIXTURES, name));
+
+/** A committed fixture as a buffer, for batches that mix fixtures with generated files (Playwright
+ * takes either paths or buffers in one call). */
+async function asBuffer(name) {
+  return { name, mimeType: 'application/octet-stream', buffer: await readFile(fixture(name)) };
+}
+
+/** A 20 MB text file: refused from its size, before it is read. */
+const big = () => ({ name: 'big.txt', mimeType: 'text/plain', buffer: Buffer.alloc(20_000_000, 'a') });
+
+/** A file that is one line of 1 MiB of prose. */
+function oneLine() {
+  const sentences = [
+    'Iran and Russia signed a treaty on trade and energy in January. ',
+    'The corridor carries grain, timber and steel to the Caspian ports. ',
+    'Payments are settled in rubles and rials, outside SWIFT. ',
+    'Analysts doubt that the partnership is equal. ',
+  ];
+  let s = '';
+  for (let k = 0; s.length < 1 << 20; k++) s += sentences[k % 4];
+  return { name: 'line.txt', mimeType: 'text/plain', buffer: Buffer.from(s) };
+}
+
+/** What the import area and the library show, read in the page. */
+function snapshot() {
+  return {
+    hash: location.hash,
+    batch: document.querySelector('.import-status')?.dataset.batch ?? null,
+    progress: document.querySelector('.import-progress')?.textContent ?? null,
+    summary: document.querySelector('.import-summary')?.textContent ?? null,
+    results: [...document.querySelectorAll('.import-results > li')].map((li) => ({
+      ok: li.classList.contains('import-ok'),
+      file: li.dataset.file,
+      doc: li.dataset.doc ?? null,
+      kind: li.dataset.kind ?? null,
+      text: li.textContent.replace(/\s+/g, ' ').trim(),
+      notes: [...li.querySelectorAll('.import-notes li')].map((n) => n.textContent),
+    })),
+    cards: [...document.querySelectorAll('ul.library > li.source-card')].map((li) => ({
+      doc: li.dataset.doc,
+      title: li.querySelector('h2 a')?.textContent ?? null,
+      badge: li.querySelector('.own-badge')?.textContent ?? null,
+      remove: li.querySelector('button.own-remove')?.getAttribute('aria-label') ?? null,
+    })),
+    notices: [...document.querySelectorAll('.own-notice')].map((p) => `${p.dataset.problem}: ${p.textContent}`),
+  };
+}
+
+/** Chooses files in the library's input and waits until batch number `batch` has finished. */
+async function importFiles(page, files, batch = 1) {
+  await page.setInputFiles('#own-files', files);
+  await eventually(
+    page,
+    `import batch ${batch} of ${files.length} files never finished`,
+    ([batch, n]) => {
+      const status = document.querySelector('.import-status');
+      return (
+        status?.dataset.batch === String(batch) &&
+        !document.querySelector('.import-progress') &&
+        document.querySelectorAll('.import-results > li').length === n
+      );
+    },
+    [batch, files.length],
+    snapshot,
+  );
+  return page.evaluate(snapshot);
+}
+
+/** Follows a link inside the app (a `hashchange`, as a click on a link does). */
+async function follow(page, hash) {
+  await page.evaluate((hash) => {
+    location.hash = hash;
+  }, hash);
+}
+
+/** Waits until the library lists exactly these own documents (after the built-in sources). */
+async function ownCards(page, docs) {
+  await follow(page, '#/');
+  await eventually(
+    page,
+    `the library never listed the own documents ${docs.join(', ')}`,
+    (docs) => {
+      const own = [...document.querySelectorAll('ul.library > li.source-card')].filter((li) => li.querySelector('.own-badge'));
+      return own.map((li) => li.dataset.doc).join(',') === docs.join(',');
+    },
+    docs,
+    snapshot,
+  );
+  return page.evaluate(snapshot);
+}
+
+/** Searches the explorer for `word` and returns the documents of the results. */
+async function explore(page, word) {
+  await follow(page, `#/explore?q=${word}`);
+  await eventually(
+    page,
+    `the explorer never showed results for ${word}`,
+    (word) => location.hash.includes(`q=${word}`) && document.querySelectorAll('li.result').length > 0,
+    word,
+    () => ({ hash: location.hash, count: document.querySelector('.result-count')?.textContent, notFound: !!document.querySelector('[data-testid="not-found"]') }),
+  );
+  return page.$$eval('li.result', (rs) => [...new Set(rs.map((r) => r.dataset.doc))]);
+}
+
+describe('import', () => {
+  h.install({ before, after, afterEach });
+
+  it('a good .txt, .md and .html import, are marked as the reader\'s own, and appear in the explorer, compare and the reader', async () => {
+    const page = await h.open(await h.newPage());
+    await page.waitForSelector('#own-files');
+    assert.equal(await page.getAttribute('#own-files', 'accept'), '.txt,.md,.html,.htm');
+    assert.equal(await page.$eval('#own-files', (i) => i.multiple), true);
+    const s = await importFiles(page, [fixture('article.txt'), fixture('article.md'), fixture('page.html')]);
+    assert.equal(s.summary, '3 files imported.');
+    assert.deepEqual(
+      s.results.map((r) => `${r.file}=${r.doc}`),
+      ['article.txt=own1', 'article.md=own2', 'page.html=own3'],
+    );
+    const md = s.results[1];
+    assert.match(md.text, /What the import changed/);
+    assert.ok(md.notes.some((n) => /front matter/i.test(n)), `notes of article.md: ${md.notes}`);
+    const html = s.results[2];
+    assert.ok(html.notes.some((n) => /script/i.test(n)), `notes of page.html: ${html.notes}`);
+
+    const lib = await ownCards(page, ['own1', 'own2', 'own3']);
+    assert.equal(lib.cards.length, 8, 'the 5 sources and the 3 own documents');
+    for (const c of lib.cards.slice(5)) {
+      assert.equal(c.badge, 'Your document');
+      assert.equal(c.remove, `Remove “${c.title}” from your documents`);
+    }
+    assert.ok(lib.cards.slice(0, 5).every((c) => c.badge === null && c.remove === null), 'built-in sources are not marked');
+    assert.equal(lib.cards[7].title, 'Drones, Deals and Doubts: Inside the Iran–Russia Arms Trade');
+    assert.match(norm(await page.textContent('.library-view > .lede')), /^5 sources on one story, and 3 documents of your own\./);
+
+    assert.deepEqual(await explore(page, 'Astara'), ['own1']);
+    assert.deepEqual(await explore(page, 'Amirabad'), ['own2']);
+    assert.deepEqual(await explore(page, 'Alabuga'), ['own3']);
+
+    await follow(page, '#/compare/001/own1');
+    await eventually(
+      page,
+      'compare never showed 001 beside own1',
+      () => document.querySelector('.compare-view')?.dataset.docs === '001, own1' && document.querySelectorAll('.cmp-col[data-doc="own1"]').length > 0,
+      null,
+      () => ({ hash: location.hash, docs: document.querySelector('.compare-view')?.dataset.docs, notFound: !!document.querySelector('[data-testid="not-found"]') }),
+    );
+
+    // The HTML page is read as text: nothing of its markup reaches the page.
+    await follow(page, '#/read/own3');
+    await page.waitForSelector('article.reader[data-doc="own3"]');
+    const reader = await page.evaluate(() => ({
+      text: document.querySelector('article.reader').textContent,
+      embedded: [...document.querySelectorAll('article.reader :is(script, style, iframe, noscript, template, svg.icon, input[name="email"])')].map((e) => e.outerHTML.slice(0, 80)),
+    }));
+    assert.deepEqual(reader.embedded, [], 'markup of the imported page reached the reader');
+    assert.match(reader.text, /Alabuga/);
+    assert.doesNotMatch(reader.text, /dataLayer|<p>|Buy now/);
+  });
+
+  it('each bad file gets its own message naming it, the other files of the batch import, and nothing stored is lost', async () => {
+    const page = await h.open(await h.newPage());
+    await page.waitForSelector('#own-files');
+    const first = await importFiles(page, [fixture('article.txt')]);
+    assert.deepEqual(first.results.map((r) => r.doc), ['own1']);
+    const copy = { name: 'article-copy.txt', mimeType: 'text/plain', buffer: await readFile(fixture('article.txt')) };
+    const files = [];
+    for (const f of ['empty.txt', 'pixel.png', 'latin1.txt', 'utf16le-bom.txt', 'utf16le-nobom.txt', big(), oneLine(), 'scripts.html', 'invisible.txt', 'duplicate.txt', copy, 'article.md']) {
+      files.push(typeof f === 'string' ? await asBuffer(f) : f);
+    }
+    const s = await importFiles(page, files, 2);
+    const byFile = Object.fromEntries(s.results.map((r) => [r.file, r]));
+    const refused = {
+      'empty.txt': ['empty', /“empty\.txt” is empty \(0 bytes\)\./],
+      'pixel.png': ['binary', /“pixel\.png” is not a text file: it is a PNG image\./],
+      'latin1.txt': ['invalid-utf8', /“latin1\.txt” is not valid UTF-8 text: byte 20 \(line 1\)/],
+      'big.txt': ['too-large', /“big\.txt” is too large to import: 20\.0 MB \(the limit is 5 MB\)\./],
+      'scripts.html': ['no-text', /“scripts\.html” has no readable text/],
+      'duplicate.txt': ['duplicate', /“duplicate\.txt” has the same text as “.+” \(000\), already in the library\./],
+      'article-copy.txt': ['duplicate', /“article-copy\.txt” has the same text as “Caspian Corridor: .+” \(own1\)/],
+    };
+    for (const [file, [kind, message]] of Object.entries(refused)) {
+      const r = byFile[file];
+      assert.ok(r, `no message for ${file}: ${JSON.stringify(s.results.map((r) => r.file))}`);
+      assert.equal(r.ok, false, `${file} was imported`);
+      assert.equal(r.kind, kind, `${file}: ${r.text}`);
+      assert.match(r.text, /^Not imported: /);
+      assert.match(r.text, message);
+    }
+    const imported = {
+      'utf16le-bom.txt': /Decoded from UTF-16LE with a byte-order mark\./,
+      'utf16le-nobom.txt': /Decoded from UTF-16LE without a byte-order mark, recognised by its pattern of zero bytes/,
+      'line.txt': /1 line longer than 32 kB split into [\d,]+ paragraphs at sentence ends\./,
+      'invisible.txt': /right-to-left.*removed[\s\S]*zero-width characters removed/,
+      'article.md': /Front matter/,
+    };
+    for (const [file, note] of Object.entries(imported)) {
+      const r = byFile[file];
+      assert.ok(r?.ok, `${file} was not imported: ${r?.text}`);
+      assert.match(r.notes.join('\n'), note, `${file}: ${r.notes}`);
+    }
+    assert.equal(s.summary, '5 files imported, 7 not imported.');
+    assert.deepEqual(
+      s.results.filter((r) => r.ok).map((r) => r.doc),
+      ['own2', 'own3', 'own4', 'own5', 'own6'],
+    );
+    // What was stored before the batch is still there, and everything survives a reload.
+    await page.reload();
+    await page.waitForSelector('html[data-ready="true"]', { state: 'attached' });
+    const lib = await ownCards(page, ['own1', 'own2', 'own3', 'own4', 'own5', 'own6']);
+    assert.equal(lib.cards[5].title, 'Caspian Corridor: How Rail and Sanctions Pull Tehran and Moscow Together');
+    assert.deepEqual(lib.notices, []);
+    // Words joined again once zero-width characters are out are found.
+    const persian = await explore(page, 'Persian');
+    assert.ok(persian.includes('own5'), `"Persian" found in ${persian}`);
+  });
+
+  it('documents survive a reload, Remove takes one out (its links then show not-found), and Put it back restores it', async () => {
+    const page = await h.open(await h.newPage());
+    await page.waitForSelector('#own-files');
+    await importFiles(page, [fixture('article.txt'), fixture('page.html')]);
+    await page.reload();
+    await page.waitForSelector('html[data-ready="true"]', { state: 'attached' });
+    const lib = await ownCards(page, ['own1', 'own2']);
+    const title = lib.cards[5].title;
+
+    await page.getByRole('button', { name: `Remove “${title}” from your documents` }).click();
+    await ownCards(page, ['own2']);
+    await eventually(
+      page,
+      'focus did not move to "Put it back" after Remove',
+      () => document.activeElement?.matches('.own-removed button'),
+      null,
+      () => document.activeElement?.outerHTML.slice(0, 200),
+    );
+    assert.match(norm(await page.textContent('.own-removed')), new RegExp(`^“${title}” was removed from your documents\\.`));
+    await page.keyboard.press('Enter');
+    await ownCards(page, ['own1', 'own2']);
+
+    await page.getByRole('button', { name: `Remove “${title}” from your documents` }).click();
+    await ownCards(page, ['own2']);
+    await page.reload();
+    await page.waitForSelector('html[data-ready="true"]', { state: 'attached' });
+    await ownCards(page, ['own2']);
+    await follow(page, '#/read/own1');
+    await page.waitForSelector('[data-testid="not-found"]');
+    // A new import does not take the removed document's id: an old link never opens another.
+    await follow(page, '#/');
+    await page.waitForSelector('#own-files');
+    const again = await importFiles(page, [fixture('article.txt')]);
+    assert.deepEqual(again.results.map((r) => r.doc), ['own3']);
+    const stored = JSON.parse(await page.evaluate((k) => localStorage.getItem(k), KEY));
+    assert.equal(stored.version, 1);
+    assert.deepEqual(stored.documents.map((d) => `${d.id}:${d.name}`), ['own2:page.html', 'own3:article.txt']);
+  });
+
+  it('files dropped on the drop zone import too', async () => {
+    const page = await h.open(await h.newPage());
+    await page.waitForSelector('.drop-zone');
+    const text = await readFile(fixture('article.md'), 'utf8');
+    await page.evaluate((text) => {
+      const dt = new DataTransfer();
+      dt.items.add(new File([text], 'dropped.md', { type: 'text/markdown' }));
+      const zone = document.querySelector('.drop-zone');
+      zone.dispatchEvent(new DragEvent('dragover', { dataTransfer: dt, bubbles: true, cancelable: true }));
+      zone.dispatchEvent(new DragEvent('drop', { dataTransfer: dt, bubbles: true, cancelable: true }));
+    }, text);
+    await eventually(page, 'the dropped file was not imported', () => document.querySelector('.import-results li.import-ok')?.dataset.file === 'dropped.md', null, snapshot);
+    await ownCards(page, ['own1']);
+  });
+
+  it('blocked storage: a notice says the documents are kept for this visit, and they work', async () => {
+    const page = await h.newPage();
+    await page.addInitScript(() => {
+      Object.defineProperty(window, 'localStorage', {
+        configurable: true,
+        get() {
+          throw new DOMException('The operation is insecure.', 'SecurityError');
+        },
+      });
+    });
+    await h.open(page);
+    await page.waitForSelector('.own-notice[data-problem="unavailable"]');
+    assert.match(norm(await page.textContent('.own-notice')), /storage is blocked.*for this visit only/);
+    const s = await importFiles(page, [fixture('article.txt')]);
+    assert.deepEqual(s.results.map((r) => r.doc), ['own1']);
+    await ownCards(page, ['own1']);
+    assert.deepEqual(await explore(page, 'Astara'), ['own1']);
+  });
+
+  it('full storage: a notice after the import, and the documents work for the visit', async () => {
+    const page = await h.newPage();
+    await page.addInitScript(() => {
+      Storage.prototype.setItem = function () {
+        throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
+      };
+    });
+    await h.open(page);
+    await page.waitForSelector('#own-files');
+    assert.equal(await page.locator('.own-notice').count(), 0, 'no notice before anything is stored');
+    await importFiles(page, [fixture('article.txt'), fixture('page.html')]);
+    await page.waitForSelector('.own-notice[data-problem="full"]');
+    assert.match(norm(await page.textContent('.own-notice[data-problem="full"]')), /could not be saved: the browser's storage for this page is full\. They all work for this visit/);
+    await ownCards(page, ['own1', 'own2']);
+    assert.deepEqual(await explore(page, 'Alabuga'), ['own2']);
+    await follow(page, '#/compare/001/own2');
+    await page.waitForSelector('.compare-view[data-docs="001, own2"]');
+  });
+
+  it('corrupted stored data: a notice, the data kept under another key, and the app works', async () => {
+    const page = await h.open(await h.newPage());
+    const raw = '{"version":1,"next":2,"documents":[{"id":"own1","name":"a.txt","te';
+    await page.evaluate(([k, v]) => localStorage.setItem(k, v), [KEY, raw]);
+    await page.reload();
+    await page.waitForSelector('.own-notice[data-problem="unreadable"]');
+    const notice = norm(await page.textContent('.own-notice'));
+    assert.match(notice, /could not be read \(.+\)\. The stored data is kept unchanged under “parallax-documents-unreadable”/);
+    assert.equal(await page.locator('.own-notice button', { hasText: 'Download the stored data' }).count(), 1);
+    assert.equal(await page.locator('ul.library > li.source-card').count(), 5);
+    const kept = await page.evaluate(([a, b]) => [localStorage.getItem(a), localStorage.getItem(b)], [KEY, UNREADABLE_KEY]);
+    assert.deepEqual(kept, [raw, raw], 'nothing is overwritten before the reader is told, and a copy is kept');
+    await importFiles(page, [fixture('article.txt')]);
+    await ownCards(page, ['own1']);
+    const after = await page.evaluate(([a, b]) => [JSON.parse(localStorage.getItem(a)), localStorage.getItem(b)], [KEY, UNREADABLE_KEY]);
+    assert.deepEqual(after[0].documents.map((d) => d.id), ['own1']);
+    assert.equal(after[1], raw, 'the unreadable copy stays');
+  });
+
+  it('data stored by a newer version is left alone, with a notice', async () => {
+    const page = await h.open(await h.newPage());
+    const raw = '{"version":2,"documents":[],"shelves":[]}';
+    await page.evaluate(([k, v]) => localStorage.setItem(k, v), [KEY, raw]);
+    await page.reload();
+    await page.waitForSelector('.own-notice[data-problem="newer"]');
+    await importFiles(page, [fixture('article.txt')]);
+    await ownCards(page, ['own1']);
+    assert.equal(await page.evaluate((k) => localStorage.getItem(k), KEY), raw);
+  });
+});

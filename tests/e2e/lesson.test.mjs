@@ -1,0 +1,286 @@
+// Lessons: a teacher builds one in the "Make a lesson" panel of the header (keyboard and mouse,
+// three views, steps kept while moving between views, reordered and removed), copies its link;
+// a student opens it in a fresh page and steps through it with Next, Back and the list of steps;
+// hostile lesson links open with notices, never a blank page. Every test also fails if the page
+// logs anything or asks another origin.
+
+import assert from 'node:assert/strict';
+import { after, afterEach, before, describe, it } from 'node:test';
+import AxeBuilder from '@axe-core/playwright';
+import { Harness, eventually, norm } from './harness.mjs';
+
+const h = new Harness();
+
+const TITLE = 'Two sides of the treaty';
+const NOTES = ['Who writes about sanctions?', 'Note the date of the signing.', 'Where do they disagree?'];
+
+/** What the page shows of the lesson bar and the step under it. */
+function bar() {
+  const text = (s) => document.querySelector(s)?.textContent.trim() ?? null;
+  return {
+    hash: location.hash,
+    title: text('.lesson-title'),
+    count: text('.lesson-count'),
+    note: text('.lesson-note'),
+    current: [...document.querySelectorAll('nav[aria-label="Lesson steps"] a')].findIndex((a) => a.getAttribute('aria-current') === 'step') + 1,
+    previous: !!document.querySelector('.lesson-previous'),
+    next: !!document.querySelector('.lesson-next'),
+    results: document.querySelectorAll('.lesson-step li.result').length,
+    reader: document.querySelector('.lesson-step article.reader')?.dataset.doc ?? null,
+    target: document.querySelector('.lesson-step .passage--target')?.dataset.passage ?? null,
+    compare: document.querySelectorAll('.lesson-step .cmp-row').length,
+    scrollY: window.scrollY,
+    docTitle: document.title,
+  };
+}
+
+async function expectStep(page, n, check, what) {
+  await eventually(
+    page,
+    `step ${n} (${what}) was not shown`,
+    `(() => { const b = (${bar})(); return b.count === 'Step ${n} of 3' && b.current === ${n} && (${check})(b); })()`,
+    undefined,
+    bar,
+  );
+}
+
+/** The draft's steps in the maker: each step's view label and note. */
+const draft = (page) =>
+  page.$$eval('.lesson-draft > li', (ls) => ls.map((l) => `${l.querySelector('a').textContent} :: ${l.querySelector('input').value}`));
+
+let lessonLink = null;
+let explorePassage = null;
+
+describe('lessons', () => {
+  h.install({ before, after, afterEach });
+
+  it('a teacher builds a lesson of three views with the keyboard and the mouse, and copies its link', async () => {
+    const page = await h.newPage();
+    await page.context().grantPermissions(['clipboard-read', 'clipboard-write'], { origin: h.origin });
+    await h.open(page, '#/explore?q=sanctions');
+    await page.waitForSelector('li.result');
+
+    // Keyboard: open the panel, give a title, a note, and Enter adds the view.
+    await page.locator('.lesson-maker > summary').focus();
+    await page.keyboard.press('Enter');
+    await page.waitForSelector('.lesson-maker[open] #lesson-title');
+    await page.keyboard.press('Tab');
+    assert.equal(await page.evaluate(() => document.activeElement.id), 'lesson-title');
+    await page.keyboard.type(TITLE);
+    await page.keyboard.press('Tab');
+    assert.equal(await page.evaluate(() => document.activeElement.id), 'lesson-note');
+    await page.keyboard.type(NOTES[0]);
+    await page.keyboard.press('Enter');
+    await eventually(page, 'Enter did not add the view', () => document.querySelectorAll('.lesson-draft > li').length === 1);
+    assert.equal(await page.inputValue('#lesson-note'), '');
+
+    // Mouse: follow a result into the reader (the draft stays), add it with a note.
+    const first = page.locator('li.result').first();
+    const [doc, passage] = [await first.getAttribute('data-doc'), await first.getAttribute('data-passage')];
+    explorePassage = { doc, passage };
+    await first.locator('.result-source a').click();
+    await page.waitForSelector(`article.reader[data-doc="${doc}"] .passage--target[data-passage="${passage}"]`);
+    assert.equal((await draft(page)).length, 1, 'the draft was lost on the way to the reader');
+    await page.click('#lesson-note');
+    await page.keyboard.type(NOTES[1]);
+    await page.click('#lesson-add');
+    await eventually(page, 'the reader was not added', () => document.querySelectorAll('.lesson-draft > li').length === 2);
+
+    // A comparison, then the map as an extra step to remove.
+    await page.evaluate(() => {
+      location.hash = '#/compare/002/004?theme=trade';
+    });
+    await page.waitForSelector('.cmp-row');
+    await page.fill('#lesson-note', NOTES[2]);
+    await page.click('#lesson-add');
+    await page.locator('header nav a', { hasText: 'Map' }).click();
+    await page.waitForSelector('main svg');
+    await page.click('#lesson-add');
+    await eventually(page, 'four steps', () => document.querySelectorAll('.lesson-draft > li').length === 4);
+    const steps = await draft(page);
+    assert.match(steps[0], /^Explore “sanctions” :: Who writes about sanctions\?$/);
+    assert.match(steps[1], new RegExp(`^Read .*, passage ${passage} :: Note the date of the signing\\.$`));
+    assert.match(steps[2], /^Compare .* :: Where do they disagree\?$/);
+    assert.match(steps[3], /^Theme × source map :: $/);
+
+    // Reorder with the keyboard: focus follows the step moved.
+    await page.getByRole('button', { name: 'Move step 3 up' }).focus();
+    await page.keyboard.press('Enter');
+    await eventually(page, 'step 3 did not move up', (s) => document.querySelectorAll('.lesson-draft > li a')[1].textContent === s, steps[2].split(' :: ')[0]);
+    await eventually(page, 'focus did not follow the step moved', () => /^lesson-up-/.test(document.activeElement.id), null, () => document.activeElement.outerHTML);
+    await page.keyboard.press('Enter');
+    await eventually(page, 'focus did not move to the other arrow at the top', () => /^lesson-down-/.test(document.activeElement.id), null, () => document.activeElement.outerHTML);
+    await page.keyboard.press('Enter');
+    await eventually(page, 'focus did not stay on the arrow', () => /^lesson-down-/.test(document.activeElement.id), null, () => document.activeElement.outerHTML);
+    await page.getByRole('button', { name: 'Move step 2 down' }).click();
+    assert.deepEqual(await draft(page), steps);
+    // Remove the map with the mouse; edit a note in place.
+    await page.getByRole('button', { name: 'Remove step 4' }).click();
+    await eventually(page, 'step 4 was not removed', () => document.querySelectorAll('.lesson-draft > li').length === 3);
+    assert.deepEqual(await draft(page), steps.slice(0, 3));
+    assert.equal(await page.locator('.lesson-notices').count(), 0, 'a valid lesson has no notices');
+
+    // The link: shown whole, copied to the clipboard, and Open goes there.
+    const link = await page.inputValue('#lesson-link');
+    assert.ok(link.startsWith(`${h.origin}/#/lesson?title=`), link);
+    assert.equal((link.match(/&step=/g) || []).length, 3, link);
+    await page.getByRole('button', { name: 'Copy' }).click();
+    await eventually(page, 'the copy was not confirmed', () => document.querySelector('.lesson-status').textContent === 'Link copied.', null, () => document.querySelector('.lesson-status').textContent);
+    assert.equal(await page.evaluate(() => navigator.clipboard.readText()), link);
+    assert.equal(new URL(await page.locator('a.lesson-open').evaluate((a) => a.href)).hash, new URL(link).hash);
+    lessonLink = link;
+  });
+
+  it('a student opens the link in a fresh page and steps through it: Next, Back, Forward and the list of steps', async () => {
+    assert.ok(lessonLink, 'the previous test made no lesson link');
+    const page = await h.newPage();
+    await h.open(page, new URL(lessonLink).hash);
+    await expectStep(page, 1, (b) => b.results > 0 && !b.previous && b.next, 'the search');
+    const b1 = await page.evaluate(bar);
+    assert.equal(b1.title, TITLE);
+    assert.equal(b1.note, NOTES[0]);
+    assert.equal(await page.inputValue('.lesson-step #q'), 'sanctions');
+    assert.equal(await page.locator('.notices li').count(), 0);
+    const start = page.url();
+
+    // Next is a link: the URL changes, the reader opens at the passage, Back returns.
+    await page.locator('.lesson-next').click();
+    const { doc, passage } = explorePassage;
+    await expectStep(page, 2, (b) => b.reader !== null && b.target !== null && b.previous && b.next, 'the reader');
+    const b2 = await page.evaluate(bar);
+    assert.deepEqual([b2.reader, b2.target, b2.note], [doc, passage, NOTES[1]]);
+    assert.match(b2.hash, /&at=2&v=[0-9a-f]{12}$/);
+    await eventually(page, 'the tab title names the step', () => document.title.startsWith(`Step 2 of 3: `), null, () => document.title);
+    await page.goBack();
+    await expectStep(page, 1, (b) => b.results > 0, 'the search again');
+    assert.equal(page.url(), start);
+    await page.goForward();
+    await expectStep(page, 2, (b) => b.reader !== null, 'the reader again');
+    await page.goBack();
+    await expectStep(page, 1, (b) => b.results > 0, 'the search once more');
+
+    // The list of steps jumps, and a new step starts at the top of the page.
+    await page.evaluate(() => window.scrollTo(0, document.body.scrollHeight));
+    assert.ok((await page.evaluate(() => window.scrollY)) > 0, 'the search step is long enough to scroll');
+    await page.evaluate(() => document.querySelectorAll('nav[aria-label="Lesson steps"] a')[2].click());
+    await expectStep(page, 3, (b) => b.compare > 0 && b.previous && !b.next && b.scrollY === 0, 'the comparison, at the top');
+    assert.equal((await page.evaluate(bar)).note, NOTES[2]);
+    await page.locator('.lesson-previous').click();
+    await expectStep(page, 2, (b) => b.reader !== null, 'the reader, by Previous');
+
+    // Something done inside a step leaves the lesson as a new entry: Back returns to the step.
+    await page.goBack();
+    await page.goBack();
+    await expectStep(page, 1, (b) => b.results > 0, 'the search');
+    await page.locator('.lesson-step .facet input[data-facet="sources"]').first().click();
+    await eventually(page, 'a filter inside a step did not open the explorer', () => location.hash.startsWith('#/explore?') && !document.querySelector('.lesson-bar'), null, () => location.hash);
+    await page.goBack();
+    await expectStep(page, 1, (b) => b.results > 0, 'the search after Back');
+  });
+
+  it('a teacher can take an opened lesson into the maker (every step, or the step on screen)', async () => {
+    assert.ok(lessonLink, 'the first test made no lesson link');
+    const page = await h.newPage();
+    await h.open(page, `${new URL(lessonLink).hash.replace(/&v=/, '&at=3&v=')}`);
+    await page.waitForSelector('.lesson-step .cmp-row');
+    await page.locator('.lesson-maker > summary').click();
+    await page.getByRole('button', { name: 'Add every step of this lesson' }).click();
+    await eventually(page, 'the lesson was not loaded', () => document.querySelectorAll('.lesson-draft > li').length === 3);
+    assert.equal(await page.inputValue('#lesson-title'), TITLE);
+    // "Add this view" in a lesson adds its current step, with its note.
+    await page.click('#lesson-add');
+    await eventually(page, 'the step was not added', () => document.querySelectorAll('.lesson-draft > li').length === 4);
+    assert.match((await draft(page))[3], /^Compare .* :: Where do they disagree\?$/);
+  });
+
+  it('the lesson bar and the open maker pass axe (WCAG A and AA), light and dark', async () => {
+    assert.ok(lessonLink, 'the first test made no lesson link');
+    for (const scheme of ['light', 'dark']) {
+      const page = await h.newPage();
+      await page.emulateMedia({ colorScheme: scheme });
+      await h.open(page, new URL(lessonLink).hash.replace(/&v=/, '&at=2&v='));
+      await page.waitForSelector('.lesson-step .passage--target');
+      await page.locator('.lesson-maker > summary').click();
+      await page.click('#lesson-add');
+      await page.waitForSelector('#lesson-link');
+      const result = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa']).analyze();
+      const problems = result.violations.map((v) => `${v.id}: ${v.help} — ${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join('; ')}`);
+      assert.deepEqual(problems, [], `${scheme}: axe violations`);
+    }
+  });
+
+  it('with no clipboard, Copy selects the link; a note too long is cut with a notice from the core', async () => {
+    const page = await h.newPage();
+    await page.addInitScript(() => {
+      delete Navigator.prototype.clipboard;
+    });
+    await h.open(page, '#/map');
+    await page.locator('.lesson-maker > summary').click();
+    await page.fill('#lesson-note', 'n'.repeat(300));
+    await page.click('#lesson-add');
+    await page.waitForSelector('.lesson-notices li');
+    assert.match(await page.locator('.lesson-notices').textContent(), /The note of step 1 was longer than 280 characters and was cut\./);
+    await page.getByRole('button', { name: 'Copy' }).click();
+    await eventually(page, 'the fallback did not say so', () => /the link is selected/.test(document.querySelector('.lesson-status').textContent));
+    const sel = await page.evaluate(() => {
+      const i = document.activeElement;
+      return { id: i.id, start: i.selectionStart, end: i.selectionEnd, length: i.value.length };
+    });
+    assert.deepEqual(sel, { id: 'lesson-link', start: 0, end: sel.length, length: sel.length });
+    assert.ok(sel.length > 300);
+    // Start over empties the draft.
+    await page.getByRole('button', { name: 'Start over' }).click();
+    await eventually(page, 'the draft was not emptied', () => !document.querySelector('.lesson-draft') && !document.querySelector('#lesson-link'));
+    assert.equal(await page.inputValue('#lesson-title'), '');
+  });
+
+  const HOSTILE = [
+    {
+      name: 'a missing source, a nested lesson and a note with markup',
+      hash: '#/lesson?title=Hostile&step=/read/nope!bad&step=/lesson?step=/map!nested&step=/map!%3Cimg%20src%3Dx%20onerror%3Dalert(1)%3E',
+      notices: [/^Step 1 of the lesson was left out\. There is no source “nope”/, /^Step 2 of the lesson was left out\. A lesson cannot be a step of another lesson\./],
+      expect: { count: 'Step 1 of 1', note: '<img src=x onerror=alert(1)>' },
+    },
+    {
+      name: 'a 100 KB note',
+      hash: `#/lesson?step=/methods!${'x'.repeat(100 * 1024)}`,
+      notices: [/too long/, /Step 1: The link was too long/, /note of step 1 .* was cut/],
+      expect: { count: 'Step 1 of 1', note: 'x'.repeat(280) },
+    },
+    {
+      name: 'a 100 KB title after its steps',
+      hash: `#/lesson?step=/map!Look&step=/methods&title=${'T'.repeat(100 * 1024)}`,
+      notices: [/too long/, /lesson title was longer than 80 characters/],
+      expect: { count: 'Step 1 of 2', note: 'Look' },
+    },
+    {
+      name: 'a step past the end and an unknown parameter',
+      hash: '#/lesson?step=/map!one&step=/methods!two&at=99&evil=1',
+      notices: [/no step “99”/, /“evil” is not known/],
+      expect: { count: 'Step 2 of 2', note: 'two' },
+    },
+  ];
+  for (const c of HOSTILE) {
+    it(`a hostile lesson link (${c.name}) opens with notices`, async () => {
+      const page = await h.newPage();
+      await h.open(page, c.hash);
+      await page.waitForSelector('.lesson-bar');
+      await page.waitForSelector('.notices li');
+      const notices = await page.$$eval('.notices li', (ls) => ls.map((l) => l.textContent));
+      for (const n of c.notices) assert.ok(notices.some((t) => n.test(t)), `no notice like ${n} in ${JSON.stringify(notices).slice(0, 600)}`);
+      const b = await page.evaluate(bar);
+      assert.deepEqual({ count: b.count, note: b.note }, c.expect);
+      assert.equal(await page.locator('img[src="x"], main script').count(), 0);
+      assert.ok(norm(await page.locator('.lesson-step').innerText()).length > 0, 'the step is blank');
+    });
+  }
+
+  it('a lesson link with no step that opens here says why, never a blank page', async () => {
+    const page = await h.newPage();
+    await h.open(page, '#/lesson?title=Empty&step=/read/nope&step=/lesson&step=!');
+    await page.waitForSelector('[data-testid="not-found"]');
+    const said = norm(await page.locator('[data-testid="not-found"]').innerText());
+    assert.match(said, /This lesson has no step that opens here\./);
+    assert.match(said, /Step 1 of the lesson was left out/);
+  });
+});
