@@ -215,6 +215,23 @@ describe('offline bundle (parallax-pack)', () => {
     page.quiet();
   });
 
+  it('notes written in the single file survive a reload of it, with no request', async () => {
+    const page = await openFile('#/read/001');
+    const box = page.locator('.passage-notes[data-passage="p2"]');
+    await box.locator('details.note-add summary').click();
+    await box.locator('textarea').fill('Written offline, from file://.');
+    await box.getByRole('button', { name: 'Save note' }).click();
+    await box.locator('.note-text', { hasText: 'Written offline, from file://.' }).waitFor();
+    await page.reload();
+    await page.waitForSelector('html[data-ready="true"]', { state: 'attached' });
+    await page.locator('.passage-notes[data-passage="p2"] .note-text', { hasText: 'Written offline, from file://.' }).waitFor();
+    await page.evaluate(() => {
+      location.hash = '#/notes';
+    });
+    await page.locator('.notes-list li.note[data-doc="001"][data-passage="p2"]').waitFor();
+    page.quiet();
+  });
+
   it('parallax.zip holds the build as it is: index.html, the wasm and every other file, deflated, sorted, dated 1980-01-01', async () => {
     const entries = readZip(await readFile(join(out, 'parallax.zip')));
     const names = entries.map((e) => e.name);
