@@ -373,6 +373,19 @@ impl Document {
 }
 
 impl Corpus {
+    /// A corpus of these documents with no themes, entities or claims: what generated and test
+    /// corpora are, beside `Document::from_passages`.
+    pub fn of_documents(name: &str, title: &str, documents: Vec<Document>) -> Corpus {
+        Corpus {
+            name: name.to_owned(),
+            title: title.to_owned(),
+            documents,
+            themes: Vec::new(),
+            entities: Vec::new(),
+            claims: Vec::new(),
+        }
+    }
+
     pub fn document(&self, id: &str) -> Option<&Document> {
         self.documents.iter().find(|d| d.id == id)
     }

@@ -95,14 +95,7 @@ fn corpus(docs: &[&[&str]]) -> Corpus {
             Document::from_passages(format!("d{i}"), format!("Document {i}"), passages)
         })
         .collect();
-    Corpus {
-        name: "test".into(),
-        title: "Test".into(),
-        documents,
-        themes: Vec::new(),
-        entities: Vec::new(),
-        claims: Vec::new(),
-    }
+    Corpus::of_documents("test", "Test", documents)
 }
 
 /// Pairs as (doc a, doc b, text a), for assertions.

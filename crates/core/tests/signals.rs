@@ -96,14 +96,7 @@ fn corpus(passages: &[&str]) -> Corpus {
             )
         })
         .collect();
-    Corpus {
-        name: "test".into(),
-        title: "Test".into(),
-        documents,
-        themes: Vec::new(),
-        entities: Vec::new(),
-        claims: Vec::new(),
-    }
+    Corpus::of_documents("test", "Test", documents)
 }
 
 fn sentence(start: usize, end: usize) -> Sentence {

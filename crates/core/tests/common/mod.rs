@@ -33,14 +33,7 @@ fn build(docs: Vec<Vec<String>>, sentences: impl Fn(&str) -> Vec<(usize, usize)>
             Document::from_passages(format!("d{i}"), format!("Document {i}"), passages)
         })
         .collect();
-    Corpus {
-        name: "generated".into(),
-        title: "Generated".into(),
-        documents,
-        themes: Vec::new(),
-        entities: Vec::new(),
-        claims: Vec::new(),
-    }
+    Corpus::of_documents("generated", "Generated", documents)
 }
 
 /// Documents `d0`, `d1`… of the given passages, each passage one sentence; no themes, entities
