@@ -9,14 +9,25 @@ use wasm_bindgen::JsCast;
 use web_sys::{FocusOptions, HtmlElement, ScrollIntoViewOptions, ScrollLogicalPosition};
 use yew::prelude::*;
 
+fn href() -> String {
+    web_sys::window()
+        .and_then(|w| w.location().href().ok())
+        .unwrap_or_default()
+}
+
 /// The fragment of `location.href`: everything after its first `#`, or "" when there is none.
 /// We read `href`, not `location.hash`, because browsers differ in how they decode `hash`.
 pub fn fragment() -> String {
-    let href = web_sys::window()
-        .and_then(|w| w.location().href().ok())
-        .unwrap_or_default();
-    href.split_once('#')
+    href()
+        .split_once('#')
         .map_or(String::new(), |(_, fragment)| fragment.to_owned())
+}
+
+/// The page's address without its fragment: the base of every link written into an export or a
+/// lesson.
+pub fn page_address() -> String {
+    let href = href();
+    href.split('#').next().unwrap_or_default().to_owned()
 }
 
 thread_local! {

@@ -40,10 +40,7 @@ pub fn ExportButtons(props: &Props) -> Html {
         let heading = props.heading.clone();
         let failed = failed.clone();
         Callback::from(move |_: MouseEvent| {
-            let base = web_sys::window()
-                .and_then(|w| w.location().href().ok())
-                .map(|h| h.split('#').next().unwrap_or_default().to_owned())
-                .unwrap_or_default();
+            let base = dom::page_address();
             let at = LinkBase {
                 base: &base,
                 version: &ctx.data.known.version,

@@ -385,10 +385,7 @@ pub fn LessonMaker() -> Html {
             .collect(),
     );
     let href = made.map(|s| ctx.href(&s));
-    let base = web_sys::window()
-        .and_then(|w| w.location().href().ok())
-        .map(|h| h.split('#').next().unwrap_or_default().to_owned())
-        .unwrap_or_default();
+    let base = dom::page_address();
     html! {
         <details class="lesson-maker">
             <summary>{ "Make a lesson" }</summary>

@@ -120,13 +120,20 @@ fn salt() -> u32 {
     (js_sys::Math::random() * f64::from(u32::MAX)) as u32
 }
 
+/// A button's callback that deletes note `id`.
+fn remove_note(notes: &NotesHandle, id: &str) -> Callback<MouseEvent> {
+    let (notes, id) = (notes.clone(), id.to_owned());
+    Callback::from(move |_: MouseEvent| {
+        let mut book = (*notes.book).clone();
+        book.remove(&id);
+        notes.dispatch(NotesAction::Set(book));
+    })
+}
+
 /// Downloads the notebook as JSON or Markdown.
 fn export(book: &Notebook, markdown: bool, ctx: &crate::ctx::Ctx) -> bool {
     if markdown {
-        let base = web_sys::window()
-            .and_then(|w| w.location().href().ok())
-            .map(|h| h.split('#').next().unwrap_or_default().to_owned())
-            .unwrap_or_default();
+        let base = dom::page_address();
         let at = LinkBase {
             base: &base,
             version: &ctx.data.known.version,
@@ -205,15 +212,7 @@ pub fn PassageNotes(props: &PassageNotesProps) -> Html {
         .cloned()
         .collect();
     let list = mine.iter().map(|n| {
-        let remove = {
-            let notes = notes.clone();
-            let id = n.id.clone();
-            Callback::from(move |_: MouseEvent| {
-                let mut book = (*notes.book).clone();
-                book.remove(&id);
-                notes.dispatch(NotesAction::Set(book));
-            })
-        };
+        let remove = remove_note(&notes, &n.id);
         html! {
             <li key={n.id.clone()} class="note">
                 <p class="note-text">{ &n.text }</p>
@@ -311,15 +310,7 @@ pub fn NotesView() -> Html {
             passage: Some(n.passage.clone()),
             show_removed: false,
         }));
-        let remove = {
-            let notes = notes.clone();
-            let id = n.id.clone();
-            Callback::from(move |_: MouseEvent| {
-                let mut book = (*notes.book).clone();
-                book.remove(&id);
-                notes.dispatch(NotesAction::Set(book));
-            })
-        };
+        let remove = remove_note(&notes, &n.id);
         html! {
             <li key={n.id.clone()} class="note" data-doc={n.doc.clone()} data-passage={n.passage.clone()}>
                 <p class="note-source"><a {href}>{ format!("{title} · {}", n.passage) }</a></p>
