@@ -1,5 +1,6 @@
-"""Draws the app icons (assets/icon-192.png, assets/icon-512.png) from the favicon's design:
-a dark rounded square, an outlined page behind, a light page in front with three lines of text.
+"""Draws the app icons (assets/icon-32.png, the page's icon, and assets/icon-192.png and
+assets/icon-512.png, the installed app's): a dark rounded square, an outlined page behind, a light
+page in front with three lines of text.
 Pure Python (zlib only), so that the PNGs can be made again without any image tool:
 `python3 tools/icons.py`. Shapes are in the favicon's 32-unit grid, sampled 4 × 4 per pixel."""
 
@@ -75,6 +76,6 @@ def png(size):
 
 if __name__ == "__main__":
     assets = Path(__file__).resolve().parent.parent / "assets"
-    for size in (192, 512):
+    for size in (32, 192, 512):
         (assets / f"icon-{size}.png").write_bytes(png(size))
         print(f"assets/icon-{size}.png")
