@@ -122,7 +122,7 @@ fn marked_text(text: &str, spans: &[(u32, u32)]) -> Html {
         .iter()
         .map(|&(a, b)| (a as usize, b as usize))
         .collect();
-    spans.sort_unstable();
+    parallax_core::sort::sort(&mut spans);
     let mut out: Vec<Html> = Vec::new();
     let mut at = 0;
     for (a, b) in spans {
@@ -681,8 +681,10 @@ pub fn CompareView() -> Html {
         .into_iter()
         .filter(|g| !s.only_differ || g.agreement == Agreement::Differ)
         .partition(|g| g.kind == FactKind::Claim);
-    claims.sort_by_key(|g| corpus.claims.iter().position(|c| c.id == g.key));
-    figures.sort_by_key(|g| rank(g.agreement));
+    parallax_core::sort::sort_by_key(&mut claims, |g| {
+        corpus.claims.iter().position(|c| c.id == g.key)
+    });
+    parallax_core::sort::sort_by_key(&mut figures, |g| rank(g.agreement));
 
     let clear = {
         let ctx = ctx.clone();

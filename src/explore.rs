@@ -116,7 +116,7 @@ fn FacetGroup(props: &FacetProps) -> Html {
                                 }
                                 None => {
                                     e.langs.push(l);
-                                    e.langs.sort();
+                                    parallax_core::sort::sort(&mut e.langs);
                                 }
                             }
                         }

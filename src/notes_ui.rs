@@ -300,7 +300,7 @@ pub fn NotesView() -> Html {
             .position(|d| d.id == doc)
             .unwrap_or(usize::MAX)
     };
-    sorted.sort_by(|a, b| {
+    parallax_core::sort::sort_by(&mut sorted, |a, b| {
         (order(&a.doc), &a.passage, a.created_ms).cmp(&(order(&b.doc), &b.passage, b.created_ms))
     });
     let items = sorted.iter().map(|n| {

@@ -238,7 +238,7 @@ pub fn SourceView() -> Html {
             (n > 0).then_some((e.id, e.name, e.kind, n))
         })
         .collect();
-    entities.sort_by(|a, b| b.3.cmp(&a.3).then(a.1.cmp(&b.1)));
+    parallax_core::sort::sort_by(&mut entities, |a, b| b.3.cmp(&a.3).then(a.1.cmp(&b.1)));
     let entity_rows = entities.iter().map(|(id, name, kind, n)| {
         let href = explore(
             &ctx,

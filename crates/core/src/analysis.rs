@@ -113,7 +113,7 @@ impl Analysis {
             let p = &corpus.documents[unit.doc as usize].passages[unit.passage as usize];
             let tokens = memo.tokens(&p.text);
             let mut langs: Vec<Lang> = p.sentences.iter().map(|s| s.lang).collect();
-            langs.sort_unstable();
+            crate::sort::sort(&mut langs);
             langs.dedup();
             passages.push(PassageInfo {
                 unit,
@@ -369,7 +369,7 @@ impl Analysis {
                 }
             })
             .collect();
-        out.sort_by(|a, b| b.total.cmp(&a.total).then(a.id.cmp(&b.id)));
+        crate::sort::sort_by(&mut out, |a, b| b.total.cmp(&a.total).then(a.id.cmp(&b.id)));
         out
     }
 }

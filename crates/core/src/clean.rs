@@ -200,7 +200,7 @@ pub fn clean(raw: &str) -> Cleaned {
         }
         out.blocks.push(b);
     }
-    cuts.sort_unstable();
+    crate::sort::sort(&mut cuts);
     out.removed = merge_cuts(raw, &cuts);
     out
 }

@@ -120,34 +120,36 @@ impl FactGroup {
     }
 }
 
-const NUMBER_WORDS: &[(&str, f64)] = &[
-    ("three", 3.0),
-    ("four", 4.0),
-    ("five", 5.0),
-    ("six", 6.0),
-    ("seven", 7.0),
-    ("eight", 8.0),
-    ("nine", 9.0),
-    ("ten", 10.0),
-    ("eleven", 11.0),
-    ("twelve", 12.0),
-    ("fifteen", 15.0),
-    ("twenty", 20.0),
-    ("thirty", 30.0),
-    ("forty", 40.0),
-    ("fifty", 50.0),
-    ("hundred", 100.0),
-    ("dozen", 12.0),
-    ("half", 0.5),
-    ("dozens", 24.0),
-    ("hundreds", 200.0),
-    ("thousands", 2000.0),
+/// Number words and the value each stands for, written as a figure value is.
+const NUMBER_WORDS: &[(&str, &str)] = &[
+    ("three", "3"),
+    ("four", "4"),
+    ("five", "5"),
+    ("six", "6"),
+    ("seven", "7"),
+    ("eight", "8"),
+    ("nine", "9"),
+    ("ten", "10"),
+    ("eleven", "11"),
+    ("twelve", "12"),
+    ("fifteen", "15"),
+    ("twenty", "20"),
+    ("thirty", "30"),
+    ("forty", "40"),
+    ("fifty", "50"),
+    ("hundred", "100"),
+    ("dozen", "12"),
+    ("half", "0.5"),
+    ("dozens", "24"),
+    ("hundreds", "200"),
+    ("thousands", "2000"),
 ];
-const MULTIPLIERS: &[(&str, f64)] = &[
-    ("thousand", 1e3),
-    ("million", 1e6),
-    ("billion", 1e9),
-    ("trillion", 1e12),
+/// Multiplier words and the power of ten each stands for.
+const MULTIPLIERS: &[(&str, usize)] = &[
+    ("thousand", 3),
+    ("million", 6),
+    ("billion", 9),
+    ("trillion", 12),
 ];
 const MONTHS: &[&str] = &[
     "january",
@@ -275,14 +277,17 @@ fn date_at(ws: &[Word], i: usize) -> Option<(usize, String)> {
     year_of(ws[i].text).map(|y| (1, format!("{y:04}")))
 }
 
-/// A figure at word `i`: (words used for the number, value).
-fn number_at(ws: &[Word], i: usize) -> Option<(usize, f64)> {
+/// A figure at word `i`: (words used for the number, its value in decimal as [`decimal`] writes
+/// it). Values are kept as decimal digits, not floats: they are only compared and shown, exact
+/// for any length, and parsing a float would link the standard library's 11 kB table of powers
+/// of five into the app.
+fn number_at(ws: &[Word], i: usize) -> Option<(usize, String)> {
     let t = ws[i].text;
     if ws[i].bracketed {
         return None;
     }
     let lower = t.to_lowercase();
-    let mut value = if t.chars().next().is_some_and(|c| c.is_ascii_digit()) {
+    let (mut whole, mut frac) = if t.chars().next().is_some_and(|c| c.is_ascii_digit()) {
         let digits: String = t
             .chars()
             .filter(|c| c.is_ascii_digit() || *c == '.')
@@ -290,27 +295,43 @@ fn number_at(ws: &[Word], i: usize) -> Option<(usize, f64)> {
         if year_of(t).is_some() || t.contains('%') && digits.is_empty() {
             return None;
         }
-        digits.parse::<f64>().ok()?
+        let (whole, frac) = digits.split_once('.').unwrap_or((&digits, ""));
+        // "1.2.3" is no number (a version, a section).
+        if frac.contains('.') {
+            return None;
+        }
+        (whole.to_owned(), frac.to_owned())
     } else {
-        NUMBER_WORDS.iter().find(|(w, _)| *w == lower)?.1
+        let value = NUMBER_WORDS.iter().find(|(w, _)| *w == lower)?.1;
+        let (whole, frac) = value.split_once('.').unwrap_or((value, ""));
+        (whole.to_owned(), frac.to_owned())
     };
     let mut used = 1;
-    if let Some(m) = ws.get(i + 1).and_then(|w| {
+    if let Some(&(_, power)) = ws.get(i + 1).and_then(|w| {
         MULTIPLIERS
             .iter()
             .find(|(x, _)| x.eq_ignore_ascii_case(w.text))
     }) {
-        value *= m.1;
+        // Times 10^power: the point moves right, padding with zeros.
+        let moved = frac.len().min(power);
+        whole.push_str(&frac[..moved]);
+        whole.extend(std::iter::repeat_n('0', power - moved));
+        frac.drain(..moved);
         used += 1;
     }
-    Some((used, value))
+    Some((used, decimal(&whole, &frac)))
 }
 
-fn format_value(v: f64) -> String {
-    if v.fract() == 0.0 && v.abs() < 1e15 {
-        format!("{}", v as i64)
+/// A decimal number written one way only: no leading zeros before the point (but "0"), no
+/// trailing zeros after it, no point for a whole number ("090.50" is "90.5", "2.0" is "2").
+fn decimal(whole: &str, frac: &str) -> String {
+    let whole = whole.trim_start_matches('0');
+    let frac = frac.trim_end_matches('0');
+    let whole = if whole.is_empty() { "0" } else { whole };
+    if frac.is_empty() {
+        whole.to_owned()
     } else {
-        format!("{v}")
+        format!("{whole}.{frac}")
     }
 }
 
@@ -504,7 +525,7 @@ pub fn facts(corpus: &Corpus, claims: &[Claim]) -> Vec<FactGroup> {
                                 FactKind::Figure,
                                 format!("figure:{key}"),
                                 label,
-                                mention(ws[i].start, end, format_value(value)),
+                                mention(ws[i].start, end, value),
                             );
                         }
                         i = j.max(i + 1);
@@ -519,7 +540,7 @@ pub fn facts(corpus: &Corpus, claims: &[Claim]) -> Vec<FactGroup> {
         g.summarize();
     }
     // Cross-source groups first (differences, then agreements), then single-source ones.
-    groups.sort_by_key(|g| {
+    crate::sort::sort_by_key(&mut groups, |g| {
         let sources = g
             .mentions
             .iter()
@@ -576,11 +597,34 @@ mod tests {
     #[test]
     fn percent_words_are_figures_only_with_digits() {
         let at = |text: &str| number_at(&words(text), 0);
-        assert_eq!(at("90% of goods"), Some((1, 90.0)));
-        assert_eq!(at("90 % of goods"), Some((1, 90.0)));
+        assert_eq!(at("90% of goods"), Some((1, "90".into())));
+        assert_eq!(at("90 % of goods"), Some((1, "90".into())));
         assert_eq!(at("% of goods"), None);
         assert_eq!(at("%20 of goods"), None);
         assert_eq!(at("(%)"), None);
+    }
+
+    #[test]
+    fn figures_are_exact_decimals() {
+        let at = |text: &str| number_at(&words(text), 0).map(|(n, v)| (n, v));
+        let value = |text: &str| at(text).map(|(_, v)| v);
+        assert_eq!(value("1.7 billion").as_deref(), Some("1700000000"));
+        assert_eq!(value("2.75 million").as_deref(), Some("2750000"));
+        assert_eq!(value("0.0001 thousand").as_deref(), Some("0.1"));
+        assert_eq!(value("$4.5bn").as_deref(), Some("4.5"));
+        assert_eq!(value("090.50").as_deref(), Some("90.5"));
+        assert_eq!(value("2.0").as_deref(), Some("2"));
+        assert_eq!(value("5.").as_deref(), Some("5"));
+        assert_eq!(value("half a million").as_deref(), Some("0.5"));
+        assert_eq!(at("half million"), Some((2, "500000".into())));
+        assert_eq!(at("five Thousand troops"), Some((2, "5000".into())));
+        assert_eq!(value("1,200").as_deref(), Some("1200"));
+        assert_eq!(value("1.2.3"), None);
+        // Longer than any float holds exactly.
+        assert_eq!(
+            value("123456789012345678901234567890 trillion").as_deref(),
+            Some("123456789012345678901234567890000000000000")
+        );
     }
 
     #[test]

@@ -58,7 +58,7 @@ pub fn scores(text: &str) -> [(Lang, u32); 3] {
 /// The most likely language, or `None` when no language has evidence or the best two tie.
 pub fn detect(text: &str) -> Option<Lang> {
     let mut s = scores(text);
-    s.sort_by_key(|x| std::cmp::Reverse(x.1));
+    crate::sort::sort_by_key(&mut s, |x| std::cmp::Reverse(x.1));
     if s[0].1 == 0 || s[0].1 == s[1].1 {
         None
     } else {

@@ -37,7 +37,7 @@ pub fn reading_order(doc: &Document) -> Vec<SectionView<'_>> {
         .map(|p| (p.start, 0, Item::Passage(p)))
         .chain(doc.removed.iter().map(|r| (r.start, 1, Item::Removed(r))))
         .collect();
-    items.sort_by_key(|(start, order, _)| (*start, *order));
+    crate::sort::sort_by_key(&mut items, |(start, order, _)| (*start, *order));
     let last = views.len() - 1;
     for (start, _, item) in items {
         let index = match item {

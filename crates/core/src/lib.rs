@@ -18,6 +18,7 @@ pub mod pipeline;
 pub mod reuse;
 pub mod segment;
 pub mod signals;
+pub mod sort;
 #[cfg(feature = "build")]
 pub mod source;
 pub mod state;

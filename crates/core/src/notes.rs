@@ -357,7 +357,9 @@ impl Notebook {
             .iter()
             .filter(|n| n.doc == doc && n.passage == passage)
             .collect();
-        v.sort_by(|a, b| (a.created_ms, &a.id).cmp(&(b.created_ms, &b.id)));
+        crate::sort::sort_by(&mut v, |a, b| {
+            (a.created_ms, &a.id).cmp(&(b.created_ms, &b.id))
+        });
         v
     }
 
@@ -658,7 +660,7 @@ pub fn to_markdown(notebook: &Notebook, corpus: &Corpus, at: LinkBase) -> String
             p.to_owned(),
         )
     };
-    passages.sort_by_key(key);
+    crate::sort::sort_by_key(&mut passages, key);
     let mut last_doc = None;
     for (d, p) in passages {
         let doc = corpus.document(d);

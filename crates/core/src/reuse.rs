@@ -229,7 +229,7 @@ pub fn find(corpus: &Corpus) -> Vec<ReusePair> {
             });
         }
     }
-    out.sort_by(|x, y| {
+    crate::sort::sort_by(&mut out, |x, y| {
         y.words.cmp(&x.words).then_with(|| {
             (&x.a.doc, &x.a.passage, x.a.start).cmp(&(&y.a.doc, &y.a.passage, y.a.start))
         })

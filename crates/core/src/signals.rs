@@ -288,7 +288,7 @@ fn phrase_counts(tokens: &[Vec<Token>]) -> HashMap<String, Occurrences> {
 /// The content words of a phrase, sorted: "Iran and Russia" and "Russia and Iran" are one bag.
 fn bag(phrase: &str) -> String {
     let mut words: Vec<&str> = phrase.split(' ').filter(|w| !STOP.contains(w)).collect();
-    words.sort_unstable();
+    crate::sort::sort(&mut words);
     words.join(" ")
 }
 
@@ -323,7 +323,7 @@ fn stuffing(
         })
         .collect();
     // Longest, then most repeated first; a phrase inside one already chosen is the same stuffing.
-    found.sort_by(|a, b| {
+    crate::sort::sort_by(&mut found, |a, b| {
         b.0.len()
             .cmp(&a.0.len())
             .then(b.1.len().cmp(&a.1.len()))
@@ -497,7 +497,7 @@ fn document_signals(d: &Document, words: usize, cues: &Cues) -> Vec<Signal> {
         }
         // In reading order; of overlapping spans the first, and the longest of those that start
         // together.
-        found.sort_by_key(|e| (e.start, std::cmp::Reverse(e.end)));
+        crate::sort::sort_by_key(&mut found, |e| (e.start, std::cmp::Reverse(e.end)));
         found.dedup_by(|later, kept| later.start < kept.end);
         machine.extend(found);
     }
@@ -612,7 +612,7 @@ fn heaviest_sentences(d: &Document) -> Vec<SignalEvidence> {
         .filter(|s| s.0 > 0)
         .collect();
     // Stable: equal loads stay in reading order.
-    all.sort_by_key(|s| std::cmp::Reverse(s.0));
+    crate::sort::sort_by_key(&mut all, |s| std::cmp::Reverse(s.0));
     all.into_iter()
         .take(READING_EVIDENCE)
         .map(|(_, p, start, end)| ev(&p.id, &p.text, start, end))

@@ -620,7 +620,7 @@ fn parse_at(fragment: &str, known: &Known, nested: bool) -> (State, Vec<Notice>)
                     None => notices.push(Notice::UnknownLang(clean_text(l, 20))),
                 }
             }
-            langs.sort();
+            crate::sort::sort(&mut langs);
             View::Explore(Explore {
                 query: clean_text(&q, MAX_QUERY_CHARS),
                 themes: in_order(&themes_raw, &theme_ids, Notice::UnknownTheme, &mut notices),

@@ -78,7 +78,7 @@ impl Lexicon {
         }
         // Longest phrases first, so that each position takes its longest match per theme.
         for entries in by_first.values_mut() {
-            entries.sort_by(|a, b| {
+            crate::sort::sort_by(entries, |a, b| {
                 b.stems
                     .len()
                     .cmp(&a.stems.len())
