@@ -4,8 +4,9 @@
 //! `LessonView` is the student's side: a bar with the title, "Step 2 of 5", the step's note,
 //! Previous and Next (real links, so that Back and Forward step through the lesson) and every
 //! step to jump to; under it the step's own view, rendered unchanged inside a context whose
-//! state is the step's. Anything done inside a step (a link, a filter, a search) leaves the
-//! lesson for that view as a new history entry, so Back returns to the step.
+//! state is the step's. Typing in a step's search box (or turning its show-removed switch)
+//! edits that step of the lesson link in place; anything else done inside a step (a link, a
+//! filter) leaves the lesson for that view as a new history entry, so Back returns to the step.
 //!
 //! `LessonMaker` is the teacher's side, a disclosure in the header on every view: the draft
 //! (title, steps with notes) lives in the component, which the header keeps for the life of the
@@ -85,8 +86,8 @@ pub fn LessonView() -> Html {
     };
     let count = format!("Step {at} of {}", lesson.len());
     // A new step starts at the top (the app does it when the lesson opens; a step that names a
-    // passage is scrolled by the reader); the tab says which step, once the step's view has set
-    // its own title.
+    // passage is scrolled by the reader), but a step edited in place (a key typed) stays where
+    // it is.
     let first = use_mut_ref(|| true);
     let to_passage = matches!(
         lesson.current().map(|s| &s.state.view),
@@ -95,12 +96,18 @@ pub fn LessonView() -> Html {
             ..
         })
     );
-    use_effect_with(format!("{count}: {head} — Parallax"), move |title| {
+    let title = format!("{count}: {head} — Parallax");
+    use_effect_with(title.clone(), move |_| {
         if !std::mem::replace(&mut *first.borrow_mut(), false) && !to_passage {
             if let Some(w) = web_sys::window() {
                 w.scroll_to_with_x_and_y(0.0, 0.0);
             }
         }
+    });
+    // The tab says which step, once the step's view has set its own title, also after each
+    // edit of the step that makes the view set it again.
+    let shown = lesson.current().map(|s| ctx.href(&s.state));
+    use_effect_with((title, shown), move |(title, _)| {
         let title = title.clone();
         dom::after_paint(move || set_title(&title));
     });
@@ -115,16 +122,30 @@ pub fn LessonView() -> Html {
             <li><a href={ctx.href(&lesson.go(n))} aria-current={(n == at).then_some("step")}>{ label(&ctx, &s.state) }</a></li>
         }
     });
-    // Views inside the step see the step's state; whatever they navigate to leaves the lesson
-    // as a new history entry (never replacing the step's).
+    // Views inside the step see the step's state. An edit of the view in place (a query typed,
+    // the show-removed switch: what the app writes into the current entry) stays in the lesson:
+    // the step's view in the lesson link becomes the edited one, so that a reload or a copied
+    // link keeps it, and the step stays mounted with the focus where it was. Anything else (a
+    // link, a filter) leaves the lesson as a new history entry, so Back returns to the step.
     let navigate = ctx.navigate.clone();
+    let here = lesson.clone();
     let inner = Ctx {
         state: Rc::new(step.state.clone()),
         notices: Rc::default(),
         navigate: Callback::from(move |nav: Nav| {
-            navigate.emit(Nav {
-                replace: false,
-                ..nav
+            let stay = nav
+                .replace
+                .then(|| here.with_current(nav.state.clone()))
+                .flatten();
+            navigate.emit(match stay {
+                Some(state) => Nav {
+                    state,
+                    replace: true,
+                },
+                None => Nav {
+                    replace: false,
+                    ..nav
+                },
             })
         }),
         ..ctx.clone()

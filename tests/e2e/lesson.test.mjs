@@ -178,6 +178,48 @@ describe('lessons', () => {
     await expectStep(page, 1, (b) => b.results > 0, 'the search after Back');
   });
 
+  it('typing in the search box of a step keeps the lesson open on that step, and the link keeps what was typed', async () => {
+    const page = await h.newPage();
+    await h.open(page, '#/lesson?title=Typing&step=/explore?q=sanctions!Search%20here&step=/map!Then%20the%20map');
+    await page.waitForSelector('.lesson-step li.result');
+    const box = page.locator('.lesson-step #q');
+    await box.click();
+    await page.keyboard.press('End');
+    const before = await page.evaluate(() => history.length);
+    // Each key is checked: the first one used to leave the lesson.
+    for (const key of ' iran') {
+      await page.keyboard.type(key);
+      const b = await page.evaluate(bar);
+      assert.deepEqual([b.title, b.note], ['Typing', 'Search here'], `the lesson bar went away after “${key}”`);
+      assert.equal(await page.evaluate(() => document.activeElement.id), 'q', 'focus left the search box');
+    }
+    assert.equal(await box.inputValue(), 'sanctions iran');
+    // The step shows the new search, and the lesson link holds it, written into the same entry.
+    await eventually(
+      page,
+      'the step does not show the search typed',
+      () => [...document.querySelectorAll('.lesson-step li.result mark')].some((m) => /^iran/i.test(m.textContent)),
+      null,
+      bar,
+    );
+    await eventually(page, 'the lesson link does not hold the search typed', () => /^#\/lesson\?title=Typing&step=\/explore\?q=sanctions%2520iran!Search%20here&step=\/map!Then%20the%20map&v=[0-9a-f]{12}$/.test(location.hash), null, () => location.hash);
+    assert.equal(await page.evaluate(() => history.length), before, 'typing added history entries');
+    const b = await page.evaluate(bar);
+    assert.deepEqual([b.count, b.current, b.previous, b.next], ['Step 1 of 2', 1, false, true]);
+    assert.match(await page.locator('nav[aria-label="Lesson steps"] a').first().textContent(), /^Explore “sanctions iran”$/);
+    await eventually(page, 'the tab title no longer names the step', () => document.title === 'Step 1 of 2: Typing — Parallax', null, () => document.title);
+
+    // A reload, Next and Previous keep the step as typed.
+    await page.reload();
+    await page.waitForSelector('.lesson-step li.result');
+    assert.equal(await page.inputValue('.lesson-step #q'), 'sanctions iran');
+    await page.locator('.lesson-next').click();
+    await eventually(page, 'Next did not open step 2', () => document.querySelector('.lesson-count')?.textContent === 'Step 2 of 2');
+    await page.locator('.lesson-previous').click();
+    await eventually(page, 'Previous did not open step 1', () => document.querySelector('.lesson-count')?.textContent === 'Step 1 of 2' && !!document.querySelector('.lesson-step #q'));
+    assert.equal(await page.inputValue('.lesson-step #q'), 'sanctions iran');
+  });
+
   it('a teacher can take an opened lesson into the maker (every step, or the step on screen)', async () => {
     assert.ok(lessonLink, 'the first test made no lesson link');
     const page = await h.newPage();

@@ -743,6 +743,55 @@ fn long_lessons_are_cut_to_one_link() {
     );
 }
 
+/// A query typed inside a step changes that step of the lesson link and nothing else; a view
+/// that cannot be the step (a lesson, a link too long) gives `None`, for the app to leave.
+#[test]
+fn a_step_edited_inside_a_lesson_stays_in_the_lesson() {
+    let url = "#/lesson?title=Bushehr&step=/map!Start&step=/explore?q=drones!Search%20here&step=/methods&at=2";
+    let (s, notices) = parse(url, known());
+    assert_eq!(notices, vec![]);
+    let View::Lesson(l) = &s.view else {
+        panic!("{s:?}")
+    };
+    let typed = state(explore(|e| e.query = "drones iran".into()));
+    let edited = l.with_current(typed.clone()).unwrap();
+    assert_eq!(
+        print(&edited, V),
+        "#/lesson?title=Bushehr&step=/map!Start&step=/explore?q=drones%2520iran!Search%20here\
+         &step=/methods&at=2&v=0123456789ab"
+    );
+    assert_eq!(parse(&print(&edited, V), known()), (edited.clone(), vec![]));
+    let View::Lesson(e) = &edited.view else {
+        panic!()
+    };
+    assert_eq!((e.at, e.len(), e.title.as_str()), (2, 3, "Bushehr"));
+    assert_eq!(
+        e.current().unwrap(),
+        &Step {
+            state: typed,
+            note: "Search here".into()
+        }
+    );
+    assert_eq!((&e.steps[0], &e.steps[2]), (&l.steps[0], &l.steps[2]));
+
+    let (nested, _) = parse("#/lesson?step=/map", known());
+    assert_eq!(l.with_current(nested), None);
+    let theme = |n: usize| {
+        format!(
+            "custom=L{n}:{}",
+            (0..20)
+                .map(|i| format!("{i}{}", "t".repeat(38)))
+                .collect::<Vec<_>>()
+                .join("|")
+        )
+    };
+    let five: String = (0..5).map(theme).collect::<Vec<_>>().join("&");
+    let (long, notices) = parse(&format!("#/map?{five}"), known());
+    assert_eq!((long.custom.len(), notices), (5, vec![]));
+    assert_eq!(l.with_current(long), None, "a step past MAX_STEP_LINK");
+    assert_eq!(Lesson::default().with_current(state(View::Map)), None);
+}
+
 fn cases() -> u32 {
     std::env::var("PROPTEST_CASES")
         .ok()
