@@ -276,6 +276,89 @@ describe('lessons', () => {
     assert.equal(await page.inputValue('#lesson-title'), '');
   });
 
+  /** Builds a draft of two steps (a search with a note, then the map) under a title. */
+  async function twoSteps(page) {
+    await h.open(page, '#/explore?q=sanctions');
+    await page.waitForSelector('li.result');
+    await page.locator('.lesson-maker > summary').click();
+    await page.fill('#lesson-title', 'Kept across a reload');
+    await page.fill('#lesson-note', 'Start with the search.');
+    await page.click('#lesson-add');
+    await page.locator('header nav a', { hasText: 'Map' }).click();
+    await page.waitForSelector('main svg');
+    await page.fill('#lesson-note', 'Then the map.');
+    await page.click('#lesson-add');
+    await eventually(page, 'two steps', () => document.querySelectorAll('.lesson-draft > li').length === 2);
+    return { steps: await draft(page), link: await page.inputValue('#lesson-link') };
+  }
+
+  it('the draft of a lesson survives a reload, with its title, steps, notes and link', async () => {
+    const page = await h.newPage();
+    const made = await twoSteps(page);
+    assert.deepEqual(made.steps, ['Explore “sanctions” :: Start with the search.', 'Theme × source map :: Then the map.']);
+    // A note typed but not yet added is kept too.
+    await page.fill('#lesson-note', 'Half written');
+    await page.reload();
+    await page.waitForSelector('main svg');
+    await page.locator('.lesson-maker > summary').click();
+    await page.waitForSelector('.lesson-draft > li');
+    assert.deepEqual(await draft(page), made.steps);
+    assert.equal(await page.inputValue('#lesson-title'), 'Kept across a reload');
+    assert.equal(await page.inputValue('#lesson-note'), 'Half written');
+    assert.equal(await page.inputValue('#lesson-link'), made.link);
+    assert.equal(await page.locator('.lesson-problem, .lesson-restored, .lesson-unsaved').count(), 0);
+    // Start over empties what is stored as well.
+    await page.getByRole('button', { name: 'Start over' }).click();
+    await page.fill('#lesson-note', '');
+    await eventually(page, 'the draft was not emptied', () => !document.querySelector('.lesson-draft'));
+    assert.equal(await page.evaluate(() => localStorage.getItem('parallax-lesson-draft')), null);
+    await page.reload();
+    await page.waitForSelector('main svg');
+    assert.equal(await page.locator('.lesson-draft > li').count(), 0);
+  });
+
+  const broken = [
+    ['blocked', () => Object.defineProperty(window, 'localStorage', { get() { throw new DOMException('The operation is insecure.', 'SecurityError'); } }), /storage is blocked/],
+    ['full', () => { Storage.prototype.setItem = function () { throw new DOMException('The quota has been exceeded.', 'QuotaExceededError'); }; }, /storage for this page is full/],
+  ];
+  for (const [name, script, why] of broken) {
+    it(`storage ${name}: the lesson draft says it is not saved, and stays for the visit with its link`, async () => {
+      const page = await h.newPage();
+      await page.addInitScript(script);
+      const made = await twoSteps(page);
+      assert.equal(made.steps.length, 2);
+      const notice = page.locator('.lesson-panel .lesson-problem[role="alert"]');
+      await notice.waitFor();
+      assert.match(norm(await notice.textContent()), why);
+      assert.match(norm(await notice.textContent()), /not being saved.*copy the lesson link/);
+      assert.equal(norm(await page.locator('.lesson-maker > summary').textContent()), 'Make a lesson (not saved)');
+      assert.match(made.link, /#\/lesson\?title=Kept%20across%20a%20reload&step=/);
+      // The draft stays while moving between views.
+      await page.locator('header nav a', { hasText: 'Explore' }).first().click();
+      await page.waitForSelector('#q');
+      assert.equal((await draft(page)).length, 2);
+    });
+  }
+
+  it('a damaged saved draft is set aside, not overwritten, and the panel says so', async () => {
+    const page = await h.newPage();
+    await page.addInitScript(() => {
+      if (!sessionStorage.getItem('seeded')) {
+        sessionStorage.setItem('seeded', '1');
+        localStorage.setItem('parallax-lesson-draft', '{"format":1,"title":"Half');
+      }
+    });
+    await h.open(page, '#/map');
+    await page.locator('.lesson-maker > summary').click();
+    const said = page.locator('.lesson-restored li');
+    await said.waitFor();
+    assert.match(norm(await said.textContent()), /could not be read.*kept aside.*parallax-lesson-draft-unreadable/);
+    await page.click('#lesson-add');
+    await eventually(page, 'the step was not added', () => document.querySelectorAll('.lesson-draft > li').length === 1);
+    const stored = await page.evaluate(() => [localStorage.getItem('parallax-lesson-draft-unreadable'), JSON.parse(localStorage.getItem('parallax-lesson-draft')).steps]);
+    assert.deepEqual(stored, ['{"format":1,"title":"Half', [{ link: '/map', note: '' }]]);
+  });
+
   const HOSTILE = [
     {
       name: 'a missing source, a nested lesson and a note with markup',

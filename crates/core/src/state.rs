@@ -959,6 +959,18 @@ pub fn print(state: &State, version: &str) -> String {
     format!("#{path}?{}", query.join("&"))
 }
 
+/// The canonical link of a view as a lesson step holds it (path and parameters, without `#`
+/// or version); `parse_step_link` reads it back.
+pub fn step_link(state: &State) -> String {
+    print_inner(state)
+}
+
+/// Reads a step's link (`step_link`) as a lesson reads its steps: one level deep, a lesson
+/// refused, no version expected.
+pub fn parse_step_link(link: &str, known: &Known) -> (State, Vec<Notice>) {
+    parse_at(link, known, true)
+}
+
 /// The canonical link of a lesson step: its path and parameters, without `#` or version.
 fn print_inner(state: &State) -> String {
     let (path, params) = parts(state);

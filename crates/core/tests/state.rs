@@ -957,3 +957,58 @@ proptest! {
         }
     }
 }
+
+/// The lesson draft as local storage keeps it: read back whole (no limit of a link applies),
+/// a step that opens nothing any more left out with a notice, anything unreadable refused.
+#[test]
+fn a_lesson_draft_reads_back_whole_from_storage() {
+    use parallax_core::draft::{self, Draft, DraftError};
+    let d = Draft {
+        title: "Two sides & <b>one</b> treaty".into(),
+        steps: vec![
+            (
+                state(explore(|e| e.query = "drones \"iran\" -israel".into())),
+                "Who says what? 100% & more".into(),
+            ),
+            (
+                state(read("002", Some("p4"))),
+                "n".repeat(MAX_STEP_NOTE_CHARS + 50),
+            ),
+            (state(View::Map), String::new()),
+        ],
+        note: "half-typed note".into(),
+    };
+    let json = draft::to_json(&d);
+    assert_eq!(draft::from_json(&json, known()), Ok((d.clone(), vec![])));
+    assert!(!d.is_empty() && Draft::default().is_empty());
+
+    let gone = json.replace("/read/002/p4", "/read/my1/p1");
+    let (back, notices) = draft::from_json(&gone, known()).unwrap();
+    assert_eq!(back.steps.len(), 2);
+    assert_eq!(notices.len(), 1, "{notices:?}");
+    assert!(
+        notices[0]
+            .to_string()
+            .starts_with("Step 2 of the lesson was left out."),
+        "{}",
+        notices[0]
+    );
+
+    let newer = json.replace("\"format\":1", "\"format\":7");
+    assert_eq!(
+        draft::from_json(&newer, known()),
+        Err(DraftError::NewerFormat(7))
+    );
+    for bad in [
+        "",
+        "{",
+        "[]",
+        "{\"format\":1}",
+        "{\"format\":0,\"title\":\"\",\"note\":\"\",\"steps\":[]}",
+    ] {
+        let e = draft::from_json(bad, known()).unwrap_err();
+        assert!(matches!(e, DraftError::Unreadable(_)), "{bad}: {e:?}");
+    }
+    let extra = json.replacen('{', "{\"evil\":1,", 1);
+    assert!(draft::from_json(&extra, known()).is_err());
+}
