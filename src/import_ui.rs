@@ -45,13 +45,13 @@ enum Outcome {
 }
 
 /// The files of the current batch: the outcomes so far, and the file being imported (its name,
-/// its number from 1, and how many files the batch has).
+/// its number from 1, how many files the batch has, and its size in bytes).
 #[derive(Clone, PartialEq, Default)]
 struct Batch {
     /// Counts the batches of this visit (shown as `data-batch`, for tests).
     number: u32,
     outcomes: Vec<Outcome>,
-    progress: Option<(String, usize, usize)>,
+    progress: Option<(String, usize, usize, f64)>,
     /// Files dropped on a view other than the library: the outcomes are shown there, until
     /// closed.
     outside: bool,
@@ -62,14 +62,15 @@ fn files_of(list: &FileList) -> Vec<File> {
     (0..list.length()).filter_map(|i| list.get(i)).collect()
 }
 
-/// Lets the browser paint (a task after the current one) before the next file is imported.
+/// Lets the browser paint the progress and handle what the reader did (a key, a click, a
+/// scroll) before the next file is imported: a task queued after the next frame has painted,
+/// since a bare timer task may run before any frame, leaving a long import with no progress
+/// shown at all.
 async fn pause() {
     let promise = js_sys::Promise::new(&mut |resolve, _| {
-        let queued =
-            web_sys::window().is_some_and(|w| w.set_timeout_with_callback(&resolve).is_ok());
-        if !queued {
+        dom::after_paint(move || {
             let _ = resolve.call0(&JsValue::UNDEFINED);
-        }
+        })
     });
     let _ = JsFuture::from(promise).await;
 }
@@ -223,7 +224,12 @@ fn start(
             batch.set(Rc::new(Batch {
                 number,
                 outcomes: outcomes.clone(),
-                progress: Some((display_name(&file.name()), done + 1, done + 1 + left)),
+                progress: Some((
+                    display_name(&file.name()),
+                    done + 1,
+                    done + 1 + left,
+                    file.size(),
+                )),
                 outside,
             }));
             pause().await;
@@ -411,8 +417,8 @@ fn batch_html(ctx: &crate::ctx::Ctx, b: &Batch) -> Html {
 
     html! {
         <>
-                if let Some((file, n, total)) = &b.progress {
-                    <p class="import-progress">{ format!("Importing file {n} of {total}: “{file}”…") }</p>
+                if let Some((file, n, total, bytes)) = &b.progress {
+                    <p class="import-progress">{ format!("Importing file {n} of {total}: “{file}” ({})…", fmt::size(*bytes)) }</p>
                 }
                 if let Some(summary) = summary {
                     <p class="import-summary">{ summary }</p>

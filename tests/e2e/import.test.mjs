@@ -295,6 +295,49 @@ describe('import', () => {
     await ownCards(page, ['own1']);
   });
 
+  it('a batch with a 4 MB file says which file of how many is importing, and each step is painted before its work', async () => {
+    const page = await h.open(await h.newPage());
+    await page.waitForSelector('#own-files');
+    // Four megabytes of prose in paragraphs, as a long report saved as text would be.
+    const sentences = [
+      'Iran and Russia signed a treaty on trade and energy in January. ',
+      'The corridor carries grain, timber and steel to the Caspian ports. ',
+      'Payments are settled in rubles and rials, outside SWIFT. ',
+      'Analysts doubt that the partnership is equal. ',
+    ];
+    const parts = ['A long report on the corridor\n\n'];
+    let bytes = parts[0].length;
+    for (let k = 0; bytes < 4_000_000; k++) {
+      const s = sentences[k % 4] + (k % 7 === 6 ? '\n\n' : '');
+      parts.push(s);
+      bytes += s.length;
+    }
+    const big = { name: 'report.txt', mimeType: 'text/plain', buffer: Buffer.from(parts.join('')) };
+    // Each progress line is recorded when it appears, and marked painted when a frame starts
+    // while it is still shown (the frame's callback runs just before that frame is painted).
+    await page.evaluate(() => {
+      window.seen = [];
+      const status = document.querySelector('.import-status');
+      new MutationObserver(() => {
+        const text = document.querySelector('.import-progress')?.textContent;
+        if (!text || window.seen.at(-1)?.text === text) return;
+        const entry = { text, painted: false };
+        window.seen.push(entry);
+        requestAnimationFrame(() => {
+          entry.painted = document.querySelector('.import-progress')?.textContent === text;
+        });
+      }).observe(status, { subtree: true, childList: true, characterData: true });
+    });
+    const s = await importFiles(page, [await asBuffer('article.txt'), big, await asBuffer('page.html')]);
+    assert.deepEqual(s.results.map((r) => `${r.file}=${r.ok}`), ['article.txt=true', 'report.txt=true', 'page.html=true']);
+    const seen = await page.evaluate(() => window.seen);
+    assert.deepEqual(
+      seen.map((e) => e.text.replace(/\(\d+ kB\)/, '(… kB)')),
+      ['Importing file 1 of 3: “article.txt” (… kB)…', 'Importing file 2 of 3: “report.txt” (4.0 MB)…', 'Importing file 3 of 3: “page.html” (… kB)…'],
+    );
+    assert.deepEqual(seen.map((e) => e.painted), [true, true, true], 'a step was not painted before its import ran');
+  });
+
   /** Drags the committed fixtures `names` over `selector` as the browser does for files from the
    * desktop (dragenter, dragover), waits for the overlay, then drops them there (or, without
    * `drop`, takes them away), and reports what the page did with each event. */
