@@ -34,7 +34,8 @@ fn over_field(e: &DragEvent) -> bool {
         .and_then(|t| t.dyn_into::<Element>().ok())
         .and_then(|el| {
             el.closest(
-                "input:not([type=file]), textarea, [contenteditable]:not([contenteditable=false])",
+                "input:not([type]), input[type=text], input[type=search], input[type=url], \
+                 input[type=email], textarea, [contenteditable]:not([contenteditable=false])",
             )
             .ok()
             .flatten()

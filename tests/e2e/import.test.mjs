@@ -1,5 +1,7 @@
 // Bringing your own documents: real files chosen in the library's file input (Playwright's
-// setInputFiles) or dropped on its drop zone, imported in the browser by the core pipeline. Good
+// setInputFiles) or dropped on its drop zone or anywhere on another view (with an overlay while
+// dragging; text and links dragged onto the page do nothing), imported in the browser by the core
+// pipeline, with the progress of each file of a batch painted before its import. Good
 // .txt, .md and .html files appear in the library (marked "Your document"), the explorer and
 // compare; each bad file gets its own message naming it while the others of the batch import;
 // documents survive a reload and can be removed (links to them then show not-found); storage that
@@ -425,6 +427,9 @@ describe('import', () => {
     await follow(page, '#/explore');
     await page.waitForSelector('#q');
     assert.deepEqual(await fromOutside('#q'), { overPrevented: false, overlay: false, dropPrevented: false }, 'the search box no longer takes dropped text');
+    // A checkbox takes no text: the drop is refused there as on the rest of the page.
+    assert.deepEqual(await fromOutside('.facet input[data-facet="sources"]'), { overPrevented: true, overlay: false, dropPrevented: true });
+    assert.equal(withoutVersion(await page.evaluate(() => location.hash)), '#/explore', 'the drop changed the view');
     assert.equal(await page.evaluate((k) => localStorage.getItem(k), KEY), null, 'something was stored');
   });
 

@@ -1,7 +1,9 @@
 // Lessons: a teacher builds one in the "Make a lesson" panel of the header (keyboard and mouse,
 // three views, steps kept while moving between views, reordered and removed), copies its link;
-// a student opens it in a fresh page and steps through it with Next, Back and the list of steps;
-// hostile lesson links open with notices, never a blank page. Every test also fails if the page
+// a student opens it in a fresh page and steps through it with Next, Back and the list of steps,
+// and can type in a step's search box without leaving the lesson; the draft survives a reload, and
+// blocked, full or damaged storage says so without losing it; hostile lesson links open with
+// notices, never a blank page. Every test also fails if the page
 // logs anything or asks another origin.
 
 import assert from 'node:assert/strict';
