@@ -9,6 +9,7 @@ use crate::ctx::Ctx;
 use crate::data;
 use crate::dom;
 use crate::explore::ExploreView;
+use crate::import_ui::{DroppedFiles, ImportProvider};
 use crate::library::Library;
 use crate::load_error::LoadError;
 use crate::map::MapView;
@@ -110,6 +111,8 @@ pub fn App() -> Html {
     html! {
         <ContextProvider<Ctx> context={ctx}>
             <NotesProvider>
+            <ImportProvider>
+            <crate::page_drop::PageDrop />
             <a class="skip-link" href="#main" onclick={skip}>{ "Skip to content" }</a>
             <header class="site-header">
                 <div class="site-header-inner">
@@ -132,8 +135,10 @@ pub fn App() -> Html {
             <main id="main" tabindex="-1">
                 if !missing { <Notices /> }
                 if !matches!(state.view, View::Notes) { <NotesStorageNotice /> }
+                if !matches!(state.view, View::Library) { <DroppedFiles /> }
                 { view }
             </main>
+            </ImportProvider>
             </NotesProvider>
         </ContextProvider<Ctx>>
     }

@@ -1,8 +1,10 @@
-//! "Add your own documents", in the library: a file input (the keyboard path) and a drop zone
-//! around it. Files are read in the browser (never fetched), their size checked before reading,
-//! and imported one by one through `OwnDocs`, each against the library including the files of
-//! the batch before it. Each file gets its own outcome: imported, with what the import changed,
-//! or refused, with the core's message naming it. Storage notices and putting back a removed
+//! "Add your own documents", in the library: a file input (the keyboard path), and files dropped
+//! anywhere on the page (`page_drop`). Files are read in the browser (never fetched), their size
+//! checked before reading, and imported one by one through `OwnDocs`, each against the library
+//! including the files of the batch before it, with a pause between files for the page to paint
+//! the progress and answer the reader. Each file gets its own outcome: imported, with what the
+//! import changed, or refused, with the core's message naming it; shown in the library, or at
+//! the top of the view where files were dropped. Storage notices and putting back a removed
 //! document are shown here too. Everything is rendered as text.
 
 use std::cell::RefCell;
@@ -43,13 +45,16 @@ enum Outcome {
 }
 
 /// The files of the current batch: the outcomes so far, and the file being imported (its name,
-/// its number from 1, and how many files the batch has).
+/// its number from 1, how many files the batch has, and its size in bytes).
 #[derive(Clone, PartialEq, Default)]
 struct Batch {
     /// Counts the batches of this visit (shown as `data-batch`, for tests).
     number: u32,
     outcomes: Vec<Outcome>,
-    progress: Option<(String, usize, usize)>,
+    progress: Option<(String, usize, usize, f64)>,
+    /// Files dropped on a view other than the library: the outcomes are shown there, until
+    /// closed.
+    outside: bool,
 }
 
 /// The files of a `FileList`, in order.
@@ -57,14 +62,15 @@ fn files_of(list: &FileList) -> Vec<File> {
     (0..list.length()).filter_map(|i| list.get(i)).collect()
 }
 
-/// Lets the browser paint (a task after the current one) before the next file is imported.
+/// Lets the browser paint the progress and handle what the reader did (a key, a click, a
+/// scroll) before the next file is imported: a task queued after the next frame has painted,
+/// since a bare timer task may run before any frame, leaving a long import with no progress
+/// shown at all.
 async fn pause() {
     let promise = js_sys::Promise::new(&mut |resolve, _| {
-        let queued =
-            web_sys::window().is_some_and(|w| w.set_timeout_with_callback(&resolve).is_ok());
-        if !queued {
+        dom::after_paint(move || {
             let _ = resolve.call0(&JsValue::UNDEFINED);
-        }
+        })
     });
     let _ = JsFuture::from(promise).await;
 }
@@ -128,6 +134,58 @@ struct Queue {
     running: bool,
 }
 
+/// The import of files, one for the page: the library's file input and the page's drop target
+/// feed one queue, and its batch is shown in the library or where the files were dropped.
+#[derive(Clone)]
+pub struct Importer {
+    batch: UseStateHandle<Rc<Batch>>,
+    queue: Rc<RefCell<Queue>>,
+}
+
+impl PartialEq for Importer {
+    fn eq(&self, other: &Self) -> bool {
+        self.batch == other.batch && Rc::ptr_eq(&self.queue, &other.queue)
+    }
+}
+
+impl Importer {
+    /// Imports `files` into `own`; `outside` when they were dropped on a view other than the
+    /// library, which then shows the outcomes.
+    pub fn start(&self, own: Rc<OwnDocs>, files: Vec<File>, outside: bool) {
+        start(own, self.queue.clone(), self.batch.clone(), files, outside);
+    }
+
+    /// Hides the outcomes shown outside the library (they stay in the library's list).
+    fn close(&self) {
+        self.batch.set(Rc::new(Batch {
+            outside: false,
+            ..(**self.batch).clone()
+        }));
+    }
+}
+
+#[derive(Properties, PartialEq)]
+pub struct ProviderProps {
+    pub children: Html,
+}
+
+/// Provides the page's `Importer` to everything inside it.
+#[component]
+pub fn ImportProvider(props: &ProviderProps) -> Html {
+    let importer = Importer {
+        batch: use_state(|| Rc::new(Batch::default())),
+        queue: use_mut_ref(Queue::default),
+    };
+    html! {
+        <ContextProvider<Importer> context={importer}>{ props.children.clone() }</ContextProvider<Importer>>
+    }
+}
+
+#[hook]
+pub fn use_importer() -> Importer {
+    use_context::<Importer>().expect("ImportProvider is around every view")
+}
+
 /// Adds files to the queue and, unless one runs already, starts the worker that imports them one
 /// by one, shows each outcome, and hands the new library to the app at the end.
 fn start(
@@ -135,6 +193,7 @@ fn start(
     queue: Rc<RefCell<Queue>>,
     batch: UseStateHandle<Rc<Batch>>,
     files: Vec<File>,
+    outside: bool,
 ) {
     if files.is_empty() {
         return;
@@ -165,7 +224,13 @@ fn start(
             batch.set(Rc::new(Batch {
                 number,
                 outcomes: outcomes.clone(),
-                progress: Some((display_name(&file.name()), done + 1, done + 1 + left)),
+                progress: Some((
+                    display_name(&file.name()),
+                    done + 1,
+                    done + 1 + left,
+                    file.size(),
+                )),
+                outside,
             }));
             pause().await;
             let outcome = import_file(&own, &file).await;
@@ -179,6 +244,7 @@ fn start(
             number,
             outcomes,
             progress: None,
+            outside,
         }));
     });
 }
@@ -227,13 +293,11 @@ fn save_notice(e: &StorageError) -> String {
 pub fn ImportDocs() -> Html {
     let ctx = use_ctx();
     let own = ctx.data.own.clone();
-    let batch = use_state(|| Rc::new(Batch::default()));
-    let queue = use_mut_ref(Queue::default);
-    let over = use_state_eq(|| false);
+    let importer = use_importer();
     let download_failed = use_state_eq(|| false);
 
     let onchange = {
-        let (own, queue, batch) = (own.clone(), queue.clone(), batch.clone());
+        let (own, importer) = (own.clone(), importer.clone());
         Callback::from(move |e: Event| {
             let Some(input) = e.target_dyn_into::<HtmlInputElement>() else {
                 return;
@@ -241,36 +305,8 @@ pub fn ImportDocs() -> Html {
             let files = input.files().map(|l| files_of(&l)).unwrap_or_default();
             // Choosing the same file again fires `change` again.
             input.set_value("");
-            start(own.clone(), queue.clone(), batch.clone(), files);
+            importer.start(own.clone(), files, false);
         })
-    };
-    let ondrop = {
-        let (own, queue, batch, over) = (own.clone(), queue.clone(), batch.clone(), over.clone());
-        Callback::from(move |e: DragEvent| {
-            // The browser would otherwise open the file in place of the app.
-            e.prevent_default();
-            over.set(false);
-            let files = e
-                .data_transfer()
-                .and_then(|d| d.files())
-                .map(|l| files_of(&l))
-                .unwrap_or_default();
-            start(own.clone(), queue.clone(), batch.clone(), files);
-        })
-    };
-    let ondragover = {
-        let over = over.clone();
-        Callback::from(move |e: DragEvent| {
-            e.prevent_default();
-            if let Some(d) = e.data_transfer() {
-                d.set_drop_effect("copy");
-            }
-            over.set(true);
-        })
-    };
-    let ondragleave = {
-        let over = over.clone();
-        Callback::from(move |_: DragEvent| over.set(false))
     };
 
     let undo = {
@@ -316,28 +352,7 @@ pub fn ImportDocs() -> Html {
         })
     };
     let removed = own.removed_title();
-
-    let read_href = |id: &str| {
-        ctx.href(&ctx.with_view(View::Read {
-            doc: id.to_owned(),
-            passage: None,
-            show_removed: false,
-        }))
-    };
-    let b = &**batch;
-    let ok = b
-        .outcomes
-        .iter()
-        .filter(|o| matches!(o, Outcome::Imported { .. }))
-        .count();
-    let not = b.outcomes.len() - ok;
-    let summary = (b.progress.is_none() && !b.outcomes.is_empty()).then(|| {
-        let mut s = format!("{} imported", fmt::count(ok, "file", "files"));
-        if not > 0 {
-            s.push_str(&format!(", {not} not imported"));
-        }
-        s + "."
-    });
+    let b = &**importer.batch;
 
     html! {
         <section class="own-docs" aria-labelledby="own-docs-title">
@@ -345,10 +360,10 @@ pub fn ImportDocs() -> Html {
             <p class="own-docs-help">
                 { "Text (.txt), Markdown (.md) or saved web pages (.html), up to 5 MB each. They are read in this browser, never sent anywhere, and go through the same cleaning and analyses as the sources above. Web pages are read as text, never displayed." }
             </p>
-            <div class={classes!("drop-zone", (*over).then_some("drop-over"))} {ondragover} {ondragleave} {ondrop}>
+            <div class="drop-zone">
                 <label for="own-files">{ "Choose files to add" }</label>
                 <input id="own-files" type="file" multiple=true accept=".txt,.md,.html,.htm" {onchange} />
-                <p class="drop-hint">{ "or drop them here." }</p>
+                <p class="drop-hint">{ "or drop them here, or anywhere on the page." }</p>
             </div>
             <div class="own-storage" role="status">
                 { for notices.into_iter().map(|(kind, text)| html! {
@@ -371,8 +386,39 @@ pub fn ImportDocs() -> Html {
                         <button type="button" onclick={undo} aria-label={format!("Put back “{title}”")}>{ "Put it back" }</button>
                     </p>
                 }
-                if let Some((file, n, total)) = &b.progress {
-                    <p class="import-progress">{ format!("Importing file {n} of {total}: “{file}”…") }</p>
+                { batch_html(&ctx, b) }
+            </div>
+        </section>
+    }
+}
+
+/// The progress of a batch, then its summary and the outcome of each file.
+fn batch_html(ctx: &crate::ctx::Ctx, b: &Batch) -> Html {
+    let read_href = |id: &str| {
+        ctx.href(&ctx.with_view(View::Read {
+            doc: id.to_owned(),
+            passage: None,
+            show_removed: false,
+        }))
+    };
+    let ok = b
+        .outcomes
+        .iter()
+        .filter(|o| matches!(o, Outcome::Imported { .. }))
+        .count();
+    let not = b.outcomes.len() - ok;
+    let summary = (b.progress.is_none() && !b.outcomes.is_empty()).then(|| {
+        let mut s = format!("{} imported", fmt::count(ok, "file", "files"));
+        if not > 0 {
+            s.push_str(&format!(", {not} not imported"));
+        }
+        s + "."
+    });
+
+    html! {
+        <>
+                if let Some((file, n, total, bytes)) = &b.progress {
+                    <p class="import-progress">{ format!("Importing file {n} of {total}: “{file}” ({})…", fmt::size(*bytes)) }</p>
                 }
                 if let Some(summary) = summary {
                     <p class="import-summary">{ summary }</p>
@@ -403,7 +449,35 @@ pub fn ImportDocs() -> Html {
                         }) }
                     </ul>
                 }
-            </div>
-        </section>
+        </>
+    }
+}
+
+/// Outcomes of files dropped on a view other than the library, at the top of that view, with a
+/// way to the library and to close them; nothing otherwise. The live region stays in place.
+#[component]
+pub fn DroppedFiles() -> Html {
+    let ctx = use_ctx();
+    let importer = use_importer();
+    let b = &**importer.batch;
+    let shown = b.outside && (b.progress.is_some() || !b.outcomes.is_empty());
+    let close = {
+        let importer = importer.clone();
+        Callback::from(move |_: MouseEvent| importer.close())
+    };
+    let library = ctx.href(&ctx.with_view(View::Library));
+    html! {
+        <div class="dropped-files" role="status" aria-live="polite" data-batch={b.number.to_string()}>
+            if shown {
+                <section class="dropped-files-panel" aria-label="Dropped files">
+                    { batch_html(&ctx, b) }
+                    <p>
+                        <a href={library}>{ "Your documents in the library" }</a>
+                        { " " }
+                        <button type="button" class="dropped-close" onclick={close}>{ "Close" }</button>
+                    </p>
+                </section>
+            }
+        </div>
     }
 }

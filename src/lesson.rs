@@ -4,23 +4,32 @@
 //! `LessonView` is the student's side: a bar with the title, "Step 2 of 5", the step's note,
 //! Previous and Next (real links, so that Back and Forward step through the lesson) and every
 //! step to jump to; under it the step's own view, rendered unchanged inside a context whose
-//! state is the step's. Anything done inside a step (a link, a filter, a search) leaves the
-//! lesson for that view as a new history entry, so Back returns to the step.
+//! state is the step's. Typing in a step's search box (or turning its show-removed switch)
+//! edits that step of the lesson link in place; anything else done inside a step (a link, a
+//! filter) leaves the lesson for that view as a new history entry, so Back returns to the step.
 //!
 //! `LessonMaker` is the teacher's side, a disclosure in the header on every view: the draft
 //! (title, steps with notes) lives in the component, which the header keeps for the life of the
-//! page, so it survives moving between views; the lesson link is shown with Copy and Open.
+//! page, so it survives moving between views, and every change is saved in local storage (the
+//! core's `draft` format), so that it survives a reload. When storage is blocked or full the
+//! panel says so and the draft stays for the visit; the lesson link, shown with Copy and Open,
+//! stays the way to share it.
 
 use std::rc::Rc;
 
-use parallax_core::state::{lesson, Lesson, State, View};
+use parallax_core::draft;
+use parallax_core::state::{lesson, Known, Lesson, State, View};
 use wasm_bindgen::closure::Closure;
 use wasm_bindgen::{JsCast, JsValue};
 use web_sys::HtmlInputElement;
 use yew::prelude::*;
 
 use crate::ctx::{use_ctx, Ctx, Nav};
-use crate::dom;
+use crate::{dom, storage};
+
+/// Where the draft is saved, and where a saved draft that cannot be read is set aside.
+const KEY: &str = "parallax-lesson-draft";
+const UNREADABLE_KEY: &str = "parallax-lesson-draft-unreadable";
 
 /// A short name of a step's view, for the lists of steps.
 fn label(ctx: &Ctx, state: &State) -> String {
@@ -85,8 +94,8 @@ pub fn LessonView() -> Html {
     };
     let count = format!("Step {at} of {}", lesson.len());
     // A new step starts at the top (the app does it when the lesson opens; a step that names a
-    // passage is scrolled by the reader); the tab says which step, once the step's view has set
-    // its own title.
+    // passage is scrolled by the reader), but a step edited in place (a key typed) stays where
+    // it is.
     let first = use_mut_ref(|| true);
     let to_passage = matches!(
         lesson.current().map(|s| &s.state.view),
@@ -95,12 +104,18 @@ pub fn LessonView() -> Html {
             ..
         })
     );
-    use_effect_with(format!("{count}: {head} — Parallax"), move |title| {
+    let title = format!("{count}: {head} — Parallax");
+    use_effect_with(title.clone(), move |_| {
         if !std::mem::replace(&mut *first.borrow_mut(), false) && !to_passage {
             if let Some(w) = web_sys::window() {
                 w.scroll_to_with_x_and_y(0.0, 0.0);
             }
         }
+    });
+    // The tab says which step, once the step's view has set its own title, also after each
+    // edit of the step that makes the view set it again.
+    let shown = lesson.current().map(|s| ctx.href(&s.state));
+    use_effect_with((title, shown), move |(title, _)| {
         let title = title.clone();
         dom::after_paint(move || set_title(&title));
     });
@@ -115,16 +130,30 @@ pub fn LessonView() -> Html {
             <li><a href={ctx.href(&lesson.go(n))} aria-current={(n == at).then_some("step")}>{ label(&ctx, &s.state) }</a></li>
         }
     });
-    // Views inside the step see the step's state; whatever they navigate to leaves the lesson
-    // as a new history entry (never replacing the step's).
+    // Views inside the step see the step's state. An edit of the view in place (a query typed,
+    // the show-removed switch: what the app writes into the current entry) stays in the lesson:
+    // the step's view in the lesson link becomes the edited one, so that a reload or a copied
+    // link keeps it, and the step stays mounted with the focus where it was. Anything else (a
+    // link, a filter) leaves the lesson as a new history entry, so Back returns to the step.
     let navigate = ctx.navigate.clone();
+    let here = lesson.clone();
     let inner = Ctx {
         state: Rc::new(step.state.clone()),
         notices: Rc::default(),
         navigate: Callback::from(move |nav: Nav| {
-            navigate.emit(Nav {
-                replace: false,
-                ..nav
+            let stay = nav
+                .replace
+                .then(|| here.with_current(nav.state.clone()))
+                .flatten();
+            navigate.emit(match stay {
+                Some(state) => Nav {
+                    state,
+                    replace: true,
+                },
+                None => Nav {
+                    replace: false,
+                    ..nav
+                },
             })
         }),
         ..ctx.clone()
@@ -151,7 +180,8 @@ pub fn LessonView() -> Html {
 }
 
 /// The teacher's draft: a title, steps (each with an id for keys and focus, a view and a note),
-/// the note typed for the next step, and what the last action said.
+/// the note typed for the next step, what the last action said, and what the reader must know
+/// about its storage.
 #[derive(Default)]
 struct Draft {
     title: String,
@@ -159,9 +189,73 @@ struct Draft {
     next: usize,
     note: String,
     status: &'static str,
+    /// Why the draft is not being saved, if it is not.
+    unsaved: Option<String>,
+    /// What reading the saved draft said: steps left out, a damaged draft set aside.
+    restored: Vec<String>,
+    /// A saved draft could be neither read nor set aside: nothing is saved over it.
+    hold: bool,
 }
 
 impl Draft {
+    /// The draft saved by an earlier visit, if any, read against what exists now. A saved
+    /// draft that cannot be read is moved aside (kept under `UNREADABLE_KEY`), never overwritten.
+    fn load(known: &Known) -> Draft {
+        let mut d = Draft::default();
+        match storage::get(KEY) {
+            Ok(None) => {}
+            Ok(Some(raw)) => match draft::from_json(&raw, known) {
+                Ok((saved, notices)) => {
+                    d.title = saved.title;
+                    d.note = saved.note;
+                    for (state, note) in saved.steps {
+                        d.add(state, note);
+                    }
+                    d.restored = notices.iter().map(|n| n.to_string()).collect();
+                }
+                Err(e) => match storage::set(UNREADABLE_KEY, &raw).and_then(|()| storage::remove(KEY)) {
+                    Ok(()) => d.restored.push(format!(
+                        "The saved lesson draft could not be read: {e}. It is kept aside in this browser's storage (under “{UNREADABLE_KEY}”), and a new draft starts here."
+                    )),
+                    Err(why) => {
+                        d.hold = true;
+                        d.unsaved = Some(format!(
+                            "the saved draft could not be read ({e}) nor set aside ({why}), so this one is not saved over it"
+                        ));
+                    }
+                },
+            },
+            Err(why) => d.unsaved = Some(why.to_string()),
+        }
+        d
+    }
+
+    /// Saves the draft as it is now (an empty one is removed), and remembers why not.
+    fn save(&mut self) {
+        if self.hold {
+            return;
+        }
+        let saved = draft::Draft {
+            title: self.title.clone(),
+            steps: self
+                .steps
+                .iter()
+                .map(|(_, s, n)| (s.clone(), n.clone()))
+                .collect(),
+            note: self.note.clone(),
+        };
+        let written = if saved.is_empty() {
+            storage::remove(KEY)
+        } else {
+            storage::set(KEY, &draft::to_json(&saved))
+        };
+        self.unsaved = written.err().map(|e| e.to_string());
+    }
+
+    fn is_empty(&self) -> bool {
+        self.title.is_empty() && self.steps.is_empty() && self.note.is_empty()
+    }
+
     /// Does what a control of the panel asks (its `data-act`, for the step `data-id`, with the
     /// field's value); says what to focus once the list is redrawn, when focus must follow.
     fn act(&mut self, act: &str, id: usize, value: String) -> Option<String> {
@@ -282,7 +376,10 @@ fn field(id: &'static str, label: String, act: &'static str, value: String) -> H
 #[component]
 pub fn LessonMaker() -> Html {
     let ctx = use_ctx();
-    let shared: Shared = (use_mut_ref(Draft::default), use_force_update());
+    let shared: Shared = (
+        use_mut_ref(|| Draft::load(&ctx.data.known)),
+        use_force_update(),
+    );
     // What "Add this view" adds: the view on screen, or in a lesson its current step; nothing
     // on a link to something missing.
     let current = match &ctx.state.view {
@@ -345,6 +442,7 @@ pub fn LessonMaker() -> Html {
                     }
                 }
             }
+            d.save();
             drop(d);
             shared.1.force_update();
         })
@@ -386,11 +484,21 @@ pub fn LessonMaker() -> Html {
     );
     let href = made.map(|s| ctx.href(&s));
     let base = dom::page_address();
+    // A draft that is not being saved says so on the closed panel too.
+    let unsaved = d.unsaved.clone().filter(|_| !d.is_empty());
     html! {
         <details class="lesson-maker">
-            <summary>{ "Make a lesson" }</summary>
+            <summary>{ "Make a lesson" }
+                if unsaved.is_some() { <span class="lesson-unsaved">{ " (not saved)" }</span> }
+            </summary>
             <div class="lesson-panel" {onclick} {oninput}>
-                <p class="lede">{ "Go to a view, write a note on it, add it; the steps stay while you move between views." }</p>
+                <p class="lede">{ "Go to a view, write a note on it, add it; the steps stay while you move between views and are kept in this browser." }</p>
+                if let Some(why) = unsaved {
+                    <p class="lesson-problem" role="alert">{ format!("Your lesson draft is not being saved: {why}. It stays while this page is open; copy the lesson link to keep it.") }</p>
+                }
+                if !d.restored.is_empty() {
+                    <ul class="lesson-restored">{ for d.restored.iter().map(|n| html! { <li>{ n }</li> }) }</ul>
+                }
                 { field("lesson-title", "Lesson title".into(), "title", d.title.clone()) }
                 <form data-act="add" {onsubmit}>
                     { field("lesson-note", format!("Note on this view{}", this.unwrap_or_default()), "note", d.note.clone()) }

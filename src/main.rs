@@ -20,6 +20,7 @@ mod not_found;
 mod notes_ui;
 mod notices;
 mod own_docs;
+mod page_drop;
 mod passage;
 mod reader;
 mod removed;

@@ -1,5 +1,7 @@
 // Bringing your own documents: real files chosen in the library's file input (Playwright's
-// setInputFiles) or dropped on its drop zone, imported in the browser by the core pipeline. Good
+// setInputFiles) or dropped on its drop zone or anywhere on another view (with an overlay while
+// dragging; text and links dragged onto the page do nothing), imported in the browser by the core
+// pipeline, with the progress of each file of a batch painted before its import. Good
 // .txt, .md and .html files appear in the library (marked "Your document"), the explorer and
 // compare; each bad file gets its own message naming it while the others of the batch import;
 // documents survive a reload and can be removed (links to them then show not-found); storage that
@@ -293,6 +295,142 @@ describe('import', () => {
     }, text);
     await eventually(page, 'the dropped file was not imported', () => document.querySelector('.import-results li.import-ok')?.dataset.file === 'dropped.md', null, snapshot);
     await ownCards(page, ['own1']);
+  });
+
+  it('a batch with a 4 MB file says which file of how many is importing, and each step is painted before its work', async () => {
+    const page = await h.open(await h.newPage());
+    await page.waitForSelector('#own-files');
+    // Four megabytes of prose in paragraphs, as a long report saved as text would be.
+    const sentences = [
+      'Iran and Russia signed a treaty on trade and energy in January. ',
+      'The corridor carries grain, timber and steel to the Caspian ports. ',
+      'Payments are settled in rubles and rials, outside SWIFT. ',
+      'Analysts doubt that the partnership is equal. ',
+    ];
+    const parts = ['A long report on the corridor\n\n'];
+    let bytes = parts[0].length;
+    for (let k = 0; bytes < 4_000_000; k++) {
+      const s = sentences[k % 4] + (k % 7 === 6 ? '\n\n' : '');
+      parts.push(s);
+      bytes += s.length;
+    }
+    const big = { name: 'report.txt', mimeType: 'text/plain', buffer: Buffer.from(parts.join('')) };
+    // Each progress line is recorded when it appears, and marked painted when a frame starts
+    // while it is still shown (the frame's callback runs just before that frame is painted).
+    await page.evaluate(() => {
+      window.seen = [];
+      const status = document.querySelector('.import-status');
+      new MutationObserver(() => {
+        const text = document.querySelector('.import-progress')?.textContent;
+        if (!text || window.seen.at(-1)?.text === text) return;
+        const entry = { text, painted: false };
+        window.seen.push(entry);
+        requestAnimationFrame(() => {
+          entry.painted = document.querySelector('.import-progress')?.textContent === text;
+        });
+      }).observe(status, { subtree: true, childList: true, characterData: true });
+    });
+    const s = await importFiles(page, [await asBuffer('article.txt'), big, await asBuffer('page.html')]);
+    assert.deepEqual(s.results.map((r) => `${r.file}=${r.ok}`), ['article.txt=true', 'report.txt=true', 'page.html=true']);
+    const seen = await page.evaluate(() => window.seen);
+    assert.deepEqual(
+      seen.map((e) => e.text.replace(/\(\d+ kB\)/, '(… kB)')),
+      ['Importing file 1 of 3: “article.txt” (… kB)…', 'Importing file 2 of 3: “report.txt” (4.0 MB)…', 'Importing file 3 of 3: “page.html” (… kB)…'],
+    );
+    assert.deepEqual(seen.map((e) => e.painted), [true, true, true], 'a step was not painted before its import ran');
+  });
+
+  /** Drags the committed fixtures `names` over `selector` as the browser does for files from the
+   * desktop (dragenter, dragover), waits for the overlay, then drops them there (or, without
+   * `drop`, takes them away), and reports what the page did with each event. */
+  async function dragFiles(page, selector, names, { drop = true } = {}) {
+    const files = await Promise.all(names.map(async (name) => ({ name, bytes: [...(await readFile(fixture(name)))] })));
+    const fire = ([type, selector, files]) => {
+      if (files) {
+        const dt = new DataTransfer();
+        for (const f of files) dt.items.add(new File([new Uint8Array(f.bytes)], f.name));
+        window.dragged = dt;
+      }
+      const target = document.querySelector(selector);
+      return !target.dispatchEvent(new DragEvent(type, { dataTransfer: window.dragged, bubbles: true, cancelable: true }));
+    };
+    await page.evaluate(fire, ['dragenter', selector, files]);
+    const accepted = await page.evaluate(fire, ['dragover', selector, null]);
+    await page.waitForSelector('.page-drop');
+    const overlay = await page.textContent('.page-drop');
+    const dropped = await page.evaluate(fire, [drop ? 'drop' : 'dragleave', selector, null]);
+    return { accepted, overlay, dropped: drop ? dropped : null };
+  }
+
+  it('files dropped anywhere on another view import there, with an overlay while dragging and a message for each file', async () => {
+    const page = await h.open(await h.newPage(), '#/map');
+    await page.waitForSelector('main svg');
+    const hash = await page.evaluate(() => location.hash);
+    // Dragged over and taken away again: the overlay comes and goes, nothing is imported.
+    const away = await dragFiles(page, 'main svg', ['article.txt'], { drop: false });
+    assert.deepEqual(away, { accepted: true, overlay: 'Drop .txt, .md or .html files to add them to your documents.', dropped: null });
+    await eventually(page, 'the overlay stayed after the files were taken away', () => !document.querySelector('.page-drop'));
+    // Dropped on the page header, far from the library's drop zone.
+    await page.waitForSelector('.page-drop', { state: 'detached' });
+    const done = await dragFiles(page, 'header .app-name', ['article.txt', 'photo.txt', 'page.html']);
+    assert.deepEqual([done.accepted, done.dropped], [true, true], 'the drop was left to the browser, which opens the file instead of the app');
+    await eventually(
+      page,
+      'the dropped files were not imported with a message each',
+      () => !document.querySelector('.import-progress') && document.querySelectorAll('.dropped-files .import-results > li').length === 3,
+      null,
+      () => document.querySelector('.dropped-files')?.innerText,
+    );
+    assert.equal(await page.locator('.page-drop').count(), 0, 'the overlay stayed after the drop');
+    const results = await page.$$eval('.dropped-files .import-results > li', (ls) => ls.map((l) => `${l.className}:${l.dataset.file}:${l.dataset.doc ?? l.dataset.kind}`));
+    assert.deepEqual(results, ['import-ok:article.txt:own1', 'import-error:photo.txt:binary', 'import-ok:page.html:own2']);
+    assert.match(norm(await page.textContent('.dropped-files .import-summary')), /^2 files imported, 1 not imported\.$/);
+    assert.match(norm(await page.textContent('.dropped-files .import-error')), /^Not imported: .*“photo\.txt”/);
+    // The reader stays where they were, and can close the messages.
+    assert.equal(await page.evaluate(() => location.hash), hash);
+    assert.equal(await page.locator('main svg').count() > 0, true);
+    await page.getByRole('button', { name: 'Close' }).click();
+    await eventually(page, 'the messages were not closed', () => !document.querySelector('.dropped-files-panel'));
+
+    const lib = await ownCards(page, ['own1', 'own2']);
+    assert.deepEqual(lib.cards.slice(5).map((c) => c.badge), ['Your document', 'Your document']);
+    // In the library itself the outcomes are in its own list, once.
+    assert.equal(await page.locator('.dropped-files').count(), 0);
+    const again = await dragFiles(page, 'ul.library', ['article.md']);
+    assert.equal(again.dropped, true);
+    await eventually(page, 'a drop on the library was not listed there', () => document.querySelector('.import-status')?.dataset.batch === '2' && !!document.querySelector('.import-results li.import-ok[data-file="article.md"]'), null, snapshot);
+    await ownCards(page, ['own1', 'own2', 'own3']);
+  });
+
+  it('text or a link dragged onto the page does nothing: no overlay, no import, no navigation; a field still takes dropped text', async () => {
+    const page = await h.open(await h.newPage(), '#/read/001');
+    await page.waitForSelector('article.reader p.passage');
+    const hash = await page.evaluate(() => location.hash);
+    // A link of the page dragged with the mouse onto a passage.
+    await page.dragAndDrop('.site-nav a[href^="#/explore"]', 'article.reader p.passage');
+    // A link and text from elsewhere, dropped on a passage and on the search box of the explorer.
+    const fromOutside = (selector) =>
+      page.evaluate((selector) => {
+        const dt = new DataTransfer();
+        dt.setData('text/uri-list', 'https://example.com/elsewhere');
+        dt.setData('text/plain', 'https://example.com/elsewhere');
+        const target = document.querySelector(selector);
+        const fire = (type) => target.dispatchEvent(new DragEvent(type, { dataTransfer: dt, bubbles: true, cancelable: true }));
+        fire('dragenter');
+        const overPrevented = !fire('dragover');
+        const overlay = !!document.querySelector('.page-drop');
+        return { overPrevented, overlay, dropPrevented: !fire('drop') };
+      }, selector);
+    assert.deepEqual(await fromOutside('article.reader p.passage'), { overPrevented: true, overlay: false, dropPrevented: true });
+    assert.equal(await page.evaluate(() => location.hash), hash);
+    assert.equal(await page.locator('.dropped-files-panel, .page-drop').count(), 0);
+    await follow(page, '#/explore');
+    await page.waitForSelector('#q');
+    assert.deepEqual(await fromOutside('#q'), { overPrevented: false, overlay: false, dropPrevented: false }, 'the search box no longer takes dropped text');
+    // A checkbox takes no text: the drop is refused there as on the rest of the page.
+    assert.deepEqual(await fromOutside('.facet input[data-facet="sources"]'), { overPrevented: true, overlay: false, dropPrevented: true });
+    assert.equal(withoutVersion(await page.evaluate(() => location.hash)), '#/explore', 'the drop changed the view');
+    assert.equal(await page.evaluate((k) => localStorage.getItem(k), KEY), null, 'something was stored');
   });
 
   it('blocked storage: a notice says the documents are kept for this visit, and they work', async () => {

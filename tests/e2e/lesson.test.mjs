@@ -1,7 +1,9 @@
 // Lessons: a teacher builds one in the "Make a lesson" panel of the header (keyboard and mouse,
 // three views, steps kept while moving between views, reordered and removed), copies its link;
-// a student opens it in a fresh page and steps through it with Next, Back and the list of steps;
-// hostile lesson links open with notices, never a blank page. Every test also fails if the page
+// a student opens it in a fresh page and steps through it with Next, Back and the list of steps,
+// and can type in a step's search box without leaving the lesson; the draft survives a reload, and
+// blocked, full or damaged storage says so without losing it; hostile lesson links open with
+// notices, never a blank page. Every test also fails if the page
 // logs anything or asks another origin.
 
 import assert from 'node:assert/strict';
@@ -178,6 +180,48 @@ describe('lessons', () => {
     await expectStep(page, 1, (b) => b.results > 0, 'the search after Back');
   });
 
+  it('typing in the search box of a step keeps the lesson open on that step, and the link keeps what was typed', async () => {
+    const page = await h.newPage();
+    await h.open(page, '#/lesson?title=Typing&step=/explore?q=sanctions!Search%20here&step=/map!Then%20the%20map');
+    await page.waitForSelector('.lesson-step li.result');
+    const box = page.locator('.lesson-step #q');
+    await box.click();
+    await page.keyboard.press('End');
+    const before = await page.evaluate(() => history.length);
+    // Each key is checked: the first one used to leave the lesson.
+    for (const key of ' iran') {
+      await page.keyboard.type(key);
+      const b = await page.evaluate(bar);
+      assert.deepEqual([b.title, b.note], ['Typing', 'Search here'], `the lesson bar went away after “${key}”`);
+      assert.equal(await page.evaluate(() => document.activeElement.id), 'q', 'focus left the search box');
+    }
+    assert.equal(await box.inputValue(), 'sanctions iran');
+    // The step shows the new search, and the lesson link holds it, written into the same entry.
+    await eventually(
+      page,
+      'the step does not show the search typed',
+      () => [...document.querySelectorAll('.lesson-step li.result mark')].some((m) => /^iran/i.test(m.textContent)),
+      null,
+      bar,
+    );
+    await eventually(page, 'the lesson link does not hold the search typed', () => /^#\/lesson\?title=Typing&step=\/explore\?q=sanctions%2520iran!Search%20here&step=\/map!Then%20the%20map&v=[0-9a-f]{12}$/.test(location.hash), null, () => location.hash);
+    assert.equal(await page.evaluate(() => history.length), before, 'typing added history entries');
+    const b = await page.evaluate(bar);
+    assert.deepEqual([b.count, b.current, b.previous, b.next], ['Step 1 of 2', 1, false, true]);
+    assert.match(await page.locator('nav[aria-label="Lesson steps"] a').first().textContent(), /^Explore “sanctions iran”$/);
+    await eventually(page, 'the tab title no longer names the step', () => document.title === 'Step 1 of 2: Typing — Parallax', null, () => document.title);
+
+    // A reload, Next and Previous keep the step as typed.
+    await page.reload();
+    await page.waitForSelector('.lesson-step li.result');
+    assert.equal(await page.inputValue('.lesson-step #q'), 'sanctions iran');
+    await page.locator('.lesson-next').click();
+    await eventually(page, 'Next did not open step 2', () => document.querySelector('.lesson-count')?.textContent === 'Step 2 of 2');
+    await page.locator('.lesson-previous').click();
+    await eventually(page, 'Previous did not open step 1', () => document.querySelector('.lesson-count')?.textContent === 'Step 1 of 2' && !!document.querySelector('.lesson-step #q'));
+    assert.equal(await page.inputValue('.lesson-step #q'), 'sanctions iran');
+  });
+
   it('a teacher can take an opened lesson into the maker (every step, or the step on screen)', async () => {
     assert.ok(lessonLink, 'the first test made no lesson link');
     const page = await h.newPage();
@@ -232,6 +276,89 @@ describe('lessons', () => {
     await page.getByRole('button', { name: 'Start over' }).click();
     await eventually(page, 'the draft was not emptied', () => !document.querySelector('.lesson-draft') && !document.querySelector('#lesson-link'));
     assert.equal(await page.inputValue('#lesson-title'), '');
+  });
+
+  /** Builds a draft of two steps (a search with a note, then the map) under a title. */
+  async function twoSteps(page) {
+    await h.open(page, '#/explore?q=sanctions');
+    await page.waitForSelector('li.result');
+    await page.locator('.lesson-maker > summary').click();
+    await page.fill('#lesson-title', 'Kept across a reload');
+    await page.fill('#lesson-note', 'Start with the search.');
+    await page.click('#lesson-add');
+    await page.locator('header nav a', { hasText: 'Map' }).click();
+    await page.waitForSelector('main svg');
+    await page.fill('#lesson-note', 'Then the map.');
+    await page.click('#lesson-add');
+    await eventually(page, 'two steps', () => document.querySelectorAll('.lesson-draft > li').length === 2);
+    return { steps: await draft(page), link: await page.inputValue('#lesson-link') };
+  }
+
+  it('the draft of a lesson survives a reload, with its title, steps, notes and link', async () => {
+    const page = await h.newPage();
+    const made = await twoSteps(page);
+    assert.deepEqual(made.steps, ['Explore “sanctions” :: Start with the search.', 'Theme × source map :: Then the map.']);
+    // A note typed but not yet added is kept too.
+    await page.fill('#lesson-note', 'Half written');
+    await page.reload();
+    await page.waitForSelector('main svg');
+    await page.locator('.lesson-maker > summary').click();
+    await page.waitForSelector('.lesson-draft > li');
+    assert.deepEqual(await draft(page), made.steps);
+    assert.equal(await page.inputValue('#lesson-title'), 'Kept across a reload');
+    assert.equal(await page.inputValue('#lesson-note'), 'Half written');
+    assert.equal(await page.inputValue('#lesson-link'), made.link);
+    assert.equal(await page.locator('.lesson-problem, .lesson-restored, .lesson-unsaved').count(), 0);
+    // Start over empties what is stored as well.
+    await page.getByRole('button', { name: 'Start over' }).click();
+    await page.fill('#lesson-note', '');
+    await eventually(page, 'the draft was not emptied', () => !document.querySelector('.lesson-draft'));
+    assert.equal(await page.evaluate(() => localStorage.getItem('parallax-lesson-draft')), null);
+    await page.reload();
+    await page.waitForSelector('main svg');
+    assert.equal(await page.locator('.lesson-draft > li').count(), 0);
+  });
+
+  const broken = [
+    ['blocked', () => Object.defineProperty(window, 'localStorage', { get() { throw new DOMException('The operation is insecure.', 'SecurityError'); } }), /storage is blocked/],
+    ['full', () => { Storage.prototype.setItem = function () { throw new DOMException('The quota has been exceeded.', 'QuotaExceededError'); }; }, /storage for this page is full/],
+  ];
+  for (const [name, script, why] of broken) {
+    it(`storage ${name}: the lesson draft says it is not saved, and stays for the visit with its link`, async () => {
+      const page = await h.newPage();
+      await page.addInitScript(script);
+      const made = await twoSteps(page);
+      assert.equal(made.steps.length, 2);
+      const notice = page.locator('.lesson-panel .lesson-problem[role="alert"]');
+      await notice.waitFor();
+      assert.match(norm(await notice.textContent()), why);
+      assert.match(norm(await notice.textContent()), /not being saved.*copy the lesson link/);
+      assert.equal(norm(await page.locator('.lesson-maker > summary').textContent()), 'Make a lesson (not saved)');
+      assert.match(made.link, /#\/lesson\?title=Kept%20across%20a%20reload&step=/);
+      // The draft stays while moving between views.
+      await page.locator('header nav a', { hasText: 'Explore' }).first().click();
+      await page.waitForSelector('#q');
+      assert.equal((await draft(page)).length, 2);
+    });
+  }
+
+  it('a damaged saved draft is set aside, not overwritten, and the panel says so', async () => {
+    const page = await h.newPage();
+    await page.addInitScript(() => {
+      if (!sessionStorage.getItem('seeded')) {
+        sessionStorage.setItem('seeded', '1');
+        localStorage.setItem('parallax-lesson-draft', '{"format":1,"title":"Half');
+      }
+    });
+    await h.open(page, '#/map');
+    await page.locator('.lesson-maker > summary').click();
+    const said = page.locator('.lesson-restored li');
+    await said.waitFor();
+    assert.match(norm(await said.textContent()), /could not be read.*kept aside.*parallax-lesson-draft-unreadable/);
+    await page.click('#lesson-add');
+    await eventually(page, 'the step was not added', () => document.querySelectorAll('.lesson-draft > li').length === 1);
+    const stored = await page.evaluate(() => [localStorage.getItem('parallax-lesson-draft-unreadable'), JSON.parse(localStorage.getItem('parallax-lesson-draft')).steps]);
+    assert.deepEqual(stored, ['{"format":1,"title":"Half', [{ link: '/map', note: '' }]]);
   });
 
   const HOSTILE = [

@@ -321,7 +321,8 @@ pub enum Dropped {
 pub enum Invisible {
     /// U+202A–U+202E, U+2066–U+2069.
     BidiControl,
-    /// U+200B–U+200D, U+2060, U+FEFF.
+    /// U+200B, U+2060, U+FEFF, and the joiners U+200C and U+200D where they are not spelling
+    /// (between letters of a script that uses them, or inside an emoji sequence).
     ZeroWidth,
     /// U+00AD.
     SoftHyphen,
@@ -403,7 +404,7 @@ impl fmt::Display for Note {
                 ),
                 Invisible::ZeroWidth => write!(
                     f,
-                    "{} removed (U+200B–U+200D, U+2060, U+FEFF): they hide inside words and defeat search.",
+                    "{} removed (U+200B–U+200D, U+2060, U+FEFF): they hide inside words and defeat search. Joiners that are spelling (Persian, Indic scripts, emoji) are kept.",
                     plural(n, "zero-width character", "zero-width characters")
                 ),
                 Invisible::SoftHyphen => write!(f, "{} removed.", plural(n, "soft hyphen", "soft hyphens")),
@@ -468,10 +469,21 @@ pub fn display_name(name: &str) -> String {
         .chars()
         .filter(|&c| {
             !c.is_control()
-                && invisible(c).is_none()
+                && (invisible(c).is_none() || matches!(c, '\u{200c}' | '\u{200d}'))
                 && !matches!(c, '\u{200e}' | '\u{200f}' | '\u{61c}')
         })
         .collect();
+    // A Persian name keeps its non-joiners; any other joiner goes, as in the text.
+    let mut kept = String::with_capacity(clean.len());
+    let mut chars = clean.chars().peekable();
+    while let Some(c) = chars.next() {
+        if !matches!(c, '\u{200c}' | '\u{200d}')
+            || keeps_joiner(kept.chars().next_back(), c, chars.peek().copied())
+        {
+            kept.push(c);
+        }
+    }
+    let clean = kept;
     let clean = clean.trim();
     if clean.is_empty() {
         return "unnamed file".into();
@@ -560,7 +572,7 @@ pub fn import(
     }
 
     let mut seen = Seen::default();
-    let text = normalise(&decoded, &mut seen);
+    let text = normalise(&decoded, &mut seen, false);
     drop(decoded);
     if seen.control > 0 && seen.control * 20 > seen.chars {
         return Err(ImportError::Binary {
@@ -604,7 +616,7 @@ pub fn import(
     };
     // Entities and markup can hide invisible characters too: a second pass counts into the same
     // tallies.
-    let text = normalise(&text, &mut seen);
+    let text = normalise(&text, &mut seen, true);
     notes.extend(seen.notes());
     if text.trim().is_empty() {
         return Err(ImportError::NoText {
@@ -787,7 +799,8 @@ fn decode_utf16(body: &[u8], le: bool) -> Result<String, usize> {
     Ok(out)
 }
 
-/// The kind of invisible character `c` is, if it is one the import removes.
+/// The kind of invisible character `c` is, if it is one the import removes. The joiners
+/// U+200C and U+200D are only removed where they are not spelling (`keeps_joiner`).
 fn invisible(c: char) -> Option<Invisible> {
     match c {
         '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}' => Some(Invisible::BidiControl),
@@ -795,6 +808,74 @@ fn invisible(c: char) -> Option<Invisible> {
         '\u{ad}' => Some(Invisible::SoftHyphen),
         _ => None,
     }
+}
+
+/// The script `c` belongs to, among those whose spelling uses the zero-width joiners: Persian
+/// writes "می‌خواهم" with a non-joiner, Indic scripts choose a conjunct or a half form with
+/// either one after a virama. Letters and marks alike, since a joiner may follow a vowel sign
+/// or a virama. Two of them name the same script when they return the same block start.
+fn joining_script(c: char) -> Option<u32> {
+    const SCRIPTS: &[(u32, u32)] = &[
+        (0x0600, 0x06ff), // Arabic (Persian, Urdu, Pashto, Kurdish…)
+        (0x0700, 0x074f), // Syriac
+        (0x0750, 0x077f), // Arabic Supplement, counted as Arabic below
+        (0x0780, 0x07bf), // Thaana
+        (0x07c0, 0x07ff), // N'Ko
+        (0x0860, 0x086f), // Syriac Supplement
+        (0x0870, 0x08ff), // Arabic Extended-B and -A
+        (0x0900, 0x097f), // Devanagari
+        (0x0980, 0x09ff), // Bengali
+        (0x0a00, 0x0a7f), // Gurmukhi
+        (0x0a80, 0x0aff), // Gujarati
+        (0x0b00, 0x0b7f), // Oriya
+        (0x0b80, 0x0bff), // Tamil
+        (0x0c00, 0x0c7f), // Telugu
+        (0x0c80, 0x0cff), // Kannada
+        (0x0d00, 0x0d7f), // Malayalam
+        (0x0d80, 0x0dff), // Sinhala
+        (0x0f00, 0x0fff), // Tibetan
+        (0x1000, 0x109f), // Myanmar
+        (0x1780, 0x17ff), // Khmer
+        (0x1800, 0x18af), // Mongolian
+        (0xa8e0, 0xa8ff), // Devanagari Extended
+        (0xfb50, 0xfdff), // Arabic Presentation Forms-A
+        (0xfe70, 0xfefe), // Arabic Presentation Forms-B (U+FEFF is no letter)
+    ];
+    let u = c as u32;
+    let start = SCRIPTS.iter().find(|&&(lo, hi)| (lo..=hi).contains(&u))?.0;
+    // Every Arabic block is one script: a word may mix base letters and presentation forms.
+    Some(match start {
+        0x0750 | 0x0870 | 0xfb50 | 0xfe70 => 0x0600,
+        0x0860 => 0x0700,
+        0xa8e0 => 0x0900,
+        s => s,
+    })
+}
+
+/// A pictograph that emoji ZWJ sequences join (👩‍💻, 🏳️‍🌈, 🧑🏽‍🚀, ❤️‍🔥), close to Unicode's
+/// Extended_Pictographic: the emoji planes and the older symbol blocks emoji come from.
+fn pictograph(c: char) -> bool {
+    matches!(c as u32,
+        0x1f000..=0x1faff | 0x2600..=0x27bf | 0x2300..=0x23ff | 0x2b00..=0x2bff
+        | 0x2190..=0x21ff | 0x25a0..=0x25ff | 0x2934..=0x2935 | 0x3030 | 0x303d
+        | 0x3297 | 0x3299 | 0xa9 | 0xae | 0x203c | 0x2049 | 0x2122 | 0x2139 | 0x24c2)
+}
+
+/// Whether a joiner (U+200C or U+200D) between `before` and `after` is spelling to keep: both
+/// sides in one script that uses joiners, or, for U+200D, inside an emoji sequence (after a
+/// pictograph, its variation selector or skin tone, before a pictograph). Anywhere else, as
+/// between Latin letters ("Ru‍ssia"), it only hides a word from search.
+fn keeps_joiner(before: Option<char>, joiner: char, after: Option<char>) -> bool {
+    let (Some(b), Some(a)) = (before, after) else {
+        return false;
+    };
+    let script = joining_script(b);
+    if script.is_some() && script == joining_script(a) {
+        return true;
+    }
+    joiner == '\u{200d}'
+        && (pictograph(b) || b == '\u{fe0f}' || ('\u{1f3fb}'..='\u{1f3ff}').contains(&b))
+        && pictograph(a)
 }
 
 /// What normalisation met, over both passes.
@@ -831,13 +912,23 @@ impl Seen {
 }
 
 /// Line breaks to `\n` (CR LF, CR, NEL and U+2028; U+2029 to a blank line), invisible and
-/// control characters out, each counted.
-fn normalise(text: &str, seen: &mut Seen) -> String {
+/// control characters out, each counted. The joiners U+200C and U+200D are judged by their
+/// neighbours only in the `last` pass, on the text itself: before it, markup or an entity may
+/// still stand between a joiner and the letter it joins.
+fn normalise(text: &str, seen: &mut Seen, last: bool) -> String {
     let mut out = String::with_capacity(text.len());
     let mut chars = text.chars().peekable();
     while let Some(c) = chars.next() {
         seen.chars += 1;
         match c {
+            // A byte-order mark left at the very start (decoding strips one) is no trick.
+            '\u{feff}' if !last && seen.chars == 1 => {}
+            '\u{200c}' | '\u{200d}' if !last => out.push(c),
+            '\u{200c}' | '\u{200d}'
+                if keeps_joiner(out.chars().next_back(), c, chars.peek().copied()) =>
+            {
+                out.push(c)
+            }
             '\r' => {
                 chars.next_if_eq(&'\n');
                 out.push('\n');

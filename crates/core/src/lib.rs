@@ -7,6 +7,7 @@ pub mod analysis;
 pub mod bundle;
 pub mod clean;
 pub mod compare;
+pub mod draft;
 pub mod export;
 pub mod facts;
 pub mod import;

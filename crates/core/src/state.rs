@@ -184,6 +184,34 @@ impl Lesson {
     pub fn next(&self) -> Option<State> {
         (self.at < self.steps.len()).then(|| self.go(self.at + 1))
     }
+
+    /// The lesson, still at its current step, with that step showing `state` instead (a query
+    /// typed or a switch turned inside the step), its note and every other step unchanged.
+    /// `None` when `state` cannot be that step: a lesson, or a view whose link would no longer
+    /// fit in the lesson's; the app then leaves the lesson for the view, rather than dropping
+    /// a step of it.
+    pub fn with_current(&self, state: State) -> Option<State> {
+        let i = self.at.checked_sub(1).filter(|&i| i < self.steps.len())?;
+        let candidates = self
+            .steps
+            .iter()
+            .enumerate()
+            .map(|(j, s)| {
+                let state = if j == i {
+                    state.clone()
+                } else {
+                    s.state.clone()
+                };
+                (j + 1, state, s.note.clone())
+            })
+            .collect();
+        let edited = assemble(&self.title, candidates, self.at, &mut Vec::new())?;
+        // A step left out would shift the others: every step must be kept, in its place.
+        (edited.len() == self.len() && edited.steps[i].state == state).then(|| State {
+            view: View::Lesson(edited),
+            custom: Vec::new(),
+        })
+    }
 }
 
 /// Builds a lesson from views and notes, with the limits a link to it will have (title and
@@ -929,6 +957,18 @@ pub fn print(state: &State, version: &str) -> String {
         .map(|(k, v)| format!("{k}={v}"))
         .collect();
     format!("#{path}?{}", query.join("&"))
+}
+
+/// The canonical link of a view as a lesson step holds it (path and parameters, without `#`
+/// or version); `parse_step_link` reads it back.
+pub fn step_link(state: &State) -> String {
+    print_inner(state)
+}
+
+/// Reads a step's link (`step_link`) as a lesson reads its steps: one level deep, a lesson
+/// refused, no version expected.
+pub fn parse_step_link(link: &str, known: &Known) -> (State, Vec<Notice>) {
+    parse_at(link, known, true)
 }
 
 /// The canonical link of a lesson step: its path and parameters, without `#` or version.

@@ -380,6 +380,156 @@ fn invisible_and_direction_controls_are_removed_and_noted() {
     assert!(!analysis.index.search("russian persian").is_empty());
 }
 
+/// Every passage and sentence offset of an import falls on a character boundary of its text.
+fn assert_offsets_valid(i: &Imported) {
+    for p in &i.document.passages {
+        assert!(i.text.is_char_boundary(p.start as usize), "{}", p.start);
+        assert!(i.text.is_char_boundary(p.end as usize), "{}", p.end);
+        assert!(i.text.get(p.start as usize..p.end as usize).is_some());
+        for s in &p.sentences {
+            assert!(p.text.get(s.start as usize..s.end as usize).is_some());
+        }
+    }
+}
+
+fn zero_width_note(i: &Imported) -> Option<u64> {
+    i.notes.iter().find_map(|n| match n {
+        Note::Removed {
+            what: Invisible::ZeroWidth,
+            count,
+        } => Some(*count),
+        _ => None,
+    })
+}
+
+/// Persian writes the non-joiner inside words ("می‌خواهم", "کتاب‌ها"): a Persian text keeps
+/// every one of them, from a text file and from an HTML page (as a character or an entity, and
+/// across inline markup), with no note about zero-width characters.
+#[test]
+fn persian_keeps_its_zero_width_non_joiners() {
+    let text = "پیمان ایران و روسیه\n\n\
+        ایران و روسیه در ژانویه پیمان همکاری راهبردی جامع را امضا کردند. \
+        می‌خواهم بدانم این پیمان چه تغییری در روابط دو کشور پدید می‌آورد. \
+        کارشناس‌ها می‌گویند بخش‌های اقتصادی آن از بخش‌های نظامی مهم‌تر است.\n";
+    let i = import::import("پیمان‌نامه.txt", text.as_bytes(), corpus(), "my1").unwrap();
+    assert_eq!(zero_width_note(&i), None, "{:?}", i.notes);
+    assert_eq!(i.text.matches('\u{200c}').count(), 7);
+    assert!(i.text.contains("می‌خواهم بدانم"), "{}", i.text);
+    let all = passages(&i).join("\n");
+    for word in ["می‌خواهم", "می‌آورد", "کارشناس‌ها", "بخش‌های", "مهم‌تر"]
+    {
+        assert!(all.contains(word), "{word} not in {all}");
+    }
+    assert_eq!(
+        i.document.file, "پیمان‌نامه.txt",
+        "the name keeps its non-joiner"
+    );
+    assert_offsets_valid(&i);
+    // Search finds a word typed with its non-joiner.
+    let library = with(corpus(), &[i]);
+    let analysis = Analysis::new(&library, &[]);
+    assert!(!analysis.index.search("می‌خواهم").is_empty());
+
+    let page = "<!doctype html><html><head><title>پیمان</title></head><body><main>\
+        <h1>پیمان ایران و روسیه</h1>\
+        <p>ایران و روسیه پیمان را امضا کردند. می&zwnj;خواهم بدانم چه تغییری در روابط دو کشور \
+        پدید می\u{200c}<b>آورد</b>. کارشناس&#x200C;ها می&#8204;گویند بخش‌های اقتصادی آن مهم‌تر است.</p>\
+        </main></body></html>";
+    let i = import::import("page.html", page.as_bytes(), corpus(), "my1").unwrap();
+    assert_eq!(zero_width_note(&i), None, "{:?}", i.notes);
+    let all = passages(&i).join("\n");
+    for word in [
+        "می‌خواهم",
+        "می‌آورد",
+        "کارشناس‌ها",
+        "می‌گویند",
+        "بخش‌های",
+        "مهم‌تر",
+    ] {
+        assert!(all.contains(word), "{word} not in {all}");
+    }
+    assert_offsets_valid(&i);
+}
+
+/// Emoji sequences joined by U+200D (a family, a technologist with a skin tone, the rainbow
+/// flag after its variation selector) and the joiners of Hindi conjuncts survive whole.
+#[test]
+fn emoji_sequences_and_indic_joiners_survive() {
+    let text = "Messages from the summit\n\n\
+        Delegates posted 👨\u{200d}👩\u{200d}👧 photos from the talks, and one engineer signed \
+        off as 👩🏽\u{200d}💻 after the session. The 🏳\u{fe0f}\u{200d}🌈 flag flew outside the \
+        embassy that week.\n\n\
+        हिंदी में क्\u{200d}ष और क्\u{200c}ष दो अलग रूप हैं, और लेख में दोनों आते हैं।\n";
+    let i = import::import("summit.txt", text.as_bytes(), corpus(), "my1").unwrap();
+    assert_eq!(zero_width_note(&i), None, "{:?}", i.notes);
+    let all = passages(&i).join("\n");
+    for kept in [
+        "👨\u{200d}👩\u{200d}👧",
+        "👩🏽\u{200d}💻",
+        "🏳\u{fe0f}\u{200d}🌈",
+        "क्\u{200d}ष",
+        "क्\u{200c}ष",
+    ] {
+        assert!(all.contains(kept), "{kept:?} not in {all}");
+    }
+    assert_offsets_valid(&i);
+}
+
+/// Zero-width characters used to hide a word from search or a filter are still removed with
+/// the note: a space, a word joiner, a stray byte-order mark anywhere, and either joiner
+/// between Latin letters, next to a space or another joiner, or between two scripts.
+#[test]
+fn zero_width_tricks_are_still_removed_and_noted() {
+    let text = "\u{feff}The leaked pass\u{200b}word list\n\n\
+        Officials in Teh\u{200c}ran and Ru\u{200d}ssia denied that the pass\u{200b}word was \
+        ever shared, and the sanc\u{2060}tions office called the list a for\u{feff}gery. A \
+        second copy spelled Mos\u{200c}\u{200c}cow with two joiners, \u{200d} one stood alone, \
+        and Iran\u{200d}ایران joined two scripts.\n";
+    let i = import::import("leak.txt", text.as_bytes(), corpus(), "my1").unwrap();
+    assert_eq!(zero_width_note(&i), Some(10), "{:?}", i.notes);
+    assert!(!i
+        .text
+        .contains(['\u{200b}', '\u{200c}', '\u{200d}', '\u{2060}', '\u{feff}']));
+    let all = passages(&i).join("\n");
+    for word in [
+        "password was",
+        "Tehran and Russia",
+        "sanctions office",
+        "forgery",
+        "Moscow",
+        "Iranایران",
+    ] {
+        assert!(all.contains(word), "{word} not in {all}");
+    }
+    assert!(
+        i.document.title.contains("password"),
+        "{}",
+        i.document.title
+    );
+    assert_offsets_valid(&i);
+    let note = i
+        .notes
+        .iter()
+        .find(|n| {
+            matches!(
+                n,
+                Note::Removed {
+                    what: Invisible::ZeroWidth,
+                    ..
+                }
+            )
+        })
+        .unwrap();
+    assert!(
+        note.to_string()
+            .starts_with("10 zero-width characters removed"),
+        "{note}"
+    );
+    let library = with(corpus(), &[i]);
+    let analysis = Analysis::new(&library, &[]);
+    assert!(!analysis.index.search("password russia").is_empty());
+}
+
 #[test]
 fn a_title_comes_from_the_file_name_when_the_text_has_none() {
     let text = "The treaty was signed in January and covers trade, energy and security.\n\n\
@@ -784,11 +934,28 @@ fn check(name: &str, bytes: &[u8]) -> Result<(), TestCaseError> {
                 }
             }
             let hidden = |c: char| {
-                matches!(c, '\u{200b}'..='\u{200d}' | '\u{2060}' | '\u{feff}' | '\u{ad}'
+                matches!(c, '\u{200b}' | '\u{2060}' | '\u{feff}' | '\u{ad}'
                     | '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}')
                     || (c.is_control() && !matches!(c, '\t' | '\n' | '\u{b}' | '\u{c}'))
             };
             prop_assert!(!i.text.contains(hidden));
+            // A joiner left stands between two characters of some script or emoji: never at
+            // an end, next to ASCII, a space or another joiner.
+            let chars: Vec<char> = i.text.chars().collect();
+            let plain = |c: Option<&char>| {
+                c.is_none_or(|c| {
+                    c.is_ascii() || c.is_whitespace() || matches!(c, '\u{200c}' | '\u{200d}')
+                })
+            };
+            for (k, c) in chars.iter().enumerate() {
+                if matches!(c, '\u{200c}' | '\u{200d}') {
+                    let (before, after) = (
+                        k.checked_sub(1).and_then(|b| chars.get(b)),
+                        chars.get(k + 1),
+                    );
+                    prop_assert!(!plain(before) && !plain(after), "{:?}", i.text);
+                }
+            }
             if i.format == Format::Html {
                 prop_assert!(!i.text.contains("SECRET"), "{:?}", i.text);
             }

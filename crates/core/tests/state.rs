@@ -743,6 +743,55 @@ fn long_lessons_are_cut_to_one_link() {
     );
 }
 
+/// A query typed inside a step changes that step of the lesson link and nothing else; a view
+/// that cannot be the step (a lesson, a link too long) gives `None`, for the app to leave.
+#[test]
+fn a_step_edited_inside_a_lesson_stays_in_the_lesson() {
+    let url = "#/lesson?title=Bushehr&step=/map!Start&step=/explore?q=drones!Search%20here&step=/methods&at=2";
+    let (s, notices) = parse(url, known());
+    assert_eq!(notices, vec![]);
+    let View::Lesson(l) = &s.view else {
+        panic!("{s:?}")
+    };
+    let typed = state(explore(|e| e.query = "drones iran".into()));
+    let edited = l.with_current(typed.clone()).unwrap();
+    assert_eq!(
+        print(&edited, V),
+        "#/lesson?title=Bushehr&step=/map!Start&step=/explore?q=drones%2520iran!Search%20here\
+         &step=/methods&at=2&v=0123456789ab"
+    );
+    assert_eq!(parse(&print(&edited, V), known()), (edited.clone(), vec![]));
+    let View::Lesson(e) = &edited.view else {
+        panic!()
+    };
+    assert_eq!((e.at, e.len(), e.title.as_str()), (2, 3, "Bushehr"));
+    assert_eq!(
+        e.current().unwrap(),
+        &Step {
+            state: typed,
+            note: "Search here".into()
+        }
+    );
+    assert_eq!((&e.steps[0], &e.steps[2]), (&l.steps[0], &l.steps[2]));
+
+    let (nested, _) = parse("#/lesson?step=/map", known());
+    assert_eq!(l.with_current(nested), None);
+    let theme = |n: usize| {
+        format!(
+            "custom=L{n}:{}",
+            (0..20)
+                .map(|i| format!("{i}{}", "t".repeat(38)))
+                .collect::<Vec<_>>()
+                .join("|")
+        )
+    };
+    let five: String = (0..5).map(theme).collect::<Vec<_>>().join("&");
+    let (long, notices) = parse(&format!("#/map?{five}"), known());
+    assert_eq!((long.custom.len(), notices), (5, vec![]));
+    assert_eq!(l.with_current(long), None, "a step past MAX_STEP_LINK");
+    assert_eq!(Lesson::default().with_current(state(View::Map)), None);
+}
+
 fn cases() -> u32 {
     std::env::var("PROPTEST_CASES")
         .ok()
@@ -907,4 +956,59 @@ proptest! {
             prop_assert_eq!(canonical_replacement(&url[1..], &again, &notices, V), None);
         }
     }
+}
+
+/// The lesson draft as local storage keeps it: read back whole (no limit of a link applies),
+/// a step that opens nothing any more left out with a notice, anything unreadable refused.
+#[test]
+fn a_lesson_draft_reads_back_whole_from_storage() {
+    use parallax_core::draft::{self, Draft, DraftError};
+    let d = Draft {
+        title: "Two sides & <b>one</b> treaty".into(),
+        steps: vec![
+            (
+                state(explore(|e| e.query = "drones \"iran\" -israel".into())),
+                "Who says what? 100% & more".into(),
+            ),
+            (
+                state(read("002", Some("p4"))),
+                "n".repeat(MAX_STEP_NOTE_CHARS + 50),
+            ),
+            (state(View::Map), String::new()),
+        ],
+        note: "half-typed note".into(),
+    };
+    let json = draft::to_json(&d);
+    assert_eq!(draft::from_json(&json, known()), Ok((d.clone(), vec![])));
+    assert!(!d.is_empty() && Draft::default().is_empty());
+
+    let gone = json.replace("/read/002/p4", "/read/my1/p1");
+    let (back, notices) = draft::from_json(&gone, known()).unwrap();
+    assert_eq!(back.steps.len(), 2);
+    assert_eq!(notices.len(), 1, "{notices:?}");
+    assert!(
+        notices[0]
+            .to_string()
+            .starts_with("Step 2 of the lesson was left out."),
+        "{}",
+        notices[0]
+    );
+
+    let newer = json.replace("\"format\":1", "\"format\":7");
+    assert_eq!(
+        draft::from_json(&newer, known()),
+        Err(DraftError::NewerFormat(7))
+    );
+    for bad in [
+        "",
+        "{",
+        "[]",
+        "{\"format\":1}",
+        "{\"format\":0,\"title\":\"\",\"note\":\"\",\"steps\":[]}",
+    ] {
+        let e = draft::from_json(bad, known()).unwrap_err();
+        assert!(matches!(e, DraftError::Unreadable(_)), "{bad}: {e:?}");
+    }
+    let extra = json.replacen('{', "{\"evil\":1,", 1);
+    assert!(draft::from_json(&extra, known()).is_err());
 }
