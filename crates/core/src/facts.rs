@@ -606,7 +606,7 @@ mod tests {
 
     #[test]
     fn figures_are_exact_decimals() {
-        let at = |text: &str| number_at(&words(text), 0).map(|(n, v)| (n, v));
+        let at = |text: &str| number_at(&words(text), 0);
         let value = |text: &str| at(text).map(|(_, v)| v);
         assert_eq!(value("1.7 billion").as_deref(), Some("1700000000"));
         assert_eq!(value("2.75 million").as_deref(), Some("2750000"));
