@@ -707,21 +707,23 @@ fn lesson_builder_keeps_the_limits() {
     assert_eq!(lesson("t", vec![]), (None, vec![]));
 }
 
+/// A reader-defined theme parameter of about 800 bytes: twenty 40-letter terms.
+fn long_theme(n: usize) -> String {
+    format!(
+        "custom=L{n}:{}",
+        (0..20)
+            .map(|i| format!("{i}{}", "t".repeat(38)))
+            .collect::<Vec<_>>()
+            .join("|")
+    )
+}
+
 /// A step link past `MAX_STEP_LINK` is left out, and steps past `MAX_LESSON_STEPS_BYTES` are
 /// too; what is kept prints to a link that reopens whole, under the fragment limit.
 #[test]
 fn long_lessons_are_cut_to_one_link() {
-    let theme = |n: usize| {
-        format!(
-            "custom=L{n}:{}",
-            (0..20)
-                .map(|i| format!("{i}{}", "t".repeat(38)))
-                .collect::<Vec<_>>()
-                .join("|")
-        )
-    };
     // About 3.9 KB of step link each: 20 of them are past the lesson limit.
-    let three: String = (0..4).map(theme).collect::<Vec<_>>().join("%26");
+    let three: String = (0..4).map(long_theme).collect::<Vec<_>>().join("%26");
     let step = format!("step=/map?{three}!note");
     let url = format!("#/lesson?{}", vec![step; 20].join("&"));
     let (s, notices) = parse(&url, known());
@@ -734,7 +736,7 @@ fn long_lessons_are_cut_to_one_link() {
     assert!(printed.len() < MAX_LESSON_STEPS_BYTES + 1024);
     assert_eq!(parse(&printed, known()), (s.clone(), vec![]));
 
-    let five: String = (0..5).map(theme).collect::<Vec<_>>().join("%26");
+    let five: String = (0..5).map(long_theme).collect::<Vec<_>>().join("%26");
     let (s, notices) = parse(&format!("#/lesson?step=/map?{five}&step=/map"), known());
     assert_eq!(s, state(lesson_view("", vec![(View::Map, "")], 1)));
     assert!(
@@ -776,16 +778,7 @@ fn a_step_edited_inside_a_lesson_stays_in_the_lesson() {
 
     let (nested, _) = parse("#/lesson?step=/map", known());
     assert_eq!(l.with_current(nested), None);
-    let theme = |n: usize| {
-        format!(
-            "custom=L{n}:{}",
-            (0..20)
-                .map(|i| format!("{i}{}", "t".repeat(38)))
-                .collect::<Vec<_>>()
-                .join("|")
-        )
-    };
-    let five: String = (0..5).map(theme).collect::<Vec<_>>().join("&");
+    let five: String = (0..5).map(long_theme).collect::<Vec<_>>().join("&");
     let (long, notices) = parse(&format!("#/map?{five}"), known());
     assert_eq!((long.custom.len(), notices), (5, vec![]));
     assert_eq!(l.with_current(long), None, "a step past MAX_STEP_LINK");
