@@ -203,6 +203,19 @@ export class Harness {
 }
 
 /**
+ * Stores `value` under `key` in the page's local storage before the app's first load, once: a
+ * reload then shows what the app made of it, not the seed again.
+ */
+export function seedStorageOnce(page, key, value) {
+  return page.addInitScript(([key, value]) => {
+    if (!sessionStorage.getItem('seeded')) {
+      sessionStorage.setItem('seeded', '1');
+      localStorage.setItem(key, value);
+    }
+  }, [key, value]);
+}
+
+/**
  * Waits until `fn(arg)` is truthy in the page; on time-out fails with `message` and whatever
  * `describe(arg)` reports about the page's state then, so a failure says what was seen.
  */

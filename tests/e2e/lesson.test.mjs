@@ -9,7 +9,7 @@
 import assert from 'node:assert/strict';
 import { after, afterEach, before, describe, it } from 'node:test';
 import AxeBuilder from '@axe-core/playwright';
-import { Harness, eventually, norm } from './harness.mjs';
+import { Harness, eventually, norm, seedStorageOnce } from './harness.mjs';
 
 const h = new Harness();
 
@@ -344,12 +344,7 @@ describe('lessons', () => {
 
   it('a damaged saved draft is set aside, not overwritten, and the panel says so', async () => {
     const page = await h.newPage();
-    await page.addInitScript(() => {
-      if (!sessionStorage.getItem('seeded')) {
-        sessionStorage.setItem('seeded', '1');
-        localStorage.setItem('parallax-lesson-draft', '{"format":1,"title":"Half');
-      }
-    });
+    await seedStorageOnce(page, 'parallax-lesson-draft', '{"format":1,"title":"Half');
     await h.open(page, '#/map');
     await page.locator('.lesson-maker > summary').click();
     const said = page.locator('.lesson-restored li');

@@ -6,7 +6,7 @@
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
 import { after, afterEach, before, describe, it } from 'node:test';
-import { Harness } from './harness.mjs';
+import { Harness, seedStorageOnce } from './harness.mjs';
 
 const h = new Harness();
 
@@ -96,12 +96,7 @@ describe('notes', () => {
 
   it('unreadable stored notes are set aside, not overwritten, and can be downloaded', async () => {
     const page = await h.newPage();
-    await page.addInitScript(() => {
-      if (!sessionStorage.getItem('seeded')) {
-        sessionStorage.setItem('seeded', '1');
-        localStorage.setItem('parallax-notes', '{"format": 1, "notes": [{"id": "n1", "doc": "001"');
-      }
-    });
+    await seedStorageOnce(page, 'parallax-notes', '{"format": 1, "notes": [{"id": "n1", "doc": "001"');
     await h.open(page, '#/read/001');
     const notice = page.locator('.notes-problem[role="alert"]', { hasText: 'could not be read' });
     await notice.waitFor();
