@@ -231,12 +231,17 @@ fn result_item(r: &ResultsCtx, unit: Unit) -> Html {
                         opened.dispatch((unit, id.clone(), open));
                     })
                 };
-                let evidence = r.opened.0.contains(&(unit, t.id.clone())).then(|| {
+                // Always one child after the summary, empty while closed: yew matches unkeyed
+                // children from the end, so evidence coming and going as a second child would
+                // make it replace the summary, taking a keyboard user's focus with it.
+                let evidence = if r.opened.0.contains(&(unit, t.id.clone())) {
                     let mut terms: Vec<&str> =
                         t.evidence.iter().map(|ev| ev.text.as_str()).collect();
                     terms.dedup();
                     html! { <p class="evidence">{ format!("Evidence: {}", terms.join(", ")) }</p> }
-                });
+                } else {
+                    Html::default()
+                };
                 html! {
                     <li key={t.id.clone()}>
                         <details class="chip" data-theme={t.id.clone()} {ontoggle}>
@@ -295,8 +300,14 @@ pub fn ExploreView() -> Html {
     let page_key = (filter, e.kwic);
     let shown = if page.0 == page_key { page.1 } else { PAGE };
     // "Show more" under a list of `count` results; `link` selects the link of the n-th (from 1).
-    let more = |count: usize, link: fn(usize) -> String| {
-        (count > shown).then(|| {
+    // Always one node, empty when every result is shown: yew matches unkeyed siblings from the
+    // end, so a button coming and going after the list would make it rebuild the list and the
+    // export buttons before it (every result node made again when a filter adds results).
+    let more = |count: usize, link: fn(usize) -> String| -> Html {
+        if count <= shown {
+            return Html::default();
+        }
+        {
             let next = PAGE.min(count - shown);
             let page = page.clone();
             let key = page_key.clone();
@@ -310,7 +321,7 @@ pub fn ExploreView() -> Html {
                     { format!("Show {next} more (showing {shown} of {count})") }
                 </button>
             }
-        })
+        }
     };
 
     let oninput = {

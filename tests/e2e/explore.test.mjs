@@ -98,6 +98,51 @@ describe('explore', () => {
     assert.match(evidence, /Evidence: .*(nuclear|Bushehr|energy)/i);
   });
 
+  it('a chip opened and closed from the keyboard keeps focus on its summary', async () => {
+    const page = await h.open(await h.newPage(), '#/explore?q=Bushehr');
+    const summary = page.locator('li.result details.chip[data-theme="energy"] summary').first();
+    await summary.focus();
+    await page.evaluate(() => { window.__summary = document.activeElement; });
+    await page.keyboard.press('Enter');
+    await page.locator('li.result details.chip[data-theme="energy"] .evidence').first().waitFor();
+    const focus = () => ({
+      same: document.activeElement === window.__summary,
+      inPage: document.contains(window.__summary),
+      active: document.activeElement?.outerHTML.slice(0, 60),
+    });
+    assert.deepEqual(await page.evaluate(focus), { same: true, inPage: true, active: await page.evaluate(() => window.__summary.outerHTML.slice(0, 60)) });
+    await page.keyboard.press('Enter');
+    await eventually(page, 'the chip did not close', () => !document.querySelector('li.result details.chip[data-theme="energy"] .evidence'), null, snapshot);
+    assert.equal((await page.evaluate(focus)).same, true, 'closing the chip moved focus');
+  });
+
+  it('a filter that adds results keeps the result nodes already shown (and so focus and scroll)', async () => {
+    // Four passages on energy and military; eleven on military alone, so a "Show more" button too.
+    const page = await h.open(await h.newPage(), '#/explore?q=sanctions&themes=energy,military');
+    await page.waitForSelector('li.result');
+    const kept = await page.evaluate(() => {
+      window.__kept = new Map([...document.querySelectorAll('li.result')].map((li) => [`${li.dataset.doc}/${li.dataset.passage}`, li]));
+      window.__list = document.querySelector('ol.results');
+      return [...window.__kept.keys()];
+    });
+    assert.ok(kept.length > 0 && !(await page.locator('.results-pane button.more').count()), `before: ${kept}`);
+    await page.locator('.facet input[data-facet="themes"][data-value="energy"]').uncheck();
+    await page.waitForSelector('.results-pane button.more');
+    const after = await page.evaluate(() => ({
+      sameList: document.querySelector('ol.results') === window.__list,
+      results: [...document.querySelectorAll('li.result')].map((li) => `${li.dataset.doc}/${li.dataset.passage}`),
+      // Of the results shown before and still among the first page, those now in another node.
+      remade: [...window.__kept].filter(([key, li]) => {
+        const [doc, passage] = key.split('/');
+        const now = document.querySelector(`li.result[data-doc="${doc}"][data-passage="${passage}"]`);
+        return now && now !== li;
+      }).map(([key]) => key),
+    }));
+    const still = kept.filter((k) => after.results.includes(k));
+    assert.ok(still.length >= 2 && after.results.length > kept.length, `before: ${kept}; after: ${after.results}`);
+    assert.deepEqual({ sameList: after.sameList, remade: after.remade }, { sameList: true, remade: [] });
+  });
+
   it('KWIC lists each match in context, and a result opens the reader at its passage', async () => {
     const page = await h.open(await h.newPage(), '#/explore?q=%22payment%20systems%22&mode=kwic');
     await page.waitForSelector('table.kwic tbody tr');
