@@ -135,7 +135,7 @@ pub fn App() -> Html {
             <main id="main" tabindex="-1">
                 if !missing { <Notices /> }
                 if !matches!(state.view, View::Notes) { <NotesStorageNotice /> }
-                if !matches!(state.view, View::Library) { <DroppedFiles /> }
+                if !matches!(state.shown_view(), View::Library) { <DroppedFiles /> }
                 { view }
             </main>
             </ImportProvider>

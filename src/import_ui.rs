@@ -132,6 +132,10 @@ async fn import_file(own: &OwnDocs, file: &File) -> Outcome {
 struct Queue {
     files: VecDeque<File>,
     running: bool,
+    /// Where the outcomes of the running batch show: outside the library (where the last
+    /// files were dropped) until the reader closes them. Read by the worker at each file, so
+    /// that a batch closed while it runs stays closed.
+    outside: bool,
 }
 
 /// The import of files, one for the page: the library's file input and the page's drop target
@@ -157,6 +161,7 @@ impl Importer {
 
     /// Hides the outcomes shown outside the library (they stay in the library's list).
     fn close(&self) {
+        self.queue.borrow_mut().outside = false;
         self.batch.set(Rc::new(Batch {
             outside: false,
             ..(**self.batch).clone()
@@ -201,6 +206,7 @@ fn start(
     {
         let mut q = queue.borrow_mut();
         q.files.extend(files);
+        q.outside = outside;
         if std::mem::replace(&mut q.running, true) {
             return;
         }
@@ -210,10 +216,10 @@ fn start(
         let mut outcomes = Vec::new();
         let mut imported = false;
         loop {
-            let (file, left) = {
+            let (file, left, outside) = {
                 let mut q = queue.borrow_mut();
                 match q.files.pop_front() {
-                    Some(f) => (f, q.files.len()),
+                    Some(f) => (f, q.files.len(), q.outside),
                     None => {
                         q.running = false;
                         break;
@@ -240,6 +246,7 @@ fn start(
         if imported {
             own.commit();
         }
+        let outside = queue.borrow().outside;
         batch.set(Rc::new(Batch {
             number,
             outcomes,
@@ -467,7 +474,7 @@ pub fn DroppedFiles() -> Html {
     };
     let library = ctx.href(&ctx.with_view(View::Library));
     html! {
-        <div class="dropped-files" role="status" aria-live="polite" data-batch={b.number.to_string()}>
+        <div class="dropped-files" role="status" aria-live="polite" aria-busy={b.progress.is_some().to_string()} data-batch={b.number.to_string()}>
             if shown {
                 <section class="dropped-files-panel" aria-label="Dropped files">
                     { batch_html(&ctx, b) }

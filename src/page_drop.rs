@@ -59,7 +59,8 @@ pub fn PageDrop() -> Html {
     *latest.borrow_mut() = Some((
         importer,
         ctx.data.own.clone(),
-        matches!(ctx.state.view, View::Library),
+        // A lesson step may show the library, whose own list then shows the outcomes.
+        matches!(ctx.state.shown_view(), View::Library),
     ));
     // The drag enters and leaves each element under the pointer in turn: the overlay goes when
     // as many have been left as entered, or at the drop.

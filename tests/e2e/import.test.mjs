@@ -344,11 +344,12 @@ describe('import', () => {
    * desktop (dragenter, dragover), waits for the overlay, then drops them there (or, without
    * `drop`, takes them away), and reports what the page did with each event. */
   async function dragFiles(page, selector, names, { drop = true } = {}) {
-    const files = await Promise.all(names.map(async (name) => ({ name, bytes: [...(await readFile(fixture(name)))] })));
+    // A name is a committed fixture; { name, text, times } a text file made in the page.
+    const files = await Promise.all(names.map(async (name) => (typeof name === 'string' ? { name, bytes: [...(await readFile(fixture(name)))] } : name)));
     const fire = ([type, selector, files]) => {
       if (files) {
         const dt = new DataTransfer();
-        for (const f of files) dt.items.add(new File([new Uint8Array(f.bytes)], f.name));
+        for (const f of files) dt.items.add(new File(f.bytes ? [new Uint8Array(f.bytes)] : [f.text.repeat(f.times)], f.name));
         window.dragged = dt;
       }
       const target = document.querySelector(selector);
@@ -400,6 +401,47 @@ describe('import', () => {
     assert.equal(again.dropped, true);
     await eventually(page, 'a drop on the library was not listed there', () => document.querySelector('.import-status')?.dataset.batch === '2' && !!document.querySelector('.import-results li.import-ok[data-file="article.md"]'), null, snapshot);
     await ownCards(page, ['own1', 'own2', 'own3']);
+  });
+
+  it('messages closed while a dropped batch imports stay closed', async () => {
+    const page = await h.open(await h.newPage(), '#/map');
+    await page.waitForSelector('main svg');
+    // In the page, as a reader would: Close is pressed as soon as the second file of the batch
+    // shows its progress (a page busy importing has few free moments for Playwright's own
+    // clicks), and anything shown again after that is recorded.
+    await page.evaluate(() => {
+      window.closeSeen = null;
+      window.reappeared = false;
+      new MutationObserver(() => {
+        const panel = document.querySelector('.dropped-files-panel');
+        if (window.closeSeen === null && /file 2 of/.test(panel?.querySelector('.import-progress')?.textContent ?? '')) {
+          window.closeSeen = { busy: document.querySelector('.dropped-files').getAttribute('aria-busy') };
+          panel.querySelector('.dropped-close').click();
+        } else if (window.closeSeen !== null && panel) {
+          window.reappeared = true;
+        }
+      }).observe(document.querySelector('main'), { subtree: true, childList: true, characterData: true });
+    });
+    // Three reports of 4 MB each: the batch runs on after the second file.
+    const report = (name) => ({ name, text: `Report ${name}: Iran and Russia signed a treaty on trade and energy in January. The corridor carries grain.\n\n`, times: 36_000 });
+    await dragFiles(page, 'header .app-name', [report('one.txt'), report('two.txt'), report('three.txt')]);
+    await page.waitForSelector('.dropped-files[aria-busy="false"][data-batch="1"]', { state: 'attached', timeout: 60_000 });
+    assert.deepEqual(await page.evaluate(() => window.closeSeen), { busy: 'true' }, 'Close was not pressed during the batch');
+    assert.deepEqual(await page.evaluate(() => ({ reappeared: window.reappeared, panel: !!document.querySelector('.dropped-files-panel') })), { reappeared: false, panel: false });
+    // The files imported all the same, and the library lists them.
+    await ownCards(page, ['own1', 'own2', 'own3']);
+  });
+
+  it('files dropped on a lesson step that shows the library are listed once, in the library', async () => {
+    const page = await h.open(await h.newPage(), '#/lesson?title=Yours&step=/!Add%20your%20own&step=/map!Then%20the%20map');
+    await page.waitForSelector('.lesson-step ul.library');
+    const done = await dragFiles(page, '.lesson-step ul.library', ['article.txt']);
+    assert.equal(done.dropped, true);
+    await eventually(page, 'the drop was not listed in the library of the step', () => !!document.querySelector('.lesson-step .import-results li.import-ok[data-file="article.txt"]'), null, () => document.querySelector('main')?.innerText);
+    assert.deepEqual(
+      await page.evaluate(() => ({ lists: document.querySelectorAll('.import-results').length, panel: document.querySelectorAll('.dropped-files-panel').length, lesson: location.hash.startsWith('#/lesson?') })),
+      { lists: 1, panel: 0, lesson: true },
+    );
   });
 
   it('text or a link dragged onto the page does nothing: no overlay, no import, no navigation; a field still takes dropped text', async () => {

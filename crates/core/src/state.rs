@@ -913,6 +913,15 @@ fn parse_custom(v: &str, notices: &mut Vec<Notice>) -> Result<CustomTheme, Strin
 }
 
 impl State {
+    /// The view on screen: a lesson's current step shows its own view under the lesson bar
+    /// (lessons do not nest), anything else is itself.
+    pub fn shown_view(&self) -> &View {
+        match &self.view {
+            View::Lesson(l) => l.current().map_or(&self.view, |s| &s.state.view),
+            v => v,
+        }
+    }
+
     /// Whether the notices of the parse that gave this state mean the link's own target does
     /// not exist: a source, view or comparison that is not there (the view fell back to the
     /// library), or a passage its source does not have. The app then says "not found" instead

@@ -1005,3 +1005,23 @@ fn a_lesson_draft_reads_back_whole_from_storage() {
     let extra = json.replacen('{', "{\"evil\":1,", 1);
     assert!(draft::from_json(&extra, known()).is_err());
 }
+
+#[test]
+fn the_view_shown_is_a_lessons_current_step() {
+    let steps = vec![
+        (View::Library, "Start here"),
+        (read("002", Some("p4")), "Then read"),
+    ];
+    assert_eq!(state(View::Methods).shown_view(), &View::Methods);
+    assert_eq!(
+        state(lesson_view("L", steps.clone(), 1)).shown_view(),
+        &View::Library
+    );
+    assert_eq!(
+        state(lesson_view("L", steps, 2)).shown_view(),
+        &read("002", Some("p4"))
+    );
+    // A lesson with no step to show is itself.
+    let empty = lesson_view("L", Vec::new(), 1);
+    assert_eq!(state(empty.clone()).shown_view(), &empty);
+}
