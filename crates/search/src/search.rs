@@ -145,6 +145,9 @@ pub struct Index {
     postings: Vec<Postings>,
     /// Folded words with their term id, sorted by word: prefix queries take a range of it.
     vocab: Vec<(String, u32)>,
+    /// Per term id, the place of its stem in alphabetical order: prefix queries put their terms
+    /// in stem order with an integer sort.
+    stem_rank: Vec<u32>,
     analyzer: Analyzer,
 }
 
@@ -290,6 +293,19 @@ impl Index {
             .collect();
         let mut vocab: Vec<(String, u32)> = words_seen.into_iter().collect();
         vocab.sort_unstable();
+        // The stems in alphabetical order, sorted as the same type as `vocab` (one sort in the
+        // wasm for both; the strings are moved out and back, not copied).
+        let mut by_stem: Vec<(String, u32)> = stems
+            .iter_mut()
+            .enumerate()
+            .map(|(id, s)| (std::mem::take(s), id as u32))
+            .collect();
+        by_stem.sort_unstable();
+        let mut stem_rank = vec![0u32; by_stem.len()];
+        for (rank, (stem, id)) in by_stem.into_iter().enumerate() {
+            stem_rank[id as usize] = rank as u32;
+            stems[id as usize] = stem;
+        }
         let mut index = Index {
             units,
             lengths,
@@ -299,6 +315,7 @@ impl Index {
             stems,
             postings,
             vocab,
+            stem_rank,
             analyzer,
         };
         for id in 0..index.postings.len() {
@@ -439,12 +456,14 @@ impl Index {
     /// Term ids of the folded words starting with `prefix`, in the order of their stems.
     fn prefix_terms(&self, prefix: &str) -> Vec<u32> {
         let from = self.vocab.partition_point(|(w, _)| w.as_str() < prefix);
-        let mut ids: Vec<u32> = self.vocab[from..]
+        // (place of the stem, term id): in stem order once sorted, as plain integers.
+        let mut keys: Vec<u64> = self.vocab[from..]
             .iter()
             .take_while(|(w, _)| w.starts_with(prefix))
-            .map(|&(_, id)| id)
+            .map(|&(_, id)| (u64::from(self.stem_rank[id as usize]) << 32) | u64::from(id))
             .collect();
-        ids.sort_unstable_by_key(|&id| &self.stems[id as usize]);
+        keys.sort_unstable();
+        let mut ids: Vec<u32> = keys.into_iter().map(|k| k as u32).collect();
         ids.dedup();
         ids
     }
@@ -700,17 +719,22 @@ impl Index {
 /// for ties), or a comparison sort on (inverted bits, unit) for short lists. Returns the units,
 /// and their scores when `want` is set.
 fn rank(scores: &[(u32, f32)], want: bool) -> (Vec<u32>, Vec<f32>) {
-    let mut keys: Vec<(u32, u32)> = scores.iter().map(|&(u, s)| (!s.to_bits(), u)).collect();
+    // (inverted bits, unit) as one integer, the inverted bits above: sorted like the pair, and
+    // by the same sort as the index's other integer keys.
+    let mut keys: Vec<u64> = scores
+        .iter()
+        .map(|&(u, s)| (u64::from(!s.to_bits()) << 32) | u64::from(u))
+        .collect();
     if keys.len() < 256 {
         keys.sort_unstable();
     } else {
         let mut counts = [[0usize; 256]; 4];
-        for &(k, _) in &keys {
+        for &k in &keys {
             for (d, c) in counts.iter_mut().enumerate() {
-                c[(k >> (8 * d) & 0xff) as usize] += 1;
+                c[(k >> (32 + 8 * d) & 0xff) as usize] += 1;
             }
         }
-        let mut buf = vec![(0u32, 0u32); keys.len()];
+        let mut buf = vec![0u64; keys.len()];
         for (d, c) in counts.iter().enumerate() {
             // A digit that is the same everywhere would leave the order as it is.
             if c.contains(&keys.len()) {
@@ -723,16 +747,18 @@ fn rank(scores: &[(u32, f32)], want: bool) -> (Vec<u32>, Vec<f32>) {
                 sum += count;
             }
             for &item in &keys {
-                let digit = (item.0 >> (8 * d) & 0xff) as usize;
+                let digit = (item >> (32 + 8 * d) & 0xff) as usize;
                 buf[next[digit]] = item;
                 next[digit] += 1;
             }
             std::mem::swap(&mut keys, &mut buf);
         }
     }
-    let units = keys.iter().map(|&(_, u)| u).collect();
+    let units = keys.iter().map(|&k| k as u32).collect();
     let scores = if want {
-        keys.iter().map(|&(k, _)| f32::from_bits(!k)).collect()
+        keys.iter()
+            .map(|&k| f32::from_bits(!((k >> 32) as u32)))
+            .collect()
     } else {
         Vec::new()
     };
@@ -862,4 +888,58 @@ pub fn truncate(s: &str, max: usize) -> &str {
         end -= 1;
     }
     &s[..end]
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use proptest::prelude::*;
+
+    /// Passages given as plain strings, all in document 0.
+    struct Texts(Vec<String>);
+
+    impl Passages for Texts {
+        fn each_passage(&self, f: &mut dyn FnMut(u32, u32, &str)) {
+            for (i, t) in self.0.iter().enumerate() {
+                f(0, i as u32, t);
+            }
+        }
+    }
+
+    proptest! {
+        /// Both ways of ranking (a comparison sort below 256 scores, a radix sort above) give
+        /// the order of sorting by score, best first, ties in unit order.
+        #[test]
+        fn rank_is_by_score_then_unit(steps in proptest::collection::vec(0u8..12, 0..700), want: bool) {
+            // Few distinct scores, so that ties are common; units in order, as `scored` gives.
+            let scores: Vec<(u32, f32)> = steps.iter().enumerate().map(|(u, &s)| (u as u32, f32::from(s) * 0.37)).collect();
+            let mut expected = scores.clone();
+            expected.sort_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
+            let (units, ranked) = rank(&scores, want);
+            prop_assert_eq!(units, expected.iter().map(|&(u, _)| u).collect::<Vec<_>>());
+            let scores_expected: Vec<f32> = if want { expected.iter().map(|&(_, s)| s).collect() } else { Vec::new() };
+            prop_assert_eq!(ranked, scores_expected);
+        }
+    }
+
+    #[test]
+    fn prefix_terms_come_in_stem_order_once_each() {
+        // Words whose stems are first seen out of alphabetical order, and two words per stem.
+        let index = Index::build(&Texts(vec![
+            "sanctioning sanctions partners".into(),
+            "sanctioned sanctity sanction sandbags".into(),
+            "sanctuary sanctuaries".into(),
+        ]));
+        let ids = index.prefix_terms("sanct");
+        let stems: Vec<&str> = ids
+            .iter()
+            .map(|&id| index.stems[id as usize].as_str())
+            .collect();
+        let mut sorted = stems.clone();
+        sorted.sort_unstable();
+        sorted.dedup();
+        assert_eq!(stems, sorted);
+        assert!(stems.len() >= 3, "{stems:?}");
+        assert!(index.prefix_terms("zz").is_empty());
+    }
 }
