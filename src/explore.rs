@@ -340,7 +340,10 @@ pub fn ExploreView() -> Html {
     let clear = {
         let ctx = ctx.clone();
         Callback::from(move |_: MouseEvent| {
-            ctx.go(ctx.with_view(View::Explore(Explore::default())))
+            ctx.go(ctx.with_view(View::Explore(Explore::default())));
+            // The button goes with the filters it cleared: focus goes to the search box, where
+            // the reader starts again, instead of falling to the page.
+            dom::after_paint(|| dom::focus_selector("#q"));
         })
     };
     let filtered = !e.themes.is_empty()

@@ -273,7 +273,8 @@ impl Draft {
             ("clear", _) => {
                 self.title.clear();
                 self.steps.clear();
-                return None;
+                // The button goes with the lesson: focus starts again at its title.
+                return Some("#lesson-title".into());
             }
             ("step-note", Some(i)) => {
                 self.steps[i].2 = value;

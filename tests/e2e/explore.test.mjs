@@ -165,6 +165,16 @@ describe('explore', () => {
     assert.equal(withoutVersion(await page.evaluate(() => location.hash)), '#/explore');
   });
 
+  it('clearing the filters from the keyboard puts focus in the search box, not on the page', async () => {
+    const page = await h.open(await h.newPage(), '#/explore?q=sanctions&themes=energy');
+    const clear = page.locator('.facets button', { hasText: 'Clear search and filters' });
+    await clear.focus();
+    await page.keyboard.press('Enter');
+    await eventually(page, 'focus did not go to the search box after clearing', () => document.activeElement?.id === 'q', null, () => ({ hash: location.hash, active: document.activeElement?.outerHTML.slice(0, 80) }));
+    assert.equal(withoutVersion(await page.evaluate(() => location.hash)), '#/explore');
+    assert.equal(await page.locator('.facets button', { hasText: 'Clear search and filters' }).count(), 0);
+  });
+
   it('renders a page of results; Show more adds the next from the keyboard, focuses it, and the announced count stays the full count', async () => {
     const page = await h.open(await h.newPage(), '#/explore');
     await page.waitForSelector('li.result');

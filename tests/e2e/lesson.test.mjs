@@ -253,7 +253,7 @@ describe('lessons', () => {
     }
   });
 
-  it('with no clipboard, Copy selects the link; a note too long is cut with a notice from the core', async () => {
+  it('with no clipboard, Copy selects the link; a note too long is cut with a notice from the core; Start over keeps focus in the panel', async () => {
     const page = await h.newPage();
     await page.addInitScript(() => {
       delete Navigator.prototype.clipboard;
@@ -272,10 +272,13 @@ describe('lessons', () => {
     });
     assert.deepEqual(sel, { id: 'lesson-link', start: 0, end: sel.length, length: sel.length });
     assert.ok(sel.length > 300);
-    // Start over empties the draft.
-    await page.getByRole('button', { name: 'Start over' }).click();
+    // Start over, from the keyboard, empties the draft; the button goes with it, and focus goes
+    // to the lesson's title rather than falling to the page.
+    await page.getByRole('button', { name: 'Start over' }).focus();
+    await page.keyboard.press('Enter');
     await eventually(page, 'the draft was not emptied', () => !document.querySelector('.lesson-draft') && !document.querySelector('#lesson-link'));
     assert.equal(await page.inputValue('#lesson-title'), '');
+    await eventually(page, 'focus did not go to the lesson title', () => document.activeElement?.id === 'lesson-title', null, () => document.activeElement?.outerHTML.slice(0, 80));
   });
 
   /** Builds a draft of two steps (a search with a note, then the map) under a title. */
