@@ -120,14 +120,30 @@ fn salt() -> u32 {
     (js_sys::Math::random() * f64::from(u32::MAX)) as u32
 }
 
-/// A button's callback that deletes note `id`.
-fn remove_note(notes: &NotesHandle, id: &str) -> Callback<MouseEvent> {
+/// A button's callback that deletes note `id`, then focuses `then` (a CSS selector): the button
+/// goes with its note, and focus must not fall to the page.
+fn remove_note(notes: &NotesHandle, id: &str, then: String) -> Callback<MouseEvent> {
     let (notes, id) = (notes.clone(), id.to_owned());
     Callback::from(move |_: MouseEvent| {
         let mut book = (*notes.book).clone();
         book.remove(&id);
         notes.dispatch(NotesAction::Set(book));
+        let then = then.clone();
+        dom::after_paint(move || dom::focus_selector(&then));
     })
+}
+
+/// Where focus goes when item `i` (from 0) of a list of `len` notes is deleted: the Delete button
+/// of the note that takes its place, or of the one before it, under `list`; `otherwise` when it
+/// was the only one.
+fn after_delete(list: &str, i: usize, len: usize, otherwise: &str) -> String {
+    if i + 1 < len {
+        format!("{list} > li:nth-child({}) button", i + 1)
+    } else if i > 0 {
+        format!("{list} > li:nth-child({i}) button")
+    } else {
+        otherwise.to_owned()
+    }
 }
 
 /// Downloads the notebook as JSON or Markdown.
@@ -211,8 +227,15 @@ pub fn PassageNotes(props: &PassageNotesProps) -> Html {
         .into_iter()
         .cloned()
         .collect();
-    let list = mine.iter().map(|n| {
-        let remove = remove_note(&notes, &n.id);
+    let here = format!(".passage-notes[data-passage=\"{}\"]", props.passage);
+    let list = mine.iter().enumerate().map(|(i, n)| {
+        let then = after_delete(
+            &format!("{here} ul.notes"),
+            i,
+            mine.len(),
+            &format!("{here} .note-add > summary"),
+        );
+        let remove = remove_note(&notes, &n.id, then);
         html! {
             <li key={n.id.clone()} class="note">
                 <p class="note-text">{ &n.text }</p>
@@ -303,14 +326,15 @@ pub fn NotesView() -> Html {
     parallax_core::sort::sort_by(&mut sorted, |a, b| {
         (order(&a.doc), &a.passage, a.created_ms).cmp(&(order(&b.doc), &b.passage, b.created_ms))
     });
-    let items = sorted.iter().map(|n| {
+    let items = sorted.iter().enumerate().map(|(i, n)| {
         let title = corpus.document(&n.doc).map_or_else(|| format!("{} (not in this library)", n.doc), |d| d.title.clone());
         let href = ctx.href(&ctx.with_view(View::Read {
             doc: n.doc.clone(),
             passage: Some(n.passage.clone()),
             show_removed: false,
         }));
-        let remove = remove_note(&notes, &n.id);
+        let then = after_delete(".notes-list", i, sorted.len(), "#notes-import");
+        let remove = remove_note(&notes, &n.id, then);
         html! {
             <li key={n.id.clone()} class="note" data-doc={n.doc.clone()} data-passage={n.passage.clone()}>
                 <p class="note-source"><a {href}>{ format!("{title} · {}", n.passage) }</a></p>

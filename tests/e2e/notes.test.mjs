@@ -6,7 +6,7 @@
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
 import { after, afterEach, before, describe, it } from 'node:test';
-import { Harness, seedStorageOnce } from './harness.mjs';
+import { Harness, eventually, seedStorageOnce } from './harness.mjs';
 
 const h = new Harness();
 
@@ -42,6 +42,37 @@ describe('notes', () => {
     // Deleting it from the reader removes it everywhere.
     await page.locator('.passage-notes[data-passage="p3"]').getByRole('button', { name: /Delete/ }).click();
     await page.locator('.passage-notes[data-passage="p3"] .note').waitFor({ state: 'detached' });
+  });
+
+  it('deleting notes from the keyboard keeps focus on the next note, then on what is left to use', async () => {
+    const page = await h.open(await h.newPage(), '#/read/001');
+    await addNote(page, 'p3', 'First');
+    await addNote(page, 'p3', 'Second');
+    await addNote(page, 'p5', 'Third');
+    await addNote(page, 'p5', 'Fourth');
+    const focused = () => page.evaluate(() => {
+      const a = document.activeElement;
+      return a === document.body ? 'BODY' : `${a.tagName.toLowerCase()}:${(a.getAttribute('aria-label') || a.id || a.textContent).trim()}:${a.closest('li.note')?.querySelector('.note-text')?.textContent ?? ''}`;
+    });
+    const press = async (locator) => {
+      await locator.focus();
+      await page.keyboard.press('Enter');
+    };
+    const box = page.locator('.passage-notes[data-passage="p3"]');
+    await press(box.locator('li.note', { hasText: 'First' }).getByRole('button', { name: /Delete/ }));
+    await eventually(page, 'focus did not go to the other note of the passage', () => document.activeElement?.closest('li.note')?.textContent.includes('Second'), null, () => document.activeElement?.outerHTML.slice(0, 80));
+    assert.equal(await focused(), 'button:Delete the note on p3:Second');
+    await press(box.locator('li.note').getByRole('button', { name: /Delete/ }));
+    await eventually(page, 'focus did not go to the passage\'s "Add a note"', () => document.activeElement?.matches('.passage-notes[data-passage="p3"] .note-add > summary'), null, () => document.activeElement?.outerHTML.slice(0, 80));
+    // In the notes view: the note that takes the deleted one's place, then the import field.
+    await h.open(page, '#/notes');
+    await page.locator('.notes-list li.note').first().waitFor();
+    assert.equal(await page.locator('.notes-list li.note').count(), 2);
+    await press(page.locator('.notes-list li.note', { hasText: 'Third' }).getByRole('button', { name: /Delete/ }));
+    await eventually(page, 'focus did not go to the next note in the list', () => document.activeElement?.closest('li.note')?.textContent.includes('Fourth'), null, () => document.activeElement?.outerHTML.slice(0, 80));
+    await press(page.locator('.notes-list li.note').getByRole('button', { name: /Delete/ }));
+    await eventually(page, 'focus did not go to the import field after the last note', () => document.activeElement?.id === 'notes-import', null, () => document.activeElement?.outerHTML.slice(0, 80));
+    assert.equal(await page.locator('.notes-list li.note').count(), 0);
   });
 
   it('exports as JSON and Markdown, and a fresh browser imports both without losing or doubling a note', async () => {
