@@ -83,8 +83,16 @@ pub fn CustomThemes() -> Html {
             ctx.go(state);
         })
     };
+    let count = custom.len();
     let themes = custom.iter().enumerate().map(|(i, c)| {
         let ctx = ctx.clone();
+        // Focus goes to the Remove button of the theme that takes this one's place (or the one
+        // before); after the last, to the panel's summary (the panel closes when it is empty).
+        let then = if count > 1 {
+            format!(".custom-list > li:nth-child({}) button", (i + 1).min(count - 1))
+        } else {
+            "details.custom-themes > summary".to_owned()
+        };
         let remove = Callback::from(move |_: MouseEvent| {
             let mut state = (*ctx.state).clone();
             state.custom.remove(i);
@@ -100,6 +108,8 @@ pub fn CustomThemes() -> Html {
                 _ => {}
             }
             ctx.go(state);
+            let then = then.clone();
+            crate::dom::after_paint(move || crate::dom::focus_selector(&then));
         });
         html! {
             <li key={i}>

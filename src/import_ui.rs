@@ -470,7 +470,11 @@ pub fn DroppedFiles() -> Html {
     let shown = b.outside && (b.progress.is_some() || !b.outcomes.is_empty());
     let close = {
         let importer = importer.clone();
-        Callback::from(move |_: MouseEvent| importer.close())
+        Callback::from(move |_: MouseEvent| {
+            importer.close();
+            // The panel goes with its Close button: focus goes to the view it sat above.
+            dom::focus("main");
+        })
     };
     let library = ctx.href(&ctx.with_view(View::Library));
     html! {

@@ -175,6 +175,17 @@ describe('explore', () => {
     assert.equal(await page.locator('.facets button', { hasText: 'Clear search and filters' }).count(), 0);
   });
 
+  it('removing the reader\'s own themes from the keyboard keeps focus in their panel', async () => {
+    const page = await h.open(await h.newPage(), '#/explore?custom=Corridors:transport%20corridor&custom=Grain:wheat|grain');
+    const remove = (label) => page.getByRole('button', { name: `Remove the theme ${label}` });
+    await remove('Corridors').focus();
+    await page.keyboard.press('Enter');
+    await eventually(page, 'focus did not go to the remaining theme\'s Remove', () => document.activeElement?.getAttribute('aria-label') === 'Remove the theme Grain', null, () => document.activeElement?.outerHTML.slice(0, 80));
+    await page.keyboard.press('Enter');
+    await eventually(page, 'focus did not go to the panel after the last theme', () => document.activeElement?.matches('details.custom-themes > summary'), null, () => document.activeElement?.outerHTML.slice(0, 80));
+    assert.equal(withoutVersion(await page.evaluate(() => location.hash)), '#/explore');
+  });
+
   it('renders a page of results; Show more adds the next from the keyboard, focuses it, and the announced count stays the full count', async () => {
     const page = await h.open(await h.newPage(), '#/explore');
     await page.waitForSelector('li.result');

@@ -390,8 +390,11 @@ describe('import', () => {
     // The reader stays where they were, and can close the messages.
     assert.equal(await page.evaluate(() => location.hash), hash);
     assert.equal(await page.locator('main svg').count() > 0, true);
-    await page.getByRole('button', { name: 'Close' }).click();
+    await page.getByRole('button', { name: 'Close' }).focus();
+    await page.keyboard.press('Enter');
     await eventually(page, 'the messages were not closed', () => !document.querySelector('.dropped-files-panel'));
+    // The panel went with the button: focus is on the view, not lost on the page.
+    assert.equal(await page.evaluate(() => document.activeElement?.id), 'main');
 
     const lib = await ownCards(page, ['own1', 'own2']);
     assert.deepEqual(lib.cards.slice(5).map((c) => c.badge), ['Your document', 'Your document']);
