@@ -642,11 +642,17 @@ pub fn import(
         notes.push(note);
     }
     let mut doc = document(id, name, &text);
-    if !notes.contains(&Note::TitleFromName) && (!is_title_like(&doc.title) || doc.title == id) {
-        let (t, note) = titled(text);
-        text = t;
-        notes.push(note);
-        doc = document(id, name, &text);
+    // Also when the title would take all there is: a file of one line that could be a title
+    // (no full stop at its end, say) is a paragraph under the file's name, not a title alone.
+    let not_a_title = !is_title_like(&doc.title) || doc.title == id;
+    if !notes.contains(&Note::TitleFromName) && (not_a_title || doc.passages.is_empty()) {
+        let (t, note) = titled(text.clone());
+        let retitled = document(id, name, &t);
+        if not_a_title || !retitled.passages.is_empty() {
+            text = t;
+            notes.push(note);
+            doc = retitled;
+        }
     }
     if doc.passages.is_empty() {
         return Err(ImportError::NoPassages {

@@ -909,7 +909,10 @@ fn soup() -> impl Strategy<Value = String> {
         Just("\n\n".to_owned()),
         Just("\u{202e}\u{200b}\u{feff}\r".to_owned()),
         Just("Iran and Russia signed a treaty. ".to_owned()),
-        "\\PC{0,12}",
+        // Any printable text but `<`: a `<` left open before a marker piece would make it text
+        // for a browser too (`<?<script>` is a comment, `<b<script>` one tag), and the markers
+        // must be read as script, style and comment for the property below to hold.
+        "[^<\\p{C}]{0,12}",
     ];
     prop::collection::vec(piece, 0..40).prop_map(|v| v.concat())
 }
@@ -972,6 +975,52 @@ fn check(name: &str, bytes: &[u8]) -> Result<(), TestCaseError> {
         }
     }
     Ok(())
+}
+
+/// A file of one paragraph that could pass for a title (no full stop at its end) imports as
+/// that paragraph under the file's name, instead of being refused as "only a title"; a title
+/// alone is still refused.
+#[test]
+fn one_line_without_a_full_stop_is_a_paragraph_not_a_lone_title() {
+    let line = "Iran and Russia signed a treaty on trade and energy in January, after months of talks. More to come";
+    for (name, bytes) in [
+        ("talks.txt", line.to_owned()),
+        ("talks.html", format!("<p>{line}")),
+    ] {
+        let i = import::import(name, bytes.as_bytes(), corpus(), "my1").expect(name);
+        assert_eq!(i.document.title, "talks", "{name}");
+        assert_eq!(i.document.passages.len(), 1, "{name}");
+        assert!(
+            i.document.passages[0].text.ends_with("More to come"),
+            "{name}"
+        );
+        assert!(i.notes.contains(&import::Note::TitleFromName), "{name}");
+    }
+    for (name, bytes) in [
+        ("t.txt", "Just a title"),
+        ("t.html", "<h1>Heading only</h1>"),
+    ] {
+        let e = import::import(name, bytes.as_bytes(), corpus(), "my1").expect_err(name);
+        assert_eq!(e.id(), "no-passages", "{name}");
+    }
+}
+
+/// Where a browser reads a script's start tag as something else, what follows is text, as the
+/// page shows it: `<?` opens a bogus comment that ends at the first `>`, and `<b<script>` is one
+/// start tag. (The soup below keeps `<` out of its random text for this reason.)
+#[test]
+fn a_script_tag_swallowed_by_earlier_markup_is_text_as_in_a_browser() {
+    let lead = "<h1>A treaty</h1><p>Iran and Russia signed a treaty on trade and energy in January, after months of talks.</p>";
+    for tail in [
+        "<p>Then <?<script>SHOWN</script>",
+        "<p>Then <b<script>SHOWN</script>",
+    ] {
+        let html = format!("{lead}{tail}");
+        let html = html.as_str();
+        let i = import::import("page.html", html.as_bytes(), corpus(), "my1").expect(html);
+        assert!(i.text.contains("SHOWN"), "{html}: {:?}", i.text);
+        assert!(!i.text.contains("<script"), "{html}: {:?}", i.text);
+    }
 }
 
 /// Inputs that once panicked (text after a multibyte character was sliced inside it).
