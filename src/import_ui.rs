@@ -478,7 +478,9 @@ pub fn DroppedFiles() -> Html {
     };
     let library = ctx.href(&ctx.with_view(View::Library));
     html! {
-        <div class="dropped-files" role="status" aria-live="polite" aria-busy={b.progress.is_some().to_string()} data-batch={b.number.to_string()}>
+        // `data-busy` (for tests) rather than `aria-busy`, which would silence the progress
+        // lines this live region announces until the batch ends.
+        <div class="dropped-files" role="status" aria-live="polite" data-busy={b.progress.is_some().to_string()} data-batch={b.number.to_string()}>
             if shown {
                 <section class="dropped-files-panel" aria-label="Dropped files">
                     { batch_html(&ctx, b) }

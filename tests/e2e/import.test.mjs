@@ -418,7 +418,7 @@ describe('import', () => {
       new MutationObserver(() => {
         const panel = document.querySelector('.dropped-files-panel');
         if (window.closeSeen === null && /file 2 of/.test(panel?.querySelector('.import-progress')?.textContent ?? '')) {
-          window.closeSeen = { busy: document.querySelector('.dropped-files').getAttribute('aria-busy') };
+          window.closeSeen = { busy: document.querySelector('.dropped-files').getAttribute('data-busy') };
           panel.querySelector('.dropped-close').click();
         } else if (window.closeSeen !== null && panel) {
           window.reappeared = true;
@@ -428,7 +428,7 @@ describe('import', () => {
     // Three reports of 4 MB each: the batch runs on after the second file.
     const report = (name) => ({ name, text: `Report ${name}: Iran and Russia signed a treaty on trade and energy in January. The corridor carries grain.\n\n`, times: 36_000 });
     await dragFiles(page, 'header .app-name', [report('one.txt'), report('two.txt'), report('three.txt')]);
-    await page.waitForSelector('.dropped-files[aria-busy="false"][data-batch="1"]', { state: 'attached', timeout: 60_000 });
+    await page.waitForSelector('.dropped-files[data-busy="false"][data-batch="1"]', { state: 'attached', timeout: 60_000 });
     assert.deepEqual(await page.evaluate(() => window.closeSeen), { busy: 'true' }, 'Close was not pressed during the batch');
     assert.deepEqual(await page.evaluate(() => ({ reappeared: window.reappeared, panel: !!document.querySelector('.dropped-files-panel') })), { reappeared: false, panel: false });
     // The files imported all the same, and the library lists them.
