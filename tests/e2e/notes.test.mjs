@@ -1,6 +1,7 @@
 // Notes: written under a passage in the reader, listed in #/notes, kept across a reload, exported
 // as JSON and Markdown and imported into a fresh browser (merging, never deleting); storage that is
-// blocked, full or holds unreadable notes gives a notice and a way to export, and loses nothing.
+// blocked, full or holds unreadable notes gives a notice and a way to export, and loses nothing;
+// a note deleted from the keyboard leaves focus on the next note or what is left to use.
 // Every test also fails if the page logs anything or asks another origin.
 
 import assert from 'node:assert/strict';
