@@ -88,11 +88,12 @@ pub fn CustomThemes() -> Html {
         let ctx = ctx.clone();
         // Focus goes to the Remove button of the theme that takes this one's place (or the one
         // before); after the last, to the panel's summary (the panel closes when it is empty).
-        let then = if count > 1 {
-            format!(".custom-list > li:nth-child({}) button", (i + 1).min(count - 1))
-        } else {
-            "details.custom-themes > summary".to_owned()
-        };
+        let then = crate::dom::after_removal(
+            ".custom-list",
+            i,
+            count,
+            "details.custom-themes > summary",
+        );
         let remove = Callback::from(move |_: MouseEvent| {
             let mut state = (*ctx.state).clone();
             state.custom.remove(i);
@@ -108,8 +109,7 @@ pub fn CustomThemes() -> Html {
                 _ => {}
             }
             ctx.go(state);
-            let then = then.clone();
-            crate::dom::after_paint(move || crate::dom::focus_selector(&then));
+            crate::dom::focus_after_paint(then.clone());
         });
         html! {
             <li key={i}>

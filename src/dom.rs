@@ -204,6 +204,26 @@ pub fn is_narrow() -> bool {
         .is_some_and(|w| w < 768.0)
 }
 
+/// Focuses the first element matching `selector` once the browser has painted the change just
+/// made: for a control that removes itself (or what holds it), whose focus would otherwise fall
+/// to the page.
+pub fn focus_after_paint(selector: String) {
+    after_paint(move || focus_selector(&selector));
+}
+
+/// Where focus goes when item `i` (from 0) of a list of `len` items is removed: the button of
+/// the item that takes its place, or of the one before it, in the list `list` (a selector of
+/// the `<ul>` or `<ol>`); `otherwise` when it was the only one.
+pub fn after_removal(list: &str, i: usize, len: usize, otherwise: &str) -> String {
+    if i + 1 < len {
+        format!("{list} > li:nth-child({}) button", i + 1)
+    } else if i > 0 {
+        format!("{list} > li:nth-child({i}) button")
+    } else {
+        otherwise.to_owned()
+    }
+}
+
 /// Focuses the first element matching a CSS selector (scrolling it into view, as the keyboard
 /// would); nothing when none matches.
 pub fn focus_selector(selector: &str) {

@@ -343,7 +343,7 @@ pub fn ExploreView() -> Html {
             ctx.go(ctx.with_view(View::Explore(Explore::default())));
             // The button goes with the filters it cleared: focus goes to the search box, where
             // the reader starts again, instead of falling to the page.
-            dom::after_paint(|| dom::focus_selector("#q"));
+            dom::focus_after_paint("#q".into());
         })
     };
     let filtered = !e.themes.is_empty()

@@ -320,9 +320,7 @@ pub fn ImportDocs() -> Html {
         let own = own.clone();
         Callback::from(move |_: MouseEvent| {
             if let Some(id) = own.undo_remove() {
-                dom::after_paint(move || {
-                    dom::focus_selector(&format!("li.source-card[data-doc=\"{id}\"] h2 a"))
-                });
+                dom::focus_after_paint(format!("li.source-card[data-doc=\"{id}\"] h2 a"));
             }
         })
     };

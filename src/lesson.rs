@@ -439,7 +439,7 @@ pub fn LessonMaker() -> Html {
                     let id = attr("data-id").parse().unwrap_or(usize::MAX);
                     // Focus follows a step moved, once the list is redrawn.
                     if let Some(to) = d.act(act, id, value) {
-                        dom::after_paint(move || dom::focus_selector(&to));
+                        dom::focus_after_paint(to);
                     }
                 }
             }

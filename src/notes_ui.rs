@@ -128,22 +128,8 @@ fn remove_note(notes: &NotesHandle, id: &str, then: String) -> Callback<MouseEve
         let mut book = (*notes.book).clone();
         book.remove(&id);
         notes.dispatch(NotesAction::Set(book));
-        let then = then.clone();
-        dom::after_paint(move || dom::focus_selector(&then));
+        dom::focus_after_paint(then.clone());
     })
-}
-
-/// Where focus goes when item `i` (from 0) of a list of `len` notes is deleted: the Delete button
-/// of the note that takes its place, or of the one before it, under `list`; `otherwise` when it
-/// was the only one.
-fn after_delete(list: &str, i: usize, len: usize, otherwise: &str) -> String {
-    if i + 1 < len {
-        format!("{list} > li:nth-child({}) button", i + 1)
-    } else if i > 0 {
-        format!("{list} > li:nth-child({i}) button")
-    } else {
-        otherwise.to_owned()
-    }
 }
 
 /// Downloads the notebook as JSON or Markdown.
@@ -229,7 +215,7 @@ pub fn PassageNotes(props: &PassageNotesProps) -> Html {
         .collect();
     let here = format!(".passage-notes[data-passage=\"{}\"]", props.passage);
     let list = mine.iter().enumerate().map(|(i, n)| {
-        let then = after_delete(
+        let then = dom::after_removal(
             &format!("{here} ul.notes"),
             i,
             mine.len(),
@@ -333,7 +319,7 @@ pub fn NotesView() -> Html {
             passage: Some(n.passage.clone()),
             show_removed: false,
         }));
-        let then = after_delete(".notes-list", i, sorted.len(), "#notes-import");
+        let then = dom::after_removal(".notes-list", i, sorted.len(), "#notes-import");
         let remove = remove_note(&notes, &n.id, then);
         html! {
             <li key={n.id.clone()} class="note" data-doc={n.doc.clone()} data-passage={n.passage.clone()}>

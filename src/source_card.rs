@@ -34,7 +34,7 @@ pub fn SourceCard(props: &Props) -> Html {
         Callback::from(move |_: MouseEvent| {
             if store.remove(&id).is_some() {
                 // The card is gone: focus goes to the message that can put it back.
-                dom::after_paint(|| dom::focus_selector(".own-removed button"));
+                dom::focus_after_paint(".own-removed button".into());
             }
         })
     });

@@ -630,14 +630,14 @@ pub fn import(
     // Cleaning takes the first line as the title. When it cannot be one (a paragraph, or a line
     // that cleaning sets aside so that a paragraph comes first), the file name goes first.
     let first = text.lines().find(|l| !l.trim().is_empty()).unwrap_or("");
-    let titled = |text: String| {
+    let titled = |text: &str| {
         (
             format!("{}\n\n{text}", title_from_name(name)),
             Note::TitleFromName,
         )
     };
     if !is_title_like(&plain_text(first)) {
-        let (t, note) = titled(text);
+        let (t, note) = titled(&text);
         text = t;
         notes.push(note);
     }
@@ -646,7 +646,7 @@ pub fn import(
     // (no full stop at its end, say) is a paragraph under the file's name, not a title alone.
     let not_a_title = !is_title_like(&doc.title) || doc.title == id;
     if !notes.contains(&Note::TitleFromName) && (not_a_title || doc.passages.is_empty()) {
-        let (t, note) = titled(text.clone());
+        let (t, note) = titled(&text);
         let retitled = document(id, name, &t);
         if not_a_title || !retitled.passages.is_empty() {
             text = t;
