@@ -22,17 +22,22 @@ use crate::dom;
 
 #[hook]
 pub fn use_url_state(known: Option<Rc<Known>>) -> (Rc<State>, Rc<Vec<Notice>>, Callback<Nav>) {
+    // A link shown but not yet written: into the current history entry, or as a new one.
+    let pending = use_mut_ref(|| None::<Pending>);
     let parse_now = {
         let known = known.clone();
+        let pending = pending.clone();
         move || -> (Rc<State>, Rc<Vec<Notice>>) {
             match &known {
                 Some(k) => {
                     let fragment = dom::fragment();
                     let (s, n) = parse(&fragment, k);
                     // The address shown becomes the one link of this state (no new history
-                    // entry); a link to something missing stays as typed, to be corrected.
+                    // entry), written after the first paint like any other link (at start-up
+                    // it is the only history call, 10 ms or more); a link to something missing
+                    // stays as typed, to be corrected.
                     if let Some(url) = canonical_replacement(&fragment, &s, &n, &k.version) {
-                        replace_url(&url);
+                        write_later(&pending, url, false);
                     }
                     (Rc::new(s), Rc::new(n))
                 }
@@ -44,8 +49,6 @@ pub fn use_url_state(known: Option<Rc<Known>>) -> (Rc<State>, Rc<Vec<Notice>>, C
         let parse_now = parse_now.clone();
         move || parse_now()
     });
-    // A link shown but not yet written: into the current history entry, or as a new one.
-    let pending = use_mut_ref(|| None::<Pending>);
     {
         let current = current.clone();
         let pending = pending.clone();
@@ -75,37 +78,8 @@ pub fn use_url_state(known: Option<Rc<Known>>) -> (Rc<State>, Rc<Vec<Notice>>, C
         Callback::from(move |nav: Nav| {
             let Some(k) = &known else { return };
             let url = print(&nav.state, &k.version);
-            // Shown now; written once the browser has painted it. A push waiting when another
-            // push comes is written first, so that history keeps every step; a replace merges
-            // into whatever waits (a key typed just after a click belongs to the click's entry).
-            let earlier = {
-                let mut p = pending.borrow_mut();
-                match p.take() {
-                    Some(w) if w.push && !nav.replace => {
-                        *p = Some(Pending { url, push: true });
-                        Some(w)
-                    }
-                    Some(w) => {
-                        *p = Some(Pending {
-                            url,
-                            push: w.push || !nav.replace,
-                        });
-                        None
-                    }
-                    None => {
-                        *p = Some(Pending {
-                            url,
-                            push: !nav.replace,
-                        });
-                        let pending = pending.clone();
-                        dom::after_paint(move || write_pending(&pending));
-                        None
-                    }
-                }
-            };
-            if let Some(w) = earlier {
-                write(&w);
-            }
+            // Shown now; written once the browser has painted it.
+            write_later(&pending, url, !nav.replace);
             current.set((Rc::new(nav.state), Rc::new(Vec::new())));
         })
     };
@@ -116,6 +90,39 @@ pub fn use_url_state(known: Option<Rc<Known>>) -> (Rc<State>, Rc<Vec<Notice>>, C
 struct Pending {
     url: String,
     push: bool,
+    /// The fragment of the entry when the link was shown: the link is written only while the
+    /// entry still has it. A fragment set by a script or typed in the address bar changes the
+    /// address at once but reports `hashchange` only a task later, so a write in between
+    /// would put the old view's link over it.
+    from: String,
+}
+
+/// Makes `url` the link to write after the next paint (`push`: as a new entry). A link waiting
+/// when a push comes is written first, so that history keeps every step (and the entry before
+/// the push its own link); a replace merges into whatever waits (a key typed just after a click
+/// belongs to the click's entry).
+fn write_later(pending: &Rc<RefCell<Option<Pending>>>, url: String, push: bool) {
+    let mut p = pending.borrow_mut();
+    match p.take() {
+        Some(w) if push => {
+            write(&w);
+            *p = Some(Pending {
+                url,
+                push,
+                from: dom::fragment(),
+            });
+        }
+        Some(w) => *p = Some(Pending { url, ..w }),
+        None => {
+            *p = Some(Pending {
+                url,
+                push,
+                from: dom::fragment(),
+            });
+            let pending = pending.clone();
+            dom::after_paint(move || write_pending(&pending));
+        }
+    }
 }
 
 /// Writes the waiting link, if any.
@@ -132,16 +139,12 @@ fn write(w: &Pending) {
     let Some(history) = web_sys::window().and_then(|w| w.history().ok()) else {
         return;
     };
+    if dom::fragment() != w.from {
+        return;
+    }
     let _ = if w.push {
         history.push_state_with_url(&JsValue::NULL, "", Some(&w.url))
     } else {
         history.replace_state_with_url(&JsValue::NULL, "", Some(&w.url))
     };
-}
-
-/// Writes `url` into the current history entry (no `hashchange`, no new entry).
-fn replace_url(url: &str) {
-    if let Some(history) = web_sys::window().and_then(|w| w.history().ok()) {
-        let _ = history.replace_state_with_url(&JsValue::NULL, "", Some(url));
-    }
 }

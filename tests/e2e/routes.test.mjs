@@ -161,6 +161,29 @@ describe('routes', () => {
     await page.waitForSelector('article.reader[data-doc="001"]');
   });
 
+  it('a link followed right at start-up is kept: the first link\'s canonical form is not written over it', async () => {
+    const page = await h.newPage();
+    // The canonical form of the link opened is written after the first paint; this link is
+    // followed before that paint, as soon as the app says it is ready.
+    await page.addInitScript(() => {
+      new MutationObserver((_, obs) => {
+        if (!document.documentElement.dataset.ready) return;
+        obs.disconnect();
+        location.hash = '#/read/002';
+      }).observe(document, { attributes: true, subtree: true, attributeFilter: ['data-ready'] });
+    });
+    await h.open(page, '#/explore?sources=004,001&q=drones');
+    await page.waitForSelector('article.reader[data-doc="002"]');
+    await eventually(page, 'the followed link was not made canonical', () => /^#\/read\/002\?v=[0-9a-f]{12}$/.test(location.hash), null, () => location.hash);
+    // Its entry still holds it, and the entry before holds the first link, now canonical.
+    await page.goBack();
+    await page.waitForSelector('li.result');
+    await eventually(page, 'the first link was not made canonical', () => location.hash.startsWith('#/explore?q=drones&sources=001,004&v='), null, () => location.hash);
+    await page.goForward();
+    await page.waitForSelector('article.reader[data-doc="002"]');
+    assert.match(await page.evaluate(() => location.hash), /^#\/read\/002\?v=/);
+  });
+
   const partly = [
     ['an explore link with an unknown source', '#/explore?sources=004,001,999', 'li.result', '#/explore?sources=001,004'],
     ['a comparison with one unknown source of three', '#/compare/002/999/004', 'section.compare-view', '#/compare/002/004'],
