@@ -307,20 +307,18 @@ pub fn ExploreView() -> Html {
         if count <= shown {
             return Html::default();
         }
-        {
-            let next = PAGE.min(count - shown);
-            let page = page.clone();
-            let key = page_key.clone();
-            let focus_next = focus_next.clone();
-            let onclick = Callback::from(move |_: MouseEvent| {
-                *focus_next.borrow_mut() = Some(link(shown + 1));
-                page.set((key.clone(), shown + PAGE));
-            });
-            html! {
-                <button type="button" class="more" {onclick}>
-                    { format!("Show {next} more (showing {shown} of {count})") }
-                </button>
-            }
+        let next = PAGE.min(count - shown);
+        let page = page.clone();
+        let key = page_key.clone();
+        let focus_next = focus_next.clone();
+        let onclick = Callback::from(move |_: MouseEvent| {
+            *focus_next.borrow_mut() = Some(link(shown + 1));
+            page.set((key.clone(), shown + PAGE));
+        });
+        html! {
+            <button type="button" class="more" {onclick}>
+                { format!("Show {next} more (showing {shown} of {count})") }
+            </button>
         }
     };
 
