@@ -418,12 +418,7 @@ pub fn count_words(text: &str) -> usize {
     while i < bytes.len() {
         let b = bytes[i];
         let (space, alphanumeric, len) = if b.is_ascii() {
-            // `char::is_whitespace` for ASCII: space and U+0009 to U+000D.
-            (
-                matches!(b, b' ' | 0x09..=0x0d),
-                b.is_ascii_alphanumeric(),
-                1,
-            )
+            (char::from(b).is_whitespace(), b.is_ascii_alphanumeric(), 1)
         } else {
             let c = text[i..].chars().next().unwrap_or_default();
             (c.is_whitespace(), c.is_alphanumeric(), c.len_utf8())
