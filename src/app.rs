@@ -160,6 +160,7 @@ pub fn view_html(view: &View) -> Html {
             />
         },
         View::Explore(_) => html! { <ExploreView /> },
+        View::Overview { .. } => html! { <crate::overview::OverviewView /> },
         View::Map => html! { <MapView /> },
         View::Compare { .. } => html! { <CompareView /> },
         View::Source { .. } => html! { <SourceView /> },

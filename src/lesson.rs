@@ -43,6 +43,7 @@ fn label(ctx: &Ctx, state: &State) -> String {
     };
     match &state.view {
         View::Library => "All sources".into(),
+        View::Overview { .. } => "Story overview".into(),
         View::Read {
             doc,
             passage: Some(p),

@@ -19,6 +19,7 @@ mod methods;
 mod not_found;
 mod notes_ui;
 mod notices;
+mod overview;
 mod own_docs;
 mod page_drop;
 mod passage;

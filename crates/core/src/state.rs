@@ -95,6 +95,11 @@ pub struct Explore {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum View {
     Library,
+    /// The story overview: who copies whom, where the sources disagree, how each frames the
+    /// story, what was cleaned; `part` scrolls to one of those sections.
+    Overview {
+        part: Option<OverviewPart>,
+    },
     Read {
         doc: String,
         passage: Option<String>,
@@ -116,6 +121,42 @@ pub enum View {
     Notes,
     /// A teacher's sequence of views, each with a short note, and the step the student is on.
     Lesson(Lesson),
+}
+
+/// A section of the story overview, named in its link (`#/overview?part=copies`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum OverviewPart {
+    /// Who copies whom.
+    Copies,
+    /// Where the sources disagree.
+    Disagreements,
+    /// How each source frames the story.
+    Framing,
+    /// What the cleaning removed from each page.
+    Cleaning,
+}
+
+impl OverviewPart {
+    pub const ALL: [OverviewPart; 4] = [
+        OverviewPart::Copies,
+        OverviewPart::Disagreements,
+        OverviewPart::Framing,
+        OverviewPart::Cleaning,
+    ];
+
+    /// The name in the link, also the id of the section's element.
+    pub fn id(self) -> &'static str {
+        match self {
+            OverviewPart::Copies => "copies",
+            OverviewPart::Disagreements => "disagreements",
+            OverviewPart::Framing => "framing",
+            OverviewPart::Cleaning => "cleaning",
+        }
+    }
+
+    pub fn from_id(id: &str) -> Option<OverviewPart> {
+        OverviewPart::ALL.into_iter().find(|p| p.id() == id)
+    }
 }
 
 /// A lesson: views strung together, each with a short note; one link holds it all.
@@ -536,6 +577,7 @@ fn parse_at(fragment: &str, known: &Known, nested: bool) -> (State, Vec<Notice>)
     let title = get("title");
     let at = get("at");
     let version = get("v");
+    let part = get("part");
     if bad {
         notices.push(Notice::BadEncoding);
     }
@@ -555,6 +597,7 @@ fn parse_at(fragment: &str, known: &Known, nested: bool) -> (State, Vec<Notice>)
                 | "title"
                 | "step"
                 | "at"
+                | "part"
         );
         if !known_param {
             notices.push(Notice::UnknownParam(clean_text(k, 40)));
@@ -663,6 +706,15 @@ fn parse_at(fragment: &str, known: &Known, nested: bool) -> (State, Vec<Notice>)
                 kwic: mode.as_deref() == Some("kwic"),
             })
         }
+        ["overview"] => View::Overview {
+            part: part.and_then(|p| {
+                let found = OverviewPart::from_id(&p);
+                if found.is_none() {
+                    notices.push(Notice::UnknownParam(clean_text(&format!("part={p}"), 40)));
+                }
+                found
+            }),
+        },
         ["map"] => View::Map,
         ["compare", docs @ ..] => {
             let requested: Vec<String> = docs.iter().map(|d| (*d).to_owned()).collect();
@@ -1044,6 +1096,12 @@ fn parts(state: &State) -> (String, Vec<(&'static str, String)>) {
                 params.push(("mode", "kwic".into()));
             }
             "/explore".to_owned()
+        }
+        View::Overview { part } => {
+            if let Some(p) = part {
+                params.push(("part", p.id().into()));
+            }
+            "/overview".to_owned()
         }
         View::Map => "/map".to_owned(),
         View::Compare {
