@@ -300,6 +300,27 @@ impl RemovalKind {
     pub fn is_junk(self) -> bool {
         !matches!(self, RemovalKind::Byline | RemovalKind::Dateline)
     }
+
+    /// A short name for lists ("author card, share buttons"), in the words of a reader.
+    pub fn name(self) -> &'static str {
+        match self {
+            RemovalKind::AuthorProfile => "author card with personal details",
+            RemovalKind::Socials => "social-media links",
+            RemovalKind::RelatedLinks => "list of related links",
+            RemovalKind::RepeatedHeadline => "headline of another page",
+            RemovalKind::TableOfContents => "table of contents",
+            RemovalKind::Navigation => "site menu",
+            RemovalKind::AboutAuthor => "\"About the author\" box",
+            RemovalKind::CallToComment => "request to comment or share",
+            RemovalKind::ExploreMore => "invitation to read more of the site",
+            RemovalKind::Promotion => "advert for another article",
+            RemovalKind::DuplicateTitle => "title printed twice",
+            RemovalKind::Byline => "author line (kept as the author)",
+            RemovalKind::Dateline => "date line (kept as the date)",
+            RemovalKind::LayoutFragment => "stray piece of page layout",
+            RemovalKind::PersonalData => "line with personal details",
+        }
+    }
 }
 
 impl Document {
