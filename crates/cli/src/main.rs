@@ -182,7 +182,18 @@ fn run(cli: Cli) -> Result<()> {
             let facts = parallax_core::facts::facts(c, &c.claims);
             let ids: Vec<&str> = docs.iter().map(String::as_str).collect();
             let comparison = parallax_core::compare::compare(c, &analysis, &reuse, &facts, &ids)?;
-            print_json(&serde_json::to_value(comparison)?)
+            // What the app's summary shows besides the model: whether each row differs, and the
+            // distinct places of shared wording over the themes any compared source speaks to.
+            let shown = comparison.shown(None, false);
+            let shared_places = parallax_core::compare::Comparison::shared_places(&shown).len();
+            let mut v = serde_json::to_value(&comparison)?;
+            if let Some(rows) = v["rows"].as_array_mut() {
+                for (row, r) in rows.iter_mut().zip(&comparison.rows) {
+                    row["differs"] = json!(r.differs());
+                }
+            }
+            v["shared_places"] = json!(shared_places);
+            print_json(&v)
         }
         Command::Signals { bundle } => {
             let b = read_bundle(&bundle)?;

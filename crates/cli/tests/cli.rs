@@ -313,6 +313,22 @@ fn facts_signals_and_compare_print_json() {
         .unwrap()
         .iter()
         .any(|f| f["key"] == "figure:percent of good" && f["agreement"] == "agree"));
+    // Each row says whether it differs (an on-theme dispute), with the disputes it counts; the
+    // shared wording is counted once per place, not once per theme.
+    for row in v["rows"].as_array().unwrap() {
+        assert_eq!(
+            row["differs"].as_bool().unwrap(),
+            !row["disputes"].as_array().unwrap().is_empty()
+        );
+    }
+    let per_theme: usize = v["rows"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|r| r["reuse"].as_array().unwrap().len())
+        .sum();
+    let places = v["shared_places"].as_u64().unwrap() as usize;
+    assert!(0 < places && places < per_theme, "{places} of {per_theme}");
     let o = parallax(&["compare", &bundle, "002", "999"]);
     assert_eq!(o.status.code(), Some(1));
     assert!(String::from_utf8_lossy(&o.stderr).contains("there is no source \"999\""));

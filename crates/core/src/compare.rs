@@ -1,8 +1,9 @@
 //! The comparison model: for two or more sources, per theme, what each says (its passages), which
-//! passages were reused between them, and the figures, dates and claims they share or dispute.
+//! wording they share, and the figures, dates and claims they dispute in that theme's sentences;
+//! which themes a view shows, the distinct places of shared wording, and the facts tables.
 
 use crate::analysis::Analysis;
-use crate::facts::{Agreement, FactGroup};
+use crate::facts::{Agreement, FactGroup, FactKind, Mention};
 use crate::model::Corpus;
 use crate::reuse::ReusePair;
 use serde::Serialize;
@@ -16,6 +17,25 @@ pub struct Column {
     pub passages: Vec<String>,
 }
 
+/// Wording two of the compared sources share within a theme.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Shared {
+    /// The two sources, in column order.
+    pub docs: [String; 2],
+    /// Distinct places (reuse pairs) where they share wording in this theme's passages.
+    pub places: usize,
+}
+
+/// A fact the sources dispute in a theme's own sentences.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Dispute {
+    /// The fact group's key and label.
+    pub key: String,
+    pub label: String,
+    /// The mentions whose sentence is tagged with the theme; their values conflict.
+    pub mentions: Vec<Mention>,
+}
+
 /// A theme across the compared sources.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct ThemeRow {
@@ -24,15 +44,26 @@ pub struct ThemeRow {
     pub columns: Vec<Column>,
     /// Reuse between two of the compared sources where both passages are in this row.
     pub reuse: Vec<ReusePair>,
+    /// `reuse` counted per pair of sources, in column order; pairs that share nothing are left out.
+    pub shared: Vec<Shared>,
     /// Fact groups with a mention in this row's passages, restricted to the compared sources.
     pub facts: Vec<FactGroup>,
+    /// Disputed facts on this theme: of a group's mentions in the compared sources, those whose
+    /// own sentence is tagged with the theme state values that cannot all be true.
+    pub disputes: Vec<Dispute>,
 }
 
 impl ThemeRow {
-    /// True when the sources differ here: a disputed fact, or a theme some sources are silent on.
+    /// True when the sources differ on this theme: a figure, date or claim is stated in
+    /// conflicting ways by sentences on the theme. A theme that some sources leave out is not by
+    /// itself a difference: it shows as "0 passages", and silence is not disagreement.
     pub fn differs(&self) -> bool {
-        self.facts.iter().any(|f| f.agreement == Agreement::Differ)
-            || self.columns.iter().any(|c| c.passages.is_empty())
+        !self.disputes.is_empty()
+    }
+
+    /// True when at least one compared source has a passage on the theme.
+    pub fn spoken_to(&self) -> bool {
+        self.columns.iter().any(|c| !c.passages.is_empty())
     }
 }
 
@@ -40,6 +71,92 @@ impl ThemeRow {
 pub struct Comparison {
     pub docs: Vec<String>,
     pub rows: Vec<ThemeRow>,
+    /// Every fact group stated by the compared sources, restricted to them and re-summarised,
+    /// so that agreement is between these sources only.
+    pub facts: Vec<FactGroup>,
+}
+
+impl Comparison {
+    /// The rows a view shows: themes a compared source speaks to; only `theme` when it is set;
+    /// with `only_differ`, only rows that differ.
+    pub fn shown(&self, theme: Option<&str>, only_differ: bool) -> Vec<&ThemeRow> {
+        self.rows
+            .iter()
+            .filter(|r| r.spoken_to())
+            .filter(|r| theme.is_none_or(|t| t == r.theme))
+            .filter(|r| !only_differ || r.differs())
+            .collect()
+    }
+
+    /// The distinct places of shared wording in `rows`: a reuse pair in several themes counts once.
+    pub fn shared_places<'a>(rows: &[&'a ThemeRow]) -> Vec<&'a ReusePair> {
+        let mut out: Vec<&ReusePair> = Vec::new();
+        for r in rows.iter().flat_map(|row| &row.reuse) {
+            if !out.iter().any(|o| same_pair(o, r)) {
+                out.push(r);
+            }
+        }
+        out
+    }
+
+    /// The distinct sources `doc` shares wording with in `rows`, in column order.
+    pub fn shares_with(&self, rows: &[&ThemeRow], doc: &str) -> Vec<String> {
+        let places = Comparison::shared_places(rows);
+        self.docs
+            .iter()
+            .filter(|d| {
+                *d != doc
+                    && places.iter().any(|p| {
+                        (p.a.doc == doc && p.b.doc == **d) || (p.b.doc == doc && p.a.doc == **d)
+                    })
+            })
+            .cloned()
+            .collect()
+    }
+
+    /// The facts tables of a view: claims in the corpus's claim order, then figures and dates
+    /// with disputed ones first. With a theme, the facts stated in its passages; otherwise every
+    /// fact of the compared sources. With `only_differ`, disputed ones only.
+    pub fn fact_tables(
+        &self,
+        corpus: &Corpus,
+        theme: Option<&str>,
+        only_differ: bool,
+    ) -> (Vec<FactGroup>, Vec<FactGroup>) {
+        let groups: &[FactGroup] = match theme {
+            Some(t) => self
+                .rows
+                .iter()
+                .find(|r| r.theme == t)
+                .map_or(&[][..], |r| &r.facts),
+            None => &self.facts,
+        };
+        let (mut claims, mut figures): (Vec<FactGroup>, Vec<FactGroup>) = groups
+            .iter()
+            .filter(|g| !only_differ || g.agreement == Agreement::Differ)
+            .cloned()
+            .partition(|g| g.kind == FactKind::Claim);
+        crate::sort::sort_by_key(&mut claims, |g| {
+            corpus.claims.iter().position(|c| c.id == g.key)
+        });
+        crate::sort::sort_by_key(&mut figures, |g| match g.agreement {
+            Agreement::Differ => 0,
+            Agreement::Agree => 1,
+            Agreement::Single => 2,
+        });
+        (claims, figures)
+    }
+}
+
+fn same_pair(x: &ReusePair, y: &ReusePair) -> bool {
+    let key = |r: &ReusePair| {
+        (
+            (r.a.doc.clone(), r.a.passage.clone(), r.a.start, r.a.end),
+            (r.b.doc.clone(), r.b.passage.clone(), r.b.start, r.b.end),
+        )
+    };
+    let (a, b) = (key(x), key(y));
+    a == b || (a.0 == b.1 && a.1 == b.0)
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -59,6 +176,26 @@ impl fmt::Display for CompareError {
 }
 
 impl std::error::Error for CompareError {}
+
+/// The theme ids of the sentence that states a mention (the passage's sentence holding its
+/// start), tagged on its own.
+fn mention_themes(corpus: &Corpus, analysis: &Analysis, m: &Mention) -> Vec<String> {
+    let Some(p) = corpus.document(&m.doc).and_then(|d| d.passage(&m.passage)) else {
+        return Vec::new();
+    };
+    p.sentences
+        .iter()
+        .find(|s| s.start <= m.start && m.start < s.end)
+        .map(|s| {
+            analysis
+                .themes
+                .tag(p.sentence_text(s))
+                .into_iter()
+                .map(|t| t.id)
+                .collect()
+        })
+        .unwrap_or_default()
+}
 
 /// Compares sources theme by theme. Repeated ids count once; order is kept.
 pub fn compare(
@@ -80,6 +217,27 @@ pub fn compare(
     if ids.len() < 2 {
         return Err(CompareError::TooFew);
     }
+    // Every group restricted to the compared sources, with the themes of each mention's sentence.
+    let groups: Vec<(FactGroup, Vec<Vec<String>>)> = facts
+        .iter()
+        .filter_map(|g| {
+            let mut g = g.clone();
+            g.mentions.retain(|m| ids.contains(&m.doc.as_str()));
+            if g.mentions.is_empty() {
+                return None;
+            }
+            g.summarize();
+            let themes = if g.agreement == Agreement::Differ {
+                g.mentions
+                    .iter()
+                    .map(|m| mention_themes(corpus, analysis, m))
+                    .collect()
+            } else {
+                Vec::new()
+            };
+            Some((g, themes))
+        })
+        .collect();
     let rows = analysis
         .themes
         .themes()
@@ -116,20 +274,50 @@ pub fn compare(
                     .iter()
                     .any(|c| c.doc == doc && c.passages.iter().any(|p| p == passage))
             };
-            let reuse = reuse
+            let reuse: Vec<ReusePair> = reuse
                 .iter()
                 .filter(|r| in_row(&r.a.doc, &r.a.passage) && in_row(&r.b.doc, &r.b.passage))
                 .cloned()
                 .collect();
-            let facts = facts
+            let mut shared = Vec::new();
+            for (i, a) in ids.iter().enumerate() {
+                for b in &ids[i + 1..] {
+                    let places = reuse
+                        .iter()
+                        .filter(|r| {
+                            (r.a.doc == *a && r.b.doc == *b) || (r.a.doc == *b && r.b.doc == *a)
+                        })
+                        .count();
+                    if places > 0 {
+                        shared.push(Shared {
+                            docs: [(*a).to_owned(), (*b).to_owned()],
+                            places,
+                        });
+                    }
+                }
+            }
+            let facts = groups
                 .iter()
-                .filter_map(|g| {
-                    let mut g = g.clone();
-                    g.mentions.retain(|m| ids.contains(&m.doc.as_str()));
-                    let touches = g.mentions.iter().any(|m| in_row(&m.doc, &m.passage));
-                    (touches && !g.mentions.is_empty()).then(|| {
-                        g.summarize();
-                        g
+                .filter(|(g, _)| g.mentions.iter().any(|m| in_row(&m.doc, &m.passage)))
+                .map(|(g, _)| g.clone())
+                .collect();
+            let disputes = groups
+                .iter()
+                .filter(|(g, _)| g.agreement == Agreement::Differ)
+                .filter_map(|(g, themes)| {
+                    let mut on = g.clone();
+                    on.mentions = g
+                        .mentions
+                        .iter()
+                        .zip(themes)
+                        .filter(|(_, t)| t.contains(&theme.id))
+                        .map(|(m, _)| m.clone())
+                        .collect();
+                    on.summarize();
+                    (on.agreement == Agreement::Differ).then(|| Dispute {
+                        key: on.key,
+                        label: on.label,
+                        mentions: on.mentions,
                     })
                 })
                 .collect();
@@ -138,12 +326,15 @@ pub fn compare(
                 label: theme.label.clone(),
                 columns,
                 reuse,
+                shared,
                 facts,
+                disputes,
             }
         })
         .collect();
     Ok(Comparison {
         docs: ids.iter().map(|d| (*d).to_owned()).collect(),
         rows,
+        facts: groups.into_iter().map(|(g, _)| g).collect(),
     })
 }
