@@ -277,22 +277,22 @@ impl RemovalKind {
     pub fn label(self) -> &'static str {
         match self {
             RemovalKind::AuthorProfile => {
-                "Author profile with personal data (email, phone, address, birthdate): fabricated and not about the story"
+                "Author profile with personal data (email, phone, address, birthday): made up, and not about the story"
             }
-            RemovalKind::Socials => "Social-media block: profile links, handles and follower counts",
-            RemovalKind::RelatedLinks => "Related-link list at the end of the page",
-            RemovalKind::RepeatedHeadline => "Repeated headline of another page",
-            RemovalKind::TableOfContents => "Table of contents (empty, or a list of links to the headings)",
-            RemovalKind::Navigation => "Site navigation",
+            RemovalKind::Socials => "Social-media box: links to profiles, user names and follower counts",
+            RemovalKind::RelatedLinks => "List of links to other pages, at the end of the page",
+            RemovalKind::RepeatedHeadline => "Headline of another article",
+            RemovalKind::TableOfContents => "Table of contents (empty, or links to the headings below)",
+            RemovalKind::Navigation => "The website's menu",
             RemovalKind::AboutAuthor => "\"About the Author\" box",
-            RemovalKind::CallToComment => "Call to comment or share",
-            RemovalKind::ExploreMore => "Call to explore more articles on the site",
-            RemovalKind::Promotion => "In-text promotion of another article",
-            RemovalKind::DuplicateTitle => "Title line repeated",
-            RemovalKind::Byline => "Byline: kept as the article's author, not as body text",
-            RemovalKind::Dateline => "Date line: kept as the article's date, not as body text",
-            RemovalKind::LayoutFragment => "Stray layout fragment (an avatar initial or empty block)",
-            RemovalKind::PersonalData => "Line with personal data (email address, phone number or social-media handle)",
+            RemovalKind::CallToComment => "Invitation to comment or share",
+            RemovalKind::ExploreMore => "Invitation to read more articles on the website",
+            RemovalKind::Promotion => "Advert for another article, inside the text",
+            RemovalKind::DuplicateTitle => "The title, repeated",
+            RemovalKind::Byline => "Author line: shown as the article's author, not as part of the text",
+            RemovalKind::Dateline => "Date line: shown as the article's date, not as part of the text",
+            RemovalKind::LayoutFragment => "Leftover piece of page layout (a lone letter from a profile picture, or an empty box)",
+            RemovalKind::PersonalData => "Line with personal data (email address, phone number or social-media user name)",
         }
     }
 

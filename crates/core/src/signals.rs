@@ -339,7 +339,7 @@ fn stuffing(
         out.push(Signal {
             kind: SignalKind::KeywordStuffing,
             label: format!(
-                "\"{phrase}\" repeated {} times ({:.1} per 1,000 words, far above the other sources)",
+                "The phrase \"{phrase}\" is repeated {} times ({:.1} times per 1,000 words), far more often than in the other sources: a way to rank higher in search engines",
                 occ.len(),
                 per_1000(occ.len(), words)
             ),
@@ -504,7 +504,7 @@ fn document_signals(d: &Document, words: usize, cues: &Cues) -> Vec<Signal> {
     if !machine.is_empty() {
         out.push(Signal {
             kind: SignalKind::MachineGeneration,
-            label: "Traces of machine generation: talk of the data or prompt the text was made from, a model speaking of itself, quoted data-set, prompt or keyword labels cited as sources, citation markers with no references".into(),
+            label: "Signs that a computer program (an AI) wrote the text: it talks about the data or instructions it was made from, the program speaks of itself, it cites names of files, data or keyword lists as sources, or it has reference numbers with no references".into(),
             evidence: machine,
         });
     }
@@ -525,7 +525,7 @@ fn document_signals(d: &Document, words: usize, cues: &Cues) -> Vec<Signal> {
     if !profile.is_empty() {
         out.push(Signal {
             kind: SignalKind::FabricatedAuthor,
-            label: "Author profile with a username, email, birthdate, address and phone number and a placeholder (lorem ipsum) bio: a fabricated profile".into(),
+            label: "The author profile has a user name, email, birthday, address and phone number, and a biography of filler text (lorem ipsum): a fabricated profile, made up".into(),
             evidence: profile,
         });
     }
@@ -537,14 +537,14 @@ fn document_signals(d: &Document, words: usize, cues: &Cues) -> Vec<Signal> {
     if !promo.is_empty() {
         out.push(Signal {
             kind: SignalKind::Promotion,
-            label: "Promotion of other articles and pages".into(),
+            label: "Adverts for other articles and pages".into(),
             evidence: promo,
         });
     }
     if d.byline.is_none() {
         out.push(Signal {
             kind: SignalKind::MissingByline,
-            label: "No byline: the page names no author".into(),
+            label: "No author: the page does not say who wrote it".into(),
             evidence: vec![],
         });
     } else if let Some(b) = d
@@ -555,7 +555,7 @@ fn document_signals(d: &Document, words: usize, cues: &Cues) -> Vec<Signal> {
         out.push(Signal {
             kind: SignalKind::MissingByline,
             label: format!(
-                "No byline: only an \"About the Author\" box claims {}",
+                "No author line: only an \"About the Author\" box claims {}",
                 b.name
             ),
             evidence: removed(&[RemovalKind::AboutAuthor]),
@@ -564,7 +564,7 @@ fn document_signals(d: &Document, words: usize, cues: &Cues) -> Vec<Signal> {
     if d.date.is_none() {
         out.push(Signal {
             kind: SignalKind::MissingDate,
-            label: "No publication date".into(),
+            label: "No date: the page does not say when it was published".into(),
             evidence: vec![],
         });
     }
@@ -577,7 +577,10 @@ fn document_signals(d: &Document, words: usize, cues: &Cues) -> Vec<Signal> {
     };
     out.push(Signal {
         kind: SignalKind::ReadingLevel,
-        label: format!("Reading level: Flesch–Kincaid grade {grade:.1} over {sentences} sentences and {words} words{shown}"),
+        label: format!(
+            "Reading level: {} (school-grade score {grade:.1}, where 12 is the last year of secondary school; {sentences} sentences, {words} words){shown}",
+            reading_words(grade)
+        ),
         evidence: heaviest,
     });
     out
@@ -634,6 +637,17 @@ fn quoted(text: &str) -> Vec<(usize, usize, &str)> {
         }
     }
     out
+}
+
+/// How hard a text of this grade is to read, in words a secondary-school student uses.
+fn reading_words(grade: f32) -> &'static str {
+    match grade {
+        g if g < 7.0 => "easy",
+        g if g < 10.0 => "fairly easy",
+        g if g < 13.0 => "average, like a newspaper",
+        g if g < 16.0 => "hard, like a university text",
+        _ => "very hard, like a specialist text",
+    }
 }
 
 /// Flesch–Kincaid grade level of the document's passages, and its sentence count.
