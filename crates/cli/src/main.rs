@@ -74,6 +74,9 @@ enum Command {
     },
     /// Quality signals per source, each with the spans that raise it.
     Signals { bundle: PathBuf },
+    /// The story overview: sources sharing wording, disagreements, how each source frames the
+    /// story, what cleaning removed.
+    Overview { bundle: PathBuf },
     /// Print what a bundle holds.
     Inspect {
         bundle: PathBuf,
@@ -198,6 +201,15 @@ fn run(cli: Cli) -> Result<()> {
         Command::Signals { bundle } => {
             let b = read_bundle(&bundle)?;
             print_json(&json!({ "documents": parallax_core::signals::signals(&b.corpus) }))
+        }
+        Command::Overview { bundle } => {
+            let b = read_bundle(&bundle)?;
+            let c = &b.corpus;
+            let analysis = Analysis::new(c, &[]);
+            let reuse = reuse::find(c);
+            let facts = parallax_core::facts::facts(c, &c.claims);
+            let overview = parallax_core::overview::overview(c, &analysis, &reuse, &facts);
+            print_json(&serde_json::to_value(overview)?)
         }
         Command::Inspect { bundle: path, json } => {
             let bytes =

@@ -63,7 +63,9 @@ fn date_parts(value: &str) -> Option<[Option<u32>; 3]> {
 }
 
 /// Whether two values of a group can both be true. Dates can when no component that both state
-/// differs (a partial date fits a fuller one); other values only when they are equal.
+/// differs (a partial date fits a fuller one); other values only when they are equal. The
+/// definition that `any_conflict` checks in one pass over a set, kept for its test.
+#[cfg(test)]
 fn compatible(kind: FactKind, a: &str, b: &str) -> bool {
     if kind == FactKind::Date {
         if let (Some(x), Some(y)) = (date_parts(a), date_parts(b)) {
@@ -74,6 +76,38 @@ fn compatible(kind: FactKind, a: &str, b: &str) -> bool {
         }
     }
     a == b
+}
+
+/// Whether some two of `values` cannot both be true, in one pass. Two dates conflict when a
+/// year, month or day that both state differs, so a set of dates conflicts exactly when one of
+/// those components takes two values; any other value conflicts with every value but itself.
+pub fn any_conflict<'a>(kind: FactKind, values: impl IntoIterator<Item = &'a str>) -> bool {
+    let mut seen_parts: [Option<u32>; 3] = [None; 3];
+    let mut seen_plain: Option<&str> = None;
+    let mut any_date = false;
+    for v in values {
+        match (kind == FactKind::Date).then(|| date_parts(v)).flatten() {
+            Some(parts) => {
+                for (seen, part) in seen_parts.iter_mut().zip(parts) {
+                    match (*seen, part) {
+                        (Some(a), Some(b)) if a != b => return true,
+                        (None, Some(b)) => *seen = Some(b),
+                        _ => {}
+                    }
+                }
+                any_date = true;
+            }
+            None => match seen_plain {
+                Some(p) if p != v => return true,
+                _ => seen_plain = Some(v),
+            },
+        }
+        // A value that is no date is compatible only with itself, so not with any date.
+        if any_date && seen_plain.is_some() {
+            return true;
+        }
+    }
+    false
 }
 
 /// Mentions grouped by what they are about.
@@ -104,11 +138,7 @@ impl FactGroup {
         }
         let sources: std::collections::BTreeSet<&String> =
             self.mentions.iter().map(|m| &m.doc).collect();
-        let conflict = values.iter().enumerate().any(|(i, (a, _))| {
-            values[i + 1..]
-                .iter()
-                .any(|(b, _)| !compatible(self.kind, a, b))
-        });
+        let conflict = any_conflict(self.kind, values.iter().map(|(v, _)| v.as_str()));
         self.agreement = if conflict {
             Agreement::Differ
         } else if sources.len() > 1 {
@@ -560,6 +590,33 @@ pub fn facts(corpus: &Corpus, claims: &[Claim]) -> Vec<FactGroup> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use proptest::prelude::*;
+
+    /// Dates as `facts` writes them (some partial), and a few values that are no date.
+    fn value() -> impl Strategy<Value = String> {
+        prop_oneof![
+            (2020u32..2023, 1u32..4, 1u32..4).prop_map(|(y, m, d)| format!("{y:04}-{m:02}-{d:02}")),
+            (2020u32..2023, 1u32..4).prop_map(|(y, m)| format!("{y:04}-{m:02}")),
+            (1u32..4, 1u32..4).prop_map(|(m, d)| format!("--{m:02}-{d:02}")),
+            (2020u32..2023).prop_map(|y| format!("{y:04}")),
+            prop_oneof![Just("90".to_owned()), Just("signed".to_owned())],
+        ]
+    }
+
+    proptest! {
+        /// The one-pass check agrees with its definition: some pair is not `compatible`.
+        #[test]
+        fn any_conflict_is_some_incompatible_pair(
+            values in proptest::collection::vec(value(), 0..6),
+            date in any::<bool>(),
+        ) {
+            let kind = if date { FactKind::Date } else { FactKind::Figure };
+            let pairwise = values.iter().enumerate().any(|(i, a)| {
+                values[i + 1..].iter().any(|b| !compatible(kind, a, b))
+            });
+            prop_assert_eq!(any_conflict(kind, values.iter().map(String::as_str)), pairwise);
+        }
+    }
 
     /// The words of a text, checking that the span of each slices to the word.
     fn spans(text: &str) -> Vec<&str> {

@@ -1,5 +1,6 @@
 //! Parallax core: the pure logic of the app (corpus model, cleaning, segmentation, languages,
-//! bundle format, tagging, search, facets, reuse, facts, signals, comparison, URL state, export).
+//! bundle format, tagging, search, facets, reuse, facts, signals, comparison, the story overview,
+//! URL state, export).
 //! No web dependency and no IO, except `source::load_dir` behind the `build` feature, which the
 //! CLI and the app's build script share.
 
@@ -15,6 +16,7 @@ pub mod lang;
 pub mod layout;
 pub mod model;
 pub mod notes;
+pub mod overview;
 pub mod pipeline;
 pub mod reuse;
 pub mod segment;
