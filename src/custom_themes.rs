@@ -59,10 +59,10 @@ pub fn CustomThemes() -> Html {
                     "A link can carry at most {MAX_CUSTOM} themes of your own; remove one first."
                 ))
             } else if name.is_empty() {
-                Some("Give the theme a label.".to_owned())
+                Some("Give the theme a name.".to_owned())
             } else if list.is_empty() {
                 Some(
-                    "Give at least one term (words or phrases, separated by commas or lines)."
+                    "Give at least one word or phrase that marks the theme (separate them with commas or lines)."
                         .to_owned(),
                 )
             } else {
@@ -113,7 +113,7 @@ pub fn CustomThemes() -> Html {
         });
         html! {
             <li key={i}>
-                <span class="custom-label">{ format!("{} (my{})", c.label, i + 1) }</span>
+                <span class="custom-label">{ &c.label }</span>
                 <span class="custom-terms">{ c.terms.join(", ") }</span>
                 <button type="button" onclick={remove} aria-label={format!("Remove the theme {}", c.label)}>{ "Remove" }</button>
             </li>
@@ -126,9 +126,9 @@ pub fn CustomThemes() -> Html {
                 <ul class="custom-list">{ for themes }</ul>
             }
             <form onsubmit={add}>
-                <label for="custom-label">{ "Label" }</label>
+                <label for="custom-label">{ "Name of the theme" }</label>
                 <input id="custom-label" type="text" value={(*label).clone()} oninput={on_label} maxlength="60" />
-                <label for="custom-terms">{ "Terms (commas or one per line)" }</label>
+                <label for="custom-terms">{ "Words that mark it (separate them with commas, or put one on each line)" }</label>
                 <textarea id="custom-terms" rows="3" value={(*terms).clone()} oninput={on_terms} />
                 if let Some(message) = &*error {
                     <p class="error" role="alert">{ message }</p>

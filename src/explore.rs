@@ -52,6 +52,18 @@ enum Facet {
     Langs,
 }
 
+impl Facet {
+    /// The name in element ids and `data-facet` (stable, whatever the legend says).
+    fn name(self) -> &'static str {
+        match self {
+            Facet::Themes => "themes",
+            Facet::Sources => "sources",
+            Facet::Entities => "entities",
+            Facet::Langs => "languages",
+        }
+    }
+}
+
 #[derive(Properties, PartialEq)]
 struct FacetProps {
     facet: Facet,
@@ -69,15 +81,14 @@ fn FacetGroup(props: &FacetProps) -> Html {
     let ctx = use_ctx();
     let facet = props.facet;
     let all = use_state_eq(|| false);
-    let name = props.legend.to_lowercase();
+    let name = facet.name();
+    let what = props.legend.to_lowercase();
     let long = props.counts.len() > LONG;
     let with_passages = || props.counts.iter().filter(|c| c.count > 0 || c.selected);
     // What to list, and how many values have passages when not all of them are listed.
-    let (values, more): (Vec<&FacetCount>, Option<usize>) = if !long {
+    let (values, more): (Vec<&FacetCount>, Option<usize>) = if !long || *all {
+        // In corpus order; values without passages are hidden below unless all are asked for.
         (props.counts.iter().collect(), None)
-    } else if *all {
-        // In corpus order, as short facets are.
-        (with_passages().collect(), None)
     } else {
         // The selected values, then those with the most passages (corpus order among equals),
         // picked in one pass: `top` stays sorted and at most `LONG` long, or as long as the
@@ -125,14 +136,14 @@ fn FacetGroup(props: &FacetProps) -> Html {
             })
         };
         let input_id = format!("facet-{name}-{}", c.id);
-        // Entities are many: show those with results, and any selected. The others stay in the
-        // page, hidden, so that a new query changes an attribute rather than adding and removing
-        // items.
-        let hidden = facet == Facet::Entities && c.count == 0 && !c.selected;
+        // Values with no passage are hidden (unless selected, or all are asked for). They stay in
+        // the page, hidden, so that a new query changes an attribute rather than adding and
+        // removing items.
+        let hidden = !*all && c.count == 0 && !c.selected;
         html! {
             <li key={c.id.clone()} {hidden}>
                 <input type="checkbox" id={input_id.clone()} checked={c.selected} {onchange}
-                    data-facet={name.clone()} data-value={c.id.clone()} />
+                    data-facet={name} data-value={c.id.clone()} />
                 <label for={input_id}>
                     <span class="facet-label">{ &c.label }</span>
                     <span class="facet-count">{ c.count }</span>
@@ -144,17 +155,34 @@ fn FacetGroup(props: &FacetProps) -> Html {
         let all = all.clone();
         Callback::from(move |_: MouseEvent| all.set(!*all))
     };
+    let empty = props
+        .counts
+        .iter()
+        .filter(|c| c.count == 0 && !c.selected)
+        .count();
+    let total = props.counts.len();
+    // One button, always in the page while it has something to do: "Show all" when values are
+    // hidden (no passages, or past the first `LONG`), and back again.
+    let button = if *all {
+        (empty > 0 || long).then(|| {
+            if long {
+                format!("Show only the {LONG} with most passages")
+            } else {
+                format!("Hide the {empty} with no passages")
+            }
+        })
+    } else if more.is_some() || empty > 0 {
+        Some(format!("Show all {total} {what}"))
+    } else {
+        None
+    };
     html! {
-        <fieldset class="facet">
+        <fieldset class="facet" data-facet={name}>
             <legend>{ &props.legend }</legend>
             <ul>{ for items }</ul>
-            if let Some(n) = more {
-                <button type="button" class="facet-all" onclick={toggle_all}>
-                    { format!("Show all {n} {name} with passages") }
-                </button>
-            } else if long && *all {
-                <button type="button" class="facet-all" onclick={toggle_all}>
-                    { format!("Show only the {LONG} with most passages") }
+            if let Some(text) = button {
+                <button type="button" class="facet-all" onclick={toggle_all} aria-expanded={(*all).to_string()}>
+                    { text }
                 </button>
             }
         </fieldset>
@@ -255,7 +283,7 @@ fn result_item(r: &ResultsCtx, unit: Unit) -> Html {
     });
     html! {
         <li class="result" key={format!("{}-{}", doc.id, p.id)} data-doc={doc.id.clone()} data-passage={p.id.clone()}>
-            <p class="result-source"><a {href}>{ format!("{} · {}", doc.title, p.id) }</a></p>
+            <p class="result-source"><a {href}>{ format!("{}, {}", doc.title, crate::passage::name(&p.id)) }</a></p>
             <p class="result-text">{ for text }</p>
             <ul class="chips" aria-label="Themes">{ chips }</ul>
         </li>
@@ -381,11 +409,11 @@ pub fn ExploreView() -> Html {
                 show_removed: false,
             }));
             html! {
-                <tr>
-                    <td class="kwic-left">{ &l.left }</td>
-                    <td class="kwic-match"><mark>{ &l.matched }</mark></td>
-                    <td class="kwic-right">{ &l.right }</td>
-                    <td><a {href}>{ format!("{} {}", l.doc, l.passage) }</a></td>
+                <tr role="row">
+                    <td role="cell" class="kwic-left">{ &l.left }</td>
+                    <td role="cell" class="kwic-match"><mark>{ &l.matched }</mark></td>
+                    <td role="cell" class="kwic-right">{ &l.right }</td>
+                    <td role="cell" class="kwic-where"><a {href}>{ format!("Source {}, {}", l.doc, crate::passage::name(&l.passage)) }</a></td>
                 </tr>
             }
         });
@@ -395,11 +423,13 @@ pub fn ExploreView() -> Html {
                     { if e.query.trim().is_empty() { "Type a word or a phrase to see it in context.".to_owned() } else { fmt::count(count, "match", "matches") } }
                 </p>
                 if count > 0 {
-                    <ExportButtons what={Exported::Kwic(keep.clone())} heading={AttrValue::from(format!("Parallax keyword in context: {}", e.query))} />
-                    <table class="kwic">
-                        <caption>{ format!("Keyword in context: {}", e.query) }</caption>
-                        <thead><tr><th scope="col">{ "Before" }</th><th scope="col">{ "Match" }</th><th scope="col">{ "After" }</th><th scope="col">{ "Passage" }</th></tr></thead>
-                        <tbody>{ for rows }</tbody>
+                    <ExportButtons what={Exported::Kwic(keep.clone())} heading={AttrValue::from(format!("Parallax: “{}” with the words around it", e.query))} />
+                    // The roles restate the table's own: on phones the CSS sets its rows as lines
+                    // of text, which would otherwise lose the table for screen readers.
+                    <table class="kwic" role="table">
+                        <caption>{ format!("Each match of “{}” with the words around it", e.query) }</caption>
+                        <thead role="rowgroup"><tr role="row"><th role="columnheader" scope="col">{ "Before" }</th><th role="columnheader" scope="col">{ "Match" }</th><th role="columnheader" scope="col">{ "After" }</th><th role="columnheader" scope="col">{ "Where" }</th></tr></thead>
+                        <tbody role="rowgroup">{ for rows }</tbody>
                     </table>
                     { more(count, |n| format!("table.kwic tbody tr:nth-child({n}) a")) }
                 }
@@ -422,7 +452,7 @@ pub fn ExploreView() -> Html {
                 if count == 0 {
                     <div class="empty">
                         <p>{ "No passage matches." }</p>
-                        <p>{ "Try fewer words, a word stem with * (sanction*), OR between alternatives, or clear the filters." }</p>
+                        <p>{ "Try fewer words, the start of a word with * (sanction* finds sanctions and sanctioned), OR between words that may stand for each other, or clear the filters." }</p>
                         if filtered || !e.query.is_empty() {
                             <button type="button" onclick={clear.clone()}>{ "Clear search and filters" }</button>
                         }
@@ -443,11 +473,11 @@ pub fn ExploreView() -> Html {
                 <label for="q">{ "Search passages" }</label>
                 <input id="q" type="search" value={e.query.clone()} {oninput} autocomplete="off" spellcheck="false"
                     placeholder="drones, \"payment systems\", sanction* -Israel" aria-describedby="q-help" />
-                <p id="q-help" class="help">{ "All words must match. Use \"quotes\" for a phrase, * for a prefix, OR for alternatives, - to exclude." }</p>
+                <p id="q-help" class="help">{ "Finds passages with all your words. \"payment systems\" finds the exact phrase, sanction* any word starting with sanction, drones OR missiles either word, -Israel leaves out passages with Israel." }</p>
             </div>
             <p class="mode">
                 <input type="checkbox" role="switch" id="kwic" checked={e.kwic} onchange={kwic_toggle} />
-                <label for="kwic">{ "Keyword in context (concordance)" }</label>
+                <label for="kwic">{ "Show each match with the words around it" }</label>
             </p>
             <div class="explore-layout">
                 <aside class="facets" aria-label="Filters">
@@ -457,7 +487,7 @@ pub fn ExploreView() -> Html {
                     <CustomThemes />
                     <FacetGroup facet={Facet::Sources} legend="Sources" counts={facets.sources.clone()} />
                     <FacetGroup facet={Facet::Langs} legend="Languages" counts={facets.langs.clone()} />
-                    <FacetGroup facet={Facet::Entities} legend="Entities" counts={facets.entities.clone()} />
+                    <FacetGroup facet={Facet::Entities} legend="People, places and organisations" counts={facets.entities.clone()} />
                     if filtered {
                         <button type="button" onclick={clear}>{ "Clear search and filters" }</button>
                     }

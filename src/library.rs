@@ -1,4 +1,5 @@
-//! The library view (`#/`): the corpus title and one card per source, in manifest order. A corpus
+//! The library view (`#/`): the corpus title and one card per source, in manifest order, each
+//! with its number and a link to its profile. A corpus
 //! of more than `FIRST` sources shows the first ones and a button for the rest, so that opening
 //! the app does not wait for thousands of cards. The reader's own documents follow the sources,
 //! and "Add your own documents" comes last.
@@ -36,8 +37,9 @@ pub fn Library() -> Html {
                     { format!(", and {} of your own", fmt::count(own, "document", "documents")) }
                 }
                 { ". " }
-                { "Open one to read its cleaned text; every block taken out of the page stays one switch away." }
+                { "Open one to read it without the clutter of its web page (menus, share buttons, adverts). Nothing is lost: a switch shows every removed part, with the reason." }
             </p>
+            // The "Start here" block (src/start_here.rs) goes on the line below.
             <ul class="library">
                 { for corpus.documents.iter().take(shown).enumerate().map(|(index, doc)| html! {
                     <SourceCard key={doc.id.clone()} {index} />

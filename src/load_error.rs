@@ -16,8 +16,8 @@ pub fn LoadError(props: &Props) -> Html {
     html! {
         <section class="load-error" role="alert" data-testid="load-error">
             <h1>{ "The sources could not be loaded" }</h1>
-            <p>{ "This copy of Parallax carries a damaged corpus: " }{ &props.message }{ "." }</p>
-            <p>{ "Rebuilding the app from its sources should fix it." }</p>
+            <p>{ "The sources inside this copy of Parallax are damaged: " }{ &props.message }{ "." }</p>
+            <p>{ "A fresh copy of Parallax (built again, or downloaded again) should fix it." }</p>
         </section>
     }
 }

@@ -1,5 +1,5 @@
 //! The theme × source map (`#/map`): an SVG heat map drawn here (no chart library) and the same
-//! numbers as an accessible table, every cell a link to the explorer filtered to its theme and
+//! numbers as an accessible table folded under it, every cell a link to the explorer filtered to its theme and
 //! source. It only counts the core's tags; it decides nothing about what a theme is.
 
 use parallax_core::analysis::Analysis;
@@ -185,7 +185,7 @@ fn HeatMap(props: &HeatProps) -> Html {
 
 #[component]
 pub fn MapView() -> Html {
-    dom::use_title("Theme × source map — Parallax".to_owned());
+    dom::use_title("Themes in each source — Parallax".to_owned());
     let ctx = use_ctx();
     let corpus = &ctx.data.bundle.corpus;
     let analysis = ctx.data.analysis(&ctx.state.custom);
@@ -270,10 +270,10 @@ pub fn MapView() -> Html {
 
     html! {
         <section class="map-view">
-            <h1>{ "Theme × source map" }</h1>
+            <h1>{ "Themes in each source" }</h1>
             <p class="lede">
-                { "How much of each source is about each theme: the share of its passages tagged with the theme, and how many passages that is. " }
-                { "Open a cell to read those passages in the explorer." }
+                { "How much of each source is about each theme: the share of its passages that are about the theme, and how many passages that is. " }
+                { "Open a square to read those passages." }
             </p>
             <div class="map-keys">
                 <div class="map-legend">
@@ -281,26 +281,29 @@ pub fn MapView() -> Html {
                     <ul aria-labelledby="map-sources">{ for legend }</ul>
                 </div>
                 <div class="map-scale">
-                    <h2 id="map-scale">{ "Colour scale" }</h2>
+                    <h2 id="map-scale">{ "Colours" }</h2>
                     <ul aria-labelledby="map-scale">{ for scale }</ul>
-                    <p class="help">{ "Darker (in dark mode, lighter) means a larger share; every cell also states its numbers." }</p>
+                    <p class="help">{ "Darker (in dark mode, lighter) means a larger share; every square also gives its numbers." }</p>
                 </div>
             </div>
-            <div class="map-layout">
-                <figure class="map-figure">
-                    <HeatMap docs={docs.clone()} rows={heat_rows} summary={AttrValue::from(summary)} />
-                    <figcaption>{ "Columns are sources (see the list above), rows are themes." }</figcaption>
-                </figure>
+            <figure class="map-figure">
+                <HeatMap docs={docs.clone()} rows={heat_rows} summary={AttrValue::from(summary)} />
+                <figcaption>{ "Columns are sources (numbered as in the list above), rows are themes." }</figcaption>
+            </figure>
+            // The same numbers as a table, for screen readers and for copying: folded under the
+            // drawing, never dropped.
+            <details class="map-table-details">
+                <summary>{ "The same numbers as a table" }</summary>
                 <div class="map-scroll" tabindex="0" role="region" aria-labelledby="map-table-caption">
                     <table class="map-table">
-                        <caption id="map-table-caption">{ "Share of each source's passages tagged with each theme (passages tagged of all its passages)" }</caption>
+                        <caption id="map-table-caption">{ "Share of each source's passages about each theme (passages about it, of all its passages)" }</caption>
                         <thead>
                             <tr><th scope="col">{ "Theme" }</th>{ for head }</tr>
                         </thead>
                         <tbody>{ for body }</tbody>
                     </table>
                 </div>
-            </div>
+            </details>
         </section>
     }
 }

@@ -32,10 +32,10 @@ pub fn NotFound() -> Html {
     });
     html! {
         <section class="not-found" data-testid="not-found">
-            <h1>{ "Not found" }</h1>
+            <h1>{ "Page not found" }</h1>
             { for messages }
             { doc_link }
-            <p><a href="#/">{ "Back to the library of sources" }</a></p>
+            <p><a href="#/">{ "Back to the list of sources" }</a></p>
         </section>
     }
 }

@@ -225,7 +225,7 @@ pub fn PassageNotes(props: &PassageNotesProps) -> Html {
         html! {
             <li key={n.id.clone()} class="note">
                 <p class="note-text">{ &n.text }</p>
-                <button type="button" onclick={remove} aria-label={format!("Delete the note on {}", props.passage)}>{ "Delete" }</button>
+                <button type="button" onclick={remove} aria-label={format!("Delete the note on {}", crate::passage::name(&props.passage))}>{ "Delete" }</button>
             </li>
         }
     });
@@ -257,12 +257,12 @@ pub fn PassageNotes(props: &PassageNotesProps) -> Html {
     html! {
         <div class="passage-notes" data-passage={props.passage.clone()}>
             if !mine.is_empty() {
-                <ul class="notes" aria-label={format!("Your notes on {}", props.passage)}>{ for list }</ul>
+                <ul class="notes" aria-label={format!("Your notes on {}", crate::passage::name(&props.passage))}>{ for list }</ul>
             }
             <details class="note-add">
                 <summary>{ if mine.is_empty() { "Add a note" } else { "Add another note" } }</summary>
                 <form {onsubmit}>
-                    <label for={id.clone()}>{ format!("Your note on {}", props.passage) }</label>
+                    <label for={id.clone()}>{ format!("Your note on {}", crate::passage::name(&props.passage)) }</label>
                     <textarea id={id} rows="3" maxlength="2000" value={(*draft).clone()} {oninput} />
                     if let Some(message) = &*error {
                         <p class="error" role="alert">{ message }</p>
@@ -323,9 +323,9 @@ pub fn NotesView() -> Html {
         let remove = remove_note(&notes, &n.id, then);
         html! {
             <li key={n.id.clone()} class="note" data-doc={n.doc.clone()} data-passage={n.passage.clone()}>
-                <p class="note-source"><a {href}>{ format!("{title} · {}", n.passage) }</a></p>
+                <p class="note-source"><a {href}>{ format!("{title}, {}", crate::passage::name(&n.passage)) }</a></p>
                 <p class="note-text">{ &n.text }</p>
-                <button type="button" onclick={remove} aria-label={format!("Delete this note on {} {}", n.doc, n.passage)}>{ "Delete" }</button>
+                <button type="button" onclick={remove} aria-label={format!("Delete this note on source {}, {}", n.doc, crate::passage::name(&n.passage))}>{ "Delete" }</button>
             </li>
         }
     });

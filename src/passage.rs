@@ -7,6 +7,14 @@ use yew::prelude::*;
 
 use crate::ctx::use_ctx;
 
+/// A passage id as readers read it: `p12` is "passage 12"; any other id stays as it is.
+pub fn name(id: &str) -> String {
+    match id.strip_prefix('p') {
+        Some(n) if !n.is_empty() && n.bytes().all(|b| b.is_ascii_digit()) => format!("passage {n}"),
+        _ => format!("passage {id}"),
+    }
+}
+
 #[derive(Properties, PartialEq)]
 pub struct Props {
     /// Id of the document the passage belongs to, for the permalink.
@@ -59,7 +67,7 @@ pub fn Passage(props: &Props) -> Html {
         >
             { for pieces }
             { " " }
-            <a class="passage-link" href={href} aria-label={format!("Link to passage {}", p.id)}>{ "¶" }</a>
+            <a class="passage-link" href={href} aria-label={format!("Link to {}", name(&p.id))}>{ "Link" }</a>
         </p>
     }
 }

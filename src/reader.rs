@@ -1,5 +1,5 @@
 //! The reader view (`#/read/<doc>[/<passage>]`): one source's cleaned text in sections, the switch
-//! that shows removed blocks in place, the reader's notes under each passage, and scrolling to and
+//! that shows removed blocks in place (with the library card's count), a link to its profile, the reader's notes under each passage, and scrolling to and
 //! focusing a passage named in the route.
 
 use parallax_core::layout::{reading_order, Item};
@@ -8,10 +8,10 @@ use yew::prelude::*;
 
 use crate::ctx::use_ctx;
 use crate::doc_meta::DocMeta;
+use crate::dom;
 use crate::notes_ui::PassageNotes;
 use crate::passage::Passage;
 use crate::removed::Removed;
-use crate::{dom, fmt};
 
 #[derive(Properties, PartialEq)]
 pub struct Props {
@@ -63,7 +63,9 @@ pub fn Reader(props: &Props) -> Html {
             }
         })
     };
-    let blocks = doc.removed.len();
+    let profile = ctx.href(&ctx.with_view(View::Source {
+        doc: doc.id.clone(),
+    }));
     let sections = reading_order(doc).into_iter().map(|view| {
         let items = view.items.into_iter().filter_map(|item| match item {
             Item::Passage(p) => Some(html! {
@@ -95,10 +97,12 @@ pub fn Reader(props: &Props) -> Html {
         <article class="reader" data-doc={doc.id.clone()}>
             <p class="back"><a href="#/">{ "← All sources" }</a></p>
             <header class="reader-header">
-                <h1>{ &doc.title }</h1>
                 if ctx.data.is_own(&doc.id) {
-                    <p><span class="own-badge">{ "Your document" }</span></p>
+                    <p class="source-number"><span class="own-badge">{ "Your document" }</span></p>
+                } else {
+                    <p class="source-number">{ format!("Source {}", doc.id) }</p>
                 }
+                <h1>{ &doc.title }</h1>
                 <DocMeta
                     byline={doc.byline.clone()}
                     date={doc.date.clone()}
@@ -114,8 +118,11 @@ pub fn Reader(props: &Props) -> Html {
                         onchange={toggle}
                     />
                     <label for="show-removed">
-                        { format!("Show removed text ({})", fmt::count(blocks, "block", "blocks")) }
+                        { "Show removed text (" }<span class="removed-count">{ crate::removed::summary(doc) }</span>{ ")" }
                     </label>
+                </p>
+                <p class="profile-link">
+                    <a href={profile}>{ "About this source: signals, what was removed" }</a>
                 </p>
             </header>
             { for sections }

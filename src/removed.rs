@@ -1,6 +1,29 @@
-//! One block that cleaning removed, shown in place with the reason, only when the reader asks.
+//! One block that cleaning removed, shown in place with the reason, only when the reader asks;
+//! and the one summary of what was removed that the library card, the reader's switch and the
+//! source profile all show, so that their numbers always agree.
 
+use parallax_core::Document;
 use yew::prelude::*;
+
+use crate::fmt;
+
+/// Blocks of page furniture removed (author and date lines moved to the header are not counted,
+/// as `Document::removed_word_count` does not count their words).
+pub fn blocks(doc: &Document) -> usize {
+    doc.removed.iter().filter(|r| r.kind.is_junk()).count()
+}
+
+/// "120 words removed in 4 blocks", or "nothing removed".
+pub fn summary(doc: &Document) -> String {
+    match blocks(doc) {
+        0 => "nothing removed".to_owned(),
+        n => format!(
+            "{} removed in {}",
+            fmt::count(doc.removed_word_count(), "word", "words"),
+            fmt::count(n, "block", "blocks")
+        ),
+    }
+}
 
 #[derive(Properties, PartialEq)]
 pub struct Props {
@@ -10,9 +33,14 @@ pub struct Props {
 #[component]
 pub fn Removed(props: &Props) -> Html {
     let r = &props.removed;
+    let what = if r.kind.is_junk() {
+        "Removed: "
+    } else {
+        "Moved to the header: "
+    };
     html! {
         <aside class="removed" data-kind={r.kind.id()}>
-            <p class="removed-reason">{ "Removed: " }{ r.kind.label() }</p>
+            <p class="removed-reason">{ what }{ r.kind.label() }</p>
             <p class="removed-text">{ &r.text }</p>
         </aside>
     }

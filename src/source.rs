@@ -23,6 +23,14 @@ fn read(ctx: &Ctx, doc: &str, passage: Option<&str>, show_removed: bool) -> Stri
     }))
 }
 
+/// The text with its first letter in capitals ("passage 3" to "Passage 3").
+fn capitalise(text: &str) -> String {
+    let mut chars = text.chars();
+    chars
+        .next()
+        .map_or_else(String::new, |c| c.to_uppercase().chain(chars).collect())
+}
+
 /// Characters of context shown on each side of an evidence span.
 const CONTEXT: usize = 60;
 
@@ -75,7 +83,7 @@ fn SignalItem(props: &SignalProps) -> Html {
         let place = match &e.passage {
             Some(p) => html! {
                 <a class="evidence-place" href={read(&ctx, &props.doc, Some(p), false)}
-                    aria-label={format!("Passage {p}")}>{ p }</a>
+                    data-passage={p.clone()}>{ capitalise(&crate::passage::name(p)) }</a>
             },
             None => html! { <span class="evidence-place">{ "Removed text" }</span> },
         };
@@ -91,7 +99,7 @@ fn SignalItem(props: &SignalProps) -> Html {
             <p class="signal-label">{ &s.label }</p>
             if !s.evidence.is_empty() {
                 <details class="signal-evidence">
-                    <summary>{ format!("Evidence ({})", fmt::count(s.evidence.len(), "span", "spans")) }</summary>
+                    <summary>{ format!("Show the evidence ({})", fmt::count(s.evidence.len(), "place", "places")) }</summary>
                     <ol>{ for spans }</ol>
                 </details>
             }
@@ -126,13 +134,13 @@ fn metadata(doc: &Document) -> Html {
             <div><dt>{ "Title" }</dt><dd>{ &doc.title }</dd></div>
             <div><dt>{ "Author" }</dt><dd data-field="byline">{ byline }</dd></div>
             <div><dt>{ "Date" }</dt><dd data-field="date">{ date }</dd></div>
-            <div><dt>{ "Kind" }</dt><dd data-field="kind">{ or_none(&doc.kind) }</dd></div>
-            <div><dt>{ "Site" }</dt><dd data-field="site">{ or_none(&doc.site) }</dd></div>
+            <div><dt>{ "Type of page" }</dt><dd data-field="kind">{ or_none(&doc.kind) }</dd></div>
+            <div><dt>{ "Website" }</dt><dd data-field="site">{ or_none(&doc.site) }</dd></div>
             <div><dt>{ "Length" }</dt><dd data-field="words">
                 { fmt::count(doc.word_count(), "word", "words") }{ " in " }
                 { fmt::count(doc.passages.len(), "passage", "passages") }
             </dd></div>
-            <div><dt>{ "File" }</dt><dd><code>{ &doc.file }</code></dd></div>
+            <div><dt>{ "Saved as" }</dt><dd><code>{ &doc.file }</code></dd></div>
         </dl>
     }
 }
@@ -152,7 +160,6 @@ fn removals(ctx: &Ctx, doc: &Document) -> Html {
             <tr key={kind.id()} data-kind={kind.id()}>
                 <th scope="row">
                     <span class="removal-label">{ kind.label() }</span>
-                    <code class="removal-id">{ kind.id() }</code>
                     <details class="removal-text">
                         <summary>{ "Removed text" }</summary>
                         <ol>{ for texts }</ol>
@@ -169,21 +176,18 @@ fn removals(ctx: &Ctx, doc: &Document) -> Html {
     html! {
         <>
             <p>
-                { format!(
-                    "{} of page furniture removed in {}{} ",
-                    fmt::count(doc.removed_word_count(), "word", "words"),
-                    fmt::count(doc.removed.iter().filter(|r| r.kind.is_junk()).count(), "block", "blocks"),
-                    if doc.removed.iter().any(|r| !r.kind.is_junk()) {
-                        "; the author and date lines were moved to the header."
-                    } else {
-                        "."
-                    },
-                ) }
+                { "Cleaning took the clutter of the web page out of the text: " }
+                <span class="removed-count">{ crate::removed::summary(doc) }</span>
+                { if doc.removed.iter().any(|r| !r.kind.is_junk()) {
+                    "; the author and date lines were moved to the top. "
+                } else {
+                    ". "
+                } }
                 <a href={read(ctx, &doc.id, None, true)}>{ "See removed text in place" }</a>
             </p>
             <div class="source-scroll" tabindex="0" role="region" aria-labelledby="removed-caption">
                 <table class="source-table removed-table">
-                    <caption id="removed-caption">{ "Removed blocks by reason" }</caption>
+                    <caption id="removed-caption">{ "What was removed, by reason" }</caption>
                     <thead>
                         <tr>
                             <th scope="col">{ "Reason" }</th>
@@ -301,7 +305,7 @@ pub fn SourceView() -> Html {
         <article class="source-view" data-doc={doc.id.clone()}>
             <p class="back"><a href="#/">{ "← All sources" }</a></p>
             <header class="source-header">
-                <p class="eyebrow">{ format!("Source {} · profile", doc.id) }</p>
+                <p class="eyebrow">{ format!("Source {} · about this source", doc.id) }</p>
                 <h1>{ &doc.title }</h1>
                 if ctx.data.is_own(&doc.id) {
                     <p><span class="own-badge">{ "Your document" }</span></p>
@@ -319,8 +323,8 @@ pub fn SourceView() -> Html {
             </section>
 
             <section aria-labelledby="signals-h" class="signals-section">
-                <h2 id="signals-h">{ "Quality signals" }</h2>
-                <p class="help">{ "Evidence for you to weigh, not verdicts. Open a signal's evidence to see the words that raise it." }</p>
+                <h2 id="signals-h">{ "Signals: things to check" }</h2>
+                <p class="help">{ "Clues for you to weigh, not verdicts. Open the evidence to see the words behind each one." }</p>
                 <ul class="signals">{ for signal_items }</ul>
             </section>
 
@@ -332,15 +336,15 @@ pub fn SourceView() -> Html {
             <section aria-labelledby="entities-h">
                 <h2 id="entities-h">{ "People, places and organisations" }</h2>
                 if entities.is_empty() {
-                    <p>{ "No known entity is named in this source." }</p>
+                    <p>{ "This source names none of the people, places and organisations Parallax knows." }</p>
                 } else {
                     <div class="source-scroll" tabindex="0" role="region" aria-labelledby="entities-caption">
                         <table class="source-table entities-table">
-                            <caption id="entities-caption">{ "Mentions of each entity in this source, most mentioned first" }</caption>
+                            <caption id="entities-caption">{ "How often this source names each one, most named first" }</caption>
                             <thead>
                                 <tr>
-                                    <th scope="col">{ "Entity" }</th>
-                                    <th scope="col">{ "Kind" }</th>
+                                    <th scope="col">{ "Name" }</th>
+                                    <th scope="col">{ "Type" }</th>
                                     <th scope="col" class="num">{ "Mentions" }</th>
                                 </tr>
                             </thead>
@@ -355,7 +359,7 @@ pub fn SourceView() -> Html {
                 <div class="source-scroll" tabindex="0" role="region" aria-labelledby="themes-caption">
                     <table class="source-table themes-table">
                         <caption id="themes-caption">
-                            { format!("Passages tagged with each theme, of {}", fmt::count(total, "passage", "passages")) }
+                            { format!("Passages about each theme, of {}", fmt::count(total, "passage", "passages")) }
                         </caption>
                         <thead>
                             <tr>

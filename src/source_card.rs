@@ -1,6 +1,6 @@
-//! One source in the library: its title as a link to the reader, its metadata, and how much of
-//! the page the cleaning kept and removed. The reader's own documents are marked as theirs and
-//! have a Remove button.
+//! One source in the library: its number, its title as a link to the reader, its metadata, how
+//! much of the page the cleaning kept and removed (the same numbers as the reader's switch), and a
+//! link to its profile. The reader's own documents are marked as theirs and have a Remove button.
 
 use parallax_core::state::View;
 use yew::prelude::*;
@@ -39,19 +39,15 @@ pub fn SourceCard(props: &Props) -> Html {
         })
     });
     let words = doc.word_count();
-    let removed_words = doc.removed_word_count();
-    let blocks = doc.removed.iter().filter(|r| r.kind.is_junk()).count();
-    let removed = if blocks == 0 {
-        "nothing removed".to_owned()
-    } else {
-        format!(
-            "{} removed in {}",
-            fmt::count(removed_words, "word", "words"),
-            fmt::count(blocks, "block", "blocks")
-        )
-    };
+    let removed = crate::removed::summary(doc);
+    let profile = ctx.href(&ctx.with_view(View::Source {
+        doc: doc.id.clone(),
+    }));
     html! {
         <li class="source-card" data-doc={doc.id.clone()}>
+            if !own {
+                <p class="source-number">{ format!("Source {}", doc.id) }</p>
+            }
             <h2><a href={href}>{ &doc.title }</a></h2>
             if own {
                 <p class="own-mark">
@@ -69,6 +65,11 @@ pub fn SourceCard(props: &Props) -> Html {
                 <span class="word-count">{ fmt::count(words, "word", "words") }</span>
                 { " · " }
                 <span class="removed-count">{ removed }</span>
+            </p>
+            <p class="profile-link">
+                <a href={profile} aria-label={format!("About this source: signals, what was removed — {}", doc.title)}>
+                    { "About this source: signals, what was removed" }
+                </a>
             </p>
             if let Some(onclick) = remove {
                 <button type="button" class="own-remove" {onclick} aria-label={format!("Remove “{}” from your documents", doc.title)}>{ "Remove" }</button>

@@ -62,7 +62,7 @@ describe('notes', () => {
     const box = page.locator('.passage-notes[data-passage="p3"]');
     await press(box.locator('li.note', { hasText: 'First' }).getByRole('button', { name: /Delete/ }));
     await eventually(page, 'focus did not go to the other note of the passage', () => document.activeElement?.closest('li.note')?.textContent.includes('Second'), null, () => document.activeElement?.outerHTML.slice(0, 80));
-    assert.equal(await focused(), 'button:Delete the note on p3:Second');
+    assert.equal(await focused(), 'button:Delete the note on passage 3:Second');
     await press(box.locator('li.note').getByRole('button', { name: /Delete/ }));
     await eventually(page, 'focus did not go to the passage\'s "Add a note"', () => document.activeElement?.matches('.passage-notes[data-passage="p3"] .note-add > summary'), null, () => document.activeElement?.outerHTML.slice(0, 80));
     // In the notes view: the note that takes the deleted one's place, then the import field.
