@@ -1,7 +1,9 @@
-// The compare view: theme rows with a column per source, reused wording marked and diffed word by
-// word, the facts and claims tables with their agreement, the picker in the link with Back, shared
-// links, no sideways scroll on a phone, the print layout, and screenshots. Every test also fails
-// if the page logs anything or asks another origin.
+// The compare view: theme sections (folded unless the link names the theme) with a column per
+// source, shared wording marked and compared word by word ("Show what changed"), the facts and
+// claims tables with their agreement, the picker in the link with Back, shared links, sources
+// side by side in a swipe row on a phone, the print layout, and screenshots. The summary, the
+// page's order and the numbers checked against the core are in compare-findings.test.mjs. Every
+// test also fails if the page logs anything or asks another origin.
 
 import assert from 'node:assert/strict';
 import { after, afterEach, before, describe, it } from 'node:test';
@@ -21,6 +23,7 @@ function snapshot() {
     rows: [...document.querySelectorAll('.cmp-row')].map((r) => ({
       theme: r.dataset.theme,
       differs: r.dataset.differs,
+      open: r.open,
       columns: [...r.querySelectorAll('.cmp-col')].map((c) => `${c.dataset.doc}:${c.querySelectorAll('.cmp-passage').length}`),
     })),
     facts: [...document.querySelectorAll('table.cmp-facts tbody tr')].map((tr) => `${tr.dataset.key}=${tr.dataset.agreement}`),
@@ -45,11 +48,12 @@ async function showsSources(page, docs) {
 describe('compare', () => {
   h.install({ before, after, afterEach });
 
-  it('a theme shows its row with a column per source, shared wording marked, and a word diff', async () => {
+  it('a theme in the link shows its section open with a column per source, shared wording marked, and what changed', async () => {
     const page = await h.open(await h.newPage(), '#/compare/002/004?theme=trade');
     await showsSources(page, ['002', '004']);
     const s = await page.evaluate(snapshot);
     assert.deepEqual(s.rows.map((r) => r.theme), ['trade'], 'only the chosen theme is shown');
+    assert.equal(s.rows[0].open, true, 'the theme the link names is open');
     assert.equal(s.theme, 'trade');
     const titles = await page.$$eval('.cmp-row .cmp-col-title', (hs) => hs.map((x) => x.textContent));
     assert.equal(titles.length, 2);
@@ -73,9 +77,10 @@ describe('compare', () => {
     await eventually(page, 'the badge did not focus the other passage', (id) => document.activeElement?.id === id, target, () => document.activeElement?.id);
     assert.equal(await page.evaluate(() => location.hash), hash, 'the badge changed the link');
 
-    // The word diff shows what each source words differently around the shared words.
+    // "Show what changed" shows what each source words differently around the shared words.
     const toggle = tariff('002').locator('.cmp-diff-toggle', { hasText: '90 percent' });
     assert.equal(await toggle.getAttribute('aria-expanded'), 'false');
+    assert.match(norm(await toggle.textContent()), /^Show what changed between “.*90 percent/);
     await toggle.click();
     assert.equal(await toggle.getAttribute('aria-expanded'), 'true');
     const region = page.locator(`#${await toggle.getAttribute('aria-controls')}`);
@@ -169,16 +174,30 @@ describe('compare', () => {
     await showsSources(page, ['004', '002']);
   });
 
-  it('no sideways scroll at 360 px, columns stack, and the phone screenshot', async () => {
+  it('no sideways scroll at 360 px, the sources of a theme side by side in a swipe row, and the phone screenshot', async () => {
     const page = await h.open(await h.newPage({ width: 360, height: 740 }), '#/compare/002/004/003');
     await showsSources(page, ['002', '004', '003']);
-    await page.locator('.cmp-diff-toggle').first().click();
+    // Themes are folded; opening one by its summary shows its passages.
+    const trade = page.locator('.cmp-row[data-theme="trade"]');
+    assert.equal(await trade.evaluate((d) => d.open), false, 'themes start folded');
+    await trade.locator('summary').click();
+    await trade.locator('.cmp-diff-toggle').first().click();
     await page.locator('.cmp-diff-body:not([hidden]) .diff-text').first().waitFor();
     for (const d of await page.locator('table.cmp-facts details').all()) await d.locator('summary').click();
     const widths = await page.evaluate(() => ({ doc: document.documentElement.scrollWidth, view: window.innerWidth }));
     assert.ok(widths.doc <= widths.view, `page is ${widths.doc}px wide in a ${widths.view}px viewport`);
-    const columns = await page.$eval('.cmp-grid', (g) => getComputedStyle(g).gridTemplateColumns.split(' ').length);
-    assert.equal(columns, 1, 'columns stack on a narrow screen');
+    // The three columns sit level in one row that scrolls sideways inside the page.
+    const row = await trade.locator('.cmp-grid').evaluate((g) => ({
+      tops: [...g.querySelectorAll(':scope > .cmp-col')].map((c) => Math.round(c.getBoundingClientRect().top)),
+      lefts: [...g.querySelectorAll(':scope > .cmp-col')].map((c) => Math.round(c.getBoundingClientRect().left)),
+      scrolls: g.scrollWidth > g.clientWidth,
+      overflow: getComputedStyle(g).overflowX,
+      badges: [...g.querySelectorAll(':scope > .cmp-col .cmp-col-title .cmp-doc-id')].map((b) => b.textContent),
+    }));
+    assert.equal(new Set(row.tops).size, 1, `columns start level: ${row.tops}`);
+    assert.ok(row.lefts[0] < row.lefts[1] && row.lefts[1] < row.lefts[2], `columns side by side: ${row.lefts}`);
+    assert.ok(row.scrolls && row.overflow === 'auto', JSON.stringify(row));
+    assert.deepEqual(row.badges, ['002', '004', '003'], 'each column under its source badge');
 
     const phone = await h.open(await h.newPage({ width: 390, height: 844 }), '#/compare/002/004?theme=trade');
     await showsSources(phone, ['002', '004']);
@@ -188,6 +207,7 @@ describe('compare', () => {
   it('wide screens put the columns side by side; print hides the controls and keeps the columns', async () => {
     const page = await h.open(await h.newPage(), '#/compare/002/004/003?theme=finance');
     await showsSources(page, ['002', '004', '003']);
+    await page.locator('.cmp-row[open] .cmp-col').first().waitFor();
     const tops = await page.$$eval('.cmp-row .cmp-col', (cs) => cs.map((c) => Math.round(c.getBoundingClientRect().top)));
     assert.equal(new Set(tops).size, 1, `columns start level: ${tops}`);
     await page.setViewportSize({ width: 600, height: 800 });

@@ -67,6 +67,17 @@ impl ThemeRow {
     }
 }
 
+/// What a set of theme rows adds up to, each thing counted once (see [`Comparison::totals`]).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Totals {
+    /// Distinct passages per compared source, in column order.
+    pub passages: Vec<usize>,
+    /// Distinct places of shared wording per pair of sources that share any.
+    pub shared: Vec<Shared>,
+    /// Distinct disputed facts: key and label.
+    pub disputes: Vec<(String, String)>,
+}
+
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Comparison {
     pub docs: Vec<String>,
@@ -112,6 +123,60 @@ impl Comparison {
             })
             .cloned()
             .collect()
+    }
+
+    /// What `rows` add up to, each thing counted once however many themes it is on: per source
+    /// (in column order) its distinct passages, the distinct places of shared wording per pair of
+    /// sources, and the distinct disputed facts.
+    pub fn totals(&self, rows: &[&ThemeRow]) -> Totals {
+        let passages = self
+            .docs
+            .iter()
+            .map(|doc| {
+                let mut seen: Vec<&str> = Vec::new();
+                for c in rows
+                    .iter()
+                    .flat_map(|r| &r.columns)
+                    .filter(|c| c.doc == *doc)
+                {
+                    for p in &c.passages {
+                        if !seen.contains(&p.as_str()) {
+                            seen.push(p);
+                        }
+                    }
+                }
+                seen.len()
+            })
+            .collect();
+        let places = Comparison::shared_places(rows);
+        let mut shared = Vec::new();
+        for (i, a) in self.docs.iter().enumerate() {
+            for b in &self.docs[i + 1..] {
+                let n = places
+                    .iter()
+                    .filter(|r| {
+                        (r.a.doc == *a && r.b.doc == *b) || (r.a.doc == *b && r.b.doc == *a)
+                    })
+                    .count();
+                if n > 0 {
+                    shared.push(Shared {
+                        docs: [a.clone(), b.clone()],
+                        places: n,
+                    });
+                }
+            }
+        }
+        let mut disputes: Vec<(String, String)> = Vec::new();
+        for d in rows.iter().flat_map(|r| &r.disputes) {
+            if !disputes.iter().any(|(k, _)| *k == d.key) {
+                disputes.push((d.key.clone(), d.label.clone()));
+            }
+        }
+        Totals {
+            passages,
+            shared,
+            disputes,
+        }
     }
 
     /// The facts tables of a view: claims in the corpus's claim order, then figures and dates
@@ -314,7 +379,7 @@ pub fn compare(
                         .map(|(m, _)| m.clone())
                         .collect();
                     on.summarize();
-                    (on.agreement == Agreement::Differ).then(|| Dispute {
+                    (on.agreement == Agreement::Differ).then_some(Dispute {
                         key: on.key,
                         label: on.label,
                         mentions: on.mentions,

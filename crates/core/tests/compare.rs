@@ -185,6 +185,30 @@ fn shared_wording_counts_each_place_once_across_themes() {
     assert_eq!(Comparison::shared_places(&rows).len(), between.len());
     assert!(rows.iter().map(|r| r.reuse.len()).sum::<usize>() > between.len());
     assert_eq!(c.shares_with(&rows, "002"), ["004"]);
+    // The totals count each passage, place and dispute once, whatever the number of themes.
+    let t = c.totals(&rows);
+    assert_eq!(
+        t.shared.iter().map(|s| s.places).sum::<usize>(),
+        between.len()
+    );
+    for (i, doc) in c.docs.iter().enumerate() {
+        let mut all: Vec<&String> = rows
+            .iter()
+            .flat_map(|r| &r.columns)
+            .filter(|col| col.doc == *doc)
+            .flat_map(|col| &col.passages)
+            .collect();
+        let listed = all.len();
+        all.sort();
+        all.dedup();
+        assert_eq!(t.passages[i], all.len(), "{doc}");
+        assert!(
+            all.len() < listed,
+            "{doc}: some passage is on several themes"
+        );
+    }
+    let keys: Vec<&str> = t.disputes.iter().map(|(k, _)| k.as_str()).collect();
+    assert_eq!(keys, ["mutual-defence", "treaty-status"]);
     assert!(c.shares_with(&rows, "003").is_empty());
 }
 

@@ -1,0 +1,174 @@
+//! The compare view's tables of figures, dates and claims: what each source states, the sentence
+//! that states it, and whether the sources agree. The groups and their order come from the core.
+
+use parallax_core::facts::{Agreement, FactGroup, FactKind};
+use parallax_core::state::View;
+use yew::prelude::*;
+
+use crate::ctx::use_ctx;
+
+/// "2025-01-17" → "17 January 2025", "--04-21" → "21 April", "2015-09" → "September 2015".
+fn readable_date(value: &str) -> String {
+    const MONTHS: [&str; 12] = [
+        "January",
+        "February",
+        "March",
+        "April",
+        "May",
+        "June",
+        "July",
+        "August",
+        "September",
+        "October",
+        "November",
+        "December",
+    ];
+    let month = |m: &str| {
+        m.parse::<usize>()
+            .ok()
+            .and_then(|m| MONTHS.get(m.wrapping_sub(1)))
+    };
+    let parts: Vec<&str> = value.trim_start_matches("--").split('-').collect();
+    match (value.starts_with("--"), parts.as_slice()) {
+        (true, [m, d]) => month(m).map(|m| format!("{} {m}", d.trim_start_matches('0'))),
+        (false, [y, m, d]) => month(m).map(|m| format!("{} {m} {y}", d.trim_start_matches('0'))),
+        (false, [y, m]) => month(m).map(|m| format!("{m} {y}")),
+        _ => None,
+    }
+    .unwrap_or_else(|| value.to_owned())
+}
+
+/// What a fact is about, without repeating its kind: a date found without a known event is
+/// grouped by its value ("date:2021-08-18"), which then reads as a date.
+fn fact_label(g: &FactGroup) -> String {
+    match g.kind {
+        FactKind::Date => match g.key.strip_prefix("date:") {
+            Some(v) if v.starts_with(|c: char| c.is_ascii_digit() || c == '-') => readable_date(v),
+            _ => g.label.trim_start_matches("Date of:").trim().to_owned(),
+        },
+        _ => g.label.clone(),
+    }
+}
+
+#[derive(Properties, PartialEq)]
+pub(super) struct FactsProps {
+    pub docs: Vec<String>,
+    pub groups: Vec<FactGroup>,
+    /// Claims show stance labels; figures and dates show values.
+    pub claims: bool,
+    pub caption: AttrValue,
+}
+
+/// A table of fact groups: what each source states, with its sentences, and whether they agree.
+#[component]
+pub(super) fn FactsTable(props: &FactsProps) -> Html {
+    let ctx = use_ctx();
+    let corpus = &ctx.data.bundle.corpus;
+    let title = |doc: &str| {
+        corpus
+            .document(doc)
+            .map_or(doc.to_owned(), |d| d.title.clone())
+    };
+    let head = props.docs.iter().map(|d| {
+        html! { <th scope="col" data-doc={d.clone()}><span class="cmp-doc-id">{ d }</span>{ " " }<span class="cmp-th-title">{ title(d) }</span></th> }
+    });
+    let rows = props.groups.iter().map(|g| {
+        let claim = props
+            .claims
+            .then(|| corpus.claims.iter().find(|c| c.id == g.key))
+            .flatten();
+        let shown = |value: &str, text: &str| -> String {
+            match (g.kind, claim) {
+                (FactKind::Claim, Some(c)) => c
+                    .stances
+                    .iter()
+                    .find(|s| s.id == value)
+                    .map_or(value.to_owned(), |s| s.label.clone()),
+                (FactKind::Date, _) => readable_date(value),
+                _ => text.to_owned(),
+            }
+        };
+        let cells = props.docs.iter().map(|doc| {
+            let mut values: Vec<&str> = Vec::new();
+            for m in g.mentions.iter().filter(|m| &m.doc == doc) {
+                if !values.contains(&m.value.as_str()) {
+                    values.push(&m.value);
+                }
+            }
+            let label = format!("{doc} · {}", title(doc));
+            if values.is_empty() {
+                return html! { <td data-doc={doc.clone()} data-label={label}><span class="cmp-not-stated">{ "not stated" }</span></td> };
+            }
+            let items = values.iter().map(|v| {
+                let mentions: Vec<_> = g.mentions.iter().filter(|m| &m.doc == doc && m.value == *v).collect();
+                let first = mentions[0];
+                let evidence = mentions.iter().map(|m| {
+                    let href = ctx.href(&ctx.with_view(View::Read {
+                        doc: m.doc.clone(),
+                        passage: Some(m.passage.clone()),
+                        show_removed: false,
+                    }));
+                    html! {
+                        <li>
+                            <q>{ &m.sentence }</q>{ " " }
+                            <a {href} aria-label={format!("{}: open in the reader ({})", m.passage, title(&m.doc))}>{ &m.passage }</a>
+                        </li>
+                    }
+                });
+                html! {
+                    <li>
+                        <details class="cmp-fact-value" data-value={(*v).to_owned()}>
+                            <summary>
+                                <span class="cmp-value">{ shown(v, &first.text) }</span>
+                                if mentions.len() > 1 {
+                                    <span class="cmp-times">{ format!(" ({}×)", mentions.len()) }</span>
+                                }
+                            </summary>
+                            <ul class="cmp-evidence">{ for evidence }</ul>
+                        </details>
+                    </li>
+                }
+            });
+            html! { <td data-doc={doc.clone()} data-label={label}><ul class="cmp-values">{ for items }</ul></td> }
+        });
+        let (mark, word, key) = match g.agreement {
+            Agreement::Agree => ("✓", "agree", "agree"),
+            Agreement::Differ => ("≠", "differ", "differ"),
+            Agreement::Single => ("○", "single source", "single"),
+        };
+        let kind = match g.kind {
+            FactKind::Figure => "Figure",
+            FactKind::Date => "Date",
+            FactKind::Claim => "Claim",
+        };
+        html! {
+            <tr data-key={g.key.clone()} data-kind={kind.to_lowercase()} data-agreement={key}>
+                <th scope="row" data-label={kind}>
+                    if !props.claims {
+                        <span class="cmp-fact-kind">
+                            { if g.label.starts_with("Date of:") { "Date of" } else { kind } }{ ": " }
+                        </span>
+                    }
+                    { fact_label(g) }
+                </th>
+                { for cells }
+                <td class={classes!("cmp-agreement", format!("cmp-agreement--{key}"))} data-label="Agreement">
+                    <span class="cmp-mark" aria-hidden="true">{ mark }{ " " }</span>{ word }
+                </td>
+            </tr>
+        }
+    });
+    html! {
+        <table class="cmp-facts">
+            <caption>{ &props.caption }</caption>
+            <thead>
+                <tr>
+                    <th scope="col">{ if props.claims { "Claim" } else { "Fact" } }</th>
+                    { for head }
+                    <th scope="col">{ "Agreement" }</th>
+                </tr>
+            </thead>
+            <tbody>{ for rows }</tbody>
+        </table>
+    }
+}

@@ -1,0 +1,191 @@
+//! The compare view (`#/compare/<doc>/<doc>[/<doc>]?theme=&differ=1`): the picker, then the
+//! findings first (a summary per theme, then the figures, dates and claims), then each theme's
+//! passages side by side, folded until opened. The core's `compare` computes every number shown
+//! (`Comparison::shown`, `totals`, `fact_tables`); these files only render them and never build
+//! HTML text. Submodules: `picker`, `summary`, `facts_table`, `theme_rows`.
+
+mod facts_table;
+mod picker;
+mod summary;
+mod theme_rows;
+
+use parallax_core::compare::compare;
+use parallax_core::state::{State, View};
+use yew::prelude::*;
+
+use crate::ctx::{use_ctx, Ctx};
+use crate::{dom, fmt};
+use facts_table::FactsTable;
+use picker::Picker;
+use summary::Summary;
+use theme_rows::Row;
+
+/// The compare settings of the current view: sources, theme filter, "only where they differ".
+#[derive(Clone, PartialEq)]
+struct Settings {
+    docs: Vec<String>,
+    theme: Option<String>,
+    only_differ: bool,
+}
+
+fn settings_of(ctx: &Ctx) -> Settings {
+    match &ctx.state.view {
+        View::Compare {
+            docs,
+            theme,
+            only_differ,
+        } => Settings {
+            docs: docs.clone(),
+            theme: theme.clone(),
+            only_differ: *only_differ,
+        },
+        _ => Settings {
+            docs: Vec::new(),
+            theme: None,
+            only_differ: false,
+        },
+    }
+}
+
+/// A state like the current one with the compare settings changed by `f`.
+fn with(ctx: &Ctx, f: impl FnOnce(&mut Settings)) -> State {
+    let mut s = settings_of(ctx);
+    f(&mut s);
+    ctx.with_view(View::Compare {
+        docs: s.docs,
+        theme: s.theme,
+        only_differ: s.only_differ,
+    })
+}
+
+/// What "only where they differ" means, said where the switch is used.
+const DIFFER_MEANS: &str = "“Only where they differ” keeps the themes where the sources' own sentences on that theme disagree about a figure, a date or a claim. A theme that one source does not write about is not counted as a difference.";
+
+#[component]
+pub fn CompareView() -> Html {
+    let ctx = use_ctx();
+    let s = settings_of(&ctx);
+    dom::use_title(format!("Compare {} — Parallax", s.docs.join(", ")));
+    let corpus = &ctx.data.bundle.corpus;
+    let analysis = ctx.data.analysis(&ctx.state.custom);
+    let reuse = ctx.data.reuse();
+    let facts = ctx.data.facts();
+    let ids: Vec<&str> = s.docs.iter().map(String::as_str).collect();
+    let comparison = match compare(corpus, &analysis, &reuse, &facts, &ids) {
+        Ok(c) => c,
+        Err(e) => {
+            return html! {
+                <section class="compare-view">
+                    <h1>{ "Compare sources" }</h1>
+                    <Picker />
+                    <p class="error">{ format!("Cannot compare: {e}.") }</p>
+                </section>
+            }
+        }
+    };
+    let theme = s.theme.as_deref();
+    let rows = comparison.shown(theme, s.only_differ);
+    let all = comparison.shown(theme, false);
+    let totals = comparison.totals(&rows);
+    let (claims, figures) = comparison.fact_tables(corpus, theme, s.only_differ);
+    let theme_label = theme.map(|t| {
+        comparison
+            .rows
+            .iter()
+            .find(|r| r.theme == t)
+            .map_or(t.to_owned(), |r| r.label.clone())
+    });
+
+    let clear = {
+        let ctx = ctx.clone();
+        Callback::from(move |_: MouseEvent| {
+            ctx.go(with(&ctx, |s| {
+                s.theme = None;
+                s.only_differ = false;
+            }))
+        })
+    };
+    let places: usize = totals.shared.iter().map(|x| x.places).sum();
+    let status = format!(
+        "{}{}{}",
+        if s.only_differ {
+            format!(
+                "{} of {} differ",
+                rows.len(),
+                fmt::count(all.len(), "theme", "themes")
+            )
+        } else {
+            format!("{} shown", fmt::count(rows.len(), "theme", "themes"))
+        },
+        if places > 0 {
+            format!(
+                ", wording shared in {}",
+                fmt::count(places, "place", "places")
+            )
+        } else {
+            String::new()
+        },
+        match totals.disputes.len() {
+            0 => String::new(),
+            n => format!(", {} disputed", fmt::count(n, "fact", "facts")),
+        }
+    );
+    let scope = match &theme_label {
+        Some(l) => format!(" in “{l}”"),
+        None => String::new(),
+    };
+    let differ_note = if s.only_differ {
+        " where they differ"
+    } else {
+        ""
+    };
+    let names = s.docs.join(", ");
+    let open_theme = theme.map(str::to_owned);
+    html! {
+        <section class="compare-view" data-docs={names.clone()}>
+            <h1>{ "Compare sources" }</h1>
+            <p class="lede">{ "First what the sources have in common and where they disagree, then the figures, dates and claims, then what each source says on each theme." }</p>
+            <Picker />
+            <p class="cmp-differ-means">{ DIFFER_MEANS }</p>
+            <p class="result-count" role="status" aria-live="polite">{ status }</p>
+            if rows.is_empty() {
+                <div class="empty">
+                    <p>{ format!("No theme{scope} to show for {names}{differ_note}.") }</p>
+                    if s.theme.is_some() || s.only_differ {
+                        <button type="button" onclick={clear}>{ "Show all themes" }</button>
+                    }
+                </div>
+            } else {
+                <Summary docs={s.docs.clone()} rows={rows.iter().map(|r| (*r).clone()).collect::<Vec<_>>()} totals={totals.clone()} />
+            }
+            <section class="cmp-facts-section" aria-labelledby="cmp-facts-h">
+                <h2 id="cmp-facts-h">{ "Figures, dates and claims" }</h2>
+                <p class="help">{ format!("What {names} state{scope}{differ_note}. Open a value to read the sentence that states it.") }</p>
+                if claims.is_empty() && figures.is_empty() {
+                    <p class="empty">{ "Nothing to show here." }</p>
+                }
+                if !claims.is_empty() {
+                    <div class="cmp-table-wrap">
+                        <FactsTable docs={s.docs.clone()} groups={claims} claims={true} caption="Claims: how each source presents them" />
+                    </div>
+                }
+                if !figures.is_empty() {
+                    <div class="cmp-table-wrap">
+                        <FactsTable docs={s.docs.clone()} groups={figures} claims={false} caption="Figures and dates" />
+                    </div>
+                }
+            </section>
+            if !rows.is_empty() {
+                <section class="cmp-themes" aria-labelledby="cmp-themes-h">
+                    <h2 id="cmp-themes-h">{ "What each source says, theme by theme" }</h2>
+                    <p class="help">{ "Open a theme to read its passages side by side. Wording that two sources share is highlighted." }</p>
+                    <div class="cmp-rows">
+                        { for rows.iter().map(|r| html! {
+                            <Row key={r.theme.clone()} row={(*r).clone()} open={open_theme.as_deref() == Some(r.theme.as_str())} />
+                        }) }
+                    </div>
+                </section>
+            }
+        </section>
+    }
+}

@@ -1,0 +1,127 @@
+//! The compare view's picker: two or three sources (one per column), the theme filter and the
+//! "only where they differ" switch, each change a new link.
+
+use parallax_core::state::MAX_COMPARE;
+use yew::prelude::*;
+
+use super::{settings_of, with};
+use crate::ctx::use_ctx;
+
+/// The value of the chosen `<option>` of the `<select>` an event came from. Read through the
+/// option element's attribute, which needs no select-specific browser binding.
+fn chosen(e: &Event) -> Option<String> {
+    e.target_dyn_into::<web_sys::Element>()?
+        .query_selector("option:checked")
+        .ok()??
+        .get_attribute("value")
+}
+
+/// Puts `doc` in column `slot` (0-based); "" empties the optional last column. A source already
+/// in another column trades places with the one it replaces, so the sources stay distinct.
+fn set_slot(docs: &mut Vec<String>, slot: usize, doc: &str) {
+    if doc.is_empty() {
+        if slot >= 2 {
+            docs.truncate(2);
+        }
+        return;
+    }
+    match docs.iter().position(|d| d == doc) {
+        Some(j) if j == slot => {}
+        Some(j) if slot < docs.len() => docs.swap(slot, j),
+        Some(_) => {}
+        None if slot < docs.len() => docs[slot] = doc.to_owned(),
+        None => docs.push(doc.to_owned()),
+    }
+}
+
+/// The two or three source pickers, the theme filter and the "only where they differ" switch.
+///
+/// Each `<select>` shows the link's choice twice over: `selected` on an option for the first
+/// render (set before the options exist, a `value` would not stick), and the `value` property for
+/// later ones (Back, or a change elsewhere), since a `selected` attribute no longer moves the
+/// choice once the reader has picked by hand.
+#[component]
+pub(super) fn Picker() -> Html {
+    let ctx = use_ctx();
+    let s = settings_of(&ctx);
+    let corpus = &ctx.data.bundle.corpus;
+    let analysis = ctx.data.analysis(&ctx.state.custom);
+    let slots = (0..MAX_COMPARE).map(|slot| {
+        let current = s.docs.get(slot).cloned().unwrap_or_default();
+        let optional = slot >= 2;
+        let onchange = {
+            let ctx = ctx.clone();
+            Callback::from(move |e: Event| {
+                if let Some(v) = chosen(&e) {
+                    ctx.go(with(&ctx, |s| set_slot(&mut s.docs, slot, &v)));
+                }
+            })
+        };
+        let id = format!("cmp-source-{}", slot + 1);
+        // A third column can only be added after the first two; an empty choice removes it.
+        let none = optional.then(|| {
+            html! { <option value="" selected={current.is_empty()}>{ "None" }</option> }
+        });
+        let options = corpus.documents.iter().map(|d| {
+            let elsewhere = current != d.id && s.docs.contains(&d.id);
+            // Another column's source can be picked only where it can trade places.
+            let disabled = elsewhere && slot >= s.docs.len();
+            html! {
+                <option value={d.id.clone()} selected={current == d.id} {disabled}>
+                    { format!("{} — {}", d.id, d.title) }
+                    if elsewhere { { format!(" (column {})", s.docs.iter().position(|x| *x == d.id).unwrap_or(0) + 1) } }
+                </option>
+            }
+        });
+        html! {
+            <div class="cmp-field">
+                <label for={id.clone()}>{ format!("Source {}", slot + 1) }if optional { { " (optional)" } }</label>
+                <select id={id} {onchange} data-slot={slot.to_string()} ~value={current.clone()}>
+                    { none }
+                    { for options }
+                </select>
+            </div>
+        }
+    });
+    let theme_change = {
+        let ctx = ctx.clone();
+        Callback::from(move |e: Event| {
+            if let Some(v) = chosen(&e) {
+                ctx.go(with(&ctx, |s| s.theme = (!v.is_empty()).then_some(v)));
+            }
+        })
+    };
+    let theme_options = analysis.themes.themes().iter().map(|t| {
+        html! { <option value={t.id.clone()} selected={s.theme.as_deref() == Some(t.id.as_str())}>{ &t.label }</option> }
+    });
+    let differ_change = {
+        let ctx = ctx.clone();
+        Callback::from(move |e: Event| {
+            if let Some(input) = e.target_dyn_into::<web_sys::HtmlInputElement>() {
+                let on = input.checked();
+                ctx.go(with(&ctx, |s| s.only_differ = on));
+            }
+        })
+    };
+    html! {
+        <form class="cmp-picker" aria-label="What to compare" onsubmit={Callback::from(|e: SubmitEvent| e.prevent_default())}>
+            <fieldset class="cmp-sources">
+                <legend>{ "Sources, one per column" }</legend>
+                { for slots }
+            </fieldset>
+            <div class="cmp-filters">
+                <div class="cmp-field">
+                    <label for="cmp-theme">{ "Theme" }</label>
+                    <select id="cmp-theme" onchange={theme_change} ~value={s.theme.clone().unwrap_or_default()}>
+                        <option value="" selected={s.theme.is_none()}>{ "All themes" }</option>
+                        { for theme_options }
+                    </select>
+                </div>
+                <p class="cmp-switch">
+                    <input type="checkbox" role="switch" id="only-differ" checked={s.only_differ} onchange={differ_change} />
+                    <label for="only-differ">{ "Only where they differ" }</label>
+                </p>
+            </div>
+        </form>
+    }
+}

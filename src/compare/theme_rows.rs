@@ -1,0 +1,282 @@
+//! The compare view's theme sections: per theme, a column per source with its passages, shared
+//! wording marked and compared word by word ("Show what changed"), folded until opened.
+//!
+//! How the columns stay in step: each theme is one CSS grid (`.cmp-grid`) whose cells are the
+//! sources' columns. The page scrolls as a whole, so every column of a theme moves together, and
+//! a theme starts only after the tallest column of the one before it has ended. On a phone the
+//! grid becomes a row that swipes sideways, one source at a time, each under its own badge.
+
+use parallax_core::compare::ThemeRow;
+use parallax_core::model::{Corpus, Passage};
+use parallax_core::reuse::{diff, DiffOp, ReusePair, Span};
+use parallax_core::state::View;
+use yew::prelude::*;
+
+use crate::ctx::use_ctx;
+use crate::{dom, fmt};
+
+/// The id of a passage's element in a row; the theme keeps it unique, as a passage can sit in
+/// several rows.
+fn anchor(theme: &str, doc: &str, passage: &str) -> String {
+    format!("cmp-{theme}-{doc}-{passage}")
+}
+
+/// The whole sentences of `p` that hold `span`: the reused words alone are often identical, so
+/// the diff shows the wording around them, where the sources part.
+fn context(p: Option<&Passage>, span: &Span) -> String {
+    let Some(p) = p else {
+        return span.text.clone();
+    };
+    let around = p
+        .sentences
+        .iter()
+        .filter(|s| s.end > span.start && s.start < span.end);
+    let start = around.clone().map(|s| s.start).min();
+    let end = around.map(|s| s.end).max();
+    match (start, end) {
+        (Some(a), Some(b)) => p
+            .text
+            .get(a as usize..b as usize)
+            .map_or_else(|| span.text.clone(), str::to_owned),
+        _ => span.text.clone(),
+    }
+}
+
+fn passage<'a>(corpus: &'a Corpus, doc: &str, id: &str) -> Option<&'a Passage> {
+    corpus.document(doc)?.passages.iter().find(|p| p.id == id)
+}
+
+/// Splits a passage's text at the reused spans, marking them; offsets come from the core and
+/// are used through `get`, so a bad one drops a mark instead of panicking.
+fn marked_text(text: &str, spans: &[(u32, u32)]) -> Html {
+    let mut spans: Vec<(usize, usize)> = spans
+        .iter()
+        .map(|&(a, b)| (a as usize, b as usize))
+        .collect();
+    parallax_core::sort::sort(&mut spans);
+    let mut out: Vec<Html> = Vec::new();
+    let mut at = 0;
+    for (a, b) in spans {
+        let a = a.max(at);
+        if b <= a {
+            continue;
+        }
+        let (Some(before), Some(inside)) = (text.get(at..a), text.get(a..b)) else {
+            continue;
+        };
+        if !before.is_empty() {
+            out.push(html! { { before.to_owned() } });
+        }
+        out.push(html! { <mark class="cmp-shared-span">{ inside.to_owned() }</mark> });
+        at = b;
+    }
+    out.push(html! { { text.get(at..).unwrap_or_default().to_owned() } });
+    out.into_iter().collect()
+}
+
+/// The first words of a reused span, to tell the diff buttons of one passage apart.
+fn quote(text: &str) -> String {
+    const WORDS: usize = 8;
+    let words: Vec<&str> = text.split_whitespace().collect();
+    if words.len() > WORDS {
+        format!("{}…", words[..WORDS].join(" "))
+    } else {
+        words.join(" ")
+    }
+}
+
+#[derive(Properties, PartialEq)]
+struct DiffProps {
+    /// The reused pair, with `first` the side in the earlier column.
+    first: Span,
+    second: Span,
+    /// Id of the region the diff opens in.
+    region: AttrValue,
+}
+
+/// "Show what changed" for one reuse pair: the sentences around the shared words, word by word.
+#[component]
+fn WordDiff(props: &DiffProps) -> Html {
+    let ctx = use_ctx();
+    let open = use_state_eq(|| false);
+    let corpus = &ctx.data.bundle.corpus;
+    let toggle = {
+        let open = open.clone();
+        Callback::from(move |_: MouseEvent| open.set(!*open))
+    };
+    let (first, second) = (&props.first, &props.second);
+    let body = (*open).then(|| {
+        let a = context(passage(corpus, &first.doc, &first.passage), first);
+        let b = context(passage(corpus, &second.doc, &second.passage), second);
+        let ops = diff(&a, &b);
+        let changed = ops.iter().any(|op| !matches!(op, DiffOp::Same(_)));
+        let words = ops.into_iter().map(|op| match op {
+            DiffOp::Same(t) => html! { <span class="diff-same">{ t }{ " " }</span> },
+            DiffOp::Removed(t) => html! {
+                <span class="diff-removed">
+                    <span class="diff-tag">{ format!("−{}", first.doc) }</span>
+                    <del>{ t }</del>{ " " }
+                </span>
+            },
+            DiffOp::Added(t) => html! {
+                <span class="diff-added">
+                    <span class="diff-tag">{ format!("+{}", second.doc) }</span>
+                    <ins>{ t }</ins>{ " " }
+                </span>
+            },
+        });
+        html! {
+            <>
+                <p class="diff-legend">
+                    <span><span class="diff-tag">{ format!("−{}", first.doc) }</span>{ " " }<del>{ "struck through" }</del>{ format!(": only in {} {}", first.doc, first.passage) }</span>
+                    <span><span class="diff-tag">{ format!("+{}", second.doc) }</span>{ " " }<ins>{ "underlined" }</ins>{ format!(": only in {} {}", second.doc, second.passage) }</span>
+                </p>
+                if !changed {
+                    <p class="diff-note">{ "The sentences are worded alike." }</p>
+                }
+                <p class="diff-text">{ for words }</p>
+            </>
+        }
+    });
+    html! {
+        <div class="cmp-diff">
+            <button type="button" class="cmp-diff-toggle" onclick={toggle}
+                aria-expanded={if *open { "true" } else { "false" }} aria-controls={props.region.clone()}>
+                { if *open { "Hide what changed" } else { "Show what changed" } }
+                <span class="cmp-diff-what">{ format!(" between “{}” and {} {}", quote(&first.text), second.doc, second.passage) }</span>
+            </button>
+            <div class="cmp-diff-body" id={props.region.clone()} hidden={!*open}>{ body }</div>
+        </div>
+    }
+}
+
+#[derive(Properties, PartialEq)]
+pub(super) struct RowProps {
+    pub row: ThemeRow,
+    /// Open from the start: the theme the link names.
+    pub open: bool,
+}
+
+/// One theme across the compared sources, folded until opened.
+#[component]
+pub(super) fn Row(props: &RowProps) -> Html {
+    let ctx = use_ctx();
+    let corpus = &ctx.data.bundle.corpus;
+    let row = &props.row;
+    let theme = row.theme.as_str();
+    let column_of = |doc: &str| row.columns.iter().position(|c| c.doc == doc);
+    let columns = row.columns.iter().map(|col| {
+        let title = corpus
+            .document(&col.doc)
+            .map_or(col.doc.as_str(), |d| d.title.as_str());
+        let passages = col.passages.iter().filter_map(|pid| {
+            let p = passage(corpus, &col.doc, pid)?;
+            let href = ctx.href(&ctx.with_view(View::Read {
+                doc: col.doc.clone(),
+                passage: Some(pid.clone()),
+                show_removed: false,
+            }));
+            // This passage's side and the other side of every reuse pair it takes part in.
+            let pairs: Vec<(&Span, &Span, &ReusePair)> = row
+                .reuse
+                .iter()
+                .filter_map(|r| {
+                    if r.a.doc == col.doc && r.a.passage == *pid {
+                        Some((&r.a, &r.b, r))
+                    } else if r.b.doc == col.doc && r.b.passage == *pid {
+                        Some((&r.b, &r.a, r))
+                    } else {
+                        None
+                    }
+                })
+                .collect();
+            let spans: Vec<(u32, u32)> = pairs.iter().map(|(mine, _, _)| (mine.start, mine.end)).collect();
+            let mut others: Vec<(&str, &str)> = Vec::new();
+            for (_, other, _) in &pairs {
+                let key = (other.doc.as_str(), other.passage.as_str());
+                if !others.contains(&key) {
+                    others.push(key);
+                }
+            }
+            let badges = others.into_iter().map(|(doc, pid)| {
+                let target = anchor(theme, doc, pid);
+                let onclick = Callback::from(move |_: MouseEvent| dom::reveal(&target));
+                let other_title = corpus.document(doc).map_or(doc, |d| d.title.as_str());
+                html! {
+                    <li>
+                        <button type="button" class="cmp-badge" {onclick} data-doc={doc.to_owned()} data-passage={pid.to_owned()}
+                            title={format!("Go to the same wording in {other_title}, passage {pid}")}>
+                            <span class="cmp-badge-mark" aria-hidden="true">{ "⇄ " }</span>
+                            { format!("Shared with {doc} {pid}") }
+                        </button>
+                    </li>
+                }
+            });
+            // The diff sits with the side in the earlier column, once per pair.
+            let diffs = pairs.iter().filter(|(mine, other, _)| column_of(&mine.doc) < column_of(&other.doc)).map(|(mine, other, r)| {
+                let region = format!("diff-{theme}-{}-{}-{}-{}-{}", mine.doc, mine.passage, other.doc, other.passage, mine.start);
+                html! {
+                    <div class="cmp-pair" key={region.clone()} data-words={r.words.to_string()} data-similarity={format!("{:.2}", r.similarity)}>
+                        <WordDiff first={(*mine).clone()} second={(*other).clone()} region={AttrValue::from(region)} />
+                    </div>
+                }
+            });
+            let shared = !pairs.is_empty();
+            Some(html! {
+                <li key={pid.clone()}>
+                    <article class={classes!("cmp-passage", shared.then_some("cmp-passage--shared"))}
+                        id={anchor(theme, &col.doc, pid)} tabindex="-1" data-doc={col.doc.clone()} data-passage={pid.clone()}>
+                        <p class="cmp-passage-text">{ marked_text(&p.text, &spans) }</p>
+                        <p class="cmp-passage-meta">
+                            <a {href} aria-label={format!("{} · {pid}: open in the reader ({title})", col.doc)}>{ format!("{} · {pid}", col.doc) }</a>
+                        </p>
+                        if shared {
+                            <ul class="cmp-badges" aria-label="Shared wording">{ for badges }</ul>
+                        }
+                        { for diffs }
+                    </article>
+                </li>
+            })
+        });
+        html! {
+            <div class="cmp-col" key={col.doc.clone()} data-doc={col.doc.clone()}>
+                <h3 class="cmp-col-title"><span class="cmp-doc-id">{ &col.doc }</span>{ " " }{ title }</h3>
+                if col.passages.is_empty() {
+                    <p class="cmp-silent">{ "No passage on this theme." }</p>
+                } else {
+                    <p class="cmp-col-count">{ fmt::count(col.passages.len(), "passage", "passages") }</p>
+                    <ol class="cmp-passages">{ for passages }</ol>
+                }
+            </div>
+        }
+    });
+    let n = row.columns.len();
+    let counts: Vec<String> = row
+        .columns
+        .iter()
+        .map(|c| format!("{} {}", c.doc, c.passages.len()))
+        .collect();
+    let places: usize = row.shared.iter().map(|x| x.places).sum();
+    html! {
+        <details class="cmp-row" id={format!("cmp-row-{theme}")} data-theme={row.theme.clone()}
+            data-differs={if row.differs() { "true" } else { "false" }} open={props.open}>
+            <summary>
+                <h3 id={format!("cmp-h-{theme}")}>{ &row.label }</h3>
+                <span class="cmp-row-counts">{ format!("Passages: {}", counts.join(" · ")) }</span>
+                if places > 0 {
+                    <span class="cmp-row-flag cmp-row-flag--shared">
+                        <span class="cmp-mark" aria-hidden="true">{ "⇄ " }</span>{ format!("same wording in {}", fmt::count(places, "place", "places")) }
+                    </span>
+                }
+                if row.differs() {
+                    <span class="cmp-row-flag cmp-row-flag--differ">
+                        <span class="cmp-mark" aria-hidden="true">{ "≠ " }</span>
+                        { format!("they disagree about {}", row.disputes.iter().map(|d| d.label.as_str()).collect::<Vec<_>>().join("; ")) }
+                    </span>
+                }
+            </summary>
+            <p class="cmp-swipe-hint" aria-hidden="true">{ "Swipe sideways for the other sources →" }</p>
+            <div class={classes!("cmp-grid", format!("cmp-grid--{n}"))}>{ for columns }</div>
+        </details>
+    }
+}
