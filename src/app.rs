@@ -1,11 +1,11 @@
 //! The app shell: decodes the corpus once, provides the shared context, follows the URL state,
 //! and lays out the skip link, header navigation, notices and `<main>` around the current view.
 
-use parallax_core::state::View;
+use parallax_core::state::{State, View};
 use yew::prelude::*;
 
 use crate::compare::CompareView;
-use crate::ctx::Ctx;
+use crate::ctx::{Ctx, Nav};
 use crate::data;
 use crate::dom;
 use crate::explore::ExploreView;
@@ -33,6 +33,44 @@ pub fn App() -> Html {
     use_effect_with((), move |_| {
         dom::mark_ready(if loaded { "true" } else { "error" })
     });
+
+    {
+        // `#/compare` names no sources: show the pair that shares the most wording (the first
+        // two sources when none shares any) under its own link, replacing this entry.
+        let data = data.as_ref().as_ref().ok().cloned();
+        let navigate = navigate.clone();
+        use_effect_with(state.clone(), move |state| {
+            let Some(data) = data else {
+                return;
+            };
+            if !matches!(&state.view, View::Compare { docs, .. } if docs.is_empty()) {
+                return;
+            }
+            let corpus = &data.bundle.corpus;
+            let overview = data.overview(&state.custom);
+            let pair = parallax_core::overview::best_pair(&overview.copies).or_else(|| {
+                match corpus.documents.as_slice() {
+                    [a, b, ..] => Some((a.id.clone(), b.id.clone())),
+                    _ => None,
+                }
+            });
+            let view = match pair {
+                Some((a, b)) => View::Compare {
+                    docs: vec![a, b],
+                    theme: None,
+                    only_differ: false,
+                },
+                None => View::Library,
+            };
+            navigate.emit(Nav {
+                state: State {
+                    view,
+                    custom: state.custom.clone(),
+                },
+                replace: true,
+            });
+        });
+    }
 
     // A new view starts at its top, with focus on `<main>`; the first view keeps the browser's
     // own position, a passage is handled by the reader, and typing in the explorer keeps focus.
@@ -81,20 +119,14 @@ pub fn App() -> Html {
         notices: notices.clone(),
         navigate,
     };
+    let overview_href = ctx.href(&ctx.with_view(View::Overview { part: None }));
     let explore_href = ctx.href(&ctx.with_view(View::Explore(Default::default())));
     let map_href = ctx.href(&ctx.with_view(View::Map));
-    let first_two: Vec<String> = ctx
-        .data
-        .bundle
-        .corpus
-        .documents
-        .iter()
-        .take(2)
-        .map(|d| d.id.clone())
-        .collect();
-    let compare_href = (first_two.len() == 2).then(|| {
+    // `#/compare` without sources: the pair that shares the most wording, chosen when opened
+    // (the analyses are never computed at start-up just to write this link).
+    let compare_href = (ctx.data.bundle.corpus.documents.len() >= 2).then(|| {
         ctx.href(&ctx.with_view(View::Compare {
-            docs: first_two,
+            docs: Vec::new(),
             theme: None,
             only_differ: false,
         }))
@@ -120,6 +152,7 @@ pub fn App() -> Html {
                     <nav aria-label="Views">
                         <ul class="site-nav">
                             <li><a href="#/" aria-current={current(matches!(state.view, View::Library))}>{ "Sources" }</a></li>
+                            <li><a href={overview_href} aria-current={current(matches!(state.view, View::Overview { .. }))}>{ "Overview" }</a></li>
                             <li><a href={explore_href} aria-current={current(matches!(state.view, View::Explore(_)))}>{ "Explore" }</a></li>
                             <li><a href={map_href} aria-current={current(matches!(state.view, View::Map))}>{ "Map" }</a></li>
                             if let Some(href) = compare_href {
@@ -162,6 +195,8 @@ pub fn view_html(view: &View) -> Html {
         View::Explore(_) => html! { <ExploreView /> },
         View::Overview { .. } => html! { <crate::overview::OverviewView /> },
         View::Map => html! { <MapView /> },
+        // Replaced at once by the pair that shares the most wording (`App`).
+        View::Compare { docs, .. } if docs.is_empty() => Html::default(),
         View::Compare { .. } => html! { <CompareView /> },
         View::Source { .. } => html! { <SourceView /> },
         View::Methods => html! { <MethodsView /> },

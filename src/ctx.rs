@@ -6,6 +6,7 @@ use std::rc::Rc;
 
 use parallax_core::analysis::Analysis;
 use parallax_core::facts::FactGroup;
+use parallax_core::overview::Overview;
 use parallax_core::reuse::ReusePair;
 use parallax_core::signals::DocumentSignals;
 use parallax_core::state::{print, CustomTheme, Known, Notice, State};
@@ -31,6 +32,7 @@ pub struct Data {
     reuse: OnceCell<Rc<Vec<ReusePair>>>,
     facts: OnceCell<Rc<Vec<FactGroup>>>,
     signals: OnceCell<Rc<Vec<DocumentSignals>>>,
+    overview: RefCell<Option<(Vec<CustomTheme>, Rc<Overview>)>>,
 }
 
 impl Data {
@@ -46,6 +48,7 @@ impl Data {
             reuse: OnceCell::new(),
             facts: OnceCell::new(),
             signals: OnceCell::new(),
+            overview: RefCell::new(None),
         }
     }
 
@@ -96,6 +99,25 @@ impl Data {
                 Rc::new(parallax_core::facts::facts(c, &c.claims))
             })
             .clone()
+    }
+
+    /// The story overview, with the reader's own themes among the themes; computed on first
+    /// use and again only when those themes change.
+    pub fn overview(&self, custom: &[CustomTheme]) -> Rc<Overview> {
+        if let Some((themes, o)) = self.overview.borrow().as_ref() {
+            if themes.as_slice() == custom {
+                return o.clone();
+            }
+        }
+        let analysis = self.analysis(custom);
+        let o = Rc::new(parallax_core::overview::overview(
+            &self.bundle.corpus,
+            &analysis,
+            &self.reuse(),
+            &self.facts(),
+        ));
+        *self.overview.borrow_mut() = Some((custom.to_vec(), o.clone()));
+        o
     }
 
     /// Quality signals of every source, computed on first use.

@@ -28,7 +28,9 @@ mod removed;
 mod route;
 mod source;
 mod source_card;
+mod start_here;
 mod storage;
+mod word_diff;
 
 fn main() {
     yew::Renderer::<app::App>::new().render();

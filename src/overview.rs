@@ -1,16 +1,503 @@
 //! The story overview (`#/overview?part=`): who copies whom, where the sources disagree, how each
 //! frames the story and what was cleaned, as the core's `overview` computes it; rendering only.
 
+use parallax_core::facts::Agreement;
+use parallax_core::overview::{
+    CopyPair, FactRow, Profile, ThemeWeight, WordUse, HEDGING, JUDGING, SHORT_PASSAGES,
+};
+use parallax_core::reuse::Span;
+use parallax_core::state::{Explore, OverviewPart, View};
 use yew::prelude::*;
 
-use crate::dom;
+use crate::ctx::{use_ctx, Ctx};
+use crate::word_diff::DiffText;
+use crate::{dom, fmt};
+
+/// The link to a passage in the reader.
+fn passage_href(ctx: &Ctx, doc: &str, passage: &str) -> String {
+    ctx.href(&ctx.with_view(View::Read {
+        doc: doc.to_owned(),
+        passage: Some(passage.to_owned()),
+        show_removed: false,
+    }))
+}
+
+/// "source 002, “Unpacking The Iran-Russia Alliance…”": the number, then the title.
+fn source_name(ctx: &Ctx, doc: &str) -> Html {
+    let title = ctx
+        .data
+        .bundle
+        .corpus
+        .document(doc)
+        .map_or(doc, |d| d.title.as_str());
+    html! { <><span class="doc-num">{ doc }</span>{ " " }<cite>{ title }</cite></> }
+}
+
+/// The first words of a text, to tell stretches apart.
+fn opening(text: &str, n: usize) -> String {
+    let words: Vec<&str> = text.split_whitespace().collect();
+    if words.len() > n {
+        format!("{}…", words[..n].join(" "))
+    } else {
+        words.join(" ")
+    }
+}
+
+/// A list of quoted spans, each opening its passage.
+fn span_list(ctx: &Ctx, spans: &[Span], whole_sentence: bool) -> Html {
+    let items = spans.iter().map(|s| {
+        let href = passage_href(ctx, &s.doc, &s.passage);
+        html! {
+            <li>
+                if whole_sentence { <q>{ &s.text }</q> } else { <mark class="ov-word">{ &s.text }</mark> }
+                { " " }
+                <a {href}>{ format!("passage {}", s.passage) }</a>
+            </li>
+        }
+    });
+    html! { <ul class="ov-spans">{ for items }</ul> }
+}
+
+#[derive(Properties, PartialEq)]
+struct CopiesProps {
+    copies: Vec<CopyPair>,
+    pairs: usize,
+}
+
+/// Who copies whom: each pair of sources that shares wording, with every shared stretch.
+#[component]
+fn Copies(props: &CopiesProps) -> Html {
+    let ctx = use_ctx();
+    let n = props.copies.len();
+    let rest = props.pairs - n;
+    let pairs = props.copies.iter().map(|p| {
+        let compare = ctx.href(&ctx.with_view(View::Compare {
+            docs: vec![p.a.clone(), p.b.clone()],
+            theme: None,
+            only_differ: false,
+        }));
+        let who = match &p.published_first {
+            Some(first) => {
+                let other = if *first == p.a { &p.b } else { &p.a };
+                format!("Source {first} was published first, so source {other} may have copied it (or both took the words from a third page).")
+            }
+            None => "The pages do not both give a date, so the text alone cannot tell who copied whom: either may have taken the words from the other, or both from a third page.".to_owned(),
+        };
+        let spans = p.spans.iter().enumerate().map(|(i, r)| {
+            let a_href = passage_href(&ctx, &r.a.doc, &r.a.passage);
+            let b_href = passage_href(&ctx, &r.b.doc, &r.b.passage);
+            html! {
+                <li key={i}>
+                    <details class="ov-span" data-words={r.words.to_string()}>
+                        <summary>
+                            <q>{ opening(&r.a.text, 12) }</q>
+                            { format!(" — {}", fmt::count(r.words, "word", "words")) }
+                        </summary>
+                        <div class="ov-diff">
+                            <DiffText first={r.a.clone()} second={r.b.clone()} />
+                            <p class="ov-links">
+                                <a href={a_href}>{ format!("Read it in source {}, passage {}", r.a.doc, r.a.passage) }</a>
+                                <a href={b_href}>{ format!("Read it in source {}, passage {}", r.b.doc, r.b.passage) }</a>
+                            </p>
+                        </div>
+                    </details>
+                </li>
+            }
+        });
+        html! {
+            <li class="ov-pair" key={format!("{}-{}", p.a, p.b)} data-a={p.a.clone()} data-b={p.b.clone()}
+                data-spans={p.spans.len().to_string()} data-words={p.words.to_string()}>
+                <h3>{ source_name(&ctx, &p.a) }<span class="ov-and">{ " and " }</span>{ source_name(&ctx, &p.b) }</h3>
+                <p>
+                    <strong>{ format!("{} shared", fmt::count(p.words, "word", "words")) }</strong>
+                    { format!(" in {}. ", fmt::count(p.spans.len(), "stretch of text", "stretches of text")) }
+                    { who }
+                </p>
+                <p class="ov-spans-help">{ "Open a stretch to see what changed between the two:" }</p>
+                <ol class="ov-span-list">{ for spans }</ol>
+                <p><a href={compare}>{ format!("Compare sources {} and {} side by side", p.a, p.b) }</a></p>
+            </li>
+        }
+    });
+    html! {
+        <>
+            <p class="ov-answer" data-testid="copies-answer">
+                if n == 0 {
+                    { format!("None of the {} pairs of sources share any wording.", props.pairs) }
+                } else {
+                    { format!("{} of the {} pairs of sources share wording word for word", n, props.pairs) }
+                    { format!("; the other {} share none.", fmt::count(rest, "pair", "pairs")) }
+                }
+            </p>
+            if n > 0 {
+                <ul class="ov-pairs">{ for pairs }</ul>
+            }
+        </>
+    }
+}
+
+#[derive(Properties, PartialEq)]
+struct FactsProps {
+    disputes: Vec<FactRow>,
+    single: Vec<FactRow>,
+}
+
+/// Where the sources disagree: every fact stated by two or more sources, one row each.
+#[component]
+fn Disagreements(props: &FactsProps) -> Html {
+    let ctx = use_ctx();
+    let docs: Vec<String> = ctx
+        .data
+        .bundle
+        .corpus
+        .documents
+        .iter()
+        .map(|d| d.id.clone())
+        .collect();
+    let differ = props
+        .disputes
+        .iter()
+        .filter(|r| r.group.agreement == Agreement::Differ)
+        .count();
+    let agree = props.disputes.len() - differ;
+    let head = docs.iter().map(|d| {
+        let title = ctx
+            .data
+            .bundle
+            .corpus
+            .document(d)
+            .map_or(String::new(), |x| x.title.clone());
+        html! { <th scope="col" {title}>{ format!("Source {d}") }</th> }
+    });
+    let rows = props.disputes.iter().map(|row| {
+        let cells = row.cells.iter().map(|cell| {
+            if cell.values.is_empty() {
+                return html! { <td data-doc={cell.doc.clone()}><span class="ov-not-stated">{ "does not say" }</span></td> };
+            }
+            let values = cell.values.iter().map(|v| {
+                let evidence = row.group.mentions.iter().filter(|m| m.doc == cell.doc && m.value == v.value).map(|m| {
+                    let href = passage_href(&ctx, &m.doc, &m.passage);
+                    html! { <li><q>{ &m.sentence }</q>{ " " }<a {href}>{ format!("passage {}", m.passage) }</a></li> }
+                });
+                html! {
+                    <li>
+                        <details class="ov-value" data-value={v.value.clone()}>
+                            <summary>
+                                { &v.label }
+                                if v.times > 1 { <span class="ov-times">{ format!(" ({} times)", v.times) }</span> }
+                            </summary>
+                            <ul class="ov-evidence">{ for evidence }</ul>
+                        </details>
+                    </li>
+                }
+            });
+            html! {
+                <td data-doc={cell.doc.clone()} data-self-contradiction={cell.contradicts_itself.then_some("true")}>
+                    <ul class="ov-values">{ for values }</ul>
+                    if cell.contradicts_itself {
+                        <p class="ov-self"><span aria-hidden="true">{ "⚠ " }</span>{ "says both: contradicts itself" }</p>
+                    }
+                </td>
+            }
+        });
+        let (mark, word, key) = match row.group.agreement {
+            Agreement::Differ => ("≠", "They disagree", "differ"),
+            Agreement::Agree => ("=", "They agree", "agree"),
+            Agreement::Single => ("○", "One source only", "single"),
+        };
+        html! {
+            <tr data-key={row.group.key.clone()} data-agreement={key}>
+                <th scope="row">{ &row.topic }</th>
+                { for cells }
+                <td class={classes!("ov-agreement", format!("ov-agreement--{key}"))}>
+                    <span aria-hidden="true">{ mark }{ " " }</span>{ word }
+                </td>
+            </tr>
+        }
+    });
+    let single = props.single.iter().map(|row| {
+        let stated = row.cells.iter().filter(|c| !c.values.is_empty()).map(|c| {
+            let labels: Vec<&str> = c.values.iter().map(|v| v.label.as_str()).collect();
+            format!("source {}: {}", c.doc, labels.join(", "))
+        });
+        html! { <li>{ format!("{} — {}", row.topic, stated.collect::<Vec<_>>().join("; ")) }</li> }
+    });
+    html! {
+        <>
+            <p class="ov-answer" data-testid="disagreements-answer">
+                { format!("{} stated by two or more sources: ", fmt::count(props.disputes.len(), "fact is", "facts are")) }
+                <strong>{ format!("they disagree on {}", differ) }</strong>
+                { format!(" and agree on {}. ", agree) }
+                { "Open a cell to read the sentences behind it." }
+            </p>
+            if !props.disputes.is_empty() {
+                <div class="ov-table-wrap" role="region" aria-label="Disagreements table" tabindex="0">
+                    <table class="ov-facts">
+                        <caption>{ "Claims, figures and dates in every source (disagreements first)" }</caption>
+                        <thead><tr><th scope="col">{ "What it is about" }</th>{ for head }<th scope="col">{ "Verdict" }</th></tr></thead>
+                        <tbody>{ for rows }</tbody>
+                    </table>
+                </div>
+            }
+            if !props.single.is_empty() {
+                <details class="ov-single">
+                    <summary>{ format!("{} only one source states (nothing to check them against)", fmt::count(props.single.len(), "fact", "facts")) }</summary>
+                    <ul>{ for single }</ul>
+                </details>
+            }
+        </>
+    }
+}
+
+/// "4 of its 6 passages (67 %), against 10 of 66 (15 %) in the other sources".
+fn weight_line(w: &ThemeWeight) -> String {
+    format!(
+        "{} of its {} ({} %), against {} of {} ({} %) in the other sources",
+        w.count,
+        fmt::count(w.total, "passage", "passages"),
+        w.percent(),
+        w.others_count,
+        w.others_total,
+        w.others_percent()
+    )
+}
+
+/// Judging or hedging words of one source, with their places.
+fn word_use(ctx: &Ctx, title: &str, what: &str, uses: &WordUse) -> Html {
+    html! {
+        <details class="ov-words-use">
+            <summary>
+                { format!("{title}: {} ", uses.count) }
+                <span class="ov-rate">{ format!("({:.1} per 1,000 words)", uses.per_1000) }</span>
+            </summary>
+            <p class="help">{ what }</p>
+            { span_list(ctx, &uses.spans, false) }
+        </details>
+    }
+}
+
+#[derive(Properties, PartialEq)]
+struct ProfileProps {
+    profile: Profile,
+}
+
+/// How one source frames the story.
+#[component]
+fn ProfileCard(props: &ProfileProps) -> Html {
+    let ctx = use_ctx();
+    let p = &props.profile;
+    let explore = |query: String, themes: Vec<String>| {
+        ctx.href(&ctx.with_view(View::Explore(Explore {
+            query,
+            themes,
+            sources: vec![p.doc.clone()],
+            ..Default::default()
+        })))
+    };
+    let profile_href = ctx.href(&ctx.with_view(View::Source { doc: p.doc.clone() }));
+    let genre = p.genre.as_deref().map(|g| match g {
+        "opinion" => "Opinion piece: argues for a view".to_owned(),
+        "explainer" => "Explainer: sets out the background".to_owned(),
+        "analysis" => "Analysis: weighs causes and consequences".to_owned(),
+        other => other.to_owned(),
+    });
+    let stances = p.stances.iter().map(|s| {
+        html! {
+            <li data-claim={s.claim.clone()}>
+                { format!("{}: ", s.label) }
+                if s.stances.is_empty() { <span class="ov-not-stated">{ "does not say" }</span> } else { <strong>{ s.stances.join("; and also ") }</strong> }
+            </li>
+        }
+    });
+    let weights = |list: &[ThemeWeight]| -> Html {
+        list.iter()
+            .map(|w| {
+                let href = explore(String::new(), vec![w.theme.clone()]);
+                html! { <li data-theme={w.theme.clone()}><a {href}>{ &w.label }</a>{ format!(": {}", weight_line(w)) }</li> }
+            })
+            .collect()
+    };
+    let key_words = p.key_words.iter().map(|k| {
+        let href = explore(k.word.clone(), vec![]);
+        html! {
+            <li data-word={k.word.clone()}>
+                <a {href}>{ &k.word }</a>
+                { format!(" — {} here ({:.1} per 1,000 words), {} in the other sources ({:.1})", fmt::count(k.count, "time", "times"), k.per_1000, k.others_count, k.others_per_1000) }
+            </li>
+        }
+    });
+    let voices = p.voices.iter().map(|v| {
+        html! {
+            <li>
+                <details>
+                    <summary>{ format!("{} ({})", v.name, fmt::count(v.spans.len(), "sentence", "sentences")) }</summary>
+                    { span_list(&ctx, &v.spans, true) }
+                </details>
+            </li>
+        }
+    });
+    html! {
+        <article class="ov-profile" data-doc={p.doc.clone()} aria-labelledby={format!("ov-profile-{}", p.doc)}>
+            <h3 id={format!("ov-profile-{}", p.doc)}>{ source_name(&ctx, &p.doc) }</h3>
+            <p class="ov-facts-line">
+                { genre.unwrap_or_else(|| "Kind of text not stated".to_owned()) }
+                { format!(" · {} in {}", fmt::count(p.words, "word", "words"), fmt::count(p.passages, "passage", "passages")) }
+            </p>
+            if p.short {
+                <p class="ov-caution">
+                    { format!("Short source: with fewer than {SHORT_PASSAGES} passages, one passage more or less moves its share of a theme by {} points or more, so read its shares with care.", 100 / p.passages.max(1)) }
+                </p>
+            }
+            if !p.stances.is_empty() {
+                <h4>{ "Its side on the disputed claims" }</h4>
+                <ul class="ov-stances">{ for stances }</ul>
+            }
+            <h4>{ "Themes it gives more room than the others" }</h4>
+            if p.stresses.is_empty() {
+                <p class="ov-none">{ "None stands out." }</p>
+            } else {
+                <ul class="ov-stresses">{ weights(&p.stresses) }</ul>
+            }
+            <h4>{ "Themes the others cover and it leaves out" }</h4>
+            if p.leaves_out.is_empty() {
+                <p class="ov-none">{ "None." }</p>
+            } else {
+                <ul class="ov-leaves-out">{ weights(&p.leaves_out) }</ul>
+            }
+            <h4>{ "Words it uses far more than the others" }</h4>
+            if p.key_words.is_empty() {
+                <p class="ov-none">{ "None often enough to tell." }</p>
+            } else {
+                <ul class="ov-key-words">{ for key_words }</ul>
+            }
+            <h4>{ "Tone" }</h4>
+            { word_use(&ctx, "Strong or judging words", &format!("Words that judge or dramatise rather than report, such as {}.", JUDGING[..6].join(", ")), &p.judging) }
+            { word_use(&ctx, "Hedging words", &format!("Words that mark a statement as uncertain or second-hand, such as {}.", HEDGING[..6].join(", ")), &p.hedging) }
+            <h4>{ "Whom it quotes or cites by name" }</h4>
+            if p.voices.is_empty() {
+                <p class="ov-none">{ "Nobody by name." }</p>
+            } else {
+                <ul class="ov-voices">{ for voices }</ul>
+            }
+            <p class="ov-profile-link"><a href={profile_href}>{ format!("About source {}: warning signs, what was removed", p.doc) }</a></p>
+        </article>
+    }
+}
+
+/// One source's rates of judging and hedging words, as a table to compare them.
+fn tone_table(profiles: &[Profile]) -> Html {
+    let rows = profiles.iter().map(|p| {
+        html! {
+            <tr data-doc={p.doc.clone()}>
+                <th scope="row">{ format!("Source {}", p.doc) }</th>
+                <td>{ format!("{:.1}", p.judging.per_1000) }</td>
+                <td>{ format!("{:.1}", p.hedging.per_1000) }</td>
+                <td>{ p.words }</td>
+            </tr>
+        }
+    });
+    html! {
+        <div class="ov-table-wrap" role="region" aria-label="Tone of each source" tabindex="0">
+            <table class="ov-tone">
+                <caption>{ "Tone of each source, per 1,000 words" }</caption>
+                <thead><tr><th scope="col">{ "Source" }</th><th scope="col">{ "Strong or judging words" }</th><th scope="col">{ "Hedging words" }</th><th scope="col">{ "Words in all" }</th></tr></thead>
+                <tbody>{ for rows }</tbody>
+            </table>
+        </div>
+    }
+}
 
 #[component]
 pub fn OverviewView() -> Html {
     dom::use_title("Story overview — Parallax".to_owned());
+    let ctx = use_ctx();
+    let part = match &ctx.state.view {
+        View::Overview { part } => *part,
+        _ => None,
+    };
+    // A link to one part opens at it, with focus on its heading region.
+    use_effect_with(part, |part| {
+        if let Some(p) = *part {
+            dom::after_paint(move || dom::reveal(p.id()));
+        }
+    });
+    let o = ctx.data.overview(&ctx.state.custom);
+    let corpus = &ctx.data.bundle.corpus;
+    let nav = OverviewPart::ALL.iter().map(|&p| {
+        let href = ctx.href(&ctx.with_view(View::Overview { part: Some(p) }));
+        html! { <li><a {href}>{ question(p) }</a></li> }
+    });
+    let cleaning = o.cleaning.iter().map(|c| {
+        let removed_href = ctx.href(&ctx.with_view(View::Read {
+            doc: c.doc.clone(),
+            passage: None,
+            show_removed: true,
+        }));
+        let profile_href = ctx.href(&ctx.with_view(View::Source { doc: c.doc.clone() }));
+        let kinds: Vec<String> = c
+            .kinds
+            .iter()
+            .map(|(k, n)| if *n > 1 { format!("{} ({n})", k.name()) } else { k.name().to_owned() })
+            .collect();
+        html! {
+            <li data-doc={c.doc.clone()} data-blocks={c.blocks.to_string()} data-words={c.words.to_string()}>
+                <strong>{ source_name(&ctx, &c.doc) }</strong>{ ": " }
+                if c.blocks == 0 {
+                    { "nothing removed." }
+                } else {
+                    { format!("{} removed in {}: {}. ", fmt::count(c.words, "word", "words"), fmt::count(c.blocks, "block", "blocks"), kinds.join(", ")) }
+                }
+                <span class="ov-links">
+                    <a href={removed_href}>{ "See it in place" }</a>
+                    <a href={profile_href}>{ "Why, and the warning signs" }</a>
+                </span>
+            </li>
+        }
+    });
+    let section = |p: OverviewPart, body: Html| {
+        html! {
+            <section class="ov-part" id={p.id()} tabindex="-1" aria-labelledby={format!("{}-h", p.id())}>
+                <h2 id={format!("{}-h", p.id())}>{ question(p) }</h2>
+                { body }
+            </section>
+        }
+    };
     html! {
         <section class="overview-view">
             <h1>{ "Story overview" }</h1>
+            <p class="lede">
+                { format!("{} on “{}”, read side by side. Four plain questions, answered from the texts themselves; every answer opens the sentences behind it.", fmt::count(corpus.documents.len(), "source", "sources"), corpus.title) }
+            </p>
+            <nav class="ov-nav" aria-label="Questions on this page"><ol>{ for nav }</ol></nav>
+            { section(OverviewPart::Copies, html! { <Copies copies={o.copies.clone()} pairs={o.pairs} /> }) }
+            { section(OverviewPart::Disagreements, html! { <Disagreements disputes={o.disputes.clone()} single={o.single.clone()} /> }) }
+            { section(OverviewPart::Framing, html! {
+                <>
+                    <div class="ov-measures">
+                        <p>{ "What this measures: what each source says and how, counted from its own words, against the other sources. What it does not: whether a source is right, fair or biased. Giving a theme more room is not taking a side, and a distinctive word is not a bias; they are places to look." }</p>
+                    </div>
+                    { tone_table(&o.profiles) }
+                    <div class="ov-profiles">
+                        { for o.profiles.iter().map(|p| html! { <ProfileCard key={p.doc.clone()} profile={p.clone()} /> }) }
+                    </div>
+                </>
+            }) }
+            { section(OverviewPart::Cleaning, html! {
+                <>
+                    <p class="ov-answer">{ "Parts of each web page that are not the article (menus, author cards with made-up personal details, share buttons, link lists) were taken out before reading. Nothing is thrown away: each block stays in the reader, in place, with the reason." }</p>
+                    <ul class="ov-cleaning">{ for cleaning }</ul>
+                </>
+            }) }
         </section>
+    }
+}
+
+/// The plain question a part answers.
+pub fn question(p: OverviewPart) -> &'static str {
+    match p {
+        OverviewPart::Copies => "Who copied whom?",
+        OverviewPart::Disagreements => "Where do the sources disagree?",
+        OverviewPart::Framing => "How does each source frame the story?",
+        OverviewPart::Cleaning => "What was cut out of each page, and why?",
     }
 }

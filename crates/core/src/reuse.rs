@@ -358,6 +358,22 @@ fn lcs_len(a: &[Folded], b: &[Folded]) -> usize {
     row[0] as usize
 }
 
+/// The whole sentences of `p` that hold the span `start..end`: the shared words alone are often
+/// identical, so a diff shows the wording around them, where the sources part. The span's own
+/// text when no sentence holds it.
+pub fn context(p: &crate::model::Passage, start: u32, end: u32) -> &str {
+    let around = p
+        .sentences
+        .iter()
+        .filter(|s| s.end > start && s.start < end);
+    let from = around.clone().map(|s| s.start).min().unwrap_or(start);
+    let to = around.map(|s| s.end).max().unwrap_or(end);
+    p.text
+        .get(from as usize..to as usize)
+        .or_else(|| p.text.get(start as usize..end as usize))
+        .unwrap_or_default()
+}
+
 /// Word-level diff of two texts: runs of same, removed (only in `a`) and added (only in `b`)
 /// words, as written in `a` (same and removed) or `b` (added).
 pub fn diff(a: &str, b: &str) -> Vec<DiffOp> {

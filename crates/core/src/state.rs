@@ -108,6 +108,8 @@ pub enum View {
     Explore(Explore),
     /// The theme × source map.
     Map,
+    /// Two or three sources side by side; no sources (`#/compare`) asks the app for the pair
+    /// that shares the most wording, which it then shows under that pair's own link.
     Compare {
         docs: Vec<String>,
         theme: Option<String>,
@@ -716,6 +718,12 @@ fn parse_at(fragment: &str, known: &Known, nested: bool) -> (State, Vec<Notice>)
             }),
         },
         ["map"] => View::Map,
+        // No sources named: the app opens the pair that shares the most wording.
+        ["compare"] => View::Compare {
+            docs: Vec::new(),
+            theme: None,
+            only_differ: false,
+        },
         ["compare", docs @ ..] => {
             let requested: Vec<String> = docs.iter().map(|d| (*d).to_owned()).collect();
             let mut ids: Vec<String> = Vec::new();

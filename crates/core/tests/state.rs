@@ -3,8 +3,8 @@
 
 use parallax_core::source::load_dir;
 use parallax_core::state::{
-    canonical_replacement, lesson, parse, print, Explore, Known, Lesson, Notice, State, Step, View,
-    MAX_LESSON_STEPS_BYTES, MAX_STEPS, MAX_STEP_NOTE_CHARS, MAX_TITLE_CHARS,
+    canonical_replacement, lesson, parse, print, Explore, Known, Lesson, Notice, OverviewPart,
+    State, Step, View, MAX_LESSON_STEPS_BYTES, MAX_STEPS, MAX_STEP_NOTE_CHARS, MAX_TITLE_CHARS,
 };
 use parallax_core::Lang;
 use proptest::prelude::*;
@@ -268,6 +268,28 @@ fn table() -> Vec<(String, View, Vec<&'static str>)> {
         ),
         ("#/source/-1".into(), View::Library, vec!["UnknownDoc"]),
         ("#/map".into(), View::Map, vec![]),
+        (
+            "#/compare".into(),
+            View::Compare {
+                docs: vec![],
+                theme: None,
+                only_differ: false,
+            },
+            vec![],
+        ),
+        ("#/overview".into(), View::Overview { part: None }, vec![]),
+        (
+            "#/overview?part=disagreements".into(),
+            View::Overview {
+                part: Some(OverviewPart::Disagreements),
+            },
+            vec![],
+        ),
+        (
+            "#/overview?part=slant".into(),
+            View::Overview { part: None },
+            vec!["UnknownParam"],
+        ),
         ("#/methods?x".into(), View::Methods, vec!["UnknownParam"]),
         ("#/notes".into(), View::Notes, vec![]),
         ("#/notes?x".into(), View::Notes, vec!["UnknownParam"]),
