@@ -22,6 +22,9 @@ const STATES = [
   { name: 'not found', hash: '#/nope', ready: '[data-testid="not-found"]' },
   { name: 'notices for a hostile link', hash: '#/explore?themes=nope&v=000000000000', ready: '.notices li' },
   { name: 'theme × source map', hash: '#/map', ready: 'svg' },
+  { name: 'map with its table open', hash: '#/map', ready: 'svg', act: (p) => p.locator('details.map-table-details > summary').click() },
+  { name: 'explore with every facet value shown', hash: '#/explore?q=Bushehr', ready: 'li.result', act: (p) => p.locator('fieldset.facet[data-facet="themes"] button.facet-all').click() },
+  { name: 'notes', hash: '#/notes', ready: '.notes-view' },
   { name: 'source profile', hash: '#/source/001', ready: '.signal' },
   { name: 'compare with a word diff open', hash: '#/compare/002/004?theme=trade', ready: '.cmp-row', act: (p) => p.getByRole('button', { name: /word diff/i }).first().click() },
 ];

@@ -156,6 +156,70 @@ describe('explore', () => {
     await page.waitForSelector(`article.reader[data-doc="${doc}"] p.passage--target[data-passage="${pid}"]`);
   });
 
+  it('facet values with no passage are hidden until "Show all" reveals them, and hidden again', async () => {
+    const page = await h.open(await h.newPage(), '#/explore?q=Bushehr');
+    await page.waitForSelector('li.result');
+    const read = () =>
+      page.$$eval('fieldset.facet', (sets) =>
+        sets.map((f) => ({
+          facet: f.dataset.facet,
+          values: [...f.querySelectorAll('li')].map((li) => ({
+            id: li.querySelector('input').dataset.value,
+            count: Number(li.querySelector('.facet-count').textContent),
+            visible: li.checkVisibility(),
+          })),
+          button: f.querySelector('button.facet-all')?.textContent.trim() ?? null,
+        })),
+      );
+    const before = await read();
+    const themes = before.find((f) => f.facet === 'themes');
+    const zero = themes.values.filter((v) => v.count === 0);
+    assert.ok(zero.length > 0 && zero.length < themes.values.length, `"Bushehr" should leave some themes empty: ${JSON.stringify(themes.values)}`);
+    for (const f of before) {
+      const wrong = f.values.filter((v) => v.visible !== v.count > 0);
+      assert.deepEqual(wrong, [], `${f.facet}: shown with no passage, or hidden with some`);
+      const empty = f.values.filter((v) => v.count === 0).length;
+      assert.equal(f.button, empty ? `Show all ${f.values.length} ${f.facet === 'entities' ? 'people, places and organisations' : f.facet}` : null, `${f.facet}: the show-all button`);
+    }
+    await page.locator('fieldset.facet[data-facet="themes"] button.facet-all').click();
+    const shown = (await read()).find((f) => f.facet === 'themes');
+    assert.ok(shown.values.every((v) => v.visible), 'Show all left a theme hidden');
+    assert.equal(shown.button, `Hide the ${zero.length} with no passages`);
+    // A value revealed this way can be chosen, and then stays while chosen.
+    await page.locator(`input[data-facet="themes"][data-value="${zero[0].id}"]`).check();
+    await page.waitForSelector('.empty');
+    await page.locator('fieldset.facet[data-facet="themes"] button.facet-all').click();
+    const after = (await read()).find((f) => f.facet === 'themes');
+    assert.ok(after.values.find((v) => v.id === zero[0].id).visible, 'a chosen value with no passage was hidden');
+  });
+
+  it('on a phone, KWIC lines wrap between words, never inside one', async () => {
+    const page = await h.open(await h.newPage({ width: 390, height: 844 }), '#/explore?q=%22payment%20systems%22&mode=kwic');
+    await page.waitForSelector('table.kwic tbody tr');
+    const broken = await page.evaluate(() => {
+      const out = [];
+      let words = 0;
+      for (const td of document.querySelectorAll('table.kwic td')) {
+        const walker = document.createTreeWalker(td, NodeFilter.SHOW_TEXT);
+        for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+          for (const m of node.data.matchAll(/\S+/g)) {
+            const range = document.createRange();
+            range.setStart(node, m.index);
+            range.setEnd(node, m.index + m[0].length);
+            // A word broken across lines has a box on each line.
+            const lines = new Set([...range.getClientRects()].filter((r) => r.width > 0).map((r) => Math.round(r.top)));
+            words++;
+            if (lines.size > 1) out.push(m[0]);
+          }
+        }
+      }
+      return { words, out, scroll: document.documentElement.scrollWidth };
+    });
+    assert.ok(broken.words > 50, `only ${broken.words} words checked`);
+    assert.deepEqual(broken.out, [], 'words broken across lines');
+    assert.ok(broken.scroll <= 390, `the page scrolls sideways: ${broken.scroll}`);
+  });
+
   it('no match gives a helpful empty state whose button clears everything', async () => {
     const page = await h.open(await h.newPage(), '#/explore?q=zzqxv&themes=military');
     await page.waitForSelector('.empty');

@@ -1,11 +1,51 @@
-// The library view (`#/`), keyboard access to it, its layout on a narrow phone, and the static
-// index.html itself. Every test also fails if the page logs anything or asks another origin.
+// The library view (`#/`), keyboard access to it, its layout on a narrow phone, the profile link
+// and source number of every card (and of every reader) with removed counts that agree with the
+// core's, and the static index.html itself: the loading page it shows before the app, the message
+// when the app's program cannot load, and the app taking its place without a jump. Every test also
+// fails if the page logs anything or asks another origin (the load-failure tests allow exactly
+// the messages of the failure they cause).
 
 import assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
 import { after, afterEach, before, describe, it } from 'node:test';
+import { fileURLToPath } from 'node:url';
 import { Harness, eventually, hasVersion, manifestIds, norm, withoutVersion } from './harness.mjs';
 
 const h = new Harness();
+const ROOT = resolve(fileURLToPath(import.meta.url), '../../..');
+
+/** The core's own numbers for the corpus: `parallax build` then `parallax inspect --json`. */
+function inspectCorpus() {
+  const out = join(mkdtempSync(join(tmpdir(), 'parallax-e2e-')), 'c.plxb');
+  const cli = (...args) => execFileSync('cargo', ['run', '-q', '-p', 'parallax-cli', '--', ...args], { cwd: ROOT, encoding: 'utf8', maxBuffer: 64 << 20 });
+  cli('build', 'corpus/iran-russia', '--out', out);
+  return JSON.parse(cli('inspect', out, '--json'));
+}
+
+/** What a card or reader says was removed, as the core counts it: page furniture only (author and
+ * date lines are moved to the header, not removed). */
+function removedText(doc) {
+  const blocks = doc.removed.filter((r) => r.kind !== 'byline' && r.kind !== 'dateline').length;
+  const n = (k, one, many) => `${k} ${k === 1 ? one : many}`;
+  return blocks === 0 ? 'nothing removed' : `${n(doc.removed_words, 'word', 'words')} removed in ${n(blocks, 'block', 'blocks')}`;
+}
+
+/** Where the app's first heading is and what the page holds once: read in the page. */
+function shellOrApp() {
+  const h1 = document.querySelector('h1');
+  const r = h1?.getBoundingClientRect();
+  return {
+    h1: h1 ? { text: h1.textContent.trim(), x: r.x, y: r.y } : null,
+    shells: document.querySelectorAll('#app-shell').length,
+    headers: document.querySelectorAll('header.site-header').length,
+    mains: document.querySelectorAll('main').length,
+    h1s: document.querySelectorAll('h1').length,
+    text: document.body.innerText,
+  };
+}
 
 /** The library's cards as the page shows them. */
 function readCards(page) {
@@ -46,6 +86,125 @@ describe('library', () => {
         /\d[\d,.\u00a0\u202f%]*[^\d]{0,30}\bremoved\b|\bremoved\b[^\d]{0,30}\d/i,
         `card ${c.doc}: no removed amount (a number next to "removed") in "${text}"`,
       );
+    }
+  });
+
+  it('every card shows its source number and links to its profile; its removed count is the core\'s, and the reader\'s says the same', async () => {
+    const core = inspectCorpus();
+    const page = await h.open(await h.newPage());
+    await page.waitForSelector('ul.library > li.source-card');
+    const cards = await page.$$eval('ul.library > li.source-card', (lis) =>
+      lis.map((li) => ({
+        doc: li.dataset.doc,
+        number: li.querySelector('.source-number')?.textContent.trim() ?? null,
+        profile: li.querySelector('.profile-link a')?.getAttribute('href') ?? null,
+        profileText: li.querySelector('.profile-link a')?.textContent.trim() ?? null,
+        removed: li.querySelector('.removed-count')?.textContent.trim() ?? null,
+      })),
+    );
+    assert.deepEqual(cards.map((c) => c.doc), core.documents.map((d) => d.id), 'the cards are the core\'s documents, in order');
+    for (const [i, c] of cards.entries()) {
+      const d = core.documents[i];
+      assert.equal(c.number, `Source ${d.id}`, `card ${d.id}: source number`);
+      assert.equal(withoutVersion(c.profile), `#/source/${d.id}`, `card ${d.id}: profile link`);
+      assert.ok(hasVersion(c.profile), `card ${d.id}: the profile link ${c.profile} has no corpus version`);
+      assert.equal(c.profileText, 'About this source: signals, what was removed');
+      assert.equal(c.removed, removedText(d), `card ${d.id}: removed count against the core's`);
+    }
+    // At least one source lost something, so the comparison is not of "nothing removed" alone.
+    assert.ok(cards.some((c) => c.removed !== 'nothing removed'));
+
+    for (const c of cards) {
+      await h.open(page, `#/read/${c.doc}`);
+      await page.waitForSelector(`article.reader[data-doc="${c.doc}"] .profile-link a`);
+      const r = await page.evaluate(() => ({
+        number: document.querySelector('.reader-header .source-number')?.textContent.trim(),
+        profile: document.querySelector('.reader-header .profile-link a')?.getAttribute('href'),
+        removed: document.querySelector('label[for="show-removed"] .removed-count')?.textContent.trim(),
+      }));
+      assert.equal(r.number, c.number, `reader ${c.doc}: source number`);
+      assert.equal(withoutVersion(r.profile), `#/source/${c.doc}`, `reader ${c.doc}: profile link`);
+      assert.equal(r.removed, c.removed, `reader ${c.doc}: the switch's count differs from the card's`);
+      // The profile the link opens says the same again.
+      await page.click('.reader-header .profile-link a');
+      await page.waitForSelector(`article.source-view[data-doc="${c.doc}"]`);
+      const onProfile = await page.evaluate(() => document.querySelector('.source-view .removed-count')?.textContent.trim() ?? 'nothing removed');
+      assert.equal(onProfile, c.removed, `profile ${c.doc}: removed count`);
+    }
+  });
+
+  it('index.html shows the app\'s name, the corpus title and "Loading the sources…" without any script', async () => {
+    const html = await (await fetch(`${h.origin}/`)).text();
+    const body = html.slice(html.search(/<body\b/i));
+    const title = readFileSync(resolve(ROOT, 'corpus/iran-russia/corpus.toml'), 'utf8').match(/^title\s*=\s*"([^"]+)"/m)[1];
+    const firstScript = body.search(/<script\b/i);
+    const before = firstScript < 0 ? body : body.slice(0, firstScript);
+    for (const text of ['Parallax', title, 'Loading the sources…']) {
+      assert.ok(before.includes(text), `the body of index.html holds no "${text}" before its first script`);
+    }
+    // And a browser with scripts off paints it.
+    const context = await h.browser.newContext({ javaScriptEnabled: false, viewport: { width: 1280, height: 800 } });
+    try {
+      const page = await context.newPage();
+      await page.goto(`${h.origin}/`);
+      assert.equal(norm(await page.locator('h1').textContent()), title);
+      assert.ok(await page.locator('header.site-header .app-name', { hasText: 'Parallax' }).isVisible());
+      assert.ok(await page.locator('noscript, .noscript').first().count());
+    } finally {
+      await context.close();
+    }
+  });
+
+  for (const blocked of [{ what: 'the wasm', pattern: '**/*.wasm' }, { what: 'the wasm-bindgen JS', pattern: /\/parallax-app-[0-9a-f]+\.js$/ }]) {
+    it(`when ${blocked.what} cannot load, the loading line gives way to a clear message`, async () => {
+      const page = await h.newPage({ serviceWorkers: 'block' });
+      await page.route(blocked.pattern, (route) => route.abort('failed'));
+      await page.goto(`${h.origin}/`);
+      await page.waitForSelector('html[data-start-failed="true"] .shell-failed', { state: 'visible' });
+      const seen = await page.evaluate(() => ({
+        message: document.querySelector('.shell-failed').innerText,
+        loading: !!document.querySelector('.shell-status')?.checkVisibility(),
+        ready: document.documentElement.getAttribute('data-ready'),
+      }));
+      assert.match(seen.message, /could not start/);
+      assert.equal(seen.loading, false, '"Loading the sources…" still shows beside the failure');
+      assert.equal(seen.ready, null);
+      // The failure this test caused is logged by the browser: those messages, and only those.
+      const expected = /Failed to load resource|net::ERR_FAILED|Failed to fetch|TypeError|error loading dynamically imported module|Failed to execute 'compile'|WebAssembly/i;
+      const other = [...page.log.console, ...page.log.errors].filter((m) => !expected.test(m));
+      assert.deepEqual(other, [], 'messages other than the blocked load');
+      page.log.console.length = 0;
+      page.log.errors.length = 0;
+    });
+  }
+
+  it('the app replaces the loading page: one header, one main, one h1, in the same place, with no layout shift', async () => {
+    for (const width of [1280, 390]) {
+      // The loading page as it stays when the program never comes.
+      const stuck = await h.newPage({ width, height: 800, serviceWorkers: 'block' });
+      await stuck.route('**/*.wasm', (route) => route.abort('failed'));
+      await stuck.goto(`${h.origin}/`);
+      await stuck.waitForSelector('html[data-start-failed="true"]');
+      const shell = await stuck.evaluate(shellOrApp);
+      stuck.log.console.length = 0;
+      stuck.log.errors.length = 0;
+
+      const page = await h.newPage({ width, height: 800 });
+      await page.addInitScript(() => {
+        window.__shifts = 0;
+        new PerformanceObserver((list) => {
+          for (const e of list.getEntries()) if (!e.hadRecentInput) window.__shifts += e.value;
+        }).observe({ type: 'layout-shift', buffered: true });
+      });
+      await h.open(page, '#/');
+      await page.waitForSelector('ul.library > li.source-card');
+      const app = await page.evaluate(shellOrApp);
+      assert.deepEqual([app.shells, app.headers, app.mains, app.h1s], [0, 1, 1, 1], `at ${width} px: the shell and the app side by side`);
+      assert.equal(app.text.split('Loading the sources…').length, 1, 'the loading line stayed');
+      assert.equal(app.h1.text, shell.h1.text, 'the app\'s title differs from the loading page\'s');
+      assert.ok(Math.abs(app.h1.x - shell.h1.x) < 1 && Math.abs(app.h1.y - shell.h1.y) < 1, `at ${width} px the title moves from ${JSON.stringify(shell.h1)} to ${JSON.stringify(app.h1)}`);
+      const shifts = await page.evaluate(() => window.__shifts);
+      assert.ok(shifts <= 0.01, `cumulative layout shift ${shifts} at ${width} px`);
     }
   });
 

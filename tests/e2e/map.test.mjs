@@ -1,5 +1,5 @@
 // The theme × source map: an SVG heat map with one linked cell per theme and source, the same
-// numbers in an accessible table, cells that open the explorer on exactly their passages (by mouse
+// numbers in an accessible table folded under it (a <details>, closed at first), cells that open the explorer on exactly their passages (by mouse
 // and by keyboard), no page-wide horizontal scroll on a 360 px phone, and screenshots. Every test
 // also fails if the page logs anything or asks another origin.
 
@@ -32,6 +32,12 @@ function cells() {
 async function openMap(page) {
   await h.open(page, '#/map');
   await page.waitForSelector('svg.heatmap a.cell');
+  await page.waitForSelector('table.map-table td a', { state: 'attached' });
+}
+
+/** Opens the folded table. */
+async function openTable(page) {
+  await page.locator('details.map-table-details > summary').click();
   await page.waitForSelector('table.map-table td a');
 }
 
@@ -55,7 +61,7 @@ describe('map', () => {
     await openMap(page);
     const s = await page.evaluate(cells);
     const ids = await manifestIds();
-    assert.equal(s.title, 'Theme × source map — Parallax');
+    assert.equal(s.title, 'Themes in each source — Parallax');
     assert.equal(s.svg.length, 11 * ids.length, `svg cells: ${s.svg.length}`);
     assert.equal(new Set(s.svg.map((c) => c.theme)).size, 11);
     assert.deepEqual([...new Set(s.svg.map((c) => c.doc))], ids);
@@ -121,7 +127,8 @@ describe('map', () => {
 
     // A table link works the same way.
     await page.goBack();
-    await page.waitForSelector('table.map-table td a');
+    await page.waitForSelector('table.map-table td a', { state: 'attached' });
+    if (!(await page.locator('details.map-table-details[open]').count())) await openTable(page);
     const link = page.locator('table.map-table td a[data-count]:not([data-count="0"])').last();
     const [theme, doc, count] = [await link.getAttribute('data-theme'), await link.getAttribute('data-doc'), Number(await link.getAttribute('data-count'))];
     await link.focus();
@@ -133,6 +140,7 @@ describe('map', () => {
   it('fits a 360 px screen: no horizontal page scroll, cells at least 24 px, the table scrolls in its own box', async () => {
     const page = await h.newPage({ width: 360, height: 740 });
     await openMap(page);
+    await openTable(page);
     const m = await page.evaluate(() => {
       const rects = [...document.querySelectorAll('svg.heatmap a.cell rect.cell-bg')].map((r) => r.getBoundingClientRect());
       const box = document.querySelector('.map-scroll');
@@ -153,6 +161,40 @@ describe('map', () => {
     assert.ok(m.minW >= 24 && m.minH >= 24, `cells too small: ${m.minW}×${m.minH}`);
     assert.equal(m.boxTab, '0');
     assert.ok(m.boxLabel, 'the scrolling table box has no label');
+  });
+
+  it('the table is folded under the drawing at first, and opens to the same numbers', async () => {
+    const page = await h.newPage();
+    await openMap(page);
+    const folded = await page.evaluate(() => {
+      const details = document.querySelector('details.map-table-details');
+      const svg = document.querySelector('svg.heatmap').getBoundingClientRect();
+      return {
+        open: details.open,
+        holdsTable: !!details.querySelector('table.map-table'),
+        tableVisible: document.querySelector('table.map-table').checkVisibility(),
+        below: details.getBoundingClientRect().top >= svg.bottom,
+        summary: details.querySelector('summary').textContent.trim(),
+      };
+    });
+    assert.deepEqual(folded, { open: false, holdsTable: true, tableVisible: false, below: true, summary: 'The same numbers as a table' });
+    await openTable(page);
+    assert.ok(await page.locator('table.map-table').isVisible());
+  });
+
+  it('fits a 390 px phone with the table open: the drawing is whole, nothing is cut off', async () => {
+    const page = await h.newPage({ width: 390, height: 844 });
+    await openMap(page);
+    await openTable(page);
+    const m = await page.evaluate(() => {
+      const svg = document.querySelector('svg.heatmap').getBoundingClientRect();
+      const box = document.querySelector('.map-scroll');
+      return { left: svg.left, right: svg.right, client: document.documentElement.clientWidth, scroll: document.documentElement.scrollWidth, boxRight: box.getBoundingClientRect().right, boxScrolls: box.scrollWidth > box.clientWidth ? box.getAttribute('tabindex') : 'fits' };
+    });
+    assert.ok(m.left >= 0 && m.right <= m.client, `the drawing is cut: ${JSON.stringify(m)}`);
+    assert.ok(m.scroll <= m.client && m.boxRight <= m.client, JSON.stringify(m));
+    // A table wider than the phone scrolls in its own box, reachable by keyboard.
+    assert.ok(m.boxScrolls === 'fits' || m.boxScrolls === '0', JSON.stringify(m));
   });
 
   for (const size of [{ width: 1280, height: 800 }, { width: 390, height: 844 }]) {

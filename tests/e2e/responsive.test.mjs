@@ -71,6 +71,48 @@ describe('responsive, keyboard and live regions', () => {
     });
   }
 
+  it('one left edge: the h1 of every view starts where the header\'s name does, at 1280 px', async () => {
+    const views = [
+      ['library', '#/', 'ul.library'],
+      ['reader', '#/read/002', 'article.reader p.passage'],
+      ['explore', '#/explore?q=sanctions', 'li.result'],
+      ['map', '#/map', 'svg.heatmap'],
+      ['source profile', '#/source/001', '.signal'],
+      ['notes', '#/notes', '.notes-view'],
+      ['methods', '#/methods', '.theme-list'],
+      ['not found', '#/nope', '[data-testid="not-found"]'],
+    ];
+    const page = await h.newPage({ width: 1280, height: 800 });
+    const edges = {};
+    for (const [name, hash, ready] of views) {
+      await h.open(page, hash);
+      await page.waitForSelector(ready);
+      edges[name] = await page.evaluate(() => ({
+        h1: Math.round(document.querySelector('main h1').getBoundingClientRect().left),
+        name: Math.round(document.querySelector('.site-header .app-name').getBoundingClientRect().left),
+      }));
+    }
+    const lefts = new Set(Object.values(edges).flatMap((e) => [e.h1, e.name]));
+    assert.equal(lefts.size, 1, `left edges differ: ${JSON.stringify(edges)}`);
+  });
+
+  for (const width of [1024, 1280]) {
+    it(`the header is one line at ${width} px: the name, every view and "Make a lesson"`, async () => {
+      const page = await h.open(await h.newPage({ width, height: 800 }), '#/read/001');
+      await page.waitForSelector('article.reader');
+      const items = await page.evaluate(() =>
+        [...document.querySelectorAll('.site-header .app-name, .site-nav li, .lesson-maker > summary')].map((el) => {
+          const r = el.getBoundingClientRect();
+          return { text: el.textContent.trim(), top: r.top, bottom: r.bottom };
+        }),
+      );
+      assert.ok(items.length >= 8, `header items: ${JSON.stringify(items)}`);
+      const name = items[0];
+      const off = items.filter((i) => (i.top + i.bottom) / 2 < name.top || (i.top + i.bottom) / 2 > name.bottom);
+      assert.deepEqual(off, [], `not on the name's line (${name.top}–${name.bottom})`);
+    });
+  }
+
   it('the explorer with the keyboard alone: search, a facet, a chip, and a result into the reader', async () => {
     const page = await h.open(await h.newPage(), '#/explore');
     await page.waitForSelector('li.result');

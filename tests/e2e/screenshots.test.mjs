@@ -2,8 +2,20 @@
 // person to look at. Each view must render first; every test also fails if the page logs anything
 // or asks another origin.
 
+import assert from 'node:assert/strict';
 import { after, afterEach, before, describe, it } from 'node:test';
 import { Harness, screenshot } from './harness.mjs';
+
+/** Fails unless every selector matches an element that is at least partly in the viewport. */
+async function onScreen(page, ...selectors) {
+  const missing = await page.evaluate((selectors) => selectors.filter((s) => {
+    const el = document.querySelector(s);
+    if (!el || !el.checkVisibility()) return true;
+    const r = el.getBoundingClientRect();
+    return r.bottom <= 0 || r.top >= innerHeight || r.right <= 0 || r.left >= innerWidth || r.width === 0;
+  }), selectors);
+  assert.deepEqual(missing, [], 'not on screen');
+}
 
 const h = new Harness();
 
@@ -12,10 +24,11 @@ const sizes = [
   { width: 390, height: 844 },
 ];
 
-/** Each view: a name, the route, what must be on screen, and an optional action before the shot. */
+/** Each view: a name, the route, what must be on screen, an optional action before the shot, and
+ * what the shot must show (`shows`: selectors in the viewport). */
 const views = [
-  { name: 'library', hash: '#/', ready: 'ul.library > li.source-card' },
-  { name: 'reader-001', hash: '#/read/001', ready: 'article.reader[data-doc="001"] p.passage' },
+  { name: 'library', hash: '#/', ready: 'ul.library > li.source-card', shows: ['main h1', '.lede', 'li.source-card .source-number', 'li.source-card .profile-link a'] },
+  { name: 'reader-001', hash: '#/read/001', ready: 'article.reader[data-doc="001"] p.passage', shows: ['main h1', '.reader-header .source-number', '.reader-header .profile-link a', 'label[for="show-removed"]'] },
   {
     name: 'reader-001-removed-shown',
     hash: '#/read/001',
@@ -23,7 +36,9 @@ const views = [
     act: async (page) => {
       await page.click('input#show-removed');
       await page.waitForSelector('aside.removed');
+      await page.locator('aside.removed').first().scrollIntoViewIfNeeded();
     },
+    shows: ['aside.removed .removed-reason'],
   },
   {
     name: 'reader-001-p5',
@@ -36,12 +51,16 @@ const views = [
         const top = p.getBoundingClientRect().top;
         return document.activeElement === p && top >= 0 && top < window.innerHeight;
       }),
+    shows: ['p.passage--target'],
   },
-  { name: 'not-found', hash: '#/nope', ready: '[data-testid="not-found"]' },
-  { name: 'explore', hash: '#/explore?q=sanctions&themes=finance', ready: 'li.result mark' },
-  { name: 'explore-kwic', hash: '#/explore?q=%22payment%20systems%22&mode=kwic', ready: 'table.kwic tbody tr' },
-  { name: 'explore-own-theme', hash: '#/explore?custom=Corridors:transport%20corridor|trade%20route&themes=my1', ready: 'li.result' },
-  { name: 'methods', hash: '#/methods', ready: '.theme-list' },
+  { name: 'not-found', hash: '#/nope', ready: '[data-testid="not-found"]', shows: ['main h1', '.requested', 'a[href="#/"]'] },
+  { name: 'explore', hash: '#/explore?q=sanctions&themes=finance', ready: 'li.result mark', shows: ['main h1', '#q', '.result-count'] },
+  { name: 'explore-kwic', hash: '#/explore?q=%22payment%20systems%22&mode=kwic', ready: 'table.kwic tbody tr', shows: ['main h1', 'label[for="kwic"]'] },
+  { name: 'explore-own-theme', hash: '#/explore?custom=Corridors:transport%20corridor|trade%20route&themes=my1', ready: 'li.result', shows: ['main h1', '#q'] },
+  { name: 'map', hash: '#/map', ready: 'svg.heatmap a.cell', shows: ['main h1', '.map-legend'] },
+  { name: 'source-001', hash: '#/source/001', ready: 'li.signal', shows: ['main h1', '.source-actions a'] },
+  { name: 'notes', hash: '#/notes', ready: '.notes-view', shows: ['main h1', '.notes-tools'] },
+  { name: 'methods', hash: '#/methods', ready: '.theme-list', shows: ['main h1', '.lede'] },
 ];
 
 describe('screenshots', () => {
@@ -54,6 +73,9 @@ describe('screenshots', () => {
         await h.open(page, view.hash);
         await page.waitForSelector(view.ready);
         if (view.act) await view.act(page);
+        // Always the header (a phone scrolled to a passage aside), and what the view is for.
+        if (view.shows) await onScreen(page, ...view.shows);
+        if (!view.act) await onScreen(page, 'header.site-header .app-name');
         await screenshot(page, view.name);
       });
     }

@@ -66,6 +66,8 @@ describe('source profile', () => {
     assert.ok(profileRow && profileRow.blocks >= 1 && profileRow.words > 0, JSON.stringify(p.removed));
     const row = page.locator('table.removed-table tr[data-kind="author-profile"]');
     assert.match(await row.locator('.removal-label').textContent(), /Author profile with personal data/);
+    // Internal kind ids stay in Methods, not on the profile.
+    assert.equal(await page.locator('.source-view code.removal-id').count(), 0);
     await row.locator('summary').click();
     assert.match(norm(await row.locator('.removed-text').first().textContent()), /Detail Author/);
 
@@ -95,7 +97,9 @@ describe('source profile', () => {
     assert.ok(marks.every((m) => /^russland iran bündnis$/i.test(m)), `${marks}`);
     assert.ok(texts.some((t) => t.length > marks[0].length + 10), 'the evidence shows no context');
     const link = signal.locator('a.evidence-place').first();
-    const pid = await link.textContent();
+    const pid = await link.getAttribute('data-passage');
+    // The place says "Passage 12" for p12: no internal id on screen.
+    assert.equal(await link.textContent(), `Passage ${pid.slice(1)}`);
     assert.equal(withoutVersion(await link.getAttribute('href')), `#/read/003/${pid}`);
     await link.click();
     await page.waitForSelector(`article.reader[data-doc="003"] p.passage--target[data-passage="${pid}"]`);
