@@ -62,12 +62,17 @@ pub fn App() -> Html {
                 },
                 None => View::Library,
             };
-            navigate.emit(Nav {
-                state: State {
-                    view,
-                    custom: state.custom.clone(),
-                },
-                replace: true,
+            let state = State {
+                view,
+                custom: state.custom.clone(),
+            };
+            // After the paint: a followed link's `hashchange` comes a task after its `popstate`
+            // and drops any link waiting to be written, so the choice is made once both are in.
+            dom::after_paint(move || {
+                navigate.emit(Nav {
+                    state,
+                    replace: true,
+                })
             });
         });
     }

@@ -118,7 +118,7 @@ describe('story overview', () => {
       assert.equal(await card.getByRole('link', { name: `About source ${p.doc}: warning signs, what was removed` }).count(), 1);
     }
     // The tone table beside the profiles holds the same rates.
-    const tone = await page.$$eval('table.ov-tone tbody tr', (trs) => trs.map((tr) => [tr.dataset.doc, tr.cells[0].textContent, tr.cells[1].textContent]));
+    const tone = await page.$$eval('table.ov-tone tbody tr', (trs) => trs.map((tr) => [tr.dataset.doc, tr.cells[1].textContent, tr.cells[2].textContent]));
     assert.deepEqual(tone, core.profiles.map((p) => [p.doc, p.judging.per_1000.toFixed(1), p.hedging.per_1000.toFixed(1)]));
 
     // A judging word opens its passage; a distinctive word opens the explorer on that source.

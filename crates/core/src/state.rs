@@ -1123,7 +1123,11 @@ fn parts(state: &State) -> (String, Vec<(&'static str, String)>) {
             if *only_differ {
                 params.push(("differ", "1".into()));
             }
-            format!("/compare/{}", docs.join("/"))
+            if docs.is_empty() {
+                "/compare".to_owned()
+            } else {
+                format!("/compare/{}", docs.join("/"))
+            }
         }
         View::Source { doc } => format!("/source/{doc}"),
         View::Methods => "/methods".to_owned(),
