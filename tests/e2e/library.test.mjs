@@ -157,7 +157,7 @@ describe('library', () => {
 
   for (const blocked of [{ what: 'the wasm', pattern: '**/*.wasm' }, { what: 'the wasm-bindgen JS', pattern: /\/parallax-app-[0-9a-f]+\.js$/ }]) {
     it(`when ${blocked.what} cannot load, the loading line gives way to a clear message`, async () => {
-      const page = await h.newPage({ serviceWorkers: 'block' });
+      const page = await h.newPage();
       await page.route(blocked.pattern, (route) => route.abort('failed'));
       await page.goto(`${h.origin}/`);
       await page.waitForSelector('html[data-start-failed="true"] .shell-failed', { state: 'visible' });
@@ -181,7 +181,7 @@ describe('library', () => {
   it('the app replaces the loading page: one header, one main, one h1, in the same place, with no layout shift', async () => {
     for (const width of [1280, 390]) {
       // The loading page as it stays when the program never comes.
-      const stuck = await h.newPage({ width, height: 800, serviceWorkers: 'block' });
+      const stuck = await h.newPage({ width, height: 800 });
       await stuck.route('**/*.wasm', (route) => route.abort('failed'));
       await stuck.goto(`${h.origin}/`);
       await stuck.waitForSelector('html[data-start-failed="true"]');
@@ -224,7 +224,7 @@ describe('library', () => {
     const first = await page.$eval('ul.library > li.source-card', (li) => li.getAttribute('data-doc'));
     const stops = [];
     let reached = false;
-    for (let i = 0; i < 15 && !reached; i++) {
+    for (let i = 0; i < 30 && !reached; i++) {
       await page.keyboard.press('Tab');
       const now = await page.evaluate(() => {
         const el = document.activeElement;
@@ -237,7 +237,7 @@ describe('library', () => {
       stops.push(now.what);
       reached = now.reached;
     }
-    assert.ok(reached, `15 presses of Tab did not reach the first source link; focus went: ${stops.join(' → ')}`);
+    assert.ok(reached, `30 presses of Tab did not reach the first source link; focus went: ${stops.join(' → ')}`);
     const outline = await page.evaluate(() => getComputedStyle(document.activeElement).outlineStyle);
     assert.notEqual(outline, 'none', 'the focused source link has no visible outline (outline-style: none)');
     await page.keyboard.press('Enter');
