@@ -304,7 +304,7 @@ fn ProfileCard(props: &ProfileProps) -> Html {
     let stances = p.stances.iter().map(|s| {
         html! {
             <li data-claim={s.claim.clone()}>
-                { format!("{}: ", s.label) }
+                { format!("{} — ", s.label) }
                 if s.stances.is_empty() { <span class="ov-not-stated">{ "does not say" }</span> } else { <strong>{ s.stances.join("; and also ") }</strong> }
             </li>
         }
@@ -322,7 +322,8 @@ fn ProfileCard(props: &ProfileProps) -> Html {
         html! {
             <li data-word={k.word.clone()}>
                 <a {href}>{ &k.word }</a>
-                { format!(" — {} here ({:.1} per 1,000 words), {} in the other sources ({:.1})", fmt::count(k.count, "time", "times"), k.per_1000, k.others_count, k.others_per_1000) }
+                { format!(" — {} here ({:.1} per 1,000 words), ", fmt::count(k.count, "time", "times"), k.per_1000) }
+                { if k.others_count == 0 { "never in the other sources".to_owned() } else { format!("{} in the other sources ({:.1} per 1,000)", k.others_count, k.others_per_1000) } }
             </li>
         }
     });

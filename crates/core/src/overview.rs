@@ -90,7 +90,8 @@ fn percent(n: usize, of: usize) -> usize {
 /// A word used far more in one source than in the rest of the corpus.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct KeyWord {
-    /// The form this source uses most ("sanctions").
+    /// The form this source uses most, as it spells it: in lower case unless always capitalised
+    /// ("sanctions", "Bündnis", "Lavrov").
     pub word: String,
     /// Times in this source, and per 1,000 of its words.
     pub count: usize,
@@ -673,7 +674,9 @@ pub fn log_likelihood(a: usize, b: usize, c: usize, d: usize) -> f32 {
 /// Each source's most distinctive words against the rest of the corpus, by stem.
 fn key_words(corpus: &Corpus, analyzer: &Analyzer) -> Vec<Vec<KeyWord>> {
     // Per document: stem -> (count, forms with counts, passages with counts).
-    type Stats = HashMap<String, (usize, Vec<(String, usize)>, Vec<(usize, usize)>)>;
+    // Forms are (folded, as first spelt, count, always capitalised).
+    type Form = (String, String, usize, bool);
+    type Stats = HashMap<String, (usize, Vec<Form>, Vec<(usize, usize)>)>;
     let mut stems: HashMap<String, String> = HashMap::new();
     let mut per_doc: Vec<Stats> = Vec::with_capacity(corpus.documents.len());
     let mut totals: Vec<usize> = Vec::with_capacity(corpus.documents.len());
@@ -697,9 +700,14 @@ fn key_words(corpus: &Corpus, analyzer: &Analyzer) -> Vec<Vec<KeyWord>> {
                 *all.entry(stem.clone()).or_default() += 1;
                 let e = stats.entry(stem).or_default();
                 e.0 += 1;
-                match e.1.iter_mut().find(|(f, _)| *f == w.norm) {
-                    Some((_, n)) => *n += 1,
-                    None => e.1.push((w.norm, 1)),
+                let spelt = &p.text[w.start as usize..w.end as usize];
+                let capital = spelt.starts_with(char::is_uppercase);
+                match e.1.iter_mut().find(|f| f.0 == w.norm) {
+                    Some(f) => {
+                        f.2 += 1;
+                        f.3 &= capital;
+                    }
+                    None => e.1.push((w.norm, spelt.to_owned(), 1, capital)),
                 }
                 match e.2.last_mut() {
                     Some((q, n)) if *q == pi => *n += 1,
@@ -732,11 +740,13 @@ fn key_words(corpus: &Corpus, analyzer: &Analyzer) -> Vec<Vec<KeyWord>> {
                     }
                     let word = forms
                         .iter()
-                        .fold(None::<&(String, usize)>, |best, f| match best {
-                            Some(b) if b.1 >= f.1 => Some(b),
+                        .fold(None::<&Form>, |best, f| match best {
+                            Some(b) if b.2 >= f.2 => Some(b),
                             _ => Some(f),
                         })
-                        .map(|f| f.0.clone())
+                        // A name keeps its capital; a word capitalised only at the start of
+                        // some sentences does not.
+                        .map(|f| if f.3 { f.1.clone() } else { f.1.to_lowercase() })
                         .unwrap_or(stem);
                     Some(KeyWord {
                         word,
