@@ -1,7 +1,8 @@
 // Trunk post-build hook: writes sw.js, the service worker, into the build being staged. It
 // precaches every file of the build under a cache named by the build's hash (the SHA-256 of the
-// files' names and bytes), so a new build is a new cache: a page is always served the files of one
-// build, never a mix. Run by Trunk with TRUNK_STAGING_DIR set; `node tools/sw.mjs DIR` also works.
+// files' names and bytes), so a new build is a new cache, and it caches a file only when its bytes
+// have the SHA-256 this build wrote down: a page is always served the files of one build, never a
+// mix, even from a server caught half-way through a deployment. Run by Trunk with TRUNK_STAGING_DIR set; `node tools/sw.mjs DIR` also works.
 
 import { createHash } from 'node:crypto';
 import { readdir, readFile, writeFile } from 'node:fs/promises';
@@ -23,22 +24,48 @@ if (!names.includes('index.html')) {
   process.exit(1);
 }
 const hash = createHash('sha256');
+// Each file's own SHA-256: the worker caches a file only if the bytes it fetched are these.
+const hashes = {};
 for (const name of names) {
+  const bytes = await readFile(join(dir, name));
   hash.update(name);
   hash.update('\0');
-  hash.update(await readFile(join(dir, name)));
+  hash.update(bytes);
   hash.update('\0');
+  hashes[`./${name}`] = createHash('sha256').update(bytes).digest('hex');
 }
+hashes['./'] = hashes['./index.html'];
 const build = hash.digest('hex').slice(0, 16);
 
 const worker = `// Parallax service worker, written by tools/sw.mjs for build ${build}. Do not edit.
 const CACHE = 'parallax-${build}';
 const FILES = ${JSON.stringify(['./', ...names.map((n) => `./${n}`)])};
 
-// Install: fetch every file of this build into its own cache. A new version waits until the
-// reader accepts it ("reload to update"); it is never swapped in under an open page.
+const HASHES = ${JSON.stringify(hashes)};
+
+const hex = (buffer) => Array.from(new Uint8Array(buffer), (b) => b.toString(16).padStart(2, '0')).join('');
+
+// A file of this build as the server has it now, refused unless its bytes are this build's: a
+// deployment caught half-way (this sw.js beside another build's files, or the reverse) must not
+// fill this build's cache with a mix.
+async function fetchChecked(file) {
+  const response = await fetch(new Request(file, { cache: 'reload' }));
+  if (!response.ok) throw new Error('sw.js: ' + file + ': HTTP ' + response.status);
+  const digest = hex(await crypto.subtle.digest('SHA-256', await response.clone().arrayBuffer()));
+  if (digest !== HASHES[file]) throw new Error('sw.js: ' + file + ' is not the file of build ${build}');
+  return [file, response];
+}
+
+// Install: fetch every file of this build, check each against its hash, and only then put them
+// all into the build's own cache. Any mismatch fails the install, and the browser keeps the
+// previous worker with its complete build. A new version waits until the reader accepts it
+// ("reload to update"); it is never swapped in under an open page.
 self.addEventListener('install', (event) => {
-  event.waitUntil(caches.open(CACHE).then((cache) => cache.addAll(FILES.map((f) => new Request(f, { cache: 'reload' })))));
+  event.waitUntil((async () => {
+    const checked = await Promise.all(FILES.map(fetchChecked));
+    const cache = await caches.open(CACHE);
+    await Promise.all(checked.map(([file, response]) => cache.put(file, response)));
+  })());
 });
 
 self.addEventListener('message', (event) => {

@@ -6,7 +6,7 @@
 
 import assert from 'node:assert/strict';
 import { execFile } from 'node:child_process';
-import { cp, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { cp, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { after, afterEach, before, describe, it } from 'node:test';
@@ -98,5 +98,46 @@ describe('offline and installable', () => {
     await page.waitForFunction((old) => caches.keys().then((k) => k.length === 1 && k[0] !== old), old);
     assert.equal(await page.locator('.update-prompt').count(), 0);
     await page.waitForSelector('article.reader p.passage');
+  });
+
+  it('never mixes builds: a deployment caught half-way is refused, and the old build still starts offline', async () => {
+    const page = await firstVisit('#/read/002');
+    const [old] = await cacheNames(page);
+    // The next build, made in a scratch copy: one stylesheet changed, so sw.js expects new bytes.
+    const next = await mkdtemp(join(tmpdir(), 'parallax-next-'));
+    await cp(root, next, { recursive: true });
+    const css = (await readdir(next)).find((n) => /^style-.*\.css$/.test(n));
+    assert.ok(css, 'the build has its stylesheet');
+    await writeFile(join(next, css), `${await readFile(join(next, css), 'utf8')}\nbody { outline: 3px solid red; }\n`);
+    await promisify(execFile)(process.execPath, [SW, next]);
+    // Half-way through the upload: the new sw.js is up, the stylesheet is still the old one.
+    await cp(join(next, 'sw.js'), join(root, 'sw.js'));
+    const outcome = await page.evaluate(async () => {
+      const registration = await navigator.serviceWorker.getRegistration();
+      const installing = new Promise((resolve) => registration.addEventListener('updatefound', () => resolve(registration.installing), { once: true }));
+      await registration.update().catch(() => {});
+      const worker = await installing;
+      if (worker.state !== 'redundant' && worker.state !== 'installed') {
+        await new Promise((resolve) => worker.addEventListener('statechange', () => ['redundant', 'installed'].includes(worker.state) && resolve()));
+      }
+      return { state: worker.state, waiting: registration.waiting !== null };
+    });
+    assert.deepEqual(outcome, { state: 'redundant', waiting: false }, 'the new worker must refuse the mixed files');
+    assert.deepEqual(await cacheNames(page), [old], 'only the complete build is cached');
+    assert.equal(await page.locator('.update-prompt').count(), 0, 'no update is offered');
+    // Offline, the page starts as the old build, stylesheet and all.
+    await page.context().setOffline(true);
+    await page.reload();
+    await page.waitForSelector('html[data-ready="true"]', { state: 'attached' });
+    await page.waitForSelector('article.reader p.passage');
+    const style = await page.evaluate(() => ({ outline: getComputedStyle(document.body).outlineStyle, main: getComputedStyle(document.querySelector('main')).maxWidth }));
+    assert.equal(style.outline, 'none', 'the old stylesheet, not the half-uploaded new one');
+    assert.notEqual(style.main, 'none', 'the stylesheet is applied');
+    await page.context().setOffline(false);
+    // The upload completes: now the new build installs and is offered.
+    await cp(join(next, css), join(root, css));
+    await page.evaluate(async () => (await navigator.serviceWorker.getRegistration()).update());
+    await page.locator('.update-prompt[role="status"]').waitFor();
+    await rm(next, { recursive: true, force: true });
   });
 });
