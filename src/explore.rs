@@ -423,11 +423,11 @@ pub fn ExploreView() -> Html {
                     { if e.query.trim().is_empty() { "Type a word or a phrase to see it in context.".to_owned() } else { fmt::count(count, "match", "matches") } }
                 </p>
                 if count > 0 {
-                    <ExportButtons what={Exported::Kwic(keep.clone())} heading={AttrValue::from(format!("Parallax: “{}” with the words around it", e.query))} />
+                    <ExportButtons what={Exported::Kwic(keep.clone())} heading={AttrValue::from(format!("Parallax: “{}” with the words around it", e.query.trim().trim_matches('"')))} />
                     // The roles restate the table's own: on phones the CSS sets its rows as lines
                     // of text, which would otherwise lose the table for screen readers.
                     <table class="kwic" role="table">
-                        <caption>{ format!("Each match of “{}” with the words around it", e.query) }</caption>
+                        <caption>{ format!("Each match of “{}” with the words around it", e.query.trim().trim_matches('"')) }</caption>
                         <thead role="rowgroup"><tr role="row"><th role="columnheader" scope="col">{ "Before" }</th><th role="columnheader" scope="col">{ "Match" }</th><th role="columnheader" scope="col">{ "After" }</th><th role="columnheader" scope="col">{ "Where" }</th></tr></thead>
                         <tbody role="rowgroup">{ for rows }</tbody>
                     </table>

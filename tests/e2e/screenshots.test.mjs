@@ -27,7 +27,7 @@ const sizes = [
 /** Each view: a name, the route, what must be on screen, an optional action before the shot, and
  * what the shot must show (`shows`: selectors in the viewport). */
 const views = [
-  { name: 'library', hash: '#/', ready: 'ul.library > li.source-card', shows: ['main h1', '.lede', 'li.source-card .source-number', 'li.source-card .profile-link a'] },
+  { name: 'library', hash: '#/', ready: 'ul.library > li.source-card', shows: ['main h1', 'main .lede', 'li.source-card .source-number'] },
   { name: 'reader-001', hash: '#/read/001', ready: 'article.reader[data-doc="001"] p.passage', shows: ['main h1', '.reader-header .source-number', '.reader-header .profile-link a', 'label[for="show-removed"]'] },
   {
     name: 'reader-001-removed-shown',
@@ -60,7 +60,7 @@ const views = [
   { name: 'map', hash: '#/map', ready: 'svg.heatmap a.cell', shows: ['main h1', '.map-legend'] },
   { name: 'source-001', hash: '#/source/001', ready: 'li.signal', shows: ['main h1', '.source-actions a'] },
   { name: 'notes', hash: '#/notes', ready: '.notes-view', shows: ['main h1', '.notes-tools'] },
-  { name: 'methods', hash: '#/methods', ready: '.theme-list', shows: ['main h1', '.lede'] },
+  { name: 'methods', hash: '#/methods', ready: '.theme-list', shows: ['main h1', 'main .lede'] },
 ];
 
 describe('screenshots', () => {
