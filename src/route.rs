@@ -77,10 +77,15 @@ pub fn use_url_state(known: Option<Rc<Known>>) -> (Rc<State>, Rc<Vec<Notice>>, C
         let current = current.clone();
         Callback::from(move |nav: Nav| {
             let Some(k) = &known else { return };
-            let url = print(&nav.state, &k.version);
+            // What was typed or picked passes the same cleaning and limits as a link: the state
+            // shown is the one its link carries (no direction overrides, no query or note past
+            // its length), with a notice when something was cut.
+            let typed = print(&nav.state, &k.version);
+            let (state, notices) = parse(typed.strip_prefix('#').unwrap_or(&typed), k);
+            let url = print(&state, &k.version);
             // Shown now; written once the browser has painted it.
             write_later(&pending, url, !nav.replace);
-            current.set((Rc::new(nav.state), Rc::new(Vec::new())));
+            current.set((Rc::new(state), Rc::new(notices)));
         })
     };
     (current.0.clone(), current.1.clone(), navigate)
