@@ -180,19 +180,23 @@ pub fn clean(raw: &str) -> Cleaned {
     let last_paragraph = blocks
         .iter()
         .rposition(|(b, _)| b.kind == BlockKind::Paragraph);
-    let mut seen: Vec<String> = Vec::new();
+    // A set, not a list: a page of thousands of distinct headings must not compare each with
+    // every earlier one (a lookup is one step in the cost tests).
+    let mut seen: std::collections::BTreeSet<String> = std::collections::BTreeSet::new();
     for (i, (b, own)) in blocks.into_iter().enumerate() {
         let (start, end) = (b.spans[0].0 as usize, b.spans[b.spans.len() - 1].1 as usize);
         if b.kind == BlockKind::Heading {
             let key = plain_text(&raw[start..end]).to_lowercase();
+            crate::probe::step(1);
+            let repeated = seen.contains(&key);
             let kind = if last_paragraph.is_none_or(|lp| i > lp) {
                 Some(RemovalKind::RelatedLinks)
-            } else if seen.contains(&key) {
+            } else if repeated {
                 Some(RemovalKind::RepeatedHeadline)
             } else {
                 own
             };
-            seen.push(key);
+            seen.insert(key);
             if let Some(kind) = kind {
                 cuts.push((start, end, kind));
                 continue;

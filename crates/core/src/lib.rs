@@ -18,6 +18,7 @@ pub mod model;
 pub mod notes;
 pub mod overview;
 pub mod pipeline;
+pub mod probe;
 pub mod reuse;
 pub mod segment;
 pub mod signals;

@@ -78,12 +78,15 @@ static COUNTING: Counting = Counting;
 struct Cost {
     allocs: u64,
     bytes: u64,
+    /// Steps of work that allocate nothing, as the core counts them (`parallax_core::probe`).
+    steps: u64,
 }
 
 fn cost<T>(f: impl FnOnce() -> T) -> Cost {
     let now = || Cost {
         allocs: ALLOCS.with(Cell::get),
         bytes: BYTES.with(Cell::get),
+        steps: parallax_core::probe::steps(),
     };
     let before = now();
     let out = black_box(f());
@@ -92,6 +95,7 @@ fn cost<T>(f: impl FnOnce() -> T) -> Cost {
     Cost {
         allocs: after.allocs - before.allocs,
         bytes: after.bytes - before.bytes,
+        steps: after.steps - before.steps,
     }
 }
 
@@ -100,20 +104,22 @@ const SLACK: f64 = 1.3;
 /// Fixed allowance: every buffer or table that grows with the input doubles log2(k) more times.
 const ALLOW_ALLOCS: u64 = 64;
 const ALLOW_BYTES: u64 = 16 * 1024;
+const ALLOW_STEPS: u64 = 64;
 
 /// Ok when `many` (the cost on k copies) is at most k × SLACK × `one` plus the allowance.
 fn linear(what: &str, k: usize, one: Cost, many: Cost) -> Result<(), String> {
     let bound = |x: u64, allow: u64| (x as f64 * k as f64 * SLACK) as u64 + allow;
-    let (allocs, bytes) = (
+    let (allocs, bytes, steps) = (
         bound(one.allocs, ALLOW_ALLOCS),
         bound(one.bytes, ALLOW_BYTES),
+        bound(one.steps, ALLOW_STEPS),
     );
-    if many.allocs <= allocs && many.bytes <= bytes {
+    if many.allocs <= allocs && many.bytes <= bytes && many.steps <= steps {
         Ok(())
     } else {
         Err(format!(
-            "{what}: {k} copies cost {many:?}, more than the bound of {allocs} allocations and \
-             {bytes} bytes for one copy's {one:?}"
+            "{what}: {k} copies cost {many:?}, more than the bound of {allocs} allocations, \
+             {bytes} bytes and {steps} steps for one copy's {one:?}"
         ))
     }
 }
@@ -350,4 +356,177 @@ fn a_quadratic_step_fails_the_check() {
         // The same corpora without the quadratic step pass.
         linear("reuse", k, reuse_cost(&one), reuse_cost(&many)).unwrap();
     }
+}
+
+// Adversarial shapes: inputs that grow inside one document, one passage or one span (not by
+// copying documents, which a cost per document would pass), each a shape that once took seconds
+// to minutes in the browser (issue 14). `shape(k)` is k times the input of `shape(1)`.
+
+/// Checks `run` on `make(1)` against `make(k)` for k = 2, 4 and 8.
+fn shape<T>(what: &str, make: impl Fn(usize) -> T, run: impl Fn(&T) -> Cost) {
+    let one = run(&make(1));
+    for k in [2, 4, 8] {
+        linear(what, k, one, run(&make(k))).unwrap();
+    }
+}
+
+/// Distinct letters-only words for 0, 1, 2…: "ba", "ca"… (no digits: they would be figures).
+fn word(mut i: usize) -> String {
+    let mut w = String::new();
+    loop {
+        w.push(char::from(b'b' + (i % 20) as u8));
+        i /= 20;
+        if i == 0 {
+            break w + "a";
+        }
+    }
+}
+
+fn process(raw: &str) -> Cost {
+    let meta = parallax_core::SourceMeta {
+        id: "d".into(),
+        file: "d.txt".into(),
+        ..Default::default()
+    };
+    cost(|| parallax_core::process_document(&meta, raw))
+}
+
+/// A page of distinct short heading lines before a closing paragraph: cleaning checked each
+/// heading against every earlier one for repeats.
+#[test]
+fn cleaning_distinct_headings_costs_linearly() {
+    shape(
+        "clean headings",
+        |k| {
+            let mut page = String::from("A title of the page\n\n");
+            for i in 0..300 * k {
+                page.push_str(&format!("Section {} begins\n\n", word(i)));
+            }
+            page.push_str("The closing paragraph says what the page is about, at length.\n");
+            page
+        },
+        |page| process(page),
+    );
+}
+
+/// Markdown of repeated `<http://` before one far `>` with a space before it: the autolink scan
+/// looked for whitespace up to that `>` once per `<`.
+#[test]
+fn markdown_autolinks_cost_linearly() {
+    shape(
+        "markdown autolinks",
+        |k| format!("# Title\n\nText {} >\n", "<http://".repeat(400 * k)),
+        |md| {
+            cost(|| parallax_core::import::import("a.md", md.as_bytes(), &corpus(Vec::new()), "u1"))
+        },
+    );
+}
+
+/// One claim with thousands of distinct dates, and as many dates of no claim (a group each):
+/// groups and their values were found by linear search.
+#[test]
+fn facts_with_many_distinct_dates_cost_linearly() {
+    use parallax_core::model::{Claim, Stance};
+    let claims = vec![Claim {
+        id: "treaty".into(),
+        label: "The treaty".into(),
+        topic: vec!["treaty".into()],
+        default: None,
+        stances: vec![Stance {
+            id: "signed".into(),
+            label: "Signed".into(),
+            cues: vec!["signed".into()],
+        }],
+    }];
+    const MONTHS: [&str; 12] = [
+        "January",
+        "February",
+        "March",
+        "April",
+        "May",
+        "June",
+        "July",
+        "August",
+        "September",
+        "October",
+        "November",
+        "December",
+    ];
+    shape(
+        "facts",
+        |k| {
+            let date = |i: usize| {
+                format!(
+                    "{} {}, {}",
+                    MONTHS[i % 12],
+                    1 + (i / 12) % 28,
+                    1901 + i / 336
+                )
+            };
+            let mut passages = Vec::new();
+            for i in 0..150 * k {
+                passages.push(format!(
+                    "The treaty was signed on {}. Nothing happened on {}.",
+                    date(2 * i),
+                    date(2 * i + 1)
+                ));
+            }
+            let mut c = common::corpus_split(vec![passages]);
+            c.claims = claims.clone();
+            c
+        },
+        |c| cost(|| parallax_core::facts::facts(c, &c.claims)),
+    );
+}
+
+/// A passage of unclosed `[`: the citation-marker scan looked for `]` to the end once per `[`.
+#[test]
+fn signals_on_unclosed_brackets_cost_linearly() {
+    shape(
+        "signals",
+        |k| corpus(vec![vec![format!("Words {} end.", "[a ".repeat(500 * k))]]),
+        |c| cost(|| parallax_core::signals::signals(c)),
+    );
+}
+
+/// KWIC on one long passage with a match every few words: the right context was built from the
+/// whole rest of the passage once per match.
+#[test]
+fn kwic_on_a_long_passage_costs_linearly() {
+    shape(
+        "kwic",
+        |k| corpus(vec![vec!["drone strike and more words. ".repeat(300 * k)]]),
+        |c| {
+            let a = parallax_core::analysis::Analysis::new(c, &[]);
+            cost(|| a.kwic(c, "drone", 40))
+        },
+    );
+}
+
+/// Two long near-identical spans (one word in a hundred changed): reuse aligned them word by
+/// word over the whole span, and the word diff built a table of both lengths multiplied.
+#[test]
+fn reuse_and_diff_of_long_near_identical_spans_cost_linearly() {
+    let text = |k: usize, changed: bool| {
+        (0..400 * k)
+            .map(|i| {
+                if changed && i % 100 == 50 {
+                    "changed".to_owned()
+                } else {
+                    word(i)
+                }
+            })
+            .collect::<Vec<_>>()
+            .join(" ")
+    };
+    shape(
+        "reuse",
+        |k| corpus(vec![vec![text(k, false)], vec![text(k, true)]]),
+        reuse_cost,
+    );
+    shape(
+        "word diff",
+        |k| (text(k, false), text(k, true)),
+        |(a, b)| cost(|| parallax_core::reuse::diff(a, b)),
+    );
 }
