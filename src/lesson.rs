@@ -52,7 +52,7 @@ fn label(ctx: &Ctx, state: &State) -> String {
         View::Read { doc, .. } => format!("Read {}", title(doc)),
         View::Explore(e) if !e.query.is_empty() => format!("Explore “{}”", e.query),
         View::Explore(_) => "Explore".into(),
-        View::Map => "Theme × source map".into(),
+        View::Map => "Themes in each source".into(),
         View::Compare { docs, .. } => {
             let names: Vec<String> = docs.iter().map(title).collect();
             format!("Compare {}", names.join(" / "))

@@ -39,7 +39,7 @@ pub fn Library() -> Html {
                 { ". " }
                 { "Open one to read it without the clutter of its web page (menus, share buttons, adverts). Nothing is lost: a switch shows every removed part, with the reason." }
             </p>
-            // The "Start here" block (src/start_here.rs) goes on the line below.
+            <crate::start_here::StartHere />
             <ul class="library">
                 { for corpus.documents.iter().take(shown).enumerate().map(|(index, doc)| html! {
                     <SourceCard key={doc.id.clone()} {index} />
