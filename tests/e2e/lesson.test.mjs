@@ -103,7 +103,7 @@ describe('lessons', () => {
     assert.match(steps[0], /^Explore “sanctions” :: Who writes about sanctions\?$/);
     assert.match(steps[1], new RegExp(`^Read .*, passage ${passage} :: Note the date of the signing\\.$`));
     assert.match(steps[2], /^Compare .* :: Where do they disagree\?$/);
-    assert.match(steps[3], /^Theme × source map :: $/);
+    assert.match(steps[3], /^Themes in each source :: $/);
 
     // Reorder with the keyboard: focus follows the step moved.
     await page.getByRole('button', { name: 'Move step 3 up' }).focus();
@@ -300,7 +300,7 @@ describe('lessons', () => {
   it('the draft of a lesson survives a reload, with its title, steps, notes and link', async () => {
     const page = await h.newPage();
     const made = await twoSteps(page);
-    assert.deepEqual(made.steps, ['Explore “sanctions” :: Start with the search.', 'Theme × source map :: Then the map.']);
+    assert.deepEqual(made.steps, ['Explore “sanctions” :: Start with the search.', 'Themes in each source :: Then the map.']);
     // A note typed but not yet added is kept too.
     await page.fill('#lesson-note', 'Half written');
     await page.reload();
