@@ -1947,12 +1947,13 @@ fn emphasis(s: &str) -> String {
     out
 }
 
-/// Finds `needle` at or after `from`, remembering the last answer: the first `]` after one `[`
-/// is the first after every later `[` before it, so a line of brackets is scanned once.
+/// Finds a character matching `needle` at or after `from`, remembering the last answer: the
+/// first `]` after one `[` is the first after every later `[` before it, so a line of brackets
+/// is scanned once (searches from ever later positions scan disjoint stretches).
 fn find_cached(
     s: &str,
     from: usize,
-    needle: char,
+    needle: impl FnMut(char) -> bool,
     cache: &mut Option<(usize, Option<usize>)>,
 ) -> Option<usize> {
     if let Some((searched, found)) = *cache {
@@ -1961,6 +1962,7 @@ fn find_cached(
         }
     }
     let found = s.get(from..).and_then(|r| r.find(needle)).map(|i| from + i);
+    crate::probe::step(found.unwrap_or(s.len()).saturating_sub(from));
     *cache = Some((from, found));
     found
 }
@@ -1971,6 +1973,9 @@ fn inline(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
     // One cache per kind of search, so that each searches from ever later positions.
     let (mut brackets, mut refs, mut parens, mut angles) = (None, None, None, None);
+    // And for the whitespace that stops an autolink: else `<http://<http://… >` scans to the
+    // far `>` once per `<`.
+    let mut spaces = None;
     let mut copied = 0;
     let mut i = 0;
     while i < bytes.len() {
@@ -1992,14 +1997,15 @@ fn inline(s: &str) -> String {
                     i += 1;
                     continue;
                 }
-                let link = find_cached(s, open + 1, ']', &mut brackets).and_then(|close| {
-                    let target = match bytes.get(close + 1) {
-                        Some(b'(') => find_cached(s, close + 2, ')', &mut parens),
-                        Some(b'[') => find_cached(s, close + 2, ']', &mut refs),
-                        _ => None,
-                    };
-                    target.map(|end| (close, end))
-                });
+                let link =
+                    find_cached(s, open + 1, |c| c == ']', &mut brackets).and_then(|close| {
+                        let target = match bytes.get(close + 1) {
+                            Some(b'(') => find_cached(s, close + 2, |c| c == ')', &mut parens),
+                            Some(b'[') => find_cached(s, close + 2, |c| c == ']', &mut refs),
+                            _ => None,
+                        };
+                        target.map(|end| (close, end))
+                    });
                 match link {
                     Some((close, end)) => {
                         out.push_str(&s[copied..i]);
@@ -2016,8 +2022,11 @@ fn inline(s: &str) -> String {
                 .iter()
                 .any(|p| s[i + 1..].starts_with(p)) =>
             {
-                match find_cached(s, i + 1, '>', &mut angles) {
-                    Some(end) if !s[i + 1..end].contains(char::is_whitespace) => {
+                match find_cached(s, i + 1, |c| c == '>', &mut angles) {
+                    Some(end)
+                        if find_cached(s, i + 1, char::is_whitespace, &mut spaces)
+                            .is_none_or(|w| w > end) =>
+                    {
                         out.push_str(&s[copied..i]);
                         out.push_str(&s[i + 1..end]);
                         i = end + 1;

@@ -366,7 +366,9 @@ fn a_quadratic_step_fails_the_check() {
 fn shape<T>(what: &str, make: impl Fn(usize) -> T, run: impl Fn(&T) -> Cost) {
     let one = run(&make(1));
     for k in [2, 4, 8] {
-        linear(what, k, one, run(&make(k))).unwrap();
+        let many = run(&make(k));
+        eprintln!("{what}: k = {k}: {one:?} -> {many:?}");
+        linear(what, k, one, many).unwrap();
     }
 }
 
