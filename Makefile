@@ -7,6 +7,7 @@
 #   make e2e         test-setup, the release build and the end-to-end tests only
 #   make test        test-setup, then fmt, clippy, cargo test, the release build and the e2e tests
 #   make bundle      build, then dist/parallax.html (the app in one offline file) and dist/parallax.zip
+#   make fuzz        nightly and cargo-fuzz if missing, then every fuzz target in turn (TESTING.md)
 #
 # Every install step is skipped when its tool is already there at the right version, so a second
 # run is quick, and nothing is ever downloaded outside the package registries (crates, npm,
@@ -234,3 +235,64 @@ bench: setup
 bundle: build
 	@$(STAGE)
 	stage 'parallax-pack' cargo run -q --release --offline -p parallax-pack -- dist
+
+# ---------------------------------------------------------------------------------------------
+# Fuzzing: not part of `make test` (TESTING.md, "Fuzzing"). `make fuzz` installs the nightly
+# toolchain (minimal profile) and cargo-fuzz when they are missing, builds the targets of fuzz/
+# (release, debug assertions and overflow checks on, no sanitizer: the core has no `unsafe`), then
+# runs each target in turn, one process with one worker, each input limited to 1 s and the
+# process to 2 GB. Inputs the campaign finds go to fuzz/corpus/<target>/ (not committed); the kept,
+# minimised corpora in fuzz/regressions/<target>/ are read as seeds and replayed by `cargo test`
+# (crates/core/tests/fuzz_corpus.rs). Knobs:
+#   make fuzz RUNS=1000000             runs per target (default 10,000,000)
+#   make fuzz MAX_TIME=600             also stop each target after this many seconds (0: no limit)
+#   make fuzz TARGETS="state query"    only these targets
+#   make fuzz ARGS=-max_len=65536      more libFuzzer flags for every target
+# A crash, a slow input or an out-of-memory stops the run with the input in fuzz/artifacts/<target>/.
+CARGO_FUZZ_VERSION := 0.13.2
+FUZZ_TARGETS := state step_link import notes draft bundle query
+TARGETS ?= $(FUZZ_TARGETS)
+RUNS ?= 10000000
+MAX_TIME ?= 0
+FUZZ_BUILD := -O -a -s none
+ARGS ?=
+FUZZ_FLAGS = -jobs=1 -workers=1 -timeout=1 -rss_limit_mb=2048 -runs=$(RUNS) -max_total_time=$(MAX_TIME) -print_final_stats=1 $(ARGS)
+
+.PHONY: fuzz
+fuzz: TIMES := target/make-fuzz-times.tsv
+fuzz:
+	@$(STAGE)
+	: > $(TIMES)
+	install_nightly() {
+	  if rustup run nightly rustc --version >/dev/null 2>&1; then
+	    echo "rust nightly: present ($$(rustup run nightly rustc --version))"
+	  else
+	    rustup toolchain install nightly --profile minimal
+	  fi
+	}
+	install_cargo_fuzz() {
+	  if [[ "$$(cargo fuzz --version 2>/dev/null | head -n 1 || true)" == 'cargo-fuzz $(CARGO_FUZZ_VERSION)' ]]; then
+	    echo 'cargo-fuzz $(CARGO_FUZZ_VERSION): present'
+	  else
+	    cargo install cargo-fuzz --version $(CARGO_FUZZ_VERSION) --locked --force
+	  fi
+	}
+	fuzz_build() {
+	  (cd fuzz && cargo +nightly fuzz build $(FUZZ_BUILD))
+	}
+	# -jobs=1 runs the fuzzer in a child process whose output goes to fuzz-0.log: it is kept as
+	# fuzz/logs/<target>.log and its final statistics printed.
+	fuzz_one() {
+	  local t=$$1 rc=0
+	  mkdir -p fuzz/corpus/$$t fuzz/regressions/$$t fuzz/logs
+	  (cd fuzz && cargo +nightly fuzz run $(FUZZ_BUILD) $$t corpus/$$t regressions/$$t -- $(FUZZ_FLAGS)) || rc=$$?
+	  if [[ -f fuzz/fuzz-0.log ]]; then mv fuzz/fuzz-0.log fuzz/logs/$$t.log; fi
+	  grep -E '^(stat::|Done |INFO: (Seed|Loaded))|==[0-9]+== ERROR|panicked|Test unit written' fuzz/logs/$$t.log || true
+	  printf 'corpus: %s files\n' "$$(ls fuzz/corpus/$$t | wc -l)"
+	  return $$rc
+	}
+	stage 'fuzz: rust nightly' install_nightly
+	stage 'fuzz: cargo-fuzz' install_cargo_fuzz
+	stage 'fuzz: build targets' fuzz_build
+	for t in $(TARGETS); do stage "fuzz: $$t" fuzz_one $$t; done
+	summary
