@@ -6,6 +6,8 @@ use crate::model::{Claim, Corpus, Theme};
 use crate::tag::Lexicon;
 use crate::text::Analyzer;
 use serde::Serialize;
+use std::collections::btree_map::Entry;
+use std::collections::{BTreeMap, BTreeSet};
 
 /// Where a fact is stated.
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -128,16 +130,22 @@ pub struct FactGroup {
 impl FactGroup {
     /// Recomputes `values` and `agreement` from `mentions` (after filtering them, say).
     pub fn summarize(&mut self) {
+        // In the order first stated; the index and the set of (value, source) pairs found so far
+        // keep a group of thousands of distinct values from searching them once per mention.
         let mut values: Vec<(String, Vec<String>)> = Vec::new();
+        let mut index: BTreeMap<&str, usize> = BTreeMap::new();
+        let mut stated: BTreeSet<(usize, &str)> = BTreeSet::new();
         for m in &self.mentions {
-            match values.iter_mut().find(|(v, _)| *v == m.value) {
-                Some((_, docs)) if !docs.contains(&m.doc) => docs.push(m.doc.clone()),
-                Some(_) => {}
-                None => values.push((m.value.clone(), vec![m.doc.clone()])),
+            crate::probe::step(1);
+            let i = *index.entry(m.value.as_str()).or_insert_with(|| {
+                values.push((m.value.clone(), Vec::new()));
+                values.len() - 1
+            });
+            if stated.insert((i, m.doc.as_str())) {
+                values[i].1.push(m.doc.clone());
             }
         }
-        let sources: std::collections::BTreeSet<&String> =
-            self.mentions.iter().map(|m| &m.doc).collect();
+        let sources: BTreeSet<&String> = self.mentions.iter().map(|m| &m.doc).collect();
         let conflict = any_conflict(self.kind, values.iter().map(|(v, _)| v.as_str()));
         self.agreement = if conflict {
             Agreement::Differ
@@ -396,19 +404,26 @@ pub fn facts(corpus: &Corpus, claims: &[Claim]) -> Vec<FactGroup> {
         })
         .collect();
     let mut groups: Vec<FactGroup> = Vec::new();
-    let mut add = |kind: FactKind, key: String, label: String, m: Mention| match groups
-        .iter_mut()
-        .find(|g| g.kind == kind && g.key == key)
-    {
-        Some(g) => g.mentions.push(m),
-        None => groups.push(FactGroup {
-            kind,
-            key,
-            label,
-            agreement: Agreement::Single,
-            values: vec![],
-            mentions: vec![m],
-        }),
+    // Each group's place in `groups` by kind and key: a document of thousands of distinct dates
+    // makes as many groups, which a search of the list would go through once per mention.
+    let mut places: BTreeMap<(u8, String), usize> = BTreeMap::new();
+    let mut add = |kind: FactKind, key: String, label: String, m: Mention| {
+        crate::probe::step(1);
+        match places.entry((kind as u8, key)) {
+            Entry::Occupied(e) => groups[*e.get()].mentions.push(m),
+            Entry::Vacant(e) => {
+                let key = e.key().1.clone();
+                e.insert(groups.len());
+                groups.push(FactGroup {
+                    kind,
+                    key,
+                    label,
+                    agreement: Agreement::Single,
+                    values: vec![],
+                    mentions: vec![m],
+                });
+            }
+        }
     };
     for doc in &corpus.documents {
         for p in &doc.passages {
