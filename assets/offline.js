@@ -5,6 +5,19 @@
 (() => {
   if (!('serviceWorker' in navigator) || !/^https?:$/.test(location.protocol)) return;
 
+  // Under the served build's Trusted Types policy (tools/csp.mjs) a script URL must come from
+  // a policy: this one makes exactly one, the service worker's.
+  const workerUrl = () => {
+    if (!window.trustedTypes) return './sw.js';
+    const policy = window.trustedTypes.createPolicy('parallax', {
+      createScriptURL: (url) => {
+        if (url !== './sw.js') throw new TypeError(`parallax: no script from ${url}`);
+        return url;
+      },
+    });
+    return policy.createScriptURL('./sw.js');
+  };
+
   let reloading = false;
   const prompt = (waiting) => {
     if (document.querySelector('.update-prompt')) return;
@@ -34,7 +47,7 @@
   window.addEventListener('load', async () => {
     let registration;
     try {
-      registration = await navigator.serviceWorker.register('./sw.js');
+      registration = await navigator.serviceWorker.register(workerUrl());
     } catch {
       registration = null;
     }

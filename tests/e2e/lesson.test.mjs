@@ -369,7 +369,7 @@ describe('lessons', () => {
     {
       name: 'a 100 KB note',
       hash: `#/lesson?step=/methods!${'x'.repeat(100 * 1024)}`,
-      notices: [/too long/, /Step 1: The link was too long/, /note of step 1 .* was cut/],
+      notices: [/too long/, /Step 1: The text was too long for a link/, /note of step 1 .* was cut/],
       expect: { count: 'Step 1 of 1', note: 'x'.repeat(280) },
     },
     {

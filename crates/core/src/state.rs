@@ -376,7 +376,7 @@ impl fmt::Display for StepProblem {
 impl fmt::Display for Notice {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
-            Notice::Truncated => write!(f, "The link, or what you typed, was too long: its end was left out."),
+            Notice::Truncated => write!(f, "The text was too long for a link: its end was left out."),
             Notice::BadEncoding => write!(f, "Part of the link was not validly encoded and was read as plain text."),
             Notice::UnknownView(v) => write!(f, "There is no view called “{v}”."),
             Notice::UnknownDoc(d) => write!(f, "There is no source “{d}” in this corpus."),
