@@ -17,6 +17,7 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import { inflateRawSync } from 'node:zlib';
 import { after, before, describe, it } from 'node:test';
 import { ARTIFACTS, DIST, WAIT_MS, eventually, launchBrowser, manifestIds, screenshot } from './harness.mjs';
+import { injectHostile } from './inject.mjs';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const ROOT = resolve(here, '../..');
@@ -188,6 +189,22 @@ describe('offline bundle (parallax-pack)', () => {
     // Back returns to the search, still inside the one file.
     await page.goBack();
     await page.waitForSelector('li.result mark');
+    page.quiet();
+  });
+
+  it('under its own policy an injected script does not run and no image from elsewhere is requested', async () => {
+    const page = await openFile('#/read/002');
+    await page.waitForSelector('article.reader p.passage');
+    const result = await injectHostile(page);
+    assert.equal(result.ran, false, 'the injected script must not run');
+    assert.equal(result.image, 'error', 'the image is refused');
+    // The policy stops the images before the network: the route that aborts everything else
+    // never sees them (the browser still announces them, blocked, as requests).
+    assert.deepEqual(page.log.blocked.filter((u) => u.includes('198.51.100.7')), [], 'no request leaves the file');
+    const expected = (m) => /Content Security Policy/i.test(m);
+    assert.ok(page.log.console.some(expected), 'the browser reports the refusal');
+    page.log.console.splice(0, page.log.console.length, ...page.log.console.filter((m) => !expected(m)));
+    page.log.requests.splice(0, page.log.requests.length, ...page.log.requests.filter((u) => !u.includes('198.51.100.7')));
     page.quiet();
   });
 
