@@ -482,7 +482,12 @@ fn document_signals(d: &Document, words: usize, cues: &Cues) -> Vec<Signal> {
         let bytes = p.text.as_bytes();
         let mut i = 0;
         while let Some(open) = p.text[i..].find('[').map(|o| o + i) {
-            let close = p.text[open..].find(']').map(|c| c + open);
+            // A marker is at most "[999]": its `]` is among the four bytes after the `[`, and
+            // looking no further keeps a passage of unclosed `[` from being scanned to its end
+            // once per `[`.
+            let window = &bytes[open + 1..(open + 5).min(bytes.len())];
+            crate::probe::step(window.len());
+            let close = window.iter().position(|&b| b == b']').map(|c| open + 1 + c);
             match close {
                 Some(c)
                     if c > open + 1
