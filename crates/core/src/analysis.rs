@@ -297,20 +297,23 @@ impl Analysis {
             let doc = &corpus.documents[hit.unit.doc as usize];
             let p = &doc.passages[hit.unit.passage as usize];
             let segments = self.index.highlight(&p.text, &query);
-            let mut before = String::new();
-            for (i, s) in segments.iter().enumerate() {
+            // The segments joined once, and each match's context sliced out of it: building the
+            // rest of a long passage once per match made KWIC quadratic in the matches.
+            let joined: String = segments.iter().map(|s| s.text.as_str()).collect();
+            let mut at = 0;
+            for s in &segments {
+                let end = at + s.text.len();
                 if s.mark {
-                    let after: String = segments[i + 1..].iter().map(|s| s.text.as_str()).collect();
                     out.push(KwicLine {
                         unit: hit.unit,
                         doc: doc.id.clone(),
                         passage: p.id.clone(),
-                        left: last_chars(&before, width),
+                        left: last_chars(&joined[..at], width),
                         matched: s.text.clone(),
-                        right: first_chars(&after, width),
+                        right: first_chars(&joined[end..], width),
                     });
                 }
-                before.push_str(&s.text);
+                at = end;
             }
         }
         out
@@ -376,26 +379,32 @@ impl Analysis {
 
 /// The last `n` characters of `s`, starting at a word: a cut word is dropped, not shown half.
 fn last_chars(s: &str, n: usize) -> String {
-    let count = s.chars().count();
-    if count <= n {
+    // Only the last n + 1 characters are looked at: a context is cut from a long passage once
+    // per match.
+    let mut from_end = s.char_indices().rev();
+    let start = from_end.by_ref().take(n).last().map_or(s.len(), |(i, _)| i);
+    crate::probe::step(n + 1);
+    if from_end.next().is_none() {
         return s.to_owned();
     }
-    let tail: String = s.chars().skip(count - n).collect();
+    let tail = &s[start..];
     match tail.find(char::is_whitespace) {
         Some(i) => tail[i..].to_owned(),
-        None => tail,
+        None => tail.to_owned(),
     }
 }
 
 /// The first `n` characters of `s`, ending at a word.
 fn first_chars(s: &str, n: usize) -> String {
-    if s.chars().count() <= n {
+    // Only the first n + 1 characters are looked at, as in `last_chars`.
+    crate::probe::step(n + 1);
+    let Some((end, _)) = s.char_indices().nth(n) else {
         return s.to_owned();
-    }
-    let head: String = s.chars().take(n).collect();
+    };
+    let head = &s[..end];
     match head.rfind(char::is_whitespace) {
         Some(i) => head[..i].to_owned(),
-        None => head,
+        None => head.to_owned(),
     }
 }
 
