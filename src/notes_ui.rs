@@ -12,21 +12,27 @@ use wasm_bindgen::closure::Closure;
 use yew::prelude::*;
 
 use crate::ctx::use_ctx;
-use crate::{dom, storage};
+use crate::{dom, fmt, storage};
 
 /// Where the notebook is stored.
 const KEY: &str = "parallax-notes";
-/// Where stored notes that could not be read are moved, so that new notes never overwrite them.
+/// Stored notes that could not be read are moved to a key of their own that starts with this
+/// (`storage::set_aside`), so that new notes never overwrite them.
 const UNREADABLE_KEY: &str = "parallax-notes-unreadable";
 
 /// The notebook, and what the reader must know about its storage.
 #[derive(Clone, PartialEq, Default)]
 pub struct NotesState {
     pub book: Rc<Notebook>,
+    /// The notebook as this tab last read or wrote it: what another tab wrote since is what is
+    /// stored now and is not this (`notes::rebase` puts this tab's changes onto it).
+    base: Rc<Notebook>,
     /// Why the notes are not being saved (blocked, full…), if they are not.
     pub unsaved: Option<String>,
     /// Stored notes that could not be read: the message and the text as stored.
     pub unreadable: Option<(String, Rc<String>)>,
+    /// The stored notes are in a newer format: left in place, never written over.
+    newer_stored: bool,
 }
 
 pub enum NotesAction {
@@ -34,6 +40,10 @@ pub enum NotesAction {
     Set(Notebook),
     /// Why saving failed, or `None` once it worked again.
     Saved(Option<String>),
+    /// The notebook as written to storage, this tab's changes and another tab's together.
+    Written(Notebook),
+    /// Another tab stored this notebook: this tab's changes are put onto it.
+    Stored(Notebook),
 }
 
 impl Reducible for NotesState {
@@ -44,6 +54,18 @@ impl Reducible for NotesState {
         match action {
             NotesAction::Set(book) => next.book = Rc::new(book),
             NotesAction::Saved(why) => next.unsaved = why,
+            NotesAction::Written(book) => {
+                let book = Rc::new(book);
+                next.base = book.clone();
+                next.book = book;
+            }
+            NotesAction::Stored(stored) => {
+                if stored == *self.base {
+                    return self;
+                }
+                next.book = Rc::new(notes::rebase(&self.base, &self.book, &stored));
+                next.base = Rc::new(stored);
+            }
         }
         Rc::new(next)
     }
@@ -59,9 +81,20 @@ fn load() -> NotesState {
     match storage::get(KEY) {
         Ok(None) => {}
         Ok(Some(raw)) => match notes::from_json(&raw) {
-            Ok(book) => state.book = Rc::new(book),
+            Ok(book) => {
+                state.book = Rc::new(book);
+                state.base = state.book.clone();
+            }
+            // A newer Parallax wrote them: left where they are, for it to read.
+            Err(e @ notes::NotesError::NewerFormat(_)) => {
+                state.unsaved = Some(format!(
+                    "{e} They are left as they are, and notes made here are not saved over them"
+                ));
+                state.newer_stored = true;
+            }
             Err(e) => {
-                let moved = storage::set(UNREADABLE_KEY, &raw).and_then(|()| storage::remove(KEY));
+                let moved =
+                    storage::set_aside(UNREADABLE_KEY, &raw).and_then(|_| storage::remove(KEY));
                 if let Err(why) = moved {
                     state.unsaved = Some(format!(
                         "the stored notes could not be read and could not be set aside ({why}), so new notes are not saved over them"
@@ -73,6 +106,15 @@ fn load() -> NotesState {
         Err(why) => state.unsaved = Some(why.to_string()),
     }
     state
+}
+
+/// The notebook another tab may have stored since this one last read it: `None` when there is
+/// nothing new to put this tab's changes onto (nothing stored, the same as `base`, or stored
+/// notes this version cannot read, which the next load sets aside).
+fn stored_since(base: &Notebook) -> Option<Notebook> {
+    let raw = storage::get(KEY).ok()??;
+    let stored = notes::from_json(&raw).ok()?;
+    (stored != *base).then_some(stored)
 }
 
 #[derive(Properties, PartialEq)]
@@ -91,15 +133,43 @@ pub fn NotesProvider(props: &ProviderProps) -> Html {
         let notes = notes.clone();
         let blocked = *blocked_by_unreadable;
         use_effect_with(notes.book.clone(), move |book| {
-            // Every change is written at once (the first run writes back what was read).
-            if !blocked {
-                let why = storage::set(KEY, &notes::to_json(book))
+            // Every change is written at once (the first run writes back what was read), put
+            // onto whatever another tab stored since this one last read: re-read, then write.
+            if !blocked && !notes.newer_stored {
+                let book: Notebook = match stored_since(&notes.base) {
+                    Some(stored) => notes::rebase(&notes.base, book, &stored),
+                    None => (**book).clone(),
+                };
+                let why = storage::set(KEY, &notes::to_json(&book))
                     .err()
                     .map(|e| e.to_string());
+                if why.is_none() && (book != *notes.book || book != *notes.base) {
+                    notes.dispatch(NotesAction::Written(book));
+                }
                 if why != notes.unsaved {
                     notes.dispatch(NotesAction::Saved(why));
                 }
             }
+        });
+    }
+    {
+        // Another tab's notes arrive as they are stored, not only at this tab's next write.
+        let notes = notes.clone();
+        use_effect_with((), move |_| {
+            let listener = web_sys::window().map(|window| {
+                gloo::events::EventListener::new(&window, "storage", move |_| {
+                    // The handle here holds the state of the first render; the reducer compares
+                    // with the current one.
+                    let stored = storage::get(KEY)
+                        .ok()
+                        .flatten()
+                        .map(|raw| notes::from_json(&raw));
+                    if let Some(Ok(stored)) = stored {
+                        notes.dispatch(NotesAction::Stored(stored));
+                    }
+                })
+            });
+            move || drop(listener)
         });
     }
     html! {
@@ -178,21 +248,39 @@ pub fn NotesStorageNotice() -> Html {
             </div>
         }
     });
-    let unreadable = notes.unreadable.as_ref().map(|(why, raw)| {
-        let raw = raw.clone();
-        let save = Callback::from(move |_: MouseEvent| {
-            dom::download("parallax-notes-unreadable.txt", "text/plain;charset=utf-8", &raw);
-        });
+    let unreadable = notes.unreadable.as_ref().map(|(why, _)| {
         html! {
             <div class="notes-problem" role="alert">
                 <p>{ format!("Your stored notes could not be read ({why}) They were set aside, not deleted; new notes start a fresh notebook.") }</p>
-                <button type="button" onclick={save}>{ "Download the unreadable notes" }</button>
+            </div>
+        }
+    });
+    // Every notebook ever set aside in this browser, each under a key of its own.
+    let kept = storage::set_aside_keys(UNREADABLE_KEY);
+    let kept = (!kept.is_empty()).then(|| {
+        let items = kept.iter().enumerate().map(|(i, key)| {
+            let key = key.clone();
+            let save = Callback::from(move |_: MouseEvent| {
+                if let Ok(Some(raw)) = storage::get(&key) {
+                    dom::download(&format!("{key}.txt"), "text/plain;charset=utf-8", &raw);
+                }
+            });
+            html! {
+                <li key={i}>
+                    <button type="button" onclick={save}>{ format!("Download unreadable notes {}", i + 1) }</button>
+                </li>
+            }
+        });
+        html! {
+            <div class="notes-problem notes-set-aside">
+                <p>{ format!("{} that could not be read {} kept aside in this browser, never written over:", fmt::count(kept.len(), "stored notebook", "stored notebooks"), if kept.len() == 1 { "is" } else { "are" }) }</p>
+                <ul>{ for items }</ul>
             </div>
         }
     });
     // Always an element, even when empty: an empty component beside a view that comes and goes
     // trips Yew's placement of the nodes after it.
-    html! { <div class="notes-problems">{ unsaved }{ unreadable }</div> }
+    html! { <div class="notes-problems">{ unsaved }{ unreadable }{ kept }</div> }
 }
 
 #[derive(Properties, PartialEq)]

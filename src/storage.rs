@@ -71,3 +71,32 @@ pub fn set(key: &str, value: &str) -> Result<(), StorageError> {
 pub fn remove(key: &str) -> Result<(), StorageError> {
     storage()?.remove_item(key).map_err(error_of)
 }
+
+/// Keeps `value` aside under a key of its own, `prefix` and a time and a random number: stored
+/// data that could not be read is never overwritten, not even by the next unreadable one.
+/// Returns the key.
+pub fn set_aside(prefix: &str, value: &str) -> Result<String, StorageError> {
+    let key = format!(
+        "{prefix}-{}-{:08x}",
+        js_sys::Date::now().max(0.0) as u64,
+        (js_sys::Math::random() * f64::from(u32::MAX)) as u32
+    );
+    set(&key, value)?;
+    Ok(key)
+}
+
+/// Every key set aside under `prefix` (by `set_aside`, or under `prefix` itself by an earlier
+/// version), oldest first.
+pub fn set_aside_keys(prefix: &str) -> Vec<String> {
+    let Ok(s) = storage() else {
+        return Vec::new();
+    };
+    let n = s.length().unwrap_or(0);
+    let mut keys: Vec<String> = (0..n)
+        .filter_map(|i| s.key(i).ok().flatten())
+        .filter(|k| k == prefix || k.strip_prefix(prefix).is_some_and(|r| r.starts_with('-')))
+        .collect();
+    // The time follows the prefix, so the keys sort by it (an earlier version's bare key first).
+    parallax_core::sort::sort(&mut keys);
+    keys
+}

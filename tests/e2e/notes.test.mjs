@@ -126,17 +126,61 @@ describe('notes', () => {
     });
   }
 
-  it('unreadable stored notes are set aside, not overwritten, and can be downloaded', async () => {
+  it('unreadable stored notes are set aside under a key of their own each time, listed with a download, never overwritten', async () => {
     const page = await h.newPage();
-    await seedStorageOnce(page, 'parallax-notes', '{"format": 1, "notes": [{"id": "n1", "doc": "001"');
+    const damaged = '{"format": 1, "notes": [{"id": "n1", "doc": "001"';
+    await seedStorageOnce(page, 'parallax-notes', damaged);
     await h.open(page, '#/read/001');
     const notice = page.locator('.notes-problem[role="alert"]', { hasText: 'could not be read' });
     await notice.waitFor();
-    const [file] = await Promise.all([page.waitForEvent('download'), notice.getByRole('button', { name: 'Download the unreadable notes' }).click()]);
-    assert.equal(await readFile(await file.path(), 'utf8'), '{"format": 1, "notes": [{"id": "n1", "doc": "001"');
+    const kept = page.locator('.notes-set-aside');
+    const [file] = await Promise.all([page.waitForEvent('download'), kept.getByRole('button', { name: 'Download unreadable notes 1' }).click()]);
+    assert.equal(await readFile(await file.path(), 'utf8'), damaged);
     await addNote(page, 'p2', 'A new note after the damage.');
-    const stored = await page.evaluate(() => [localStorage.getItem('parallax-notes-unreadable'), localStorage.getItem('parallax-notes')]);
-    assert.equal(stored[0], '{"format": 1, "notes": [{"id": "n1", "doc": "001"');
-    assert.equal(JSON.parse(stored[1]).notes[0].text, 'A new note after the damage.');
+    const keys = () => page.evaluate(() => Object.keys(localStorage).filter((k) => k.startsWith('parallax-notes-unreadable')).sort());
+    const [first] = await keys();
+    assert.equal(await page.evaluate((k) => localStorage.getItem(k), first), damaged);
+    assert.equal(JSON.parse(await page.evaluate(() => localStorage.getItem('parallax-notes'))).notes[0].text, 'A new note after the damage.');
+    // A second damaged notebook is set aside beside the first, which stays as it was.
+    const second = '{"format": 1, "notes": "second damage"}';
+    await page.evaluate((v) => localStorage.setItem('parallax-notes', v), second);
+    await page.reload();
+    await page.waitForSelector('html[data-ready="true"]', { state: 'attached' });
+    await kept.getByRole('button', { name: 'Download unreadable notes 2' }).waitFor();
+    const both = await keys();
+    assert.equal(both.length, 2);
+    assert.deepEqual(await page.evaluate((ks) => ks.map((k) => localStorage.getItem(k)), both), [damaged, second]);
+  });
+
+  it('notes written by a newer Parallax are left in place, with a notice, and nothing is saved over them', async () => {
+    const page = await h.newPage();
+    const newer = '{"format": 99, "notes": []}';
+    await seedStorageOnce(page, 'parallax-notes', newer);
+    await h.open(page, '#/read/001');
+    const notice = page.locator('.notes-problem[role="alert"]', { hasText: 'newer Parallax' });
+    await notice.waitFor();
+    await addNote(page, 'p2', 'Kept in this page only.');
+    assert.equal(await page.evaluate(() => localStorage.getItem('parallax-notes')), newer);
+    assert.equal(await page.evaluate(() => Object.keys(localStorage).filter((k) => k.includes('unreadable')).length), 0);
+  });
+
+  it('two tabs: a note added in each is kept, and each tab shows the other\'s', async () => {
+    const first = await h.newPage();
+    await h.open(first, '#/read/001');
+    // The second tab opens before the first writes anything.
+    const second = await first.context().newPage();
+    await h.open(second, '#/read/001');
+    await addNote(first, 'p2', 'From the first tab.');
+    await addNote(second, 'p3', 'From the second tab.');
+    const stored = () => first.evaluate(() => JSON.parse(localStorage.getItem('parallax-notes')).notes.map((n) => n.text).sort());
+    assert.deepEqual(await stored(), ['From the first tab.', 'From the second tab.']);
+    // The first tab learns of the second's note without a reload.
+    await first.locator('.passage-notes[data-passage="p3"] .note-text', { hasText: 'From the second tab.' }).waitFor();
+    // A deletion in one tab is not undone by the other's next write.
+    const box = first.locator('.passage-notes[data-passage="p2"]');
+    await box.getByRole('button', { name: /Delete/ }).first().click();
+    await eventually(second, 'the second tab drops the deleted note', () => !document.querySelector('.passage-notes[data-passage="p2"] .note-text'), null, () => document.querySelector('.passage-notes[data-passage="p2"]')?.textContent);
+    await addNote(second, 'p4', 'Another from the second tab.');
+    assert.deepEqual(await stored(), ['Another from the second tab.', 'From the second tab.']);
   });
 });

@@ -345,6 +345,40 @@ pub fn merge(
     Ok((out, report))
 }
 
+/// This tab's notebook put onto what another tab stored since this one last read or wrote it:
+/// `stored` with this tab's own changes since `base` applied. A note deleted here goes only if
+/// the stored one is still the version deleted (an edit made elsewhere meanwhile keeps it); notes
+/// added or edited here are merged as an import is (`merge`), so that nothing either tab wrote is
+/// lost, and the same note written by both is kept once. Linear in the notes.
+pub fn rebase(base: &Notebook, mine: &Notebook, stored: &Notebook) -> Notebook {
+    use std::collections::HashMap;
+    let by_id = |b: &Notebook| -> HashMap<String, Note> {
+        b.notes.iter().map(|n| (n.id.clone(), n.clone())).collect()
+    };
+    let (base_ids, mine_ids) = (by_id(base), by_id(mine));
+    let deleted: HashMap<&str, &Note> = base
+        .notes
+        .iter()
+        .filter(|n| !mine_ids.contains_key(&n.id))
+        .map(|n| (n.id.as_str(), n))
+        .collect();
+    let mut out: Vec<Note> = stored
+        .notes
+        .iter()
+        .filter(|n| deleted.get(n.id.as_str()) != Some(n))
+        .cloned()
+        .collect();
+    for n in &mine.notes {
+        if base_ids.get(&n.id) != Some(n) {
+            merge_one(&mut out, n.clone());
+        }
+    }
+    Notebook {
+        format: NOTES_FORMAT,
+        notes: out,
+    }
+}
+
 impl Notebook {
     pub fn get(&self, id: &str) -> Option<&Note> {
         self.notes.iter().find(|n| n.id == id)

@@ -728,3 +728,49 @@ proptest! {
         prop_assert_eq!(report.added + report.updated, 0);
     }
 }
+
+/// Two tabs: each changes its copy of what it last read, and the second to write puts its
+/// changes onto what the first wrote; nothing either wrote is lost, deletions stay deleted.
+#[test]
+fn rebase_keeps_what_another_tab_wrote() {
+    use parallax_core::notes::rebase;
+    let a = note("n1", "002", "p3", "first", 10, 10);
+    let b = note("n2", "002", "p4", "second", 20, 20);
+    let base = book(vec![a.clone(), b.clone()]);
+    // Tab one adds n3 and writes; tab two, still on `base`, adds n4.
+    let n3 = note("n3", "004", "p1", "from tab one", 30, 30);
+    let stored = book(vec![a.clone(), b.clone(), n3.clone()]);
+    let n4 = note("n4", "004", "p2", "from tab two", 31, 31);
+    let mine = book(vec![a.clone(), b.clone(), n4.clone()]);
+    let out = rebase(&base, &mine, &stored);
+    let ids: Vec<&str> = out.notes.iter().map(|n| n.id.as_str()).collect();
+    assert_eq!(ids, ["n1", "n2", "n3", "n4"]);
+
+    // Tab two deletes n1 and edits n2, while tab one edited n1 meanwhile: the edit elsewhere
+    // keeps n1 (a later version than the one deleted here); n2 takes tab two's text.
+    let a_edited = note("n1", "002", "p3", "first, edited in tab one", 10, 40);
+    let stored = book(vec![a_edited.clone(), b.clone()]);
+    let b_edited = note("n2", "002", "p4", "second, edited in tab two", 20, 41);
+    let mine = book(vec![b_edited.clone()]);
+    let out = rebase(&base, &mine, &stored);
+    assert_eq!(out.notes, vec![a_edited.clone(), b_edited.clone()]);
+
+    // A deletion of a note nobody else touched stays a deletion.
+    let out = rebase(&base, &book(vec![b.clone()]), &base);
+    assert_eq!(out.notes, vec![b.clone()]);
+
+    // Both tabs made a note with the same id (ids are random, but may meet): both kept.
+    let clash_one = note("n9", "002", "p1", "tab one", 50, 50);
+    let clash_two = note("n9", "002", "p1", "tab two", 51, 51);
+    let out = rebase(
+        &base,
+        &book(vec![a.clone(), b.clone(), clash_two.clone()]),
+        &book(vec![a.clone(), b.clone(), clash_one.clone()]),
+    );
+    let texts: Vec<&str> = out.notes.iter().map(|n| n.text.as_str()).collect();
+    assert_eq!(texts, ["first", "second", "tab one", "tab two"]);
+    assert_eq!(out.notes[3].id, "n9-2");
+
+    // Nothing changed here: what is stored wins as it is.
+    assert_eq!(rebase(&base, &base, &stored), stored);
+}
