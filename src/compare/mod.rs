@@ -58,9 +58,6 @@ fn with(ctx: &Ctx, f: impl FnOnce(&mut Settings)) -> State {
     })
 }
 
-/// What "only where they differ" means, said where the switch is used.
-const DIFFER_MEANS: &str = "“Only where they differ” keeps the themes where the sources' own sentences on that theme disagree about a figure, a date or a claim. A theme that one source does not write about is not counted as a difference.";
-
 #[component]
 pub fn CompareView() -> Html {
     let ctx = use_ctx();
@@ -144,9 +141,7 @@ pub fn CompareView() -> Html {
     html! {
         <section class="compare-view" data-docs={names.clone()}>
             <h1>{ "Compare sources" }</h1>
-            <p class="lede">{ "First what the sources have in common and where they disagree, then the figures, dates and claims, then what each source says on each theme." }</p>
             <Picker />
-            <p class="cmp-differ-means">{ DIFFER_MEANS }</p>
             <p class="result-count" role="status" aria-live="polite">{ status }</p>
             if rows.is_empty() {
                 <div class="empty">

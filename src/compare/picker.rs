@@ -75,7 +75,7 @@ pub(super) fn Picker() -> Html {
         });
         html! {
             <div class="cmp-field">
-                <label for={id.clone()}>{ format!("Source {}", slot + 1) }if optional { { " (optional)" } }</label>
+                <label for={id.clone()}>{ format!("Source {}", slot + 1) }if optional { <span class="cmp-vh">{ " (optional)" }</span> }</label>
                 <select id={id} {onchange} data-slot={slot.to_string()} ~value={current.clone()}>
                     { none }
                     { for options }

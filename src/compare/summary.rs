@@ -20,7 +20,7 @@ pub(super) struct SummaryProps {
 /// "002 and 004: 3 places", one item per pair of sources.
 fn shared_cell(shared: &[Shared]) -> Html {
     if shared.is_empty() {
-        return html! { <span class="cmp-none">{ "none" }</span> };
+        return html! { <span class="cmp-none"><span aria-hidden="true">{ "—" }</span><span class="cmp-vh">{ "none" }</span></span> };
     }
     html! {
         <ul class="cmp-cell-list">
@@ -37,7 +37,7 @@ fn shared_cell(shared: &[Shared]) -> Html {
 fn disputes_cell<'a>(labels: impl Iterator<Item = &'a str>) -> Html {
     let labels: Vec<&str> = labels.collect();
     if labels.is_empty() {
-        return html! { <span class="cmp-none">{ "nothing found" }</span> };
+        return html! { <span class="cmp-none"><span aria-hidden="true">{ "—" }</span><span class="cmp-vh">{ "nothing found" }</span></span> };
     }
     html! {
         <ul class="cmp-cell-list">
@@ -93,13 +93,13 @@ pub(super) fn Summary(props: &SummaryProps) -> Html {
         <section class="cmp-summary-section" aria-labelledby="cmp-summary-h">
             <h2 id="cmp-summary-h">{ "At a glance" }</h2>
             <table class="cmp-summary">
-                <caption>{ "Passages each source has on each theme, where two sources use the same wording, and what their sentences on the theme disagree about. Pick a theme to read its passages." }</caption>
+                <caption class="cmp-differ-means">{ "A theme differs where its own sentences disagree; a source saying nothing on it is not counted as a difference. Pick a theme to read it." }</caption>
                 <thead>
                     <tr>
-                        <th scope="col">{ "Theme" }</th>
+                        <th scope="col" class="cmp-col-theme">{ "Theme" }</th>
                         { for head }
-                        <th scope="col">{ "Same wording" }</th>
-                        <th scope="col">{ "They disagree about" }</th>
+                        <th scope="col" class="cmp-col-shared">{ "Same wording" }</th>
+                        <th scope="col" class="cmp-col-disputes">{ "They disagree about" }</th>
                     </tr>
                 </thead>
                 <tbody>{ for rows }</tbody>
