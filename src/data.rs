@@ -32,5 +32,17 @@ pub fn use_data() -> Rc<Result<Rc<Data>, BundleError>> {
                 .connect(Callback::from(move |new: Rc<Data>| setter.set(Ok(new))));
         }
     }
+    {
+        // Documents another tab imports or removes arrive here as it stores them.
+        let own = (*data).as_ref().ok().map(|d| d.own.clone());
+        use_effect_with((), move |_| {
+            let listener = own.zip(web_sys::window()).map(|(own, window)| {
+                gloo::events::EventListener::new(&window, "storage", move |_| {
+                    own.sync();
+                })
+            });
+            move || drop(listener)
+        });
+    }
     Rc::new((*data).clone())
 }

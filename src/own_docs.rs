@@ -7,6 +7,7 @@
 //! anything is written, or else left alone (and so is data of a newer format).
 
 use std::cell::RefCell;
+use std::collections::HashSet;
 use std::rc::Rc;
 
 use parallax_core::import::{self, ImportError, Imported};
@@ -20,8 +21,8 @@ use crate::storage::{self, StorageError};
 
 /// The local storage key of the documents.
 pub const KEY: &str = "parallax-documents";
-/// Where stored data that could not be read is kept (then `…-2`, `…-3`: an earlier copy is
-/// never overwritten).
+/// Stored data that could not be read is kept under a key of its own that starts with this
+/// (`storage::set_aside`): an earlier copy is never overwritten.
 const UNREADABLE_KEY: &str = "parallax-documents-unreadable";
 /// The format written under `KEY`.
 const VERSION: u64 = 1;
@@ -106,6 +107,9 @@ struct Inner {
     /// The reader's own documents as stored, in the order of the corpus.
     entries: Vec<Entry>,
     next: u64,
+    /// The ids stored under `KEY` when this tab last read or wrote it: an id stored now but not
+    /// then was added by another tab; one then but not now, removed by another tab.
+    base: Vec<String>,
     /// False when what is under `KEY` must not be overwritten (or cannot be read at all).
     writable: bool,
     load_problem: Option<LoadProblem>,
@@ -132,6 +136,7 @@ impl OwnDocs {
             corpus: bundle.corpus,
             entries: Vec::new(),
             next: 1,
+            base: Vec::new(),
             writable: true,
             load_problem: None,
             save_problem: None,
@@ -145,6 +150,7 @@ impl OwnDocs {
             Ok(None) => {}
             Ok(Some(raw)) => restore(&mut inner, raw),
         }
+        inner.base = inner.entries.iter().map(|e| e.id.clone()).collect();
         Rc::new(OwnDocs {
             version: bundle.version,
             checksum: bundle.checksum,
@@ -171,8 +177,14 @@ impl OwnDocs {
 
     /// Imports one file against the library as it is now (built-in documents, the reader's own,
     /// and the files of this batch imported before it). Shown once `commit` is called.
+    ///
+    /// The id is taken after reading what other tabs stored, and stored at once with the
+    /// document, so that two tabs never give one id to two documents.
     pub fn import(&self, name: &str, bytes: &[u8]) -> Result<Imported, ImportError> {
         let mut inner = self.inner.borrow_mut();
+        if inner.writable {
+            merge_stored(&mut inner, self.builtin);
+        }
         let (id, n) = free_id(&inner.corpus, inner.next);
         let imported = import::import(name, bytes, &inner.corpus, &id)?;
         inner.next = n + 1;
@@ -183,7 +195,24 @@ impl OwnDocs {
             text: imported.text.clone(),
         });
         inner.removed = None;
+        write(&mut inner);
         Ok(imported)
+    }
+
+    /// Takes in what another tab stored (documents it added or removed); true when the library
+    /// changed, and then the app is given the new one.
+    pub fn sync(self: &Rc<Self>) -> bool {
+        let changed = {
+            let mut inner = self.inner.borrow_mut();
+            inner.writable && merge_stored(&mut inner, self.builtin)
+        };
+        if changed {
+            let publish = self.publish.borrow().clone();
+            if let Some(publish) = publish {
+                publish.emit(self.data());
+            }
+        }
+        changed
     }
 
     /// Removes the reader's document `id` from the library and from storage; its title, or
@@ -241,8 +270,8 @@ impl OwnDocs {
         if !inner.writable {
             return;
         }
-        let json = to_json(inner.next, &inner.entries);
-        inner.save_problem = storage::set(KEY, &json).err();
+        merge_stored(&mut inner, self.builtin);
+        write(&mut inner);
     }
 
     /// Why the stored documents could not be read at start.
@@ -254,6 +283,84 @@ impl OwnDocs {
     pub fn save_problem(&self) -> Option<StorageError> {
         self.inner.borrow().save_problem.clone()
     }
+}
+
+/// Writes the documents under `KEY` (when allowed); what is stored is then this tab's base.
+fn write(inner: &mut Inner) {
+    if !inner.writable {
+        return;
+    }
+    let json = to_json(inner.next, &inner.entries);
+    inner.save_problem = storage::set(KEY, &json).err();
+    if inner.save_problem.is_none() {
+        inner.base = inner.entries.iter().map(|e| e.id.clone()).collect();
+    }
+}
+
+/// Puts what another tab stored since this one last read or wrote into `inner`: documents it
+/// added (ids stored now, not in the base) join the library, documents it removed (ids in the
+/// base, stored no more) leave it, and the next id is past every id either tab gave. Stored data
+/// this version cannot read is left for the next start to set aside. True when the library
+/// changed.
+fn merge_stored(inner: &mut Inner, builtin: usize) -> bool {
+    let Ok(Some(raw)) = storage::get(KEY) else {
+        return false;
+    };
+    let Ok(value) = serde_json::from_str::<Value>(&raw) else {
+        return false;
+    };
+    if value.get("version").and_then(Value::as_u64) != Some(VERSION) {
+        return false;
+    }
+    let Some(documents) = value.get("documents").and_then(Value::as_array) else {
+        return false;
+    };
+    let stored_next = value.get("next").and_then(Value::as_u64).unwrap_or(1);
+    inner.next = inner.next.max(stored_next);
+    let base: HashSet<&str> = inner.base.iter().map(String::as_str).collect();
+    let mut stored_ids: Vec<&str> = Vec::new();
+    let mut added: Vec<(&str, &str, &str)> = Vec::new();
+    for d in documents {
+        let field = |k: &str| d.get(k).and_then(Value::as_str);
+        let (Some(id), Some(name), Some(text)) = (field("id"), field("name"), field("text")) else {
+            continue;
+        };
+        stored_ids.push(id);
+        inner.next = inner.next.max(number(id).map_or(0, |n| n + 1));
+        if !base.contains(id) {
+            added.push((id, name, text));
+        }
+    }
+    let stored: HashSet<&str> = stored_ids.iter().copied().collect();
+    let gone: Vec<String> = base
+        .iter()
+        .filter(|b| !stored.contains(*b))
+        .map(|b| (*b).to_owned())
+        .collect();
+    let mut changed = false;
+    for (id, name, text) in added {
+        if is_id(id) && inner.corpus.document(id).is_none() {
+            inner
+                .corpus
+                .documents
+                .push(import::document(id, name, text));
+            inner.entries.push(Entry {
+                id: id.to_owned(),
+                name: name.to_owned(),
+                text: text.to_owned(),
+            });
+            changed = true;
+        }
+    }
+    for id in &gone {
+        if let Some(at) = inner.entries.iter().position(|e| e.id == *id) {
+            inner.entries.remove(at);
+            inner.corpus.documents.remove(builtin + at);
+            changed = true;
+        }
+    }
+    inner.base = stored_ids.iter().map(|s| (*s).to_owned()).collect();
+    changed
 }
 
 /// The first id `own{n}` from `next` on that no document has, and its number.
@@ -336,21 +443,8 @@ fn restore(inner: &mut Inner, raw: String) {
     }
 }
 
-/// Copies damaged stored data under a key of its own; that key, or `None` when it could not be
-/// copied.
+/// Copies damaged stored data under a key of its own (a new one each time); that key, or `None`
+/// when it could not be copied.
 fn keep_unreadable(raw: &str) -> Option<String> {
-    for n in 1..=20 {
-        let key = if n == 1 {
-            UNREADABLE_KEY.to_owned()
-        } else {
-            format!("{UNREADABLE_KEY}-{n}")
-        };
-        match storage::get(&key) {
-            Ok(Some(v)) if v == raw => return Some(key),
-            Ok(Some(_)) => continue,
-            Ok(None) => return storage::set(&key, raw).ok().map(|()| key),
-            Err(_) => return None,
-        }
-    }
-    None
+    storage::set_aside(UNREADABLE_KEY, raw).ok()
 }

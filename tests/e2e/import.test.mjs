@@ -523,16 +523,47 @@ describe('import', () => {
     await page.reload();
     await page.waitForSelector('.own-notice[data-problem="unreadable"]');
     const notice = norm(await page.textContent('.own-notice'));
-    assert.match(notice, /could not be read \(.+\)\. The stored data is kept unchanged under “parallax-documents-unreadable”/);
+    assert.match(notice, /could not be read \(.+\)\. The stored data is kept unchanged under “parallax-documents-unreadable-\d+-[0-9a-f]{8}”/);
+    const keptKeys = () => page.evaluate((p) => Object.keys(localStorage).filter((k) => k.startsWith(p)), UNREADABLE_KEY);
+    const [keptKey] = await keptKeys();
     assert.equal(await page.locator('.own-notice button', { hasText: 'Download the stored data' }).count(), 1);
     assert.equal(await page.locator('ul.library > li.source-card').count(), 5);
-    const kept = await page.evaluate(([a, b]) => [localStorage.getItem(a), localStorage.getItem(b)], [KEY, UNREADABLE_KEY]);
+    const kept = await page.evaluate(([a, b]) => [localStorage.getItem(a), localStorage.getItem(b)], [KEY, keptKey]);
     assert.deepEqual(kept, [raw, raw], 'nothing is overwritten before the reader is told, and a copy is kept');
     await importFiles(page, [fixture('article.txt')]);
     await ownCards(page, ['own1']);
-    const after = await page.evaluate(([a, b]) => [JSON.parse(localStorage.getItem(a)), localStorage.getItem(b)], [KEY, UNREADABLE_KEY]);
+    const after = await page.evaluate(([a, b]) => [JSON.parse(localStorage.getItem(a)), localStorage.getItem(b)], [KEY, keptKey]);
     assert.deepEqual(after[0].documents.map((d) => d.id), ['own1']);
     assert.equal(after[1], raw, 'the unreadable copy stays');
+    // A second damaged copy is kept beside the first, never over it.
+    const second = '{"version":1,"documents":"damaged again"}';
+    await page.evaluate(([k, v]) => localStorage.setItem(k, v), [KEY, second]);
+    await page.reload();
+    await page.waitForSelector('.own-notice[data-problem="unreadable"]');
+    const both = await keptKeys();
+    assert.equal(both.length, 2);
+    assert.deepEqual((await page.evaluate((ks) => ks.map((k) => localStorage.getItem(k)), both)).sort(), [raw, second].sort());
+  });
+
+  it('two tabs: documents imported in each get different ids, both are kept, and each tab lists the other\'s', async () => {
+    const first = await h.open(await h.newPage());
+    // The second tab opens before the first imports anything.
+    const second = await first.context().newPage();
+    await h.open(second);
+    await importFiles(first, [fixture('article.txt')]);
+    await importFiles(second, [fixture('page.html')]);
+    const stored = await first.evaluate((k) => JSON.parse(localStorage.getItem(k)).documents.map((d) => [d.id, d.name]), KEY);
+    assert.deepEqual(stored, [['own1', 'article.txt'], ['own2', 'page.html']]);
+    // The first tab shows the second's document without a reload, under the same id.
+    await ownCards(first, ['own1', 'own2']);
+    await ownCards(second, ['own1', 'own2']);
+    // A removal in one tab is not undone by the other's next write.
+    await first.locator('li.source-card[data-doc="own1"] button.own-remove').click();
+    await ownCards(second, ['own2']);
+    await follow(second, '#/');
+    await importFiles(second, [fixture('article.md')], 2);
+    const ids = await first.evaluate((k) => JSON.parse(localStorage.getItem(k)).documents.map((d) => d.id), KEY);
+    assert.deepEqual(ids, ['own2', 'own3'], 'own1 stays removed and is not given again');
   });
 
   it('data stored by a newer version is left alone, with a notice', async () => {
