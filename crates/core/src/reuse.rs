@@ -39,6 +39,16 @@ pub const MAX_SHARED: usize = 8;
 pub const TEMPLATE_MIN_DOCS: usize = 3;
 /// Longest passage, in words, that a template line stands in (see `TEMPLATE_MIN_DOCS`).
 pub const TEMPLATE_MAX_WORDS: usize = 40;
+/// How far, in words, the alignment behind a span's similarity may stray from the diagonal of
+/// the two spans: the LCS is computed in this band only, so aligning two spans of n words costs
+/// n × (2 × `LCS_BAND` + 1) steps, not n². Exact for spans of up to `LCS_BAND` words, and for
+/// longer ones whose wording drifts apart by fewer words than that (chained spans hardly drift:
+/// their shared shingles are at most `MAX_GAP` words apart); otherwise a lower bound.
+pub const LCS_BAND: usize = 256;
+/// Most words of each side the word diff compares once their common beginning and end are set
+/// aside: its table has (n + 1) × (m + 1) cells, 4 MB at this size. Beyond it the rest of each
+/// side is shown as removed and added, not compared (`diff_is_partial` says when).
+pub const MAX_DIFF_WORDS: usize = 1000;
 
 /// Removed blocks whose wording is never reuse: page furniture. Bylines and date lines are
 /// metadata moved to the header, and a repeated title is the source's own words.
@@ -326,6 +336,7 @@ fn span(corpus: &Corpus, d: usize, p: usize, words: &[Folded]) -> Span {
 
 /// LCS table of two word sequences (by folded form), for diffs.
 fn lcs_table(a: &[Word], b: &[Word]) -> Vec<Vec<u32>> {
+    crate::probe::step(a.len() * b.len());
     let mut t = vec![vec![0u32; b.len() + 1]; a.len() + 1];
     for i in (0..a.len()).rev() {
         for j in (0..b.len()).rev() {
@@ -339,23 +350,46 @@ fn lcs_table(a: &[Word], b: &[Word]) -> Vec<Vec<u32>> {
     t
 }
 
-/// Length of the longest common subsequence of two word sequences: `lcs_table(a, b)[0][0]`, one
-/// row at a time.
+/// Length of the longest common subsequence of two word sequences whose alignment stays within
+/// `LCS_BAND` words of the diagonal (see there): the table one row at a time, and of each row
+/// only the cells in the band. A cell outside the band counts as 0, which is the length of some
+/// common subsequence, so the result is always one (the true LCS when an optimal alignment stays
+/// in the band).
 fn lcs_len(a: &[Folded], b: &[Folded]) -> usize {
-    let mut row = vec![0u32; b.len() + 1]; // row i + 1 of the table, then row i
-    for i in (0..a.len()).rev() {
-        let mut below_right = 0; // t[i + 1][j + 1]
-        for j in (0..b.len()).rev() {
-            let below = row[j]; // t[i + 1][j]
-            row[j] = if a[i].norm == b[j].norm {
-                below_right + 1
+    let (n, m) = (a.len(), b.len());
+    // Row i's band: the columns j within LCS_BAND of i × m / n (the diagonal of the table).
+    let band = |i: usize| {
+        let centre = (i * m).checked_div(n).unwrap_or(0);
+        (centre.saturating_sub(LCS_BAND), (centre + LCS_BAND).min(m))
+    };
+    // `row[j]`: t[i][j] of the row being filled, `prev[j]`: t[i - 1][j], where t[i][j] is the LCS
+    // of a[..i] and b[..j]. Only band cells are written; stale cells left of the band are
+    // cleared, so they read as 0.
+    let (mut prev, mut row) = (vec![0u32; m + 1], vec![0u32; m + 1]);
+    for i in 1..=n {
+        let (lo, hi) = band(i);
+        let (plo, phi) = band(i - 1);
+        crate::probe::step(hi - lo + 1);
+        // What is outside the previous row's band reads as 0.
+        let up = |prev: &[u32], j: usize| if (plo..=phi).contains(&j) { prev[j] } else { 0 };
+        for j in lo..=hi {
+            row[j] = if j == 0 {
+                0
+            } else if a[i - 1].norm == b[j - 1].norm {
+                up(&prev, j - 1) + 1
             } else {
-                below.max(row[j + 1])
+                let left = if j > lo { row[j - 1] } else { 0 };
+                up(&prev, j).max(left)
             };
-            below_right = below;
         }
+        std::mem::swap(&mut prev, &mut row);
     }
-    row[0] as usize
+    let (lo, hi) = band(n);
+    if (lo..=hi).contains(&m) {
+        prev[m] as usize
+    } else {
+        0
+    }
 }
 
 /// The whole sentences of `p` that hold the span `start..end`: the shared words alone are often
@@ -378,7 +412,14 @@ pub fn context(p: &crate::model::Passage, start: u32, end: u32) -> &str {
 /// words, as written in `a` (same and removed) or `b` (added).
 pub fn diff(a: &str, b: &str) -> Vec<DiffOp> {
     let (ta, tb) = (words(a), words(b));
-    let t = lcs_table(&ta, &tb);
+    // The common beginning and end are the same words in any LCS: set aside, so that two long
+    // spans that differ in a few places near each other need only a small table.
+    let (head, tail) = common_ends(&ta, &tb);
+    let (ma, mb) = (&ta[head..ta.len() - tail], &tb[head..tb.len() - tail]);
+    // Beyond MAX_DIFF_WORDS a side is not compared (bounded memory); its rest is shown as
+    // removed or added.
+    let (ca, cb) = (ma.len().min(MAX_DIFF_WORDS), mb.len().min(MAX_DIFF_WORDS));
+    let t = lcs_table(&ma[..ca], &mb[..cb]);
     let mut ops: Vec<DiffOp> = Vec::new();
     let push = |ops: &mut Vec<DiffOp>, op: DiffOp| {
         let merged = match (ops.last_mut(), &op) {
@@ -396,26 +437,66 @@ pub fn diff(a: &str, b: &str) -> Vec<DiffOp> {
         }
     };
     let word = |s: &str, t: &Word| s[t.start as usize..t.end as usize].to_owned();
+    for w in &ta[..head] {
+        push(&mut ops, DiffOp::Same(word(a, w)));
+    }
+    let (ta2, tb2) = (&ma[..ca], &mb[..cb]);
     let (mut i, mut j) = (0, 0);
-    while i < ta.len() || j < tb.len() {
-        if i < ta.len() && j < tb.len() && ta[i].norm == tb[j].norm {
-            push(&mut ops, DiffOp::Same(word(a, &ta[i])));
+    while i < ta2.len() || j < tb2.len() {
+        if i < ta2.len() && j < tb2.len() && ta2[i].norm == tb2[j].norm {
+            push(&mut ops, DiffOp::Same(word(a, &ta2[i])));
             i += 1;
             j += 1;
-        } else if j < tb.len() && (i == ta.len() || t[i][j + 1] >= t[i + 1][j]) {
-            push(&mut ops, DiffOp::Added(word(b, &tb[j])));
+        } else if j < tb2.len() && (i == ta2.len() || t[i][j + 1] >= t[i + 1][j]) {
+            push(&mut ops, DiffOp::Added(word(b, &tb2[j])));
             j += 1;
         } else {
-            push(&mut ops, DiffOp::Removed(word(a, &ta[i])));
+            push(&mut ops, DiffOp::Removed(word(a, &ta2[i])));
             i += 1;
         }
     }
+    // Not compared: removed, then added, as the diff orders a replacement's words.
+    for w in &ma[ca..] {
+        push(&mut ops, DiffOp::Removed(word(a, w)));
+    }
+    for w in &mb[cb..] {
+        push(&mut ops, DiffOp::Added(word(b, w)));
+    }
+    for w in &ta[ta.len() - tail..] {
+        push(&mut ops, DiffOp::Same(word(a, w)));
+    }
     ops
+}
+
+/// Whether `diff(a, b)` leaves words uncompared (more than `MAX_DIFF_WORDS` on a side between
+/// their common beginning and end), so that a view can say the rest is not compared.
+pub fn diff_is_partial(a: &str, b: &str) -> bool {
+    let (ta, tb) = (words(a), words(b));
+    let (head, tail) = common_ends(&ta, &tb);
+    ta.len() - head - tail > MAX_DIFF_WORDS || tb.len() - head - tail > MAX_DIFF_WORDS
+}
+
+/// How many words two sequences share at their beginning and, after that, at their end.
+fn common_ends(a: &[Word], b: &[Word]) -> (usize, usize) {
+    let head = a
+        .iter()
+        .zip(b)
+        .take_while(|(x, y)| x.norm == y.norm)
+        .count();
+    let tail = a[head..]
+        .iter()
+        .rev()
+        .zip(b[head..].iter().rev())
+        .take_while(|(x, y)| x.norm == y.norm)
+        .count();
+    crate::probe::step(head + tail + 1);
+    (head, tail)
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use proptest::prelude::any;
 
     #[test]
     fn diff_words() {
@@ -433,5 +514,121 @@ mod tests {
             ]
         );
         assert!(diff("", "").is_empty());
+    }
+
+    fn folded(norms: &[u32]) -> Vec<Folded> {
+        norms
+            .iter()
+            .map(|&norm| Folded {
+                start: 0,
+                end: 0,
+                norm,
+            })
+            .collect()
+    }
+
+    /// The LCS over the whole table, as `lcs_len` computed it before the band.
+    fn full_lcs(a: &[u32], b: &[u32]) -> usize {
+        let mut t = vec![vec![0usize; b.len() + 1]; a.len() + 1];
+        for i in (0..a.len()).rev() {
+            for j in (0..b.len()).rev() {
+                t[i][j] = if a[i] == b[j] {
+                    t[i + 1][j + 1] + 1
+                } else {
+                    t[i + 1][j].max(t[i][j + 1])
+                };
+            }
+        }
+        t[0][0]
+    }
+
+    /// Words of the letters of a string: "abba" is "a b b a".
+    fn spaced(s: &[u32]) -> String {
+        s.iter()
+            .map(|&c| char::from(b'a' + c as u8).to_string())
+            .collect::<Vec<_>>()
+            .join(" ")
+    }
+
+    proptest::proptest! {
+        /// Spans within the band: the banded LCS is the LCS.
+        #[test]
+        fn banded_lcs_is_exact_within_the_band(
+            a in proptest::collection::vec(0u32..4, 0..60),
+            b in proptest::collection::vec(0u32..4, 0..60),
+        ) {
+            proptest::prop_assert_eq!(lcs_len(&folded(&a), &folded(&b)), full_lcs(&a, &b));
+        }
+
+        /// The diff keeps every word of both sides in order, and compares them minimally: its
+        /// shared words are an LCS.
+        #[test]
+        fn diff_is_a_minimal_word_diff(
+            a in proptest::collection::vec(0u32..4, 0..40),
+            b in proptest::collection::vec(0u32..4, 0..40),
+        ) {
+            let (sa, sb) = (spaced(&a), spaced(&b));
+            let ops = diff(&sa, &sb);
+            let side = |keep_removed: bool| {
+                ops.iter()
+                    .filter_map(|op| match op {
+                        DiffOp::Same(t) => Some(t.as_str()),
+                        DiffOp::Removed(t) if keep_removed => Some(t.as_str()),
+                        DiffOp::Added(t) if !keep_removed => Some(t.as_str()),
+                        _ => None,
+                    })
+                    .collect::<Vec<_>>()
+                    .join(" ")
+            };
+            proptest::prop_assert_eq!(side(true), sa.clone());
+            proptest::prop_assert_eq!(side(false), sb.clone());
+            let same: usize = ops
+                .iter()
+                .map(|op| match op {
+                    DiffOp::Same(t) => t.split(' ').count(),
+                    _ => 0,
+                })
+                .sum();
+            proptest::prop_assert_eq!(same, full_lcs(&a, &b));
+            proptest::prop_assert!(!diff_is_partial(&sa, &sb));
+        }
+    }
+
+    proptest::proptest! {
+        // Fewer cases: each fills two full tables of 300 × 300 cells and more.
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(64))]
+
+        /// Longer spans: never more than the LCS, and the LCS when one is the other with a few
+        /// words changed.
+        #[test]
+        fn banded_lcs_of_long_spans(
+            a in proptest::collection::vec(0u32..30, 300..400),
+            edits in proptest::collection::vec((any::<proptest::sample::Index>(), 0u32..30), 0..20),
+        ) {
+            let mut b = a.clone();
+            let len = b.len();
+            for (i, v) in &edits {
+                b[i.index(len)] = *v;
+            }
+            let band = lcs_len(&folded(&a), &folded(&b));
+            proptest::prop_assert_eq!(band, full_lcs(&a, &b));
+            let other: Vec<u32> = a.iter().rev().copied().collect();
+            proptest::prop_assert!(lcs_len(&folded(&a), &folded(&other)) <= full_lcs(&a, &other));
+        }
+    }
+
+    /// Past MAX_DIFF_WORDS the rest is not compared, and said so.
+    #[test]
+    fn long_diffs_are_capped() {
+        let a: Vec<String> = (0..1500).map(|i| format!("w{i}")).collect();
+        let mut b = a.clone();
+        b[0] = "first".into();
+        b[1499] = "last".into();
+        let (a, b) = (a.join(" "), b.join(" "));
+        assert!(diff_is_partial(&a, &b));
+        let ops = diff(&a, &b);
+        assert!(matches!(ops.last(), Some(DiffOp::Added(t)) if t.ends_with("last")));
+        let one = b.replacen("first", "w0", 1);
+        assert!(!diff_is_partial(&a, &one));
     }
 }

@@ -510,7 +510,7 @@ fn kwic_on_a_long_passage_costs_linearly() {
 #[test]
 fn reuse_and_diff_of_long_near_identical_spans_cost_linearly() {
     let text = |k: usize, changed: bool| {
-        (0..400 * k)
+        (0..1000 * k)
             .map(|i| {
                 if changed && i % 100 == 50 {
                     "changed".to_owned()
