@@ -254,7 +254,7 @@ pub(super) fn Row(props: &RowProps) -> Html {
     let counts: Vec<String> = row
         .columns
         .iter()
-        .map(|c| format!("{} {}", c.doc, c.passages.len()))
+        .map(|c| format!("{}: {}", c.doc, c.passages.len()))
         .collect();
     let places: usize = row.shared.iter().map(|x| x.places).sum();
     html! {
