@@ -196,17 +196,26 @@ struct Draft {
     restored: Vec<String>,
     /// A saved draft could be neither read nor set aside: nothing is saved over it.
     hold: bool,
+    /// What is known of the corpus, to read a draft another tab saved.
+    known: Option<Rc<Known>>,
+    /// The draft as stored when this tab last read or wrote it: stored text that differs was
+    /// saved by another tab, and is merged with this one before anything is written.
+    base: Option<String>,
 }
 
 impl Draft {
     /// The draft saved by an earlier visit, if any, read against what exists now. A saved
     /// draft that cannot be read is moved aside (kept under `UNREADABLE_KEY`), never overwritten.
-    fn load(known: &Known) -> Draft {
-        let mut d = Draft::default();
+    fn load(known: &Rc<Known>) -> Draft {
+        let mut d = Draft {
+            known: Some(known.clone()),
+            ..Draft::default()
+        };
         match storage::get(KEY) {
             Ok(None) => {}
             Ok(Some(raw)) => match draft::from_json(&raw, known) {
                 Ok((saved, notices)) => {
+                    d.base = Some(raw.clone());
                     d.title = saved.title;
                     d.note = saved.note;
                     for (state, note) in saved.steps {
@@ -214,9 +223,14 @@ impl Draft {
                     }
                     d.restored = notices.iter().map(|n| n.to_string()).collect();
                 }
-                Err(e) => match storage::set(UNREADABLE_KEY, &raw).and_then(|()| storage::remove(KEY)) {
-                    Ok(()) => d.restored.push(format!(
-                        "The saved lesson draft could not be read: {e}. It is kept aside in this browser's storage (under “{UNREADABLE_KEY}”), and a new draft starts here."
+                // A newer Parallax saved it: left where it is, for that version to read.
+                Err(e @ draft::DraftError::NewerFormat(_)) => {
+                    d.hold = true;
+                    d.unsaved = Some(format!("{e}; it is left as it is, and this draft is not saved over it"));
+                }
+                Err(e) => match storage::set_aside(UNREADABLE_KEY, &raw).and_then(|key| storage::remove(KEY).map(|()| key)) {
+                    Ok(key) => d.restored.push(format!(
+                        "The saved lesson draft could not be read: {e}. It is kept aside in this browser's storage (under “{key}”), and a new draft starts here."
                     )),
                     Err(why) => {
                         d.hold = true;
@@ -231,12 +245,40 @@ impl Draft {
         d
     }
 
-    /// Saves the draft as it is now (an empty one is removed), and remembers why not.
-    fn save(&mut self) {
-        if self.hold {
-            return;
+    /// Takes in the draft another tab saved since this one last read or wrote, merged with this
+    /// one (`draft::merge`: no step of either lost); true when something changed.
+    fn sync(&mut self) -> bool {
+        let stored = storage::get(KEY).ok().flatten();
+        if self.hold || stored == self.base {
+            return false;
         }
-        let saved = draft::Draft {
+        let other = match (&stored, &self.known) {
+            (Some(raw), Some(known)) => match draft::from_json(raw, known) {
+                Ok((other, _)) => other,
+                // Unreadable here: the next start sets it aside; nothing is merged or written.
+                Err(_) => return false,
+            },
+            // Removed elsewhere (made empty): this tab's draft stands.
+            _ => draft::Draft::default(),
+        };
+        let mine = self.as_saved();
+        let merged = draft::merge(&other, &mine);
+        self.base = stored;
+        if merged == mine {
+            return false;
+        }
+        self.title = merged.title;
+        self.note = merged.note;
+        self.steps.clear();
+        for (state, note) in merged.steps {
+            self.add(state, note);
+        }
+        true
+    }
+
+    /// The draft as storage keeps it.
+    fn as_saved(&self) -> draft::Draft {
+        draft::Draft {
             title: self.title.clone(),
             steps: self
                 .steps
@@ -244,12 +286,25 @@ impl Draft {
                 .map(|(_, s, n)| (s.clone(), n.clone()))
                 .collect(),
             note: self.note.clone(),
+        }
+    }
+
+    /// Saves the draft as it is now (an empty one is removed), put together first with what
+    /// another tab saved meanwhile, and remembers why not.
+    fn save(&mut self) {
+        if self.hold {
+            return;
+        }
+        self.sync();
+        let saved = self.as_saved();
+        let json = (!saved.is_empty()).then(|| draft::to_json(&saved));
+        let written = match &json {
+            None => storage::remove(KEY),
+            Some(json) => storage::set(KEY, json),
         };
-        let written = if saved.is_empty() {
-            storage::remove(KEY)
-        } else {
-            storage::set(KEY, &draft::to_json(&saved))
-        };
+        if written.is_ok() {
+            self.base = json;
+        }
         self.unsaved = written.err().map(|e| e.to_string());
     }
 
@@ -382,6 +437,21 @@ pub fn LessonMaker() -> Html {
         use_mut_ref(|| Draft::load(&ctx.data.known)),
         use_force_update(),
     );
+    {
+        // A draft another tab saves is merged in as it is stored.
+        let shared = shared.clone();
+        use_effect_with((), move |_| {
+            let listener = web_sys::window().map(|window| {
+                gloo::events::EventListener::new(&window, "storage", move |_| {
+                    let changed = shared.0.borrow_mut().sync();
+                    if changed {
+                        shared.1.force_update();
+                    }
+                })
+            });
+            move || drop(listener)
+        });
+    }
     // What "Add this view" adds: the view on screen, or in a lesson its current step; nothing
     // on a link to something missing.
     let current = match &ctx.state.view {

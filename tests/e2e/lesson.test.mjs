@@ -352,11 +352,43 @@ describe('lessons', () => {
     await page.locator('.lesson-maker > summary').click();
     const said = page.locator('.lesson-restored li');
     await said.waitFor();
-    assert.match(norm(await said.textContent()), /could not be read.*kept aside.*parallax-lesson-draft-unreadable/);
+    assert.match(norm(await said.textContent()), /could not be read.*kept aside.*parallax-lesson-draft-unreadable-\d+-[0-9a-f]{8}/);
     await page.click('#lesson-add');
     await eventually(page, 'the step was not added', () => document.querySelectorAll('.lesson-draft > li').length === 1);
-    const stored = await page.evaluate(() => [localStorage.getItem('parallax-lesson-draft-unreadable'), JSON.parse(localStorage.getItem('parallax-lesson-draft')).steps]);
-    assert.deepEqual(stored, ['{"format":1,"title":"Half', [{ link: '/map', note: '' }]]);
+    const stored = await page.evaluate(() => {
+      const kept = Object.keys(localStorage).filter((k) => k.startsWith('parallax-lesson-draft-unreadable'));
+      return [kept.map((k) => localStorage.getItem(k)), JSON.parse(localStorage.getItem('parallax-lesson-draft')).steps];
+    });
+    assert.deepEqual(stored, [['{"format":1,"title":"Half'], [{ link: '/map', note: '' }]]);
+  });
+
+  it('two tabs making a lesson: the steps added in each are all kept, and each panel shows the other\'s', async () => {
+    const first = await h.newPage();
+    await h.open(first, '#/map');
+    const second = await first.context().newPage();
+    await h.open(second, '#/methods');
+    await first.locator('.lesson-maker > summary').click();
+    await second.locator('.lesson-maker > summary').click();
+    await first.click('#lesson-add');
+    await eventually(first, 'the first step was not added', () => document.querySelectorAll('.lesson-draft > li').length === 1);
+    await second.click('#lesson-add');
+    await eventually(second, 'the second tab shows both steps', () => document.querySelectorAll('.lesson-draft > li').length === 2, null, () => document.querySelector('.lesson-draft')?.textContent);
+    const links = await first.evaluate(() => JSON.parse(localStorage.getItem('parallax-lesson-draft')).steps.map((s) => s.link));
+    assert.deepEqual(links, ['/map', '/methods']);
+    // The first tab takes in the second's step as it is stored.
+    await eventually(first, 'the first tab shows both steps', () => document.querySelectorAll('.lesson-draft > li').length === 2, null, () => document.querySelector('.lesson-draft')?.textContent);
+  });
+
+  it('a draft saved by a newer Parallax is left in place, with a notice', async () => {
+    const page = await h.newPage();
+    const newer = '{"format":9,"title":"From the future","note":"","steps":[]}';
+    await seedStorageOnce(page, 'parallax-lesson-draft', newer);
+    await h.open(page, '#/map');
+    await page.locator('.lesson-maker > summary').click();
+    await page.click('#lesson-add');
+    await eventually(page, 'the step was not added', () => document.querySelectorAll('.lesson-draft > li').length === 1);
+    assert.equal(await page.evaluate(() => localStorage.getItem('parallax-lesson-draft')), newer);
+    assert.match(norm(await page.locator('.lesson-panel .lesson-problem').textContent()), /newer/);
   });
 
   const HOSTILE = [

@@ -139,3 +139,25 @@ pub fn from_json(s: &str, known: &Known) -> Result<(Draft, Vec<Notice>), DraftEr
     };
     Ok((draft, notices))
 }
+
+/// The draft another tab saved (`stored`) and this tab's (`mine`) as one, losing neither: the
+/// stored steps, then this tab's steps that it lacks (a step is its link and its note); this
+/// tab's title and next note where it has them, the stored ones otherwise. Linear in the steps.
+pub fn merge(stored: &Draft, mine: &Draft) -> Draft {
+    use std::collections::HashSet;
+    let key = |(s, n): &(State, String)| (state::step_link(s), n.clone());
+    let have: HashSet<(String, String)> = stored.steps.iter().map(key).collect();
+    let mut steps = stored.steps.clone();
+    steps.extend(
+        mine.steps
+            .iter()
+            .filter(|s| !have.contains(&key(s)))
+            .cloned(),
+    );
+    let pick = |a: &String, b: &String| if a.is_empty() { b.clone() } else { a.clone() };
+    Draft {
+        title: pick(&mine.title, &stored.title),
+        steps,
+        note: pick(&mine.note, &stored.note),
+    }
+}

@@ -1047,3 +1047,41 @@ fn the_view_shown_is_a_lessons_current_step() {
     let empty = lesson_view("L", Vec::new(), 1);
     assert_eq!(state(empty.clone()).shown_view(), &empty);
 }
+
+/// Two tabs editing the lesson draft: merged, neither loses a step, the same step kept once.
+#[test]
+fn lesson_drafts_of_two_tabs_merge() {
+    use parallax_core::draft::{merge, Draft};
+    let map = (state(View::Map), "Look at the map".to_owned());
+    let methods = (state(View::Methods), String::new());
+    let notes = (state(View::Notes), "Your notes".to_owned());
+    let stored = Draft {
+        title: "From tab one".into(),
+        steps: vec![map.clone(), methods.clone()],
+        note: String::new(),
+    };
+    let mine = Draft {
+        title: String::new(),
+        steps: vec![map.clone(), notes.clone()],
+        note: "next".into(),
+    };
+    let merged = merge(&stored, &mine);
+    assert_eq!(merged.title, "From tab one");
+    assert_eq!(
+        merged.steps,
+        vec![map.clone(), methods.clone(), notes.clone()]
+    );
+    assert_eq!(merged.note, "next");
+    // The same view with another note is another step.
+    let other_note = (state(View::Map), "Again, with another question".to_owned());
+    let merged = merge(
+        &stored,
+        &Draft {
+            steps: vec![other_note.clone()],
+            ..Draft::default()
+        },
+    );
+    assert_eq!(merged.steps, vec![map, methods, other_note]);
+    // Nothing of this tab's: the stored draft as it is.
+    assert_eq!(merge(&stored, &Draft::default()), stored);
+}
