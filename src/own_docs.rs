@@ -187,7 +187,7 @@ impl OwnDocs {
         }
         let (id, n) = free_id(&inner.corpus, inner.next);
         let imported = import::import(name, bytes, &inner.corpus, &id)?;
-        inner.next = n + 1;
+        inner.next = n.saturating_add(1);
         inner.corpus.documents.push(imported.document.clone());
         inner.entries.push(Entry {
             id,
@@ -326,7 +326,9 @@ fn merge_stored(inner: &mut Inner, builtin: usize) -> bool {
             continue;
         };
         stored_ids.push(id);
-        inner.next = inner.next.max(number(id).map_or(0, |n| n + 1));
+        inner.next = inner
+            .next
+            .max(number(id).map_or(0, |n| n.saturating_add(1)));
         if !base.contains(id) {
             added.push((id, name, text));
         }
@@ -364,15 +366,18 @@ fn merge_stored(inner: &mut Inner, builtin: usize) -> bool {
 }
 
 /// The first id `own{n}` from `next` on that no document has, and its number.
+///
+/// Past `u64::MAX` (a tampered store) it looks again from 1: never an overflow, and a free id
+/// is always found, as there are far fewer documents than numbers.
 fn free_id(corpus: &Corpus, next: u64) -> (String, u64) {
-    let mut n = next.max(1);
-    loop {
+    let free = |n: u64| {
         let id = format!("own{n}");
-        if corpus.document(&id).is_none() {
-            return (id, n);
-        }
-        n += 1;
-    }
+        corpus.document(&id).is_none().then_some((id, n))
+    };
+    (next.max(1)..=u64::MAX)
+        .find_map(free)
+        .or_else(|| (1..next.max(1)).find_map(free))
+        .unwrap_or_else(|| ("own1".into(), 1))
 }
 
 /// The number of an id `own{n}`.
@@ -427,7 +432,9 @@ fn restore(inner: &mut Inner, raw: String) {
             .corpus
             .documents
             .push(import::document(id, name, text));
-        inner.next = inner.next.max(number(id).map_or(0, |n| n + 1));
+        inner.next = inner
+            .next
+            .max(number(id).map_or(0, |n| n.saturating_add(1)));
         inner.entries.push(Entry {
             id: id.to_owned(),
             name: name.to_owned(),

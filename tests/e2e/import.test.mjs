@@ -566,6 +566,18 @@ describe('import', () => {
     assert.deepEqual(ids, ['own2', 'own3'], 'own1 stays removed and is not given again');
   });
 
+  it('a stored next id at the largest number never overflows: two more imports get two free ids', async () => {
+    const page = await h.open(await h.newPage());
+    const max = '18446744073709551615';
+    await page.evaluate(([k, v]) => localStorage.setItem(k, v), [KEY, `{"version":1,"next":${max},"documents":[]}`]);
+    await page.reload();
+    await page.waitForSelector('#own-files');
+    await importFiles(page, [fixture('article.txt')]);
+    await importFiles(page, [fixture('page.html')], 2);
+    const ids = await page.evaluate((k) => JSON.parse(localStorage.getItem(k)).documents.map((d) => d.id), KEY);
+    assert.deepEqual(ids, [`own${max}`, 'own1']);
+  });
+
   it('data stored by a newer version is left alone, with a notice', async () => {
     const page = await h.open(await h.newPage());
     const raw = '{"version":2,"documents":[],"shelves":[]}';
