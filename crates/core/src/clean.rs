@@ -221,7 +221,14 @@ fn block(kind: BlockKind, start: usize, end: usize) -> Block {
 fn merge_cuts(raw: &str, cuts: &[(usize, usize, RemovalKind)]) -> Vec<Removed> {
     let mut removed: Vec<Removed> = Vec::new();
     for &(start, end, kind) in cuts {
-        let text = &redact(raw[start..end].trim());
+        let text = &match kind {
+            // A profile card and its social box are a made-up person whole: employer, job title,
+            // bio and follower counts identify as surely as an address does.
+            RemovalKind::AuthorProfile | RemovalKind::Socials => {
+                redact_card(raw[start..end].trim())
+            }
+            _ => redact(raw[start..end].trim()),
+        };
         if let Some(last) = removed.last_mut() {
             let gap = raw.get(last.end as usize..start).unwrap_or("x");
             if last.kind == kind && gap.trim().is_empty() {
@@ -241,11 +248,21 @@ fn merge_cuts(raw: &str, cuts: &[(usize, usize, RemovalKind)]) -> Vec<Removed> {
     removed
 }
 
-/// Withholds personal data in removed text, line by line: the values of personal fields in
-/// profile cards, and email addresses, links and handles anywhere. The audit trail shows what
-/// kind of block was removed without republishing someone's address; the offsets still point
-/// at the original for anyone who must check it.
+/// Withholds personal data in removed text, line by line: the values of personal fields (name,
+/// contact, employer, job, bio, follower counts…), and email addresses, links and handles
+/// anywhere. The audit trail shows what kind of block was removed without republishing someone's
+/// address; the offsets still point at the original for anyone who must check it.
 pub fn redact(text: &str) -> String {
+    redact_fields(text, false)
+}
+
+/// `redact` for a profile card or its social box: the value of every field is withheld,
+/// whatever its name, and only the field names and the lines without a value stay.
+pub fn redact_card(text: &str) -> String {
+    redact_fields(text, true)
+}
+
+fn redact_fields(text: &str, every_field: bool) -> String {
     const WITHHELD: &str = "[withheld]";
     let mut out = String::with_capacity(text.len());
     for (i, line) in text.lines().enumerate() {
@@ -254,12 +271,7 @@ pub fn redact(text: &str) -> String {
         }
         let line = line.trim();
         if let Some((key, _)) = bullet_key_value(line) {
-            if is_personal_key(&key)
-                && !matches!(
-                    key.as_str(),
-                    "bio" | "company" | "job" | "occupation" | "followers" | "following"
-                )
-            {
+            if every_field || is_personal_key(&key) {
                 let (head, _) = line.split_once(':').unwrap_or((line, ""));
                 out.push_str(head.trim_end());
                 out.push_str(" : ");
@@ -1145,7 +1157,12 @@ youtube:
     fn redaction_withholds_personal_values_only() {
         assert_eq!(
             redact("Author Profile:\n  • Name : Sam Example\n  • Job : Plumber\n  • url : https://x.com/sam\nwrite to sam@example.net or @sam_e today"),
-            "Author Profile:\n• Name : [withheld]\n• Job : Plumber\n• url : [withheld]\nwrite to [withheld] or [withheld] today"
+            "Author Profile:\n• Name : [withheld]\n• Job : [withheld]\n• url : [withheld]\nwrite to [withheld] or [withheld] today"
+        );
+        // A card withholds every field, known to be personal or not.
+        assert_eq!(
+            redact_card("Detail Author:\n  • Company : Acme\n  • Team : Pipes\n  • followers : 40\ninstagram:"),
+            "Detail Author:\n• Company : [withheld]\n• Team : [withheld]\n• followers : [withheld]\ninstagram:"
         );
         assert_eq!(
             redact("call 555-010-4477 now"),

@@ -104,7 +104,9 @@ fn expected_metadata_is_read() {
 }
 
 /// No email, phone number, street address, social URL or handle survives anywhere in the bundle:
-/// not in passages, headings, titles or bylines, and not in the removed blocks' text either.
+/// not in passages, headings, titles or bylines, and not in the removed blocks' text either; nor
+/// any field of a profile card or its social box (employer, job title, bio, follower counts:
+/// together they can name a person).
 #[test]
 fn no_personal_data_in_the_bundle() {
     let bundle = decode(&encode(&corpus())).unwrap();
@@ -123,7 +125,7 @@ fn no_personal_data_in_the_bundle() {
         ("handle", r"(^|\s)@\w{2,}"),
         (
             "profile field with a value",
-            r"(?i)\b(username|birthdate|email|phone|address)\s*:\s*[^\[\s]",
+            r"(?i)\b(name|username|birthdate|email|phone|address|company|job|occupation|bio|url|website|followers|following)\s*:\s*[^\[\s]",
         ),
     ];
     let mut shown: Vec<String> = Vec::new();
@@ -148,6 +150,34 @@ fn no_personal_data_in_the_bundle() {
             assert!(hits.is_empty(), "{what} found: {hits:?} in {text:?}");
         }
     }
+    // The values of the raw pages' card fields appear nowhere, under any label: employers, job
+    // titles and bios by their text, follower counts beside their field name (a bare number is
+    // everywhere).
+    let field = Regex::new(
+        r"(?im)^\s*•\s*(company|job|occupation|bio|followers|following)\s*:\s*(.+?)\s*$",
+    )
+    .unwrap();
+    let mut values = 0;
+    for d in &bundle.corpus.documents {
+        for m in field.captures_iter(&raw(&d.file)) {
+            let (key, value) = (&m[1], &m[2]);
+            values += 1;
+            for text in &shown {
+                if value.chars().any(char::is_alphabetic) {
+                    assert!(!text.contains(value), "{key} {value:?} found in {text:?}");
+                } else {
+                    assert!(
+                        !text.contains(&format!("{key} : {value}")),
+                        "{key} {value:?} found in {text:?}"
+                    );
+                }
+            }
+        }
+    }
+    assert!(
+        values >= 6,
+        "the raw pages' card fields were not found ({values})"
+    );
     // And the scan does catch the raw pages' personal data, so it cannot pass vacuously.
     let raw_pages: String = bundle
         .corpus
