@@ -10,6 +10,7 @@ use parallax_core::state::{Explore, OverviewPart, View};
 use yew::prelude::*;
 
 use crate::ctx::{use_ctx, Ctx};
+use crate::passage::name;
 use crate::word_diff::DiffText;
 use crate::{dom, fmt};
 
@@ -51,7 +52,7 @@ fn span_list(ctx: &Ctx, spans: &[Span], whole_sentence: bool) -> Html {
             <li>
                 if whole_sentence { <q>{ &s.text }</q> } else { <mark class="ov-word">{ &s.text }</mark> }
                 { " " }
-                <a {href}>{ format!("passage {}", s.passage) }</a>
+                <a {href}>{ name(&s.passage) }</a>
             </li>
         }
     });
@@ -96,8 +97,8 @@ fn Copies(props: &CopiesProps) -> Html {
                         <div class="ov-diff">
                             <DiffText first={r.a.clone()} second={r.b.clone()} />
                             <p class="ov-links">
-                                <a href={a_href}>{ format!("Read it in source {}, passage {}", r.a.doc, r.a.passage) }</a>
-                                <a href={b_href}>{ format!("Read it in source {}, passage {}", r.b.doc, r.b.passage) }</a>
+                                <a href={a_href}>{ format!("Read it in source {}, {}", r.a.doc, name(&r.a.passage)) }</a>
+                                <a href={b_href}>{ format!("Read it in source {}, {}", r.b.doc, name(&r.b.passage)) }</a>
                             </p>
                         </div>
                     </details>
@@ -177,7 +178,7 @@ fn Disagreements(props: &FactsProps) -> Html {
             let values = cell.values.iter().map(|v| {
                 let evidence = row.group.mentions.iter().filter(|m| m.doc == cell.doc && m.value == v.value).map(|m| {
                     let href = passage_href(&ctx, &m.doc, &m.passage);
-                    html! { <li><q>{ &m.sentence }</q>{ " " }<a {href}>{ format!("passage {}", m.passage) }</a></li> }
+                    html! { <li><q>{ &m.sentence }</q>{ " " }<a {href}>{ name(&m.passage) }</a></li> }
                 });
                 html! {
                     <li>

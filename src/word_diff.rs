@@ -6,6 +6,7 @@ use parallax_core::reuse::{context, diff, DiffOp, Span};
 use yew::prelude::*;
 
 use crate::ctx::use_ctx;
+use crate::passage::name;
 
 #[derive(Properties, PartialEq)]
 pub struct Props {
@@ -52,8 +53,8 @@ pub fn DiffText(props: &Props) -> Html {
     html! {
         <>
             <p class="diff-legend">
-                <span><span class="diff-tag">{ format!("−{}", first.doc) }</span>{ " " }<del>{ "struck through" }</del>{ format!(": only in source {}, passage {}", first.doc, first.passage) }</span>
-                <span><span class="diff-tag">{ format!("+{}", second.doc) }</span>{ " " }<ins>{ "underlined" }</ins>{ format!(": only in source {}, passage {}", second.doc, second.passage) }</span>
+                <span><span class="diff-tag">{ format!("−{}", first.doc) }</span>{ " " }<del>{ "struck through" }</del>{ format!(": only in source {}, {}", first.doc, name(&first.passage)) }</span>
+                <span><span class="diff-tag">{ format!("+{}", second.doc) }</span>{ " " }<ins>{ "underlined" }</ins>{ format!(": only in source {}, {}", second.doc, name(&second.passage)) }</span>
             </p>
             if !changed {
                 <p class="diff-note">{ "The sentences are worded exactly alike." }</p>

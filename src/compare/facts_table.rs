@@ -1,42 +1,12 @@
 //! The compare view's tables of figures, dates and claims: what each source states, the sentence
 //! that states it, and whether the sources agree. The groups and their order come from the core.
 
-use parallax_core::facts::{Agreement, FactGroup, FactKind};
+use parallax_core::facts::{readable_date, Agreement, FactGroup, FactKind};
+use parallax_core::overview::value_label;
 use parallax_core::state::View;
 use yew::prelude::*;
 
 use crate::ctx::use_ctx;
-
-/// "2025-01-17" → "17 January 2025", "--04-21" → "21 April", "2015-09" → "September 2015".
-fn readable_date(value: &str) -> String {
-    const MONTHS: [&str; 12] = [
-        "January",
-        "February",
-        "March",
-        "April",
-        "May",
-        "June",
-        "July",
-        "August",
-        "September",
-        "October",
-        "November",
-        "December",
-    ];
-    let month = |m: &str| {
-        m.parse::<usize>()
-            .ok()
-            .and_then(|m| MONTHS.get(m.wrapping_sub(1)))
-    };
-    let parts: Vec<&str> = value.trim_start_matches("--").split('-').collect();
-    match (value.starts_with("--"), parts.as_slice()) {
-        (true, [m, d]) => month(m).map(|m| format!("{} {m}", d.trim_start_matches('0'))),
-        (false, [y, m, d]) => month(m).map(|m| format!("{} {m} {y}", d.trim_start_matches('0'))),
-        (false, [y, m]) => month(m).map(|m| format!("{m} {y}")),
-        _ => None,
-    }
-    .unwrap_or_else(|| value.to_owned())
-}
 
 /// What a fact is about, without repeating its kind: a date found without a known event is
 /// grouped by its value ("date:2021-08-18"), which then reads as a date.
@@ -73,21 +43,8 @@ pub(super) fn FactsTable(props: &FactsProps) -> Html {
         html! { <th scope="col" data-doc={d.clone()}><span class="cmp-doc-id">{ d }</span>{ " " }<span class="cmp-th-title">{ title(d) }</span></th> }
     });
     let rows = props.groups.iter().map(|g| {
-        let claim = props
-            .claims
-            .then(|| corpus.claims.iter().find(|c| c.id == g.key))
-            .flatten();
-        let shown = |value: &str, text: &str| -> String {
-            match (g.kind, claim) {
-                (FactKind::Claim, Some(c)) => c
-                    .stances
-                    .iter()
-                    .find(|s| s.id == value)
-                    .map_or(value.to_owned(), |s| s.label.clone()),
-                (FactKind::Date, _) => readable_date(value),
-                _ => text.to_owned(),
-            }
-        };
+        // A stance's label, a date in words, a figure as the source prints it.
+        let shown = |value: &str, text: &str| value_label(g, value, &corpus.claims, text);
         let cells = props.docs.iter().map(|doc| {
             let mut values: Vec<&str> = Vec::new();
             for m in g.mentions.iter().filter(|m| &m.doc == doc) {

@@ -8,38 +8,18 @@
 
 use parallax_core::compare::ThemeRow;
 use parallax_core::model::{Corpus, Passage};
-use parallax_core::reuse::{diff, DiffOp, ReusePair, Span};
+use parallax_core::reuse::{ReusePair, Span};
 use parallax_core::state::View;
 use yew::prelude::*;
 
 use crate::ctx::use_ctx;
+use crate::word_diff::DiffText;
 use crate::{dom, fmt};
 
 /// The id of a passage's element in a row; the theme keeps it unique, as a passage can sit in
 /// several rows.
 fn anchor(theme: &str, doc: &str, passage: &str) -> String {
     format!("cmp-{theme}-{doc}-{passage}")
-}
-
-/// The whole sentences of `p` that hold `span`: the reused words alone are often identical, so
-/// the diff shows the wording around them, where the sources part.
-fn context(p: Option<&Passage>, span: &Span) -> String {
-    let Some(p) = p else {
-        return span.text.clone();
-    };
-    let around = p
-        .sentences
-        .iter()
-        .filter(|s| s.end > span.start && s.start < span.end);
-    let start = around.clone().map(|s| s.start).min();
-    let end = around.map(|s| s.end).max();
-    match (start, end) {
-        (Some(a), Some(b)) => p
-            .text
-            .get(a as usize..b as usize)
-            .map_or_else(|| span.text.clone(), str::to_owned),
-        _ => span.text.clone(),
-    }
 }
 
 fn passage<'a>(corpus: &'a Corpus, doc: &str, id: &str) -> Option<&'a Passage> {
@@ -97,47 +77,14 @@ struct DiffProps {
 /// "Show what changed" for one reuse pair: the sentences around the shared words, word by word.
 #[component]
 fn WordDiff(props: &DiffProps) -> Html {
-    let ctx = use_ctx();
     let open = use_state_eq(|| false);
-    let corpus = &ctx.data.bundle.corpus;
     let toggle = {
         let open = open.clone();
         Callback::from(move |_: MouseEvent| open.set(!*open))
     };
     let (first, second) = (&props.first, &props.second);
-    let body = (*open).then(|| {
-        let a = context(passage(corpus, &first.doc, &first.passage), first);
-        let b = context(passage(corpus, &second.doc, &second.passage), second);
-        let ops = diff(&a, &b);
-        let changed = ops.iter().any(|op| !matches!(op, DiffOp::Same(_)));
-        let words = ops.into_iter().map(|op| match op {
-            DiffOp::Same(t) => html! { <span class="diff-same">{ t }{ " " }</span> },
-            DiffOp::Removed(t) => html! {
-                <span class="diff-removed">
-                    <span class="diff-tag">{ format!("−{}", first.doc) }</span>
-                    <del>{ t }</del>{ " " }
-                </span>
-            },
-            DiffOp::Added(t) => html! {
-                <span class="diff-added">
-                    <span class="diff-tag">{ format!("+{}", second.doc) }</span>
-                    <ins>{ t }</ins>{ " " }
-                </span>
-            },
-        });
-        html! {
-            <>
-                <p class="diff-legend">
-                    <span><span class="diff-tag">{ format!("−{}", first.doc) }</span>{ " " }<del>{ "struck through" }</del>{ format!(": only in {} {}", first.doc, first.passage) }</span>
-                    <span><span class="diff-tag">{ format!("+{}", second.doc) }</span>{ " " }<ins>{ "underlined" }</ins>{ format!(": only in {} {}", second.doc, second.passage) }</span>
-                </p>
-                if !changed {
-                    <p class="diff-note">{ "The sentences are worded alike." }</p>
-                }
-                <p class="diff-text">{ for words }</p>
-            </>
-        }
-    });
+    let body =
+        (*open).then(|| html! { <DiffText first={first.clone()} second={second.clone()} /> });
     html! {
         <div class="cmp-diff">
             <button type="button" class="cmp-diff-toggle" onclick={toggle}

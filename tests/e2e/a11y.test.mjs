@@ -26,7 +26,7 @@ const STATES = [
   { name: 'explore with every facet value shown', hash: '#/explore?q=Bushehr', ready: 'li.result', act: (p) => p.locator('fieldset.facet[data-facet="themes"] button.facet-all').click() },
   { name: 'notes', hash: '#/notes', ready: '.notes-view' },
   { name: 'source profile', hash: '#/source/001', ready: '.signal' },
-  { name: 'compare with a word diff open', hash: '#/compare/002/004?theme=trade', ready: '.cmp-row', act: (p) => p.getByRole('button', { name: /word diff/i }).first().click() },
+  { name: 'compare with a word diff open', hash: '#/compare/002/004?theme=trade', ready: '.cmp-row', act: (p) => p.getByRole('button', { name: /what changed/i }).first().click() },
 ];
 
 describe('accessibility (axe-core)', () => {

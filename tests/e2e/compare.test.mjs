@@ -91,7 +91,7 @@ describe('compare', () => {
     assert.ok(ins.some((w) => w.includes('significantly reducing')), `ins: ${ins}`);
     const tags = await region.locator('.diff-text .diff-tag').allTextContents();
     assert.ok(tags.includes('−002') && tags.includes('+004'), `labels: ${tags}`);
-    assert.match(norm(await region.locator('.diff-legend').textContent()), /only in 002 p\d+.*only in 004 p\d+/);
+    assert.match(norm(await region.locator('.diff-legend').textContent()), /only in source 002, passage \d+.*only in source 004, passage \d+/);
     await screenshot(page, 'compare-002-004-trade-diff');
     await page.evaluate(() => window.scrollTo(0, 0));
     await eventually(page, 'the page did not scroll to its top', () => window.scrollY === 0);

@@ -30,6 +30,9 @@ async function openOverview(page, hash = '#/overview') {
   await page.waitForSelector('.overview-view .ov-profile');
 }
 
+/** A passage as the app names it to readers: `p12` is "passage 12". */
+const pname = (id) => id.replace(/^p(\d+)$/, 'passage $1');
+
 const hashOf = (page) => withoutVersion(decodeURIComponent(new URL(page.url()).hash));
 
 describe('story overview', () => {
@@ -57,8 +60,8 @@ describe('story overview', () => {
     const stretch = page.locator('li.ov-pair').first().locator('details.ov-span').first();
     await stretch.locator('summary').click();
     await stretch.locator('.diff-text').waitFor();
-    assert.match(norm(await stretch.locator('.diff-legend').textContent()), new RegExp(`only in source ${first.a.doc}, passage ${first.a.passage}`));
-    await stretch.getByRole('link', { name: `Read it in source ${first.b.doc}, passage ${first.b.passage}` }).click();
+    assert.match(norm(await stretch.locator('.diff-legend').textContent()), new RegExp(`only in source ${first.a.doc}, ${pname(first.a.passage)}`));
+    await stretch.getByRole('link', { name: `Read it in source ${first.b.doc}, ${pname(first.b.passage)}` }).click();
     await page.waitForSelector(`#passage-${first.b.passage}.passage--target`);
     assert.equal(hashOf(page), `#/read/${first.b.doc}/${first.b.passage}`);
   });
@@ -97,7 +100,7 @@ describe('story overview', () => {
     const value = page.locator(`tr[data-key="${row.group.key}"] td[data-doc="${cell.doc}"] details.ov-value`).first();
     await value.locator('summary').click();
     assert.equal(norm(await value.locator('q').first().textContent()), norm(mention.sentence));
-    await value.getByRole('link', { name: `passage ${mention.passage}` }).first().click();
+    await value.getByRole('link', { name: pname(mention.passage) }).first().click();
     await page.waitForSelector('.passage--target');
     assert.equal(hashOf(page), `#/read/${mention.doc}/${mention.passage}`);
   });

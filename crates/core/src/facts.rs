@@ -217,6 +217,24 @@ const FRENCH_MONTHS: &[&str] = &[
     "novembre",
     "décembre",
 ];
+/// A date value as [`facts`] writes it, in words: "2025-01-17" → "17 January 2025", "--04-21" →
+/// "21 April", "2015-09" → "September 2015", "2001" as it is (and anything else unchanged).
+pub fn readable_date(value: &str) -> String {
+    let month = |m: &str| -> Option<String> {
+        let name = MONTHS.get(m.parse::<usize>().ok()?.checked_sub(1)?)?;
+        let mut c = name.chars();
+        Some(c.next()?.to_uppercase().chain(c).collect())
+    };
+    let parts: Vec<&str> = value.trim_start_matches("--").split('-').collect();
+    match (value.starts_with("--"), parts.as_slice()) {
+        (true, [m, d]) => month(m).map(|m| format!("{} {m}", d.trim_start_matches('0'))),
+        (false, [y, m, d]) => month(m).map(|m| format!("{} {m} {y}", d.trim_start_matches('0'))),
+        (false, [y, m]) => month(m).map(|m| format!("{m} {y}")),
+        _ => None,
+    }
+    .unwrap_or_else(|| value.to_owned())
+}
+
 /// Words that end the phrase a number counts.
 const STOP: &[&str] = &[
     "the", "a", "an", "and", "or", "to", "in", "on", "for", "with", "as", "by", "at", "is", "are",
@@ -616,6 +634,16 @@ mod tests {
             (2020u32..2023).prop_map(|y| format!("{y:04}")),
             prop_oneof![Just("90".to_owned()), Just("signed".to_owned())],
         ]
+    }
+
+    #[test]
+    fn dates_in_words() {
+        assert_eq!(readable_date("2025-01-17"), "17 January 2025");
+        assert_eq!(readable_date("--04-21"), "21 April");
+        assert_eq!(readable_date("2015-09"), "September 2015");
+        assert_eq!(readable_date("2001"), "2001");
+        assert_eq!(readable_date("2015-13"), "2015-13");
+        assert_eq!(readable_date("--00-01"), "--00-01");
     }
 
     proptest! {

@@ -7,7 +7,7 @@
 use std::collections::{BTreeMap, HashMap};
 
 use crate::analysis::Analysis;
-use crate::facts::{any_conflict, Agreement, FactGroup, FactKind};
+use crate::facts::{any_conflict, readable_date, Agreement, FactGroup, FactKind};
 use crate::model::{Claim, Corpus, Document, RemovalKind};
 use crate::reuse::{ReusePair, Span};
 use crate::text::{words, Analyzer};
@@ -455,37 +455,6 @@ fn copies(corpus: &Corpus, reuse: &[ReusePair]) -> Vec<CopyPair> {
 /// The two sources that share the most wording, for a comparison that has something to show.
 pub fn best_pair(copies: &[CopyPair]) -> Option<(String, String)> {
     copies.first().map(|p| (p.a.clone(), p.b.clone()))
-}
-
-/// "2025-01-17" → "17 January 2025", "--04-21" → "21 April", "2015-09" → "September 2015".
-pub fn readable_date(value: &str) -> String {
-    const MONTHS: [&str; 12] = [
-        "January",
-        "February",
-        "March",
-        "April",
-        "May",
-        "June",
-        "July",
-        "August",
-        "September",
-        "October",
-        "November",
-        "December",
-    ];
-    let month = |m: &str| {
-        m.parse::<usize>()
-            .ok()
-            .and_then(|m| MONTHS.get(m.wrapping_sub(1)))
-    };
-    let parts: Vec<&str> = value.trim_start_matches("--").split('-').collect();
-    match (value.starts_with("--"), parts.as_slice()) {
-        (true, [m, d]) => month(m).map(|m| format!("{} {m}", d.trim_start_matches('0'))),
-        (false, [y, m, d]) => month(m).map(|m| format!("{} {m} {y}", d.trim_start_matches('0'))),
-        (false, [y, m]) => month(m).map(|m| format!("{m} {y}")),
-        _ => None,
-    }
-    .unwrap_or_else(|| value.to_owned())
 }
 
 /// What a fact is about, in words: a claim's question, a figure's counted thing, a date's event
