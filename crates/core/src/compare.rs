@@ -4,9 +4,10 @@
 
 use crate::analysis::Analysis;
 use crate::facts::{Agreement, FactGroup, FactKind, Mention};
-use crate::model::Corpus;
+use crate::model::{Corpus, Passage};
 use crate::reuse::ReusePair;
 use serde::Serialize;
+use std::collections::{BTreeMap, BTreeSet};
 use std::fmt;
 
 /// One source's column in a theme row.
@@ -101,9 +102,15 @@ impl Comparison {
 
     /// The distinct places of shared wording in `rows`: a reuse pair in several themes counts once.
     pub fn shared_places<'a>(rows: &[&'a ThemeRow]) -> Vec<&'a ReusePair> {
+        // A set of the places seen, either way round, not a search of those kept: a pair of
+        // near-identical long sources shares thousands of places.
+        let mut seen = BTreeSet::new();
         let mut out: Vec<&ReusePair> = Vec::new();
         for r in rows.iter().flat_map(|row| &row.reuse) {
-            if !out.iter().any(|o| same_pair(o, r)) {
+            crate::probe::step(1);
+            let (a, b) = (place(&r.a), place(&r.b));
+            if seen.insert((a, b)) {
+                seen.insert((b, a));
                 out.push(r);
             }
         }
@@ -133,17 +140,14 @@ impl Comparison {
             .docs
             .iter()
             .map(|doc| {
-                let mut seen: Vec<&str> = Vec::new();
+                let mut seen: BTreeSet<&str> = BTreeSet::new();
                 for c in rows
                     .iter()
                     .flat_map(|r| &r.columns)
                     .filter(|c| c.doc == *doc)
                 {
-                    for p in &c.passages {
-                        if !seen.contains(&p.as_str()) {
-                            seen.push(p);
-                        }
-                    }
+                    crate::probe::step(c.passages.len());
+                    seen.extend(c.passages.iter().map(String::as_str));
                 }
                 seen.len()
             })
@@ -167,8 +171,9 @@ impl Comparison {
             }
         }
         let mut disputes: Vec<(String, String)> = Vec::new();
+        let mut keys = BTreeSet::new();
         for d in rows.iter().flat_map(|r| &r.disputes) {
-            if !disputes.iter().any(|(k, _)| *k == d.key) {
+            if keys.insert(d.key.as_str()) {
                 disputes.push((d.key.clone(), d.label.clone()));
             }
         }
@@ -213,15 +218,9 @@ impl Comparison {
     }
 }
 
-fn same_pair(x: &ReusePair, y: &ReusePair) -> bool {
-    let key = |r: &ReusePair| {
-        (
-            (r.a.doc.clone(), r.a.passage.clone(), r.a.start, r.a.end),
-            (r.b.doc.clone(), r.b.passage.clone(), r.b.start, r.b.end),
-        )
-    };
-    let (a, b) = (key(x), key(y));
-    a == b || (a.0 == b.1 && a.1 == b.0)
+/// Where a span is, for telling places of shared wording apart.
+fn place(s: &crate::reuse::Span) -> (&str, &str, u32, u32) {
+    (&s.doc, &s.passage, s.start, s.end)
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -243,23 +242,35 @@ impl fmt::Display for CompareError {
 impl std::error::Error for CompareError {}
 
 /// The theme ids of the sentence that states a mention (the passage's sentence holding its
-/// start), tagged on its own.
-fn mention_themes(corpus: &Corpus, analysis: &Analysis, m: &Mention) -> Vec<String> {
-    let Some(p) = corpus.document(&m.doc).and_then(|d| d.passage(&m.passage)) else {
+/// start), tagged on its own. The passage is looked up in `passages`, the sentence found by
+/// binary search (sentences are in order and do not overlap), and each sentence tagged once
+/// (`tagged`): a long passage of many disputed dates would otherwise be searched and tagged
+/// once per mention.
+fn mention_themes(
+    passages: &BTreeMap<(&str, &str), (usize, &Passage)>,
+    tagged: &mut BTreeMap<(usize, usize), Vec<String>>,
+    analysis: &Analysis,
+    m: &Mention,
+) -> Vec<String> {
+    crate::probe::step(1);
+    let Some(&(n, p)) = passages.get(&(m.doc.as_str(), m.passage.as_str())) else {
         return Vec::new();
     };
-    p.sentences
-        .iter()
-        .find(|s| s.start <= m.start && m.start < s.end)
-        .map(|s| {
-            analysis
-                .themes
-                .tag(p.sentence_text(s))
-                .into_iter()
-                .map(|t| t.id)
-                .collect()
-        })
-        .unwrap_or_default()
+    let i = p.sentences.partition_point(|s| s.end <= m.start);
+    match p.sentences.get(i) {
+        Some(s) if s.start <= m.start => tagged
+            .entry((n, i))
+            .or_insert_with(|| {
+                analysis
+                    .themes
+                    .tag(p.sentence_text(s))
+                    .into_iter()
+                    .map(|t| t.id)
+                    .collect()
+            })
+            .clone(),
+        _ => Vec::new(),
+    }
 }
 
 /// Compares sources theme by theme. Repeated ids count once; order is kept.
@@ -282,6 +293,21 @@ pub fn compare(
     if ids.len() < 2 {
         return Err(CompareError::TooFew);
     }
+    // The compared sources' passages by document and passage id.
+    // Each numbered, for the cache of tagged sentences.
+    let passages: BTreeMap<(&str, &str), (usize, &Passage)> = corpus
+        .documents
+        .iter()
+        .filter(|d| ids.contains(&d.id.as_str()))
+        .flat_map(|d| {
+            d.passages
+                .iter()
+                .map(move |p| ((d.id.as_str(), p.id.as_str()), p))
+        })
+        .enumerate()
+        .map(|(n, (key, p))| (key, (n, p)))
+        .collect();
+    let mut tagged = BTreeMap::new();
     // Every group restricted to the compared sources, with the themes of each mention's sentence.
     let groups: Vec<(FactGroup, Vec<Vec<String>>)> = facts
         .iter()
@@ -295,7 +321,7 @@ pub fn compare(
             let themes = if g.agreement == Agreement::Differ {
                 g.mentions
                     .iter()
-                    .map(|m| mention_themes(corpus, analysis, m))
+                    .map(|m| mention_themes(&passages, &mut tagged, analysis, m))
                     .collect()
             } else {
                 Vec::new()
@@ -334,10 +360,14 @@ pub fn compare(
                     }
                 })
                 .collect();
+            // A set, not a search of the columns: asked once per reuse pair and per mention.
+            let row: BTreeSet<(&str, &str)> = columns
+                .iter()
+                .flat_map(|c| c.passages.iter().map(|p| (c.doc.as_str(), p.as_str())))
+                .collect();
             let in_row = |doc: &str, passage: &str| {
-                columns
-                    .iter()
-                    .any(|c| c.doc == doc && c.passages.iter().any(|p| p == passage))
+                crate::probe::step(1);
+                row.contains(&(doc, passage))
             };
             let reuse: Vec<ReusePair> = reuse
                 .iter()

@@ -426,10 +426,9 @@ fn markdown_autolinks_cost_linearly() {
 
 /// One claim with thousands of distinct dates, and as many dates of no claim (a group each):
 /// groups and their values were found by linear search.
-#[test]
-fn facts_with_many_distinct_dates_cost_linearly() {
+fn treaty_claims() -> Vec<parallax_core::model::Claim> {
     use parallax_core::model::{Claim, Stance};
-    let claims = vec![Claim {
+    vec![Claim {
         id: "treaty".into(),
         label: "The treaty".into(),
         topic: vec!["treaty".into()],
@@ -439,7 +438,11 @@ fn facts_with_many_distinct_dates_cost_linearly() {
             label: "Signed".into(),
             cues: vec!["signed".into()],
         }],
-    }];
+    }]
+}
+
+/// A date for every number: "January 1, 1901", "February 1, 1901"…
+fn date(i: usize) -> String {
     const MONTHS: [&str; 12] = [
         "January",
         "February",
@@ -454,30 +457,113 @@ fn facts_with_many_distinct_dates_cost_linearly() {
         "November",
         "December",
     ];
+    format!(
+        "{} {}, {}",
+        MONTHS[i % 12],
+        1 + (i / 12) % 28,
+        1901 + i / 336
+    )
+}
+
+/// Passages each stating that the treaty was signed on a date of its own, and each with a date
+/// of no claim: one claim group of many distinct dates, and many groups of one date.
+fn dated(n: usize, from: usize) -> Vec<String> {
+    (from..from + n)
+        .map(|i| {
+            format!(
+                "The treaty was signed on {}. Nothing happened on {}.",
+                date(2 * i),
+                date(2 * i + 1)
+            )
+        })
+        .collect()
+}
+
+/// One claim with thousands of distinct dates, and as many dates of no claim (a group each):
+/// groups and their values were found by linear search.
+#[test]
+fn facts_with_many_distinct_dates_cost_linearly() {
     shape(
         "facts",
         |k| {
-            let date = |i: usize| {
-                format!(
-                    "{} {}, {}",
-                    MONTHS[i % 12],
-                    1 + (i / 12) % 28,
-                    1901 + i / 336
-                )
-            };
-            let mut passages = Vec::new();
-            for i in 0..150 * k {
-                passages.push(format!(
-                    "The treaty was signed on {}. Nothing happened on {}.",
-                    date(2 * i),
-                    date(2 * i + 1)
-                ));
-            }
-            let mut c = common::corpus_split(vec![passages]);
-            c.claims = claims.clone();
+            let mut c = common::corpus_split(vec![dated(150 * k, 0)]);
+            c.claims = treaty_claims();
             c
         },
         |c| cost(|| parallax_core::facts::facts(c, &c.claims)),
+    );
+}
+
+/// Two sources disagreeing on thousands of dates of one claim, each in a long passage of many
+/// sentences, compared: each disputed mention's sentence was found by a search of its passage's
+/// sentences, and each mention's passage in a theme row by a search of the row's passages.
+#[test]
+fn comparing_many_disputed_dates_costs_linearly() {
+    use parallax_core::analysis::Analysis;
+    use parallax_core::model::Theme;
+    shape(
+        "compare",
+        |k| {
+            let one = |from: usize| vec![dated(100 * k, from).join(" ")];
+            let mut c = common::corpus_split(vec![one(0), one(1000)]);
+            c.claims = treaty_claims();
+            c.themes = vec![Theme {
+                id: "treaty".into(),
+                label: "Treaty".into(),
+                description: String::new(),
+                terms: vec!["treaty".into()],
+            }];
+            let analysis = Analysis::new(&c, &[]);
+            let reuse = parallax_core::reuse::find(&c);
+            let facts = parallax_core::facts::facts(&c, &c.claims);
+            (c, analysis, reuse, facts)
+        },
+        |(c, analysis, reuse, facts)| {
+            cost(|| parallax_core::compare::compare(c, analysis, reuse, facts, &["d0", "d1"]))
+        },
+    );
+}
+
+/// Two sources of the same many passages on one theme, compared and totalled as the view does:
+/// places of shared wording were deduplicated by a search of those kept (cloning their keys
+/// once per comparison).
+#[test]
+fn comparing_sources_sharing_many_places_costs_linearly() {
+    use parallax_core::analysis::Analysis;
+    use parallax_core::compare::Comparison;
+    use parallax_core::model::Theme;
+    shape(
+        "compare totals",
+        |k| {
+            let passages: Vec<String> = (0..60 * k)
+                .map(|i| {
+                    let ws: Vec<String> = (0..12).map(|j| word(i * 12 + j)).collect();
+                    format!("The treaty {}.", ws.join(" "))
+                })
+                .collect();
+            let mut c = common::corpus_split(vec![passages.clone(), passages]);
+            c.themes = vec![Theme {
+                id: "treaty".into(),
+                label: "Treaty".into(),
+                description: String::new(),
+                terms: vec!["treaty".into()],
+            }];
+            let analysis = Analysis::new(&c, &[]);
+            let reuse = parallax_core::reuse::find(&c);
+            assert_eq!(reuse.len(), 60 * k);
+            (c, analysis, reuse)
+        },
+        |(c, analysis, reuse)| {
+            cost(|| {
+                let cmp = parallax_core::compare::compare(c, analysis, reuse, &[], &["d0", "d1"])
+                    .unwrap();
+                let rows = cmp.shown(None, false);
+                let totals = cmp.totals(&rows);
+                let with = cmp.shares_with(&rows, "d0");
+                let places = Comparison::shared_places(&rows).len();
+                (totals, with, places)
+            })
+        },
     );
 }
 
@@ -530,5 +616,40 @@ fn reuse_and_diff_of_long_near_identical_spans_cost_linearly() {
         "word diff",
         |k| (text(k, false), text(k, true)),
         |(a, b)| cost(|| parallax_core::reuse::diff(a, b)),
+    );
+}
+
+/// A tampered lesson draft, read at every start: steps whose links hold many parameters and
+/// list values (unknown documents, themes and parameters among them); first a few steps of
+/// ever longer links, then ever more steps.
+#[test]
+fn a_tampered_draft_loads_linearly() {
+    use parallax_core::draft::from_json;
+    use parallax_core::state::Known;
+    let known = Known::new(&load_dir(corpus_dir()).unwrap(), "0123456789abcdef");
+    let link = |n: usize| {
+        let mut link = String::from("/explore?q=drone");
+        for i in 0..n {
+            link.push_str(&format!(
+                "&x{i}=1&sources=002,nope{i},004&themes=sanctions,t{i}"
+            ));
+        }
+        format!(r#"{{"link":"{link}","note":"n"}},{{"link":"/compare/002/004","note":"m"}}"#)
+    };
+    let draft = |steps: Vec<String>| {
+        format!(
+            r#"{{"format":1,"title":"t","note":"","steps":[{}]}}"#,
+            steps.join(",")
+        )
+    };
+    shape(
+        "draft of long links",
+        |k| draft(vec![link(200 * k); 4]),
+        |json| cost(|| from_json(json, &known)),
+    );
+    shape(
+        "draft of many steps",
+        |k| draft(vec![link(20); 50 * k]),
+        |json| cost(|| from_json(json, &known)),
     );
 }
