@@ -4,6 +4,9 @@
 //! payload (32 bytes), then the payload: the `Corpus` in postcard encoding. Postcard writes
 //! struct fields in order and the model holds only vectors, so the same corpus always encodes to
 //! the same bytes.
+//!
+//! `store_document` and `load_document` keep one processed document (a reader's import) in the
+//! same postcard encoding, as text for local storage, so that a start need not clean it again.
 
 use crate::model::Corpus;
 use sha2::{Digest, Sha256};
@@ -100,6 +103,102 @@ fn hex(bytes: &[u8]) -> String {
     s
 }
 
+/// Prefix of a stored document (`store_document`).
+const DOC_MAGIC: &str = "PLXD";
+
+/// A processed document as the app keeps it in local storage, so that a start reads it back
+/// instead of cleaning its text again (cleaning a large import takes seconds). A text string:
+/// `PLXD`, the format version, `:`, the `build` it was processed by (the caller's name for the
+/// cleaning rules in force, such as the bundle checksum), `:`, then base64 of the payload's
+/// SHA-256 and the `Document` in postcard encoding.
+pub fn store_document(doc: &crate::model::Document, build: &str) -> String {
+    let payload = postcard::to_allocvec(doc).expect("postcard encoding into a Vec is infallible");
+    let mut bytes = Sha256::digest(&payload).to_vec();
+    bytes.extend_from_slice(&payload);
+    format!("{DOC_MAGIC}{FORMAT_VERSION}:{build}:{}", base64(&bytes))
+}
+
+/// Reads back what `store_document` wrote for the same `build`. `None` for anything else: another
+/// build or format (the document must be processed again from its text, and stored anew),
+/// altered or truncated text, or a document whose offsets do not fit its text (it would not be
+/// safe to show). Linear in the stored size.
+pub fn load_document(stored: &str, build: &str) -> Option<crate::model::Document> {
+    let rest = stored.strip_prefix(DOC_MAGIC)?;
+    let (version, rest) = rest.split_once(':')?;
+    let (stored_build, data) = rest.split_once(':')?;
+    if version != FORMAT_VERSION.to_string() || stored_build != build {
+        return None;
+    }
+    let bytes = unbase64(data)?;
+    if bytes.len() < 32 || Sha256::digest(&bytes[32..]).as_slice() != &bytes[..32] {
+        return None;
+    }
+    let doc: crate::model::Document = postcard::from_bytes(&bytes[32..]).ok()?;
+    let fits = doc.passages.iter().all(|p| {
+        p.start <= p.end
+            && p.end <= doc.original_len
+            && p.sentences.iter().all(|s| {
+                s.start <= s.end
+                    && p.text.is_char_boundary(s.start as usize)
+                    && p.text.is_char_boundary(s.end as usize)
+            })
+    }) && doc
+        .removed
+        .iter()
+        .all(|r| r.start <= r.end && r.end <= doc.original_len);
+    fits.then_some(doc)
+}
+
+const BASE64: &[u8; 64] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
+
+/// Standard base64 with padding: local storage holds text, not bytes.
+fn base64(bytes: &[u8]) -> String {
+    let mut out = String::with_capacity(bytes.len().div_ceil(3) * 4);
+    for chunk in bytes.chunks(3) {
+        let n = chunk
+            .iter()
+            .enumerate()
+            .fold(0u32, |n, (i, &b)| n | u32::from(b) << (16 - 8 * i));
+        for i in 0..4 {
+            if i <= chunk.len() {
+                out.push(BASE64[(n >> (18 - 6 * i)) as usize & 63] as char);
+            } else {
+                out.push('=');
+            }
+        }
+    }
+    out
+}
+
+fn unbase64(s: &str) -> Option<Vec<u8>> {
+    let s = s.as_bytes();
+    if s.len() % 4 != 0 {
+        return None;
+    }
+    let mut out = Vec::with_capacity(s.len() / 4 * 3);
+    for (c, chunk) in s.chunks(4).enumerate() {
+        let last = c + 1 == s.len() / 4;
+        let pad = chunk.iter().rev().take_while(|&&b| b == b'=').count();
+        if pad > 2 || (pad > 0 && !last) {
+            return None;
+        }
+        let mut n = 0u32;
+        for (i, &b) in chunk[..4 - pad].iter().enumerate() {
+            let v = match b {
+                b'A'..=b'Z' => b - b'A',
+                b'a'..=b'z' => b - b'a' + 26,
+                b'0'..=b'9' => b - b'0' + 52,
+                b'+' => 62,
+                b'/' => 63,
+                _ => return None,
+            };
+            n |= u32::from(v) << (18 - 6 * i);
+        }
+        out.extend_from_slice(&n.to_be_bytes()[1..4 - pad]);
+    }
+    Some(out)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -140,5 +239,34 @@ mod tests {
             decode(&bytes[..bytes.len() - 1]),
             Err(BundleError::ChecksumMismatch)
         );
+    }
+
+    #[test]
+    fn stored_documents_read_back_for_their_build_only() {
+        let doc = crate::import::document(
+            "u1",
+            "notes.txt",
+            "A title\n\nSome text, twice. And é more.\n",
+        );
+        let stored = store_document(&doc, "abc");
+        assert_eq!(load_document(&stored, "abc"), Some(doc.clone()));
+        assert_eq!(load_document(&stored, "other build"), None);
+        // Altered or cut anywhere: refused.
+        let mut cut = stored.clone();
+        cut.truncate(stored.len() - 4);
+        assert_eq!(load_document(&cut, "abc"), None);
+        let mut flipped = stored.clone().into_bytes();
+        let mid = flipped.len() / 2;
+        flipped[mid] = if flipped[mid] == b'A' { b'B' } else { b'A' };
+        let flipped = String::from_utf8(flipped).unwrap();
+        assert_eq!(load_document(&flipped, "abc"), None);
+        assert_eq!(load_document("", "abc"), None);
+        assert_eq!(load_document("PLXD1:abc:****", "abc"), None);
+        for n in 0..8 {
+            let bytes: Vec<u8> = (0..n).map(|i| (i * 37) as u8).collect();
+            assert_eq!(unbase64(&base64(&bytes)), Some(bytes));
+        }
+        assert_eq!(base64(b"Man"), "TWFu");
+        assert_eq!(base64(b"Ma"), "TWE=");
     }
 }

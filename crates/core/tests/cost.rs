@@ -567,6 +567,38 @@ fn comparing_sources_sharing_many_places_costs_linearly() {
     );
 }
 
+/// The story overview of two sources disputing many dates in long passages, and sharing many
+/// places of wording: its fact table, profiles and copies.
+#[test]
+fn the_overview_of_many_disputes_and_copies_costs_linearly() {
+    use parallax_core::analysis::Analysis;
+    shape(
+        "overview",
+        |k| {
+            let shared: Vec<String> = (0..30 * k)
+                .map(|i| {
+                    let ws: Vec<String> = (0..12).map(|j| word(i * 12 + j)).collect();
+                    format!("The treaty {}.", ws.join(" "))
+                })
+                .collect();
+            let doc = |from: usize| {
+                let mut d = vec![dated(100 * k, from).join(" ")];
+                d.extend(shared.iter().cloned());
+                d
+            };
+            let mut c = common::corpus_split(vec![doc(0), doc(1000)]);
+            c.claims = treaty_claims();
+            let analysis = Analysis::new(&c, &[]);
+            let reuse = parallax_core::reuse::find(&c);
+            let facts = parallax_core::facts::facts(&c, &c.claims);
+            (c, analysis, reuse, facts)
+        },
+        |(c, analysis, reuse, facts)| {
+            cost(|| parallax_core::overview::overview(c, analysis, reuse, facts))
+        },
+    );
+}
+
 /// A passage of unclosed `[`: the citation-marker scan looked for `]` to the end once per `[`.
 #[test]
 fn signals_on_unclosed_brackets_cost_linearly() {
@@ -651,5 +683,26 @@ fn a_tampered_draft_loads_linearly() {
         "draft of many steps",
         |k| draft(vec![link(20); 50 * k]),
         |json| cost(|| from_json(json, &known)),
+    );
+}
+
+/// A stored import read back at start (`bundle::load_document`) instead of cleaned again: the
+/// page of distinct headings above, stored, then loaded.
+#[test]
+fn loading_a_stored_document_costs_linearly() {
+    use parallax_core::bundle::{load_document, store_document};
+    shape(
+        "load a stored document",
+        |k| {
+            let mut page = String::from("A title of the page\n\n");
+            for i in 0..300 * k {
+                page.push_str(&format!(
+                    "Section {} begins\n\nA paragraph of it.\n\n",
+                    word(i)
+                ));
+            }
+            store_document(&parallax_core::import::document("u1", "a.txt", &page), "b")
+        },
+        |stored| cost(|| load_document(stored, "b").unwrap()),
     );
 }
