@@ -1146,14 +1146,25 @@ impl<'a> Tokenizer<'a> {
     /// A start or end tag whose name starts at `from`; `None` leaves the `<` as text.
     fn tag(&mut self, from: usize, end: bool) -> Option<Token<'a>> {
         let bytes = self.src.as_bytes();
+        let ends_name = |b: &u8| b.is_ascii_whitespace() || *b == b'/' || *b == b'>';
+        // Strict mode wants a name of letters, digits and `-` only: the scan stops at the first
+        // other byte, since a name that goes on past it is refused anyway. Scanning on to the
+        // end of the name would read `<b<b<b…` to the end of the text once per `<`.
+        let strict_name = |b: &u8| b.is_ascii_alphanumeric() || *b == b'-';
         let name_end = bytes[from..]
             .iter()
-            .position(|b| b.is_ascii_whitespace() || *b == b'/' || *b == b'>')
+            .position(|b| {
+                if self.strict {
+                    !strict_name(b)
+                } else {
+                    ends_name(b)
+                }
+            })
             .map_or(bytes.len(), |i| from + i);
+        crate::probe::step(name_end - from);
         let name = &self.src[from..name_end];
         let gt = if self.strict {
-            let ok = name.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'-')
-                && name_end < bytes.len();
+            let ok = bytes.get(name_end).is_some_and(ends_name);
             if !ok || name_end >= self.no_gt_from {
                 return None;
             }

@@ -424,6 +424,19 @@ fn markdown_autolinks_cost_linearly() {
     );
 }
 
+/// Markdown of `<b` repeated with nothing between (no whitespace, `/` or `>`): reading each as
+/// the start of a tag scanned for the end of its name to the end of the text.
+#[test]
+fn markdown_stray_tag_starts_cost_linearly() {
+    shape(
+        "markdown tag starts",
+        |k| format!("# Title\n\nText {}\n", "<b".repeat(400 * k)),
+        |md| {
+            cost(|| parallax_core::import::import("a.md", md.as_bytes(), &corpus(Vec::new()), "u1"))
+        },
+    );
+}
+
 /// One claim with thousands of distinct dates, and as many dates of no claim (a group each):
 /// groups and their values were found by linear search.
 fn treaty_claims() -> Vec<parallax_core::model::Claim> {
