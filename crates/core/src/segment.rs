@@ -123,6 +123,7 @@ fn strip_links(source: &str) -> String {
     let mut rest = source;
     // Keep the text of [text](target) links, drop the target. Each step moves past what cannot
     // start a link, so a line of many brackets costs its length, not its length squared.
+    let mut paren: Option<(usize, Option<usize>)> = None;
     while let Some(open) = rest.find('[') {
         let after = &rest[open + 1..];
         let Some(close) = after.find("](") else {
@@ -143,7 +144,20 @@ fn strip_links(source: &str) -> String {
             continue;
         }
         let target = &after[close + 2..];
-        match target.find(')') {
+        // The first `)` from here, remembered as an offset into `source`: every later search
+        // starts further on, so it is still the answer while it lies ahead. Else `[a](x y`
+        // repeated before one far `)` would scan to it once per `[`.
+        let at = source.len() - target.len();
+        let found = match paren {
+            Some((from, found)) if at >= from && found.is_none_or(|f| f >= at) => found,
+            _ => {
+                let found = target.find(')').map(|i| at + i);
+                crate::probe::step(found.unwrap_or(source.len()) - at);
+                paren = Some((at, found));
+                found
+            }
+        };
+        match found.map(|f| f - at) {
             Some(end) if !target[..end].contains(char::is_whitespace) => {
                 s.push_str(&rest[..open]);
                 s.push_str(text);

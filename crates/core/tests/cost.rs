@@ -411,6 +411,17 @@ fn cleaning_distinct_headings_costs_linearly() {
     );
 }
 
+/// A paragraph of `[a](x y` repeated before one far `)`: each `[` looked for the `)` of its
+/// would-be link to the far end (link stripping, in cleaning and segmentation).
+#[test]
+fn unclosed_link_targets_cost_linearly() {
+    shape(
+        "link targets",
+        |k| format!("A title\n\nWords {} end).\n", "[a](x y ".repeat(300 * k)),
+        |page| process(page),
+    );
+}
+
 /// Markdown of repeated `<http://` before one far `>` with a space before it: the autolink scan
 /// looked for whitespace up to that `>` once per `<`.
 #[test]
