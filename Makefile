@@ -8,6 +8,7 @@
 #   make test        test-setup, then fmt, clippy, cargo test, the release build and the e2e tests
 #   make bundle      build, then dist/parallax.html (the app in one offline file) and dist/parallax.zip
 #   make fuzz        nightly and cargo-fuzz if missing, then every fuzz target in turn (TESTING.md)
+#   make fuzz-min    after make fuzz: the kept corpora in fuzz/regressions/ minimised again
 #
 # Every install step is skipped when its tool is already there at the right version, so a second
 # run is quick, and nothing is ever downloaded outside the package registries (crates, npm,
@@ -296,3 +297,28 @@ fuzz:
 	stage 'fuzz: build targets' fuzz_build
 	for t in $(TARGETS); do stage "fuzz: $$t" fuzz_one $$t; done
 	summary
+
+# `make fuzz-min` (after `make fuzz`; TARGETS as there) replaces each kept corpus in
+# fuzz/regressions/<target>/ by the fewest of its inputs and the campaign's that still reach every
+# edge they reach (cargo fuzz cmin with libFuzzer's set-cover merge on edges alone:
+# -set_cover_merge=1 -use_counters=0), then only the smallest of those, at most KEEP files and
+# KEEP_BYTES bytes a target, so that the repository stays small. Found crash-, timeout- and oom-
+# inputs are kept as they are.
+KEEP ?= 200
+KEEP_BYTES ?= 100000
+.PHONY: fuzz-min
+fuzz-min:
+	found=(! -name 'crash-*' ! -name 'timeout-*' ! -name 'oom-*')
+	for t in $(TARGETS); do
+	  mkdir -p fuzz/corpus/$$t fuzz/regressions/$$t
+	  find fuzz/regressions/$$t -maxdepth 1 -type f "$${found[@]}" -exec cp -t fuzz/corpus/$$t {} +
+	  (cd fuzz && cargo +nightly fuzz cmin $(FUZZ_BUILD) $$t corpus/$$t -- -set_cover_merge=1 -use_counters=0)
+	  find fuzz/regressions/$$t -maxdepth 1 -type f "$${found[@]}" -delete
+	  n=0 total=0
+	  while read -r size f; do
+	    if ((n < $(KEEP) && total + size <= $(KEEP_BYTES))); then
+	      cp "$$f" fuzz/regressions/$$t/; n=$$((n + 1)) total=$$((total + size))
+	    fi
+	  done < <(find fuzz/corpus/$$t -maxdepth 1 -type f -printf '%s %p\n' | sort -n)
+	  printf '%s: %s files, %s bytes\n' $$t "$$(ls fuzz/regressions/$$t | wc -l)" "$$(cat fuzz/regressions/$$t/* | wc -c)"
+	done
