@@ -2,7 +2,7 @@
 //! `reuse::context`), diffed word by word by the core's `reuse::diff`, with a legend that names
 //! both sides. Rendering only.
 
-use parallax_core::reuse::{context, diff, DiffOp, Span};
+use parallax_core::reuse::{context, diff, diff_is_partial, DiffOp, Span, MAX_DIFF_WORDS};
 use yew::prelude::*;
 
 use crate::ctx::use_ctx;
@@ -33,7 +33,9 @@ fn around(ctx: &crate::ctx::Ctx, span: &Span) -> String {
 pub fn DiffText(props: &Props) -> Html {
     let ctx = use_ctx();
     let (first, second) = (&props.first, &props.second);
-    let ops = diff(&around(&ctx, first), &around(&ctx, second));
+    let (a, b) = (around(&ctx, first), around(&ctx, second));
+    let ops = diff(&a, &b);
+    let partial = diff_is_partial(&a, &b);
     let changed = ops.iter().any(|op| !matches!(op, DiffOp::Same(_)));
     let words = ops.into_iter().map(|op| match op {
         DiffOp::Same(t) => html! { <span class="diff-same">{ t }{ " " }</span> },
@@ -56,6 +58,9 @@ pub fn DiffText(props: &Props) -> Html {
                 <span><span class="diff-tag">{ format!("−{}", first.doc) }</span>{ " " }<del>{ "struck through" }</del>{ format!(": only in source {}, {}", first.doc, name(&first.passage)) }</span>
                 <span><span class="diff-tag">{ format!("+{}", second.doc) }</span>{ " " }<ins>{ "underlined" }</ins>{ format!(": only in source {}, {}", second.doc, name(&second.passage)) }</span>
             </p>
+            if partial {
+                <p class="diff-note">{ format!("These passages are long: the first {MAX_DIFF_WORDS} words where they part are compared; the rest of each is shown as only in that source, not compared.") }</p>
+            }
             if !changed {
                 <p class="diff-note">{ "The sentences are worded exactly alike." }</p>
             }
