@@ -1,5 +1,6 @@
-//! DOM glue shared by the views: the URL fragment, the document title, focus, scrolling and the
-//! ready flag. Every browser call here tolerates a missing window or element instead of panicking.
+//! DOM glue shared by the views: the URL fragment, the document title, focus, scrolling, the
+//! ready flag, the clock and random numbers. Every browser call here tolerates a missing window
+//! or element instead of panicking.
 
 use std::cell::RefCell;
 use std::rc::Rc;
@@ -234,4 +235,14 @@ pub fn focus_selector(selector: &str) {
     {
         let _ = element.focus();
     }
+}
+
+/// The browser's clock: milliseconds since 1970-01-01 UTC.
+pub fn now_ms() -> u64 {
+    js_sys::Date::now().max(0.0) as u64
+}
+
+/// A random number from the browser, for ids and keys that must not meet.
+pub fn random_u32() -> u32 {
+    (js_sys::Math::random() * f64::from(u32::MAX)) as u32
 }

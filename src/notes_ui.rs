@@ -182,14 +182,6 @@ pub fn use_notes() -> NotesHandle {
     use_context::<NotesHandle>().expect("NotesProvider is around every view")
 }
 
-fn now_ms() -> u64 {
-    js_sys::Date::now().max(0.0) as u64
-}
-
-fn salt() -> u32 {
-    (js_sys::Math::random() * f64::from(u32::MAX)) as u32
-}
-
 /// A button's callback that deletes note `id`, then focuses `then` (a CSS selector): the button
 /// goes with its note, and focus must not fall to the page.
 fn remove_note(notes: &NotesHandle, id: &str, then: String) -> Callback<MouseEvent> {
@@ -331,7 +323,7 @@ pub fn PassageNotes(props: &PassageNotesProps) -> Html {
         Callback::from(move |e: SubmitEvent| {
             e.prevent_default();
             let mut book = (*notes.book).clone();
-            match book.add(&doc, &passage, &draft, now_ms(), salt()) {
+            match book.add(&doc, &passage, &draft, dom::now_ms(), dom::random_u32()) {
                 Ok(_) => {
                     notes.dispatch(NotesAction::Set(book));
                     draft.set(String::new());

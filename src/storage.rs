@@ -78,8 +78,8 @@ pub fn remove(key: &str) -> Result<(), StorageError> {
 pub fn set_aside(prefix: &str, value: &str) -> Result<String, StorageError> {
     let key = format!(
         "{prefix}-{}-{:08x}",
-        js_sys::Date::now().max(0.0) as u64,
-        (js_sys::Math::random() * f64::from(u32::MAX)) as u32
+        crate::dom::now_ms(),
+        crate::dom::random_u32()
     );
     set(&key, value)?;
     Ok(key)
