@@ -47,13 +47,13 @@ pub fn App() -> Html {
                 return;
             }
             let corpus = &data.bundle.corpus;
-            let overview = data.overview(&state.custom);
             let pair =
-                parallax_core::overview::best_pair(&overview.copies).or_else(|| {
-                    match corpus.documents.as_slice() {
-                        [a, b, ..] => Some((a.id.clone(), b.id.clone())),
-                        _ => None,
-                    }
+                parallax_core::overview::best_pair(corpus, &data.reuse()).or_else(|| match corpus
+                    .documents
+                    .as_slice()
+                {
+                    [a, b, ..] => Some((a.id.clone(), b.id.clone())),
+                    _ => None,
                 });
             let view = match pair {
                 Some((a, b)) => View::Compare {

@@ -452,9 +452,10 @@ fn copies(corpus: &Corpus, reuse: &[ReusePair]) -> Vec<CopyPair> {
     out
 }
 
-/// The two sources that share the most wording, for a comparison that has something to show.
-pub fn best_pair(copies: &[CopyPair]) -> Option<(String, String)> {
-    copies.first().map(|p| (p.a.clone(), p.b.clone()))
+/// The two sources that share the most wording, for a comparison that has something to show
+/// (the first pair of the overview's `copies`, from the reuse list alone).
+pub fn best_pair(corpus: &Corpus, reuse: &[ReusePair]) -> Option<(String, String)> {
+    copies(corpus, reuse).into_iter().next().map(|p| (p.a, p.b))
 }
 
 /// What a fact is about, in words: a claim's question, a figure's counted thing, a date's event

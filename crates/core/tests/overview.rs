@@ -67,7 +67,7 @@ fn copying_pairs_are_every_pair_that_shares_wording_with_its_spans() {
         .collect();
     assert_eq!(ids, [("001", "002"), ("002", "004")]);
     assert_eq!(
-        best_pair(&o.copies),
+        best_pair(c, &pairs),
         Some(("001".to_owned(), "002".to_owned()))
     );
 }
