@@ -306,53 +306,36 @@ fn merge_stored(inner: &mut Inner, builtin: usize) -> bool {
     let Ok(Some(raw)) = storage::get(KEY) else {
         return false;
     };
-    let Ok(value) = serde_json::from_str::<Value>(&raw) else {
+    let Ok(stored) = read(&raw) else {
         return false;
     };
-    if value.get("version").and_then(Value::as_u64) != Some(VERSION) {
-        return false;
-    }
-    let Some(documents) = value.get("documents").and_then(Value::as_array) else {
-        return false;
-    };
-    let stored_next = value.get("next").and_then(Value::as_u64).unwrap_or(1);
-    inner.next = inner.next.max(stored_next);
-    let base: HashSet<&str> = inner.base.iter().map(String::as_str).collect();
-    let mut stored_ids: Vec<&str> = Vec::new();
-    let mut added: Vec<(&str, &str, &str)> = Vec::new();
-    for d in documents {
-        let field = |k: &str| d.get(k).and_then(Value::as_str);
-        let (Some(id), Some(name), Some(text)) = (field("id"), field("name"), field("text")) else {
-            continue;
-        };
-        stored_ids.push(id);
-        inner.next = inner
-            .next
-            .max(number(id).map_or(0, |n| n.saturating_add(1)));
-        if !base.contains(id) {
-            added.push((id, name, text));
-        }
-    }
-    let stored: HashSet<&str> = stored_ids.iter().copied().collect();
-    let gone: Vec<String> = base
+    // Past every id stored, whether this tab takes the document in or not.
+    inner.next = stored
+        .entries
         .iter()
-        .filter(|b| !stored.contains(*b))
-        .map(|b| (*b).to_owned())
+        .filter_map(|e| number(&e.id))
+        .fold(inner.next.max(stored.next), |next, n| {
+            next.max(n.saturating_add(1))
+        });
+    let stored_ids: Vec<String> = stored.entries.iter().map(|e| e.id.clone()).collect();
+    let added: Vec<Entry> = {
+        let base: HashSet<&str> = inner.base.iter().map(String::as_str).collect();
+        stored
+            .entries
+            .into_iter()
+            .filter(|e| !base.contains(e.id.as_str()))
+            .collect()
+    };
+    let stored_set: HashSet<&str> = stored_ids.iter().map(String::as_str).collect();
+    let gone: Vec<String> = inner
+        .base
+        .iter()
+        .filter(|b| !stored_set.contains(b.as_str()))
+        .cloned()
         .collect();
     let mut changed = false;
-    for (id, name, text) in added {
-        if is_id(id) && inner.corpus.document(id).is_none() {
-            inner
-                .corpus
-                .documents
-                .push(import::document(id, name, text));
-            inner.entries.push(Entry {
-                id: id.to_owned(),
-                name: name.to_owned(),
-                text: text.to_owned(),
-            });
-            changed = true;
-        }
+    for entry in added {
+        changed |= add(inner, entry);
     }
     for id in &gone {
         if let Some(at) = inner.entries.iter().position(|e| e.id == *id) {
@@ -361,7 +344,7 @@ fn merge_stored(inner: &mut Inner, builtin: usize) -> bool {
             changed = true;
         }
     }
-    inner.base = stored_ids.iter().map(|s| (*s).to_owned()).collect();
+    inner.base = stored_ids;
     changed
 }
 
@@ -396,50 +379,21 @@ fn restore(inner: &mut Inner, raw: String) {
             raw: raw.into(),
         });
     };
-    let value: Value = match serde_json::from_str(&raw) {
-        Ok(v) => v,
-        Err(e) => return unreadable(inner, e.to_string(), raw),
-    };
-    match value.get("version").and_then(Value::as_u64) {
-        Some(VERSION) => {}
-        Some(version) if version > VERSION => {
+    let stored = match read(&raw) {
+        Ok(stored) => stored,
+        Err(ReadError::Newer(version)) => {
             inner.writable = false;
             inner.load_problem = Some(LoadProblem::Newer { version });
             return;
         }
-        _ => return unreadable(inner, "it has no format version".into(), raw),
-    }
-    let Some(documents) = value.get("documents").and_then(Value::as_array) else {
-        return unreadable(inner, "it has no list of documents".into(), raw);
+        Err(ReadError::Unreadable(why)) => return unreadable(inner, why, raw),
     };
-    inner.next = value
-        .get("next")
-        .and_then(Value::as_u64)
-        .unwrap_or(1)
-        .max(1);
-    let mut bad = 0;
-    for d in documents {
-        let field = |k: &str| d.get(k).and_then(Value::as_str);
-        let (Some(id), Some(name), Some(text)) = (field("id"), field("name"), field("text")) else {
+    inner.next = stored.next.max(1);
+    let mut bad = stored.missing;
+    for entry in stored.entries {
+        if !add(inner, entry) {
             bad += 1;
-            continue;
-        };
-        if !is_id(id) || inner.corpus.document(id).is_some() {
-            bad += 1;
-            continue;
         }
-        inner
-            .corpus
-            .documents
-            .push(import::document(id, name, text));
-        inner.next = inner
-            .next
-            .max(number(id).map_or(0, |n| n.saturating_add(1)));
-        inner.entries.push(Entry {
-            id: id.to_owned(),
-            name: name.to_owned(),
-            text: text.to_owned(),
-        });
     }
     if bad > 0 {
         let why = format!(
@@ -448,6 +402,64 @@ fn restore(inner: &mut Inner, raw: String) {
         );
         unreadable(inner, why, raw);
     }
+}
+
+/// What is stored under `KEY`, read: the number of the next id, and the documents that have
+/// their three fields (`missing` counts those that do not).
+struct Stored {
+    next: u64,
+    entries: Vec<Entry>,
+    missing: usize,
+}
+
+enum ReadError {
+    Unreadable(String),
+    Newer(u64),
+}
+
+/// Reads the stored form of the documents (`to_json`'s).
+fn read(raw: &str) -> Result<Stored, ReadError> {
+    let value: Value =
+        serde_json::from_str(raw).map_err(|e| ReadError::Unreadable(e.to_string()))?;
+    match value.get("version").and_then(Value::as_u64) {
+        Some(VERSION) => {}
+        Some(version) if version > VERSION => return Err(ReadError::Newer(version)),
+        _ => return Err(ReadError::Unreadable("it has no format version".into())),
+    }
+    let documents = value
+        .get("documents")
+        .and_then(Value::as_array)
+        .ok_or_else(|| ReadError::Unreadable("it has no list of documents".into()))?;
+    let mut stored = Stored {
+        next: value.get("next").and_then(Value::as_u64).unwrap_or(1),
+        entries: Vec::with_capacity(documents.len()),
+        missing: 0,
+    };
+    for d in documents {
+        let field = |k: &str| d.get(k).and_then(Value::as_str).map(str::to_owned);
+        match (field("id"), field("name"), field("text")) {
+            (Some(id), Some(name), Some(text)) => stored.entries.push(Entry { id, name, text }),
+            _ => stored.missing += 1,
+        }
+    }
+    Ok(stored)
+}
+
+/// Adds a stored document to the library (rebuilt from its text), with the next id past its
+/// own; false, and nothing added, when its id is malformed or already in use.
+fn add(inner: &mut Inner, entry: Entry) -> bool {
+    if !is_id(&entry.id) || inner.corpus.document(&entry.id).is_some() {
+        return false;
+    }
+    inner
+        .corpus
+        .documents
+        .push(import::document(&entry.id, &entry.name, &entry.text));
+    inner.next = inner
+        .next
+        .max(number(&entry.id).map_or(0, |n| n.saturating_add(1)));
+    inner.entries.push(entry);
+    true
 }
 
 /// Copies damaged stored data under a key of its own (a new one each time); that key, or `None`
