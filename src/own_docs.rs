@@ -1,19 +1,17 @@
-//! The reader's own documents: files imported through the core (`import::import`), kept in the
-//! library after the built-in sources, stored in local storage as the text the import read (a
-//! small versioned JSON, rebuilt with `import::document` at start) and removed on request.
+//! The reader's own documents in the app: the core's `library::Library` (format, ids, the
+//! processed documents, the merge with another tab's) read from and written to local storage,
+//! with what went wrong kept for the notices; removal with undo.
 //!
 //! Nothing is lost silently: storage that is blocked or full leaves the documents working for
 //! the visit, with a notice; stored data that cannot be read is copied under another key before
 //! anything is written, or else left alone (and so is data of a newer format).
 
 use std::cell::RefCell;
-use std::collections::HashSet;
 use std::rc::Rc;
 
-use parallax_core::import::{self, ImportError, Imported};
-use parallax_core::model::is_id;
-use parallax_core::{Bundle, Corpus, Document};
-use serde_json::Value;
+use parallax_core::import::{ImportError, Imported};
+use parallax_core::library::{self, Library, ReadError, Removed};
+use parallax_core::Bundle;
 use yew::Callback;
 
 use crate::ctx::Data;
@@ -24,48 +22,8 @@ pub const KEY: &str = "parallax-documents";
 /// Stored data that could not be read is kept under a key of its own that starts with this
 /// (`storage::set_aside`): an earlier copy is never overwritten.
 const UNREADABLE_KEY: &str = "parallax-documents-unreadable";
-/// The format written under `KEY`.
-const VERSION: u64 = 1;
-
-/// One stored document: enough to rebuild it with `import::document(id, name, text)`. Stored
-/// under `KEY` as `{"version":1,"next":3,"documents":[{"id","name","text"}…]}`, where `next` is
-/// the number of the next id (`own{next}`): the id of a removed document is not given again, so
-/// that an old link to it never opens another document. (Read through `serde_json::Value` and
-/// written by hand rather than with derived impls: the app already has both, and derives would
-/// add kilobytes to the wasm.)
-#[derive(Clone)]
-struct Entry {
-    id: String,
-    /// The file's name as the import showed it (`import::display_name`).
-    name: String,
-    /// `Imported::text`: the decoded text with markup turned into text.
-    text: String,
-}
-
-/// A string as a JSON string literal.
-fn quoted(s: &str) -> String {
-    // Serialising a string cannot fail.
-    serde_json::to_string(s).unwrap_or_else(|_| "\"\"".into())
-}
-
-/// The stored form of the documents.
-fn to_json(next: u64, entries: &[Entry]) -> String {
-    let documents: Vec<String> = entries
-        .iter()
-        .map(|e| {
-            format!(
-                "{{\"id\":{},\"name\":{},\"text\":{}}}",
-                quoted(&e.id),
-                quoted(&e.name),
-                quoted(&e.text)
-            )
-        })
-        .collect();
-    format!(
-        "{{\"version\":{VERSION},\"next\":{next},\"documents\":[{}]}}",
-        documents.join(",")
-    )
-}
+/// This build, as `build.rs` names it: documents it processed are read back, not cleaned again.
+const BUILD: &str = env!("PARALLAX_BUILD");
 
 /// Why the stored documents could not be read at start.
 #[derive(Clone, PartialEq)]
@@ -94,22 +52,8 @@ impl LoadProblem {
     }
 }
 
-/// A removed document, for putting it back.
-struct Removed {
-    at: usize,
-    entry: Entry,
-    document: Document,
-}
-
 struct Inner {
-    /// The built-in documents, then the reader's own: what imports are checked against.
-    corpus: Corpus,
-    /// The reader's own documents as stored, in the order of the corpus.
-    entries: Vec<Entry>,
-    next: u64,
-    /// The ids stored under `KEY` when this tab last read or wrote it: an id stored now but not
-    /// then was added by another tab; one then but not now, removed by another tab.
-    base: Vec<String>,
+    library: Library,
     /// False when what is under `KEY` must not be overwritten (or cannot be read at all).
     writable: bool,
     load_problem: Option<LoadProblem>,
@@ -122,7 +66,6 @@ struct Inner {
 pub struct OwnDocs {
     version: u16,
     checksum: String,
-    builtin: usize,
     inner: RefCell<Inner>,
     /// Gives the app each new `Data`.
     publish: RefCell<Option<Callback<Rc<Data>>>>,
@@ -131,12 +74,8 @@ pub struct OwnDocs {
 impl OwnDocs {
     /// The built-in bundle with the documents stored earlier, if any can be read.
     pub fn open(bundle: Bundle) -> Rc<OwnDocs> {
-        let builtin = bundle.corpus.documents.len();
         let mut inner = Inner {
-            corpus: bundle.corpus,
-            entries: Vec::new(),
-            next: 1,
-            base: Vec::new(),
+            library: Library::new(bundle.corpus, BUILD),
             writable: true,
             load_problem: None,
             save_problem: None,
@@ -150,11 +89,13 @@ impl OwnDocs {
             Ok(None) => {}
             Ok(Some(raw)) => restore(&mut inner, raw),
         }
-        inner.base = inner.entries.iter().map(|e| e.id.clone()).collect();
+        // Documents this build had to clean again are stored processed, for the next start.
+        if inner.library.stale() {
+            write(&mut inner);
+        }
         Rc::new(OwnDocs {
             version: bundle.version,
             checksum: bundle.checksum,
-            builtin,
             inner: RefCell::new(inner),
             publish: RefCell::new(None),
         })
@@ -162,12 +103,13 @@ impl OwnDocs {
 
     /// The app's data as the library is now.
     pub fn data(self: &Rc<Self>) -> Rc<Data> {
+        let inner = self.inner.borrow();
         let bundle = Bundle {
             version: self.version,
             checksum: self.checksum.clone(),
-            corpus: self.inner.borrow().corpus.clone(),
+            corpus: inner.library.corpus.clone(),
         };
-        Rc::new(Data::new(bundle, self.builtin, self.clone()))
+        Rc::new(Data::new(bundle, inner.library.builtin(), self.clone()))
     }
 
     /// Where `commit` sends each new `Data` (the app's state).
@@ -183,17 +125,9 @@ impl OwnDocs {
     pub fn import(&self, name: &str, bytes: &[u8]) -> Result<Imported, ImportError> {
         let mut inner = self.inner.borrow_mut();
         if inner.writable {
-            merge_stored(&mut inner, self.builtin);
+            merge_stored(&mut inner);
         }
-        let (id, n) = free_id(&inner.corpus, inner.next);
-        let imported = import::import(name, bytes, &inner.corpus, &id)?;
-        inner.next = n.saturating_add(1);
-        inner.corpus.documents.push(imported.document.clone());
-        inner.entries.push(Entry {
-            id,
-            name: import::display_name(name),
-            text: imported.text.clone(),
-        });
+        let imported = inner.library.import(name, bytes)?;
         inner.removed = None;
         write(&mut inner);
         Ok(imported)
@@ -204,13 +138,10 @@ impl OwnDocs {
     pub fn sync(self: &Rc<Self>) -> bool {
         let changed = {
             let mut inner = self.inner.borrow_mut();
-            inner.writable && merge_stored(&mut inner, self.builtin)
+            inner.writable && merge_stored(&mut inner)
         };
         if changed {
-            let publish = self.publish.borrow().clone();
-            if let Some(publish) = publish {
-                publish.emit(self.data());
-            }
+            self.publish();
         }
         changed
     }
@@ -220,15 +151,9 @@ impl OwnDocs {
     pub fn remove(self: &Rc<Self>, id: &str) -> Option<String> {
         let title = {
             let mut inner = self.inner.borrow_mut();
-            let at = inner.entries.iter().position(|e| e.id == id)?;
-            let entry = inner.entries.remove(at);
-            let document = inner.corpus.documents.remove(self.builtin + at);
-            let title = document.title.clone();
-            inner.removed = Some(Removed {
-                at,
-                entry,
-                document,
-            });
+            let removed = inner.library.remove(id)?;
+            let title = removed.document.title.clone();
+            inner.removed = Some(removed);
             title
         };
         self.commit();
@@ -245,12 +170,8 @@ impl OwnDocs {
     pub fn undo_remove(self: &Rc<Self>) -> Option<String> {
         let id = {
             let mut inner = self.inner.borrow_mut();
-            let r = inner.removed.take()?;
-            let at = r.at.min(inner.entries.len());
-            let id = r.entry.id.clone();
-            inner.entries.insert(at, r.entry);
-            inner.corpus.documents.insert(self.builtin + at, r.document);
-            id
+            let removed = inner.removed.take()?;
+            inner.library.put_back(removed)?
         };
         self.commit();
         Some(id)
@@ -258,20 +179,21 @@ impl OwnDocs {
 
     /// Stores the documents (when allowed) and gives the app the new library.
     pub fn commit(self: &Rc<Self>) {
-        self.save();
+        {
+            let mut inner = self.inner.borrow_mut();
+            if inner.writable {
+                merge_stored(&mut inner);
+                write(&mut inner);
+            }
+        }
+        self.publish();
+    }
+
+    fn publish(self: &Rc<Self>) {
         let publish = self.publish.borrow().clone();
         if let Some(publish) = publish {
             publish.emit(self.data());
         }
-    }
-
-    fn save(&self) {
-        let mut inner = self.inner.borrow_mut();
-        if !inner.writable {
-            return;
-        }
-        merge_stored(&mut inner, self.builtin);
-        write(&mut inner);
     }
 
     /// Why the stored documents could not be read at start.
@@ -285,93 +207,35 @@ impl OwnDocs {
     }
 }
 
-/// Writes the documents under `KEY` (when allowed); what is stored is then this tab's base.
+/// Writes the documents under `KEY` (when allowed), with their processed forms, or without them
+/// when storage is too full for both (the next start then cleans them again).
 fn write(inner: &mut Inner) {
     if !inner.writable {
         return;
     }
-    let json = to_json(inner.next, &inner.entries);
-    inner.save_problem = storage::set(KEY, &json).err();
+    let mut result = storage::set(KEY, &inner.library.to_json(true));
+    if result == Err(StorageError::Full) {
+        result = storage::set(KEY, &inner.library.to_json(false));
+    }
+    inner.save_problem = result.err();
     if inner.save_problem.is_none() {
-        inner.base = inner.entries.iter().map(|e| e.id.clone()).collect();
+        inner.library.written();
     }
 }
 
-/// Puts what another tab stored since this one last read or wrote into `inner`: documents it
-/// added (ids stored now, not in the base) join the library, documents it removed (ids in the
-/// base, stored no more) leave it, and the next id is past every id either tab gave. Stored data
-/// this version cannot read is left for the next start to set aside. True when the library
-/// changed.
-fn merge_stored(inner: &mut Inner, builtin: usize) -> bool {
-    let Ok(Some(raw)) = storage::get(KEY) else {
-        return false;
-    };
-    let Ok(stored) = read(&raw) else {
-        return false;
-    };
-    // Past every id stored, whether this tab takes the document in or not.
-    inner.next = stored
-        .entries
-        .iter()
-        .filter_map(|e| number(&e.id))
-        .fold(inner.next.max(stored.next), |next, n| {
-            next.max(n.saturating_add(1))
-        });
-    let stored_ids: Vec<String> = stored.entries.iter().map(|e| e.id.clone()).collect();
-    let added: Vec<Entry> = {
-        let base: HashSet<&str> = inner.base.iter().map(String::as_str).collect();
-        stored
-            .entries
-            .into_iter()
-            .filter(|e| !base.contains(e.id.as_str()))
-            .collect()
-    };
-    let stored_set: HashSet<&str> = stored_ids.iter().map(String::as_str).collect();
-    let gone: Vec<String> = inner
-        .base
-        .iter()
-        .filter(|b| !stored_set.contains(b.as_str()))
-        .cloned()
-        .collect();
-    let mut changed = false;
-    for entry in added {
-        changed |= add(inner, entry);
+/// Merges what is stored under `KEY` into the library (`Library::merge`); true when it changed.
+/// Stored data this version cannot read is left for the next start to set aside.
+fn merge_stored(inner: &mut Inner) -> bool {
+    match storage::get(KEY) {
+        Ok(Some(raw)) => library::read(&raw).is_ok_and(|stored| inner.library.merge(stored)),
+        _ => false,
     }
-    for id in &gone {
-        if let Some(at) = inner.entries.iter().position(|e| e.id == *id) {
-            inner.entries.remove(at);
-            inner.corpus.documents.remove(builtin + at);
-            changed = true;
-        }
-    }
-    inner.base = stored_ids;
-    changed
-}
-
-/// The first id `own{n}` from `next` on that no document has, and its number.
-///
-/// Past `u64::MAX` (a tampered store) it looks again from 1: never an overflow, and a free id
-/// is always found, as there are far fewer documents than numbers.
-fn free_id(corpus: &Corpus, next: u64) -> (String, u64) {
-    let free = |n: u64| {
-        let id = format!("own{n}");
-        corpus.document(&id).is_none().then_some((id, n))
-    };
-    (next.max(1)..=u64::MAX)
-        .find_map(free)
-        .or_else(|| (1..next.max(1)).find_map(free))
-        .unwrap_or_else(|| ("own1".into(), 1))
-}
-
-/// The number of an id `own{n}`.
-fn number(id: &str) -> Option<u64> {
-    id.strip_prefix("own")?.parse().ok()
 }
 
 /// Reads what is stored under `KEY` into `inner`; damaged data is copied away first.
 fn restore(inner: &mut Inner, raw: String) {
     let unreadable = |inner: &mut Inner, why: String, raw: String| {
-        let kept_as = keep_unreadable(&raw);
+        let kept_as = storage::set_aside(UNREADABLE_KEY, &raw).ok();
         inner.writable = kept_as.is_some();
         inner.load_problem = Some(LoadProblem::Unreadable {
             why,
@@ -379,91 +243,21 @@ fn restore(inner: &mut Inner, raw: String) {
             raw: raw.into(),
         });
     };
-    let stored = match read(&raw) {
-        Ok(stored) => stored,
+    match library::read(&raw) {
+        Ok(stored) => {
+            let bad = inner.library.restore(stored);
+            if bad > 0 {
+                let why = format!(
+                    "{} with a missing field, or an id that is malformed or already in use",
+                    crate::fmt::count(bad, "document", "documents")
+                );
+                unreadable(inner, why, raw);
+            }
+        }
         Err(ReadError::Newer(version)) => {
             inner.writable = false;
             inner.load_problem = Some(LoadProblem::Newer { version });
-            return;
         }
-        Err(ReadError::Unreadable(why)) => return unreadable(inner, why, raw),
-    };
-    inner.next = stored.next.max(1);
-    let mut bad = stored.missing;
-    for entry in stored.entries {
-        if !add(inner, entry) {
-            bad += 1;
-        }
+        Err(ReadError::Unreadable(why)) => unreadable(inner, why, raw),
     }
-    if bad > 0 {
-        let why = format!(
-            "{} with a missing field, or an id that is malformed or already in use",
-            crate::fmt::count(bad, "document", "documents")
-        );
-        unreadable(inner, why, raw);
-    }
-}
-
-/// What is stored under `KEY`, read: the number of the next id, and the documents that have
-/// their three fields (`missing` counts those that do not).
-struct Stored {
-    next: u64,
-    entries: Vec<Entry>,
-    missing: usize,
-}
-
-enum ReadError {
-    Unreadable(String),
-    Newer(u64),
-}
-
-/// Reads the stored form of the documents (`to_json`'s).
-fn read(raw: &str) -> Result<Stored, ReadError> {
-    let value: Value =
-        serde_json::from_str(raw).map_err(|e| ReadError::Unreadable(e.to_string()))?;
-    match value.get("version").and_then(Value::as_u64) {
-        Some(VERSION) => {}
-        Some(version) if version > VERSION => return Err(ReadError::Newer(version)),
-        _ => return Err(ReadError::Unreadable("it has no format version".into())),
-    }
-    let documents = value
-        .get("documents")
-        .and_then(Value::as_array)
-        .ok_or_else(|| ReadError::Unreadable("it has no list of documents".into()))?;
-    let mut stored = Stored {
-        next: value.get("next").and_then(Value::as_u64).unwrap_or(1),
-        entries: Vec::with_capacity(documents.len()),
-        missing: 0,
-    };
-    for d in documents {
-        let field = |k: &str| d.get(k).and_then(Value::as_str).map(str::to_owned);
-        match (field("id"), field("name"), field("text")) {
-            (Some(id), Some(name), Some(text)) => stored.entries.push(Entry { id, name, text }),
-            _ => stored.missing += 1,
-        }
-    }
-    Ok(stored)
-}
-
-/// Adds a stored document to the library (rebuilt from its text), with the next id past its
-/// own; false, and nothing added, when its id is malformed or already in use.
-fn add(inner: &mut Inner, entry: Entry) -> bool {
-    if !is_id(&entry.id) || inner.corpus.document(&entry.id).is_some() {
-        return false;
-    }
-    inner
-        .corpus
-        .documents
-        .push(import::document(&entry.id, &entry.name, &entry.text));
-    inner.next = inner
-        .next
-        .max(number(&entry.id).map_or(0, |n| n.saturating_add(1)));
-    inner.entries.push(entry);
-    true
-}
-
-/// Copies damaged stored data under a key of its own (a new one each time); that key, or `None`
-/// when it could not be copied.
-fn keep_unreadable(raw: &str) -> Option<String> {
-    storage::set_aside(UNREADABLE_KEY, raw).ok()
 }

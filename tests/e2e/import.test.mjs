@@ -282,6 +282,34 @@ describe('import', () => {
     assert.deepEqual(stored.documents.map((d) => `${d.id}:${d.name}`), ['own2:page.html', 'own3:article.txt']);
   });
 
+  it('a stored document is read back as this build processed it, not cleaned again; another build\'s is cleaned once and stored again', async () => {
+    const page = await h.open(await h.newPage());
+    await page.waitForSelector('#own-files');
+    const imported = await importFiles(page, [fixture('article.txt')]);
+    const title = imported.cards.find((c) => c.doc === 'own1').title;
+    const read = () => page.evaluate((k) => JSON.parse(localStorage.getItem(k)), KEY);
+    const stored = await read();
+    const [, build] = stored.documents[0].processed.match(/^PLXD\d+:([0-9a-f]{16}):/);
+    // The text changed behind the app's back: a start that cleaned the text again would show it.
+    const other = 'Another title of a page\n\nA different paragraph, long enough to be read as one by the cleaner.';
+    stored.documents[0].text = other;
+    await page.evaluate(([k, v]) => localStorage.setItem(k, v), [KEY, JSON.stringify(stored)]);
+    await page.reload();
+    await page.waitForSelector('html[data-ready="true"]', { state: 'attached' });
+    assert.equal((await ownCards(page, ['own1'])).cards.find((c) => c.doc === 'own1').title, title);
+
+    // Another build's processed form is not read: the document is made again from its text, and
+    // stored again in this build's form.
+    stored.documents[0].processed = stored.documents[0].processed.replace(`:${build}:`, ':0123456789abcdef:');
+    await page.evaluate(([k, v]) => localStorage.setItem(k, v), [KEY, JSON.stringify(stored)]);
+    await page.reload();
+    await page.waitForSelector('html[data-ready="true"]', { state: 'attached' });
+    assert.equal((await ownCards(page, ['own1'])).cards.find((c) => c.doc === 'own1').title, 'Another title of a page');
+    const again = await read();
+    assert.equal(again.documents[0].text, other);
+    assert.match(again.documents[0].processed, new RegExp(`^PLXD\\d+:${build}:`));
+  });
+
   it('files dropped on the drop zone import too', async () => {
     const page = await h.open(await h.newPage());
     await page.waitForSelector('.drop-zone');

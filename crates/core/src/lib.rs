@@ -14,6 +14,7 @@ pub mod facts;
 pub mod import;
 pub mod lang;
 pub mod layout;
+pub mod library;
 pub mod model;
 pub mod notes;
 pub mod overview;

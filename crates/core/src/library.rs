@@ -1,0 +1,347 @@
+//! The reader's own documents as the app stores them: the versioned JSON format, ids never given twice, the processed document kept beside its text, and the merge with what another tab stored.
+//!
+//! Stored under one local-storage key as
+//! `{"version":1,"next":3,"documents":[{"id","name","text","processed"?}…]}`:
+//!
+//! - `next` is the number of the next id (`own{next}`): the id of a removed document is not given
+//!   again, so that an old link or note never opens another document;
+//! - `text` is what the import read (`Imported::text`), enough to rebuild the document with
+//!   `import::document` under any later version of the app;
+//! - `processed` (optional) is the document as the pipeline produced it
+//!   (`bundle::store_document`, checked by SHA-256 and tied to the build that wrote it), so that a
+//!   start of the same build reads it back in linear time instead of cleaning the text again. A
+//!   build that cannot read it (another build, altered data, or a document whose id is not the
+//!   entry's) rebuilds the document from `text`, and `Library::stale` says the store should be
+//!   written again.
+//!
+//! Everything here is pure: the app reads and writes the key (`src/own_docs.rs`) and hands the
+//! raw text to `read`. Reading is total: any text gives `Stored` or a `ReadError` that says what
+//! is wrong, never a panic.
+
+use std::collections::HashSet;
+
+use serde_json::Value;
+
+use crate::bundle::{load_document, store_document};
+use crate::import::{self, ImportError, Imported};
+use crate::model::{is_id, Corpus, Document};
+
+/// The format this version writes and reads. A newer number is left alone by this version.
+pub const VERSION: u64 = 1;
+
+/// One stored document: enough to rebuild it, and its processed form when there is one.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Entry {
+    pub id: String,
+    /// The file's name as the import showed it (`import::display_name`).
+    pub name: String,
+    /// `Imported::text`: the decoded text with markup turned into text.
+    pub text: String,
+    /// `bundle::store_document` of the document, for the build that wrote it.
+    pub processed: Option<String>,
+}
+
+/// What is stored, read: the number of the next id, and the documents that have their three
+/// required fields (`missing` counts those that do not).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Stored {
+    pub next: u64,
+    pub entries: Vec<Entry>,
+    pub missing: usize,
+}
+
+/// Why stored text could not be read.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum ReadError {
+    /// Damaged, in words a reader can follow.
+    Unreadable(String),
+    /// Written by a newer version of the app (its format number): to be left as it is.
+    Newer(u64),
+}
+
+/// Reads the stored form (`Library::to_json`'s). Linear in its length.
+pub fn read(raw: &str) -> Result<Stored, ReadError> {
+    let value: Value =
+        serde_json::from_str(raw).map_err(|e| ReadError::Unreadable(e.to_string()))?;
+    match value.get("version").and_then(Value::as_u64) {
+        Some(VERSION) => {}
+        Some(version) if version > VERSION => return Err(ReadError::Newer(version)),
+        _ => return Err(ReadError::Unreadable("it has no format version".into())),
+    }
+    let documents = value
+        .get("documents")
+        .and_then(Value::as_array)
+        .ok_or_else(|| ReadError::Unreadable("it has no list of documents".into()))?;
+    let mut stored = Stored {
+        next: value.get("next").and_then(Value::as_u64).unwrap_or(1),
+        entries: Vec::with_capacity(documents.len()),
+        missing: 0,
+    };
+    for d in documents {
+        let field = |k: &str| d.get(k).and_then(Value::as_str).map(str::to_owned);
+        match (field("id"), field("name"), field("text")) {
+            (Some(id), Some(name), Some(text)) => stored.entries.push(Entry {
+                id,
+                name,
+                text,
+                processed: field("processed"),
+            }),
+            _ => stored.missing += 1,
+        }
+    }
+    Ok(stored)
+}
+
+/// The number of an id `own{n}`.
+fn number(id: &str) -> Option<u64> {
+    id.strip_prefix("own")?.parse().ok()
+}
+
+/// The built-in documents with the reader's own after them, as one tab holds them, and what it
+/// last read or wrote of the store.
+#[derive(Clone, Debug)]
+pub struct Library {
+    /// The built-in documents, then the reader's own (in the order of `entries`): what imports
+    /// are checked against and what the app shows.
+    pub corpus: Corpus,
+    builtin: usize,
+    entries: Vec<Entry>,
+    next: u64,
+    /// The ids stored when this tab last read or wrote the store: an id stored now but not then
+    /// was added by another tab; one then but not now, removed by another tab.
+    base: Vec<String>,
+    /// The build this app is (`bundle::store_document`'s `build`).
+    build: String,
+    /// True when what is stored lacks a processed form this build can read.
+    stale: bool,
+}
+
+/// A document taken out of the library by `Library::remove`, for putting it back.
+#[derive(Clone, Debug)]
+pub struct Removed {
+    at: usize,
+    entry: Entry,
+    pub document: Document,
+}
+
+impl Library {
+    /// The built-in `corpus` alone, for the app of `build`.
+    pub fn new(corpus: Corpus, build: &str) -> Library {
+        Library {
+            builtin: corpus.documents.len(),
+            corpus,
+            entries: Vec::new(),
+            next: 1,
+            base: Vec::new(),
+            build: build.to_owned(),
+            stale: false,
+        }
+    }
+
+    /// How many documents of `corpus` are built in; the rest are the reader's own.
+    pub fn builtin(&self) -> usize {
+        self.builtin
+    }
+
+    /// The reader's own documents as stored, in the order of the corpus.
+    pub fn entries(&self) -> &[Entry] {
+        &self.entries
+    }
+
+    /// True when the store should be written again so that the next start reads every document
+    /// without cleaning it again (a document was rebuilt from its text).
+    pub fn stale(&self) -> bool {
+        self.stale
+    }
+
+    /// Takes in what was stored at start; the number of documents that could not be (their id
+    /// is malformed or already in use, or a field is missing), which the caller sets aside.
+    pub fn restore(&mut self, stored: Stored) -> usize {
+        self.next = self.next.max(stored.next).max(1);
+        let mut bad = stored.missing;
+        for entry in stored.entries {
+            if !self.add(entry) {
+                bad += 1;
+            }
+        }
+        self.base = self.ids();
+        bad
+    }
+
+    /// Puts what another tab stored since this one last read or wrote into the library:
+    /// documents it added (ids stored now, not in the base) join, documents it removed (ids in
+    /// the base, stored no more) leave, and the next id is past every id either tab gave. True
+    /// when the library changed. Linear in the number of documents.
+    pub fn merge(&mut self, stored: Stored) -> bool {
+        // Past every id stored, whether this tab takes the document in or not.
+        self.next = stored
+            .entries
+            .iter()
+            .filter_map(|e| number(&e.id))
+            .fold(self.next.max(stored.next), |next, n| {
+                next.max(n.saturating_add(1))
+            });
+        let stored_ids: Vec<String> = stored.entries.iter().map(|e| e.id.clone()).collect();
+        let added: Vec<Entry> = {
+            let base: HashSet<&str> = self.base.iter().map(String::as_str).collect();
+            stored
+                .entries
+                .into_iter()
+                .filter(|e| !base.contains(e.id.as_str()))
+                .collect()
+        };
+        let gone: HashSet<String> = {
+            let now: HashSet<&str> = stored_ids.iter().map(String::as_str).collect();
+            self.base
+                .iter()
+                .filter(|b| !now.contains(b.as_str()))
+                .cloned()
+                .collect()
+        };
+        let mut changed = false;
+        for entry in added {
+            changed |= self.add(entry);
+        }
+        if !gone.is_empty() {
+            let before = self.entries.len();
+            let builtin = self.builtin;
+            let mut keep = self.entries.iter().map(|e| !gone.contains(&e.id));
+            let mut own = self.corpus.documents.split_off(builtin);
+            own.retain(|_| keep.next().unwrap_or(true));
+            self.corpus.documents.extend(own);
+            self.entries.retain(|e| !gone.contains(&e.id));
+            changed |= self.entries.len() != before;
+        }
+        self.base = stored_ids;
+        changed
+    }
+
+    /// Imports one file against the library as it is (built-in documents and the reader's own)
+    /// under the next free id, and adds it. The caller merges what is stored first, and writes
+    /// the store at once, so that two tabs never give one id to two documents.
+    pub fn import(&mut self, name: &str, bytes: &[u8]) -> Result<Imported, ImportError> {
+        let (id, n) = self.free_id();
+        let imported = import::import(name, bytes, &self.corpus, &id)?;
+        self.next = n.saturating_add(1);
+        self.corpus.documents.push(imported.document.clone());
+        self.entries.push(Entry {
+            id,
+            name: import::display_name(name),
+            text: imported.text.clone(),
+            processed: Some(store_document(&imported.document, &self.build)),
+        });
+        Ok(imported)
+    }
+
+    /// Takes the reader's document `id` out of the library; `None` when there is no such
+    /// document of the reader's.
+    pub fn remove(&mut self, id: &str) -> Option<Removed> {
+        let at = self.entries.iter().position(|e| e.id == id)?;
+        let entry = self.entries.remove(at);
+        let document = self.corpus.documents.remove(self.builtin + at);
+        Some(Removed {
+            at,
+            entry,
+            document,
+        })
+    }
+
+    /// Puts back a removed document where it was (or last); its id, or `None` when its id was
+    /// given to another document meanwhile (it cannot be: ids are never given twice, but a
+    /// link must never open another document).
+    pub fn put_back(&mut self, removed: Removed) -> Option<String> {
+        if self.corpus.document(&removed.entry.id).is_some() {
+            return None;
+        }
+        let at = removed.at.min(self.entries.len());
+        let id = removed.entry.id.clone();
+        self.entries.insert(at, removed.entry);
+        self.corpus
+            .documents
+            .insert(self.builtin + at, removed.document);
+        Some(id)
+    }
+
+    /// The stored form of the library, with each document's processed form when `processed`
+    /// (without: smaller, for a store that is nearly full; the next start cleans them again).
+    pub fn to_json(&self, processed: bool) -> String {
+        let quoted = |s: &str| serde_json::to_string(s).unwrap_or_else(|_| "\"\"".into());
+        let documents: Vec<String> = self
+            .entries
+            .iter()
+            .map(|e| {
+                let mut d = format!(
+                    "{{\"id\":{},\"name\":{},\"text\":{}",
+                    quoted(&e.id),
+                    quoted(&e.name),
+                    quoted(&e.text)
+                );
+                if let Some(p) = e.processed.as_deref().filter(|_| processed) {
+                    d.push_str(&format!(",\"processed\":{}", quoted(p)));
+                }
+                d.push('}');
+                d
+            })
+            .collect();
+        format!(
+            "{{\"version\":{VERSION},\"next\":{},\"documents\":[{}]}}",
+            self.next,
+            documents.join(",")
+        )
+    }
+
+    /// Call once `to_json(…)` is stored: it is then this tab's base.
+    pub fn written(&mut self) {
+        self.base = self.ids();
+        self.stale = false;
+    }
+
+    fn ids(&self) -> Vec<String> {
+        self.entries.iter().map(|e| e.id.clone()).collect()
+    }
+
+    /// Adds a stored document: read back from its processed form when this build wrote it,
+    /// otherwise rebuilt from its text. False, and nothing added, when its id is malformed or
+    /// already in use.
+    fn add(&mut self, mut entry: Entry) -> bool {
+        if !is_id(&entry.id) || self.corpus.document(&entry.id).is_some() {
+            return false;
+        }
+        let read = entry
+            .processed
+            .as_deref()
+            .and_then(|p| load_document(p, &self.build))
+            .filter(|d| d.id == entry.id);
+        let document = match read {
+            Some(d) => d,
+            None => {
+                let d = import::document(&entry.id, &entry.name, &entry.text);
+                entry.processed = Some(store_document(&d, &self.build));
+                self.stale = true;
+                d
+            }
+        };
+        self.corpus.documents.push(document);
+        self.next = self
+            .next
+            .max(number(&entry.id).map_or(0, |n| n.saturating_add(1)));
+        self.entries.push(entry);
+        true
+    }
+
+    /// The first id `own{n}` from `next` on that no document has, and its number.
+    ///
+    /// Past `u64::MAX` (a tampered store) it looks again from 1: never an overflow, and a free
+    /// id is always found, as there are far fewer documents than numbers.
+    fn free_id(&self) -> (String, u64) {
+        let free = |n: u64| {
+            let id = format!("own{n}");
+            self.corpus.document(&id).is_none().then_some((id, n))
+        };
+        let next = self.next.max(1);
+        (next..=u64::MAX)
+            .find_map(free)
+            .or_else(|| (1..next).find_map(free))
+            .unwrap_or_else(|| ("own1".into(), 1))
+    }
+}
