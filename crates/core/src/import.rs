@@ -507,26 +507,33 @@ pub fn document(id: &str, name: &str, text: &str) -> Document {
 
 /// The document of `existing` with the same text as `doc`: the same folded words in its passages,
 /// whatever the markup, spacing, case, accents or furniture around them.
+///
+/// Linear in the size of `doc` times the number of documents, not in the size of `existing`: a
+/// document is read only until it has more words than `doc`, as it cannot be the same past that.
 pub fn find_duplicate<'a>(doc: &Document, existing: &'a Corpus) -> Option<&'a Document> {
-    let mine = fingerprint(doc)?;
+    let (mine, count) = fingerprint(doc, usize::MAX)?;
     existing
         .documents
         .iter()
-        .find(|d| fingerprint(d) == Some(mine))
+        .find(|d| fingerprint(d, count) == Some((mine, count)))
 }
 
-/// SHA-256 of the folded words of a document's passages; `None` when they have no word.
-fn fingerprint(doc: &Document) -> Option<[u8; 32]> {
+/// SHA-256 of the folded words of a document's passages, and their number; `None` when they have
+/// no word, or once they have more than `most` (read passage by passage).
+fn fingerprint(doc: &Document, most: usize) -> Option<([u8; 32], usize)> {
     let mut hash = Sha256::new();
-    let mut any = false;
+    let mut count = 0usize;
     for p in &doc.passages {
         for w in words(&p.text) {
             hash.update(w.norm.as_bytes());
             hash.update([0]);
-            any = true;
+            count += 1;
+        }
+        if count > most {
+            return None;
         }
     }
-    any.then(|| hash.finalize().into())
+    (count > 0).then(|| (hash.finalize().into(), count))
 }
 
 /// Imports one file as document `id`: decoded, turned into text, cleaned and segmented, and

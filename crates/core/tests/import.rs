@@ -742,6 +742,31 @@ fn pathological_markup_imports_in_linear_cost() {
     }
 }
 
+/// The duplicate check reads a document of the library only as far as the imported one goes (to
+/// the end of the passage where it passes it; imports split long lines into passages of at most
+/// 8 KiB): a small file costs the same against a library holding a document eight times larger.
+#[test]
+fn the_duplicate_check_costs_what_the_imported_file_does_not_what_the_library_holds() {
+    let file = fixture("article.md");
+    let with_one = |k: usize| {
+        let mut c = corpus().clone();
+        let text = format!("A long document\n\n{}", prose_line(64 * 1024 * k));
+        let big = import::import("big.txt", text.as_bytes(), &c, "own1").unwrap();
+        c.documents.push(big.document);
+        c
+    };
+    let (one, eight) = (with_one(1), with_one(8));
+    let (_, small) = cost(|| import::import("article.md", &file, &one, "my1").unwrap());
+    let (_, big) = cost(|| import::import("article.md", &file, &eight, "my1").unwrap());
+    assert!(
+        big.allocs <= small.allocs + 64 && big.bytes <= small.bytes + 64 * 1024,
+        "against a document 8 times larger: {big:?}, against one: {small:?}"
+    );
+    // It still finds the same text, whatever else the library holds.
+    let twin = import::import("twin.md", &file, &with(&eight, &[imported("article.md")]), "my2");
+    assert!(matches!(twin, Err(ImportError::Duplicate { .. })), "{twin:?}");
+}
+
 /// Lines up to `MAX_LINE_BYTES` reach cleaning whole, and `segment::plain_text` (which cleaning
 /// calls on every line) looks for a link target after every `[`: a 30 kB line of brackets takes
 /// about 0.7 s there (release build), and a file of them minutes. The fix belongs in
