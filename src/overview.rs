@@ -25,12 +25,7 @@ fn passage_href(ctx: &Ctx, doc: &str, passage: &str) -> String {
 
 /// "source 002, “Unpacking The Iran-Russia Alliance…”": the number, then the title.
 fn source_name(ctx: &Ctx, doc: &str) -> Html {
-    let title = ctx
-        .data
-        .bundle
-        .corpus
-        .document(doc)
-        .map_or(doc, |d| d.title.as_str());
+    let title = ctx.data.bundle.corpus.title_of(doc);
     html! { <><span class="doc-num">{ doc }</span>{ " " }<cite>{ title }</cite></> }
 }
 
@@ -162,12 +157,7 @@ fn Disagreements(props: &FactsProps) -> Html {
         .count();
     let agree = props.disputes.len() - differ;
     let head = docs.iter().map(|d| {
-        let title = ctx
-            .data
-            .bundle
-            .corpus
-            .document(d)
-            .map_or(String::new(), |x| x.title.clone());
+        let title = ctx.data.bundle.corpus.title_of(d).to_owned();
         html! { <th scope="col" {title}>{ format!("Source {d}") }</th> }
     });
     let rows = props.disputes.iter().map(|row| {

@@ -34,11 +34,7 @@ pub(super) struct FactsProps {
 pub(super) fn FactsTable(props: &FactsProps) -> Html {
     let ctx = use_ctx();
     let corpus = &ctx.data.bundle.corpus;
-    let title = |doc: &str| {
-        corpus
-            .document(doc)
-            .map_or(doc.to_owned(), |d| d.title.clone())
-    };
+    let title = |doc| corpus.title_of(doc).to_owned();
     let head = props.docs.iter().map(|d| {
         html! { <th scope="col" data-doc={d.clone()}><span class="cmp-doc-id">{ d }</span>{ " " }<span class="cmp-th-title">{ title(d) }</span></th> }
     });

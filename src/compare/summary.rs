@@ -52,11 +52,7 @@ fn disputes_cell<'a>(labels: impl Iterator<Item = &'a str>) -> Html {
 pub(super) fn Summary(props: &SummaryProps) -> Html {
     let ctx = use_ctx();
     let corpus = &ctx.data.bundle.corpus;
-    let title = |doc: &str| {
-        corpus
-            .document(doc)
-            .map_or(doc.to_owned(), |d| d.title.clone())
-    };
+    let title = |doc| corpus.title_of(doc).to_owned();
     let head = props.docs.iter().map(|d| {
         html! {
             <th scope="col" class="cmp-num" data-doc={d.clone()} title={title(d)}>

@@ -113,9 +113,7 @@ pub(super) fn Row(props: &RowProps) -> Html {
     let theme = row.theme.as_str();
     let column_of = |doc: &str| row.columns.iter().position(|c| c.doc == doc);
     let columns = row.columns.iter().map(|col| {
-        let title = corpus
-            .document(&col.doc)
-            .map_or(col.doc.as_str(), |d| d.title.as_str());
+        let title = corpus.title_of(&col.doc);
         let passages = col.passages.iter().filter_map(|pid| {
             let p = passage(corpus, &col.doc, pid)?;
             let href = ctx.href(&ctx.with_view(View::Read {
@@ -148,7 +146,7 @@ pub(super) fn Row(props: &RowProps) -> Html {
             let badges = others.into_iter().map(|(doc, pid)| {
                 let target = anchor(theme, doc, pid);
                 let onclick = Callback::from(move |_: MouseEvent| dom::reveal(&target));
-                let other_title = corpus.document(doc).map_or(doc, |d| d.title.as_str());
+                let other_title = corpus.title_of(doc);
                 html! {
                     <li>
                         <button type="button" class="cmp-badge" {onclick} data-doc={doc.to_owned()} data-passage={pid.to_owned()}

@@ -410,6 +410,11 @@ impl Corpus {
     pub fn document(&self, id: &str) -> Option<&Document> {
         self.documents.iter().find(|d| d.id == id)
     }
+
+    /// The title of document `id`, or the id itself when there is no such document.
+    pub fn title_of<'a>(&'a self, id: &'a str) -> &'a str {
+        self.document(id).map_or(id, |d| d.title.as_str())
+    }
 }
 
 /// A corpus is indexed passage by passage: unit (d, p) is passage p of document d.
