@@ -763,8 +763,16 @@ fn the_duplicate_check_costs_what_the_imported_file_does_not_what_the_library_ho
         "against a document 8 times larger: {big:?}, against one: {small:?}"
     );
     // It still finds the same text, whatever else the library holds.
-    let twin = import::import("twin.md", &file, &with(&eight, &[imported("article.md")]), "my2");
-    assert!(matches!(twin, Err(ImportError::Duplicate { .. })), "{twin:?}");
+    let twin = import::import(
+        "twin.md",
+        &file,
+        &with(&eight, &[imported("article.md")]),
+        "my2",
+    );
+    assert!(
+        matches!(twin, Err(ImportError::Duplicate { .. })),
+        "{twin:?}"
+    );
 }
 
 /// Lines up to `MAX_LINE_BYTES` reach cleaning whole, and `segment::plain_text` (which cleaning
