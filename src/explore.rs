@@ -6,6 +6,7 @@
 //! keyed by passage, and a chip's evidence is put in the page only once the chip is opened.
 //! Counts, exports and KWIC still cover every match.
 
+use parallax_core::strings;
 use std::rc::Rc;
 
 use parallax_core::analysis::{Analysis, FacetCount, Filter};
@@ -16,8 +17,8 @@ use yew::prelude::*;
 
 use crate::ctx::{use_ctx, Ctx};
 use crate::custom_themes::CustomThemes;
+use crate::dom;
 use crate::export_buttons::{ExportButtons, Exported};
-use crate::{dom, fmt};
 
 /// Results rendered at first, and added by each "Show more".
 const PAGE: usize = 10;
@@ -420,7 +421,7 @@ pub fn ExploreView() -> Html {
         html! {
             <>
                 <p class="result-count" role="status" aria-live="polite">
-                    { if e.query.trim().is_empty() { "Type a word or a phrase to see it in context.".to_owned() } else { fmt::count(count, "match", "matches") } }
+                    { if e.query.trim().is_empty() { "Type a word or a phrase to see it in context.".to_owned() } else { strings::count(count, "match", "matches") } }
                 </p>
                 if count > 0 {
                     <ExportButtons what={Exported::Kwic(keep.clone())} heading={AttrValue::from(format!("Parallax: “{}” with the words around it", e.query.trim().trim_matches('"')))} />
@@ -448,7 +449,7 @@ pub fn ExploreView() -> Html {
         let items = facets.hits.iter().take(shown).map(|&u| result_item(&r, u));
         html! {
             <>
-                <p class="result-count" role="status" aria-live="polite">{ fmt::count(count, "passage", "passages") }</p>
+                <p class="result-count" role="status" aria-live="polite">{ strings::count(count, "passage", "passages") }</p>
                 if count == 0 {
                     <div class="empty">
                         <p>{ "No passage matches." }</p>

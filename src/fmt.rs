@@ -1,10 +1,5 @@
-//! Trivial English formatting of counts and sizes for the views ("1 block", "12 words",
-//! "4.2 MB"); no other logic.
-
-/// `n` followed by the singular or plural noun.
-pub fn count(n: usize, one: &str, many: &str) -> String {
-    format!("{n} {}", if n == 1 { one } else { many })
-}
+//! File sizes as the views show them ("4.2 MB"); counts in words are the core's
+//! (`strings::count`).
 
 /// A size in bytes as the reader reads it: bytes, kB or MB (decimal, as file managers show).
 pub fn size(bytes: f64) -> String {

@@ -7,6 +7,7 @@
 //! the top of the view where files were dropped. Storage notices and putting back a removed
 //! document are shown here too. Everything is rendered as text.
 
+use parallax_core::strings;
 use std::cell::RefCell;
 use std::collections::VecDeque;
 use std::rc::Rc;
@@ -413,7 +414,7 @@ fn batch_html(ctx: &crate::ctx::Ctx, b: &Batch) -> Html {
         .count();
     let not = b.outcomes.len() - ok;
     let summary = (b.progress.is_none() && !b.outcomes.is_empty()).then(|| {
-        let mut s = format!("{} imported", fmt::count(ok, "file", "files"));
+        let mut s = format!("{} imported", strings::count(ok, "file", "files"));
         if not > 0 {
             s.push_str(&format!(", {not} not imported"));
         }

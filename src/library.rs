@@ -4,11 +4,11 @@
 //! the app does not wait for thousands of cards. The reader's own documents follow the sources,
 //! and "Add your own documents" comes last.
 
+use parallax_core::strings;
 use yew::prelude::*;
 
 use crate::ctx::use_ctx;
 use crate::dom;
-use crate::fmt;
 use crate::import_ui::ImportDocs;
 use crate::source_card::SourceCard;
 
@@ -32,9 +32,9 @@ pub fn Library() -> Html {
         <section class="library-view">
             <h1>{ &corpus.title }</h1>
             <p class="lede">
-                { fmt::count(count - own, "source", "sources") }{ " on one story" }
+                { strings::count(count - own, "source", "sources") }{ " on one story" }
                 if own > 0 {
-                    { format!(", and {} of your own", fmt::count(own, "document", "documents")) }
+                    { format!(", and {} of your own", strings::count(own, "document", "documents")) }
                 }
                 { ". " }
                 { "Open one to read it without the clutter of its web page (menus, share buttons, adverts). Nothing is lost: a switch shows every removed part, with the reason." }

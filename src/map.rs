@@ -4,11 +4,12 @@
 
 use parallax_core::analysis::Analysis;
 use parallax_core::state::{Explore, View};
+use parallax_core::strings;
 use parallax_core::Corpus;
 use yew::prelude::*;
 
 use crate::ctx::{use_ctx, Ctx};
-use crate::{dom, fmt};
+use crate::dom;
 
 /// One cell: how many of a source's passages carry a theme.
 #[derive(Clone, PartialEq)]
@@ -205,8 +206,8 @@ pub fn MapView() -> Html {
     let summary = format!(
         "Heat map of {} by {}: each cell is the share of a source's passages tagged with a theme, \
          with the passage count, and links to those passages.{}",
-        fmt::count(rows.len(), "theme", "themes"),
-        fmt::count(docs.len(), "source", "sources"),
+        strings::count(rows.len(), "theme", "themes"),
+        strings::count(docs.len(), "source", "sources"),
         best.map_or(String::new(), |(r, c, d)| format!(
             " Highest: {}.",
             cell_words(c, &r.label, d)

@@ -3,6 +3,7 @@
 //! Markdown. Storage that is blocked, full or unreadable gives a notice and a way to export what
 //! is in memory; unreadable stored notes are kept as they were, never overwritten silently.
 
+use parallax_core::strings;
 use std::rc::Rc;
 
 use parallax_core::export::LinkBase;
@@ -12,7 +13,7 @@ use wasm_bindgen::closure::Closure;
 use yew::prelude::*;
 
 use crate::ctx::use_ctx;
-use crate::{dom, fmt, storage};
+use crate::{dom, storage};
 
 /// Where the notebook is stored.
 const KEY: &str = "parallax-notes";
@@ -265,7 +266,7 @@ pub fn NotesStorageNotice() -> Html {
         });
         html! {
             <div class="notes-problem notes-set-aside">
-                <p>{ format!("{} that could not be read {} kept aside in this browser, never written over:", fmt::count(kept.len(), "stored notebook", "stored notebooks"), if kept.len() == 1 { "is" } else { "are" }) }</p>
+                <p>{ format!("{} that could not be read {} kept aside in this browser, never written over:", strings::count(kept.len(), "stored notebook", "stored notebooks"), if kept.len() == 1 { "is" } else { "are" }) }</p>
                 <ul>{ for items }</ul>
             </div>
         }
@@ -493,7 +494,7 @@ pub fn NotesView() -> Html {
             if count == 0 {
                 <p class="empty">{ "No notes yet. Open a source and use “Add a note” under any passage." }</p>
             } else {
-                <p>{ crate::fmt::count(count, "note", "notes") }</p>
+                <p>{ strings::count(count, "note", "notes") }</p>
                 <ul class="notes-list">{ for items }</ul>
             }
         </section>

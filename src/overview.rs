@@ -7,12 +7,13 @@ use parallax_core::overview::{
 };
 use parallax_core::reuse::Span;
 use parallax_core::state::{Explore, OverviewPart, View};
+use parallax_core::strings;
 use yew::prelude::*;
 
 use crate::ctx::{use_ctx, Ctx};
+use crate::dom;
 use crate::passage::name;
 use crate::word_diff::DiffText;
-use crate::{dom, fmt};
 
 /// The link to a passage in the reader.
 fn passage_href(ctx: &Ctx, doc: &str, passage: &str) -> String {
@@ -27,16 +28,6 @@ fn passage_href(ctx: &Ctx, doc: &str, passage: &str) -> String {
 fn source_name(ctx: &Ctx, doc: &str) -> Html {
     let title = ctx.data.bundle.corpus.title_of(doc);
     html! { <><span class="doc-num">{ doc }</span>{ " " }<cite>{ title }</cite></> }
-}
-
-/// The first words of a text, to tell stretches apart.
-fn opening(text: &str, n: usize) -> String {
-    let words: Vec<&str> = text.split_whitespace().collect();
-    if words.len() > n {
-        format!("{}…", words[..n].join(" "))
-    } else {
-        words.join(" ")
-    }
 }
 
 /// A list of quoted spans, each opening its passage.
@@ -86,8 +77,8 @@ fn Copies(props: &CopiesProps) -> Html {
                 <li key={i}>
                     <details class="ov-span" data-words={r.words.to_string()}>
                         <summary>
-                            <q>{ opening(&r.a.text, 12) }</q>
-                            { format!(" — {}", fmt::count(r.words, "word", "words")) }
+                            <q>{ strings::first_words(&r.a.text, 12) }</q>
+                            { format!(" — {}", strings::count(r.words, "word", "words")) }
                         </summary>
                         <div class="ov-diff">
                             <DiffText first={r.a.clone()} second={r.b.clone()} />
@@ -105,8 +96,8 @@ fn Copies(props: &CopiesProps) -> Html {
                 data-spans={p.spans.len().to_string()} data-words={p.words.to_string()}>
                 <h3>{ source_name(&ctx, &p.a) }<span class="ov-and">{ " and " }</span>{ source_name(&ctx, &p.b) }</h3>
                 <p>
-                    <strong>{ format!("{} shared", fmt::count(p.words, "word", "words")) }</strong>
-                    { format!(" in {}. ", fmt::count(p.spans.len(), "stretch of text", "stretches of text")) }
+                    <strong>{ format!("{} shared", strings::count(p.words, "word", "words")) }</strong>
+                    { format!(" in {}. ", strings::count(p.spans.len(), "stretch of text", "stretches of text")) }
                     { who }
                 </p>
                 <p class="ov-spans-help">{ "Open a stretch to see what changed between the two:" }</p>
@@ -122,7 +113,7 @@ fn Copies(props: &CopiesProps) -> Html {
                     { format!("None of the {} pairs of sources share any wording.", props.pairs) }
                 } else {
                     { format!("{} of the {} pairs of sources share wording word for word", n, props.pairs) }
-                    { format!("; the other {} share none.", fmt::count(rest, "pair", "pairs")) }
+                    { format!("; the other {} share none.", strings::count(rest, "pair", "pairs")) }
                 }
             </p>
             if n > 0 {
@@ -216,7 +207,7 @@ fn Disagreements(props: &FactsProps) -> Html {
     html! {
         <>
             <p class="ov-answer" data-testid="disagreements-answer">
-                { format!("{} stated by two or more sources: ", fmt::count(props.disputes.len(), "fact is", "facts are")) }
+                { format!("{} stated by two or more sources: ", strings::count(props.disputes.len(), "fact is", "facts are")) }
                 <strong>{ format!("they disagree on {}", differ) }</strong>
                 { format!(" and agree on {}. ", agree) }
                 { "Open a cell to read the sentences behind it." }
@@ -232,7 +223,7 @@ fn Disagreements(props: &FactsProps) -> Html {
             }
             if !props.single.is_empty() {
                 <details class="ov-single">
-                    <summary>{ format!("{} only one source states (nothing to check them against)", fmt::count(props.single.len(), "fact", "facts")) }</summary>
+                    <summary>{ format!("{} only one source states (nothing to check them against)", strings::count(props.single.len(), "fact", "facts")) }</summary>
                     <ul>{ for single }</ul>
                 </details>
             }
@@ -245,7 +236,7 @@ fn weight_line(w: &ThemeWeight) -> String {
     format!(
         "{} of its {} ({} %), against {} of {} ({} %) in the other sources",
         w.count,
-        fmt::count(w.total, "passage", "passages"),
+        strings::count(w.total, "passage", "passages"),
         w.percent(),
         w.others_count,
         w.others_total,
@@ -313,7 +304,7 @@ fn ProfileCard(props: &ProfileProps) -> Html {
         html! {
             <li data-word={k.word.clone()}>
                 <a {href}>{ &k.word }</a>
-                { format!(" — {} here ({:.1} per 1,000 words), ", fmt::count(k.count, "time", "times"), k.per_1000) }
+                { format!(" — {} here ({:.1} per 1,000 words), ", strings::count(k.count, "time", "times"), k.per_1000) }
                 { if k.others_count == 0 { "never in the other sources".to_owned() } else { format!("{} in the other sources ({:.1} per 1,000)", k.others_count, k.others_per_1000) } }
             </li>
         }
@@ -322,7 +313,7 @@ fn ProfileCard(props: &ProfileProps) -> Html {
         html! {
             <li>
                 <details>
-                    <summary>{ format!("{} ({})", v.name, fmt::count(v.spans.len(), "sentence", "sentences")) }</summary>
+                    <summary>{ format!("{} ({})", v.name, strings::count(v.spans.len(), "sentence", "sentences")) }</summary>
                     { span_list(&ctx, &v.spans, true) }
                 </details>
             </li>
@@ -333,7 +324,7 @@ fn ProfileCard(props: &ProfileProps) -> Html {
             <h3 id={format!("ov-profile-{}", p.doc)}>{ source_name(&ctx, &p.doc) }</h3>
             <p class="ov-facts-line">
                 { genre.unwrap_or_else(|| "Kind of text not stated".to_owned()) }
-                { format!(" · {} in {}", fmt::count(p.words, "word", "words"), fmt::count(p.passages, "passage", "passages")) }
+                { format!(" · {} in {}", strings::count(p.words, "word", "words"), strings::count(p.passages, "passage", "passages")) }
             </p>
             if p.short {
                 <p class="ov-caution">
@@ -437,7 +428,7 @@ pub fn OverviewView() -> Html {
                 if c.blocks == 0 {
                     { "nothing removed." }
                 } else {
-                    { format!("{} removed in {}: {}. ", fmt::count(c.words, "word", "words"), fmt::count(c.blocks, "block", "blocks"), kinds.join(", ")) }
+                    { format!("{} removed in {}: {}. ", strings::count(c.words, "word", "words"), strings::count(c.blocks, "block", "blocks"), kinds.join(", ")) }
                 }
                 <span class="ov-links">
                     <a href={removed_href}>{ "See it in place" }</a>
@@ -458,7 +449,7 @@ pub fn OverviewView() -> Html {
         <section class="overview-view">
             <h1>{ "Story overview" }</h1>
             <p class="lede">
-                { format!("{} on “{}”, read side by side. Four plain questions, answered from the texts themselves; every answer opens the sentences behind it.", fmt::count(corpus.documents.len(), "source", "sources"), corpus.title) }
+                { format!("{} on “{}”, read side by side. Four plain questions, answered from the texts themselves; every answer opens the sentences behind it.", strings::count(corpus.documents.len(), "source", "sources"), corpus.title) }
             </p>
             <nav class="ov-nav" aria-label="Questions on this page"><ol>{ for nav }</ol></nav>
             { section(OverviewPart::Copies, html! { <Copies copies={o.copies.clone()} pairs={o.pairs} /> }) }

@@ -6,6 +6,7 @@
 //! the visit, with a notice; stored data that cannot be read is copied under another key before
 //! anything is written, or else left alone (and so is data of a newer format).
 
+use parallax_core::strings;
 use std::cell::RefCell;
 use std::rc::Rc;
 
@@ -249,7 +250,7 @@ fn restore(inner: &mut Inner, raw: String) {
             if bad > 0 {
                 let why = format!(
                     "{} with a missing field, or an id that is malformed or already in use",
-                    crate::fmt::count(bad, "document", "documents")
+                    strings::count(bad, "document", "documents")
                 );
                 unreadable(inner, why, raw);
             }

@@ -2,10 +2,9 @@
 //! and the one summary of what was removed that the library card, the reader's switch and the
 //! source profile all show, so that their numbers always agree.
 
+use parallax_core::strings;
 use parallax_core::Document;
 use yew::prelude::*;
-
-use crate::fmt;
 
 /// Blocks of page furniture removed (author and date lines moved to the header are not counted,
 /// as `Document::removed_word_count` does not count their words).
@@ -19,8 +18,8 @@ pub fn summary(doc: &Document) -> String {
         0 => "nothing removed".to_owned(),
         n => format!(
             "{} removed in {}",
-            fmt::count(doc.removed_word_count(), "word", "words"),
-            fmt::count(n, "block", "blocks")
+            strings::count(doc.removed_word_count(), "word", "words"),
+            strings::count(n, "block", "blocks")
         ),
     }
 }

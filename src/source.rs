@@ -5,11 +5,12 @@
 use parallax_core::model::{BylineSource, RemovalKind};
 use parallax_core::signals::Signal;
 use parallax_core::state::{Explore, View};
+use parallax_core::strings;
 use parallax_core::{count_words, Document};
 use yew::prelude::*;
 
 use crate::ctx::{use_ctx, Ctx};
-use crate::{dom, fmt};
+use crate::dom;
 
 fn explore(ctx: &Ctx, e: Explore) -> String {
     ctx.href(&ctx.with_view(View::Explore(e)))
@@ -99,7 +100,7 @@ fn SignalItem(props: &SignalProps) -> Html {
             <p class="signal-label">{ &s.label }</p>
             if !s.evidence.is_empty() {
                 <details class="signal-evidence">
-                    <summary>{ format!("Show the evidence ({})", fmt::count(s.evidence.len(), "place", "places")) }</summary>
+                    <summary>{ format!("Show the evidence ({})", strings::count(s.evidence.len(), "place", "places")) }</summary>
                     <ol>{ for spans }</ol>
                 </details>
             }
@@ -137,8 +138,8 @@ fn metadata(doc: &Document) -> Html {
             <div><dt>{ "Type of page" }</dt><dd data-field="kind">{ or_none(&doc.kind) }</dd></div>
             <div><dt>{ "Website" }</dt><dd data-field="site">{ or_none(&doc.site) }</dd></div>
             <div><dt>{ "Length" }</dt><dd data-field="words">
-                { fmt::count(doc.word_count(), "word", "words") }{ " in " }
-                { fmt::count(doc.passages.len(), "passage", "passages") }
+                { strings::count(doc.word_count(), "word", "words") }{ " in " }
+                { strings::count(doc.passages.len(), "passage", "passages") }
             </dd></div>
             <div><dt>{ "Saved as" }</dt><dd><code>{ &doc.file }</code></dd></div>
         </dl>
@@ -359,7 +360,7 @@ pub fn SourceView() -> Html {
                 <div class="source-scroll" tabindex="0" role="region" aria-labelledby="themes-caption">
                     <table class="source-table themes-table">
                         <caption id="themes-caption">
-                            { format!("Passages about each theme, of {}", fmt::count(total, "passage", "passages")) }
+                            { format!("Passages about each theme, of {}", strings::count(total, "passage", "passages")) }
                         </caption>
                         <thead>
                             <tr>

@@ -3,12 +3,12 @@
 //! link to its profile. The reader's own documents are marked as theirs and have a Remove button.
 
 use parallax_core::state::View;
+use parallax_core::strings;
 use yew::prelude::*;
 
 use crate::ctx::use_ctx;
 use crate::doc_meta::DocMeta;
 use crate::dom;
-use crate::fmt;
 
 #[derive(Properties, PartialEq)]
 pub struct Props {
@@ -62,7 +62,7 @@ pub fn SourceCard(props: &Props) -> Html {
                 site={doc.site.clone().map(AttrValue::from)}
             />
             <p class="counts">
-                <span class="word-count">{ fmt::count(words, "word", "words") }</span>
+                <span class="word-count">{ strings::count(words, "word", "words") }</span>
                 { " · " }
                 <span class="removed-count">{ removed }</span>
             </p>

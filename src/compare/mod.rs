@@ -11,10 +11,11 @@ mod theme_rows;
 
 use parallax_core::compare::compare;
 use parallax_core::state::{State, View};
+use parallax_core::strings;
 use yew::prelude::*;
 
 use crate::ctx::{use_ctx, Ctx};
-use crate::{dom, fmt};
+use crate::dom;
 use facts_table::FactsTable;
 use picker::Picker;
 use summary::Summary;
@@ -109,22 +110,22 @@ pub fn CompareView() -> Html {
             format!(
                 "{} of {} differ",
                 rows.len(),
-                fmt::count(all.len(), "theme", "themes")
+                strings::count(all.len(), "theme", "themes")
             )
         } else {
-            format!("{} shown", fmt::count(rows.len(), "theme", "themes"))
+            format!("{} shown", strings::count(rows.len(), "theme", "themes"))
         },
         if places > 0 {
             format!(
                 ", wording shared in {}",
-                fmt::count(places, "place", "places")
+                strings::count(places, "place", "places")
             )
         } else {
             String::new()
         },
         match totals.disputes.len() {
             0 => String::new(),
-            n => format!(", {} disputed", fmt::count(n, "fact", "facts")),
+            n => format!(", {} disputed", strings::count(n, "fact", "facts")),
         }
     );
     let scope = match &theme_label {

@@ -4,11 +4,11 @@
 //! the core (`ThemeRow::shared`, `ThemeRow::disputes`, `Comparison::totals`).
 
 use parallax_core::compare::{Shared, ThemeRow, Totals};
+use parallax_core::strings;
 use yew::prelude::*;
 
 use super::with;
 use crate::ctx::use_ctx;
-use crate::fmt;
 
 #[derive(Properties, PartialEq)]
 pub(super) struct SummaryProps {
@@ -27,7 +27,7 @@ fn shared_cell(shared: &[Shared]) -> Html {
             { for shared.iter().map(|s| html! {
                 <li class="cmp-shared-with" data-docs={format!("{} {}", s.docs[0], s.docs[1])} data-places={s.places.to_string()}>
                     <span class="cmp-mark" aria-hidden="true">{ "⇄ " }</span>
-                    { format!("{} and {}: {}", s.docs[0], s.docs[1], fmt::count(s.places, "place", "places")) }
+                    { format!("{} and {}: {}", s.docs[0], s.docs[1], strings::count(s.places, "place", "places")) }
                 </li>
             }) }
         </ul>

@@ -10,11 +10,12 @@ use parallax_core::compare::ThemeRow;
 use parallax_core::model::{Corpus, Passage};
 use parallax_core::reuse::{ReusePair, Span};
 use parallax_core::state::View;
+use parallax_core::strings;
 use yew::prelude::*;
 
 use crate::ctx::use_ctx;
+use crate::dom;
 use crate::word_diff::DiffText;
-use crate::{dom, fmt};
 
 /// The id of a passage's element in a row; the theme keeps it unique, as a passage can sit in
 /// several rows.
@@ -54,17 +55,6 @@ fn marked_text(text: &str, spans: &[(u32, u32)]) -> Html {
     out.into_iter().collect()
 }
 
-/// The first words of a reused span, to tell the diff buttons of one passage apart.
-fn quote(text: &str) -> String {
-    const WORDS: usize = 8;
-    let words: Vec<&str> = text.split_whitespace().collect();
-    if words.len() > WORDS {
-        format!("{}…", words[..WORDS].join(" "))
-    } else {
-        words.join(" ")
-    }
-}
-
 #[derive(Properties, PartialEq)]
 struct DiffProps {
     /// The reused pair, with `first` the side in the earlier column.
@@ -90,7 +80,7 @@ fn WordDiff(props: &DiffProps) -> Html {
             <button type="button" class="cmp-diff-toggle" onclick={toggle}
                 aria-expanded={if *open { "true" } else { "false" }} aria-controls={props.region.clone()}>
                 { if *open { "Hide what changed" } else { "Show what changed" } }
-                <span class="cmp-diff-what">{ format!(" between “{}” and {} {}", quote(&first.text), second.doc, second.passage) }</span>
+                <span class="cmp-diff-what">{ format!(" between “{}” and {} {}", strings::first_words(&first.text, 8), second.doc, second.passage) }</span>
             </button>
             <div class="cmp-diff-body" id={props.region.clone()} hidden={!*open}>{ body }</div>
         </div>
@@ -189,7 +179,7 @@ pub(super) fn Row(props: &RowProps) -> Html {
                 if col.passages.is_empty() {
                     <p class="cmp-silent">{ "No passage on this theme." }</p>
                 } else {
-                    <p class="cmp-col-count">{ fmt::count(col.passages.len(), "passage", "passages") }</p>
+                    <p class="cmp-col-count">{ strings::count(col.passages.len(), "passage", "passages") }</p>
                     <ol class="cmp-passages">{ for passages }</ol>
                 }
             </div>
@@ -210,7 +200,7 @@ pub(super) fn Row(props: &RowProps) -> Html {
                 <span class="cmp-row-counts">{ format!("Passages: {}", counts.join(" · ")) }</span>
                 if places > 0 {
                     <span class="cmp-row-flag cmp-row-flag--shared">
-                        <span class="cmp-mark" aria-hidden="true">{ "⇄ " }</span>{ format!("same wording in {}", fmt::count(places, "place", "places")) }
+                        <span class="cmp-mark" aria-hidden="true">{ "⇄ " }</span>{ format!("same wording in {}", strings::count(places, "place", "places")) }
                     </span>
                 }
                 if row.differs() {

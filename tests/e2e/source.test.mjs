@@ -51,7 +51,7 @@ describe('source profile', () => {
     assert.equal(p.h1, 'Decoding The Iran-Russia Axis: Geopolitical Implications');
     assert.equal(p.meta.kind, 'explainer');
     assert.equal(p.meta.byline, 'None named');
-    assert.match(p.meta.words, /^\d+ words in \d+ passages$/);
+    assert.match(p.meta.words, /^[\d,]+ words in [\d,]+ passages$/);
 
     const fabricated = page.locator('li.signal[data-signal="fabricated-author"]');
     assert.match(await fabricated.locator('.signal-label').textContent(), /fabricated profile/);

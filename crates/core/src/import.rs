@@ -14,6 +14,7 @@
 use crate::model::{is_id, Corpus, Document};
 use crate::pipeline::{process_document, SourceMeta};
 use crate::segment::{plain_text, sentence_spans};
+use crate::strings::{count, decode_entities, thousands};
 use crate::text::words;
 use sha2::{Digest, Sha256};
 use std::borrow::Cow;
@@ -205,24 +206,7 @@ impl ImportError {
 /// formatting would add kilobytes to the wasm.
 fn megabytes(bytes: u64) -> String {
     let tenths = (bytes + 50_000) / 100_000;
-    format!("{}.{} MB", count(tenths / 10), tenths % 10)
-}
-
-/// A count with thousands separators: 1,234,567.
-fn count(n: u64) -> String {
-    let digits = n.to_string();
-    let mut out = String::with_capacity(digits.len() + digits.len() / 3);
-    for (i, c) in digits.chars().enumerate() {
-        if i > 0 && (digits.len() - i) % 3 == 0 {
-            out.push(',');
-        }
-        out.push(c);
-    }
-    out
-}
-
-fn plural(n: u64, one: &str, many: &str) -> String {
-    format!("{} {}", count(n), if n == 1 { one } else { many })
+    format!("{}.{} MB", thousands(tenths / 10), tenths % 10)
 }
 
 const ONLY_TEXT: &str = "Only text files can be imported: .txt, .md or .html";
@@ -234,13 +218,13 @@ impl fmt::Display for ImportError {
                 f,
                 "“{name}” is too large to import: {} (the limit is {}).",
                 megabytes(*bytes),
-                count(MAX_BYTES / 1_000_000) + " MB"
+                thousands(MAX_BYTES / 1_000_000) + " MB"
             ),
             ImportError::Empty { name, bytes: 0 } => write!(f, "“{name}” is empty (0 bytes)."),
             ImportError::Empty { name, bytes } => write!(
                 f,
                 "“{name}” has no text: its {} are only spaces, line breaks and invisible characters.",
-                plural(*bytes, "byte", "bytes")
+                count(*bytes, "byte", "bytes")
             ),
             ImportError::Binary { name, kind } => write!(
                 f,
@@ -256,8 +240,8 @@ impl fmt::Display for ImportError {
                 "“{name}” is not valid UTF-8 text: byte {} (line {}) cannot be read. It may be \
                  saved in an older encoding such as Windows-1252 or Latin-1; save it as UTF-8 \
                  and import it again.",
-                count(*at),
-                count(*line)
+                thousands(*at),
+                thousands(*line)
             ),
             ImportError::InvalidUtf16 { name, encoding, at } => {
                 let (family, evidence) = match encoding {
@@ -270,7 +254,7 @@ impl fmt::Display for ImportError {
                     f,
                     "“{name}” is {family} text ({evidence}) but cannot be decoded at byte {}: a \
                      broken character or a cut-off end. Save it as UTF-8 and import it again.",
-                    count(*at)
+                    thousands(*at)
                 )
             }
             ImportError::NoText { name, format } => write!(
@@ -286,7 +270,7 @@ impl fmt::Display for ImportError {
                 f,
                 "“{name}” has no paragraph left after cleaning: only a title, headings or page \
                  furniture ({} removed).",
-                plural(*removed, "block", "blocks")
+                count(*removed, "block", "blocks")
             ),
             ImportError::Duplicate { name, id, title } => write!(
                 f,
@@ -388,39 +372,39 @@ impl fmt::Display for Note {
                         "embedded elements (frames, images, media, form controls and templates)",
                     ),
                 };
-                write!(f, "{} dropped.", plural(n, one, many))
+                write!(f, "{} dropped.", count(n, one, many))
             }
             Note::OutsideMain { words: n } => write!(
                 f,
                 "{} outside the page's main content (its <main> or <article>) dropped: site header, menus and the like.",
-                plural(n, "word", "words")
+                count(n, "word", "words")
             ),
             Note::FrontMatter => write!(f, "Front matter (the metadata block at the top) dropped; its title kept."),
             Note::Removed { what, count: n } => match what {
                 Invisible::BidiControl => write!(
                     f,
                     "{} removed (U+202A–U+202E, U+2066–U+2069): they can make text display in another order than it reads.",
-                    plural(n, "right-to-left or left-to-right override or isolate character", "right-to-left and left-to-right override and isolate characters")
+                    count(n, "right-to-left or left-to-right override or isolate character", "right-to-left and left-to-right override and isolate characters")
                 ),
                 Invisible::ZeroWidth => write!(
                     f,
                     "{} removed (U+200B–U+200D, U+2060, U+FEFF): they hide inside words and defeat search. Joiners that are spelling (Persian, Indic scripts, emoji) are kept.",
-                    plural(n, "zero-width character", "zero-width characters")
+                    count(n, "zero-width character", "zero-width characters")
                 ),
-                Invisible::SoftHyphen => write!(f, "{} removed.", plural(n, "soft hyphen", "soft hyphens")),
-                Invisible::Control => write!(f, "{} removed.", plural(n, "control character", "control characters")),
+                Invisible::SoftHyphen => write!(f, "{} removed.", count(n, "soft hyphen", "soft hyphens")),
+                Invisible::Control => write!(f, "{} removed.", count(n, "control character", "control characters")),
             },
             Note::Replacement { count: n } => write!(
                 f,
                 "{} (�) found: the text was damaged before it was saved. They are kept.",
-                plural(n, "replacement character", "replacement characters")
+                count(n, "replacement character", "replacement characters")
             ),
             Note::LinesSplit { lines, paragraphs } => write!(
                 f,
                 "{} longer than {} kB split into {} at sentence ends.",
-                plural(lines, "line", "lines"),
+                count(lines, "line", "lines"),
                 MAX_LINE_BYTES / 1024,
-                plural(paragraphs, "paragraph", "paragraphs")
+                count(paragraphs, "paragraph", "paragraphs")
             ),
             Note::TitleFromName => write!(f, "No title line found: the file name is the title."),
         }
@@ -1546,239 +1530,6 @@ fn html(src: &str) -> (String, Vec<Note>) {
     (lines.join("\n\n"), notes)
 }
 
-/// Decodes character references: numeric ones, and the named ones articles use (the Latin-1
-/// letters and signs, typographic punctuation). Unknown names stay as written.
-fn decode_entities(s: &str) -> Cow<'_, str> {
-    if !s.contains('&') {
-        return Cow::Borrowed(s);
-    }
-    let mut out = String::with_capacity(s.len());
-    let mut rest = s;
-    while let Some(i) = rest.find('&') {
-        out.push_str(&rest[..i]);
-        let after = &rest[i + 1..];
-        match entity(after) {
-            Some((c, len)) => {
-                out.push(c);
-                rest = &after[len..];
-            }
-            None => {
-                out.push('&');
-                rest = after;
-            }
-        }
-    }
-    out.push_str(rest);
-    Cow::Owned(out)
-}
-
-/// The character a reference (the text after `&`) stands for, and the bytes it takes.
-fn entity(after: &str) -> Option<(char, usize)> {
-    let bytes = after.as_bytes();
-    if let Some(num) = after.strip_prefix('#') {
-        let (hex, digits) = match num.as_bytes().first() {
-            Some(b'x' | b'X') => (true, &num[1..]),
-            _ => (false, num),
-        };
-        let n = digits
-            .bytes()
-            .take_while(|b| {
-                if hex {
-                    b.is_ascii_hexdigit()
-                } else {
-                    b.is_ascii_digit()
-                }
-            })
-            .count();
-        if n == 0 {
-            return None;
-        }
-        let value =
-            u32::from_str_radix(&digits[..n.min(8)], if hex { 16 } else { 10 }).unwrap_or(u32::MAX);
-        let value = if n > 8 { u32::MAX } else { value };
-        let mut len = 1 + usize::from(hex) + n;
-        if bytes.get(len) == Some(&b';') {
-            len += 1;
-        }
-        return Some((numeric_char(value), len));
-    }
-    let n = bytes
-        .iter()
-        .take(32)
-        .take_while(|b| b.is_ascii_alphanumeric())
-        .count();
-    if n == 0 || bytes.get(n) != Some(&b';') {
-        return None;
-    }
-    let name = &after[..n];
-    NAMED
-        .iter()
-        .find(|(k, _)| *k == name)
-        .map(|&(_, c)| (c, n + 1))
-}
-
-/// A numeric reference's character, as browsers read it: C1 codes as Windows-1252, invalid
-/// ones as U+FFFD.
-fn numeric_char(value: u32) -> char {
-    const CP1252: [char; 32] = [
-        '€', '\u{81}', '‚', 'ƒ', '„', '…', '†', '‡', 'ˆ', '‰', 'Š', '‹', 'Œ', '\u{8d}', 'Ž',
-        '\u{8f}', '\u{90}', '‘', '’', '“', '”', '•', '–', '—', '˜', '™', 'š', '›', 'œ', '\u{9d}',
-        'ž', 'Ÿ',
-    ];
-    match value {
-        0 => '\u{fffd}',
-        0x80..=0x9f => CP1252[(value - 0x80) as usize],
-        _ => char::from_u32(value).unwrap_or('\u{fffd}'),
-    }
-}
-
-/// Named references: the Latin-1 set and the typographic ones.
-const NAMED: &[(&str, char)] = &[
-    ("amp", '&'),
-    ("lt", '<'),
-    ("gt", '>'),
-    ("quot", '"'),
-    ("apos", '\''),
-    ("nbsp", '\u{a0}'),
-    ("shy", '\u{ad}'),
-    ("zwsp", '\u{200b}'),
-    ("zwnj", '\u{200c}'),
-    ("zwj", '\u{200d}'),
-    ("lrm", '\u{200e}'),
-    ("rlm", '\u{200f}'),
-    ("ensp", '\u{2002}'),
-    ("emsp", '\u{2003}'),
-    ("thinsp", '\u{2009}'),
-    ("hairsp", '\u{200a}'),
-    ("ndash", '–'),
-    ("mdash", '—'),
-    ("lsquo", '‘'),
-    ("rsquo", '’'),
-    ("sbquo", '‚'),
-    ("ldquo", '“'),
-    ("rdquo", '”'),
-    ("bdquo", '„'),
-    ("laquo", '«'),
-    ("raquo", '»'),
-    ("lsaquo", '‹'),
-    ("rsaquo", '›'),
-    ("hellip", '…'),
-    ("bull", '•'),
-    ("middot", '·'),
-    ("prime", '′'),
-    ("Prime", '″'),
-    ("dagger", '†'),
-    ("Dagger", '‡'),
-    ("permil", '‰'),
-    ("euro", '€'),
-    ("pound", '£'),
-    ("yen", '¥'),
-    ("cent", '¢'),
-    ("curren", '¤'),
-    ("copy", '©'),
-    ("reg", '®'),
-    ("trade", '™'),
-    ("deg", '°'),
-    ("plusmn", '±'),
-    ("times", '×'),
-    ("divide", '÷'),
-    ("minus", '−'),
-    ("frac12", '½'),
-    ("frac14", '¼'),
-    ("frac34", '¾'),
-    ("sup1", '¹'),
-    ("sup2", '²'),
-    ("sup3", '³'),
-    ("micro", 'µ'),
-    ("para", '¶'),
-    ("sect", '§'),
-    ("iexcl", '¡'),
-    ("iquest", '¿'),
-    ("ordf", 'ª'),
-    ("ordm", 'º'),
-    ("not", '¬'),
-    ("macr", '¯'),
-    ("acute", '´'),
-    ("cedil", '¸'),
-    ("uml", '¨'),
-    ("brvbar", '¦'),
-    ("larr", '←'),
-    ("rarr", '→'),
-    ("uarr", '↑'),
-    ("darr", '↓'),
-    ("harr", '↔'),
-    ("OElig", 'Œ'),
-    ("oelig", 'œ'),
-    ("Scaron", 'Š'),
-    ("scaron", 'š'),
-    ("Yuml", 'Ÿ'),
-    ("fnof", 'ƒ'),
-    ("circ", 'ˆ'),
-    ("tilde", '˜'),
-    ("Agrave", 'À'),
-    ("Aacute", 'Á'),
-    ("Acirc", 'Â'),
-    ("Atilde", 'Ã'),
-    ("Auml", 'Ä'),
-    ("Aring", 'Å'),
-    ("AElig", 'Æ'),
-    ("Ccedil", 'Ç'),
-    ("Egrave", 'È'),
-    ("Eacute", 'É'),
-    ("Ecirc", 'Ê'),
-    ("Euml", 'Ë'),
-    ("Igrave", 'Ì'),
-    ("Iacute", 'Í'),
-    ("Icirc", 'Î'),
-    ("Iuml", 'Ï'),
-    ("ETH", 'Ð'),
-    ("Ntilde", 'Ñ'),
-    ("Ograve", 'Ò'),
-    ("Oacute", 'Ó'),
-    ("Ocirc", 'Ô'),
-    ("Otilde", 'Õ'),
-    ("Ouml", 'Ö'),
-    ("Oslash", 'Ø'),
-    ("Ugrave", 'Ù'),
-    ("Uacute", 'Ú'),
-    ("Ucirc", 'Û'),
-    ("Uuml", 'Ü'),
-    ("Yacute", 'Ý'),
-    ("THORN", 'Þ'),
-    ("szlig", 'ß'),
-    ("agrave", 'à'),
-    ("aacute", 'á'),
-    ("acirc", 'â'),
-    ("atilde", 'ã'),
-    ("auml", 'ä'),
-    ("aring", 'å'),
-    ("aelig", 'æ'),
-    ("ccedil", 'ç'),
-    ("egrave", 'è'),
-    ("eacute", 'é'),
-    ("ecirc", 'ê'),
-    ("euml", 'ë'),
-    ("igrave", 'ì'),
-    ("iacute", 'í'),
-    ("icirc", 'î'),
-    ("iuml", 'ï'),
-    ("eth", 'ð'),
-    ("ntilde", 'ñ'),
-    ("ograve", 'ò'),
-    ("oacute", 'ó'),
-    ("ocirc", 'ô'),
-    ("otilde", 'õ'),
-    ("ouml", 'ö'),
-    ("oslash", 'ø'),
-    ("ugrave", 'ù'),
-    ("uacute", 'ú'),
-    ("ucirc", 'û'),
-    ("uuml", 'ü'),
-    ("yacute", 'ý'),
-    ("thorn", 'þ'),
-    ("yuml", 'ÿ'),
-];
-
 // --- Markdown --------------------------------------------------------------------------------
 
 /// Markdown (its HTML already set aside) as text: one paragraph, heading or list item a line,
@@ -2146,15 +1897,6 @@ mod tests {
     }
 
     #[test]
-    fn entities() {
-        assert_eq!(
-            decode_entities("a &amp; b &eacute;&#233;&#xE9;&#0;&#x110000;&#151; &nope; & &#"),
-            "a & b ééé\u{fffd}\u{fffd}— &nope; & &#"
-        );
-        assert_eq!(decode_entities("&#99999999999999999999;"), "\u{fffd}");
-    }
-
-    #[test]
     fn markdown_to_text() {
         let (text, front) = markdown(
             "---\ntitle: \"The Pact\"\ndate: 2025\n---\n# Heading One #\nA *wrapped* para\nwith [a link](http://x.org/(y)) and `code`.\n\n\
@@ -2200,7 +1942,6 @@ mod tests {
         assert_eq!(display_name("\u{200b}"), "unnamed file");
         assert_eq!(title_from_name("iran-russia_pact.md"), "iran-russia pact");
         assert_eq!(title_from_name("iran-russia.md"), "iran russia");
-        assert_eq!(count(1234567), "1,234,567");
     }
 
     #[test]

@@ -27,6 +27,7 @@ pub mod sort;
 #[cfg(feature = "build")]
 pub mod source;
 pub mod state;
+pub mod strings;
 pub mod tag;
 
 /// The text engine lives in `parallax-search` (built for speed); named here as the core's own.

@@ -31,6 +31,7 @@
 use crate::export::{md_escape, LinkBase};
 use crate::model::{is_id, Corpus};
 use crate::state::{print, State, View};
+use crate::strings::{count, entity, first_words};
 use serde::{Deserialize, Serialize};
 use std::fmt;
 
@@ -606,9 +607,9 @@ fn read_md_line(line: &str) -> String {
                 continue;
             }
         } else if c == '&' {
-            if let Some((ch, len)) = entity(rest) {
+            if let Some((ch, len)) = entity(&rest[1..]) {
                 out.push(ch);
-                rest = &rest[len..];
+                rest = &rest[1 + len..];
                 continue;
             }
         }
@@ -616,48 +617,6 @@ fn read_md_line(line: &str) -> String {
         rest = &rest[c.len_utf8()..];
     }
     out
-}
-
-/// The character of an entity at the start of `s`, and the entity's length.
-fn entity(s: &str) -> Option<(char, usize)> {
-    let head = &s[..s.char_indices().nth(12).map_or(s.len(), |(i, _)| i)];
-    let end = head.find(';')?;
-    let name = &s[1..end];
-    let ch = match name {
-        "amp" => '&',
-        "lt" => '<',
-        "gt" => '>',
-        "quot" => '"',
-        "apos" => '\'',
-        "nbsp" => '\u{a0}',
-        _ => {
-            let num = name.strip_prefix('#')?;
-            let code = match num.strip_prefix(['x', 'X']) {
-                Some(hex) => u32::from_str_radix(hex, 16).ok()?,
-                None => num.parse().ok()?,
-            };
-            char::from_u32(code).filter(|&c| c != '\0')?
-        }
-    };
-    Some((ch, end + 1))
-}
-
-/// The first `QUOTE_WORDS` words of a text, with `…` if there are more.
-fn first_words(text: &str) -> String {
-    let mut words = text.split_whitespace();
-    let mut out = words
-        .by_ref()
-        .take(QUOTE_WORDS)
-        .collect::<Vec<_>>()
-        .join(" ");
-    if words.next().is_some() {
-        out.push('…');
-    }
-    out
-}
-
-fn plural(n: usize, one: &str, many: &str) -> String {
-    format!("{n} {}", if n == 1 { one } else { many })
 }
 
 /// Readable Markdown of the notes: under a heading per source (corpus order, then sources not in
@@ -676,8 +635,8 @@ pub fn to_markdown(notebook: &Notebook, corpus: &Corpus, at: LinkBase) -> String
     }
     out.push_str(&format!(
         "{} on {}, written in Parallax. Parallax can import this file again: keep the lines between `<!--` and `-->` as they are.\n\n",
-        plural(notebook.notes.len(), "note", "notes"),
-        plural(passages.len(), "passage", "passages")
+        count(notebook.notes.len(), "note", "notes"),
+        count(passages.len(), "passage", "passages")
     ));
     // Sort key: known sources in corpus order, then the others by id; the same for passages.
     let doc_pos = |d: &str| corpus.documents.iter().position(|x| x.id == d);
@@ -727,7 +686,7 @@ pub fn to_markdown(notebook: &Notebook, corpus: &Corpus, at: LinkBase) -> String
                     "### [Passage {}](<{}>)\n\n> {}\n\n",
                     md_escape(p),
                     link.replace(['<', '>', ' '], ""),
-                    md_escape(&first_words(&passage.text))
+                    md_escape(&first_words(&passage.text, QUOTE_WORDS))
                 ));
             }
             None => out.push_str(&format!(

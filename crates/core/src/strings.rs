@@ -1,0 +1,305 @@
+//! Small text helpers shared by the core and the app, each written once: counts in words ("1,234 words"), a text's first words, and character references (`&amp;`, `&#233;`).
+
+use std::borrow::Cow;
+
+/// A number with thousands separators: 1,234,567.
+pub fn thousands(n: u64) -> String {
+    let digits = n.to_string();
+    let mut out = String::with_capacity(digits.len() + digits.len() / 3);
+    for (i, c) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i) % 3 == 0 {
+            out.push(',');
+        }
+        out.push(c);
+    }
+    out
+}
+
+/// `n` (with thousands separators) followed by the singular or plural noun: "1 note",
+/// "1,204 words".
+pub fn count<N: TryInto<u64>>(n: N, one: &str, many: &str) -> String {
+    let n = n.try_into().unwrap_or(u64::MAX);
+    format!("{} {}", thousands(n), if n == 1 { one } else { many })
+}
+
+/// The first `most` words of a text (split at white space, joined by one space), with `…` when
+/// there are more.
+pub fn first_words(text: &str, most: usize) -> String {
+    let mut words = text.split_whitespace();
+    let mut out = words.by_ref().take(most).collect::<Vec<_>>().join(" ");
+    if words.next().is_some() {
+        out.push('…');
+    }
+    out
+}
+
+/// Decodes character references as browsers do: numeric ones, and the named ones articles use
+/// (the Latin-1 letters and signs, typographic punctuation). Unknown names stay as written.
+pub fn decode_entities(s: &str) -> Cow<'_, str> {
+    if !s.contains('&') {
+        return Cow::Borrowed(s);
+    }
+    let mut out = String::with_capacity(s.len());
+    let mut rest = s;
+    while let Some(i) = rest.find('&') {
+        out.push_str(&rest[..i]);
+        let after = &rest[i + 1..];
+        match entity(after) {
+            Some((c, len)) => {
+                out.push(c);
+                rest = &after[len..];
+            }
+            None => {
+                out.push('&');
+                rest = after;
+            }
+        }
+    }
+    out.push_str(rest);
+    Cow::Owned(out)
+}
+
+/// The character a reference stands for (`after` is the text after its `&`), and the bytes it
+/// takes after the `&`. Numeric references may end without `;`, as in browsers; named ones end
+/// with `;`.
+pub fn entity(after: &str) -> Option<(char, usize)> {
+    let bytes = after.as_bytes();
+    if let Some(num) = after.strip_prefix('#') {
+        let (hex, digits) = match num.as_bytes().first() {
+            Some(b'x' | b'X') => (true, &num[1..]),
+            _ => (false, num),
+        };
+        let n = digits
+            .bytes()
+            .take_while(|b| {
+                if hex {
+                    b.is_ascii_hexdigit()
+                } else {
+                    b.is_ascii_digit()
+                }
+            })
+            .count();
+        if n == 0 {
+            return None;
+        }
+        let value =
+            u32::from_str_radix(&digits[..n.min(8)], if hex { 16 } else { 10 }).unwrap_or(u32::MAX);
+        let value = if n > 8 { u32::MAX } else { value };
+        let mut len = 1 + usize::from(hex) + n;
+        if bytes.get(len) == Some(&b';') {
+            len += 1;
+        }
+        return Some((numeric_char(value), len));
+    }
+    let n = bytes
+        .iter()
+        .take(32)
+        .take_while(|b| b.is_ascii_alphanumeric())
+        .count();
+    if n == 0 || bytes.get(n) != Some(&b';') {
+        return None;
+    }
+    let name = &after[..n];
+    NAMED
+        .iter()
+        .find(|(k, _)| *k == name)
+        .map(|&(_, c)| (c, n + 1))
+}
+
+/// A numeric reference's character, as browsers read it: C1 codes as Windows-1252, invalid
+/// ones as U+FFFD.
+fn numeric_char(value: u32) -> char {
+    const CP1252: [char; 32] = [
+        '€', '\u{81}', '‚', 'ƒ', '„', '…', '†', '‡', 'ˆ', '‰', 'Š', '‹', 'Œ', '\u{8d}', 'Ž',
+        '\u{8f}', '\u{90}', '‘', '’', '“', '”', '•', '–', '—', '˜', '™', 'š', '›', 'œ', '\u{9d}',
+        'ž', 'Ÿ',
+    ];
+    match value {
+        0 => '\u{fffd}',
+        0x80..=0x9f => CP1252[(value - 0x80) as usize],
+        _ => char::from_u32(value).unwrap_or('\u{fffd}'),
+    }
+}
+
+/// Named references: the Latin-1 set and the typographic ones.
+const NAMED: &[(&str, char)] = &[
+    ("amp", '&'),
+    ("lt", '<'),
+    ("gt", '>'),
+    ("quot", '"'),
+    ("apos", '\''),
+    ("nbsp", '\u{a0}'),
+    ("shy", '\u{ad}'),
+    ("zwsp", '\u{200b}'),
+    ("zwnj", '\u{200c}'),
+    ("zwj", '\u{200d}'),
+    ("lrm", '\u{200e}'),
+    ("rlm", '\u{200f}'),
+    ("ensp", '\u{2002}'),
+    ("emsp", '\u{2003}'),
+    ("thinsp", '\u{2009}'),
+    ("hairsp", '\u{200a}'),
+    ("ndash", '–'),
+    ("mdash", '—'),
+    ("lsquo", '‘'),
+    ("rsquo", '’'),
+    ("sbquo", '‚'),
+    ("ldquo", '“'),
+    ("rdquo", '”'),
+    ("bdquo", '„'),
+    ("laquo", '«'),
+    ("raquo", '»'),
+    ("lsaquo", '‹'),
+    ("rsaquo", '›'),
+    ("hellip", '…'),
+    ("bull", '•'),
+    ("middot", '·'),
+    ("prime", '′'),
+    ("Prime", '″'),
+    ("dagger", '†'),
+    ("Dagger", '‡'),
+    ("permil", '‰'),
+    ("euro", '€'),
+    ("pound", '£'),
+    ("yen", '¥'),
+    ("cent", '¢'),
+    ("curren", '¤'),
+    ("copy", '©'),
+    ("reg", '®'),
+    ("trade", '™'),
+    ("deg", '°'),
+    ("plusmn", '±'),
+    ("times", '×'),
+    ("divide", '÷'),
+    ("minus", '−'),
+    ("frac12", '½'),
+    ("frac14", '¼'),
+    ("frac34", '¾'),
+    ("sup1", '¹'),
+    ("sup2", '²'),
+    ("sup3", '³'),
+    ("micro", 'µ'),
+    ("para", '¶'),
+    ("sect", '§'),
+    ("iexcl", '¡'),
+    ("iquest", '¿'),
+    ("ordf", 'ª'),
+    ("ordm", 'º'),
+    ("not", '¬'),
+    ("macr", '¯'),
+    ("acute", '´'),
+    ("cedil", '¸'),
+    ("uml", '¨'),
+    ("brvbar", '¦'),
+    ("larr", '←'),
+    ("rarr", '→'),
+    ("uarr", '↑'),
+    ("darr", '↓'),
+    ("harr", '↔'),
+    ("OElig", 'Œ'),
+    ("oelig", 'œ'),
+    ("Scaron", 'Š'),
+    ("scaron", 'š'),
+    ("Yuml", 'Ÿ'),
+    ("fnof", 'ƒ'),
+    ("circ", 'ˆ'),
+    ("tilde", '˜'),
+    ("Agrave", 'À'),
+    ("Aacute", 'Á'),
+    ("Acirc", 'Â'),
+    ("Atilde", 'Ã'),
+    ("Auml", 'Ä'),
+    ("Aring", 'Å'),
+    ("AElig", 'Æ'),
+    ("Ccedil", 'Ç'),
+    ("Egrave", 'È'),
+    ("Eacute", 'É'),
+    ("Ecirc", 'Ê'),
+    ("Euml", 'Ë'),
+    ("Igrave", 'Ì'),
+    ("Iacute", 'Í'),
+    ("Icirc", 'Î'),
+    ("Iuml", 'Ï'),
+    ("ETH", 'Ð'),
+    ("Ntilde", 'Ñ'),
+    ("Ograve", 'Ò'),
+    ("Oacute", 'Ó'),
+    ("Ocirc", 'Ô'),
+    ("Otilde", 'Õ'),
+    ("Ouml", 'Ö'),
+    ("Oslash", 'Ø'),
+    ("Ugrave", 'Ù'),
+    ("Uacute", 'Ú'),
+    ("Ucirc", 'Û'),
+    ("Uuml", 'Ü'),
+    ("Yacute", 'Ý'),
+    ("THORN", 'Þ'),
+    ("szlig", 'ß'),
+    ("agrave", 'à'),
+    ("aacute", 'á'),
+    ("acirc", 'â'),
+    ("atilde", 'ã'),
+    ("auml", 'ä'),
+    ("aring", 'å'),
+    ("aelig", 'æ'),
+    ("ccedil", 'ç'),
+    ("egrave", 'è'),
+    ("eacute", 'é'),
+    ("ecirc", 'ê'),
+    ("euml", 'ë'),
+    ("igrave", 'ì'),
+    ("iacute", 'í'),
+    ("icirc", 'î'),
+    ("iuml", 'ï'),
+    ("eth", 'ð'),
+    ("ntilde", 'ñ'),
+    ("ograve", 'ò'),
+    ("oacute", 'ó'),
+    ("ocirc", 'ô'),
+    ("otilde", 'õ'),
+    ("ouml", 'ö'),
+    ("oslash", 'ø'),
+    ("ugrave", 'ù'),
+    ("uacute", 'ú'),
+    ("ucirc", 'û'),
+    ("uuml", 'ü'),
+    ("yacute", 'ý'),
+    ("thorn", 'þ'),
+    ("yuml", 'ÿ'),
+];
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn counts_and_first_words() {
+        assert_eq!(thousands(0), "0");
+        assert_eq!(thousands(999), "999");
+        assert_eq!(thousands(1000), "1,000");
+        assert_eq!(thousands(1234567), "1,234,567");
+        assert_eq!(count(1usize, "note", "notes"), "1 note");
+        assert_eq!(count(0u64, "note", "notes"), "0 notes");
+        assert_eq!(count(12_345usize, "word", "words"), "12,345 words");
+        assert_eq!(
+            count(-1i64, "x", "xs"),
+            format!("{} xs", thousands(u64::MAX))
+        );
+        assert_eq!(first_words(" one  two\nthree four ", 3), "one two three…");
+        assert_eq!(first_words("one two", 3), "one two");
+        assert_eq!(first_words("", 3), "");
+    }
+
+    #[test]
+    fn entities() {
+        assert_eq!(
+            decode_entities("a &amp; b &eacute;&#233;&#xE9;&#0;&#x110000;&#151; &nope; & &#"),
+            "a & b ééé\u{fffd}\u{fffd}— &nope; & &#"
+        );
+        assert_eq!(decode_entities("&#99999999999999999999;"), "\u{fffd}");
+        assert_eq!(decode_entities("&#32&#9;x"), " \tx");
+        assert!(matches!(decode_entities("no references"), Cow::Borrowed(_)));
+        assert_eq!(entity("amp; rest"), Some(('&', 4)));
+        assert_eq!(entity("amp rest"), None);
+    }
+}
