@@ -40,22 +40,16 @@ const CONTEXT: usize = 60;
 /// stale offset shows the bare span instead of panicking.
 fn in_context(text: &str, start: usize, end: usize) -> Option<(String, String, String)> {
     let (before, span, after) = (text.get(..start)?, text.get(start..end)?, text.get(end..)?);
-    let n = before.chars().count();
-    let before = if n > CONTEXT {
-        let tail: String = before.chars().skip(n - CONTEXT).collect();
-        let cut = tail.find(' ').map_or(tail.as_str(), |i| &tail[i..]);
-        format!("…{cut}")
-    } else {
-        before.to_owned()
-    };
-    let after = if after.chars().count() > CONTEXT {
-        let head: String = after.chars().take(CONTEXT).collect();
-        let cut = head.rfind(' ').map_or(head.as_str(), |i| &head[..i]);
-        format!("{cut}…")
-    } else {
-        after.to_owned()
-    };
-    Some((before, span.to_owned(), after))
+    let (head, tail) = (
+        strings::last_chars(before, CONTEXT),
+        strings::first_chars(after, CONTEXT),
+    );
+    let ellipsis = |cut: &str, whole: &str| if cut.len() < whole.len() { "…" } else { "" };
+    Some((
+        format!("{}{head}", ellipsis(head, before)),
+        span.to_owned(),
+        format!("{tail}{}", ellipsis(tail, after)),
+    ))
 }
 
 #[derive(Properties, PartialEq)]

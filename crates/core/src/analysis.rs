@@ -3,6 +3,7 @@
 
 use crate::model::{Corpus, Lang, Theme};
 use crate::search::{Index, Query, Unit};
+use crate::strings::{first_chars, last_chars};
 use crate::tag::{Lexicon, Tag};
 use crate::text::StemMemo;
 use serde::Serialize;
@@ -308,9 +309,9 @@ impl Analysis {
                         unit: hit.unit,
                         doc: doc.id.clone(),
                         passage: p.id.clone(),
-                        left: last_chars(&joined[..at], width),
+                        left: last_chars(&joined[..at], width).to_owned(),
                         matched: s.text.clone(),
-                        right: first_chars(&joined[end..], width),
+                        right: first_chars(&joined[end..], width).to_owned(),
                     });
                 }
                 at = end;
@@ -374,37 +375,6 @@ impl Analysis {
             .collect();
         crate::sort::sort_by(&mut out, |a, b| b.total.cmp(&a.total).then(a.id.cmp(&b.id)));
         out
-    }
-}
-
-/// The last `n` characters of `s`, starting at a word: a cut word is dropped, not shown half.
-fn last_chars(s: &str, n: usize) -> String {
-    // Only the last n + 1 characters are looked at: a context is cut from a long passage once
-    // per match.
-    let mut from_end = s.char_indices().rev();
-    let start = from_end.by_ref().take(n).last().map_or(s.len(), |(i, _)| i);
-    crate::probe::step(n + 1);
-    if from_end.next().is_none() {
-        return s.to_owned();
-    }
-    let tail = &s[start..];
-    match tail.find(char::is_whitespace) {
-        Some(i) => tail[i..].to_owned(),
-        None => tail.to_owned(),
-    }
-}
-
-/// The first `n` characters of `s`, ending at a word.
-fn first_chars(s: &str, n: usize) -> String {
-    // Only the first n + 1 characters are looked at, as in `last_chars`.
-    crate::probe::step(n + 1);
-    let Some((end, _)) = s.char_indices().nth(n) else {
-        return s.to_owned();
-    };
-    let head = &s[..end];
-    match head.rfind(char::is_whitespace) {
-        Some(i) => head[..i].to_owned(),
-        None => head.to_owned(),
     }
 }
 

@@ -1,4 +1,4 @@
-//! Small text helpers shared by the core and the app, each written once: counts in words ("1,234 words"), a text's first words, and character references (`&amp;`, `&#233;`).
+//! Small text helpers shared by the core and the app, each written once: counts in words ("1,234 words"), a text's first words, contexts cut at words, and character references (`&amp;`, `&#233;`).
 
 use std::borrow::Cow;
 
@@ -31,6 +31,31 @@ pub fn first_words(text: &str, most: usize) -> String {
         out.push('…');
     }
     out
+}
+
+/// The last `n` characters of `s` at most, starting at a word (a cut word is dropped, not shown
+/// half); all of `s` when it has no more than `n`. Looks at the last `n + 1` characters only, so
+/// that cutting contexts from one long passage once per match stays linear.
+pub fn last_chars(s: &str, n: usize) -> &str {
+    let mut from_end = s.char_indices().rev();
+    let start = from_end.by_ref().take(n).last().map_or(s.len(), |(i, _)| i);
+    crate::probe::step(n + 1);
+    if from_end.next().is_none() {
+        return s;
+    }
+    let tail = &s[start..];
+    tail.find(char::is_whitespace).map_or(tail, |i| &tail[i..])
+}
+
+/// The first `n` characters of `s` at most, ending at a word; all of `s` when it has no more
+/// than `n`. Looks at the first `n + 1` characters only, as `last_chars` does.
+pub fn first_chars(s: &str, n: usize) -> &str {
+    crate::probe::step(n + 1);
+    let Some((end, _)) = s.char_indices().nth(n) else {
+        return s;
+    };
+    let head = &s[..end];
+    head.rfind(char::is_whitespace).map_or(head, |i| &head[..i])
 }
 
 /// Decodes character references as browsers do: numeric ones, and the named ones articles use
@@ -288,6 +313,19 @@ mod tests {
         assert_eq!(first_words(" one  two\nthree four ", 3), "one two three…");
         assert_eq!(first_words("one two", 3), "one two");
         assert_eq!(first_words("", 3), "");
+    }
+
+    #[test]
+    fn contexts_are_cut_at_words() {
+        assert_eq!(last_chars("one two three", 13), "one two three");
+        assert_eq!(last_chars("one two three", 9), " three");
+        assert_eq!(last_chars("one two three", 5), "three");
+        assert_eq!(last_chars("abc", 2), "bc");
+        assert_eq!(first_chars("one two three", 13), "one two three");
+        assert_eq!(first_chars("one two three", 9), "one two");
+        assert_eq!(first_chars("one two three", 3), "one");
+        assert_eq!(first_chars("été à", 3), "été");
+        assert_eq!(last_chars("", 3), "");
     }
 
     #[test]
