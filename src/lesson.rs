@@ -11,14 +11,17 @@
 //! `LessonMaker` is the teacher's side, a disclosure in the header on every view: the draft
 //! (title, steps with notes) lives in the component, which the header keeps for the life of the
 //! page, so it survives moving between views, and every change is saved in local storage (the
-//! core's `draft` format), so that it survives a reload. When storage is blocked or full the
-//! panel says so and the draft stays for the visit; the lesson link, shown with Copy and Open,
-//! stays the way to share it.
+//! core's `draft` format), so that it survives a reload. The draft holds no more than a lesson
+//! link can carry: a title or note typed passes the link's cleaning and length as it is typed
+//! (with a notice when it was cut), and a step past the limits is refused with the reason; a
+//! saved draft that held more is kept aside whole before the part that fits is saved over it.
+//! When storage is blocked or full the panel says so and the draft stays for the visit; the
+//! lesson link, shown with Copy and Open, stays the way to share it.
 
 use std::rc::Rc;
 
 use parallax_core::draft;
-use parallax_core::state::{lesson, Known, Lesson, State, View};
+use parallax_core::state::{lesson, Known, Lesson, Notice, State, View, MAX_STEPS};
 use wasm_bindgen::closure::Closure;
 use wasm_bindgen::{JsCast, JsValue};
 use web_sys::HtmlInputElement;
@@ -27,7 +30,8 @@ use yew::prelude::*;
 use crate::ctx::{use_ctx, Ctx, Nav};
 use crate::{dom, storage};
 
-/// Where the draft is saved, and where a saved draft that cannot be read is set aside.
+/// Where the draft is saved, and where a saved draft that cannot be read, or was read only in
+/// part, is set aside.
 const KEY: &str = "parallax-lesson-draft";
 const UNREADABLE_KEY: &str = "parallax-lesson-draft-unreadable";
 
@@ -189,7 +193,7 @@ struct Draft {
     steps: Vec<(usize, State, String)>,
     next: usize,
     note: String,
-    status: &'static str,
+    status: String,
     /// Why the draft is not being saved, if it is not.
     unsaved: Option<String>,
     /// What reading the saved draft said: steps left out, a damaged draft set aside.
@@ -205,7 +209,10 @@ struct Draft {
 
 impl Draft {
     /// The draft saved by an earlier visit, if any, read against what exists now. A saved
-    /// draft that cannot be read is moved aside (kept under `UNREADABLE_KEY`), never overwritten.
+    /// draft that cannot be read is moved aside (kept under `UNREADABLE_KEY`), never overwritten;
+    /// one read only in part (cut to a lesson's limits, steps that open nothing here left out)
+    /// is kept aside whole, then the part read is saved in its place, so that the next start
+    /// reads it as it is.
     fn load(known: &Rc<Known>) -> Draft {
         let mut d = Draft {
             known: Some(known.clone()),
@@ -221,7 +228,9 @@ impl Draft {
                     for (state, note) in saved.steps {
                         d.add(state, note);
                     }
-                    d.restored = notices.iter().map(|n| n.to_string()).collect();
+                    if !notices.is_empty() {
+                        d.keep_aside(&raw, &notices);
+                    }
                 }
                 // A newer Parallax saved it: left where it is, for that version to read.
                 Err(e @ draft::DraftError::NewerFormat(_)) => {
@@ -245,8 +254,41 @@ impl Draft {
         d
     }
 
+    /// The saved draft `raw` was read only in part (`notices` say what was cut or left out): it
+    /// is kept aside whole, then the part read is saved over it. When it cannot be kept aside,
+    /// nothing is saved over it.
+    fn keep_aside(&mut self, raw: &str, notices: &[Notice]) {
+        match storage::set_aside(UNREADABLE_KEY, raw) {
+            Ok(key) => {
+                self.restored.push(format!(
+                    "The saved lesson draft held more than a lesson link can carry, or steps that do not open here: what fits is kept in this draft, and the whole draft as it was is kept aside in this browser's storage (under “{key}”)."
+                ));
+                self.save();
+            }
+            Err(why) => {
+                self.hold = true;
+                self.unsaved = Some(format!(
+                    "the saved draft held more than a lesson can, and could not be set aside ({why}), so this one is not saved over it"
+                ));
+            }
+        }
+        // What was cut, step by step: a tampered draft can give hundreds of these.
+        const SHOWN: usize = 10;
+        self.restored
+            .extend(notices.iter().take(SHOWN).map(|n| n.to_string()));
+        if notices.len() > SHOWN {
+            self.restored.push(format!(
+                "And {} more changes like these.",
+                notices.len() - SHOWN
+            ));
+        }
+    }
+
     /// Takes in the draft another tab saved since this one last read or wrote, merged with this
-    /// one (`draft::merge`: no step of either lost); true when something changed.
+    /// one (`draft::merge`: no step of either lost; when the two have more steps than a lesson
+    /// can, this tab's draft is kept aside whole first); true when something changed. What
+    /// another tab saved that cannot be read here whole is kept aside first, as at the start;
+    /// when something cannot be kept aside, `hold` is set and nothing is saved over it.
     fn sync(&mut self) -> bool {
         let stored = storage::get(KEY).ok().flatten();
         if self.hold || stored == self.base {
@@ -254,15 +296,48 @@ impl Draft {
         }
         let other = match (&stored, &self.known) {
             (Some(raw), Some(known)) => match draft::from_json(raw, known) {
-                Ok((other, _)) => other,
-                // Unreadable here: the next start sets it aside; nothing is merged or written.
-                Err(_) => return false,
+                Ok((other, notices)) if notices.is_empty() => other,
+                // A newer Parallax in another tab: left where it is, for that version to read.
+                Err(e @ draft::DraftError::NewerFormat(_)) => {
+                    self.hold = true;
+                    self.unsaved = Some(format!("another tab saved a lesson draft that {e}; it is left as it is, and this draft is not saved over it"));
+                    return false;
+                }
+                read => match storage::set_aside(UNREADABLE_KEY, raw) {
+                    Ok(key) => {
+                        self.restored.push(format!(
+                            "Another tab saved a lesson draft that cannot be read here whole: it is kept aside in this browser's storage (under “{key}”)."
+                        ));
+                        read.map(|(other, _)| other).unwrap_or_default()
+                    }
+                    Err(why) => {
+                        self.hold = true;
+                        self.unsaved = Some(format!(
+                            "another tab saved a lesson draft that cannot be read here whole, and it could not be set aside ({why}), so this one is not saved over it"
+                        ));
+                        return false;
+                    }
+                },
             },
             // Removed elsewhere (made empty): this tab's draft stands.
             _ => draft::Draft::default(),
         };
         let mine = self.as_saved();
-        let merged = draft::merge(&other, &mine);
+        let (merged, left_out) = draft::merge(&other, &mine);
+        if left_out > 0 {
+            match storage::set_aside(UNREADABLE_KEY, &draft::to_json(&mine)) {
+                Ok(key) => self.restored.push(format!(
+                    "Another tab's lesson draft and this one have more than {MAX_STEPS} steps together: the first {MAX_STEPS} are kept, and this tab's draft as it was is kept aside in this browser's storage (under “{key}”)."
+                )),
+                Err(why) => {
+                    self.hold = true;
+                    self.unsaved = Some(format!(
+                        "another tab saved a lesson draft that, with this one, has more than {MAX_STEPS} steps, and this one could not be set aside ({why}), so it is not saved over the other"
+                    ));
+                    return false;
+                }
+            }
+        }
         self.base = stored;
         if merged == mine {
             return false;
@@ -296,6 +371,10 @@ impl Draft {
             return;
         }
         self.sync();
+        // What another tab saved could not be kept aside: nothing is written over it.
+        if self.hold {
+            return;
+        }
         let saved = self.as_saved();
         let json = (!saved.is_empty()).then(|| draft::to_json(&saved));
         let written = match &json {
@@ -318,12 +397,17 @@ impl Draft {
         let i = self.steps.iter().position(|s| s.0 == id);
         let len = self.steps.len();
         let to = match (act, i) {
+            // Typed text as the link will carry it, said when that cut or cleaned it.
             ("title", _) => {
-                self.title = value;
+                let typed = draft::typed_title(&value);
+                self.title = typed.text;
+                self.status = typed.said.unwrap_or_default();
                 return None;
             }
             ("note", _) => {
-                self.note = value;
+                let typed = draft::typed_note(&value);
+                self.note = typed.text;
+                self.status = typed.said.unwrap_or_default();
                 return None;
             }
             ("clear", _) => {
@@ -333,7 +417,9 @@ impl Draft {
                 return Some("#lesson-title".into());
             }
             ("step-note", Some(i)) => {
-                self.steps[i].2 = value;
+                let typed = draft::typed_note(&value);
+                self.steps[i].2 = typed.text;
+                self.status = typed.said.unwrap_or_default();
                 return None;
             }
             ("remove", Some(i)) => {
@@ -362,6 +448,8 @@ impl Draft {
         Some(format!("#lesson-{to}-{id}"))
     }
 
+    /// Adds a step; the caller checks it first (`draft::refuse_step`), except for a draft read
+    /// from storage, which the core has checked.
     fn add(&mut self, state: State, note: String) {
         self.steps.push((self.next, state, note));
         self.next += 1;
@@ -386,11 +474,11 @@ fn copy_link((draft, update): Shared) {
         let input = input.clone();
         move |error: JsValue| {
             draft.borrow_mut().status = if error.is_undefined() {
-                "Link copied."
+                "Link copied.".into()
             } else {
                 let _ = input.focus();
                 input.select();
-                "Copying was not allowed here: the link is selected, copy it with Ctrl+C (⌘C on a Mac)."
+                "Copying was not allowed here: the link is selected, copy it with Ctrl+C (⌘C on a Mac).".into()
             };
             update.force_update();
         }
@@ -486,9 +574,15 @@ pub fn LessonMaker() -> Html {
                 "" => return,
                 "add" if !missing => {
                     let (state, own) = current.clone().unwrap_or_default();
-                    let note = std::mem::take(&mut d.note);
-                    d.add(state, if note.trim().is_empty() { own } else { note });
-                    d.status = "Step added.";
+                    match draft::refuse_step(d.steps.len(), &state) {
+                        // The note typed stays, for when a step is removed.
+                        Some(why) => d.status = why,
+                        None => {
+                            let note = std::mem::take(&mut d.note);
+                            d.add(state, if note.trim().is_empty() { own } else { note });
+                            d.status = "Step added.".into();
+                        }
+                    }
                 }
                 // The lesson on screen into the draft: after any steps already there, nothing lost.
                 "load" => {
@@ -496,10 +590,18 @@ pub fn LessonMaker() -> Html {
                         if d.title.is_empty() {
                             d.title = l.title;
                         }
+                        let (all, before) = (l.steps.len(), d.steps.len());
                         for s in l.steps {
-                            d.add(s.state, s.note);
+                            if draft::refuse_step(d.steps.len(), &s.state).is_none() {
+                                d.add(s.state, s.note);
+                            }
                         }
-                        d.status = "Steps added.";
+                        let added = d.steps.len() - before;
+                        d.status = if added == all {
+                            "Steps added.".into()
+                        } else {
+                            format!("Only {added} of its {all} steps were added: a lesson has at most {MAX_STEPS} steps.")
+                        };
                     }
                 }
                 "copy" => {
@@ -593,7 +695,7 @@ pub fn LessonMaker() -> Html {
                         { button("clear", 0, "Start over", String::new(), false) }
                     </p>
                 }
-                <p class="lesson-status" role="status">{ d.status }</p>
+                <p class="lesson-status" role="status">{ d.status.clone() }</p>
             </div>
         </details>
     }

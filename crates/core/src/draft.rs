@@ -1,21 +1,31 @@
 //! The lesson a teacher is making in the "Make a lesson" panel, in a small versioned JSON form
 //! for local storage, so that a reload keeps it. The lesson link stays the way to share; this
-//! only keeps the work in progress, and it must not hold the limits of a link: a draft keeps
-//! every step and the whole of each note, which the link then cuts with notices.
+//! only keeps the work in progress, and it holds no more than a lesson link can carry: a title
+//! and notes typed into it pass the link's own cleaning and lengths as they are typed (`typed_title`,
+//! `typed_note`, with what to tell the teacher when that cut them), at most `MAX_STEPS` steps,
+//! each with a link of at most `MAX_STEP_LINK` bytes (`refuse_step`).
 //!
 //! `{"format":1,"title":"…","note":"…","steps":[{"link":"/read/002/p4","note":"…"}]}`: each
 //! `link` is a step's canonical link (as in a lesson link, without `#` or version), read back
 //! by `state`'s parser; a step whose link opens nothing any more (a document of the reader's
-//! removed since) is left out with a notice naming it, never silently.
+//! removed since) is left out with a notice naming it, never silently. A stored draft is read
+//! within the same limits, with a notice for each thing cut or left out, and one larger than
+//! `MAX_DRAFT_BYTES` is refused before it is parsed: reading one costs at most a bounded amount
+//! of work, however it was tampered with.
 
-use crate::state::{self, Known, Notice, State, StepProblem};
+use crate::state::{
+    self, limit_text, Known, Notice, State, StepProblem, View, MAX_STEPS, MAX_STEP_LINK,
+    MAX_STEP_NOTE_CHARS, MAX_TITLE_CHARS,
+};
 use serde::{Deserialize, Serialize};
 use std::fmt;
 
 /// The format this version writes and reads.
 pub const DRAFT_FORMAT: u32 = 1;
-/// Largest stored draft read, in bytes: far above what a panel of steps holds.
-pub const MAX_DRAFT_BYTES: usize = 4 * 1024 * 1024;
+/// Largest stored draft read, in bytes. A draft at every limit (`MAX_STEPS` steps, each link
+/// `MAX_STEP_LINK` bytes, title and notes at their lengths in 4-byte characters) takes about
+/// 104 KiB; a larger one was not written by this version, and is refused whole, unparsed.
+pub const MAX_DRAFT_BYTES: usize = 128 * 1024;
 
 /// A lesson being made: its title, its steps (a view and a note each) and the note typed for
 /// the next step, all as the teacher wrote them.
@@ -61,7 +71,10 @@ pub enum DraftError {
 impl fmt::Display for DraftError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
-            DraftError::TooLarge(n) => write!(f, "it is too large ({n} bytes)"),
+            DraftError::TooLarge(n) => write!(
+                f,
+                "it is larger than a lesson draft can be ({n} bytes; a draft takes at most {MAX_DRAFT_BYTES})"
+            ),
             DraftError::NewerFormat(n) => {
                 write!(
                     f,
@@ -94,9 +107,14 @@ pub fn to_json(draft: &Draft) -> String {
     serde_json::to_string(&stored).unwrap_or_default()
 }
 
-/// Reads a stored draft against what exists now. Each step's link is parsed as a lesson step
-/// is; one that opens nothing is left out with `Notice::StepLeftOut` (numbered from 1 as the
-/// draft listed them), and a step's other notices come as `Notice::InStep`.
+/// Reads a stored draft against what exists now, within the limits of a lesson link: the title
+/// and notes cleaned and cut as typed text is (`Notice::TitleCut`, `Notice::NoteCut`,
+/// `Notice::NextNoteCut`), only the first `MAX_STEPS` steps read (`Notice::TooManySteps`), a
+/// step whose link is longer than `MAX_STEP_LINK` left out unparsed. Each step's link is parsed
+/// as a lesson step is; one that opens nothing is left out with `Notice::StepLeftOut` (numbered
+/// from 1 as the draft listed them), and a step's other notices come as `Notice::InStep`. A
+/// draft this version wrote reads back without notices; any notice means the draft read holds
+/// less than the one stored. Linear in `s`, which is at most `MAX_DRAFT_BYTES`.
 pub fn from_json(s: &str, known: &Known) -> Result<(Draft, Vec<Notice>), DraftError> {
     if s.len() > MAX_DRAFT_BYTES {
         return Err(DraftError::TooLarge(s.len()));
@@ -114,11 +132,26 @@ pub fn from_json(s: &str, known: &Known) -> Result<(Draft, Vec<Notice>), DraftEr
         return Err(DraftError::Unreadable("there is no format 0".into()));
     }
     let mut notices = Vec::new();
-    let mut steps = Vec::with_capacity(stored.steps.len());
-    for (i, s) in stored.steps.into_iter().enumerate() {
+    let (title, cut) = limit_text(&stored.title, MAX_TITLE_CHARS);
+    if cut {
+        notices.push(Notice::TitleCut);
+    }
+    if stored.steps.len() > MAX_STEPS {
+        notices.push(Notice::TooManySteps);
+    }
+    let mut steps = Vec::with_capacity(stored.steps.len().min(MAX_STEPS));
+    for (i, s) in stored.steps.into_iter().take(MAX_STEPS).enumerate() {
         let step = i + 1;
+        let too_long = Notice::StepLeftOut {
+            step,
+            why: StepProblem::TooLong,
+        };
+        if s.link.len() > MAX_STEP_LINK {
+            notices.push(too_long);
+            continue;
+        }
         let (state, inner) = state::parse_step_link(&s.link, known);
-        if state.is_not_found(&inner) || matches!(state.view, state::View::Lesson(_)) {
+        if state.is_not_found(&inner) || matches!(state.view, View::Lesson(_)) {
             let why = inner.into_iter().next().unwrap_or(Notice::NestedLesson);
             notices.push(Notice::StepLeftOut {
                 step,
@@ -126,24 +159,96 @@ pub fn from_json(s: &str, known: &Known) -> Result<(Draft, Vec<Notice>), DraftEr
             });
             continue;
         }
+        // Its canonical link is what is written back: it must fit too.
+        if state::step_link(&state).len() > MAX_STEP_LINK {
+            notices.push(too_long);
+            continue;
+        }
         notices.extend(inner.into_iter().map(|n| Notice::InStep {
             step,
             notice: Box::new(n),
         }));
-        steps.push((state, s.note));
+        let (note, cut) = limit_text(&s.note, MAX_STEP_NOTE_CHARS);
+        if cut {
+            notices.push(Notice::NoteCut { step });
+        }
+        steps.push((state, note));
     }
-    let draft = Draft {
-        title: stored.title,
-        steps,
-        note: stored.note,
-    };
+    let (note, cut) = limit_text(&stored.note, MAX_STEP_NOTE_CHARS);
+    if cut {
+        notices.push(Notice::NextNoteCut);
+    }
+    let draft = Draft { title, steps, note };
     Ok((draft, notices))
 }
 
-/// The draft another tab saved (`stored`) and this tab's (`mine`) as one, losing neither: the
-/// stored steps, then this tab's steps that it lacks (a step is its link and its note); this
-/// tab's title and next note where it has them, the stored ones otherwise. Linear in the steps.
-pub fn merge(stored: &Draft, mine: &Draft) -> Draft {
+/// Text typed into the draft (a title, a note) as a lesson link will carry it, and what to tell
+/// the teacher when that changed it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Typed {
+    pub text: String,
+    /// A short notice in plain words: the text was cut to its length, or hidden characters
+    /// (direction overrides, controls) were taken out.
+    pub said: Option<String>,
+}
+
+/// A lesson title as typed: what the link parser keeps of a title (`state::limit_text` at
+/// `MAX_TITLE_CHARS`: no control or direction characters), not trimmed, so that typing goes on.
+pub fn typed_title(typed: &str) -> Typed {
+    typed_text(typed, MAX_TITLE_CHARS)
+}
+
+/// A step's note, or the note for the next step, as typed (`MAX_STEP_NOTE_CHARS`).
+pub fn typed_note(typed: &str) -> Typed {
+    typed_text(typed, MAX_STEP_NOTE_CHARS)
+}
+
+fn typed_text(typed: &str, max_chars: usize) -> Typed {
+    let (text, cut) = limit_text(typed, max_chars);
+    let said = if cut {
+        Some(format!(
+            "Cut to {max_chars} characters: a lesson link cannot carry more."
+        ))
+    } else if text.len() != typed.len() {
+        Some(
+            "Hidden characters that change how text is shown (such as a switch of writing \
+             direction) were taken out: a lesson link does not carry them."
+                .into(),
+        )
+    } else {
+        None
+    };
+    Typed { text, said }
+}
+
+/// Why the view `state` cannot be added to a draft that has `steps` steps, in plain words;
+/// `None` when it can. A draft holds no more than a lesson link can carry: at most
+/// `MAX_STEPS` steps, each a view whose link takes at most `MAX_STEP_LINK` bytes, no lesson.
+pub fn refuse_step(steps: usize, state: &State) -> Option<String> {
+    if steps >= MAX_STEPS {
+        Some(format!(
+            "A lesson has at most {MAX_STEPS} steps: remove one to add another."
+        ))
+    } else if matches!(state.view, View::Lesson(_)) {
+        Some("A lesson cannot be a step of another lesson.".into())
+    } else if state::step_link(state).len() > MAX_STEP_LINK {
+        Some(
+            "This view cannot be a step: its link is too long for a lesson (it has too many of \
+             your own themes, or too long a search)."
+                .into(),
+        )
+    } else {
+        None
+    }
+}
+
+/// The draft another tab saved (`stored`) and this tab's (`mine`) as one: the stored steps,
+/// then this tab's steps that it lacks (a step is its link and its note); this tab's title and
+/// next note where it has them, the stored ones otherwise. At most `MAX_STEPS` steps, as any
+/// draft: the second number is how many steps past them were left out (this tab's, as a stored
+/// draft read has no more; the app then keeps this tab's draft aside, so that none is lost).
+/// Linear in the steps.
+pub fn merge(stored: &Draft, mine: &Draft) -> (Draft, usize) {
     use std::collections::HashSet;
     let key = |(s, n): &(State, String)| (state::step_link(s), n.clone());
     let have: HashSet<(String, String)> = stored.steps.iter().map(key).collect();
@@ -154,10 +259,13 @@ pub fn merge(stored: &Draft, mine: &Draft) -> Draft {
             .filter(|s| !have.contains(&key(s)))
             .cloned(),
     );
+    let left_out = steps.len().saturating_sub(MAX_STEPS);
+    steps.truncate(MAX_STEPS);
     let pick = |a: &String, b: &String| if a.is_empty() { b.clone() } else { a.clone() };
-    Draft {
+    let merged = Draft {
         title: pick(&mine.title, &stored.title),
         steps,
         note: pick(&mine.note, &stored.note),
-    }
+    };
+    (merged, left_out)
 }

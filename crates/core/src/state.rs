@@ -339,6 +339,8 @@ pub enum Notice {
     },
     /// The lesson title was longer than `MAX_TITLE_CHARS` and was cut.
     TitleCut,
+    /// A lesson draft's note for its next step was longer than `MAX_STEP_NOTE_CHARS` and was cut.
+    NextNoteCut,
     /// The steps went past `MAX_LESSON_STEPS_BYTES`: only the first `kept` were kept.
     LessonTooLong {
         kept: usize,
@@ -403,6 +405,7 @@ impl fmt::Display for Notice {
             Notice::InStep { step, notice } => write!(f, "Step {step}: {notice}"),
             Notice::NoteCut { step } => write!(f, "The note of step {step} was longer than {MAX_STEP_NOTE_CHARS} characters and was cut."),
             Notice::TitleCut => write!(f, "The lesson title was longer than {MAX_TITLE_CHARS} characters and was cut."),
+            Notice::NextNoteCut => write!(f, "The note for the next step was longer than {MAX_STEP_NOTE_CHARS} characters and was cut."),
             Notice::LessonTooLong { kept } => write!(f, "The lesson was too long for one link; only its first {kept} steps were kept."),
             Notice::NoSuchStep(at) => write!(f, "The lesson has no step “{at}”; it opens at the nearest one."),
             Notice::EmptyLesson => write!(f, "This lesson has no step that opens here."),
@@ -522,13 +525,24 @@ fn clean_text(s: &str, max_chars: usize) -> String {
 
 /// `clean_text`, and whether more than `max_chars` characters were left after filtering.
 fn clean_text_cut(s: &str, max_chars: usize) -> (String, bool) {
+    let (text, cut) = limit_text(s, max_chars);
+    (text.trim().to_owned(), cut)
+}
+
+/// Text as a link carries it, for everything the parser reads and everything typed that a link
+/// will hold (a lesson's title and notes in the draft): control characters and invisible
+/// formatting ones (direction overrides and isolates U+202A–U+202E and U+2066–U+2069, marks and
+/// zero-width characters U+200B–U+200F, the byte-order mark) removed, then at most `max_chars`
+/// characters kept; true when more were left. Not trimmed, so that text being typed keeps the
+/// space before its next word (the link trims). Linear, and idempotent.
+pub fn limit_text(s: &str, max_chars: usize) -> (String, bool) {
     let mut kept = s.chars().filter(|c| {
         !c.is_control()
             && !matches!(*c as u32, 0x200B..=0x200F | 0x202A..=0x202E | 0x2066..=0x2069 | 0xFEFF)
     });
     let text: String = kept.by_ref().take(max_chars).collect();
     let cut = kept.next().is_some();
-    (text.trim().to_owned(), cut)
+    (text, cut)
 }
 
 /// Stage two: a typed, validated state and the notices for the reader.

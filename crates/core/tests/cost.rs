@@ -675,39 +675,88 @@ fn reuse_and_diff_of_long_near_identical_spans_cost_linearly() {
     );
 }
 
-/// A tampered lesson draft, read at every start: steps whose links hold many parameters and
-/// list values (unknown documents, themes and parameters among them); first a few steps of
-/// ever longer links, then ever more steps.
+/// A tampered lesson draft, read at every start (issue 14: a 3.9 MB one made every start take
+/// 43 s; 4 MB of 174,000 one-view steps took 67 s here, every step read, then listed). Within `MAX_DRAFT_BYTES` (every k here) the work is
+/// linear in the draft, whatever grows: the steps, unknown documents among them, the title and
+/// notes, each step link's parameters, the nesting; past it a draft is refused unread, so that
+/// a 4 MB draft of each shape costs less than its 64 kB version.
 #[test]
 fn a_tampered_draft_loads_linearly() {
-    use parallax_core::draft::from_json;
+    use parallax_core::draft::{from_json, MAX_DRAFT_BYTES};
     use parallax_core::state::Known;
     let known = Known::new(&load_dir(corpus_dir()).unwrap(), "0123456789abcdef");
-    let link = |n: usize| {
-        let mut link = String::from("/explore?q=drone");
-        for i in 0..n {
-            link.push_str(&format!(
-                "&x{i}=1&sources=002,nope{i},004&themes=sanctions,t{i}"
-            ));
-        }
-        format!(r#"{{"link":"{link}","note":"n"}},{{"link":"/compare/002/004","note":"m"}}"#)
-    };
-    let draft = |steps: Vec<String>| {
+    let draft = |title: &str, steps: Vec<String>| {
         format!(
-            r#"{{"format":1,"title":"t","note":"","steps":[{}]}}"#,
+            r#"{{"format":1,"title":"{title}","note":"{title}","steps":[{}]}}"#,
             steps.join(",")
         )
     };
-    shape(
-        "draft of long links",
-        |k| draft(vec![link(200 * k); 4]),
-        |json| cost(|| from_json(json, &known)),
-    );
-    shape(
-        "draft of many steps",
-        |k| draft(vec![link(20); 50 * k]),
-        |json| cost(|| from_json(json, &known)),
-    );
+    let step = |link: &str, note: &str| format!(r#"{{"link":"{link}","note":"{note}"}}"#);
+    // A step link of n parameters of every kind: unknown ones, unknown documents and themes.
+    let params = |n: usize| {
+        let mut link = String::from("/explore?q=drone");
+        for i in 0..n {
+            link.push_str(&format!("&x{i}=1&sources=002,nope{i}&themes=t{i}"));
+        }
+        link
+    };
+    let shapes: [(&str, &dyn Fn(usize) -> String); 6] = [
+        ("draft of many steps", &|k| {
+            draft("t", vec![step("/read/002/p4", "n"); 400 * k])
+        }),
+        ("draft of many steps that open nothing", &|k| {
+            draft("t", vec![step("/read/nope/p1", "n"); 400 * k])
+        }),
+        ("draft of long titles and notes", &|k| {
+            let text = "\\u202e".repeat(200 * k) + &"T".repeat(1000 * k);
+            draft(&text, vec![step("/map", &text); 4])
+        }),
+        ("draft of step links of many parameters", &|k| {
+            draft("t", vec![step(&params(8 * k), "n"); 30])
+        }),
+        ("draft nested deep", &|k| {
+            let deep = "[".repeat(60 * k) + &"]".repeat(60 * k);
+            draft("t", vec![step("/map", "n"), deep])
+        }),
+        ("draft of steps with unknown fields", &|k| {
+            draft(
+                "t",
+                vec![r#"{"link":"/map","note":"","x":[1,2,3]}"#.into(); 400 * k],
+            )
+        }),
+    ];
+    for (what, make) in shapes {
+        assert!(
+            make(8).len() <= MAX_DRAFT_BYTES,
+            "{what}: past the limit at k = 8"
+        );
+        shape(what, make, |json| cost(|| from_json(json, &known)));
+        // 64 kB against 4 MB of the same shape: the larger is refused before it is read.
+        let sized = |bytes: usize| {
+            let mut k = 1;
+            loop {
+                let json = make(k);
+                if json.len() >= bytes {
+                    break json;
+                }
+                k = (k * bytes).div_ceil(json.len()).max(k + 1);
+            }
+        };
+        let (small, huge) = (sized(64 * 1024), sized(4_000_000));
+        let (one, big) = (
+            cost(|| from_json(&small, &known)),
+            cost(|| from_json(&huge, &known)),
+        );
+        eprintln!(
+            "{what}: {} bytes {one:?}, {} bytes {big:?}",
+            small.len(),
+            huge.len()
+        );
+        assert!(
+            big.allocs <= one.allocs && big.bytes <= one.bytes && big.steps <= one.steps,
+            "{what}: 4 MB cost {big:?}, more than 64 kB's {one:?}"
+        );
+    }
 }
 
 /// A stored import read back at start (`bundle::load_document`) instead of cleaned again: the

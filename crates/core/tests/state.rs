@@ -973,61 +973,6 @@ proptest! {
     }
 }
 
-/// The lesson draft as local storage keeps it: read back whole (no limit of a link applies),
-/// a step that opens nothing any more left out with a notice, anything unreadable refused.
-#[test]
-fn a_lesson_draft_reads_back_whole_from_storage() {
-    use parallax_core::draft::{self, Draft, DraftError};
-    let d = Draft {
-        title: "Two sides & <b>one</b> treaty".into(),
-        steps: vec![
-            (
-                state(explore(|e| e.query = "drones \"iran\" -israel".into())),
-                "Who says what? 100% & more".into(),
-            ),
-            (
-                state(read("002", Some("p4"))),
-                "n".repeat(MAX_STEP_NOTE_CHARS + 50),
-            ),
-            (state(View::Map), String::new()),
-        ],
-        note: "half-typed note".into(),
-    };
-    let json = draft::to_json(&d);
-    assert_eq!(draft::from_json(&json, known()), Ok((d.clone(), vec![])));
-    assert!(!d.is_empty() && Draft::default().is_empty());
-
-    let gone = json.replace("/read/002/p4", "/read/my1/p1");
-    let (back, notices) = draft::from_json(&gone, known()).unwrap();
-    assert_eq!(back.steps.len(), 2);
-    assert_eq!(notices.len(), 1, "{notices:?}");
-    assert!(
-        notices[0]
-            .to_string()
-            .starts_with("Step 2 of the lesson was left out."),
-        "{}",
-        notices[0]
-    );
-
-    let newer = json.replace("\"format\":1", "\"format\":7");
-    assert_eq!(
-        draft::from_json(&newer, known()),
-        Err(DraftError::NewerFormat(7))
-    );
-    for bad in [
-        "",
-        "{",
-        "[]",
-        "{\"format\":1}",
-        "{\"format\":0,\"title\":\"\",\"note\":\"\",\"steps\":[]}",
-    ] {
-        let e = draft::from_json(bad, known()).unwrap_err();
-        assert!(matches!(e, DraftError::Unreadable(_)), "{bad}: {e:?}");
-    }
-    let extra = json.replacen('{', "{\"evil\":1,", 1);
-    assert!(draft::from_json(&extra, known()).is_err());
-}
-
 #[test]
 fn the_view_shown_is_a_lessons_current_step() {
     let steps = vec![
@@ -1046,42 +991,4 @@ fn the_view_shown_is_a_lessons_current_step() {
     // A lesson with no step to show is itself.
     let empty = lesson_view("L", Vec::new(), 1);
     assert_eq!(state(empty.clone()).shown_view(), &empty);
-}
-
-/// Two tabs editing the lesson draft: merged, neither loses a step, the same step kept once.
-#[test]
-fn lesson_drafts_of_two_tabs_merge() {
-    use parallax_core::draft::{merge, Draft};
-    let map = (state(View::Map), "Look at the map".to_owned());
-    let methods = (state(View::Methods), String::new());
-    let notes = (state(View::Notes), "Your notes".to_owned());
-    let stored = Draft {
-        title: "From tab one".into(),
-        steps: vec![map.clone(), methods.clone()],
-        note: String::new(),
-    };
-    let mine = Draft {
-        title: String::new(),
-        steps: vec![map.clone(), notes.clone()],
-        note: "next".into(),
-    };
-    let merged = merge(&stored, &mine);
-    assert_eq!(merged.title, "From tab one");
-    assert_eq!(
-        merged.steps,
-        vec![map.clone(), methods.clone(), notes.clone()]
-    );
-    assert_eq!(merged.note, "next");
-    // The same view with another note is another step.
-    let other_note = (state(View::Map), "Again, with another question".to_owned());
-    let merged = merge(
-        &stored,
-        &Draft {
-            steps: vec![other_note.clone()],
-            ..Draft::default()
-        },
-    );
-    assert_eq!(merged.steps, vec![map, methods, other_note]);
-    // Nothing of this tab's: the stored draft as it is.
-    assert_eq!(merge(&stored, &Draft::default()), stored);
 }

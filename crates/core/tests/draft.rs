@@ -1,0 +1,353 @@
+//! The lesson draft of the "Make a lesson" panel: it holds no more than a lesson link can carry,
+//! typed text passes the link parser's own cleaning and lengths as it enters, a stored draft is
+//! read within the same limits (whatever was done to it), two tabs' drafts merge.
+
+use parallax_core::draft::{
+    from_json, merge, refuse_step, to_json, typed_note, typed_title, Draft, DraftError,
+    MAX_DRAFT_BYTES,
+};
+use parallax_core::source::load_dir;
+use parallax_core::state::{
+    lesson, limit_text, parse, print, step_link, CustomTheme, Explore, Known, Lesson, Notice,
+    State, StepProblem, View, MAX_STEPS, MAX_STEP_LINK, MAX_STEP_NOTE_CHARS, MAX_TITLE_CHARS,
+};
+use std::path::Path;
+use std::sync::OnceLock;
+
+fn known() -> &'static Known {
+    static K: OnceLock<Known> = OnceLock::new();
+    K.get_or_init(|| {
+        let c = load_dir(&Path::new(env!("CARGO_MANIFEST_DIR")).join("../../corpus/iran-russia"))
+            .unwrap();
+        Known::new(&c, "0123456789abcdef")
+    })
+}
+
+fn state(view: View) -> State {
+    State {
+        view,
+        custom: Vec::new(),
+    }
+}
+
+fn explore(query: &str) -> State {
+    state(View::Explore(Explore {
+        query: query.into(),
+        ..Explore::default()
+    }))
+}
+
+fn read(doc: &str, passage: &str) -> State {
+    state(View::Read {
+        doc: doc.into(),
+        passage: Some(passage.into()),
+        show_removed: false,
+    })
+}
+
+/// Direction overrides and isolates, the characters a title must never carry.
+fn has_override(s: &str) -> bool {
+    s.chars()
+        .any(|c| matches!(c as u32, 0x202A..=0x202E | 0x2066..=0x2069))
+}
+
+/// A draft as this version writes it reads back the same, without notices.
+#[test]
+fn a_lesson_draft_reads_back_from_storage() {
+    let d = Draft {
+        title: "Two sides & <b>one</b> treaty".into(),
+        steps: vec![
+            (
+                explore("drones \"iran\" -israel"),
+                "Who says what? 100% & more".into(),
+            ),
+            (read("002", "p4"), "n".repeat(MAX_STEP_NOTE_CHARS)),
+            (state(View::Map), String::new()),
+        ],
+        note: "half-typed note ".into(),
+    };
+    let json = to_json(&d);
+    assert_eq!(from_json(&json, known()), Ok((d.clone(), vec![])));
+    assert!(!d.is_empty() && Draft::default().is_empty());
+
+    let gone = json.replace("/read/002/p4", "/read/my1/p1");
+    let (back, notices) = from_json(&gone, known()).unwrap();
+    assert_eq!(back.steps.len(), 2);
+    assert_eq!(notices.len(), 1, "{notices:?}");
+    assert!(
+        notices[0]
+            .to_string()
+            .starts_with("Step 2 of the lesson was left out."),
+        "{}",
+        notices[0]
+    );
+
+    let newer = json.replace("\"format\":1", "\"format\":7");
+    assert_eq!(from_json(&newer, known()), Err(DraftError::NewerFormat(7)));
+    for bad in [
+        "",
+        "{",
+        "[]",
+        "{\"format\":1}",
+        "{\"format\":0,\"title\":\"\",\"note\":\"\",\"steps\":[]}",
+    ] {
+        let e = from_json(bad, known()).unwrap_err();
+        assert!(matches!(e, DraftError::Unreadable(_)), "{bad}: {e:?}");
+    }
+    let extra = json.replacen('{', "{\"evil\":1,", 1);
+    assert!(from_json(&extra, known()).is_err());
+}
+
+/// The one cleaning of the link parser: what it removes, where it cuts, and that it does not
+/// trim (typing goes on after a space) and gives the same text again.
+#[test]
+fn limit_text_removes_what_a_link_never_carries_and_counts_characters() {
+    let hidden: String = [
+        0x00, 0x09, 0x0A, 0x1B, 0x7F, 0x85, 0x200B, 0x200C, 0x200D, 0x200E, 0x200F, 0x202A, 0x202B,
+        0x202C, 0x202D, 0x202E, 0x2066, 0x2067, 0x2068, 0x2069, 0xFEFF,
+    ]
+    .into_iter()
+    .filter_map(char::from_u32)
+    .collect();
+    let typed = format!("A{hidden}b ");
+    assert_eq!(limit_text(&typed, 10), ("Ab ".to_owned(), false));
+    // Characters, not bytes, and only what is left after the removal counts.
+    let (text, cut) = limit_text(&format!("é{hidden}ü😀x"), 3);
+    assert_eq!((text.as_str(), cut), ("éü😀", true));
+    assert_eq!(limit_text("abc", 3), ("abc".to_owned(), false));
+    for s in [typed.as_str(), "  two  words ", "\u{202E}gnp.exe"] {
+        let once = limit_text(s, 5).0;
+        assert_eq!(limit_text(&once, 5), (once.clone(), false));
+    }
+}
+
+/// A title or note typed into the draft keeps what a parsed lesson link keeps of it, says when
+/// it was cut or cleaned, and then passes the link without another notice.
+#[test]
+fn typed_titles_and_notes_pass_the_link_limits_as_they_enter() {
+    let long = format!("\u{202E}{}", "Sanctions and drones over time. ".repeat(10));
+    let title = typed_title(&long);
+    assert_eq!(title.text.chars().count(), MAX_TITLE_CHARS);
+    assert!(!has_override(&title.text));
+    assert_eq!(
+        title.said.as_deref(),
+        Some("Cut to 80 characters: a lesson link cannot carry more.")
+    );
+    let note = typed_note(&"n".repeat(MAX_STEP_NOTE_CHARS + 1));
+    assert_eq!(note.text.len(), MAX_STEP_NOTE_CHARS);
+    assert_eq!(
+        note.said.as_deref(),
+        Some("Cut to 280 characters: a lesson link cannot carry more.")
+    );
+    let flipped = typed_note("look \u{2066}here\u{2069}");
+    assert_eq!(flipped.text, "look here");
+    assert!(flipped.said.unwrap().contains("taken out"));
+    // Plain typing: as it is, spaces at the end included, nothing said.
+    assert_eq!(typed_title("Two views ").text, "Two views ");
+    assert_eq!(typed_title("Two views ").said, None);
+    assert_eq!(typed_note(&"x".repeat(MAX_STEP_NOTE_CHARS)).said, None);
+
+    // The same text through the lesson link: no cut, no override, the title typed (trimmed).
+    let (made, notices) = lesson(&title.text, vec![(state(View::Map), note.text.clone())]);
+    assert_eq!(notices, vec![]);
+    let link = print(&made.unwrap(), "0123456789ab");
+    let (back, notices) = parse(&link, known());
+    assert_eq!(notices, vec![]);
+    let View::Lesson(Lesson {
+        title: t, steps, ..
+    }) = back.view
+    else {
+        panic!("not a lesson: {link}");
+    };
+    assert_eq!(t, title.text.trim());
+    assert_eq!(steps[0].note, note.text);
+    // And the parser cuts a link's title exactly where typing cuts it.
+    let (hostile, notices) = parse(
+        &format!("#/lesson?title={}&step=/map", draft_encode(&long)),
+        known(),
+    );
+    assert!(notices.contains(&Notice::TitleCut), "{notices:?}");
+    let View::Lesson(l) = hostile.view else {
+        panic!("not a lesson");
+    };
+    assert_eq!(l.title, title.text.trim());
+}
+
+/// Percent-encodes everything but ASCII letters and digits, as a hand-made link might.
+fn draft_encode(s: &str) -> String {
+    s.bytes()
+        .map(|b| {
+            if b.is_ascii_alphanumeric() {
+                (b as char).to_string()
+            } else {
+                format!("%{b:02X}")
+            }
+        })
+        .collect()
+}
+
+/// A tampered stored draft: read within the link's limits, each cut said, and what is read
+/// writes back within `MAX_DRAFT_BYTES` and reads again without notices.
+#[test]
+fn a_tampered_draft_is_read_within_the_limits_of_a_link() {
+    let long_link = format!("/explore?q={}", "a".repeat(MAX_STEP_LINK));
+    let mut steps: Vec<String> = (0..MAX_STEPS + 10)
+        .map(|i| {
+            format!(
+                r#"{{"link":"/map","note":"step {i} \u202e{}"}}"#,
+                "n".repeat(MAX_STEP_NOTE_CHARS)
+            )
+        })
+        .collect();
+    steps[2] = format!(r#"{{"link":"{long_link}","note":""}}"#);
+    let json = format!(
+        r#"{{"format":1,"title":"\u202e{}","note":"{}","steps":[{}]}}"#,
+        "T".repeat(1000),
+        "x".repeat(1000),
+        steps.join(",")
+    );
+    let (d, notices) = from_json(&json, known()).unwrap();
+    assert_eq!(d.title, "T".repeat(MAX_TITLE_CHARS));
+    assert_eq!(d.note.chars().count(), MAX_STEP_NOTE_CHARS);
+    assert_eq!(
+        d.steps.len(),
+        MAX_STEPS - 1,
+        "the first {MAX_STEPS} read, one too long"
+    );
+    for (_, note) in &d.steps {
+        assert!(note.chars().count() <= MAX_STEP_NOTE_CHARS && !has_override(note));
+    }
+    for n in [
+        Notice::TitleCut,
+        Notice::TooManySteps,
+        Notice::NextNoteCut,
+        Notice::NoteCut { step: 1 },
+        Notice::StepLeftOut {
+            step: 3,
+            why: StepProblem::TooLong,
+        },
+    ] {
+        assert!(notices.contains(&n), "{n:?} not in {notices:?}");
+    }
+    assert!(!notices.contains(&Notice::NoteCut {
+        step: MAX_STEPS + 1
+    }));
+    let again = to_json(&d);
+    assert!(again.len() <= MAX_DRAFT_BYTES);
+    assert_eq!(from_json(&again, known()), Ok((d, vec![])));
+
+    // Past the byte limit: refused whole, before it is parsed; the app keeps it aside.
+    let huge = format!(
+        r#"{{"format":1,"title":"","note":"","steps":[{}]}}"#,
+        vec![r#"{"link":"/","note":""}"#; 200_000].join(",")
+    );
+    assert!(huge.len() > 4_000_000);
+    assert_eq!(
+        from_json(&huge, known()),
+        Err(DraftError::TooLarge(huge.len()))
+    );
+    assert!(DraftError::TooLarge(huge.len())
+        .to_string()
+        .starts_with("it is larger than a lesson draft can be"));
+}
+
+/// The largest draft the panel can make (every limit reached, 4-byte characters, quotes that
+/// JSON escapes) is read back whole: the byte limit refuses only what this version never writes.
+#[test]
+fn the_largest_draft_fits_the_byte_limit() {
+    let emoji = |n: usize| "😀".repeat(n);
+    // A search of 256 emoji and a reader's theme: a canonical link close to `MAX_STEP_LINK`.
+    let mut big = explore(&emoji(256));
+    big.custom.push(CustomTheme {
+        label: emoji(20),
+        terms: (0..16).map(|i| format!("{i:x>40}")).collect(),
+    });
+    let link = step_link(&big).len();
+    assert!(
+        (MAX_STEP_LINK - 200..=MAX_STEP_LINK).contains(&link),
+        "{link} bytes: not near the limit"
+    );
+    assert_eq!(refuse_step(0, &big), None);
+    let d = Draft {
+        title: emoji(MAX_TITLE_CHARS),
+        steps: vec![(big, "\"".repeat(MAX_STEP_NOTE_CHARS)); MAX_STEPS],
+        note: emoji(MAX_STEP_NOTE_CHARS),
+    };
+    let json = to_json(&d);
+    assert!(
+        json.len() <= MAX_DRAFT_BYTES,
+        "{} bytes over {MAX_DRAFT_BYTES}",
+        json.len()
+    );
+    assert_eq!(from_json(&json, known()), Ok((d, vec![])));
+}
+
+/// What the panel refuses to add, and says why: a step past `MAX_STEPS`, a lesson, a view
+/// whose link is longer than a lesson step may be.
+#[test]
+fn a_step_past_the_limits_of_a_link_is_refused_with_a_reason() {
+    assert_eq!(refuse_step(MAX_STEPS - 1, &state(View::Map)), None);
+    assert_eq!(
+        refuse_step(MAX_STEPS, &state(View::Map)).as_deref(),
+        Some("A lesson has at most 20 steps: remove one to add another.")
+    );
+    assert!(refuse_step(0, &state(View::Lesson(Lesson::default()))).is_some());
+    let mut themed = explore("drones");
+    themed.custom = (0..5)
+        .map(|i| CustomTheme {
+            label: format!("Theme {i} {}", "😀".repeat(50)),
+            terms: (0..20).map(|t| format!("t{t}{}", "é".repeat(30))).collect(),
+        })
+        .collect();
+    let why = refuse_step(0, &themed).expect("a 10 kB link is refused");
+    assert!(why.contains("too long"), "{why}");
+}
+
+/// Two tabs editing the lesson draft: merged, neither loses a step, the same step kept once; at
+/// most `MAX_STEPS` together, with the count of this tab's steps that did not fit.
+#[test]
+fn lesson_drafts_of_two_tabs_merge() {
+    let map = (state(View::Map), "Look at the map".to_owned());
+    let methods = (state(View::Methods), String::new());
+    let notes = (state(View::Notes), "Your notes".to_owned());
+    let stored = Draft {
+        title: "From tab one".into(),
+        steps: vec![map.clone(), methods.clone()],
+        note: String::new(),
+    };
+    let mine = Draft {
+        title: String::new(),
+        steps: vec![map.clone(), notes.clone()],
+        note: "next".into(),
+    };
+    let (merged, left_out) = merge(&stored, &mine);
+    assert_eq!(left_out, 0);
+    assert_eq!(merged.title, "From tab one");
+    assert_eq!(
+        merged.steps,
+        vec![map.clone(), methods.clone(), notes.clone()]
+    );
+    assert_eq!(merged.note, "next");
+    // The same view with another note is another step.
+    let other_note = (state(View::Map), "Again, with another question".to_owned());
+    let (merged, _) = merge(
+        &stored,
+        &Draft {
+            steps: vec![other_note.clone()],
+            ..Draft::default()
+        },
+    );
+    assert_eq!(merged.steps, vec![map, methods, other_note]);
+    // Nothing of this tab's: the stored draft as it is.
+    assert_eq!(merge(&stored, &Draft::default()), (stored, 0));
+    // Fifteen steps stored and ten of this tab's: twenty kept, five of this tab's left out.
+    let numbered = |from: usize, n: usize| Draft {
+        steps: (from..from + n)
+            .map(|i| (state(View::Map), format!("step {i}")))
+            .collect(),
+        ..Draft::default()
+    };
+    let (merged, left_out) = merge(&numbered(0, 15), &numbered(100, 10));
+    assert_eq!((merged.steps.len(), left_out), (MAX_STEPS, 5));
+    assert_eq!(merged.steps[15].1, "step 100");
+}
