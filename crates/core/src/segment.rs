@@ -1,8 +1,4 @@
-//! Segmentation: sentences of any text, and sections, passages and sentences of a cleaned page.
-
-use crate::clean::{BlockKind, Cleaned};
-use crate::lang;
-use crate::model::{Lang, Passage, Section, Sentence};
+//! Segmentation of text: sentence spans, and light markup turned into plain passage text.
 
 /// Words after which a full stop does not end a sentence.
 const ABBREVIATIONS: &[&str] = &[
@@ -173,90 +169,6 @@ fn strip_links(source: &str) -> String {
     }
     s.push_str(rest);
     s
-}
-
-/// Builds sections and passages from the kept blocks of a cleaned page.
-///
-/// The lead before the first heading is section `s0` (only when it has text); headings number
-/// `s1`, `s2`…; passages number `p1`, `p2`… in reading order. A sentence without evidence for
-/// any language takes the document's most common language (English when there is none).
-pub fn segment(raw: &str, cleaned: &Cleaned) -> (Vec<Section>, Vec<Passage>) {
-    let mut sections: Vec<Section> = Vec::new();
-    let mut passages: Vec<Passage> = Vec::new();
-    let mut detected: Vec<Vec<Option<Lang>>> = Vec::new();
-    for block in &cleaned.blocks {
-        let Some(&(start, _)) = block.spans.first() else {
-            continue;
-        };
-        let end = block.spans.last().map_or(start, |s| s.1);
-        let source: Vec<&str> = block
-            .spans
-            .iter()
-            .map(|&(s, e)| &raw[s as usize..e as usize])
-            .collect();
-        let text = plain_text(&source.join(" "));
-        if text.is_empty() {
-            continue;
-        }
-        match block.kind {
-            BlockKind::Heading => sections.push(Section {
-                id: format!("s{}", sections.len() + usize::from(!has_lead(&sections))),
-                heading: Some(text),
-                start,
-            }),
-            BlockKind::Paragraph => {
-                if sections.is_empty() {
-                    sections.push(Section {
-                        id: "s0".into(),
-                        heading: None,
-                        start,
-                    });
-                }
-                let spans = sentence_spans(&text);
-                detected.push(
-                    spans
-                        .iter()
-                        .map(|&(s, e)| lang::detect(&text[s..e]))
-                        .collect(),
-                );
-                passages.push(Passage {
-                    id: format!("p{}", passages.len() + 1),
-                    section: (sections.len() - 1) as u32,
-                    sentences: spans
-                        .iter()
-                        .map(|&(s, e)| Sentence {
-                            start: s as u32,
-                            end: e as u32,
-                            lang: Lang::En,
-                        })
-                        .collect(),
-                    text,
-                    start,
-                    end,
-                });
-            }
-        }
-    }
-    let default = majority(detected.iter().flatten().flatten().copied()).unwrap_or(Lang::En);
-    for (p, langs) in passages.iter_mut().zip(detected) {
-        for (s, l) in p.sentences.iter_mut().zip(langs) {
-            s.lang = l.unwrap_or(default);
-        }
-    }
-    (sections, passages)
-}
-
-fn has_lead(sections: &[Section]) -> bool {
-    sections.first().is_some_and(|s| s.heading.is_none())
-}
-
-fn majority(langs: impl Iterator<Item = Lang>) -> Option<Lang> {
-    let mut counts = [0usize; 3];
-    for l in langs {
-        counts[Lang::ALL.iter().position(|x| *x == l).unwrap_or(0)] += 1;
-    }
-    let (i, n) = counts.iter().enumerate().max_by_key(|(_, n)| **n)?;
-    (*n > 0).then(|| Lang::ALL[i])
 }
 
 #[cfg(test)]
