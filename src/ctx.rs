@@ -17,7 +17,7 @@ use crate::own_docs::OwnDocs;
 
 /// The corpus and everything derived from it. The reader's own documents (imported from files)
 /// follow the built-in ones in `bundle.corpus`, so that every view shows them; a new `Data` is
-/// made whenever they change (`OwnDocs::data`), and its analyses are computed again on first use.
+/// made whenever they change (`Data::of`), and its analyses are computed again on first use.
 pub struct Data {
     /// The built-in bundle (its checksum and version) with the corpus of the built-in documents
     /// and the reader's own after them.
@@ -36,8 +36,14 @@ pub struct Data {
 }
 
 impl Data {
+    /// The app's data as the reader's library is now.
+    pub fn of(own: Rc<OwnDocs>) -> Rc<Data> {
+        let (bundle, builtin) = own.bundle();
+        Rc::new(Data::new(bundle, builtin, own))
+    }
+
     /// `bundle.corpus` holds `builtin` built-in documents, then the reader's own.
-    pub fn new(bundle: Bundle, builtin: usize, own: Rc<OwnDocs>) -> Data {
+    fn new(bundle: Bundle, builtin: usize, own: Rc<OwnDocs>) -> Data {
         let known = Rc::new(Known::new(&bundle.corpus, &bundle.checksum));
         Data {
             bundle,

@@ -23,13 +23,15 @@ pub fn load() -> Result<Bundle, BundleError> {
 /// local storage at start; a new `Data` each time they are imported or removed.
 #[hook]
 pub fn use_data() -> Rc<Result<Rc<Data>, BundleError>> {
-    let data = use_state(|| load().map(|b| OwnDocs::open(b).data()));
+    let data = use_state(|| load().map(|b| Data::of(OwnDocs::open(b))));
     let connected = use_mut_ref(|| false);
     if let Ok(d) = &*data {
         if !std::mem::replace(&mut *connected.borrow_mut(), true) {
             let setter = data.setter();
-            d.own
-                .connect(Callback::from(move |new: Rc<Data>| setter.set(Ok(new))));
+            let own = d.own.clone();
+            d.own.connect(Callback::from(move |()| {
+                setter.set(Ok(Data::of(own.clone())));
+            }));
         }
     }
     {

@@ -1,6 +1,7 @@
 //! The reader's own documents in the app: the core's `library::Library` (format, ids, the
 //! processed documents, the merge with another tab's) read from and written to local storage,
-//! with what went wrong kept for the notices; removal with undo.
+//! with what went wrong kept for the notices; removal with undo. It tells the app when the
+//! library changed; `ctx::Data::of` makes the app's data from it.
 //!
 //! Nothing is lost silently: storage that is blocked or full leaves the documents working for
 //! the visit, with a notice; stored data that cannot be read is copied under another key before
@@ -15,7 +16,6 @@ use parallax_core::library::{self, Library, ReadError, Removed};
 use parallax_core::Bundle;
 use yew::Callback;
 
-use crate::ctx::Data;
 use crate::storage::{self, StorageError};
 
 /// The local storage key of the documents.
@@ -68,8 +68,8 @@ pub struct OwnDocs {
     version: u16,
     checksum: String,
     inner: RefCell<Inner>,
-    /// Gives the app each new `Data`.
-    publish: RefCell<Option<Callback<Rc<Data>>>>,
+    /// Told each time the library changes (the app then makes its `Data` again).
+    publish: RefCell<Option<Callback<()>>>,
 }
 
 impl OwnDocs {
@@ -102,19 +102,20 @@ impl OwnDocs {
         })
     }
 
-    /// The app's data as the library is now.
-    pub fn data(self: &Rc<Self>) -> Rc<Data> {
+    /// The built-in bundle with the reader's documents after its own, as the library is now, and
+    /// how many of its documents are built in.
+    pub fn bundle(&self) -> (Bundle, usize) {
         let inner = self.inner.borrow();
         let bundle = Bundle {
             version: self.version,
             checksum: self.checksum.clone(),
             corpus: inner.library.corpus.clone(),
         };
-        Rc::new(Data::new(bundle, inner.library.builtin(), self.clone()))
+        (bundle, inner.library.builtin())
     }
 
-    /// Where `commit` sends each new `Data` (the app's state).
-    pub fn connect(&self, publish: Callback<Rc<Data>>) {
+    /// Who is told when the library changes.
+    pub fn connect(&self, publish: Callback<()>) {
         *self.publish.borrow_mut() = Some(publish);
     }
 
@@ -193,7 +194,7 @@ impl OwnDocs {
     fn publish(self: &Rc<Self>) {
         let publish = self.publish.borrow().clone();
         if let Some(publish) = publish {
-            publish.emit(self.data());
+            publish.emit(());
         }
     }
 
