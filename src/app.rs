@@ -207,6 +207,13 @@ pub fn view_html(view: &View) -> Html {
         View::Source { .. } => html! { <SourceView /> },
         View::Methods => html! { <MethodsView /> },
         View::Notes => html! { <NotesView /> },
-        View::Lesson(_) => html! { <crate::lesson::LessonView /> },
+        View::Lesson(lesson) => {
+            // The core refuses a lesson inside a lesson.
+            let step = match lesson.current().map(|s| &s.state.view) {
+                Some(View::Lesson(_)) | None => Html::default(),
+                Some(view) => view_html(view),
+            };
+            html! { <crate::lesson::LessonView>{ step }</crate::lesson::LessonView> }
+        }
     }
 }

@@ -68,23 +68,20 @@ fn label(ctx: &Ctx, state: &State) -> String {
     }
 }
 
-/// The view of a lesson step, as the app renders it outside a lesson.
-fn step_view(state: &State) -> Html {
-    match &state.view {
-        // Never a step: the core refuses a lesson inside a lesson.
-        View::Lesson(_) => Html::default(),
-        view => crate::app::view_html(view),
-    }
-}
-
 fn set_title(title: &str) {
     if let Some(d) = web_sys::window().and_then(|w| w.document()) {
         d.set_title(title);
     }
 }
 
+#[derive(Properties, PartialEq)]
+pub struct LessonProps {
+    /// The current step's view, as the app renders it outside a lesson (`app::view_html`).
+    pub children: Html,
+}
+
 #[component]
-pub fn LessonView() -> Html {
+pub fn LessonView(props: &LessonProps) -> Html {
     let ctx = use_ctx();
     let none = Lesson::default();
     let lesson = match &ctx.state.view {
@@ -163,7 +160,7 @@ pub fn LessonView() -> Html {
         }),
         ..ctx.clone()
     };
-    let view = step_view(&step.state);
+    let view = props.children.clone();
     html! {
         <>
             <section class="lesson-bar" aria-label="Lesson">
