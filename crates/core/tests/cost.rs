@@ -20,84 +20,20 @@
 //! allocates once per pair of passages is caught (`a_quadratic_step_fails_the_check`).
 
 mod common;
+#[path = "common/counting.rs"]
+mod counting;
 
 use common::{cases, corpus};
+use counting::{cost, Cost};
 use parallax_core::model::Corpus;
 use parallax_core::search::Index;
 use parallax_core::source::{load_dir, parse_themes, THEMES};
 use parallax_core::tag::Lexicon;
 use parallax_core::text::words;
 use proptest::prelude::*;
-use std::alloc::{GlobalAlloc, Layout, System};
-use std::cell::Cell;
 use std::hint::black_box;
 use std::path::Path;
 use std::sync::OnceLock;
-
-/// Counts, per thread (the harness runs tests on several threads), every allocation and
-/// reallocation and the bytes it asks for; frees are not counted.
-struct Counting;
-
-thread_local! {
-    static ALLOCS: Cell<u64> = const { Cell::new(0) };
-    static BYTES: Cell<u64> = const { Cell::new(0) };
-}
-
-fn note(bytes: usize) {
-    // `try_with`: never panic inside the allocator, even while the thread is being torn down.
-    let _ = ALLOCS.try_with(|n| n.set(n.get() + 1));
-    let _ = BYTES.try_with(|b| b.set(b.get() + bytes as u64));
-}
-
-unsafe impl GlobalAlloc for Counting {
-    unsafe fn alloc(&self, layout: Layout) -> *mut u8 {
-        note(layout.size());
-        System.alloc(layout)
-    }
-
-    unsafe fn alloc_zeroed(&self, layout: Layout) -> *mut u8 {
-        note(layout.size());
-        System.alloc_zeroed(layout)
-    }
-
-    unsafe fn dealloc(&self, ptr: *mut u8, layout: Layout) {
-        System.dealloc(ptr, layout)
-    }
-
-    unsafe fn realloc(&self, ptr: *mut u8, layout: Layout, new_size: usize) -> *mut u8 {
-        note(new_size);
-        System.realloc(ptr, layout, new_size)
-    }
-}
-
-#[global_allocator]
-static COUNTING: Counting = Counting;
-
-/// What a computation allocated, result included.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-struct Cost {
-    allocs: u64,
-    bytes: u64,
-    /// Steps of work that allocate nothing, as the core counts them (`parallax_core::probe`).
-    steps: u64,
-}
-
-fn cost<T>(f: impl FnOnce() -> T) -> Cost {
-    let now = || Cost {
-        allocs: ALLOCS.with(Cell::get),
-        bytes: BYTES.with(Cell::get),
-        steps: parallax_core::probe::steps(),
-    };
-    let before = now();
-    let out = black_box(f());
-    let after = now();
-    drop(out);
-    Cost {
-        allocs: after.allocs - before.allocs,
-        bytes: after.bytes - before.bytes,
-        steps: after.steps - before.steps,
-    }
-}
 
 /// How much more than k times the cost k copies may take.
 const SLACK: f64 = 1.3;

@@ -15,72 +15,13 @@ use parallax_core::model::{Corpus, RemovalKind};
 use parallax_core::reuse;
 use parallax_core::source::load_dir;
 use proptest::prelude::*;
-use std::alloc::{GlobalAlloc, Layout, System};
-use std::cell::Cell;
+
 use std::path::{Path, PathBuf};
 use std::sync::OnceLock;
 
-// --- Counting allocator, as in tests/cost.rs -------------------------------------------------
-
-struct Counting;
-
-thread_local! {
-    static ALLOCS: Cell<u64> = const { Cell::new(0) };
-    static BYTES: Cell<u64> = const { Cell::new(0) };
-}
-
-fn note_alloc(bytes: usize) {
-    let _ = ALLOCS.try_with(|n| n.set(n.get() + 1));
-    let _ = BYTES.try_with(|b| b.set(b.get() + bytes as u64));
-}
-
-unsafe impl GlobalAlloc for Counting {
-    unsafe fn alloc(&self, layout: Layout) -> *mut u8 {
-        note_alloc(layout.size());
-        System.alloc(layout)
-    }
-
-    unsafe fn alloc_zeroed(&self, layout: Layout) -> *mut u8 {
-        note_alloc(layout.size());
-        System.alloc_zeroed(layout)
-    }
-
-    unsafe fn dealloc(&self, ptr: *mut u8, layout: Layout) {
-        System.dealloc(ptr, layout)
-    }
-
-    unsafe fn realloc(&self, ptr: *mut u8, layout: Layout, new_size: usize) -> *mut u8 {
-        note_alloc(new_size);
-        System.realloc(ptr, layout, new_size)
-    }
-}
-
-#[global_allocator]
-static COUNTING: Counting = Counting;
-
-/// Allocations and allocated bytes of a computation, and the steps of work that allocate nothing
-/// (`parallax_core::probe`).
-#[derive(Debug, Clone, Copy)]
-struct Cost {
-    allocs: u64,
-    bytes: u64,
-    steps: u64,
-}
-
-fn cost<T>(f: impl FnOnce() -> T) -> (T, Cost) {
-    let (a, b, s) = (
-        ALLOCS.with(Cell::get),
-        BYTES.with(Cell::get),
-        parallax_core::probe::steps(),
-    );
-    let out = std::hint::black_box(f());
-    let c = Cost {
-        allocs: ALLOCS.with(Cell::get) - a,
-        bytes: BYTES.with(Cell::get) - b,
-        steps: parallax_core::probe::steps() - s,
-    };
-    (out, c)
-}
+#[path = "common/counting.rs"]
+mod counting;
+use counting::{measure as cost, Cost};
 
 /// Ok when the cost on k times the input is at most k × 1.5 times the cost on one, plus a
 /// fixed allowance for buffers that double.
