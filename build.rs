@@ -10,6 +10,7 @@
 //! repository root, or absolute): for example a scaled corpus written by `parallax-bench
 //! --bundle`, to measure the app on it. The bundle must decode with this build's core, or the
 //! build fails saying why.
+#![allow(clippy::disallowed_methods)] // Build scripts never reach the wasm.
 
 use std::path::PathBuf;
 use std::process::ExitCode;

@@ -3,6 +3,7 @@
 //! Every entry takes raw bytes, must never panic, and asserts the cheap invariants the core
 //! promises for that input (a canonical link reparses to itself, what is read back is what was
 //! written, highlights join back to the text).
+#![allow(clippy::disallowed_methods)] // Fuzz checks never reach the wasm.
 
 use parallax_core::bundle;
 use parallax_core::draft;

@@ -6,6 +6,7 @@
 //! [--seed N] [--gen-only] [--bundle]`. With `--bundle` each generated corpus is also written as
 //! an app bundle, `corpus-N.plxb` (`parallax_core::encode`), which the app embeds instead of the
 //! real corpus when built with `PARALLAX_BUNDLE=DIR/corpus-N.plxb` (for the UI speed script).
+#![allow(clippy::disallowed_methods)] // Never reaches the wasm.
 
 mod gen;
 mod measure;

@@ -31,6 +31,7 @@ pub fn sort<T: Ord>(v: &mut [T]) {
 /// The positions `0..n` in the order `compare` puts them, equals in their first order. Not
 /// inlined, so that every caller shares this one instance of the standard library's sort.
 #[inline(never)]
+#[allow(clippy::disallowed_methods)] // The one instance everything else shares.
 fn sorted_indices(n: usize, compare: &mut dyn FnMut(usize, usize) -> Ordering) -> Vec<usize> {
     let mut order: Vec<usize> = (0..n).collect();
     order.sort_by(|&a, &b| compare(a, b));
@@ -57,6 +58,7 @@ fn permute<T>(v: &mut [T], mut order: Vec<usize>) {
 }
 
 #[cfg(test)]
+#[allow(clippy::disallowed_methods)] // Checked against the standard library's sort.
 mod tests {
     use super::*;
     use proptest::prelude::*;

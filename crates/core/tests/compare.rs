@@ -1,6 +1,7 @@
 //! The comparison on the real corpus: which themes "only where they differ" keeps (a dispute
 //! counts on a theme only when sentences tagged with that theme state the conflicting values),
 //! shared wording counted once per place across themes, and the rows a view shows.
+#![allow(clippy::disallowed_methods)] // Tests never reach the wasm.
 
 use parallax_core::analysis::Analysis;
 use parallax_core::compare::{compare, Comparison};

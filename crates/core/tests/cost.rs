@@ -18,6 +18,7 @@
 //! Allocations stand in for work, so work that allocates nothing (a quadratic loop over numbers)
 //! goes unseen; every step here allocates per word, per passage or per match, and a step that
 //! allocates once per pair of passages is caught (`a_quadratic_step_fails_the_check`).
+#![allow(clippy::disallowed_methods)] // Tests never reach the wasm.
 
 mod common;
 #[path = "common/counting.rs"]

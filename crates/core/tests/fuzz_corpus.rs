@@ -1,6 +1,7 @@
 //! Replays the kept fuzz corpora (`fuzz/regressions/<target>/`, minimised from the `make fuzz`
 //! campaigns, crashes found included) through the same functions the `cargo fuzz` targets run
 //! (`fuzz/entries.rs`), so that `cargo test` on stable catches a regression on any of them.
+#![allow(clippy::disallowed_methods)] // Tests never reach the wasm.
 
 #[path = "../../../fuzz/entries.rs"]
 mod entries;

@@ -2,6 +2,7 @@
 //! into a document by the corpus pipeline (tagged with themes, found by reuse detection), each bad
 //! one refused with its own error that names it; the size limit before any work; a 1 MB line and
 //! pathological markup in linear cost; and no panic on any bytes, text or markup.
+#![allow(clippy::disallowed_methods)] // Tests never reach the wasm.
 
 mod common;
 

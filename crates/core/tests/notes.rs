@@ -1,6 +1,7 @@
 //! Notes: the storage format reads back what it wrote and refuses anything else with a clear
 //! message; Markdown renders note text as text and reads back exactly; a merge never loses a
 //! note and changes nothing the second time.
+#![allow(clippy::disallowed_methods)] // Tests never reach the wasm.
 
 mod common;
 

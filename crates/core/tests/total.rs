@@ -3,6 +3,7 @@
 //! signs, date-like tokens, combining marks, right-to-left text, emoji, ẞ, İ, the Kelvin sign),
 //! and every span of evidence they report is a range of whole characters of its passage whose
 //! text is the text reported.
+#![allow(clippy::disallowed_methods)] // Tests never reach the wasm.
 
 mod common;
 

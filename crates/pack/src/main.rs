@@ -2,6 +2,7 @@
 //! whole app in one offline file) and `parallax.zip` (the build for a static server) into DIR
 //! (DIST by default), then prints their sizes and SHA-256 checksums. Errors go to standard error
 //! with exit code 1 (2 for arguments it does not accept).
+#![allow(clippy::disallowed_methods)] // Never reaches the wasm.
 
 use std::path::PathBuf;
 use std::process::ExitCode;

@@ -2,6 +2,7 @@
 //! a temporary folder): what the page holds, that its policy admits exactly its own inline code,
 //! determinism, the zip, and a clear message and no output for each broken build. When a real
 //! release build is there (`PARALLAX_PACK_DIST`, or the workspace's `dist/`), it is packed too.
+#![allow(clippy::disallowed_methods)] // Tests never reach the wasm.
 
 use std::io::{Cursor, Read};
 use std::path::{Path, PathBuf};
