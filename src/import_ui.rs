@@ -277,8 +277,8 @@ fn load_notice(p: &LoadProblem) -> String {
              left unchanged, and you can download it below; documents you add now work for this \
              visit only."
         ),
-        LoadProblem::Newer { version } => format!(
-            "Your documents were stored by a newer version of Parallax (format {version}), which \
+        LoadProblem::Newer { format } => format!(
+            "Your documents were stored by a newer version of Parallax ({format}), which \
              this page cannot read. They are left unchanged; documents you add now work for this \
              visit only."
         ),

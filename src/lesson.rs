@@ -28,7 +28,8 @@ use web_sys::HtmlInputElement;
 use yew::prelude::*;
 
 use crate::ctx::{use_ctx, Ctx, Nav};
-use crate::{dom, storage};
+use crate::dom;
+use crate::storage::{self, Loaded};
 
 /// Where the draft is saved, and where a saved draft that cannot be read, or was read only in
 /// part, is set aside.
@@ -215,38 +216,42 @@ impl Draft {
             known: Some(known.clone()),
             ..Draft::default()
         };
-        match storage::get(KEY) {
-            Ok(None) => {}
-            Ok(Some(raw)) => match draft::from_json(&raw, known) {
-                Ok((saved, notices)) => {
-                    d.base = Some(raw.clone());
-                    d.title = saved.title;
-                    d.note = saved.note;
-                    for (state, note) in saved.steps {
-                        d.add(state, note);
-                    }
-                    if !notices.is_empty() {
-                        d.keep_aside(&raw, &notices);
-                    }
+        let loaded = storage::load(
+            KEY,
+            UNREADABLE_KEY,
+            |raw| draft::from_json(raw, known),
+            |e| matches!(e, draft::DraftError::NewerFormat(_)),
+        );
+        match loaded {
+            Loaded::Empty => {}
+            Loaded::Read((saved, notices), raw) => {
+                d.base = Some(raw.clone());
+                d.title = saved.title;
+                d.note = saved.note;
+                for (state, note) in saved.steps {
+                    d.add(state, note);
                 }
-                // A newer Parallax saved it: left where it is, for that version to read.
-                Err(e @ draft::DraftError::NewerFormat(_)) => {
-                    d.hold = true;
-                    d.unsaved = Some(format!("{e}; it is left as it is, and this draft is not saved over it"));
+                if !notices.is_empty() {
+                    d.keep_aside(&raw, &notices);
                 }
-                Err(e) => match storage::set_aside(UNREADABLE_KEY, &raw).and_then(|key| storage::remove(KEY).map(|()| key)) {
-                    Ok(key) => d.restored.push(format!(
-                        "The saved lesson draft could not be read: {e}. It is kept aside in this browser's storage (under “{key}”), and a new draft starts here."
-                    )),
-                    Err(why) => {
-                        d.hold = true;
-                        d.unsaved = Some(format!(
-                            "the saved draft could not be read ({e}) nor set aside ({why}), so this one is not saved over it"
-                        ));
-                    }
-                },
-            },
-            Err(why) => d.unsaved = Some(why.to_string()),
+            }
+            // A newer Parallax saved it: left where it is, for that version to read.
+            Loaded::Newer(e) => {
+                d.hold = true;
+                d.unsaved = Some(format!(
+                    "{e}; it is left as it is, and this draft is not saved over it"
+                ));
+            }
+            Loaded::Unreadable { why, kept: Ok(key), .. } => d.restored.push(format!(
+                "The saved lesson draft could not be read: {why}. It is kept aside in this browser's storage (under “{key}”), and a new draft starts here."
+            )),
+            Loaded::Unreadable { why, kept: Err(e), .. } => {
+                d.hold = true;
+                d.unsaved = Some(format!(
+                    "the saved draft could not be read ({why}) nor set aside ({e}), so this one is not saved over it"
+                ));
+            }
+            Loaded::Unavailable(why) => d.unsaved = Some(why.to_string()),
         }
         d
     }

@@ -13,7 +13,8 @@ use wasm_bindgen::closure::Closure;
 use yew::prelude::*;
 
 use crate::ctx::use_ctx;
-use crate::{dom, storage};
+use crate::dom;
+use crate::storage::{self, Loaded};
 
 /// Where the notebook is stored.
 const KEY: &str = "parallax-notes";
@@ -79,32 +80,31 @@ pub type NotesHandle = UseReducerHandle<NotesState>;
 /// if even that fails, saving stays off so that nothing overwrites them.
 fn load() -> NotesState {
     let mut state = NotesState::default();
-    match storage::get(KEY) {
-        Ok(None) => {}
-        Ok(Some(raw)) => match notes::from_json(&raw) {
-            Ok(book) => {
-                state.book = Rc::new(book);
-                state.base = state.book.clone();
-            }
-            // A newer Parallax wrote them: left where they are, for it to read.
-            Err(e @ notes::NotesError::NewerFormat(_)) => {
+    let loaded = storage::load(KEY, UNREADABLE_KEY, notes::from_json, |e| {
+        matches!(e, notes::NotesError::NewerFormat(_))
+    });
+    match loaded {
+        Loaded::Empty => {}
+        Loaded::Read(book, _) => {
+            state.book = Rc::new(book);
+            state.base = state.book.clone();
+        }
+        // A newer Parallax wrote them: left where they are, for it to read.
+        Loaded::Newer(e) => {
+            state.unsaved = Some(format!(
+                "{e} They are left as they are, and notes made here are not saved over them"
+            ));
+            state.newer_stored = true;
+        }
+        Loaded::Unreadable { why, raw, kept } => {
+            if let Err(e) = kept {
                 state.unsaved = Some(format!(
-                    "{e} They are left as they are, and notes made here are not saved over them"
+                    "the stored notes could not be read and could not be set aside ({e}), so new notes are not saved over them"
                 ));
-                state.newer_stored = true;
             }
-            Err(e) => {
-                let moved =
-                    storage::set_aside(UNREADABLE_KEY, &raw).and_then(|_| storage::remove(KEY));
-                if let Err(why) = moved {
-                    state.unsaved = Some(format!(
-                        "the stored notes could not be read and could not be set aside ({why}), so new notes are not saved over them"
-                    ));
-                }
-                state.unreadable = Some((e.to_string(), Rc::new(raw)));
-            }
-        },
-        Err(why) => state.unsaved = Some(why.to_string()),
+            state.unreadable = Some((why, Rc::new(raw)));
+        }
+        Loaded::Unavailable(why) => state.unsaved = Some(why.to_string()),
     }
     state
 }

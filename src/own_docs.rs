@@ -16,7 +16,7 @@ use parallax_core::library::{self, Library, ReadError, Removed};
 use parallax_core::Bundle;
 use yew::Callback;
 
-use crate::storage::{self, StorageError};
+use crate::storage::{self, Loaded, StorageError};
 
 /// The local storage key of the documents.
 pub const KEY: &str = "parallax-documents";
@@ -38,8 +38,8 @@ pub enum LoadProblem {
         kept_as: Option<String>,
         raw: Rc<str>,
     },
-    /// Written by a newer version of the app: left as it is.
-    Newer { version: u64 },
+    /// Written by a newer version of the app (its format, in words): left as it is.
+    Newer { format: String },
 }
 
 impl LoadProblem {
@@ -82,13 +82,28 @@ impl OwnDocs {
             save_problem: None,
             removed: None,
         };
-        match storage::get(KEY) {
-            Err(e) => {
+        let loaded = storage::load(KEY, UNREADABLE_KEY, library::read, |e| {
+            matches!(e, ReadError::Newer(_))
+        });
+        match loaded {
+            Loaded::Empty => {}
+            Loaded::Read(stored, raw) => restore(&mut inner, stored, raw),
+            Loaded::Newer(format) => {
+                inner.writable = false;
+                inner.load_problem = Some(LoadProblem::Newer { format });
+            }
+            Loaded::Unreadable { why, raw, kept } => {
+                inner.writable = kept.is_ok();
+                inner.load_problem = Some(LoadProblem::Unreadable {
+                    why,
+                    kept_as: kept.ok(),
+                    raw: raw.into(),
+                });
+            }
+            Loaded::Unavailable(e) => {
                 inner.writable = false;
                 inner.load_problem = Some(LoadProblem::Unavailable(e));
             }
-            Ok(None) => {}
-            Ok(Some(raw)) => restore(&mut inner, raw),
         }
         // Documents this build had to clean again are stored processed, for the next start.
         if inner.library.stale() {
@@ -234,32 +249,20 @@ fn merge_stored(inner: &mut Inner) -> bool {
     }
 }
 
-/// Reads what is stored under `KEY` into `inner`; damaged data is copied away first.
-fn restore(inner: &mut Inner, raw: String) {
-    let unreadable = |inner: &mut Inner, why: String, raw: String| {
-        let kept_as = storage::set_aside(UNREADABLE_KEY, &raw).ok();
-        inner.writable = kept_as.is_some();
+/// Takes in what was stored at start. Documents that cannot be taken in (a missing field, an id
+/// malformed or in use) leave the whole stored text set aside under a key of its own first.
+fn restore(inner: &mut Inner, stored: library::Stored, raw: String) {
+    let bad = inner.library.restore(stored);
+    if bad > 0 {
+        let kept = storage::set_aside(UNREADABLE_KEY, &raw).ok();
+        inner.writable = kept.is_some();
         inner.load_problem = Some(LoadProblem::Unreadable {
-            why,
-            kept_as,
+            why: format!(
+                "{} with a missing field, or an id that is malformed or already in use",
+                strings::count(bad, "document", "documents")
+            ),
+            kept_as: kept,
             raw: raw.into(),
         });
-    };
-    match library::read(&raw) {
-        Ok(stored) => {
-            let bad = inner.library.restore(stored);
-            if bad > 0 {
-                let why = format!(
-                    "{} with a missing field, or an id that is malformed or already in use",
-                    strings::count(bad, "document", "documents")
-                );
-                unreadable(inner, why, raw);
-            }
-        }
-        Err(ReadError::Newer(version)) => {
-            inner.writable = false;
-            inner.load_problem = Some(LoadProblem::Newer { version });
-        }
-        Err(ReadError::Unreadable(why)) => unreadable(inner, why, raw),
     }
 }

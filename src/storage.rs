@@ -1,4 +1,4 @@
-//! The browser's local storage, for what the reader makes (notes, imported documents): every
+//! The browser's local storage, for what the reader makes (notes, imported documents, the lesson draft): every
 //! read and write says why it failed (storage blocked, full, or another refusal) instead of
 //! panicking, so that callers keep their data in memory and offer to export it.
 
@@ -99,4 +99,54 @@ pub fn set_aside_keys(prefix: &str) -> Vec<String> {
     // The time follows the prefix, so the keys sort by it (an earlier version's bare key first).
     parallax_core::sort::sort(&mut keys);
     keys
+}
+
+/// What a key held at start, read by a versioned reader (`load`).
+pub enum Loaded<T> {
+    /// Nothing stored yet.
+    Empty,
+    /// Read: the value and the text it was read from.
+    Read(T, String),
+    /// Stored by a newer version (the reader's words): left where it is, and nothing may be
+    /// written over it.
+    Newer(String),
+    /// Could not be read (the reader's words, and the text). `kept`: the key it was copied under
+    /// (`set_aside`), after which the key was emptied for new data; or why it could not be, and
+    /// then it is left where it is and nothing may be written over it.
+    Unreadable {
+        why: String,
+        raw: String,
+        kept: Result<String, StorageError>,
+    },
+    /// Storage could not be read at all.
+    Unavailable(StorageError),
+}
+
+/// Reads `key` with `read`, the one way every store of the reader's starts: data of a newer
+/// format (`newer` says which errors mean that) is left in place; data that cannot be read is
+/// set aside under a new key starting with `aside` before the key is emptied, so that it is
+/// never overwritten.
+pub fn load<T, E: fmt::Display>(
+    key: &str,
+    aside: &str,
+    read: impl FnOnce(&str) -> Result<T, E>,
+    newer: impl FnOnce(&E) -> bool,
+) -> Loaded<T> {
+    let raw = match get(key) {
+        Err(e) => return Loaded::Unavailable(e),
+        Ok(None) => return Loaded::Empty,
+        Ok(Some(raw)) => raw,
+    };
+    match read(&raw) {
+        Ok(value) => Loaded::Read(value, raw),
+        Err(e) if newer(&e) => Loaded::Newer(e.to_string()),
+        Err(e) => {
+            let kept = set_aside(aside, &raw).and_then(|k| remove(key).map(|()| k));
+            Loaded::Unreadable {
+                why: e.to_string(),
+                raw,
+                kept,
+            }
+        }
+    }
 }

@@ -557,7 +557,7 @@ describe('import', () => {
     assert.equal(await page.locator('.own-notice button', { hasText: 'Download the stored data' }).count(), 1);
     assert.equal(await page.locator('ul.library > li.source-card').count(), 5);
     const kept = await page.evaluate(([a, b]) => [localStorage.getItem(a), localStorage.getItem(b)], [KEY, keptKey]);
-    assert.deepEqual(kept, [raw, raw], 'nothing is overwritten before the reader is told, and a copy is kept');
+    assert.deepEqual(kept, [null, raw], 'a copy is kept under a key of its own before the key is emptied for new documents');
     await importFiles(page, [fixture('article.txt')]);
     await ownCards(page, ['own1']);
     const after = await page.evaluate(([a, b]) => [JSON.parse(localStorage.getItem(a)), localStorage.getItem(b)], [KEY, keptKey]);

@@ -59,6 +59,15 @@ pub enum ReadError {
     Newer(u64),
 }
 
+impl std::fmt::Display for ReadError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            ReadError::Unreadable(why) => f.write_str(why),
+            ReadError::Newer(version) => write!(f, "format {version}"),
+        }
+    }
+}
+
 /// Reads the stored form (`Library::to_json`'s). Linear in its length.
 pub fn read(raw: &str) -> Result<Stored, ReadError> {
     let value: Value =
