@@ -550,6 +550,32 @@ pub fn parse(fragment: &str, known: &Known) -> (State, Vec<Notice>) {
     parse_at(fragment, known, false)
 }
 
+/// The parameter names of a link, written once: parsing reads them, the check for unknown
+/// parameters lists them, printing writes them.
+mod param {
+    pub const Q: &str = "q";
+    pub const THEMES: &str = "themes";
+    pub const SOURCES: &str = "sources";
+    pub const ENTITIES: &str = "entities";
+    pub const LANGS: &str = "langs";
+    pub const MODE: &str = "mode";
+    pub const THEME: &str = "theme";
+    pub const DIFFER: &str = "differ";
+    pub const REMOVED: &str = "removed";
+    pub const VERSION: &str = "v";
+    pub const CUSTOM: &str = "custom";
+    pub const TITLE: &str = "title";
+    pub const STEP: &str = "step";
+    pub const AT: &str = "at";
+    pub const PART: &str = "part";
+
+    /// Every name a link may carry.
+    pub const ALL: [&str; 15] = [
+        Q, THEMES, SOURCES, ENTITIES, LANGS, MODE, THEME, DIFFER, REMOVED, VERSION, CUSTOM, TITLE,
+        STEP, AT, PART,
+    ];
+}
+
 /// `parse`, for a whole link or (`nested`) the link of a lesson step, where a lesson is
 /// refused: lessons nest one level at most.
 fn parse_at(fragment: &str, known: &Known, nested: bool) -> (State, Vec<Notice>) {
@@ -565,7 +591,7 @@ fn parse_at(fragment: &str, known: &Known, nested: bool) -> (State, Vec<Notice>)
             .find(|(k, _)| k == name)
             .map(|(_, v)| decode(crate::search::truncate(v, MAX_VALUE), &mut bad))
     };
-    let q = get("q").unwrap_or_default();
+    let q = get(param::Q).unwrap_or_default();
     let list = |name: &str,
                 get: &mut dyn FnMut(&str) -> Option<String>,
                 notices: &mut Vec<Notice>|
@@ -582,39 +608,23 @@ fn parse_at(fragment: &str, known: &Known, nested: bool) -> (State, Vec<Notice>)
         }
         items.into_iter().take(MAX_LIST).collect()
     };
-    let themes_raw = list("themes", &mut get, &mut notices);
-    let sources_raw = list("sources", &mut get, &mut notices);
-    let entities_raw = list("entities", &mut get, &mut notices);
-    let langs_raw = list("langs", &mut get, &mut notices);
-    let mode = get("mode");
-    let theme = get("theme");
-    let differ = get("differ");
-    let removed = get("removed");
-    let title = get("title");
-    let at = get("at");
-    let version = get("v");
-    let part = get("part");
+    let themes_raw = list(param::THEMES, &mut get, &mut notices);
+    let sources_raw = list(param::SOURCES, &mut get, &mut notices);
+    let entities_raw = list(param::ENTITIES, &mut get, &mut notices);
+    let langs_raw = list(param::LANGS, &mut get, &mut notices);
+    let mode = get(param::MODE);
+    let theme = get(param::THEME);
+    let differ = get(param::DIFFER);
+    let removed = get(param::REMOVED);
+    let title = get(param::TITLE);
+    let at = get(param::AT);
+    let version = get(param::VERSION);
+    let part = get(param::PART);
     if bad {
         notices.push(Notice::BadEncoding);
     }
     for (k, _) in &raw.params {
-        let known_param = matches!(
-            k.as_str(),
-            "q" | "themes"
-                | "sources"
-                | "entities"
-                | "langs"
-                | "mode"
-                | "theme"
-                | "differ"
-                | "removed"
-                | "v"
-                | "custom"
-                | "title"
-                | "step"
-                | "at"
-                | "part"
-        );
+        let known_param = param::ALL.contains(&k.as_str());
         if !known_param {
             notices.push(Notice::UnknownParam(clean_text(k, 40)));
         }
@@ -627,9 +637,9 @@ fn parse_at(fragment: &str, known: &Known, nested: bool) -> (State, Vec<Notice>)
 
     // Reader-defined themes first: their ids may appear in the theme filters.
     let mut custom = Vec::new();
-    for (_, v) in raw.params.iter().filter(|(k, _)| k == "custom") {
+    for (_, v) in raw.params.iter().filter(|(k, _)| k == param::CUSTOM) {
         if custom.len() == MAX_CUSTOM {
-            notices.push(Notice::TooManyValues("custom".into()));
+            notices.push(Notice::TooManyValues(param::CUSTOM.into()));
             break;
         }
         match parse_custom(crate::search::truncate(v, MAX_VALUE), &mut notices) {
@@ -788,7 +798,7 @@ fn parse_at(fragment: &str, known: &Known, nested: bool) -> (State, Vec<Notice>)
             let steps: Vec<&str> = raw
                 .params
                 .iter()
-                .filter(|(k, _)| k == "step")
+                .filter(|(k, _)| k == param::STEP)
                 .map(|(_, v)| v.as_str())
                 .collect();
             match parse_lesson(&title.unwrap_or_default(), &steps, at, known, &mut notices) {
@@ -1034,7 +1044,7 @@ pub fn canonical_replacement(
 /// The canonical fragment of a state, with the leading `#` and the corpus version.
 pub fn print(state: &State, version: &str) -> String {
     let (path, mut params) = parts(state);
-    params.push(("v", encode(version, b"")));
+    params.push((param::VERSION, encode(version, b"")));
     let query: Vec<String> = params
         .into_iter()
         .map(|(k, v)| format!("{k}={v}"))
@@ -1084,7 +1094,7 @@ fn parts(state: &State) -> (String, Vec<(&'static str, String)>) {
             show_removed,
         } => {
             if *show_removed {
-                params.push(("removed", "1".into()));
+                params.push((param::REMOVED, "1".into()));
             }
             match passage {
                 Some(p) => format!("/read/{doc}/{p}"),
@@ -1093,12 +1103,12 @@ fn parts(state: &State) -> (String, Vec<(&'static str, String)>) {
         }
         View::Explore(e) => {
             if !e.query.is_empty() {
-                params.push(("q", encode(&e.query, b"")));
+                params.push((param::Q, encode(&e.query, b"")));
             }
             for (name, values) in [
-                ("themes", &e.themes),
-                ("sources", &e.sources),
-                ("entities", &e.entities),
+                (param::THEMES, &e.themes),
+                (param::SOURCES, &e.sources),
+                (param::ENTITIES, &e.entities),
             ] {
                 if !values.is_empty() {
                     params.push((name, list(values)));
@@ -1106,7 +1116,7 @@ fn parts(state: &State) -> (String, Vec<(&'static str, String)>) {
             }
             if !e.langs.is_empty() {
                 params.push((
-                    "langs",
+                    param::LANGS,
                     e.langs
                         .iter()
                         .map(|l| l.code())
@@ -1115,13 +1125,13 @@ fn parts(state: &State) -> (String, Vec<(&'static str, String)>) {
                 ));
             }
             if e.kwic {
-                params.push(("mode", "kwic".into()));
+                params.push((param::MODE, "kwic".into()));
             }
             "/explore".to_owned()
         }
         View::Overview { part } => {
             if let Some(p) = part {
-                params.push(("part", p.id().into()));
+                params.push((param::PART, p.id().into()));
             }
             "/overview".to_owned()
         }
@@ -1132,10 +1142,10 @@ fn parts(state: &State) -> (String, Vec<(&'static str, String)>) {
             only_differ,
         } => {
             if let Some(t) = theme {
-                params.push(("theme", encode(t, b"")));
+                params.push((param::THEME, encode(t, b"")));
             }
             if *only_differ {
-                params.push(("differ", "1".into()));
+                params.push((param::DIFFER, "1".into()));
             }
             if docs.is_empty() {
                 "/compare".to_owned()
@@ -1148,13 +1158,13 @@ fn parts(state: &State) -> (String, Vec<(&'static str, String)>) {
         View::Notes => "/notes".to_owned(),
         View::Lesson(l) => {
             if !l.title.is_empty() {
-                params.push(("title", encode(&l.title, b"")));
+                params.push((param::TITLE, encode(&l.title, b"")));
             }
             for step in &l.steps {
-                params.push(("step", step_param(step)));
+                params.push((param::STEP, step_param(step)));
             }
             if l.at != 1 {
-                params.push(("at", l.at.to_string()));
+                params.push((param::AT, l.at.to_string()));
             }
             "/lesson".to_owned()
         }
@@ -1162,7 +1172,7 @@ fn parts(state: &State) -> (String, Vec<(&'static str, String)>) {
     for c in &state.custom {
         let terms: Vec<String> = c.terms.iter().map(|t| encode(t, b"")).collect();
         params.push((
-            "custom",
+            param::CUSTOM,
             format!("{}:{}", encode(&c.label, b""), terms.join("|")),
         ));
     }
