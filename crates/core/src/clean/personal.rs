@@ -1,0 +1,173 @@
+//! Personal data in removed text: what counts as personal data (e-mail addresses, phone numbers, postal codes, social links and handles, personal fields of profile cards) and how it is withheld before the removed text is kept.
+
+use super::bullet_key_value;
+
+/// Withholds personal data in removed text, line by line: the values of personal fields (name,
+/// contact, employer, job, bio, follower counts…), and email addresses, links and handles
+/// anywhere. The audit trail shows what kind of block was removed without republishing someone's
+/// address; the offsets still point at the original for anyone who must check it.
+pub fn redact(text: &str) -> String {
+    redact_fields(text, false)
+}
+
+/// `redact` for a profile card or its social box: the value of every field is withheld,
+/// whatever its name, and only the field names and the lines without a value stay.
+pub fn redact_card(text: &str) -> String {
+    redact_fields(text, true)
+}
+
+fn redact_fields(text: &str, every_field: bool) -> String {
+    const WITHHELD: &str = "[withheld]";
+    let mut out = String::with_capacity(text.len());
+    for (i, line) in text.lines().enumerate() {
+        if i > 0 {
+            out.push('\n');
+        }
+        let line = line.trim();
+        if let Some((key, _)) = bullet_key_value(line) {
+            if every_field || is_personal_key(&key) {
+                let (head, _) = line.split_once(':').unwrap_or((line, ""));
+                out.push_str(head.trim_end());
+                out.push_str(" : ");
+                out.push_str(WITHHELD);
+                continue;
+            }
+        }
+        let words: Vec<String> = line
+            .split(' ')
+            .map(|w| {
+                let bare = w.trim_matches(|c: char| !c.is_alphanumeric() && c != '@');
+                let lower = w.to_lowercase();
+                if is_email(bare)
+                    || is_handle(bare)
+                    || lower.contains("http://")
+                    || lower.contains("https://")
+                    || lower.starts_with("www.")
+                {
+                    WITHHELD.to_owned()
+                } else {
+                    w.to_owned()
+                }
+            })
+            .collect();
+        let joined = words.join(" ");
+        if has_personal_data(&joined) {
+            out.push_str("[line with personal data withheld]");
+        } else {
+            out.push_str(&joined);
+        }
+    }
+    out
+}
+
+pub(super) fn is_personal_key(key: &str) -> bool {
+    const KEYS: &[&str] = &[
+        "name",
+        "username",
+        "user name",
+        "email",
+        "e-mail",
+        "mail",
+        "birthdate",
+        "birthday",
+        "date of birth",
+        "born",
+        "address",
+        "phone",
+        "telephone",
+        "mobile",
+        "tel",
+        "company",
+        "job",
+        "occupation",
+        "bio",
+        "website",
+        "url",
+        "followers",
+        "following",
+    ];
+    KEYS.contains(&key)
+}
+
+/// Email addresses, phone numbers, postal codes with a state, social-media links or handles.
+pub fn has_personal_data(t: &str) -> bool {
+    const SOCIAL: &[&str] = &[
+        "instagram.com",
+        "facebook.com",
+        "tiktok.com",
+        "twitter.com",
+        "x.com/",
+        "linkedin.com",
+        "youtube.com",
+        "pinterest.com",
+        "t.me/",
+        "threads.net",
+        "snapchat.com",
+    ];
+    let lower = t.to_lowercase();
+    if SOCIAL.iter().any(|s| lower.contains(s)) {
+        return true;
+    }
+    t.split_whitespace().any(|w| {
+        let w = w.trim_matches(|c: char| !c.is_alphanumeric() && c != '@');
+        is_email(w) || is_handle(w)
+    }) || has_phone_number(t)
+        || has_state_zip(t)
+}
+
+pub(super) fn is_email(w: &str) -> bool {
+    let Some((local, domain)) = w.split_once('@') else {
+        return false;
+    };
+    !local.is_empty()
+        && domain.contains('.')
+        && !domain.starts_with('.')
+        && !domain.ends_with('.')
+        && domain
+            .chars()
+            .all(|c| c.is_alphanumeric() || c == '.' || c == '-')
+}
+
+pub(super) fn is_handle(w: &str) -> bool {
+    w.len() >= 3
+        && w.starts_with('@')
+        && w[1..]
+            .chars()
+            .all(|c| c.is_ascii_alphanumeric() || c == '_' || c == '.')
+}
+
+/// Ten or more digits in one run of digits, spaces, dots, dashes and parentheses, with at
+/// least two separators: the shape of a phone number, not of a year or an amount.
+fn has_phone_number(t: &str) -> bool {
+    let mut digits = 0;
+    let mut seps = 0;
+    for c in t.chars().chain(std::iter::once('x')) {
+        if c.is_ascii_digit() {
+            digits += 1;
+        } else if matches!(c, '-' | '.' | '(' | ')' | ' ' | '+')
+            && (digits > 0 || c == '(' || c == '+')
+        {
+            seps += 1;
+        } else {
+            if digits >= 10 && seps >= 2 {
+                return true;
+            }
+            digits = 0;
+            seps = 0;
+        }
+    }
+    false
+}
+
+/// A US state code followed by a five-digit ZIP code, as in postal addresses.
+fn has_state_zip(t: &str) -> bool {
+    let words: Vec<&str> = t.split_whitespace().collect();
+    words.windows(2).any(|w| {
+        let state = w[0].trim_end_matches(',');
+        let zip = w[1].split('-').next().unwrap_or("");
+        state.len() == 2
+            && state.chars().all(|c| c.is_ascii_uppercase())
+            && zip.len() == 5
+            && zip.chars().all(|c| c.is_ascii_digit())
+    })
+}
