@@ -34,11 +34,6 @@ WASM_TARGET := wasm32-unknown-unknown
 CHROMIUM := /usr/bin/chromium
 CHROMEDRIVER := /usr/bin/chromedriver
 E2E := tests/e2e
-# Copy of the package-lock.json that node_modules was installed from: `npm ci` runs again only
-# when the lock file changes.
-E2E_STAMP := $(E2E)/node_modules/.installed-package-lock.json
-# The same for tools/ (npm binaryen, for wasm-opt; Debian's binaryen is too old to read our wasm).
-TOOLS_STAMP := tools/node_modules/.installed-package-lock.json
 # Stage timings of one `make test`, printed at its end.
 TIMES := target/make-stage-times.tsv
 SUDO := $(if $(filter 0,$(shell id -u)),,sudo)
@@ -55,6 +50,18 @@ stage() {
   printf '<== %s: %ss\n' "$$current" "$$((SECONDS - t0))"
   printf '%s\t%s\tok\n' "$$current" "$$((SECONDS - t0))" >> $(TIMES)
   current=
+}
+# `npm_ci DIR`: `npm ci` in DIR unless its node_modules was installed from the same
+# package-lock.json (a copy is kept beside it as the stamp). tools/ holds npm binaryen, for
+# wasm-opt (Debian's binaryen is too old to read our wasm).
+npm_ci() {
+  local stamp=$$1/node_modules/.installed-package-lock.json
+  if [[ -f $$stamp ]] && cmp -s $$1/package-lock.json $$stamp; then
+    echo "$$1 node_modules: up to date with package-lock.json"
+  else
+    (cd $$1 && npm ci --no-audit --no-fund)
+    cp $$1/package-lock.json $$stamp
+  fi
 }
 summary() {
   printf '\nStage timings (seconds):\n'
@@ -109,18 +116,10 @@ setup: check-pins
 	    cargo install trunk --version $(TRUNK_VERSION) --locked --force
 	  fi
 	}
-	install_tools() {
-	  if [[ -f $(TOOLS_STAMP) ]] && cmp -s tools/package-lock.json $(TOOLS_STAMP); then
-	    echo 'tools node_modules (wasm-opt): up to date with package-lock.json'
-	  else
-	    (cd tools && npm ci --no-audit --no-fund)
-	    cp tools/package-lock.json $(TOOLS_STAMP)
-	  fi
-	}
 	stage 'setup: rust target' install_target
 	stage 'setup: wasm-bindgen-cli' install_wasm_bindgen
 	stage 'setup: trunk' install_trunk
-	stage 'setup: wasm-opt (npm binaryen)' install_tools
+	stage 'setup: wasm-opt (npm binaryen)' npm_ci tools
 	# Trunk builds with --offline, which cargo obeys too: every crate must be here first.
 	stage 'setup: cargo fetch' cargo fetch
 
@@ -137,16 +136,8 @@ test-setup: setup
 	    $(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get install -y chromium chromium-driver
 	  fi
 	}
-	install_npm() {
-	  if [[ -f $(E2E_STAMP) ]] && cmp -s $(E2E)/package-lock.json $(E2E_STAMP); then
-	    echo 'e2e node_modules: up to date with package-lock.json'
-	  else
-	    (cd $(E2E) && npm ci --no-audit --no-fund)
-	    cp $(E2E)/package-lock.json $(E2E_STAMP)
-	  fi
-	}
 	stage 'test-setup: chromium' install_chromium
-	stage 'test-setup: npm ci' install_npm
+	stage 'test-setup: npm ci' npm_ci $(E2E)
 
 # The commands of the last stages, shared by `build`, `e2e` and `test`.
 TRUNK_BUILD := trunk build --release --offline
@@ -182,21 +173,12 @@ test: test-setup
 #      MiniSearch and FlexSearch from npm, in one Node process, on those corpora.
 # About ten minutes on 2 cores.
 BENCH := target/bench
-BENCH_STAMP := bench/node_modules/.installed-package-lock.json
 BENCH_WASM := target/$(WASM_TARGET)/release/parallax_search_wasm.wasm
 BENCH_WASM_O3 := $(BENCH)/o3/$(WASM_TARGET)/release/parallax_search_wasm.wasm
 
 .PHONY: bench
 bench: setup
 	@$(STAGE)
-	bench_npm() {
-	  if [[ -f $(BENCH_STAMP) ]] && cmp -s bench/package-lock.json $(BENCH_STAMP); then
-	    echo 'bench node_modules: up to date with package-lock.json'
-	  else
-	    (cd bench && npm ci --no-audit --no-fund)
-	    cp bench/package-lock.json $(BENCH_STAMP)
-	  fi
-	}
 	bench_wasm() {
 	  cargo build --release --target $(WASM_TARGET) -p parallax-search-wasm
 	  wasm-bindgen --target nodejs --out-dir $(BENCH)/wasm $(BENCH_WASM)
@@ -212,7 +194,7 @@ bench: setup
 	  node --max-old-space-size=8192 bench/side-by-side.mjs --data $(BENCH) | tee $(BENCH)/side-by-side.md
 	}
 	mkdir -p $(BENCH)
-	stage 'bench: npm ci' bench_npm
+	stage 'bench: npm ci' npm_ci bench
 	stage 'bench: wasm builds' bench_wasm
 	stage 'bench: native (parallax-bench)' bench_native
 	stage 'bench: side-by-side (node)' bench_node
