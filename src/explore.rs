@@ -85,30 +85,12 @@ fn FacetGroup(props: &FacetProps) -> Html {
     let name = facet.name();
     let what = props.legend.to_lowercase();
     let long = props.counts.len() > LONG;
-    let with_passages = || props.counts.iter().filter(|c| c.count > 0 || c.selected);
     // What to list, and how many values have passages when not all of them are listed.
     let (values, more): (Vec<&FacetCount>, Option<usize>) = if !long || *all {
         // In corpus order; values without passages are hidden below unless all are asked for.
         (props.counts.iter().collect(), None)
     } else {
-        // The selected values, then those with the most passages (corpus order among equals),
-        // picked in one pass: `top` stays sorted and at most `LONG` long, or as long as the
-        // selected values need.
-        let rank = |c: &FacetCount| (c.selected, c.count);
-        let mut top: Vec<&FacetCount> = Vec::new();
-        let mut total = 0;
-        for c in with_passages() {
-            total += 1;
-            let at = top.partition_point(|t| rank(t) >= rank(c));
-            if at < LONG || c.selected {
-                top.insert(at, c);
-                if top.len() > LONG && !top[top.len() - 1].selected {
-                    top.pop();
-                }
-            }
-        }
-        let more = (top.len() < total).then_some(total);
-        (top, more)
+        parallax_core::analysis::top_values(&props.counts, LONG)
     };
     let items = values.into_iter().map(|c| {
         let onchange = {

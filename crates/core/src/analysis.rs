@@ -54,6 +54,28 @@ pub struct FacetCount {
     pub selected: bool,
 }
 
+/// The values of a long facet worth listing: the selected ones, then those with the most passages
+/// (corpus order among equals), `most` in all unless more are selected; and, when values with
+/// passages are left out, how many have passages. One pass: the list stays sorted and at most
+/// `most` long, or as long as the selected values need.
+pub fn top_values(counts: &[FacetCount], most: usize) -> (Vec<&FacetCount>, Option<usize>) {
+    let rank = |c: &FacetCount| (c.selected, c.count);
+    let mut top: Vec<&FacetCount> = Vec::new();
+    let mut total = 0;
+    for c in counts.iter().filter(|c| c.count > 0 || c.selected) {
+        total += 1;
+        let at = top.partition_point(|t| rank(t) >= rank(c));
+        if at < most || c.selected {
+            top.insert(at, c);
+            if top.len() > most && !top[top.len() - 1].selected {
+                top.pop();
+            }
+        }
+    }
+    let more = (top.len() < total).then_some(total);
+    (top, more)
+}
+
 /// Results of a filter: matching passages (by relevance with a query, else in corpus order) and
 /// the counts of every facet value given the other filters.
 #[derive(Debug, Clone, PartialEq, Serialize)]

@@ -376,3 +376,31 @@ fn comparison_snapshot() {
     }
     insta::assert_snapshot!(out);
 }
+
+#[test]
+fn a_long_facet_lists_the_selected_values_then_the_largest() {
+    use parallax_core::analysis::{top_values, FacetCount};
+    let value = |i: usize, count: usize, selected: bool| FacetCount {
+        id: format!("v{i}"),
+        label: format!("Value {i}"),
+        count,
+        selected,
+    };
+    // Counts 0..10 in corpus order; v2 (2 passages) and v7 (none) selected.
+    let counts: Vec<FacetCount> = (0..10).map(|i| value(i, i, i == 2 || i == 7)).collect();
+    let (top, more) = top_values(&counts, 3);
+    let ids: Vec<&str> = top.iter().map(|c| c.id.as_str()).collect();
+    // Selected first (more passages first), then the largest: three in all would drop a selected
+    // value, so the list grows to hold both selected ones.
+    assert_eq!(ids, ["v7", "v2", "v9"]);
+    // 9 values have passages or are selected (v0 has neither).
+    assert_eq!(more, Some(9));
+    // Ties keep corpus order; nothing left out gives no count.
+    let ties: Vec<FacetCount> = (0..3).map(|i| value(i, 5, false)).collect();
+    let (top, more) = top_values(&ties, 5);
+    assert_eq!(
+        top.iter().map(|c| c.id.as_str()).collect::<Vec<_>>(),
+        ["v0", "v1", "v2"]
+    );
+    assert_eq!(more, None);
+}
