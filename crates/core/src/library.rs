@@ -20,6 +20,7 @@
 
 use std::collections::HashSet;
 
+use serde::{Deserialize, Serialize};
 use serde_json::Value;
 
 use crate::bundle::{load_document, store_document};
@@ -30,7 +31,7 @@ use crate::model::{is_id, Corpus, Document};
 pub const VERSION: u64 = 1;
 
 /// One stored document: enough to rebuild it, and its processed form when there is one.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq, Deserialize)]
 pub struct Entry {
     pub id: String,
     /// The file's name as the import showed it (`import::display_name`).
@@ -38,7 +39,25 @@ pub struct Entry {
     /// `Imported::text`: the decoded text with markup turned into text.
     pub text: String,
     /// `bundle::store_document` of the document, for the build that wrote it.
+    #[serde(default)]
     pub processed: Option<String>,
+}
+
+/// The stored form as written: the entries borrowed, each processed form only when asked for.
+#[derive(Serialize)]
+struct Written<'a> {
+    version: u64,
+    next: u64,
+    documents: Vec<WrittenEntry<'a>>,
+}
+
+#[derive(Serialize)]
+struct WrittenEntry<'a> {
+    id: &'a str,
+    name: &'a str,
+    text: &'a str,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    processed: Option<&'a str>,
 }
 
 /// What is stored, read: the number of the next id, and the documents that have their three
@@ -87,15 +106,9 @@ pub fn read(raw: &str) -> Result<Stored, ReadError> {
         missing: 0,
     };
     for d in documents {
-        let field = |k: &str| d.get(k).and_then(Value::as_str).map(str::to_owned);
-        match (field("id"), field("name"), field("text")) {
-            (Some(id), Some(name), Some(text)) => stored.entries.push(Entry {
-                id,
-                name,
-                text,
-                processed: field("processed"),
-            }),
-            _ => stored.missing += 1,
+        match Entry::deserialize(d) {
+            Ok(entry) => stored.entries.push(entry),
+            Err(_) => stored.missing += 1,
         }
     }
     Ok(stored)
@@ -274,29 +287,22 @@ impl Library {
     /// The stored form of the library, with each document's processed form when `processed`
     /// (without: smaller, for a store that is nearly full; the next start cleans them again).
     pub fn to_json(&self, processed: bool) -> String {
-        let quoted = |s: &str| serde_json::to_string(s).unwrap_or_else(|_| "\"\"".into());
-        let documents: Vec<String> = self
-            .entries
-            .iter()
-            .map(|e| {
-                let mut d = format!(
-                    "{{\"id\":{},\"name\":{},\"text\":{}",
-                    quoted(&e.id),
-                    quoted(&e.name),
-                    quoted(&e.text)
-                );
-                if let Some(p) = e.processed.as_deref().filter(|_| processed) {
-                    d.push_str(&format!(",\"processed\":{}", quoted(p)));
-                }
-                d.push('}');
-                d
-            })
-            .collect();
-        format!(
-            "{{\"version\":{VERSION},\"next\":{},\"documents\":[{}]}}",
-            self.next,
-            documents.join(",")
-        )
+        let written = Written {
+            version: VERSION,
+            next: self.next,
+            documents: self
+                .entries
+                .iter()
+                .map(|e| WrittenEntry {
+                    id: &e.id,
+                    name: &e.name,
+                    text: &e.text,
+                    processed: e.processed.as_deref().filter(|_| processed),
+                })
+                .collect(),
+        };
+        // Serialising strings and numbers cannot fail.
+        serde_json::to_string(&written).unwrap_or_default()
     }
 
     /// Call once `to_json(…)` is stored: it is then this tab's base.
