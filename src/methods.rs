@@ -135,7 +135,7 @@ pub fn MethodsView() -> Html {
             ) }</p>
 
             <h2>{ "Figures, dates and claims" }</h2>
-            <p>{ "Numbers (in digits or words) are read with their unit and the words they count (90 percent of goods, eight nuclear power plants); dates with month and year in English or French. Figures are grouped by unit and counted thing; dates by the event their sentence states, a claim and the stance taken on it (a treaty's ratification and its signing are two events), or else by the date itself. Dates are compared by year, month and day: a partial date such as January 2025 agrees with January 17, 2025; only a part both state that differs is a difference. A sentence on a claim's topic takes the first stance whose cue it contains." }</p>
+            <p>{ "Numbers (in digits or words) are read with their unit and the words they count (90 percent of goods, eight nuclear power plants); dates with month and year in English, French or German. Figures are grouped by unit and counted thing; dates by the event their sentence states, a claim and the stance taken on it (a treaty's ratification and its signing are two events), or else by the date itself. Dates are compared by year, month and day: a partial date such as January 2025 agrees with January 17, 2025; only a part both state that differs is a difference. A sentence on a claim's topic takes the first stance whose cue it contains." }</p>
             <ul class="claim-list">{ for claims }</ul>
 
             <h2>{ "Quality signals" }</h2>

@@ -189,42 +189,10 @@ const MULTIPLIERS: &[(&str, usize)] = &[
     ("billion", 9),
     ("trillion", 12),
 ];
-const MONTHS: &[&str] = &[
-    "january",
-    "february",
-    "march",
-    "april",
-    "may",
-    "june",
-    "july",
-    "august",
-    "september",
-    "october",
-    "november",
-    "december",
-];
-const FRENCH_MONTHS: &[&str] = &[
-    "janvier",
-    "février",
-    "mars",
-    "avril",
-    "mai",
-    "juin",
-    "juillet",
-    "août",
-    "septembre",
-    "octobre",
-    "novembre",
-    "décembre",
-];
 /// A date value as [`facts`] writes it, in words: "2025-01-17" → "17 January 2025", "--04-21" →
 /// "21 April", "2015-09" → "September 2015", "2001" as it is (and anything else unchanged).
 pub fn readable_date(value: &str) -> String {
-    let month = |m: &str| -> Option<String> {
-        let name = MONTHS.get(m.parse::<usize>().ok()?.checked_sub(1)?)?;
-        let mut c = name.chars();
-        Some(c.next()?.to_uppercase().chain(c).collect())
-    };
+    let month = |m: &str| crate::strings::month_name(m.parse().ok()?);
     let parts: Vec<&str> = value.trim_start_matches("--").split('-').collect();
     match (value.starts_with("--"), parts.as_slice()) {
         (true, [m, d]) => month(m).map(|m| format!("{} {m}", d.trim_start_matches('0'))),
@@ -286,12 +254,7 @@ fn words(text: &str) -> Vec<Word<'_>> {
 }
 
 fn month_of(w: &str) -> Option<u32> {
-    let l = w.to_lowercase();
-    MONTHS
-        .iter()
-        .position(|m| *m == l)
-        .or_else(|| FRENCH_MONTHS.iter().position(|m| *m == l))
-        .map(|i| i as u32 + 1)
+    crate::strings::month_number(w, false)
 }
 
 fn year_of(w: &str) -> Option<u32> {

@@ -1,4 +1,4 @@
-//! Small text helpers shared by the core and the app, each written once: counts in words ("1,234 words"), a text's first words, contexts cut at words, and character references (`&amp;`, `&#233;`).
+//! Small text helpers shared by the core and the app, each written once: counts in words ("1,234 words"), a text's first words, contexts cut at words, month names, and character references (`&amp;`, `&#233;`).
 
 use std::borrow::Cow;
 
@@ -56,6 +56,50 @@ pub fn first_chars(s: &str, n: usize) -> &str {
     };
     let head = &s[..end];
     head.rfind(char::is_whitespace).map_or(head, |i| &head[..i])
+}
+
+/// Month names, one row a month: the English name, then the other full names (French, German),
+/// then abbreviations (English, French, German).
+const MONTHS: [(&str, &[&str], &[&str]); 12] = [
+    ("january", &["janvier", "januar"], &["jan", "janv", "jän"]),
+    (
+        "february",
+        &["février", "fevrier", "februar"],
+        &["feb", "févr"],
+    ),
+    ("march", &["mars", "märz"], &["mar", "mär"]),
+    ("april", &["avril"], &["apr", "avr"]),
+    ("may", &["mai"], &[]),
+    ("june", &["juin", "juni"], &["jun"]),
+    ("july", &["juillet", "juli"], &["jul", "juil"]),
+    ("august", &["août", "aout"], &["aug"]),
+    ("september", &["septembre"], &["sep", "sept"]),
+    ("october", &["octobre", "oktober"], &["oct", "okt"]),
+    ("november", &["novembre"], &["nov"]),
+    (
+        "december",
+        &["décembre", "decembre", "dezember"],
+        &["dec", "déc", "dez"],
+    ),
+];
+
+/// The number (1 to 12) of a month named in English, French or German, in any case; with
+/// `abbreviated`, abbreviations count too ("Jan", "févr", "Okt").
+pub fn month_number(word: &str, abbreviated: bool) -> Option<u32> {
+    let w = word.to_lowercase();
+    MONTHS
+        .iter()
+        .position(|(en, others, short)| {
+            *en == w || others.contains(&w.as_str()) || (abbreviated && short.contains(&w.as_str()))
+        })
+        .map(|i| i as u32 + 1)
+}
+
+/// The English name of month `n` (1 to 12), capitalised: "January".
+pub fn month_name(n: u32) -> Option<String> {
+    let (en, _, _) = MONTHS.get((n as usize).checked_sub(1)?)?;
+    let mut c = en.chars();
+    Some(c.next()?.to_uppercase().chain(c).collect())
 }
 
 /// Decodes character references as browsers do: numeric ones, and the named ones articles use
@@ -326,6 +370,21 @@ mod tests {
         assert_eq!(first_chars("one two three", 3), "one");
         assert_eq!(first_chars("été à", 3), "été");
         assert_eq!(last_chars("", 3), "");
+    }
+
+    #[test]
+    fn months() {
+        assert_eq!(month_number("January", false), Some(1));
+        assert_eq!(month_number("décembre", false), Some(12));
+        assert_eq!(month_number("MÄRZ", false), Some(3));
+        assert_eq!(month_number("Jan", false), None);
+        assert_eq!(month_number("Jan", true), Some(1));
+        assert_eq!(month_number("sept", true), Some(9));
+        assert_eq!(month_number("maybe", true), None);
+        assert_eq!(month_name(1).as_deref(), Some("January"));
+        assert_eq!(month_name(12).as_deref(), Some("December"));
+        assert_eq!(month_name(0), None);
+        assert_eq!(month_name(13), None);
     }
 
     #[test]

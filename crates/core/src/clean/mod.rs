@@ -447,33 +447,7 @@ fn parse_byline(t: &str) -> Option<String> {
 
 /// Month number from an English, French or German month name or abbreviation.
 fn month(word: &str) -> Option<u32> {
-    const MONTHS: [&[&str]; 12] = [
-        &["january", "jan", "janvier", "janv", "januar", "jän"],
-        &["february", "feb", "février", "fevrier", "févr", "februar"],
-        &["march", "mar", "mars", "märz", "mär"],
-        &["april", "apr", "avril", "avr"],
-        &["may", "mai"],
-        &["june", "jun", "juin", "juni"],
-        &["july", "jul", "juillet", "juil", "juli"],
-        &["august", "aug", "août", "aout"],
-        &["september", "sep", "sept", "septembre"],
-        &["october", "oct", "octobre", "oktober", "okt"],
-        &["november", "nov", "novembre"],
-        &[
-            "december",
-            "dec",
-            "décembre",
-            "decembre",
-            "déc",
-            "dezember",
-            "dez",
-        ],
-    ];
-    let w = word.to_lowercase();
-    MONTHS
-        .iter()
-        .position(|names| names.contains(&w.as_str()))
-        .map(|i| i as u32 + 1)
+    crate::strings::month_number(word, true)
 }
 
 /// Reads a line that is only a date, optionally with a time: "Mar 3, 2025 - 10:19",
