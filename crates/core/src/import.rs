@@ -14,7 +14,7 @@
 use crate::model::{is_id, Corpus, Document};
 use crate::pipeline::{process_document, SourceMeta};
 use crate::segment::{plain_text, sentence_spans};
-use crate::strings::{count, decode_entities, thousands};
+use crate::strings::{count, decode_entities, is_direction_control, is_zero_width, thousands};
 use crate::text::words;
 use sha2::{Digest, Sha256};
 use std::borrow::Cow;
@@ -799,11 +799,12 @@ fn decode_utf16(body: &[u8], le: bool) -> Result<String, usize> {
 /// The kind of invisible character `c` is, if it is one the import removes. The joiners
 /// U+200C and U+200D are only removed where they are not spelling (`keeps_joiner`).
 fn invisible(c: char) -> Option<Invisible> {
-    match c {
-        '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}' => Some(Invisible::BidiControl),
-        '\u{200b}'..='\u{200d}' | '\u{2060}' | '\u{feff}' => Some(Invisible::ZeroWidth),
-        '\u{ad}' => Some(Invisible::SoftHyphen),
-        _ => None,
+    if is_direction_control(c) {
+        Some(Invisible::BidiControl)
+    } else if is_zero_width(c) {
+        Some(Invisible::ZeroWidth)
+    } else {
+        (c == '\u{ad}').then_some(Invisible::SoftHyphen)
     }
 }
 

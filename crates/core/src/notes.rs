@@ -31,7 +31,7 @@
 use crate::export::{md_escape, LinkBase};
 use crate::model::{is_id, Corpus};
 use crate::state::{print, State, View};
-use crate::strings::{count, entity, first_words};
+use crate::strings::{count, entity, first_words, is_direction_control};
 use serde::{Deserialize, Serialize};
 use std::fmt;
 
@@ -179,8 +179,7 @@ pub fn clean_text(s: &str) -> String {
         .filter(|&c| {
             c == '\n'
                 || c == '\t'
-                || !(c.is_control()
-                    || matches!(c as u32, 0x202A..=0x202E | 0x2066..=0x2069 | 0xFEFF))
+                || !(c.is_control() || is_direction_control(c) || c == '\u{feff}')
         })
         .collect::<String>()
         .trim()

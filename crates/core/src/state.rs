@@ -16,6 +16,7 @@
 //! its number.
 
 use crate::model::{Corpus, Lang, Theme};
+use crate::strings::{is_direction_control, is_zero_width};
 use std::fmt;
 
 /// Longest fragment read; the rest is dropped with a notice. Large enough for every canonical
@@ -536,9 +537,12 @@ fn clean_text_cut(s: &str, max_chars: usize) -> (String, bool) {
 /// characters kept; true when more were left. Not trimmed, so that text being typed keeps the
 /// space before its next word (the link trims). Linear, and idempotent.
 pub fn limit_text(s: &str, max_chars: usize) -> (String, bool) {
-    let mut kept = s.chars().filter(|c| {
+    let mut kept = s.chars().filter(|&c| {
         !c.is_control()
-            && !matches!(*c as u32, 0x200B..=0x200F | 0x202A..=0x202E | 0x2066..=0x2069 | 0xFEFF)
+            && !is_direction_control(c)
+            && !is_zero_width(c)
+            // The direction marks U+200E and U+200F.
+            && !matches!(c, '\u{200e}' | '\u{200f}')
     });
     let text: String = kept.by_ref().take(max_chars).collect();
     let cut = kept.next().is_some();

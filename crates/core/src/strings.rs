@@ -1,4 +1,4 @@
-//! Small text helpers shared by the core and the app, each written once: counts in words ("1,234 words"), a text's first words, contexts cut at words, month names, and character references (`&amp;`, `&#233;`).
+//! Small text helpers shared by the core and the app, each written once: counts in words ("1,234 words"), a text's first words, contexts cut at words, month names, invisible characters, and character references (`&amp;`, `&#233;`).
 
 use std::borrow::Cow;
 
@@ -56,6 +56,19 @@ pub fn first_chars(s: &str, n: usize) -> &str {
     };
     let head = &s[..end];
     head.rfind(char::is_whitespace).map_or(head, |i| &head[..i])
+}
+
+/// A character that changes the direction text is shown in: the embeddings and overrides
+/// U+202A–U+202E and the isolates U+2066–U+2069. Untrusted text never keeps them: they can make
+/// text display in another order than it reads.
+pub fn is_direction_control(c: char) -> bool {
+    matches!(c, '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}')
+}
+
+/// A zero-width character: spaces and joiners U+200B–U+200D, the word joiner U+2060, and the
+/// byte-order mark U+FEFF. (Joiners are spelling in some scripts: the import keeps those.)
+pub fn is_zero_width(c: char) -> bool {
+    matches!(c, '\u{200b}'..='\u{200d}' | '\u{2060}' | '\u{feff}')
 }
 
 /// Month names, one row a month: the English name, then the other full names (French, German),
@@ -370,6 +383,19 @@ mod tests {
         assert_eq!(first_chars("one two three", 3), "one");
         assert_eq!(first_chars("été à", 3), "été");
         assert_eq!(last_chars("", 3), "");
+    }
+
+    #[test]
+    fn invisible_characters() {
+        for c in ['\u{202a}', '\u{202e}', '\u{2066}', '\u{2069}'] {
+            assert!(is_direction_control(c) && !is_zero_width(c));
+        }
+        for c in ['\u{200b}', '\u{200c}', '\u{200d}', '\u{2060}', '\u{feff}'] {
+            assert!(is_zero_width(c) && !is_direction_control(c));
+        }
+        for c in ['a', ' ', '\u{200e}', '\u{2065}', '\u{202f}', '\u{2061}'] {
+            assert!(!is_zero_width(c) && !is_direction_control(c), "{c:?}");
+        }
     }
 
     #[test]
