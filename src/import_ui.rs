@@ -21,7 +21,6 @@ use yew::prelude::*;
 
 use crate::ctx::use_ctx;
 use crate::dom;
-use crate::fmt;
 use crate::own_docs::{LoadProblem, OwnDocs};
 use crate::storage::StorageError;
 
@@ -52,7 +51,7 @@ struct Batch {
     /// Counts the batches of this visit (shown as `data-batch`, for tests).
     number: u32,
     outcomes: Vec<Outcome>,
-    progress: Option<(String, usize, usize, f64)>,
+    progress: Option<(String, usize, usize, u64)>,
     /// Files dropped on a view other than the library: the outcomes are shown there, until
     /// closed.
     outside: bool,
@@ -235,7 +234,7 @@ fn start(
                     display_name(&file.name()),
                     done + 1,
                     done + 1 + left,
-                    file.size(),
+                    file.size() as u64,
                 )),
                 outside,
             }));
@@ -424,7 +423,7 @@ fn batch_html(ctx: &crate::ctx::Ctx, b: &Batch) -> Html {
     html! {
         <>
                 if let Some((file, n, total, bytes)) = &b.progress {
-                    <p class="import-progress">{ format!("Importing file {n} of {total}: “{file}” ({})…", fmt::size(*bytes)) }</p>
+                    <p class="import-progress">{ format!("Importing file {n} of {total}: “{file}” ({})…", strings::size(*bytes)) }</p>
                 }
                 if let Some(summary) = summary {
                     <p class="import-summary">{ summary }</p>

@@ -9,7 +9,6 @@ mod doc_meta;
 mod dom;
 mod explore;
 mod export_buttons;
-mod fmt;
 mod import_ui;
 mod lesson;
 mod library;

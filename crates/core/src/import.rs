@@ -14,7 +14,9 @@
 use crate::model::{is_id, Corpus, Document};
 use crate::pipeline::{process_document, SourceMeta};
 use crate::segment::{plain_text, sentence_spans};
-use crate::strings::{count, decode_entities, is_direction_control, is_zero_width, thousands};
+use crate::strings::{
+    count, decode_entities, is_direction_control, is_zero_width, size, thousands,
+};
 use crate::text::words;
 use sha2::{Digest, Sha256};
 use std::borrow::Cow;
@@ -202,13 +204,6 @@ impl ImportError {
     }
 }
 
-/// Bytes as "20.0 MB" (decimal units, as file managers show them), in integers: float
-/// formatting would add kilobytes to the wasm.
-fn megabytes(bytes: u64) -> String {
-    let tenths = (bytes + 50_000) / 100_000;
-    format!("{}.{} MB", thousands(tenths / 10), tenths % 10)
-}
-
 const ONLY_TEXT: &str = "Only text files can be imported: .txt, .md or .html";
 
 impl fmt::Display for ImportError {
@@ -217,7 +212,7 @@ impl fmt::Display for ImportError {
             ImportError::TooLarge { name, bytes } => write!(
                 f,
                 "“{name}” is too large to import: {} (the limit is {}).",
-                megabytes(*bytes),
+                size(*bytes),
                 thousands(MAX_BYTES / 1_000_000) + " MB"
             ),
             ImportError::Empty { name, bytes: 0 } => write!(f, "“{name}” is empty (0 bytes)."),

@@ -1,4 +1,4 @@
-//! Small text helpers shared by the core and the app, each written once: counts in words ("1,234 words"), a text's first words, contexts cut at words, month names, invisible characters, and character references (`&amp;`, `&#233;`).
+//! Small text helpers shared by the core and the app, each written once: counts in words ("1,234 words") and sizes ("4.2 MB"), a text's first words, contexts cut at words, month names, invisible characters, and character references (`&amp;`, `&#233;`).
 
 use std::borrow::Cow;
 
@@ -20,6 +20,19 @@ pub fn thousands(n: u64) -> String {
 pub fn count<N: TryInto<u64>>(n: N, one: &str, many: &str) -> String {
     let n = n.try_into().unwrap_or(u64::MAX);
     format!("{} {}", thousands(n), if n == 1 { one } else { many })
+}
+
+/// A size in bytes as the reader reads it: bytes, kB or MB (decimal, as file managers show):
+/// "512 bytes", "12 kB", "4.2 MB".
+pub fn size(bytes: u64) -> String {
+    let b = bytes as f64;
+    if bytes < 1_000 {
+        count(bytes, "byte", "bytes")
+    } else if bytes < 1_000_000 {
+        format!("{:.0} kB", b / 1_000.0)
+    } else {
+        format!("{:.1} MB", b / 1_000_000.0)
+    }
 }
 
 /// The first `most` words of a text (split at white space, joined by one space), with `…` when
@@ -370,6 +383,15 @@ mod tests {
         assert_eq!(first_words(" one  two\nthree four ", 3), "one two three…");
         assert_eq!(first_words("one two", 3), "one two");
         assert_eq!(first_words("", 3), "");
+    }
+
+    #[test]
+    fn sizes() {
+        assert_eq!(size(1), "1 byte");
+        assert_eq!(size(999), "999 bytes");
+        assert_eq!(size(12_345), "12 kB");
+        assert_eq!(size(4_250_000), "4.2 MB");
+        assert_eq!(size(20_000_000), "20.0 MB");
     }
 
     #[test]
