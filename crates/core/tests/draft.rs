@@ -2,26 +2,17 @@
 //! typed text passes the link parser's own cleaning and lengths as it enters, a stored draft is
 //! read within the same limits (whatever was done to it), two tabs' drafts merge.
 
+mod common;
+
+use common::known;
 use parallax_core::draft::{
     from_json, merge, refuse_step, to_json, typed_note, typed_title, Draft, DraftError,
     MAX_DRAFT_BYTES,
 };
-use parallax_core::source::load_dir;
 use parallax_core::state::{
-    lesson, limit_text, parse, print, step_link, CustomTheme, Explore, Known, Lesson, Notice,
-    State, StepProblem, View, MAX_STEPS, MAX_STEP_LINK, MAX_STEP_NOTE_CHARS, MAX_TITLE_CHARS,
+    lesson, limit_text, parse, print, step_link, CustomTheme, Explore, Lesson, Notice, State,
+    StepProblem, View, MAX_STEPS, MAX_STEP_LINK, MAX_STEP_NOTE_CHARS, MAX_TITLE_CHARS,
 };
-use std::path::Path;
-use std::sync::OnceLock;
-
-fn known() -> &'static Known {
-    static K: OnceLock<Known> = OnceLock::new();
-    K.get_or_init(|| {
-        let c = load_dir(&Path::new(env!("CARGO_MANIFEST_DIR")).join("../../corpus/iran-russia"))
-            .unwrap();
-        Known::new(&c, "0123456789abcdef")
-    })
-}
 
 fn state(view: View) -> State {
     State {

@@ -3,16 +3,17 @@
 //! another tab stored, and stored text that cannot be read. Real files from
 //! `fixtures/import/` on the real corpus.
 
+mod common;
+
 use std::path::Path;
 
 use parallax_core::bundle::store_document;
 use parallax_core::import;
 use parallax_core::library::{read, Library, ReadError};
 use parallax_core::model::Corpus;
-use parallax_core::source::load_dir;
 
 fn corpus() -> Corpus {
-    load_dir(&Path::new(env!("CARGO_MANIFEST_DIR")).join("../../corpus/iran-russia")).unwrap()
+    common::real_corpus().clone()
 }
 
 fn fixture(name: &str) -> Vec<u8> {

@@ -1,24 +1,15 @@
 //! URL state: a table of hostile and malformed links, each opening the nearest sensible view
 //! with the right notices, and properties: parsing never panics, printing is canonical.
 
-use parallax_core::source::load_dir;
+mod common;
+
+use common::known;
 use parallax_core::state::{
-    canonical_replacement, lesson, parse, print, Explore, Known, Lesson, Notice, OverviewPart,
-    State, Step, View, MAX_LESSON_STEPS_BYTES, MAX_STEPS, MAX_STEP_NOTE_CHARS, MAX_TITLE_CHARS,
+    canonical_replacement, lesson, parse, print, Explore, Lesson, Notice, OverviewPart, State,
+    Step, View, MAX_LESSON_STEPS_BYTES, MAX_STEPS, MAX_STEP_NOTE_CHARS, MAX_TITLE_CHARS,
 };
 use parallax_core::Lang;
 use proptest::prelude::*;
-use std::path::Path;
-use std::sync::OnceLock;
-
-fn known() -> &'static Known {
-    static K: OnceLock<Known> = OnceLock::new();
-    K.get_or_init(|| {
-        let c = load_dir(&Path::new(env!("CARGO_MANIFEST_DIR")).join("../../corpus/iran-russia"))
-            .unwrap();
-        Known::new(&c, "0123456789abcdef")
-    })
-}
 
 const V: &str = "0123456789ab";
 

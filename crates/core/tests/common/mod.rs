@@ -6,6 +6,21 @@ use parallax_core::model::{Corpus, Document, Lang, Sentence};
 use parallax_core::segment::sentence_spans;
 use proptest::prelude::*;
 
+/// The bundled corpus (`corpus/iran-russia`), read once.
+pub fn real_corpus() -> &'static Corpus {
+    static C: std::sync::OnceLock<Corpus> = std::sync::OnceLock::new();
+    C.get_or_init(|| {
+        let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../../corpus/iran-russia");
+        parallax_core::source::load_dir(&dir).unwrap()
+    })
+}
+
+/// What exists in the bundled corpus, for parsing links (checksum `0123456789abcdef`).
+pub fn known() -> &'static parallax_core::state::Known {
+    static K: std::sync::OnceLock<parallax_core::state::Known> = std::sync::OnceLock::new();
+    K.get_or_init(|| parallax_core::state::Known::new(real_corpus(), "0123456789abcdef"))
+}
+
 /// The project's case count: 1,000, or `PROPTEST_CASES`.
 pub fn cases() -> u32 {
     std::env::var("PROPTEST_CASES")
