@@ -159,8 +159,9 @@ test: test-setup
 	@$(STAGE)
 	stage 'cargo fmt --check' cargo fmt --all -- --check
 	stage 'cargo clippy' cargo clippy --workspace --all-targets -- -D warnings
-	stage 'cargo test' cargo test --workspace
+	# The release build before cargo test: the packer's test packs it (and fails under CI without it).
 	stage 'trunk build --release' $(TRUNK_BUILD)
+	stage 'cargo test' cargo test --workspace
 	stage 'e2e (node --test)' $(E2E_RUN)
 	summary
 
