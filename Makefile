@@ -139,6 +139,11 @@ test-setup: setup
 	stage 'test-setup: chromium' install_chromium
 	stage 'test-setup: npm ci' npm_ci $(E2E)
 
+# Property tests run twice in `make test`: with this fixed seed (the same cases on every run),
+# then with a random seed that the stage's name prints, so that a new finding can be replayed
+# from the log: PROPTEST_RNG_SEED=<seed> cargo test -p parallax-core. A failing case is also
+# kept by proptest under proptest-regressions/ beside the test, to be committed and replayed.
+PROPTEST_SEED := 20261204
 # The commands of the last stages, shared by `build`, `e2e` and `test`.
 TRUNK_BUILD := trunk build --release --offline
 # Files are named explicitly: Node 20's runner takes file paths (a folder or glob of its own came
@@ -161,7 +166,9 @@ test: test-setup
 	stage 'cargo clippy' cargo clippy --workspace --all-targets -- -D warnings
 	# The release build before cargo test: the packer's test packs it (and fails under CI without it).
 	stage 'trunk build --release' $(TRUNK_BUILD)
-	stage 'cargo test' cargo test --workspace
+	stage 'cargo test (fixed property seed)' env PROPTEST_RNG_SEED=$(PROPTEST_SEED) cargo test --workspace
+	seed=$$(od -An -N4 -tu4 /dev/urandom | tr -d ' ')
+	stage "property tests (random seed $$seed)" env PROPTEST_RNG_SEED=$$seed cargo test -p parallax-core -p parallax-search
 	stage 'e2e (node --test)' $(E2E_RUN)
 	summary
 
