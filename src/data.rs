@@ -24,23 +24,21 @@ pub fn load() -> Result<Bundle, BundleError> {
 #[hook]
 pub fn use_data() -> Rc<Result<Rc<Data>, BundleError>> {
     let data = use_state(|| load().map(|b| Data::of(OwnDocs::open(b))));
-    let connected = use_mut_ref(|| false);
-    if let Ok(d) = &*data {
-        if !std::mem::replace(&mut *connected.borrow_mut(), true) {
-            let setter = data.setter();
-            let own = d.own.clone();
-            d.own.connect(Callback::from(move |()| {
-                setter.set(Ok(Data::of(own.clone())));
-            }));
-        }
-    }
     {
-        // Documents another tab imports or removes arrive here as it stores them.
+        // Once, after the first paint: the store hands each new library to this state, and
+        // documents another tab imports or removes arrive as it stores them.
         let own = (*data).as_ref().ok().map(|d| d.own.clone());
+        let setter = data.setter();
         use_effect_with((), move |_| {
-            let listener = own.zip(web_sys::window()).map(|(own, window)| {
-                gloo::events::EventListener::new(&window, "storage", move |_| {
-                    own.sync();
+            let listener = own.map(|own| {
+                let store = own.clone();
+                own.connect(Callback::from(move |()| {
+                    setter.set(Ok(Data::of(store.clone())));
+                }));
+                web_sys::window().map(|window| {
+                    gloo::events::EventListener::new(&window, "storage", move |_| {
+                        own.sync();
+                    })
                 })
             });
             move || drop(listener)
