@@ -4,6 +4,7 @@ use parallax_core::search::{Atom, Index, Segment};
 use parallax_core::source::load_dir;
 use parallax_core::Corpus;
 use proptest::prelude::*;
+use std::collections::{BTreeMap, BTreeSet};
 use std::path::Path;
 use std::sync::OnceLock;
 
@@ -120,6 +121,103 @@ fn ranking_snapshots() {
     insta::assert_snapshot!(out);
 }
 
+/// Hits as `doc/passage` ids with their scores.
+fn scored(q: &str) -> BTreeMap<String, f32> {
+    let c = corpus();
+    index()
+        .search(q)
+        .into_iter()
+        .map(|h| {
+            let d = &c.documents[h.unit.doc as usize];
+            (
+                format!("{}/{}", d.id, d.passages[h.unit.passage as usize].id),
+                h.score,
+            )
+        })
+        .collect()
+}
+
+/// The passages whose words, split and lowercased here without the engine, satisfy `test`.
+fn scan(test: impl Fn(&[String]) -> bool) -> BTreeSet<String> {
+    let mut out = BTreeSet::new();
+    for d in &corpus().documents {
+        for p in &d.passages {
+            let words: Vec<String> = p
+                .text
+                .to_lowercase()
+                .split(|c: char| !c.is_alphanumeric())
+                .filter(|w| !w.is_empty())
+                .map(str::to_owned)
+                .collect();
+            if test(&words) {
+                out.insert(format!("{}/{}", d.id, p.id));
+            }
+        }
+    }
+    out
+}
+
+/// A phrase finds exactly the passages where its words stand side by side, counted here by
+/// scanning each passage's words; the corpus also has many passages with both words apart.
+#[test]
+fn a_phrase_finds_adjacent_words_only_on_the_real_corpus() {
+    // The corpus's forms of the two stems ("strateg", "partnership"): "strategies" is another
+    // stem ("strategi").
+    let first = |w: &str| matches!(w, "strategic" | "strategically");
+    let second = |w: &str| matches!(w, "partnership" | "partnerships");
+    let adjacent = scan(|ws| ws.windows(2).any(|p| first(&p[0]) && second(&p[1])));
+    let both = scan(|ws| ws.iter().any(|w| first(w)) && ws.iter().any(|w| second(w)));
+    let phrase: BTreeSet<String> = hits("\"strategic partnership\"").into_iter().collect();
+    assert_eq!(phrase, adjacent);
+    assert!(!adjacent.is_empty());
+    // Both words apart: the passages a phrase must not find.
+    assert!(
+        both.len() >= adjacent.len() + 10,
+        "{} passages with both words, {} with them adjacent",
+        both.len(),
+        adjacent.len()
+    );
+    let and: BTreeSet<String> = hits("strategic partnership").into_iter().collect();
+    assert_eq!(and, both);
+}
+
+/// `OR` is the union of its alternatives' results, each passage scoring the sum of the
+/// alternatives it matches; AND is the intersection; `-` the difference.
+#[test]
+fn or_and_not_are_set_arithmetic_on_the_real_corpus() {
+    let syria = scored("Syria");
+    let ukraine = scored("Ukraine");
+    let keys = |m: &BTreeMap<String, f32>| m.keys().cloned().collect::<BTreeSet<_>>();
+    let (s, u) = (keys(&syria), keys(&ukraine));
+    let union: BTreeSet<String> = s.union(&u).cloned().collect();
+    let both: BTreeSet<String> = s.intersection(&u).cloned().collect();
+    let only: BTreeSet<String> = s.difference(&u).cloned().collect();
+    // Not vacuous: each word finds passages the other does not, and some passages hold both.
+    assert!(union.len() > s.len() && union.len() > u.len() && !both.is_empty());
+    for q in ["Syria OR Ukraine", "Ukraine OR Syria", "syria OR UKRAINE"] {
+        let or = scored(q);
+        assert_eq!(keys(&or), union, "{q}");
+        for (id, score) in &or {
+            let sum = syria.get(id).unwrap_or(&0.0) + ukraine.get(id).unwrap_or(&0.0);
+            assert!(
+                (score - sum).abs() < 1e-4,
+                "{q}: {id} scored {score}, the sum is {sum}"
+            );
+        }
+    }
+    assert_eq!(keys(&scored("Syria Ukraine")), both);
+    assert_eq!(keys(&scored("Syria -Ukraine")), only);
+    assert_eq!(
+        keys(&scored("Ukraine -Syria")),
+        u.difference(&s).cloned().collect::<BTreeSet<_>>()
+    );
+    // Where both words occur, AND sums the two scores too.
+    let and = scored("Syria Ukraine");
+    for (id, score) in &and {
+        assert!((score - syria[id] - ukraine[id]).abs() < 1e-4, "{id}");
+    }
+}
+
 fn joined(segments: &[Segment]) -> String {
     segments.iter().map(|s| s.text.as_str()).collect()
 }
@@ -211,6 +309,29 @@ proptest! {
         let segs = idx.highlight(&text, &idx.parse(&word));
         prop_assert_eq!(joined(&segs), text.clone());
         prop_assert!(segs.iter().any(|s| s.mark));
+    }
+
+    /// Queries built from real words with every operator (common words among them: "iran" is in
+    /// most passages): scores are finite and never negative, and hits come best first, equal
+    /// scores in corpus order.
+    #[test]
+    fn scores_are_never_negative_and_best_first(
+        words in proptest::collection::vec(
+            "(iran|russia|russian|sanctions|sanct\\*|mil\\*|nuclear|treaty|drones|\"strategic partnership\"|syria|ukraine|the|and|-iran|-military|OR|zzz)",
+            1..5,
+        )
+    ) {
+        let idx = index();
+        let hits = idx.run(&idx.parse(&words.join(" ")));
+        for h in &hits {
+            prop_assert!(h.score.is_finite() && h.score >= 0.0, "{h:?}");
+        }
+        for w in hits.windows(2) {
+            prop_assert!(
+                w[0].score > w[1].score || (w[0].score == w[1].score && w[0].unit < w[1].unit),
+                "out of order: {:?} then {:?}", w[0], w[1]
+            );
+        }
     }
 
     /// Queries built from real words with every operator: `run_units` is `run` without the
