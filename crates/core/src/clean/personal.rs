@@ -36,7 +36,7 @@ fn redact_fields(text: &str, every_field: bool) -> String {
         let words: Vec<String> = line
             .split(' ')
             .map(|w| {
-                let bare = w.trim_matches(|c: char| !c.is_alphanumeric() && c != '@');
+                let bare = bare_word(w);
                 let lower = w.to_lowercase();
                 if is_email(bare)
                     || is_handle(bare)
@@ -109,10 +109,18 @@ pub fn has_personal_data(t: &str) -> bool {
         return true;
     }
     t.split_whitespace().any(|w| {
-        let w = w.trim_matches(|c: char| !c.is_alphanumeric() && c != '@');
+        let w = bare_word(w);
         is_email(w) || is_handle(w)
     }) || has_phone_number(t)
         || has_state_zip(t)
+}
+
+/// A word without the punctuation around it nor a possessive ending: "(@crew_x's)" → "@crew_x".
+fn bare_word(w: &str) -> &str {
+    let w = w.trim_matches(|c: char| !c.is_alphanumeric() && c != '@');
+    w.strip_suffix("'s")
+        .or_else(|| w.strip_suffix("’s"))
+        .unwrap_or(w)
 }
 
 pub(super) fn is_email(w: &str) -> bool {
@@ -164,7 +172,12 @@ fn has_state_zip(t: &str) -> bool {
     let words: Vec<&str> = t.split_whitespace().collect();
     words.windows(2).any(|w| {
         let state = w[0].trim_end_matches(',');
-        let zip = w[1].split('-').next().unwrap_or("");
+        // "IL 62704," or "IL 62704." in a sentence: the ZIP without the punctuation after it.
+        let zip = w[1]
+            .trim_end_matches(|c: char| !c.is_ascii_alphanumeric())
+            .split('-')
+            .next()
+            .unwrap_or("");
         state.len() == 2
             && state.chars().all(|c| c.is_ascii_uppercase())
             && zip.len() == 5
