@@ -2,10 +2,13 @@
 #
 #   make setup       Rust wasm target, wasm-bindgen-cli and trunk at pinned versions, crates fetched
 #   make serve       setup, then the app at http://127.0.0.1:8080 (rebuilds on change)
-#   make test-setup  setup, plus Debian's Chromium and the end-to-end tests' npm packages
+#   make test-setup  setup, plus Debian's Chromium, Firefox ESR, WebKitGTK's driver and Xvfb,
+#                    geckodriver from crates.io and the browser tests' npm packages
 #   make build       setup, then the release build into dist/
 #   make e2e         test-setup, the release build and the end-to-end tests only
-#   make test        test-setup, then fmt, clippy, cargo test, the release build and the e2e tests
+#   make engines     test-setup, the release build and the smoke suite in Firefox ESR and WebKitGTK only
+#   make test        test-setup, then fmt, clippy, cargo test, the release build, the e2e tests and
+#                    the other engines' smoke suite
 #   make bundle      build, then dist/parallax.html (the app in one offline file) and dist/parallax.zip
 #   make fuzz        nightly and cargo-fuzz if missing, then every fuzz target in turn (TESTING.md)
 #   make fuzz-min    after make fuzz: the kept corpora in fuzz/regressions/ minimised again
@@ -13,7 +16,9 @@
 # Every install step is skipped when its tool is already there at the right version, so a second
 # run is quick, and nothing is ever downloaded outside the package registries (crates, npm,
 # Debian): trunk and cargo run offline after `cargo fetch`, and the browser tests drive Debian's
-# Chromium through playwright-core, which downloads no browser.
+# Chromium through playwright-core, and Debian's Firefox ESR (through geckodriver, built from
+# crates.io) and WebKitGTK (through its WebKitWebDriver) through selenium-webdriver pointed at
+# those drivers, so neither downloads a browser or a driver.
 
 SHELL := bash
 .SHELLFLAGS := -euo pipefail -c
@@ -34,6 +39,12 @@ WASM_TARGET := wasm32-unknown-unknown
 CHROMIUM := /usr/bin/chromium
 CHROMEDRIVER := /usr/bin/chromedriver
 E2E := tests/e2e
+# The other engines' smoke suite (README, "Other engines"): its own npm packages
+# (selenium-webdriver), Debian's Firefox ESR, WebKitWebDriver (with WebKitGTK's MiniBrowser) and
+# Xvfb, and geckodriver from crates.io.
+ENGINES_DIR := tests/e2e-engines
+GECKODRIVER_VERSION := 0.37.1
+ENGINE_BINARIES := /usr/bin/firefox-esr /usr/bin/WebKitWebDriver /usr/bin/Xvfb
 # Stage timings of one `make test`, printed at its end.
 TIMES := target/make-stage-times.tsv
 SUDO := $(if $(filter 0,$(shell id -u)),,sudo)
@@ -78,7 +89,7 @@ mkdir -p "$$(dirname $(TIMES))"
 trap on_exit EXIT
 endef
 
-.PHONY: setup serve build test-setup e2e test check-pins
+.PHONY: setup serve build test-setup e2e engines test check-pins
 
 ## Checks that the root Cargo.toml pins the wasm-bindgen crate exactly: the CLI is installed at
 ## that version.
@@ -136,8 +147,28 @@ test-setup: setup
 	    $(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get install -y chromium chromium-driver
 	  fi
 	}
+	install_engines() {
+	  local missing=0 f
+	  for f in $(ENGINE_BINARIES); do [[ -x $$f ]] || missing=1; done
+	  if ((missing == 0)); then
+	    echo "firefox-esr, webkit2gtk-driver, xvfb: present ($$(dpkg-query -W -f='$${Package} $${Version}  ' firefox-esr webkit2gtk-driver xvfb 2>/dev/null || echo 'versions unknown'))"
+	  else
+	    $(SUDO) apt-get update
+	    $(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get install -y firefox-esr webkit2gtk-driver xvfb
+	  fi
+	}
+	install_geckodriver() {
+	  if [[ "$$(geckodriver --version 2>/dev/null | head -n 1 || true)" == 'geckodriver $(GECKODRIVER_VERSION)'* ]]; then
+	    echo 'geckodriver $(GECKODRIVER_VERSION): present'
+	  else
+	    cargo install geckodriver --version $(GECKODRIVER_VERSION) --locked --force
+	  fi
+	}
 	stage 'test-setup: chromium' install_chromium
 	stage 'test-setup: npm ci' npm_ci $(E2E)
+	stage 'test-setup: firefox-esr, webkit2gtk-driver, xvfb' install_engines
+	stage 'test-setup: geckodriver' install_geckodriver
+	stage 'test-setup: npm ci (e2e-engines)' npm_ci $(ENGINES_DIR)
 
 # Property tests run twice in `make test`: with this fixed seed (the same cases on every run),
 # then with a random seed that the stage's name prints, so that a new finding can be replayed
@@ -149,6 +180,9 @@ TRUNK_BUILD := trunk build --release --offline
 # Files are named explicitly: Node 20's runner takes file paths (a folder or glob of its own came
 # later). They run one at a time; each file starts its own static server and Chromium.
 E2E_RUN := node --test --test-concurrency=1 --test-timeout=300000 --test-reporter=spec $(E2E)/*.test.mjs
+# The smoke suite in Firefox ESR and WebKitGTK (tests/e2e-engines/, README "Other engines"): the
+# same runner, one file at a time, each starting its own servers and browsers.
+ENGINES_RUN := node --test --test-concurrency=1 --test-timeout=300000 --test-reporter=spec $(ENGINES_DIR)/*.test.mjs
 
 build: setup
 	@$(STAGE)
@@ -158,6 +192,12 @@ e2e: test-setup
 	@$(STAGE)
 	stage 'trunk build --release' $(TRUNK_BUILD)
 	stage 'e2e (node --test)' $(E2E_RUN)
+	summary
+
+engines: test-setup
+	@$(STAGE)
+	stage 'trunk build --release' $(TRUNK_BUILD)
+	stage 'e2e engines (firefox, webkit)' $(ENGINES_RUN)
 	summary
 
 test: test-setup
@@ -170,6 +210,7 @@ test: test-setup
 	seed=$$(od -An -N4 -tu4 /dev/urandom | tr -d ' ')
 	stage "property tests (random seed $$seed)" env PROPTEST_RNG_SEED=$$seed cargo test -p parallax-core -p parallax-search
 	stage 'e2e (node --test)' $(E2E_RUN)
+	stage 'e2e engines (firefox, webkit)' $(ENGINES_RUN)
 	summary
 
 # ---------------------------------------------------------------------------------------------

@@ -41,13 +41,17 @@ const CONTENT_TYPES = {
 /**
  * Serves `root` on 127.0.0.1 at a free port. Only files under `root` with a known type are served;
  * anything else is a 404, so a missing asset shows up as a failed request and a console error.
+ * `requests` lists every request it got (`METHOD /path status`), for tests that read no browser
+ * network events (the other engines' suite in tests/e2e-engines/).
  */
 export async function startServer(root = DIST) {
+  const requests = [];
   const index = join(root, 'index.html');
   await stat(index).catch(() => {
     throw new Error(`${index} is missing: run \`trunk build --release --offline\` (or \`make test\`) first`);
   });
   const server = createServer(async (req, res) => {
+    res.on('finish', () => requests.push(`${req.method} ${req.url} ${res.statusCode}`));
     const notFound = () => {
       res.writeHead(404, { 'content-type': 'text/plain; charset=utf-8' });
       res.end('not found\n');
@@ -92,6 +96,7 @@ export async function startServer(root = DIST) {
   const { port } = server.address();
   return {
     origin: `http://127.0.0.1:${port}`,
+    requests,
     close: () =>
       new Promise((ok) => {
         server.closeAllConnections();
