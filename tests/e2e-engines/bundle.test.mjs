@@ -7,13 +7,12 @@
 
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { after, afterEach, before, describe, it } from 'node:test';
 import { DIST, manifestIds } from '../e2e/harness.mjs';
-import { By, ENGINES, ROOT, openSession, prepareBuild, problemsOf, stopDisplay, startOtherOrigin } from './engines.mjs';
+import { By, ENGINES, ROOT, openSession, prepareBuild, problemsOf, scratchDir, stopDisplay, startOtherOrigin } from './engines.mjs';
 
 let root;
 let out;
@@ -22,7 +21,7 @@ let other;
 
 before(async () => {
   root = await prepareBuild(DIST);
-  out = await mkdtemp(join(tmpdir(), 'parallax-engines-bundle-'));
+  out = await scratchDir('parallax-engines-bundle-');
   const [cmd, args] = process.env.PARALLAX_PACK ? [process.env.PARALLAX_PACK, []] : ['cargo', ['run', '-q', '--offline', '-p', 'parallax-pack', '--']];
   const r = spawnSync(cmd, [...args, root, '--out', out], { cwd: ROOT, encoding: 'utf8', timeout: 600_000 });
   assert.equal(r.status, 0, `parallax-pack failed (${r.error ?? `exit ${r.status}`}):\n${r.stderr}`);

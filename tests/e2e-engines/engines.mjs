@@ -23,7 +23,7 @@
 
 import assert from 'node:assert/strict';
 import { execFile, spawn } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { existsSync, rmSync } from 'node:fs';
 import { createServer } from 'node:http';
 import { cp, mkdtemp, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
@@ -183,6 +183,17 @@ async function startXvfb() {
 // stopping it also stops the browser it started. Groups still alive when this process ends (a test
 // that timed out, an interrupted run) are stopped on the way out.
 const groups = new Set();
+// Scratch folders (profiles, copies of the build), removed at the end even when a run is cut short.
+const scratchDirs = new Set();
+export async function scratchDir(prefix) {
+  const dir = await mkdtemp(join(tmpdir(), prefix));
+  scratchDirs.add(dir);
+  return dir;
+}
+process.once('exit', () => {
+  stopGroups();
+  for (const dir of scratchDirs) rmSync(dir, { recursive: true, force: true });
+});
 const stopGroups = () => {
   for (const pid of groups) {
     try {
@@ -237,7 +248,7 @@ function stopChild(child) {
 async function startDriver(engine) {
   const port = await freePort();
   let child;
-  const scratch = await mkdtemp(join(tmpdir(), `parallax-${engine}-`));
+  const scratch = await scratchDir(`parallax-${engine}-`);
   if (engine === 'firefox') {
     child = spawnGroup(GECKODRIVER, ['--host', '127.0.0.1', '--port', String(port), '--log', 'warn'], {
       stdio: ['ignore', 'pipe', 'pipe'],
@@ -478,7 +489,7 @@ export async function prepareBuild(dist) {
   await stat(join(dist, 'index.html')).catch(() => {
     throw new Error(`${dist}/index.html is missing: run \`trunk build --release --offline\` (or \`make build\`) first`);
   });
-  const root = await mkdtemp(join(tmpdir(), 'parallax-engines-build-'));
+  const root = await scratchDir('parallax-engines-build-');
   await cp(dist, root, { recursive: true });
   for (const f of ['parallax.html', 'parallax.zip']) await rm(join(root, f), { force: true });
   await cp(join(here, 'recorder.js'), join(root, RECORDER));
