@@ -10,6 +10,7 @@ mod dom;
 mod explore;
 mod export_buttons;
 mod import_ui;
+mod lazy_details;
 mod lesson;
 mod library;
 mod load_error;

@@ -8,10 +8,12 @@ use parallax_core::overview::{
 use parallax_core::reuse::Span;
 use parallax_core::state::{Explore, OverviewPart, View};
 use parallax_core::strings;
+use std::rc::Rc;
 use yew::prelude::*;
 
 use crate::ctx::{use_ctx, Ctx};
 use crate::dom;
+use crate::lazy_details::LazyDetails;
 use crate::passage::name;
 use crate::word_diff::DiffText;
 
@@ -71,15 +73,19 @@ fn Copies(props: &CopiesProps) -> Html {
             None => "The pages do not both give a date, so the text alone cannot tell who copied whom: either may have taken the words from the other, or both from a third page.".to_owned(),
         };
         let spans = p.spans.iter().enumerate().map(|(i, r)| {
-            let a_href = passage_href(&ctx, &r.a.doc, &r.a.passage);
-            let b_href = passage_href(&ctx, &r.b.doc, &r.b.passage);
-            html! {
-                <li key={i}>
-                    <details class="ov-span" data-words={r.words.to_string()}>
-                        <summary>
-                            <q>{ strings::first_words(&r.a.text, 12) }</q>
-                            { format!(" — {}", strings::count(r.words, "word", "words")) }
-                        </summary>
+            let summary = html! {
+                <>
+                    <q>{ strings::first_words(&r.a.text, 12) }</q>
+                    { format!(" — {}", strings::count(r.words, "word", "words")) }
+                </>
+            };
+            // What changed, diffed when the stretch is opened: two sources can share thousands.
+            let content = {
+                let (ctx, r) = (ctx.clone(), r.clone());
+                Callback::from(move |()| {
+                    let a_href = passage_href(&ctx, &r.a.doc, &r.a.passage);
+                    let b_href = passage_href(&ctx, &r.b.doc, &r.b.passage);
+                    html! {
                         <div class="ov-diff">
                             <DiffText first={r.a.clone()} second={r.b.clone()} />
                             <p class="ov-links">
@@ -87,7 +93,12 @@ fn Copies(props: &CopiesProps) -> Html {
                                 <a href={b_href}>{ format!("Read it in source {}, {}", r.b.doc, name(&r.b.passage)) }</a>
                             </p>
                         </div>
-                    </details>
+                    }
+                })
+            };
+            html! {
+                <li key={i}>
+                    <LazyDetails class="ov-span" words={AttrValue::from(r.words.to_string())} {summary} {content} />
                 </li>
             }
         });
@@ -125,7 +136,8 @@ fn Copies(props: &CopiesProps) -> Html {
 
 #[derive(Properties, PartialEq)]
 struct FactsProps {
-    disputes: Vec<FactRow>,
+    /// Shared with the evidence each value shows when opened.
+    disputes: Rc<Vec<FactRow>>,
     single: Vec<FactRow>,
 }
 
@@ -151,25 +163,34 @@ fn Disagreements(props: &FactsProps) -> Html {
         let title = ctx.data.bundle.corpus.title_of(d).to_owned();
         html! { <th scope="col" {title}>{ format!("Source {d}") }</th> }
     });
-    let rows = props.disputes.iter().map(|row| {
-        let cells = row.cells.iter().map(|cell| {
+    let rows = props.disputes.iter().enumerate().map(|(r, row)| {
+        let cells = row.cells.iter().enumerate().map(|(c, cell)| {
             if cell.values.is_empty() {
                 return html! { <td data-doc={cell.doc.clone()}><span class="ov-not-stated">{ "does not say" }</span></td> };
             }
-            let values = cell.values.iter().map(|v| {
-                let evidence = row.group.mentions.iter().filter(|m| m.doc == cell.doc && m.value == v.value).map(|m| {
-                    let href = passage_href(&ctx, &m.doc, &m.passage);
-                    html! { <li><q>{ &m.sentence }</q>{ " " }<a {href}>{ name(&m.passage) }</a></li> }
-                });
+            let values = cell.values.iter().enumerate().map(|(i, v)| {
+                let summary = html! {
+                    <>
+                        { &v.label }
+                        if v.times > 1 { <span class="ov-times">{ format!(" ({} times)", v.times) }</span> }
+                    </>
+                };
+                // The sentences, made when the value is opened: a claim repeated on every line
+                // of a long document has thousands.
+                let content = {
+                    let (ctx, rows) = (ctx.clone(), props.disputes.clone());
+                    Callback::from(move |()| {
+                        let row = &rows[r];
+                        let evidence = row.cells[c].values[i].mentions.iter().filter_map(|&k| row.group.mentions.get(k)).map(|m| {
+                            let href = passage_href(&ctx, &m.doc, &m.passage);
+                            html! { <li><q>{ &m.sentence }</q>{ " " }<a {href}>{ name(&m.passage) }</a></li> }
+                        });
+                        html! { <ul class="ov-evidence">{ for evidence }</ul> }
+                    })
+                };
                 html! {
                     <li>
-                        <details class="ov-value" data-value={v.value.clone()}>
-                            <summary>
-                                { &v.label }
-                                if v.times > 1 { <span class="ov-times">{ format!(" ({} times)", v.times) }</span> }
-                            </summary>
-                            <ul class="ov-evidence">{ for evidence }</ul>
-                        </details>
+                        <LazyDetails class="ov-value" value={AttrValue::from(v.value.clone())} {summary} {content} />
                     </li>
                 }
             });
@@ -453,7 +474,7 @@ pub fn OverviewView() -> Html {
             </p>
             <nav class="ov-nav" aria-label="Questions on this page"><ol>{ for nav }</ol></nav>
             { section(OverviewPart::Copies, html! { <Copies copies={o.copies.clone()} pairs={o.pairs} /> }) }
-            { section(OverviewPart::Disagreements, html! { <Disagreements disputes={o.disputes.clone()} single={o.single.clone()} /> }) }
+            { section(OverviewPart::Disagreements, html! { <Disagreements disputes={Rc::new(o.disputes.clone())} single={o.single.clone()} /> }) }
             { section(OverviewPart::Framing, html! {
                 <>
                     <div class="ov-measures">

@@ -7,10 +7,13 @@ use parallax_core::signals::Signal;
 use parallax_core::state::{Explore, View};
 use parallax_core::strings;
 use parallax_core::{count_words, Document};
+use std::collections::HashMap;
+use std::rc::Rc;
 use yew::prelude::*;
 
 use crate::ctx::{use_ctx, Ctx};
 use crate::dom;
+use crate::lazy_details::LazyDetails;
 
 fn explore(ctx: &Ctx, e: Explore) -> String {
     ctx.href(&ctx.with_view(View::Explore(e)))
@@ -55,18 +58,23 @@ fn in_context(text: &str, start: usize, end: usize) -> Option<(String, String, S
 #[derive(Properties, PartialEq)]
 struct SignalProps {
     doc: AttrValue,
-    signal: Signal,
+    /// Shared, not copied: its evidence can be long.
+    signal: Rc<Signal>,
 }
 
-/// One quality signal: its label, and its evidence spans in a disclosure.
-#[component]
-fn SignalItem(props: &SignalProps) -> Html {
-    let ctx = use_ctx();
-    let s = &props.signal;
-    let corpus = &ctx.data.bundle.corpus;
-    let spans = s.evidence.iter().map(|e| {
+/// The evidence of a signal: each span in its passage's words, with a link to the passage.
+fn evidence(ctx: &Ctx, doc: &str, signal: &Signal) -> Html {
+    // The passages by id, once: not a search of the document's passages per span.
+    let passages: HashMap<&str, &parallax_core::Passage> = ctx
+        .data
+        .bundle
+        .corpus
+        .document(doc)
+        .map(|d| d.passages.iter().map(|p| (p.id.as_str(), p)).collect())
+        .unwrap_or_default();
+    let spans = signal.evidence.iter().map(|e| {
         let context = e.passage.as_ref().and_then(|p| {
-            let text = &corpus.document(&props.doc)?.passage(p)?.text;
+            let text = &passages.get(p.as_str())?.text;
             in_context(text, e.start as usize, e.end as usize)
         });
         let quote = match context {
@@ -77,7 +85,7 @@ fn SignalItem(props: &SignalProps) -> Html {
         };
         let place = match &e.passage {
             Some(p) => html! {
-                <a class="evidence-place" href={read(&ctx, &props.doc, Some(p), false)}
+                <a class="evidence-place" href={read(ctx, doc, Some(p), false)}
                     data-passage={p.clone()}>{ capitalise(&crate::passage::name(p)) }</a>
             },
             None => html! { <span class="evidence-place">{ "Removed text" }</span> },
@@ -89,14 +97,25 @@ fn SignalItem(props: &SignalProps) -> Html {
             </li>
         }
     });
+    html! { <ol>{ for spans }</ol> }
+}
+
+/// One quality signal: its label, and its evidence spans in a disclosure, made when it opens (a
+/// phrase repeated on every line of a long document has hundreds of thousands).
+#[component]
+fn SignalItem(props: &SignalProps) -> Html {
+    let ctx = use_ctx();
+    let s = &props.signal;
+    let content = {
+        let (ctx, doc, signal) = (ctx.clone(), props.doc.clone(), props.signal.clone());
+        Callback::from(move |()| evidence(&ctx, &doc, &signal))
+    };
+    let summary = html! { { format!("Show the evidence ({})", strings::count(s.evidence.len(), "place", "places")) } };
     html! {
         <li class="signal" data-signal={s.kind.id()}>
             <p class="signal-label">{ &s.label }</p>
             if !s.evidence.is_empty() {
-                <details class="signal-evidence">
-                    <summary>{ format!("Show the evidence ({})", strings::count(s.evidence.len(), "place", "places")) }</summary>
-                    <ol>{ for spans }</ol>
-                </details>
+                <LazyDetails class="signal-evidence" {summary} {content} />
             }
         </li>
     }
@@ -223,7 +242,7 @@ pub fn SourceView() -> Html {
         .map(|s| s.signals.clone())
         .unwrap_or_default()
         .into_iter()
-        .map(|signal| html! { <SignalItem doc={AttrValue::from(doc.id.clone())} {signal} /> });
+        .map(|signal| html! { <SignalItem doc={AttrValue::from(doc.id.clone())} signal={Rc::new(signal)} /> });
 
     let mut entities: Vec<(String, String, parallax_core::EntityKind, usize)> = analysis
         .entity_counts(corpus)

@@ -7,6 +7,8 @@ use parallax_core::state::View;
 use yew::prelude::*;
 
 use crate::ctx::use_ctx;
+use crate::lazy_details::LazyDetails;
+use std::rc::Rc;
 
 /// What a fact is about, without repeating its kind: a date found without a known event is
 /// grouped by its value ("date:2021-08-18"), which then reads as a date.
@@ -23,7 +25,8 @@ fn fact_label(g: &FactGroup) -> String {
 #[derive(Properties, PartialEq)]
 pub(super) struct FactsProps {
     pub docs: Vec<String>,
-    pub groups: Vec<FactGroup>,
+    /// Shared with the evidence each value shows when opened.
+    pub groups: Vec<Rc<FactGroup>>,
     /// Claims show stance labels; figures and dates show values.
     pub claims: bool,
     pub caption: AttrValue,
@@ -38,47 +41,52 @@ pub(super) fn FactsTable(props: &FactsProps) -> Html {
     let head = props.docs.iter().map(|d| {
         html! { <th scope="col" data-doc={d.clone()}><span class="cmp-doc-id">{ d }</span>{ " " }<span class="cmp-th-title">{ title(d) }</span></th> }
     });
+    let docs: Vec<&str> = props.docs.iter().map(String::as_str).collect();
     let rows = props.groups.iter().map(|g| {
         // A stance's label, a date in words, a figure as the source prints it.
         let shown = |value: &str, text: &str| value_label(g, value, &corpus.claims, text);
-        let cells = props.docs.iter().map(|doc| {
-            let mut values: Vec<&str> = Vec::new();
-            for m in g.mentions.iter().filter(|m| &m.doc == doc) {
-                if !values.contains(&m.value.as_str()) {
-                    values.push(&m.value);
-                }
-            }
+        let cells = props.docs.iter().zip(g.by_source(&docs)).map(|(doc, values)| {
             let label = format!("{doc} · {}", title(doc));
             if values.is_empty() {
                 return html! { <td data-doc={doc.clone()} data-label={label}><span class="cmp-not-stated">{ "not stated" }</span></td> };
             }
-            let items = values.iter().map(|v| {
-                let mentions: Vec<_> = g.mentions.iter().filter(|m| &m.doc == doc && m.value == *v).collect();
-                let first = mentions[0];
-                let evidence = mentions.iter().map(|m| {
-                    let href = ctx.href(&ctx.with_view(View::Read {
-                        doc: m.doc.clone(),
-                        passage: Some(m.passage.clone()),
-                        show_removed: false,
-                    }));
-                    html! {
-                        <li>
-                            <q>{ &m.sentence }</q>{ " " }
-                            <a {href} aria-label={format!("{}: open in the reader ({})", m.passage, title(&m.doc))}>{ &m.passage }</a>
-                        </li>
-                    }
-                });
+            let items = values.into_iter().map(|(v, indexes)| {
+                let first = &g.mentions[indexes[0]];
+                let times = indexes.len();
+                let summary = html! {
+                    <>
+                        <span class="cmp-value">{ shown(v, &first.text) }</span>
+                        if times > 1 {
+                            <span class="cmp-times">{ format!(" ({times}×)") }</span>
+                        }
+                    </>
+                };
+                // The sentences, made when the value is opened: a claim repeated on every line
+                // of a long document has thousands.
+                let content = {
+                    let (ctx, g) = (ctx.clone(), g.clone());
+                    Callback::from(move |()| {
+                        let corpus = &ctx.data.bundle.corpus;
+                        let evidence = indexes.iter().map(|&k| {
+                            let m = &g.mentions[k];
+                            let href = ctx.href(&ctx.with_view(View::Read {
+                                doc: m.doc.clone(),
+                                passage: Some(m.passage.clone()),
+                                show_removed: false,
+                            }));
+                            html! {
+                                <li>
+                                    <q>{ &m.sentence }</q>{ " " }
+                                    <a {href} aria-label={format!("{}: open in the reader ({})", m.passage, corpus.title_of(&m.doc))}>{ &m.passage }</a>
+                                </li>
+                            }
+                        });
+                        html! { <ul class="cmp-evidence">{ for evidence }</ul> }
+                    })
+                };
                 html! {
                     <li>
-                        <details class="cmp-fact-value" data-value={(*v).to_owned()}>
-                            <summary>
-                                <span class="cmp-value">{ shown(v, &first.text) }</span>
-                                if mentions.len() > 1 {
-                                    <span class="cmp-times">{ format!(" ({}×)", mentions.len()) }</span>
-                                }
-                            </summary>
-                            <ul class="cmp-evidence">{ for evidence }</ul>
-                        </details>
+                        <LazyDetails class="cmp-fact-value" value={AttrValue::from(v.to_owned())} {summary} {content} />
                     </li>
                 }
             });

@@ -12,6 +12,7 @@ mod theme_rows;
 use parallax_core::compare::compare;
 use parallax_core::state::{State, View};
 use parallax_core::strings;
+use std::rc::Rc;
 use yew::prelude::*;
 
 use crate::ctx::{use_ctx, Ctx};
@@ -86,6 +87,10 @@ pub fn CompareView() -> Html {
     let all = comparison.shown(theme, false);
     let totals = comparison.totals(&rows);
     let (claims, figures) = comparison.fact_tables(corpus, theme, s.only_differ);
+    let (claims, figures): (Vec<_>, Vec<_>) = (
+        claims.into_iter().map(Rc::new).collect(),
+        figures.into_iter().map(Rc::new).collect(),
+    );
     let theme_label = theme.map(|t| {
         comparison
             .rows

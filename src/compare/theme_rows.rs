@@ -7,10 +7,11 @@
 //! grid becomes a row that swipes sideways, one source at a time, each under its own badge.
 
 use parallax_core::compare::ThemeRow;
-use parallax_core::model::{Corpus, Passage};
+use parallax_core::model::Passage;
 use parallax_core::reuse::{ReusePair, Span};
 use parallax_core::state::View;
 use parallax_core::strings;
+use std::collections::HashMap;
 use yew::prelude::*;
 
 use crate::ctx::use_ctx;
@@ -21,10 +22,6 @@ use crate::word_diff::DiffText;
 /// several rows.
 fn anchor(theme: &str, doc: &str, passage: &str) -> String {
     format!("cmp-{theme}-{doc}-{passage}")
-}
-
-fn passage<'a>(corpus: &'a Corpus, doc: &str, id: &str) -> Option<&'a Passage> {
-    corpus.document(doc)?.passages.iter().find(|p| p.id == id)
 }
 
 /// Splits a passage's text at the reused spans, marking them; offsets come from the core and
@@ -54,6 +51,9 @@ fn marked_text(text: &str, spans: &[(u32, u32)]) -> Html {
     out.push(html! { { text.get(at..).unwrap_or_default().to_owned() } });
     out.into_iter().collect()
 }
+
+/// A passage's side of a reuse pair, the other side, and the pair.
+type Side<'a> = (&'a Span, &'a Span, &'a ReusePair);
 
 #[derive(Properties, PartialEq)]
 struct DiffProps {
@@ -102,32 +102,41 @@ pub(super) fn Row(props: &RowProps) -> Html {
     let row = &props.row;
     let theme = row.theme.as_str();
     let column_of = |doc: &str| row.columns.iter().position(|c| c.doc == doc);
+    // Each passage's side and the other side of every reuse pair it takes part in, in the
+    // row's order: one pass over the pairs, not one per passage shown.
+    let mut sides: HashMap<(&str, &str), Vec<Side>> = HashMap::new();
+    for r in &row.reuse {
+        sides
+            .entry((r.a.doc.as_str(), r.a.passage.as_str()))
+            .or_default()
+            .push((&r.a, &r.b, r));
+        if (&r.b.doc, &r.b.passage) != (&r.a.doc, &r.a.passage) {
+            sides
+                .entry((r.b.doc.as_str(), r.b.passage.as_str()))
+                .or_default()
+                .push((&r.b, &r.a, r));
+        }
+    }
     let columns = row.columns.iter().map(|col| {
         let title = corpus.title_of(&col.doc);
+        // The column's passages by id, once: not a search of the document per passage.
+        let by_id: HashMap<&str, &Passage> = corpus
+            .document(&col.doc)
+            .map(|d| d.passages.iter().map(|p| (p.id.as_str(), p)).collect())
+            .unwrap_or_default();
         let passages = col.passages.iter().filter_map(|pid| {
-            let p = passage(corpus, &col.doc, pid)?;
+            let p = *by_id.get(pid.as_str())?;
             let href = ctx.href(&ctx.with_view(View::Read {
                 doc: col.doc.clone(),
                 passage: Some(pid.clone()),
                 show_removed: false,
             }));
-            // This passage's side and the other side of every reuse pair it takes part in.
-            let pairs: Vec<(&Span, &Span, &ReusePair)> = row
-                .reuse
-                .iter()
-                .filter_map(|r| {
-                    if r.a.doc == col.doc && r.a.passage == *pid {
-                        Some((&r.a, &r.b, r))
-                    } else if r.b.doc == col.doc && r.b.passage == *pid {
-                        Some((&r.b, &r.a, r))
-                    } else {
-                        None
-                    }
-                })
-                .collect();
+            let pairs: &[Side] = sides
+                .get(&(col.doc.as_str(), pid.as_str()))
+                .map_or(&[], Vec::as_slice);
             let spans: Vec<(u32, u32)> = pairs.iter().map(|(mine, _, _)| (mine.start, mine.end)).collect();
             let mut others: Vec<(&str, &str)> = Vec::new();
-            for (_, other, _) in &pairs {
+            for (_, other, _) in pairs {
                 let key = (other.doc.as_str(), other.passage.as_str());
                 if !others.contains(&key) {
                     others.push(key);

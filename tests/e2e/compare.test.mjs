@@ -185,6 +185,8 @@ describe('compare', () => {
     await trade.locator('.cmp-diff-toggle').first().click();
     await page.locator('.cmp-diff-body:not([hidden]) .diff-text').first().waitFor();
     for (const d of await page.locator('table.cmp-facts details').all()) await d.locator('summary').click();
+    // Each value's sentences are made when it opens.
+    await eventually(page, 'an opened value did not show its sentences', () => [...document.querySelectorAll('table.cmp-facts details')].every((d) => d.querySelector('li')));
     const widths = await page.evaluate(() => ({ doc: document.documentElement.scrollWidth, view: window.innerWidth }));
     assert.ok(widths.doc <= widths.view, `page is ${widths.doc}px wide in a ${widths.view}px viewport`);
     // The three columns sit level in one row that scrolls sideways inside the page.

@@ -56,6 +56,8 @@ describe('source profile', () => {
     const fabricated = page.locator('li.signal[data-signal="fabricated-author"]');
     assert.match(await fabricated.locator('.signal-label').textContent(), /fabricated profile/);
     await fabricated.locator('summary').click();
+    // The evidence is made when the disclosure opens.
+    await fabricated.locator('.signal-evidence li').first().waitFor();
     const spans = await fabricated.locator('.signal-evidence li').allTextContents();
     assert.ok(spans.length >= 1 && spans.every((s) => s.startsWith('Removed text')), `${spans}`);
     assert.ok(spans.some((s) => s.includes('Detail Author')), `${spans}`);
@@ -89,6 +91,7 @@ describe('source profile', () => {
 
     const signal = page.locator('li.signal[data-signal="keyword-stuffing"]').first();
     await signal.locator('summary').click();
+    await signal.locator('.signal-evidence li').first().waitFor();
     const texts = await signal.locator('.evidence-text').allTextContents();
     assert.ok(texts.length >= 5 && texts.every((t) => /russland iran bündnis/i.test(t)), `${texts}`);
     // Each span is shown in its sentence, with the repeated words marked.
@@ -140,6 +143,7 @@ describe('source profile', () => {
     await openSource(page, '001');
     // Open every disclosure: long evidence must wrap, not widen the page.
     await page.$$eval('.source-view details', (ds) => ds.forEach((d) => (d.open = true)));
+    await eventually(page, 'the evidence of an opened signal was not shown', () => [...document.querySelectorAll('.signal-evidence')].every((d) => d.querySelector('li')));
     const m = await page.evaluate(() => ({ scroll: document.documentElement.scrollWidth, client: document.documentElement.clientWidth }));
     assert.ok(m.scroll <= m.client, `page scrolls sideways: ${m.scroll} > ${m.client}`);
   });

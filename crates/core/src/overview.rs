@@ -43,6 +43,9 @@ pub struct CellValue {
     /// As a reader reads it: a stance's label, a date in words, a figure as printed.
     pub label: String,
     pub times: usize,
+    /// The mentions that state it: indexes into the row's `group.mentions`, in order.
+    #[serde(skip)]
+    pub mentions: Vec<usize>,
 }
 
 /// One figure, date or claim across every source.
@@ -488,42 +491,33 @@ pub fn value_label(g: &FactGroup, value: &str, claims: &[Claim], printed: &str) 
 }
 
 fn fact_rows(corpus: &Corpus, facts: &[FactGroup]) -> (Vec<FactRow>, Vec<FactRow>) {
-    let at = positions(corpus);
+    let ids: Vec<&str> = corpus.documents.iter().map(|d| d.id.as_str()).collect();
     let mut disputes = Vec::new();
     let mut single = Vec::new();
     for g in facts {
-        let mut cells: Vec<FactCell> = corpus
-            .documents
+        let cells: Vec<FactCell> = ids
             .iter()
-            .map(|d| FactCell {
-                doc: d.id.clone(),
-                values: Vec::new(),
-                contradicts_itself: false,
+            .zip(g.by_source(&ids))
+            .map(|(doc, stated)| {
+                let values: Vec<CellValue> = stated
+                    .into_iter()
+                    .map(|(value, mentions)| CellValue {
+                        value: value.to_owned(),
+                        label: value_label(g, value, &corpus.claims, &g.mentions[mentions[0]].text),
+                        times: mentions.len(),
+                        mentions,
+                    })
+                    .collect();
+                FactCell {
+                    doc: (*doc).to_owned(),
+                    contradicts_itself: any_conflict(
+                        g.kind,
+                        values.iter().map(|v| v.value.as_str()),
+                    ),
+                    values,
+                }
             })
             .collect();
-        // (cell, value) -> position in the cell's values: one lookup per mention.
-        let mut slot: HashMap<(usize, &str), usize> = HashMap::new();
-        for m in &g.mentions {
-            let Some(&i) = at.get(m.doc.as_str()) else {
-                continue;
-            };
-            let cell = &mut cells[i];
-            match slot.get(&(i, m.value.as_str())) {
-                Some(&k) => cell.values[k].times += 1,
-                None => {
-                    slot.insert((i, m.value.as_str()), cell.values.len());
-                    cell.values.push(CellValue {
-                        value: m.value.clone(),
-                        label: value_label(g, &m.value, &corpus.claims, &m.text),
-                        times: 1,
-                    });
-                }
-            }
-        }
-        for cell in &mut cells {
-            cell.contradicts_itself =
-                any_conflict(g.kind, cell.values.iter().map(|v| v.value.as_str()));
-        }
         let sources = cells.iter().filter(|c| !c.values.is_empty()).count();
         let row = FactRow {
             topic: topic(g),

@@ -236,20 +236,26 @@ pub fn signals(corpus: &Corpus) -> Vec<DocumentSignals> {
         .iter()
         .map(|t| t.iter().map(Vec::len).sum())
         .collect();
+    // The whole corpus's counts, so that the rest of it is the whole less the document: one
+    // lookup a phrase, not one per other document (which made the cost grow with the square of
+    // the documents).
+    let mut all_bags: HashMap<&str, usize> = HashMap::new();
+    for b in &bags {
+        for (key, n) in b {
+            *all_bags.entry(key.as_str()).or_default() += n;
+        }
+    }
+    let all_words: usize = words.iter().sum();
     corpus
         .documents
         .iter()
         .enumerate()
         .map(|(i, d)| {
             let others = |phrase: &str| -> (usize, usize) {
-                (0..corpus.documents.len())
-                    .filter(|&j| j != i)
-                    .fold((0, 0), |(n, w), j| {
-                        (
-                            n + bags[j].get(&bag(phrase)).copied().unwrap_or(0),
-                            w + words[j],
-                        )
-                    })
+                let key = bag(phrase);
+                let mine = bags[i].get(&key).copied().unwrap_or(0);
+                let all = all_bags.get(key.as_str()).copied().unwrap_or(0);
+                (all - mine, all_words - words[i])
             };
             let mut signals = stuffing(d, &phrases[i], words[i], others);
             signals.extend(document_signals(d, words[i], &cues));
@@ -316,10 +322,13 @@ fn stuffing(
     let mut found: Vec<(&String, &Occurrences)> = phrases
         .iter()
         .filter(|(phrase, occ)| {
-            let (n, w) = others(phrase);
+            // The rest of the corpus only for phrases repeated enough to count.
             occ.len() >= STUFFING_MIN_REPEATS
                 && per_1000(occ.len(), words) >= STUFFING_MIN_PER_1000
-                && per_1000(occ.len(), words) >= STUFFING_RATIO * per_1000(n + 1, w)
+                && {
+                    let (n, w) = others(phrase);
+                    per_1000(occ.len(), words) >= STUFFING_RATIO * per_1000(n + 1, w)
+                }
         })
         .collect();
     // Longest, then most repeated first; a phrase inside one already chosen is the same stuffing.

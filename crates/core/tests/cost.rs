@@ -455,6 +455,29 @@ fn facts_with_many_distinct_dates_cost_linearly() {
     );
 }
 
+/// What each source states in every fact group, as the facts tables of compare and the overview
+/// show it (`FactGroup::by_source`), for two sources giving thousands of distinct dates to one
+/// claim: the tables searched a source's values once per mention, and its mentions once per value.
+#[test]
+fn fact_tables_of_many_distinct_dates_cost_linearly() {
+    shape(
+        "fact tables",
+        |k| {
+            let mut c = common::corpus_split(vec![dated(100 * k, 0), dated(100 * k, 1000)]);
+            c.claims = treaty_claims();
+            parallax_core::facts::facts(&c, &c.claims)
+        },
+        |groups| {
+            cost(|| {
+                groups
+                    .iter()
+                    .map(|g| g.by_source(&["d0", "d1"]))
+                    .collect::<Vec<_>>()
+            })
+        },
+    );
+}
+
 /// Two sources disagreeing on thousands of dates of one claim, each in a long passage of many
 /// sentences, compared: each disputed mention's sentence was found by a search of its passage's
 /// sentences, and each mention's passage in a theme row by a search of the row's passages.
@@ -566,6 +589,26 @@ fn signals_on_unclosed_brackets_cost_linearly() {
     shape(
         "signals",
         |k| corpus(vec![vec![format!("Words {} end.", "[a ".repeat(500 * k))]]),
+        |c| cost(|| parallax_core::signals::signals(c)),
+    );
+}
+
+/// Signals of k copies of the real text: k times the documents, no phrase shared between
+/// copies. Keyword stuffing looked every phrase of a document up in every other document, so
+/// the cost grew with the square of the documents (each import adds one).
+#[test]
+fn signals_of_many_documents_cost_linearly() {
+    // The real passages, each as one sentence (what `copies` can mark).
+    let real = load_dir(corpus_dir()).unwrap();
+    let base = corpus(
+        real.documents
+            .iter()
+            .map(|d| d.passages.iter().map(|p| p.text.clone()).collect())
+            .collect(),
+    );
+    shape(
+        "signals of many documents",
+        |k| copies(&base, k),
         |c| cost(|| parallax_core::signals::signals(c)),
     );
 }
