@@ -25,11 +25,16 @@ function inspectCorpus() {
   return JSON.parse(cli('inspect', out, '--json'));
 }
 
+/** A count as the app writes it: thousands separated by commas, then the noun. */
+function count(k, one, many) {
+  return `${k.toLocaleString('en-US')} ${k === 1 ? one : many}`;
+}
+
 /** What a card or reader says was removed, as the core counts it: page furniture only (author and
  * date lines are moved to the header, not removed). */
 function removedText(doc) {
   const blocks = doc.removed.filter((r) => r.kind !== 'byline' && r.kind !== 'dateline').length;
-  const n = (k, one, many) => `${k} ${k === 1 ? one : many}`;
+  const n = (k, one, many) => count(k, one, many);
   return blocks === 0 ? 'nothing removed' : `${n(doc.removed_words, 'word', 'words')} removed in ${n(blocks, 'block', 'blocks')}`;
 }
 
@@ -89,7 +94,7 @@ describe('library', () => {
     }
   });
 
-  it('every card shows its source number and links to its profile; its removed count is the core\'s, and the reader\'s says the same', async () => {
+  it('every card shows its source number and links to its profile; its word and removed counts are the core\'s, and the reader\'s says the same', async () => {
     const core = inspectCorpus();
     const page = await h.open(await h.newPage());
     await page.waitForSelector('ul.library > li.source-card');
@@ -100,6 +105,7 @@ describe('library', () => {
         profile: li.querySelector('.profile-link a')?.getAttribute('href') ?? null,
         profileText: li.querySelector('.profile-link a')?.textContent.trim() ?? null,
         removed: li.querySelector('.removed-count')?.textContent.trim() ?? null,
+        words: li.querySelector('.word-count')?.textContent.trim() ?? null,
       })),
     );
     assert.deepEqual(cards.map((c) => c.doc), core.documents.map((d) => d.id), 'the cards are the core\'s documents, in order');
@@ -110,7 +116,10 @@ describe('library', () => {
       assert.ok(hasVersion(c.profile), `card ${d.id}: the profile link ${c.profile} has no corpus version`);
       assert.equal(c.profileText, 'About this source: signals, what was removed');
       assert.equal(c.removed, removedText(d), `card ${d.id}: removed count against the core's`);
+      assert.equal(c.words, count(d.words, 'word', 'words'), `card ${d.id}: word count against the core's`);
     }
+    // The articles are long enough that a thousands separator is part of what is compared.
+    assert.ok(core.documents.some((d) => d.words >= 1000));
     // At least one source lost something, so the comparison is not of "nothing removed" alone.
     assert.ok(cards.some((c) => c.removed !== 'nothing removed'));
 
