@@ -385,8 +385,7 @@ fn markdown_stray_tag_starts_cost_linearly() {
     );
 }
 
-/// One claim with thousands of distinct dates, and as many dates of no claim (a group each):
-/// groups and their values were found by linear search.
+/// One claim, on the treaty, with one stance: "signed".
 fn treaty_claims() -> Vec<parallax_core::model::Claim> {
     use parallax_core::model::{Claim, Stance};
     vec![Claim {
@@ -424,6 +423,26 @@ fn date(i: usize) -> String {
         1 + (i / 12) % 28,
         1901 + i / 336
     )
+}
+
+/// One theme, "treaty", whose one term is the word itself.
+fn treaty_theme() -> Vec<parallax_core::model::Theme> {
+    vec![parallax_core::model::Theme {
+        id: "treaty".into(),
+        label: "Treaty".into(),
+        description: String::new(),
+        terms: vec!["treaty".into()],
+    }]
+}
+
+/// `n` passages on the treaty, each of 12 words no other passage has.
+fn treaty_sentences(n: usize) -> Vec<String> {
+    (0..n)
+        .map(|i| {
+            let ws: Vec<String> = (0..12).map(|j| word(i * 12 + j)).collect();
+            format!("The treaty {}.", ws.join(" "))
+        })
+        .collect()
 }
 
 /// Passages each stating that the treaty was signed on a date of its own, and each with a date
@@ -484,19 +503,13 @@ fn fact_tables_of_many_distinct_dates_cost_linearly() {
 #[test]
 fn comparing_many_disputed_dates_costs_linearly() {
     use parallax_core::analysis::Analysis;
-    use parallax_core::model::Theme;
     shape(
         "compare",
         |k| {
             let one = |from: usize| vec![dated(100 * k, from).join(" ")];
             let mut c = common::corpus_split(vec![one(0), one(1000)]);
             c.claims = treaty_claims();
-            c.themes = vec![Theme {
-                id: "treaty".into(),
-                label: "Treaty".into(),
-                description: String::new(),
-                terms: vec!["treaty".into()],
-            }];
+            c.themes = treaty_theme();
             let analysis = Analysis::new(&c, &[]);
             let reuse = parallax_core::reuse::find(&c);
             let facts = parallax_core::facts::facts(&c, &c.claims);
@@ -515,23 +528,12 @@ fn comparing_many_disputed_dates_costs_linearly() {
 fn comparing_sources_sharing_many_places_costs_linearly() {
     use parallax_core::analysis::Analysis;
     use parallax_core::compare::Comparison;
-    use parallax_core::model::Theme;
     shape(
         "compare totals",
         |k| {
-            let passages: Vec<String> = (0..60 * k)
-                .map(|i| {
-                    let ws: Vec<String> = (0..12).map(|j| word(i * 12 + j)).collect();
-                    format!("The treaty {}.", ws.join(" "))
-                })
-                .collect();
+            let passages = treaty_sentences(60 * k);
             let mut c = common::corpus_split(vec![passages.clone(), passages]);
-            c.themes = vec![Theme {
-                id: "treaty".into(),
-                label: "Treaty".into(),
-                description: String::new(),
-                terms: vec!["treaty".into()],
-            }];
+            c.themes = treaty_theme();
             let analysis = Analysis::new(&c, &[]);
             let reuse = parallax_core::reuse::find(&c);
             assert_eq!(reuse.len(), 60 * k);
@@ -559,12 +561,7 @@ fn the_overview_of_many_disputes_and_copies_costs_linearly() {
     shape(
         "overview",
         |k| {
-            let shared: Vec<String> = (0..30 * k)
-                .map(|i| {
-                    let ws: Vec<String> = (0..12).map(|j| word(i * 12 + j)).collect();
-                    format!("The treaty {}.", ws.join(" "))
-                })
-                .collect();
+            let shared = treaty_sentences(30 * k);
             let doc = |from: usize| {
                 let mut d = vec![dated(100 * k, from).join(" ")];
                 d.extend(shared.iter().cloned());
