@@ -22,6 +22,7 @@ mod notices;
 mod overview;
 mod own_docs;
 mod page_drop;
+mod paged;
 mod passage;
 mod reader;
 mod removed;

@@ -14,6 +14,7 @@ use yew::prelude::*;
 
 use crate::ctx::use_ctx;
 use crate::dom;
+use crate::lazy_details::LazyDetails;
 use crate::storage::{self, Loaded};
 
 /// Where the notebook is stored.
@@ -334,23 +335,36 @@ pub fn PassageNotes(props: &PassageNotesProps) -> Html {
             }
         })
     };
-    let id = format!("note-{}", props.passage);
-    html! {
-        <div class="passage-notes" data-passage={props.passage.clone()}>
-            if !mine.is_empty() {
-                <ul class="notes" aria-label={format!("Your notes on {}", crate::passage::name(&props.passage))}>{ for list }</ul>
-            }
-            <details class="note-add">
-                <summary>{ if mine.is_empty() { "Add a note" } else { "Add another note" } }</summary>
-                <form {onsubmit}>
-                    <label for={id.clone()}>{ format!("Your note on {}", crate::passage::name(&props.passage)) }</label>
-                    <textarea id={id} rows="3" maxlength="2000" value={(*draft).clone()} {oninput} />
+    // The form is made only once "Add a note" is opened: a long document has thousands of
+    // passages, and a form under each, hidden, kept its reader from showing for seconds.
+    let form = {
+        let (draft, error) = (draft.clone(), error.clone());
+        let passage = props.passage.clone();
+        Callback::from(move |()| {
+            let id = format!("note-{passage}");
+            html! {
+                <form onsubmit={onsubmit.clone()}>
+                    <label for={id.clone()}>{ format!("Your note on {}", crate::passage::name(&passage)) }</label>
+                    <textarea id={id} rows="3" maxlength="2000" value={(*draft).clone()} oninput={oninput.clone()} />
                     if let Some(message) = &*error {
                         <p class="error" role="alert">{ message }</p>
                     }
                     <button type="submit">{ "Save note" }</button>
                 </form>
-            </details>
+            }
+        })
+    };
+    let add = if mine.is_empty() {
+        "Add a note"
+    } else {
+        "Add another note"
+    };
+    html! {
+        <div class="passage-notes" data-passage={props.passage.clone()}>
+            if !mine.is_empty() {
+                <ul class="notes" aria-label={format!("Your notes on {}", crate::passage::name(&props.passage))}>{ for list }</ul>
+            }
+            <LazyDetails class="note-add" summary={html! { { add } }} content={form} />
         </div>
     }
 }

@@ -14,6 +14,7 @@ use yew::prelude::*;
 use crate::ctx::{use_ctx, Ctx};
 use crate::dom;
 use crate::lazy_details::LazyDetails;
+use crate::paged::use_paged;
 use crate::passage::name;
 use crate::word_diff::DiffText;
 
@@ -53,70 +54,86 @@ struct CopiesProps {
     pairs: usize,
 }
 
-/// Who copies whom: each pair of sources that shares wording, with every shared stretch.
+#[derive(Properties, PartialEq)]
+struct PairProps {
+    pair: CopyPair,
+}
+
+/// One pair of sources that shares wording: how much, who may have copied whom, and the shared
+/// stretches (a page at a time: two sources can share thousands).
 #[component]
-fn Copies(props: &CopiesProps) -> Html {
+fn Pair(props: &PairProps) -> Html {
     let ctx = use_ctx();
-    let n = props.copies.len();
-    let rest = props.pairs - n;
-    let pairs = props.copies.iter().map(|p| {
-        let compare = ctx.href(&ctx.with_view(View::Compare {
-            docs: vec![p.a.clone(), p.b.clone()],
-            theme: None,
-            only_differ: false,
-        }));
-        let who = match &p.published_first {
-            Some(first) => {
-                let other = if *first == p.a { &p.b } else { &p.a };
-                format!("Source {first} was published first, so source {other} may have copied it (or both took the words from a third page).")
-            }
-            None => "The pages do not both give a date, so the text alone cannot tell who copied whom: either may have taken the words from the other, or both from a third page.".to_owned(),
+    let paged = use_paged();
+    let p = &props.pair;
+    let compare = ctx.href(&ctx.with_view(View::Compare {
+        docs: vec![p.a.clone(), p.b.clone()],
+        theme: None,
+        only_differ: false,
+    }));
+    let who = match &p.published_first {
+        Some(first) => {
+            let other = if *first == p.a { &p.b } else { &p.a };
+            format!("Source {first} was published first, so source {other} may have copied it (or both took the words from a third page).")
+        }
+        None => "The pages do not both give a date, so the text alone cannot tell who copied whom: either may have taken the words from the other, or both from a third page.".to_owned(),
+    };
+    let spans = p.spans.iter().take(paged.shown()).enumerate().map(|(i, r)| {
+        let summary = html! {
+            <>
+                <q>{ strings::first_words(&r.a.text, 12) }</q>
+                { format!(" — {}", strings::count(r.words, "word", "words")) }
+            </>
         };
-        let spans = p.spans.iter().enumerate().map(|(i, r)| {
-            let summary = html! {
-                <>
-                    <q>{ strings::first_words(&r.a.text, 12) }</q>
-                    { format!(" — {}", strings::count(r.words, "word", "words")) }
-                </>
-            };
-            // What changed, diffed when the stretch is opened: two sources can share thousands.
-            let content = {
-                let (ctx, r) = (ctx.clone(), r.clone());
-                Callback::from(move |()| {
-                    let a_href = passage_href(&ctx, &r.a.doc, &r.a.passage);
-                    let b_href = passage_href(&ctx, &r.b.doc, &r.b.passage);
-                    html! {
-                        <div class="ov-diff">
-                            <DiffText first={r.a.clone()} second={r.b.clone()} />
-                            <p class="ov-links">
-                                <a href={a_href}>{ format!("Read it in source {}, {}", r.a.doc, name(&r.a.passage)) }</a>
-                                <a href={b_href}>{ format!("Read it in source {}, {}", r.b.doc, name(&r.b.passage)) }</a>
-                            </p>
-                        </div>
-                    }
-                })
-            };
-            html! {
-                <li key={i}>
-                    <LazyDetails class="ov-span" words={AttrValue::from(r.words.to_string())} {summary} {content} />
-                </li>
-            }
-        });
+        // What changed, diffed when the stretch is opened.
+        let content = {
+            let (ctx, r) = (ctx.clone(), r.clone());
+            Callback::from(move |()| {
+                let a_href = passage_href(&ctx, &r.a.doc, &r.a.passage);
+                let b_href = passage_href(&ctx, &r.b.doc, &r.b.passage);
+                html! {
+                    <div class="ov-diff">
+                        <DiffText first={r.a.clone()} second={r.b.clone()} />
+                        <p class="ov-links">
+                            <a href={a_href}>{ format!("Read it in source {}, {}", r.a.doc, name(&r.a.passage)) }</a>
+                            <a href={b_href}>{ format!("Read it in source {}, {}", r.b.doc, name(&r.b.passage)) }</a>
+                        </p>
+                    </div>
+                }
+            })
+        };
         html! {
-            <li class="ov-pair" key={format!("{}-{}", p.a, p.b)} data-a={p.a.clone()} data-b={p.b.clone()}
-                data-spans={p.spans.len().to_string()} data-words={p.words.to_string()}>
-                <h3>{ source_name(&ctx, &p.a) }<span class="ov-and">{ " and " }</span>{ source_name(&ctx, &p.b) }</h3>
-                <p>
-                    <strong>{ format!("{} shared", strings::count(p.words, "word", "words")) }</strong>
-                    { format!(" in {}. ", strings::count(p.spans.len(), "stretch of text", "stretches of text")) }
-                    { who }
-                </p>
-                <p class="ov-spans-help">{ "Open a stretch to see what changed between the two:" }</p>
-                <ol class="ov-span-list">{ for spans }</ol>
-                <p><a href={compare}>{ format!("Compare sources {} and {} side by side", p.a, p.b) }</a></p>
+            <li key={i}>
+                <LazyDetails class="ov-span" attrs={vec![("data-words", AttrValue::from(r.words.to_string()))]} {summary} {content} />
             </li>
         }
     });
+    html! {
+        <li class="ov-pair" data-a={p.a.clone()} data-b={p.b.clone()}
+            data-spans={p.spans.len().to_string()} data-words={p.words.to_string()}>
+            <h3>{ source_name(&ctx, &p.a) }<span class="ov-and">{ " and " }</span>{ source_name(&ctx, &p.b) }</h3>
+            <p>
+                <strong>{ format!("{} shared", strings::count(p.words, "word", "words")) }</strong>
+                { format!(" in {}. ", strings::count(p.spans.len(), "stretch of text", "stretches of text")) }
+                { who }
+            </p>
+            <p class="ov-spans-help">{ "Open a stretch to see what changed between the two:" }</p>
+            <ol class="ov-span-list">{ for spans }</ol>
+            { paged.more(p.spans.len(), ("stretch", "stretches")) }
+            <p><a href={compare}>{ format!("Compare sources {} and {} side by side", p.a, p.b) }</a></p>
+        </li>
+    }
+}
+
+/// Who copies whom: each pair of sources that shares wording, with its shared stretches.
+#[component]
+fn Copies(props: &CopiesProps) -> Html {
+    let n = props.copies.len();
+    let rest = props.pairs - n;
+    let pairs = props
+        .copies
+        .iter()
+        .map(|p| html! { <Pair key={format!("{}-{}", p.a, p.b)} pair={p.clone()} /> });
     html! {
         <>
             <p class="ov-answer" data-testid="copies-answer">
@@ -138,7 +155,60 @@ fn Copies(props: &CopiesProps) -> Html {
 struct FactsProps {
     /// Shared with the evidence each value shows when opened.
     disputes: Rc<Vec<FactRow>>,
-    single: Vec<FactRow>,
+    single: Rc<Vec<FactRow>>,
+}
+
+#[derive(Properties, PartialEq)]
+struct CellProps {
+    rows: Rc<Vec<FactRow>>,
+    /// The row and the cell (a source) in it.
+    r: usize,
+    c: usize,
+}
+
+/// What one source states of one fact: its values, a page at a time (a claim repeated on every
+/// line of a long document with a new date each time has thousands), each opening its
+/// sentences.
+#[component]
+fn CellValues(props: &CellProps) -> Html {
+    let ctx = use_ctx();
+    let paged = use_paged();
+    let (r, c) = (props.r, props.c);
+    let Some(cell) = props.rows.get(r).and_then(|row| row.cells.get(c)) else {
+        return Html::default();
+    };
+    let values = cell.values.iter().take(paged.shown()).enumerate().map(|(i, v)| {
+        let summary = html! {
+            <>
+                { &v.label }
+                if v.times > 1 { <span class="ov-times">{ format!(" ({} times)", v.times) }</span> }
+            </>
+        };
+        // The sentences, made when the value is opened: a claim repeated on every line of a
+        // long document has thousands.
+        let content = {
+            let (ctx, rows) = (ctx.clone(), props.rows.clone());
+            Callback::from(move |()| {
+                let row = &rows[r];
+                let evidence = row.cells[c].values[i].mentions.iter().filter_map(|&k| row.group.mentions.get(k)).map(|m| {
+                    let href = passage_href(&ctx, &m.doc, &m.passage);
+                    html! { <li><q>{ &m.sentence }</q>{ " " }<a {href}>{ name(&m.passage) }</a></li> }
+                });
+                html! { <ul class="ov-evidence">{ for evidence }</ul> }
+            })
+        };
+        html! {
+            <li>
+                <LazyDetails class="ov-value" attrs={vec![("data-value", AttrValue::from(v.value.clone()))]} {summary} {content} />
+            </li>
+        }
+    });
+    html! {
+        <>
+            <ul class="ov-values">{ for values }</ul>
+            { paged.more(cell.values.len(), ("value", "values")) }
+        </>
+    }
 }
 
 /// Where the sources disagree: every fact stated by two or more sources, one row each.
@@ -163,40 +233,15 @@ fn Disagreements(props: &FactsProps) -> Html {
         let title = ctx.data.bundle.corpus.title_of(d).to_owned();
         html! { <th scope="col" {title}>{ format!("Source {d}") }</th> }
     });
-    let rows = props.disputes.iter().enumerate().map(|(r, row)| {
+    let paged = use_paged();
+    let rows = props.disputes.iter().take(paged.shown()).enumerate().map(|(r, row)| {
         let cells = row.cells.iter().enumerate().map(|(c, cell)| {
             if cell.values.is_empty() {
                 return html! { <td data-doc={cell.doc.clone()}><span class="ov-not-stated">{ "does not say" }</span></td> };
             }
-            let values = cell.values.iter().enumerate().map(|(i, v)| {
-                let summary = html! {
-                    <>
-                        { &v.label }
-                        if v.times > 1 { <span class="ov-times">{ format!(" ({} times)", v.times) }</span> }
-                    </>
-                };
-                // The sentences, made when the value is opened: a claim repeated on every line
-                // of a long document has thousands.
-                let content = {
-                    let (ctx, rows) = (ctx.clone(), props.disputes.clone());
-                    Callback::from(move |()| {
-                        let row = &rows[r];
-                        let evidence = row.cells[c].values[i].mentions.iter().filter_map(|&k| row.group.mentions.get(k)).map(|m| {
-                            let href = passage_href(&ctx, &m.doc, &m.passage);
-                            html! { <li><q>{ &m.sentence }</q>{ " " }<a {href}>{ name(&m.passage) }</a></li> }
-                        });
-                        html! { <ul class="ov-evidence">{ for evidence }</ul> }
-                    })
-                };
-                html! {
-                    <li>
-                        <LazyDetails class="ov-value" value={AttrValue::from(v.value.clone())} {summary} {content} />
-                    </li>
-                }
-            });
             html! {
                 <td data-doc={cell.doc.clone()} data-self-contradiction={cell.contradicts_itself.then_some("true")}>
-                    <ul class="ov-values">{ for values }</ul>
+                    <CellValues rows={props.disputes.clone()} {r} {c} />
                     if cell.contradicts_itself {
                         <p class="ov-self"><span aria-hidden="true">{ "⚠ " }</span>{ "says both: contradicts itself" }</p>
                     }
@@ -218,13 +263,21 @@ fn Disagreements(props: &FactsProps) -> Html {
             </tr>
         }
     });
-    let single = props.single.iter().map(|row| {
-        let stated = row.cells.iter().filter(|c| !c.values.is_empty()).map(|c| {
-            let labels: Vec<&str> = c.values.iter().map(|v| v.label.as_str()).collect();
-            format!("source {}: {}", c.doc, labels.join(", "))
-        });
-        html! { <li>{ format!("{} — {}", row.topic, stated.collect::<Vec<_>>().join("; ")) }</li> }
-    });
+    // Made when opened: a long document can state thousands of facts of its own.
+    let single = {
+        let single = props.single.clone();
+        Callback::from(move |()| {
+            let items = single.iter().map(|row| {
+                let stated = row.cells.iter().filter(|c| !c.values.is_empty()).map(|c| {
+                    let labels: Vec<&str> = c.values.iter().map(|v| v.label.as_str()).collect();
+                    format!("source {}: {}", c.doc, labels.join(", "))
+                });
+                html! { <li>{ format!("{} — {}", row.topic, stated.collect::<Vec<_>>().join("; ")) }</li> }
+            });
+            html! { <ul>{ for items }</ul> }
+        })
+    };
+    let single_summary = html! { { format!("{} only one source states (nothing to check them against)", strings::count(props.single.len(), "fact", "facts")) } };
     html! {
         <>
             <p class="ov-answer" data-testid="disagreements-answer">
@@ -241,12 +294,10 @@ fn Disagreements(props: &FactsProps) -> Html {
                         <tbody>{ for rows }</tbody>
                     </table>
                 </div>
+                { paged.more(props.disputes.len(), ("fact", "facts")) }
             }
             if !props.single.is_empty() {
-                <details class="ov-single">
-                    <summary>{ format!("{} only one source states (nothing to check them against)", strings::count(props.single.len(), "fact", "facts")) }</summary>
-                    <ul>{ for single }</ul>
-                </details>
+                <LazyDetails class="ov-single" summary={single_summary} content={single} />
             }
         </>
     }
@@ -474,7 +525,7 @@ pub fn OverviewView() -> Html {
             </p>
             <nav class="ov-nav" aria-label="Questions on this page"><ol>{ for nav }</ol></nav>
             { section(OverviewPart::Copies, html! { <Copies copies={o.copies.clone()} pairs={o.pairs} /> }) }
-            { section(OverviewPart::Disagreements, html! { <Disagreements disputes={Rc::new(o.disputes.clone())} single={o.single.clone()} /> }) }
+            { section(OverviewPart::Disagreements, html! { <Disagreements disputes={Rc::new(o.disputes.clone())} single={Rc::new(o.single.clone())} /> }) }
             { section(OverviewPart::Framing, html! {
                 <>
                     <div class="ov-measures">

@@ -8,6 +8,7 @@ use yew::prelude::*;
 
 use crate::ctx::use_ctx;
 use crate::lazy_details::LazyDetails;
+use crate::paged::use_paged;
 use std::rc::Rc;
 
 /// What a fact is about, without repeating its kind: a date found without a known event is
@@ -42,55 +43,14 @@ pub(super) fn FactsTable(props: &FactsProps) -> Html {
         html! { <th scope="col" data-doc={d.clone()}><span class="cmp-doc-id">{ d }</span>{ " " }<span class="cmp-th-title">{ title(d) }</span></th> }
     });
     let docs: Vec<&str> = props.docs.iter().map(String::as_str).collect();
-    let rows = props.groups.iter().map(|g| {
-        // A stance's label, a date in words, a figure as the source prints it.
-        let shown = |value: &str, text: &str| value_label(g, value, &corpus.claims, text);
-        let cells = props.docs.iter().zip(g.by_source(&docs)).map(|(doc, values)| {
+    let paged = use_paged();
+    let rows = props.groups.iter().take(paged.shown()).map(|g| {
+        let cells = props.docs.iter().zip(g.by_source(&docs)).enumerate().map(|(k, (doc, values))| {
             let label = format!("{doc} · {}", title(doc));
             if values.is_empty() {
                 return html! { <td data-doc={doc.clone()} data-label={label}><span class="cmp-not-stated">{ "not stated" }</span></td> };
             }
-            let items = values.into_iter().map(|(v, indexes)| {
-                let first = &g.mentions[indexes[0]];
-                let times = indexes.len();
-                let summary = html! {
-                    <>
-                        <span class="cmp-value">{ shown(v, &first.text) }</span>
-                        if times > 1 {
-                            <span class="cmp-times">{ format!(" ({times}×)") }</span>
-                        }
-                    </>
-                };
-                // The sentences, made when the value is opened: a claim repeated on every line
-                // of a long document has thousands.
-                let content = {
-                    let (ctx, g) = (ctx.clone(), g.clone());
-                    Callback::from(move |()| {
-                        let corpus = &ctx.data.bundle.corpus;
-                        let evidence = indexes.iter().map(|&k| {
-                            let m = &g.mentions[k];
-                            let href = ctx.href(&ctx.with_view(View::Read {
-                                doc: m.doc.clone(),
-                                passage: Some(m.passage.clone()),
-                                show_removed: false,
-                            }));
-                            html! {
-                                <li>
-                                    <q>{ &m.sentence }</q>{ " " }
-                                    <a {href} aria-label={format!("{}: open in the reader ({})", m.passage, corpus.title_of(&m.doc))}>{ &m.passage }</a>
-                                </li>
-                            }
-                        });
-                        html! { <ul class="cmp-evidence">{ for evidence }</ul> }
-                    })
-                };
-                html! {
-                    <li>
-                        <LazyDetails class="cmp-fact-value" value={AttrValue::from(v.to_owned())} {summary} {content} />
-                    </li>
-                }
-            });
-            html! { <td data-doc={doc.clone()} data-label={label}><ul class="cmp-values">{ for items }</ul></td> }
+            html! { <td data-doc={doc.clone()} data-label={label}><Values group={g.clone()} docs={props.docs.clone()} {k} /></td> }
         });
         let (mark, word, key) = match g.agreement {
             Agreement::Agree => ("✓", "agree", "agree"),
@@ -120,6 +80,7 @@ pub(super) fn FactsTable(props: &FactsProps) -> Html {
         }
     });
     html! {
+        <>
         <table class="cmp-facts">
             <caption>{ &props.caption }</caption>
             <thead>
@@ -131,5 +92,80 @@ pub(super) fn FactsTable(props: &FactsProps) -> Html {
             </thead>
             <tbody>{ for rows }</tbody>
         </table>
+        { paged.more(props.groups.len(), ("row", "rows")) }
+        </>
+    }
+}
+
+#[derive(Properties, PartialEq)]
+struct ValuesProps {
+    group: Rc<FactGroup>,
+    docs: Vec<String>,
+    /// The source of the cell: `docs[k]`.
+    k: usize,
+}
+
+/// What one source states of one fact: its values a page at a time (a long document can give a
+/// claim thousands of dates), each opening the sentences that state it.
+#[component]
+fn Values(props: &ValuesProps) -> Html {
+    let ctx = use_ctx();
+    let paged = use_paged();
+    let corpus = &ctx.data.bundle.corpus;
+    let g = &props.group;
+    let docs: Vec<&str> = props.docs.iter().map(String::as_str).collect();
+    let values = g
+        .by_source(&docs)
+        .into_iter()
+        .nth(props.k)
+        .unwrap_or_default();
+    let total = values.len();
+    // A stance's label, a date in words, a figure as the source prints it.
+    let shown = |value: &str, text: &str| value_label(g, value, &corpus.claims, text);
+    let items = values.into_iter().take(paged.shown()).map(|(v, indexes)| {
+        let first = &g.mentions[indexes[0]];
+        let times = indexes.len();
+        let summary = html! {
+            <>
+                <span class="cmp-value">{ shown(v, &first.text) }</span>
+                if times > 1 {
+                    <span class="cmp-times">{ format!(" ({times}×)") }</span>
+                }
+            </>
+        };
+        // The sentences, made when the value is opened: a claim repeated on every line
+        // of a long document has thousands.
+        let content = {
+            let (ctx, g) = (ctx.clone(), g.clone());
+            Callback::from(move |()| {
+                let corpus = &ctx.data.bundle.corpus;
+                let evidence = indexes.iter().map(|&k| {
+                    let m = &g.mentions[k];
+                    let href = ctx.href(&ctx.with_view(View::Read {
+                        doc: m.doc.clone(),
+                        passage: Some(m.passage.clone()),
+                        show_removed: false,
+                    }));
+                    html! {
+                        <li>
+                            <q>{ &m.sentence }</q>{ " " }
+                            <a {href} aria-label={format!("{}: open in the reader ({})", m.passage, corpus.title_of(&m.doc))}>{ &m.passage }</a>
+                        </li>
+                    }
+                });
+                html! { <ul class="cmp-evidence">{ for evidence }</ul> }
+            })
+        };
+        html! {
+            <li>
+                <LazyDetails class="cmp-fact-value" attrs={vec![("data-value", AttrValue::from(v.to_owned()))]} {summary} {content} />
+            </li>
+        }
+    });
+    html! {
+        <>
+            <ul class="cmp-values">{ for items }</ul>
+            { paged.more(total, ("value", "values")) }
+        </>
     }
 }

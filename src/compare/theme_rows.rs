@@ -16,6 +16,8 @@ use yew::prelude::*;
 
 use crate::ctx::use_ctx;
 use crate::dom;
+use crate::lazy_details::LazyDetails;
+use crate::paged::use_paged;
 use crate::word_diff::DiffText;
 
 /// The id of a passage's element in a row; the theme keeps it unique, as a passage can sit in
@@ -94,14 +96,89 @@ pub(super) struct RowProps {
     pub open: bool,
 }
 
-/// One theme across the compared sources, folded until opened.
+/// One theme across the compared sources, folded until opened; its passages are made only
+/// once it is opened.
 #[component]
 pub(super) fn Row(props: &RowProps) -> Html {
+    let row = &props.row;
+    let theme = row.theme.as_str();
+    let counts: Vec<String> = row
+        .columns
+        .iter()
+        .map(|c| format!("{}: {}", c.doc, c.passages.len()))
+        .collect();
+    let places: usize = row.shared.iter().map(|x| x.places).sum();
+    let summary = html! {
+        <>
+            <h3 id={format!("cmp-h-{theme}")}>{ &row.label }</h3>
+            <span class="cmp-row-counts">{ format!("Passages: {}", counts.join(" · ")) }</span>
+            if places > 0 {
+                <span class="cmp-row-flag cmp-row-flag--shared">
+                    <span class="cmp-mark" aria-hidden="true">{ "⇄ " }</span>{ format!("same wording in {}", strings::count(places, "place", "places")) }
+                </span>
+            }
+            if row.differs() {
+                <span class="cmp-row-flag cmp-row-flag--differ">
+                    <span class="cmp-mark" aria-hidden="true">{ "≠ " }</span>
+                    { format!("they disagree about {}", row.disputes.iter().map(|d| d.label.as_str()).collect::<Vec<_>>().join("; ")) }
+                </span>
+            }
+        </>
+    };
+    let content = {
+        let row = row.clone();
+        Callback::from(move |()| html! { <RowBody row={row.clone()} /> })
+    };
+    let attrs = vec![
+        ("data-theme", AttrValue::from(row.theme.clone())),
+        (
+            "data-differs",
+            AttrValue::from(if row.differs() { "true" } else { "false" }),
+        ),
+    ];
+    html! {
+        <LazyDetails class="cmp-row" id={AttrValue::from(format!("cmp-row-{theme}"))} open={props.open} {attrs} {summary} {content} />
+    }
+}
+
+#[derive(Properties, PartialEq)]
+struct BodyProps {
+    row: ThemeRow,
+}
+
+/// An opened theme: a column per source with its first passages (a theme of a long document
+/// can hold thousands; "Show more" adds a page to each column), shared wording marked, and a badge per shared passage that goes to the other side.
+#[component]
+fn RowBody(props: &BodyProps) -> Html {
     let ctx = use_ctx();
     let corpus = &ctx.data.bundle.corpus;
     let row = &props.row;
     let theme = row.theme.as_str();
+    let paged = use_paged();
+    let shown = paged.shown();
+    // A badge's target beyond the passages shown: shown first, then revealed once made.
+    let pending = use_state_eq(|| None::<String>);
+    {
+        let pending = pending.clone();
+        use_effect_with((*pending).clone(), move |target| {
+            if let Some(target) = target {
+                dom::reveal(target);
+                pending.set(None);
+            }
+        });
+    }
     let column_of = |doc: &str| row.columns.iter().position(|c| c.doc == doc);
+    // Where each passage stands in its column, for a badge whose target is not shown yet.
+    let position: HashMap<(&str, &str), usize> = row
+        .columns
+        .iter()
+        .flat_map(|c| {
+            c.passages
+                .iter()
+                .enumerate()
+                .map(|(i, p)| ((c.doc.as_str(), p.as_str()), i))
+        })
+        .collect();
     // Each passage's side and the other side of every reuse pair it takes part in, in the
     // row's order: one pass over the pairs, not one per passage shown.
     let mut sides: HashMap<(&str, &str), Vec<Side>> = HashMap::new();
@@ -124,7 +201,7 @@ pub(super) fn Row(props: &RowProps) -> Html {
             .document(&col.doc)
             .map(|d| d.passages.iter().map(|p| (p.id.as_str(), p)).collect())
             .unwrap_or_default();
-        let passages = col.passages.iter().filter_map(|pid| {
+        let passages = col.passages.iter().take(shown).filter_map(|pid| {
             let p = *by_id.get(pid.as_str())?;
             let href = ctx.href(&ctx.with_view(View::Read {
                 doc: col.doc.clone(),
@@ -144,7 +221,18 @@ pub(super) fn Row(props: &RowProps) -> Html {
             }
             let badges = others.into_iter().map(|(doc, pid)| {
                 let target = anchor(theme, doc, pid);
-                let onclick = Callback::from(move |_: MouseEvent| dom::reveal(&target));
+                let at = position.get(&(doc, pid)).copied().unwrap_or(0);
+                let onclick = {
+                    let (paged, pending) = (paged.clone(), pending.clone());
+                    Callback::from(move |_: MouseEvent| {
+                        if at < shown {
+                            dom::reveal(&target);
+                        } else {
+                            paged.show_through(at);
+                            pending.set(Some(target.clone()));
+                        }
+                    })
+                };
                 let other_title = corpus.title_of(doc);
                 html! {
                     <li>
@@ -182,45 +270,35 @@ pub(super) fn Row(props: &RowProps) -> Html {
                 </li>
             })
         });
+        let count = if col.passages.len() > shown {
+            format!("{} (the first {} shown)", strings::count(col.passages.len(), "passage", "passages"), strings::thousands(shown as u64))
+        } else {
+            strings::count(col.passages.len(), "passage", "passages")
+        };
         html! {
             <div class="cmp-col" key={col.doc.clone()} data-doc={col.doc.clone()}>
                 <h3 class="cmp-col-title"><span class="cmp-doc-id">{ &col.doc }</span>{ " " }{ title }</h3>
                 if col.passages.is_empty() {
                     <p class="cmp-silent">{ "No passage on this theme." }</p>
                 } else {
-                    <p class="cmp-col-count">{ strings::count(col.passages.len(), "passage", "passages") }</p>
+                    <p class="cmp-col-count">{ count }</p>
                     <ol class="cmp-passages">{ for passages }</ol>
                 }
             </div>
         }
     });
     let n = row.columns.len();
-    let counts: Vec<String> = row
+    let most = row
         .columns
         .iter()
-        .map(|c| format!("{}: {}", c.doc, c.passages.len()))
-        .collect();
-    let places: usize = row.shared.iter().map(|x| x.places).sum();
+        .map(|c| c.passages.len())
+        .max()
+        .unwrap_or(0);
     html! {
-        <details class="cmp-row" id={format!("cmp-row-{theme}")} data-theme={row.theme.clone()}
-            data-differs={if row.differs() { "true" } else { "false" }} open={props.open}>
-            <summary>
-                <h3 id={format!("cmp-h-{theme}")}>{ &row.label }</h3>
-                <span class="cmp-row-counts">{ format!("Passages: {}", counts.join(" · ")) }</span>
-                if places > 0 {
-                    <span class="cmp-row-flag cmp-row-flag--shared">
-                        <span class="cmp-mark" aria-hidden="true">{ "⇄ " }</span>{ format!("same wording in {}", strings::count(places, "place", "places")) }
-                    </span>
-                }
-                if row.differs() {
-                    <span class="cmp-row-flag cmp-row-flag--differ">
-                        <span class="cmp-mark" aria-hidden="true">{ "≠ " }</span>
-                        { format!("they disagree about {}", row.disputes.iter().map(|d| d.label.as_str()).collect::<Vec<_>>().join("; ")) }
-                    </span>
-                }
-            </summary>
+        <>
             <p class="cmp-swipe-hint" aria-hidden="true">{ "Swipe sideways for the other sources →" }</p>
             <div class={classes!("cmp-grid", format!("cmp-grid--{n}"))}>{ for columns }</div>
-        </details>
+            { paged.more(most, ("passage of each source", "passages of each source")) }
+        </>
     }
 }

@@ -182,6 +182,9 @@ describe('offline bundle (parallax-pack)', () => {
       null,
       () => ({ hash: location.hash, main: document.querySelector('main')?.innerText.slice(0, 300) }),
     );
+    // A theme's passages are made when it is opened.
+    await page.click('.cmp-row > summary');
+    await eventually(page, 'the first theme never opened', () => document.querySelectorAll('.cmp-row .cmp-col').length > 0);
     const cols = await page.$eval('.cmp-row', (r) => [...r.querySelectorAll('.cmp-col')].map((c) => c.dataset.doc));
     assert.deepEqual(cols, ['002', '004']);
     await screenshot(page, 'bundle-compare');

@@ -8,6 +8,7 @@
 import assert from 'node:assert/strict';
 import { after, afterEach, before, describe, it } from 'node:test';
 import { Harness, eventually, hasVersion, norm, screenshot, withoutVersion } from './harness.mjs';
+import { shared } from './worst-shapes.mjs';
 
 const h = new Harness();
 
@@ -36,8 +37,12 @@ async function showsSources(page, docs) {
     page,
     `the compare view never showed ${docs.join(', ')}`,
     (docs) => {
+      // A folded theme names its sources in its counts ("Passages: 002: 9 · 004: 10"); its
+      // columns are made when it is opened.
       const row = document.querySelector('.cmp-row');
-      const cols = row ? [...row.querySelectorAll('.cmp-col')].map((c) => c.dataset.doc) : [];
+      const counts = row?.querySelector('.cmp-row-counts')?.textContent.replace(/^Passages: /, '') ?? '';
+      const named = counts ? counts.split(' · ').map((c) => c.split(':')[0]) : [];
+      const cols = row?.open ? [...row.querySelectorAll('.cmp-col')].map((c) => c.dataset.doc) : named;
       return document.querySelector('.compare-view')?.dataset.docs === docs.join(', ') && cols.join(',') === docs.join(',');
     },
     docs,
@@ -234,5 +239,53 @@ describe('compare', () => {
     assert.equal(s.theme, '', 'the unknown theme was dropped');
     assert.ok(s.rows.length > 1, JSON.stringify(s.rows));
     assert.equal(await page.locator('main b').count(), 0, 'link text became markup');
+  });
+
+  it('a theme of a long document shows its passages a page at a time, and a badge opens the page of its other side', async () => {
+    // Two imported documents on the treaty: "b" opens with 70 passages of its own, then both
+    // share 80 passages word for word; so the twin of a's first passage is b's 71st, past the
+    // first page of 50.
+    const page = await h.open(await h.newPage());
+    await page.waitForSelector('#own-files');
+    const text = (title, sentences) => `${title}\n\n${sentences.join('\n\n')}\n`;
+    const both = Array.from({ length: 80 }, (_, i) => shared(i));
+    const own = Array.from({ length: 70 }, (_, i) => shared(1000 + i));
+    await page.setInputFiles('#own-files', [
+      { name: 'a.txt', mimeType: 'text/plain', buffer: Buffer.from(text('The treaty, a', both)) },
+      { name: 'b.txt', mimeType: 'text/plain', buffer: Buffer.from(text('The treaty, b', [...own, ...both])) },
+    ]);
+    await eventually(page, 'the two files were not imported', () => document.querySelectorAll('.import-results > li.import-ok').length === 2);
+    const theme = await page.evaluate(() => {
+      location.hash = '#/compare/own1/own2';
+    }).then(() => eventually(page, 'no theme row', () => !!document.querySelector('.cmp-row'))).then(() =>
+      page.$$eval('.cmp-row', (rs) => rs.map((r) => [r.dataset.theme, r.querySelector('.cmp-row-counts').textContent]).find(([, c]) => c === 'Passages: own1: 80 · own2: 150')?.[0]));
+    assert.ok(theme, 'a theme holds every passage of both documents');
+    const row = page.locator(`.cmp-row[data-theme="${theme}"]`);
+    await row.locator('summary').click();
+    const shown = () => row.evaluate((r) => ({
+      own1: r.querySelectorAll('.cmp-col[data-doc="own1"] .cmp-passage').length,
+      own2: r.querySelectorAll('.cmp-col[data-doc="own2"] .cmp-passage').length,
+      counts: [...r.querySelectorAll('.cmp-col-count')].map((c) => c.textContent),
+      more: r.querySelector('.show-more button')?.textContent ?? null,
+    }));
+    await eventually(page, 'the theme did not open', () => document.querySelectorAll('.cmp-row[open] .cmp-passage').length > 0);
+    assert.deepEqual(await shown(), {
+      own1: 50,
+      own2: 50,
+      counts: ['80 passages (the first 50 shown)', '150 passages (the first 50 shown)'],
+      more: 'Show 50 more passages of each source (100 not shown yet)',
+    });
+    // The badge of a's first passage goes to its twin, b's 71st passage, shown on the way.
+    const badge = row.locator('.cmp-col[data-doc="own1"] .cmp-passage').first().locator('.cmp-badge');
+    const target = await badge.getAttribute('data-passage');
+    await badge.click();
+    await eventually(page, 'the badge did not reveal its other side', (t) => document.activeElement?.dataset?.passage === t && document.activeElement.dataset.doc === 'own2', target);
+    const after = await shown();
+    assert.equal(after.own2, 100, JSON.stringify(after));
+    assert.equal(after.more, 'Show 50 more passages of each source (50 not shown yet)');
+    // "Show more" shows the rest, and then goes.
+    await row.locator('.show-more button').click();
+    await eventually(page, 'Show more did not show the rest', () => !document.querySelector('.cmp-row[open] .show-more'));
+    assert.deepEqual(await shown(), { own1: 80, own2: 150, counts: ['80 passages', '150 passages'], more: null });
   });
 });

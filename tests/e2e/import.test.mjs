@@ -15,6 +15,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { after, afterEach, before, describe, it } from 'node:test';
 import { Harness, eventually, norm, withoutVersion } from './harness.mjs';
+import { page as webPage } from './worst-shapes.mjs';
 
 const h = new Harness();
 const HERE = dirname(fileURLToPath(import.meta.url));
@@ -37,8 +38,8 @@ async function asBuffer(name) {
 /** A 20 MB text file: refused from its size, before it is read. */
 const big = () => ({ name: 'big.txt', mimeType: 'text/plain', buffer: Buffer.alloc(20_000_000, 'a') });
 
-/** A file that is one line of 1 MiB of prose. */
-function oneLine() {
+/** A file that is one line of prose, of `bytes` bytes. */
+function oneLine(name = 'line.txt', bytes = 150_000) {
   const sentences = [
     'Iran and Russia signed a treaty on trade and energy in January. ',
     'The corridor carries grain, timber and steel to the Caspian ports. ',
@@ -46,8 +47,8 @@ function oneLine() {
     'Analysts doubt that the partnership is equal. ',
   ];
   let s = '';
-  for (let k = 0; s.length < 1 << 20; k++) s += sentences[k % 4];
-  return { name: 'line.txt', mimeType: 'text/plain', buffer: Buffer.from(s) };
+  for (let k = 0; s.length < bytes; k++) s += sentences[k % 4];
+  return { name, mimeType: 'text/plain', buffer: Buffer.from(s) };
 }
 
 /** What the import area and the library show, read in the page. */
@@ -169,7 +170,8 @@ describe('import', () => {
     await eventually(
       page,
       'compare never showed 001 beside own1',
-      () => document.querySelector('.compare-view')?.dataset.docs === '001, own1' && document.querySelectorAll('.cmp-col[data-doc="own1"]').length > 0,
+      // A folded theme names its sources in its counts ("Passages: 001: 3 · own1: 2").
+      () => document.querySelector('.compare-view')?.dataset.docs === '001, own1' && [...document.querySelectorAll('.cmp-row-counts')].some((c) => c.textContent.includes(' · own1: ')),
       null,
       () => ({ hash: location.hash, docs: document.querySelector('.compare-view')?.dataset.docs, notFound: !!document.querySelector('[data-testid="not-found"]') }),
     );
@@ -193,7 +195,11 @@ describe('import', () => {
     assert.deepEqual(first.results.map((r) => r.doc), ['own1']);
     const copy = { name: 'article-copy.txt', mimeType: 'text/plain', buffer: await readFile(fixture('article.txt')) };
     const files = [];
-    for (const f of ['empty.txt', 'pixel.png', 'latin1.txt', 'utf16le-bom.txt', 'utf16le-nobom.txt', big(), oneLine(), 'scripts.html', 'invisible.txt', 'duplicate.txt', copy, 'article.md']) {
+    // More text than a document keeps (200 kB): refused with its words counted as the reader
+    // counts them, and its size.
+    const book = oneLine('book.txt', 1 << 20);
+    const words = book.buffer.toString().split(/\s+/).filter(Boolean).length.toLocaleString('en-GB');
+    for (const f of ['empty.txt', 'pixel.png', 'latin1.txt', 'utf16le-bom.txt', 'utf16le-nobom.txt', big(), oneLine(), book, 'scripts.html', 'invisible.txt', 'duplicate.txt', copy, 'article.md']) {
       files.push(typeof f === 'string' ? await asBuffer(f) : f);
     }
     const s = await importFiles(page, files, 2);
@@ -203,6 +209,7 @@ describe('import', () => {
       'pixel.png': ['binary', /“pixel\.png” is not a text file: it is a PNG image\./],
       'latin1.txt': ['invalid-utf8', /“latin1\.txt” is not valid UTF-8 text: byte 20 \(line 1\)/],
       'big.txt': ['too-large', /“big\.txt” is too large to import: 20\.0 MB \(the limit is 5 MB\)\./],
+      'book.txt': ['too-much-text', new RegExp(`“book\\.txt” holds too much text to import: ${words} words \\(1\\.0 MB\\)\\. Parallax reads documents of up to about 30,000 words \\(200 kB of text\\), so that every view stays quick; split it into parts and import each one\\.`)],
       'scripts.html': ['no-text', /“scripts\.html” has no readable text/],
       'duplicate.txt': ['duplicate', /“duplicate\.txt” has the same text as “.+” \(000\), already in the library\./],
       'article-copy.txt': ['duplicate', /“article-copy\.txt” has the same text as “Caspian Corridor: .+” \(own1\)/],
@@ -227,7 +234,7 @@ describe('import', () => {
       assert.ok(r?.ok, `${file} was not imported: ${r?.text}`);
       assert.match(r.notes.join('\n'), note, `${file}: ${r.notes}`);
     }
-    assert.equal(s.summary, '5 files imported, 7 not imported.');
+    assert.equal(s.summary, '5 files imported, 8 not imported.');
     assert.deepEqual(
       s.results.filter((r) => r.ok).map((r) => r.doc),
       ['own2', 'own3', 'own4', 'own5', 'own6'],
@@ -325,24 +332,12 @@ describe('import', () => {
     await ownCards(page, ['own1']);
   });
 
-  it('a batch with a 4 MB file says which file of how many is importing, and each step is painted before its work', async () => {
+  it('a batch with a 4 MB web page says which file of how many is importing, and each step is painted before its work', async () => {
     const page = await h.open(await h.newPage());
     await page.waitForSelector('#own-files');
-    // Four megabytes of prose in paragraphs, as a long report saved as text would be.
-    const sentences = [
-      'Iran and Russia signed a treaty on trade and energy in January. ',
-      'The corridor carries grain, timber and steel to the Caspian ports. ',
-      'Payments are settled in rubles and rials, outside SWIFT. ',
-      'Analysts doubt that the partnership is equal. ',
-    ];
-    const parts = ['A long report on the corridor\n\n'];
-    let bytes = parts[0].length;
-    for (let k = 0; bytes < 4_000_000; k++) {
-      const s = sentences[k % 4] + (k % 7 === 6 ? '\n\n' : '');
-      parts.push(s);
-      bytes += s.length;
-    }
-    const big = { name: 'report.txt', mimeType: 'text/plain', buffer: Buffer.from(parts.join('')) };
+    // Four megabytes of a saved web page: styles, scripts, navigation and layout markup around
+    // an article of 150 kB of text.
+    const big = { name: 'report.html', mimeType: 'text/html', buffer: Buffer.from(webPage(4_000_000, 150_000)) };
     // Each progress line is recorded when it appears, and marked painted when a frame starts
     // while it is still shown (the frame's callback runs just before that frame is painted).
     await page.evaluate(() => {
@@ -359,11 +354,11 @@ describe('import', () => {
       }).observe(status, { subtree: true, childList: true, characterData: true });
     });
     const s = await importFiles(page, [await asBuffer('article.txt'), big, await asBuffer('page.html')]);
-    assert.deepEqual(s.results.map((r) => `${r.file}=${r.ok}`), ['article.txt=true', 'report.txt=true', 'page.html=true']);
+    assert.deepEqual(s.results.map((r) => `${r.file}=${r.ok}`), ['article.txt=true', 'report.html=true', 'page.html=true']);
     const seen = await page.evaluate(() => window.seen);
     assert.deepEqual(
       seen.map((e) => e.text.replace(/\(\d+ kB\)/, '(… kB)')),
-      ['Importing file 1 of 3: “article.txt” (… kB)…', 'Importing file 2 of 3: “report.txt” (4.0 MB)…', 'Importing file 3 of 3: “page.html” (… kB)…'],
+      ['Importing file 1 of 3: “article.txt” (… kB)…', 'Importing file 2 of 3: “report.html” (4.0 MB)…', 'Importing file 3 of 3: “page.html” (… kB)…'],
     );
     assert.deepEqual(seen.map((e) => e.painted), [true, true, true], 'a step was not painted before its import ran');
   });
@@ -453,9 +448,11 @@ describe('import', () => {
         }
       }).observe(document.querySelector('main'), { subtree: true, childList: true, characterData: true });
     });
-    // Three reports of 4 MB each: the batch runs on after the second file.
-    const report = (name) => ({ name, text: `Report ${name}: Iran and Russia signed a treaty on trade and energy in January. The corridor carries grain.\n\n`, times: 36_000 });
-    await dragFiles(page, 'header .app-name', [report('one.txt'), report('two.txt'), report('three.txt')]);
+    // Three saved web pages of 4 MB each (layout markup around 165 kB of text): the batch runs on
+    // after the second file.
+    const layout = '<div class="layout-cell col-md-12" data-slot="1"><span class="icon"></span></div>\n'.repeat(33);
+    const report = (name) => ({ name, text: `<p>Report ${name}: Iran and Russia signed a treaty on trade and energy in January. The corridor carries grain.</p>\n${layout}`, times: 1_500 });
+    await dragFiles(page, 'header .app-name', [report('one.html'), report('two.html'), report('three.html')]);
     await page.waitForSelector('.dropped-files[data-busy="false"][data-batch="1"]', { state: 'attached', timeout: 60_000 });
     assert.deepEqual(await page.evaluate(() => window.closeSeen), { busy: 'true' }, 'Close was not pressed during the batch');
     assert.deepEqual(await page.evaluate(() => ({ reappeared: window.reappeared, panel: !!document.querySelector('.dropped-files-panel') })), { reappeared: false, panel: false });

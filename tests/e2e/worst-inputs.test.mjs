@@ -11,14 +11,13 @@
 // is charged to the step it started in. Every test also fails if the page logs anything or asks
 // another origin.
 //
-// Sizes. The import accepts files up to `import::MAX_BYTES` (5 MB), but at that size no view
-// keeps under 1 s even on plain prose: the import of one file is one task (3.6 s for 5 MB of prose
-// on the 2 cores of CI), and the reader, compare and the overview put the whole of a document in
-// the page (16 s for the reader of that prose). So each shape is tested at the largest size,
-// MAX_BYTES halved until it fits, at which its every view keeps well under 1 s today (`DIVISOR`);
-// a step that grows faster than the input (what these shapes once did, for seconds to minutes at
-// these sizes) still fails. PARALLAX_WORST_FULL=1 runs every shape at MAX_BYTES, and
-// PARALLAX_WORST_REPORT=1 prints every step's longest task.
+// Sizes. Each shape is tested at the largest the import allows: a file holds at most
+// `import::MAX_TEXT_BYTES` of text once markup is set aside (200 kB, about 30,000 words), and the
+// web page's file is `import::MAX_BYTES` (5 MB) long. Lists that a document of that size makes
+// long (shared stretches, passages of a theme, facts and their values) are shown a page at a
+// time, and the test presses their "Show more" too. PARALLAX_WORST_REPORT=1 prints every step's
+// longest task; PARALLAX_WORST_ONLY=<shape> runs one shape and PARALLAX_WORST_BYTES=<n> runs at n
+// bytes of text (to explore what a change costs).
 
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
@@ -44,15 +43,16 @@ function coreConstant(file, name) {
 
 /** The largest file the import accepts. */
 const MAX_BYTES = coreConstant('import.rs', 'MAX_BYTES');
+/** The most text a document keeps. */
+const MAX_TEXT_BYTES = coreConstant('import.rs', 'MAX_TEXT_BYTES');
 /** The largest stored lesson draft the app reads. */
 const MAX_DRAFT_BYTES = coreConstant('draft.rs', 'MAX_DRAFT_BYTES');
 
-/** Each shape's files are MAX_BYTES / DIVISOR[shape] bytes each (see Sizes above). */
-const DIVISOR = { prose: 16, headings: 32, markdown: 8, brackets: 16, dates: 64, copies: 64, kwic: 4, twins: 16 };
-const FULL = process.env.PARALLAX_WORST_FULL === '1';
 const REPORT = !!process.env.PARALLAX_WORST_REPORT;
+const ONLY = process.env.PARALLAX_WORST_ONLY;
+const BYTES = Number(process.env.PARALLAX_WORST_BYTES || 0);
 /** How long one step may take before the test fails. */
-const WAIT_MS = FULL ? 600_000 : 30_000;
+const WAIT_MS = 30_000;
 
 const file = (name, text) => ({ name, mimeType: 'application/octet-stream', buffer: Buffer.from(text) });
 
@@ -175,12 +175,20 @@ async function documentViews(s, doc, word) {
   await s.go(`#/source/${doc}`, `source profile of ${doc}`, (doc) => !!document.querySelector(`article.source-view[data-doc="${doc}"] .source-meta`), doc);
 }
 
-/** Compare `a` with `b`, every theme row opened and the first few "Show what changed" too. */
+/** Compare `a` with `b`, every theme row opened (its passages are made then), then "Show more"
+ * in the first row with more, and the first few "Show what changed". */
 async function compareViews(s, a, b) {
   const docs = `${a}, ${b}`;
   await s.go(`#/compare/${a}/${b}`, `compare ${docs}`, (docs) => document.querySelector('.compare-view')?.dataset.docs === docs && !!document.querySelector('.cmp-row, .cmp-empty, .compare-view p'), docs);
-  await s.step(`compare ${docs}: what changed opened`, () => s.page.evaluate(() => {
+  await s.step(`compare ${docs}: every theme opened`, () => s.page.evaluate(() => {
     for (const d of document.querySelectorAll('details.cmp-row')) d.open = true;
+  }), () => [...document.querySelectorAll('details.cmp-row')].every((d) => d.querySelector('.cmp-grid')));
+  const more = await s.page.$('details.cmp-row .show-more button');
+  if (more) {
+    const before = await s.page.$$eval('.cmp-passage', (ps) => ps.length);
+    await s.step(`compare ${docs}: more passages shown`, () => more.click(), (n) => document.querySelectorAll('.cmp-passage').length > n, before);
+  }
+  await s.step(`compare ${docs}: what changed opened`, () => s.page.evaluate(() => {
     for (const b of [...document.querySelectorAll('button.cmp-diff-toggle')].slice(0, 3)) b.click();
   }), () => [...document.querySelectorAll('button.cmp-diff-toggle')].slice(0, 3).every((b) => b.getAttribute('aria-expanded') === 'true'));
 }
@@ -191,6 +199,14 @@ async function corpusViews(s) {
   await s.step('overview: stretches of shared wording opened', () => s.page.evaluate(() => {
     for (const d of [...document.querySelectorAll('details.ov-span')].slice(0, 3)) d.open = true;
   }), () => [...document.querySelectorAll('details.ov-span')].slice(0, 3).every((d) => d.querySelector('.diff-text')));
+  // Every "Show more" of the overview (stretches, facts, values) once.
+  const items = () => document.querySelectorAll('.overview-view :is(details.ov-span, details.ov-value, table.ov-facts tbody tr)').length;
+  if (await s.page.$('.overview-view .show-more button')) {
+    const before = await s.page.evaluate(items);
+    await s.step('overview: every "Show more" pressed', () => s.page.evaluate(() => {
+      for (const b of document.querySelectorAll('.overview-view .show-more button')) b.click();
+    }), new Function('n', `return (${items})() > n`), before);
+  }
   await s.go('#/map', 'map', () => !!document.querySelector('svg.heatmap a.cell'));
   await s.go('#/compare', 'compare, best pair', () => !!document.querySelector('.compare-view[data-docs]'));
 }
@@ -234,11 +250,11 @@ function draft(bytes) {
 describe('the worst inputs of each shape', () => {
   h.install({ before, after, afterEach });
 
-  for (const shape of shapes()) {
-    const bytes = FULL ? MAX_BYTES : Math.floor(MAX_BYTES / DIVISOR[shape.name]);
-    it(`${shape.name}, ${(bytes / 1e6).toFixed(2)} MB a file: ${shape.what}`, async () => {
-      const s = await start(`${shape.name} (${(bytes / 1e6).toFixed(2)} MB)`);
-      const docs = await importFiles(s, shape.files(bytes).map((f) => file(f.name, f.text)));
+  for (const shape of shapes().filter((sh) => !ONLY || ONLY === sh.name)) {
+    const bytes = BYTES || MAX_TEXT_BYTES;
+    it(`${shape.name}, ${Math.round(bytes / 1e3)} kB of text a file: ${shape.what}`, async () => {
+      const s = await start(`${shape.name} (${Math.round(bytes / 1e3)} kB)`);
+      const docs = await importFiles(s, shape.files(bytes, MAX_BYTES).map((f) => file(f.name, f.text)));
       for (const [i, doc] of docs.entries()) await documentViews(s, doc, shape.search[i]);
       const [a, b] = shape.compare;
       await compareViews(s, b === undefined ? '001' : docs[a], b === undefined ? docs[a] : docs[b]);

@@ -3,8 +3,9 @@
 // (the same bytes on every run). ASCII throughout, so characters are bytes.
 //
 // To look at them, or to time the core on them natively:
-//   node tests/e2e/worst-shapes.mjs <folder> [bytes]
-// writes every shape's files into <folder> (bytes: the size of each file, default 1 MB).
+//   node tests/e2e/worst-shapes.mjs <folder> [bytes [file bytes]]
+// writes every shape's files into <folder> (bytes: the text of each, default 200 kB; file bytes:
+// the size of the web page, default 5 MB).
 
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -66,14 +67,45 @@ export const date = (i) => `${MONTHS[i % 12]} ${1 + (Math.floor(i / 12) % 28)}, 
 const dated = (from) => (i) => `The treaty was signed on ${date(2 * (from + i))}. Nothing happened on ${date(2 * (from + i) + 1)}. `;
 
 /** Words of shared wording: a sentence on the treaty of 12 distinct words (cost.rs's copies). */
-const shared = (i) => `The treaty ${Array.from({ length: 12 }, (_, j) => word(1_000_000 + i * 12 + j)).join(' ')}.`;
+export const shared = (i) => `The treaty ${Array.from({ length: 12 }, (_, j) => word(1_000_000 + i * 12 + j)).join(' ')}.`;
 
 /** A long run of distinct words, one word in a hundred changed when `changed`. */
 const twin = (changed) => (i) => `${changed && i % 100 === 50 ? 'changed' : word(i)} `;
 
+/** Prose of about `bytes` bytes in HTML paragraphs, each wrapped in layers of layout markup. */
+function article(bytes) {
+  const sentences = [
+    'Iran and Russia signed a treaty on trade and energy in January.',
+    'The corridor carries grain, timber and steel to the Caspian ports.',
+    'Payments are settled in rubles and rials, outside SWIFT.',
+    'Analysts doubt that the partnership is equal.',
+  ];
+  const parts = [];
+  let text = 0;
+  for (let i = 0; text < bytes; i++) {
+    const p = Array.from({ length: 8 }, (_, j) => sentences[(i + j) % 4]).join(' ');
+    parts.push(`<div class="row col-md-8 article-body" data-block="${i}"><div class="inner"><p>${p}</p></div></div>\n`);
+    text += p.length + 2;
+  }
+  return parts.join('');
+}
+
+/** A saved web page of `bytes` bytes (`bytes` ≥ 1 MB): a title, styles, scripts and navigation,
+ * an article of `text` bytes of prose in nested layout markup, then empty layout markup to the
+ * end (tags and attributes, which the HTML reading walks, and no text). */
+export function page(bytes, text) {
+  const head = `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>The corridor report</title>
+<style>${'.card{margin:0;padding:0 1rem}'.repeat(Math.floor(bytes / 20 / 32))}</style>
+<script>${'window.dataLayer=window.dataLayer||[];'.repeat(Math.floor(bytes / 20 / 40))}</script></head><body>
+<nav>${Array.from({ length: Math.floor(bytes / 20 / 40) }, (_, i) => `<a href="/section/${i}">Section ${i}</a>`).join('')}</nav>
+<article><h1>The corridor report</h1>\n${article(text)}</article>\n`;
+  const tail = '</body></html>\n';
+  return grow(bytes, head, (i) => `<div class="layout-cell col-${i % 12}" data-slot="${i}"><span class="icon"></span></div>\n`, tail);
+}
+
 /**
- * Every shape: its name, what it stands for, its files at `bytes` each (`files(bytes)`: { name,
- * text }), a word for each file that the explorer finds in its passages (`search`), and what to
+ * Every shape: its name, what it stands for, its files (`files(bytes, fileBytes)`: { name, text },
+ * each with at most `bytes` of text, the page's file `fileBytes` long), a word for each file that the explorer finds in its passages (`search`), and what to
  * compare (`compare`: two file indexes, or one index to compare with built-in source 001).
  */
 export function shapes() {
@@ -171,14 +203,22 @@ export function shapes() {
       search: ['koala', 'koala'],
       compare: [0, 1],
     },
+    {
+      name: 'page',
+      what: 'a saved web page as large as a file may be: megabytes of styles, scripts, navigation and layout markup around an article as long as a document may keep',
+      // Its file is as large as an import takes (`bytes` is the text a document keeps).
+      files: (bytes, fileBytes) => [{ name: 'page.html', text: page(fileBytes, bytes - 8 * 1024) }],
+      search: ['corridor'],
+      compare: [0],
+    },
   ];
 }
 
 if (process.argv[1] === fileURLToPath(import.meta.url)) {
-  const [folder, bytes = '1000000'] = process.argv.slice(2);
-  if (!folder) throw new Error('usage: node tests/e2e/worst-shapes.mjs <folder> [bytes]');
+  const [folder, bytes = '200000', fileBytes = '5000000'] = process.argv.slice(2);
+  if (!folder) throw new Error('usage: node tests/e2e/worst-shapes.mjs <folder> [bytes [file bytes]]');
   mkdirSync(folder, { recursive: true });
   for (const shape of shapes()) {
-    for (const f of shape.files(Number(bytes))) writeFileSync(join(folder, f.name), f.text);
+    for (const f of shape.files(Number(bytes), Number(fileBytes))) writeFileSync(join(folder, f.name), f.text);
   }
 }

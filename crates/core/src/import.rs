@@ -22,8 +22,13 @@ use sha2::{Digest, Sha256};
 use std::borrow::Cow;
 use std::fmt;
 
-/// Largest file imported, in bytes. The corpus articles are 3 to 20 kB; 5 MB is a book.
+/// Largest file imported, in bytes. The corpus articles are 3 to 20 kB; a saved web page can be
+/// megabytes of markup around them.
 pub const MAX_BYTES: u64 = 5_000_000;
+/// Most text a document keeps once markup is set aside, in bytes: about 30,000 words, three
+/// times the longest magazine feature. Every view of a document of this size keeps each task of
+/// the page well under a second (the worst-inputs browser test); a book is split into parts.
+pub const MAX_TEXT_BYTES: usize = 200_000;
 /// Lines longer than this (twice the longest line of the corpus) are split into paragraphs.
 pub const MAX_LINE_BYTES: usize = 32 * 1024;
 /// About how long the paragraphs cut from an over-long line are.
@@ -152,6 +157,12 @@ pub enum ImportError {
         name: String,
         format: Format,
     },
+    /// More than `MAX_TEXT_BYTES` of text once markup is set aside.
+    TooMuchText {
+        name: String,
+        bytes: u64,
+        words: u64,
+    },
     /// Cleaning kept no paragraph: a title, headings or page furniture only.
     NoPassages {
         name: String,
@@ -181,6 +192,7 @@ impl ImportError {
             | ImportError::InvalidUtf8 { name, .. }
             | ImportError::InvalidUtf16 { name, .. }
             | ImportError::NoText { name, .. }
+            | ImportError::TooMuchText { name, .. }
             | ImportError::NoPassages { name, .. }
             | ImportError::Duplicate { name, .. }
             | ImportError::BadId { name, .. } => name,
@@ -197,6 +209,7 @@ impl ImportError {
             ImportError::InvalidUtf8 { .. } => "invalid-utf8",
             ImportError::InvalidUtf16 { .. } => "invalid-utf16",
             ImportError::NoText { .. } => "no-text",
+            ImportError::TooMuchText { .. } => "too-much-text",
             ImportError::NoPassages { .. } => "no-passages",
             ImportError::Duplicate { .. } => "duplicate",
             ImportError::BadId { .. } => "bad-id",
@@ -260,6 +273,15 @@ impl fmt::Display for ImportError {
                     Format::Markdown => "markup and invisible characters are",
                     Format::Text => "invisible characters are",
                 }
+            ),
+            ImportError::TooMuchText { name, bytes, words } => write!(
+                f,
+                "“{name}” holds too much text to import: {} ({}). Parallax reads documents of \
+                 up to about 30,000 words ({} of text), so that every view stays quick; split it \
+                 into parts and import each one.",
+                count(*words, "word", "words"),
+                size(*bytes),
+                size(MAX_TEXT_BYTES as u64)
             ),
             ImportError::NoPassages { name, removed } => write!(
                 f,
@@ -608,6 +630,13 @@ pub fn import(
         return Err(ImportError::NoText {
             name: name.into(),
             format,
+        });
+    }
+    if text.len() > MAX_TEXT_BYTES {
+        return Err(ImportError::TooMuchText {
+            name: name.into(),
+            bytes: text.len() as u64,
+            words: text.split_whitespace().count() as u64,
         });
     }
     let (mut text, split) = split_long_lines(&text);

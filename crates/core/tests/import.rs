@@ -15,6 +15,7 @@ use parallax_core::import::{
 use parallax_core::model::{Corpus, RemovalKind};
 use parallax_core::reuse;
 use parallax_core::source::load_dir;
+use parallax_core::strings;
 use proptest::prelude::*;
 
 use std::path::{Path, PathBuf};
@@ -655,18 +656,71 @@ fn prose_line(bytes: usize) -> String {
 }
 
 #[test]
-fn a_one_megabyte_line_imports_in_linear_cost() {
-    let line = prose_line(1 << 20);
+fn the_longest_line_allowed_imports_in_linear_cost() {
+    let line = prose_line(import::MAX_TEXT_BYTES - 100);
     let (i, big) = cost(|| import::import("line.txt", line.as_bytes(), corpus(), "my1").unwrap());
     assert!(
-        matches!(i.notes[..], [Note::LinesSplit { lines: 1, paragraphs }, Note::TitleFromName] if paragraphs > 200)
+        matches!(i.notes[..], [Note::LinesSplit { lines: 1, paragraphs }, Note::TitleFromName] if paragraphs > 40)
     );
-    assert!(i.document.passages.len() > 200);
+    assert!(i.document.passages.len() > 40);
     assert!(i.document.passages.iter().all(|p| p.text.len() <= 8 * 1024));
-    let quarter = prose_line(1 << 18);
+    let quarter = prose_line(import::MAX_TEXT_BYTES / 4 - 100);
     let (_, small) =
         cost(|| import::import("line.txt", quarter.as_bytes(), corpus(), "my1").unwrap());
     assert_linear("a long line", 4, small, big);
+}
+
+/// A document keeps at most `MAX_TEXT_BYTES` of text: the text counts once markup is set aside,
+/// so a page of megabytes of markup around an article imports, and a file of more text is
+/// refused with its size in words, before it is cleaned.
+#[test]
+fn a_document_keeps_at_most_max_text_bytes_of_text() {
+    let at = prose_line(import::MAX_TEXT_BYTES);
+    let at = &at[..at[..import::MAX_TEXT_BYTES - 40].rfind(' ').unwrap()];
+    let text = format!("A long report\n\n{at}");
+    assert!(text.len() <= import::MAX_TEXT_BYTES);
+    assert!(import::import("at.txt", text.as_bytes(), corpus(), "my1").is_ok());
+
+    let over = format!("{text} One more sentence, past the limit of what a document keeps.");
+    assert!(over.len() > import::MAX_TEXT_BYTES);
+    let (e, c) = cost(|| import::import("over.txt", over.as_bytes(), corpus(), "my1"));
+    let e = e.unwrap_err();
+    let words = over.split_whitespace().count() as u64;
+    assert_eq!(
+        e,
+        ImportError::TooMuchText {
+            name: "over.txt".into(),
+            bytes: over.len() as u64,
+            words
+        }
+    );
+    assert_eq!(e.id(), "too-much-text");
+    let message = e.to_string();
+    assert!(
+        message.starts_with("“over.txt” holds too much text to import: "),
+        "{message}"
+    );
+    assert!(
+        message.contains(&format!("{} words (200 kB)", strings::thousands(words))),
+        "{message}"
+    );
+    assert!(message.contains("split it into parts"), "{message}");
+    // Refused before cleaning: the decoded text and its normalised copies, no passages.
+    assert!(c.bytes < 8 * over.len() as u64, "{c:?}");
+
+    // Markup does not count: megabytes of page around the same article import.
+    let wrapper = "<div class=\"related-wrapper col-md-12\" data-track=\"x\"></div>\n";
+    let mut page =
+        String::from("<!doctype html><html><head><title>A long report</title></head><body>");
+    while page.len() < import::MAX_BYTES as usize - 2 * import::MAX_TEXT_BYTES {
+        page.push_str(wrapper);
+    }
+    page.push_str("<article><h1>A long report</h1><p>");
+    page.push_str(&at[..import::MAX_TEXT_BYTES / 2]);
+    page.push_str("</p></article></body></html>");
+    assert!(page.len() as u64 <= import::MAX_BYTES);
+    let i = import::import("page.html", page.as_bytes(), corpus(), "my1").unwrap();
+    assert!(i.document.passages.len() > 10);
 }
 
 #[test]
@@ -695,7 +749,7 @@ fn the_duplicate_check_costs_what_the_imported_file_does_not_what_the_library_ho
     let file = fixture("article.md");
     let with_one = |k: usize| {
         let mut c = corpus().clone();
-        let text = format!("A long document\n\n{}", prose_line(64 * 1024 * k));
+        let text = format!("A long document\n\n{}", prose_line(16 * 1024 * k));
         let big = import::import("big.txt", text.as_bytes(), &c, "own1").unwrap();
         c.documents.push(big.document);
         c
