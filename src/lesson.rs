@@ -185,7 +185,7 @@ pub fn LessonView(props: &LessonProps) -> Html {
 /// The teacher's draft: a title, steps (each with an id for keys and focus, a view and a note),
 /// the note typed for the next step, what the last action said, and what the reader must know
 /// about its storage.
-#[derive(Default)]
+#[derive(Clone, Default)]
 struct Draft {
     title: String,
     steps: Vec<(usize, State, String)>,
@@ -393,59 +393,91 @@ impl Draft {
         self.title.is_empty() && self.steps.is_empty() && self.note.is_empty()
     }
 
-    /// Does what a control of the panel asks (its `data-act`, for the step `data-id`, with the
-    /// field's value); says what to focus once the list is redrawn, when focus must follow.
-    fn act(&mut self, act: &str, id: usize, value: String) -> Option<String> {
-        let i = self.steps.iter().position(|s| s.0 == id);
+    /// Does what a control of the panel asks; says what to focus once the list is redrawn,
+    /// when focus must follow.
+    fn act(&mut self, action: DraftAction) -> Option<String> {
+        let at = |steps: &[(usize, State, String)], id: usize| steps.iter().position(|s| s.0 == id);
         let len = self.steps.len();
-        let to = match (act, i) {
+        let (to, id) = match action {
             // Typed text as the link will carry it, said when that cut or cleaned it.
-            ("title", _) => {
+            DraftAction::Title(value) => {
                 let typed = draft::typed_title(&value);
                 self.title = typed.text;
                 self.status = typed.said.unwrap_or_default();
                 return None;
             }
-            ("note", _) => {
+            DraftAction::Note(value) => {
                 let typed = draft::typed_note(&value);
                 self.note = typed.text;
                 self.status = typed.said.unwrap_or_default();
                 return None;
             }
-            ("clear", _) => {
+            DraftAction::StepNote(id, value) => {
+                if let Some(i) = at(&self.steps, id) {
+                    let typed = draft::typed_note(&value);
+                    self.steps[i].2 = typed.text;
+                    self.status = typed.said.unwrap_or_default();
+                }
+                return None;
+            }
+            DraftAction::Add(state, own) => {
+                match draft::refuse_step(len, &state) {
+                    // The note typed stays, for when a step is removed.
+                    Some(why) => self.status = why,
+                    None => {
+                        let note = std::mem::take(&mut self.note);
+                        self.add(state, if note.trim().is_empty() { own } else { note });
+                        self.status = "Step added.".into();
+                    }
+                }
+                return None;
+            }
+            // The lesson on screen into the draft: after any steps already there, nothing lost.
+            DraftAction::Load(l) => {
+                if self.title.is_empty() {
+                    self.title = l.title;
+                }
+                let all = l.steps.len();
+                for s in l.steps {
+                    if draft::refuse_step(self.steps.len(), &s.state).is_none() {
+                        self.add(s.state, s.note);
+                    }
+                }
+                let added = self.steps.len() - len;
+                self.status = if added == all {
+                    "Steps added.".into()
+                } else {
+                    format!("Only {added} of its {all} steps were added: a lesson has at most {MAX_STEPS} steps.")
+                };
+                return None;
+            }
+            DraftAction::Clear => {
                 self.title.clear();
                 self.steps.clear();
                 // The button goes with the lesson: focus starts again at its title.
                 return Some("#lesson-title".into());
             }
-            ("step-note", Some(i)) => {
-                let typed = draft::typed_note(&value);
-                self.steps[i].2 = typed.text;
-                self.status = typed.said.unwrap_or_default();
-                return None;
-            }
-            ("remove", Some(i)) => {
+            DraftAction::Remove(id) => {
+                let i = at(&self.steps, id)?;
                 self.steps.remove(i);
                 return Some("#lesson-note".into());
             }
             // At an end, focus goes to the other arrow (this one is disabled there).
-            ("up", Some(i)) if i > 0 => {
-                self.steps.swap(i, i - 1);
-                if i == 1 {
-                    "down"
-                } else {
-                    "up"
+            DraftAction::Up(id) => match at(&self.steps, id) {
+                Some(i) if i > 0 => {
+                    self.steps.swap(i, i - 1);
+                    (if i == 1 { "down" } else { "up" }, id)
                 }
-            }
-            ("down", Some(i)) if i + 1 < len => {
-                self.steps.swap(i, i + 1);
-                if i + 2 == len {
-                    "up"
-                } else {
-                    "down"
+                _ => return None,
+            },
+            DraftAction::Down(id) => match at(&self.steps, id) {
+                Some(i) if i + 1 < len => {
+                    self.steps.swap(i, i + 1);
+                    (if i + 2 == len { "up" } else { "down" }, id)
                 }
-            }
-            _ => return None,
+                _ => return None,
+            },
+            DraftAction::Status(_) | DraftAction::Sync => return None,
         };
         Some(format!("#lesson-{to}-{id}"))
     }
@@ -458,11 +490,56 @@ impl Draft {
     }
 }
 
-type Shared = (Rc<std::cell::RefCell<Draft>>, UseForceUpdateHandle);
+/// What the lesson panel asks of the draft.
+enum DraftAction {
+    Title(String),
+    /// The note typed for the next step.
+    Note(String),
+    /// A step's note, by the step's id.
+    StepNote(usize, String),
+    /// "Add this view": the view, and the note it already has (a lesson step's).
+    Add(State, String),
+    /// "Add every step of this lesson".
+    Load(Lesson),
+    Remove(usize),
+    Up(usize),
+    Down(usize),
+    /// "Start over".
+    Clear,
+    /// What copying the link did.
+    Status(String),
+    /// Another tab saved a draft: merged in.
+    Sync,
+}
+
+impl Reducible for Draft {
+    type Action = DraftAction;
+
+    /// Every change is saved at once (put together first with what another tab saved); focus
+    /// follows a step moved once the list is redrawn.
+    fn reduce(self: Rc<Self>, action: DraftAction) -> Rc<Self> {
+        let mut d = (*self).clone();
+        match action {
+            DraftAction::Sync => {
+                if !d.sync() {
+                    return self;
+                }
+            }
+            DraftAction::Status(status) => d.status = status,
+            action => {
+                if let Some(to) = d.act(action) {
+                    dom::focus_after_paint(to);
+                }
+                d.save();
+            }
+        }
+        Rc::new(d)
+    }
+}
 
 /// Copies the lesson link: with the clipboard when the browser allows it, otherwise the link is
 /// selected for the reader to copy, and the status says which.
-fn copy_link((draft, update): Shared) {
+fn copy_link(draft: UseReducerDispatcher<Draft>) {
     let Some(input) = web_sys::window()
         .and_then(|w| w.document())
         .and_then(|d| d.get_element_by_id("lesson-link"))
@@ -475,14 +552,13 @@ fn copy_link((draft, update): Shared) {
     let done = {
         let input = input.clone();
         move |error: JsValue| {
-            draft.borrow_mut().status = if error.is_undefined() {
+            draft.dispatch(DraftAction::Status(if error.is_undefined() {
                 "Link copied.".into()
             } else {
                 let _ = input.focus();
                 input.select();
                 "Copying was not allowed here: the link is selected, copy it with Ctrl+C (⌘C on a Mac).".into()
-            };
-            update.force_update();
+            }));
         }
     };
     let written = get(&js_sys::global(), "navigator")
@@ -502,41 +578,71 @@ fn copy_link((draft, update): Shared) {
     }
 }
 
-/// A button of the panel: what it does (`data-act`, and its id `lesson-<act>-<step>`), for which
-/// step.
-fn button(act: &'static str, id: usize, text: &'static str, name: String, off: bool) -> Html {
+/// A button of the panel (its id `lesson-<what>-<step>`, where focus is sent after a move).
+fn button(
+    what: &'static str,
+    id: usize,
+    text: &'static str,
+    name: String,
+    off: bool,
+    onclick: Callback<MouseEvent>,
+) -> Html {
     html! {
-        <button type="button" data-act={act} data-id={id.to_string()} id={format!("lesson-{act}-{id}")} aria-label={(!name.is_empty()).then_some(name)} disabled={off}>{ text }</button>
+        <button type="button" id={format!("lesson-{what}-{id}")} aria-label={(!name.is_empty()).then_some(name)} disabled={off} {onclick}>{ text }</button>
     }
 }
 
-/// A labelled field of the panel; read-only without an action.
-fn field(id: &'static str, label: String, act: &'static str, value: String) -> Html {
+/// A labelled field of the panel; read-only without `oninput`.
+fn field(
+    id: &'static str,
+    label: String,
+    value: String,
+    oninput: Option<Callback<InputEvent>>,
+) -> Html {
+    let readonly = oninput.is_none();
     html! {
         <>
             <label for={id}>{ label }</label>
-            <input {id} data-act={act} {value} readonly={act.is_empty()} />
+            <input {id} {value} {readonly} {oninput} />
         </>
     }
+}
+
+/// A field's typed text as the action `to`.
+fn typed(
+    draft: &UseReducerDispatcher<Draft>,
+    to: impl Fn(String) -> DraftAction + 'static,
+) -> Callback<InputEvent> {
+    let draft = draft.clone();
+    Callback::from(move |e: InputEvent| {
+        if let Some(input) = e.target_dyn_into::<HtmlInputElement>() {
+            draft.dispatch(to(input.value()));
+        }
+    })
+}
+
+/// A button's click as the action `action` makes.
+fn press(
+    draft: &UseReducerDispatcher<Draft>,
+    action: impl Fn() -> DraftAction + 'static,
+) -> Callback<MouseEvent> {
+    let draft = draft.clone();
+    Callback::from(move |_: MouseEvent| draft.dispatch(action()))
 }
 
 #[component]
 pub fn LessonMaker() -> Html {
     let ctx = use_ctx();
-    let shared: Shared = (
-        use_mut_ref(|| Draft::load(&ctx.data.known)),
-        use_force_update(),
-    );
+    let known = ctx.data.known.clone();
+    let d = use_reducer(move || Draft::load(&known));
+    let draft = d.dispatcher();
     {
         // A draft another tab saves is merged in as it is stored.
-        let shared = shared.clone();
+        let draft = draft.clone();
         use_effect_with((), move |_| {
             let listener = web_sys::window().map(|window| {
                 gloo::events::EventListener::new(&window, "storage", move |_| {
-                    let changed = shared.0.borrow_mut().sync();
-                    if changed {
-                        shared.1.force_update();
-                    }
+                    draft.dispatch(DraftAction::Sync)
                 })
             });
             move || drop(listener)
@@ -556,97 +662,27 @@ pub fn LessonMaker() -> Html {
         View::Lesson(l) => Some(l.clone()),
         _ => None,
     };
-    let has_lesson = in_lesson.is_some();
     let missing = current.is_none();
-    // Every control of the panel: one handler reads what it asks from its data attributes.
-    let handle = {
-        let shared = shared.clone();
-        Rc::new(move |e: &Event| {
-            let Some(el) = e.target_dyn_into::<web_sys::Element>() else {
-                return;
-            };
-            let attr = |name| el.get_attribute(name).unwrap_or_default();
-            let act = attr("data-act");
-            let value = el
-                .dyn_ref::<HtmlInputElement>()
-                .map(|i| i.value())
-                .unwrap_or_default();
-            let mut d = shared.0.borrow_mut();
-            match act.as_str() {
-                "" => return,
-                "add" if !missing => {
-                    let (state, own) = current.clone().unwrap_or_default();
-                    match draft::refuse_step(d.steps.len(), &state) {
-                        // The note typed stays, for when a step is removed.
-                        Some(why) => d.status = why,
-                        None => {
-                            let note = std::mem::take(&mut d.note);
-                            d.add(state, if note.trim().is_empty() { own } else { note });
-                            d.status = "Step added.".into();
-                        }
-                    }
-                }
-                // The lesson on screen into the draft: after any steps already there, nothing lost.
-                "load" => {
-                    if let Some(l) = in_lesson.clone() {
-                        if d.title.is_empty() {
-                            d.title = l.title;
-                        }
-                        let (all, before) = (l.steps.len(), d.steps.len());
-                        for s in l.steps {
-                            if draft::refuse_step(d.steps.len(), &s.state).is_none() {
-                                d.add(s.state, s.note);
-                            }
-                        }
-                        let added = d.steps.len() - before;
-                        d.status = if added == all {
-                            "Steps added.".into()
-                        } else {
-                            format!("Only {added} of its {all} steps were added: a lesson has at most {MAX_STEPS} steps.")
-                        };
-                    }
-                }
-                "copy" => {
-                    drop(d);
-                    return copy_link(shared.clone());
-                }
-                act => {
-                    let id = attr("data-id").parse().unwrap_or(usize::MAX);
-                    // Focus follows a step moved, once the list is redrawn.
-                    if let Some(to) = d.act(act, id, value) {
-                        dom::focus_after_paint(to);
-                    }
-                }
-            }
-            d.save();
-            drop(d);
-            shared.1.force_update();
-        })
-    };
-    let onclick = {
-        let handle = handle.clone();
-        Callback::from(move |e: MouseEvent| handle(&e))
-    };
     let onsubmit = {
-        let handle = handle.clone();
+        let draft = draft.clone();
         Callback::from(move |e: SubmitEvent| {
             e.prevent_default();
-            handle(&e)
+            if let Some((state, own)) = current.clone() {
+                draft.dispatch(DraftAction::Add(state, own));
+            }
         })
     };
-    let oninput = Callback::from(move |e: InputEvent| handle(&e));
-    let d = shared.0.borrow();
     let len = d.steps.len();
     let items = d.steps.iter().enumerate().map(|(i, (id, state, text))| {
         let (id, n) = (*id, i + 1);
         html! {
             <li key={id}>
                 <a href={ctx.href(state)}>{ label(&ctx, state) }</a>
-                <input data-act="step-note" data-id={id.to_string()} aria-label={format!("Note of step {n}")} value={text.clone()} />
+                <input aria-label={format!("Note of step {n}")} value={text.clone()} oninput={typed(&draft, move |v| DraftAction::StepNote(id, v))} />
                 <span>
-                    { button("up", id, "↑", format!("Move step {n} up"), i == 0) }
-                    { button("down", id, "↓", format!("Move step {n} down"), n == len) }
-                    { button("remove", id, "Remove", format!("Remove step {n}"), false) }
+                    { button("up", id, "↑", format!("Move step {n} up"), i == 0, press(&draft, move || DraftAction::Up(id))) }
+                    { button("down", id, "↓", format!("Move step {n} down"), n == len, press(&draft, move || DraftAction::Down(id))) }
+                    { button("remove", id, "Remove", format!("Remove step {n}"), false, press(&draft, move || DraftAction::Remove(id))) }
                 </span>
             </li>
         }
@@ -662,12 +698,16 @@ pub fn LessonMaker() -> Html {
     let base = dom::page_address();
     // A draft that is not being saved says so on the closed panel too.
     let unsaved = d.unsaved.clone().filter(|_| !d.is_empty());
+    let copy = {
+        let draft = draft.clone();
+        Callback::from(move |_: MouseEvent| copy_link(draft.clone()))
+    };
     html! {
         <details class="lesson-maker">
             <summary>{ "Make a lesson" }
                 if unsaved.is_some() { <span class="lesson-unsaved">{ " (not saved)" }</span> }
             </summary>
-            <div class="lesson-panel" {onclick} {oninput}>
+            <div class="lesson-panel">
                 <p class="lede">{ "Go to a view, write a note on it, add it; the steps stay while you move between views and are kept in this browser." }</p>
                 if let Some(why) = unsaved {
                     <p class="lesson-problem" role="alert">{ format!("Your lesson draft is not being saved: {why}. It stays while this page is open; copy the lesson link to keep it.") }</p>
@@ -675,13 +715,13 @@ pub fn LessonMaker() -> Html {
                 if !d.restored.is_empty() {
                     <ul class="lesson-restored">{ for d.restored.iter().map(|n| html! { <li>{ n }</li> }) }</ul>
                 }
-                { field("lesson-title", "Lesson title".into(), "title", d.title.clone()) }
-                <form data-act="add" {onsubmit}>
-                    { field("lesson-note", format!("Note on this view{}", this.unwrap_or_default()), "note", d.note.clone()) }
+                { field("lesson-title", "Lesson title".into(), d.title.clone(), Some(typed(&draft, DraftAction::Title))) }
+                <form {onsubmit}>
+                    { field("lesson-note", format!("Note on this view{}", this.unwrap_or_default()), d.note.clone(), Some(typed(&draft, DraftAction::Note))) }
                     <button type="submit" id="lesson-add" disabled={missing}>{ "Add this view" }</button>
                 </form>
-                if has_lesson {
-                    { button("load", 0, "Add every step of this lesson", String::new(), false) }
+                if let Some(l) = in_lesson {
+                    { button("load", 0, "Add every step of this lesson", String::new(), false, press(&draft, move || DraftAction::Load(l.clone()))) }
                 }
                 if len > 0 {
                     <ol class="lesson-draft">{ for items }</ol>
@@ -690,11 +730,11 @@ pub fn LessonMaker() -> Html {
                     <ul class="lesson-notices">{ for notices.iter().map(|n| html! { <li>{ n.to_string() }</li> }) }</ul>
                 }
                 if let Some(href) = href {
-                    { field("lesson-link", "Link to the lesson".into(), "", format!("{base}{href}")) }
+                    { field("lesson-link", "Link to the lesson".into(), format!("{base}{href}"), None) }
                     <p>
-                        { button("copy", 0, "Copy", String::new(), false) }
+                        { button("copy", 0, "Copy", String::new(), false, copy) }
                         <a class="lesson-open" {href}>{ "Open" }</a>
-                        { button("clear", 0, "Start over", String::new(), false) }
+                        { button("clear", 0, "Start over", String::new(), false, press(&draft, || DraftAction::Clear)) }
                     </p>
                 }
                 <p class="lesson-status" role="status">{ d.status.clone() }</p>
