@@ -27,6 +27,7 @@ pub mod sort;
 #[cfg(feature = "build")]
 pub mod source;
 pub mod state;
+pub mod store;
 pub mod strings;
 pub mod tag;
 
