@@ -13,7 +13,7 @@ use parallax_core::state::{print, CustomTheme, Known, Notice, State};
 use parallax_core::Bundle;
 use yew::prelude::*;
 
-use crate::own_docs::OwnDocs;
+use crate::own_docs::{Own, OwnAction, OwnStatus};
 
 /// The corpus and everything derived from it. The reader's own documents (imported from files)
 /// follow the built-in ones in `bundle.corpus`, so that every view shows them; a new `Data` is
@@ -26,8 +26,10 @@ pub struct Data {
     pub known: Rc<Known>,
     /// How many documents of `bundle.corpus` are built in; the rest are the reader's own.
     builtin: usize,
-    /// The reader's own documents: what imports, removes and stores them.
-    pub own: Rc<OwnDocs>,
+    /// What the store of the reader's own documents says (problems, what can be put back).
+    pub own: OwnStatus,
+    /// Imports, removes and puts back the reader's own documents.
+    pub change_own: Callback<OwnAction>,
     analysis: RefCell<Option<(Vec<CustomTheme>, Rc<Analysis>)>>,
     reuse: OnceCell<Rc<Vec<ReusePair>>>,
     facts: OnceCell<Rc<Vec<FactGroup>>>,
@@ -37,19 +39,25 @@ pub struct Data {
 
 impl Data {
     /// The app's data as the reader's library is now.
-    pub fn of(own: Rc<OwnDocs>) -> Rc<Data> {
+    pub fn of(own: &Own, change_own: Callback<OwnAction>) -> Rc<Data> {
         let (bundle, builtin) = own.bundle();
-        Rc::new(Data::new(bundle, builtin, own))
+        Rc::new(Data::new(bundle, builtin, own.status(), change_own))
     }
 
     /// `bundle.corpus` holds `builtin` built-in documents, then the reader's own.
-    fn new(bundle: Bundle, builtin: usize, own: Rc<OwnDocs>) -> Data {
+    fn new(
+        bundle: Bundle,
+        builtin: usize,
+        own: OwnStatus,
+        change_own: Callback<OwnAction>,
+    ) -> Data {
         let known = Rc::new(Known::new(&bundle.corpus, &bundle.checksum));
         Data {
             bundle,
             known,
             builtin,
             own,
+            change_own,
             analysis: RefCell::new(None),
             reuse: OnceCell::new(),
             facts: OnceCell::new(),

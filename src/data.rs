@@ -8,7 +8,7 @@ use parallax_core::{Bundle, BundleError};
 use yew::prelude::*;
 
 use crate::ctx::Data;
-use crate::own_docs::OwnDocs;
+use crate::own_docs::{OwnAction, OwnDocs};
 
 /// Bytes written by `build.rs` from `corpus/iran-russia` (or the bundle named by
 /// `PARALLAX_BUNDLE` at build time).
@@ -20,29 +20,31 @@ pub fn load() -> Result<Bundle, BundleError> {
 }
 
 /// The app's data: the built-in bundle, decoded once, with the reader's own documents read from
-/// local storage at start; a new `Data` each time they are imported or removed.
+/// local storage at start; a new `Data` each time they are imported or removed (here or, as it
+/// stores them, in another tab).
 #[hook]
 pub fn use_data() -> Rc<Result<Rc<Data>, BundleError>> {
-    let data = use_state(|| load().map(|b| Data::of(OwnDocs::open(b))));
+    let own = use_reducer(OwnDocs::open);
     {
-        // Once, after the first paint: the store hands each new library to this state, and
-        // documents another tab imports or removes arrive as it stores them.
-        let own = (*data).as_ref().ok().map(|d| d.own.clone());
-        let setter = data.setter();
+        let own = own.dispatcher();
         use_effect_with((), move |_| {
-            let listener = own.map(|own| {
-                let store = own.clone();
-                own.connect(Callback::from(move |()| {
-                    setter.set(Ok(Data::of(store.clone())));
-                }));
-                web_sys::window().map(|window| {
-                    gloo::events::EventListener::new(&window, "storage", move |_| {
-                        own.sync();
-                    })
+            let listener = web_sys::window().map(|window| {
+                gloo::events::EventListener::new(&window, "storage", move |_| {
+                    own.dispatch(OwnAction::Sync)
                 })
             });
             move || drop(listener)
         });
     }
+    let change = own.dispatcher().to_callback();
+    let data = {
+        let own = own.clone();
+        use_memo(own.generation, move |_| {
+            own.loaded
+                .as_ref()
+                .map(|o| Data::of(o, change))
+                .map_err(Clone::clone)
+        })
+    };
     Rc::new((*data).clone())
 }

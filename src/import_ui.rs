@@ -1,6 +1,6 @@
 //! "Add your own documents", in the library: a file input (the keyboard path), and files dropped
 //! anywhere on the page (`page_drop`). Files are read in the browser (never fetched), their size
-//! checked before reading, and imported one by one through `OwnDocs`, each against the library
+//! checked before reading, and imported one by one through the store of own documents (`OwnAction::Import`), each against the library
 //! including the files of the batch before it, with a pause between files for the page to paint
 //! the progress and answer the reader. Each file gets its own outcome: imported, with what the
 //! import changed, or refused, with the core's message naming it; shown in the library, or at
@@ -21,7 +21,7 @@ use yew::prelude::*;
 
 use crate::ctx::use_ctx;
 use crate::dom;
-use crate::own_docs::{LoadProblem, OwnDocs};
+use crate::own_docs::{LoadProblem, OwnAction};
 use crate::storage::StorageError;
 
 /// What became of one file.
@@ -94,8 +94,8 @@ fn refused(e: &ImportError) -> Outcome {
     }
 }
 
-/// Checks the size, reads and imports one file.
-async fn import_file(own: &OwnDocs, file: &File) -> Outcome {
+/// Checks the size, reads and imports one file into the reader's documents (`own`).
+async fn import_file(own: &Callback<OwnAction>, file: &File) -> Outcome {
     let name = file.name();
     // Sizes of files are whole numbers of bytes.
     if let Err(e) = check_size(&name, file.size() as u64) {
@@ -115,7 +115,26 @@ async fn import_file(own: &OwnDocs, file: &File) -> Outcome {
             };
         }
     };
-    match own.import(&name, &bytes) {
+    let (answer, answered) = futures_channel::oneshot::channel();
+    let answer = std::cell::Cell::new(Some(answer));
+    own.emit(OwnAction::Import(
+        name.clone(),
+        bytes,
+        Callback::from(move |result| {
+            if let Some(answer) = answer.take() {
+                let _ = answer.send(result);
+            }
+        }),
+    ));
+    let Ok(result) = answered.await else {
+        let file = display_name(&name);
+        return Outcome::Refused {
+            message: format!("“{file}” could not be imported: the page's store of your documents is gone. Reload the page and try again."),
+            file,
+            kind: "unreadable",
+        };
+    };
+    match result {
         Ok(i) => Outcome::Imported {
             file: display_name(&name),
             id: i.document.id.clone(),
@@ -155,7 +174,7 @@ impl PartialEq for Importer {
 impl Importer {
     /// Imports `files` into `own`; `outside` when they were dropped on a view other than the
     /// library, which then shows the outcomes.
-    pub fn start(&self, own: Rc<OwnDocs>, files: Vec<File>, outside: bool) {
+    pub fn start(&self, own: Callback<OwnAction>, files: Vec<File>, outside: bool) {
         start(own, self.queue.clone(), self.batch.clone(), files, outside);
     }
 
@@ -194,7 +213,7 @@ pub fn use_importer() -> Importer {
 /// Adds files to the queue and, unless one runs already, starts the worker that imports them one
 /// by one, shows each outcome, and hands the new library to the app at the end.
 fn start(
-    own: Rc<OwnDocs>,
+    own: Callback<OwnAction>,
     queue: Rc<RefCell<Queue>>,
     batch: UseStateHandle<Rc<Batch>>,
     files: Vec<File>,
@@ -214,7 +233,6 @@ fn start(
     let number = batch.number + 1;
     wasm_bindgen_futures::spawn_local(async move {
         let mut outcomes = Vec::new();
-        let mut imported = false;
         loop {
             let (file, left, outside) = {
                 let mut q = queue.borrow_mut();
@@ -240,11 +258,7 @@ fn start(
             }));
             pause().await;
             let outcome = import_file(&own, &file).await;
-            imported |= matches!(outcome, Outcome::Imported { .. });
             outcomes.push(outcome);
-        }
-        if imported {
-            own.commit();
         }
         let outside = queue.borrow().outside;
         batch.set(Rc::new(Batch {
@@ -300,11 +314,12 @@ fn save_notice(e: &StorageError) -> String {
 pub fn ImportDocs() -> Html {
     let ctx = use_ctx();
     let own = ctx.data.own.clone();
+    let change_own = ctx.data.change_own.clone();
     let importer = use_importer();
     let download_failed = use_state_eq(|| false);
 
     let onchange = {
-        let (own, importer) = (own.clone(), importer.clone());
+        let (change_own, importer) = (change_own.clone(), importer.clone());
         Callback::from(move |e: Event| {
             let Some(input) = e.target_dyn_into::<HtmlInputElement>() else {
                 return;
@@ -312,26 +327,28 @@ pub fn ImportDocs() -> Html {
             let files = input.files().map(|l| files_of(&l)).unwrap_or_default();
             // Choosing the same file again fires `change` again.
             input.set_value("");
-            importer.start(own.clone(), files, false);
+            importer.start(change_own.clone(), files, false);
         })
     };
 
     let undo = {
-        let own = own.clone();
+        let change_own = change_own.clone();
+        let removed = own.removed_id.clone();
         Callback::from(move |_: MouseEvent| {
-            if let Some(id) = own.undo_remove() {
+            change_own.emit(OwnAction::UndoRemove);
+            if let Some(id) = &removed {
                 dom::focus_after_paint(format!("li.source-card[data-doc=\"{id}\"] h2 a"));
             }
         })
     };
 
     // What went wrong with storage at start, and with the last write (when writes are allowed).
-    let load_problem = own.load_problem();
+    let load_problem = own.load_problem.clone();
     let raw = match &load_problem {
         Some(LoadProblem::Unreadable { raw, .. }) => Some(raw.clone()),
         _ => None,
     };
-    let save_problem = own.save_problem().map(|e| {
+    let save_problem = own.save_problem.clone().map(|e| {
         let kind = if e == StorageError::Full {
             "full"
         } else {
@@ -356,7 +373,7 @@ pub fn ImportDocs() -> Html {
             })
         })
     };
-    let removed = own.removed_title();
+    let removed = own.removed_title.clone();
     let b = &**importer.batch;
 
     html! {

@@ -16,11 +16,11 @@ use yew::prelude::*;
 
 use crate::ctx::use_ctx;
 use crate::import_ui::{use_importer, Importer};
-use crate::own_docs::OwnDocs;
+use crate::own_docs::OwnAction;
 
 /// What a drop needs of the latest render: where to import, and whether the library is shown
 /// (which lists the outcomes itself).
-type Latest = Rc<RefCell<Option<(Importer, Rc<OwnDocs>, bool)>>>;
+type Latest = Rc<RefCell<Option<(Importer, Callback<OwnAction>, bool)>>>;
 
 /// True when the drag carries files (not text or a link).
 fn has_files(e: &DragEvent) -> bool {
@@ -58,7 +58,7 @@ pub fn PageDrop() -> Html {
     let latest: Latest = use_mut_ref(|| None);
     *latest.borrow_mut() = Some((
         importer,
-        ctx.data.own.clone(),
+        ctx.data.change_own.clone(),
         // A lesson step may show the library, whose own list then shows the outcomes.
         matches!(ctx.state.shown_view(), View::Library),
     ));

@@ -9,6 +9,7 @@ use yew::prelude::*;
 use crate::ctx::use_ctx;
 use crate::doc_meta::DocMeta;
 use crate::dom;
+use crate::own_docs::OwnAction;
 
 #[derive(Properties, PartialEq)]
 pub struct Props {
@@ -29,13 +30,12 @@ pub fn SourceCard(props: &Props) -> Html {
     }));
     let own = ctx.data.is_own(&doc.id);
     let remove = own.then(|| {
-        let store = ctx.data.own.clone();
+        let change_own = ctx.data.change_own.clone();
         let id = doc.id.clone();
         Callback::from(move |_: MouseEvent| {
-            if store.remove(&id).is_some() {
-                // The card is gone: focus goes to the message that can put it back.
-                dom::focus_after_paint(".own-removed button".into());
-            }
+            change_own.emit(OwnAction::Remove(id.clone()));
+            // The card is gone: focus goes to the message that can put it back.
+            dom::focus_after_paint(".own-removed button".into());
         })
     });
     let words = doc.word_count();

@@ -225,6 +225,8 @@ export function seedStorageOnce(page, key, value) {
  * `describe(arg)` reports about the page's state then, so a failure says what was seen.
  */
 export async function eventually(page, message, fn, arg, describe) {
+  // A string would be evaluated with `eval` while polling, which the page's CSP forbids.
+  assert.equal(typeof fn, 'function', `${message}: the condition must be a function, not a string`);
   try {
     await page.waitForFunction(fn, arg, { timeout: WAIT_MS });
   } catch (e) {

@@ -42,13 +42,16 @@ function markState(pid) {
 
 /** Waits until passage `pid` is the one marked passage: class, aria-current, focus and in view. */
 async function expectMarked(page, pid) {
-  const call = `(${markState.toString()})(${JSON.stringify(pid)})`;
+  // Functions, not strings: a string Playwright has to poll is evaluated with `eval`, which the
+  // page's Content-Security-Policy forbids (the check then fails whenever it must wait).
+  const marked = new Function('pid', `return (${markState.toString()})(pid).ok;`);
+  const state = new Function('pid', `return (${markState.toString()})(pid);`);
   await eventually(
     page,
     `passage ${pid} should be the only .passage--target[aria-current="true"], focused, its top in the viewport`,
-    `${call}.ok`,
-    undefined,
-    call,
+    marked,
+    pid,
+    state,
   );
 }
 

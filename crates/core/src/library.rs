@@ -14,9 +14,9 @@
 //!   entry's) rebuilds the document from `text`, and `Library::stale` says the store should be
 //!   written again.
 //!
-//! Everything here is pure: the app reads and writes the key (`src/own_docs.rs`) and hands the
-//! raw text to `read`. Reading is total: any text gives `Stored` or a `ReadError` that says what
-//! is wrong, never a panic.
+//! `Shelf` keeps the library in a `store::Storage` (the app's local storage, or memory in tests):
+//! what is read at start, merged before writes, set aside when unreadable. Reading is total: any
+//! text gives `Stored` or a `ReadError` that says what is wrong, never a panic.
 
 use std::collections::HashSet;
 
@@ -26,6 +26,7 @@ use serde_json::Value;
 use crate::bundle::{load_document, store_document};
 use crate::import::{self, ImportError, Imported};
 use crate::model::{is_id, Corpus, Document};
+use crate::store::{self, Loaded, Storage, StorageError};
 
 /// The format this version writes and reads. A newer number is left alone by this version.
 pub const VERSION: u64 = 1;
@@ -358,5 +359,211 @@ impl Library {
             .find_map(free)
             .or_else(|| (1..next).find_map(free))
             .unwrap_or_else(|| ("own1".into(), 1))
+    }
+}
+
+/// The local storage key of the reader's documents.
+pub const KEY: &str = "parallax-documents";
+/// Stored data that could not be read is kept under a key of its own that starts with this
+/// (`store::set_aside`): an earlier copy is never overwritten.
+pub const UNREADABLE_KEY: &str = "parallax-documents-unreadable";
+
+/// Why the stored documents could not be read at start.
+#[derive(Clone, Debug, PartialEq)]
+pub enum LoadProblem {
+    /// Storage could not be read: documents added are kept for this visit only.
+    Unavailable(StorageError),
+    /// The stored data is damaged. `kept_as`: the key it was copied under (then new data may be
+    /// written under `KEY`); `None` when it could not be copied, and so is left as it is.
+    Unreadable {
+        why: String,
+        kept_as: Option<String>,
+        raw: std::rc::Rc<str>,
+    },
+    /// Written by a newer version of the app (its format, in words): left as it is.
+    Newer { format: String },
+}
+
+impl LoadProblem {
+    /// A stable name of the problem, for `data-problem` attributes and tests.
+    pub fn id(&self) -> &'static str {
+        match self {
+            LoadProblem::Unavailable(_) => "unavailable",
+            LoadProblem::Unreadable { .. } => "unreadable",
+            LoadProblem::Newer { .. } => "newer",
+        }
+    }
+}
+
+/// The reader's library kept in a storage under `KEY`: read at start (`open`), merged with what
+/// another tab stored before every write and before an id is given, written at once after each
+/// import, with removal and its undo. Nothing is lost silently: storage that is blocked or full
+/// leaves the documents working for the visit (`save_problem`); stored data that cannot be read
+/// is copied under another key before anything is written, or else left alone, and so is data
+/// of a newer format (`load_problem`).
+#[derive(Clone, Debug)]
+pub struct Shelf {
+    pub library: Library,
+    /// False when what is under `KEY` must not be overwritten (or cannot be read at all).
+    writable: bool,
+    load_problem: Option<LoadProblem>,
+    /// The last write that failed, until one succeeds.
+    save_problem: Option<StorageError>,
+    removed: Option<Removed>,
+}
+
+impl Shelf {
+    /// The built-in `corpus` with the documents stored in `s`, if any can be read; for the app
+    /// of `build`.
+    pub fn open(s: &impl Storage, corpus: Corpus, build: &str) -> Shelf {
+        let mut shelf = Shelf {
+            library: Library::new(corpus, build),
+            writable: true,
+            load_problem: None,
+            save_problem: None,
+            removed: None,
+        };
+        match store::load(s, KEY, UNREADABLE_KEY, read, |e| {
+            matches!(e, ReadError::Newer(_))
+        }) {
+            Loaded::Empty => {}
+            Loaded::Read(stored, raw) => shelf.restore(s, stored, raw),
+            Loaded::Newer(format) => {
+                shelf.writable = false;
+                shelf.load_problem = Some(LoadProblem::Newer { format });
+            }
+            Loaded::Unreadable { why, raw, kept } => {
+                shelf.writable = kept.is_ok();
+                shelf.load_problem = Some(LoadProblem::Unreadable {
+                    why,
+                    kept_as: kept.ok(),
+                    raw: raw.into(),
+                });
+            }
+            Loaded::Unavailable(e) => {
+                shelf.writable = false;
+                shelf.load_problem = Some(LoadProblem::Unavailable(e));
+            }
+        }
+        // Documents this build had to clean again are stored processed, for the next start.
+        if shelf.library.stale() {
+            shelf.write(s);
+        }
+        shelf
+    }
+
+    /// Takes in what was stored at start. Documents that cannot be taken in (a missing field,
+    /// an id malformed or in use) leave the whole stored text set aside under a key of its own
+    /// first.
+    fn restore(&mut self, s: &impl Storage, stored: Stored, raw: String) {
+        let bad = self.library.restore(stored);
+        if bad > 0 {
+            let kept = store::set_aside(s, UNREADABLE_KEY, &raw).ok();
+            self.writable = kept.is_some();
+            self.load_problem = Some(LoadProblem::Unreadable {
+                why: format!(
+                    "{} with a missing field, or an id that is malformed or already in use",
+                    crate::strings::count(bad, "document", "documents")
+                ),
+                kept_as: kept,
+                raw: raw.into(),
+            });
+        }
+    }
+
+    /// Imports one file against the library as it is now (built-in documents, the reader's
+    /// own, and the files of this batch imported before it), under an id taken after reading
+    /// what other tabs stored, and stored at once with the document, so that two tabs never
+    /// give one id to two documents.
+    pub fn import(
+        &mut self,
+        s: &impl Storage,
+        name: &str,
+        bytes: &[u8],
+    ) -> Result<Imported, ImportError> {
+        if self.writable {
+            self.merge_stored(s);
+        }
+        let imported = self.library.import(name, bytes)?;
+        self.removed = None;
+        self.write(s);
+        Ok(imported)
+    }
+
+    /// Takes in what another tab stored (documents it added or removed); true when the library
+    /// changed.
+    pub fn sync(&mut self, s: &impl Storage) -> bool {
+        self.writable && self.merge_stored(s)
+    }
+
+    /// Removes the reader's document `id` from the library and from storage; its title, or
+    /// `None` when there is no such document of the reader's.
+    pub fn remove(&mut self, s: &impl Storage, id: &str) -> Option<String> {
+        let removed = self.library.remove(id)?;
+        let title = removed.document.title.clone();
+        self.removed = Some(removed);
+        self.commit(s);
+        Some(title)
+    }
+
+    /// The title of the document removed last, while it can be put back.
+    pub fn removed_title(&self) -> Option<String> {
+        self.removed.as_ref().map(|r| r.document.title.clone())
+    }
+
+    /// The id of the document removed last, while it can be put back.
+    pub fn removed_id(&self) -> Option<String> {
+        self.removed.as_ref().map(|r| r.entry.id.clone())
+    }
+
+    /// Puts back the document removed last, where it was; its id, if there was one.
+    pub fn undo_remove(&mut self, s: &impl Storage) -> Option<String> {
+        let removed = self.removed.take()?;
+        let id = self.library.put_back(removed)?;
+        self.commit(s);
+        Some(id)
+    }
+
+    /// Stores the documents (when allowed), merged first with what another tab stored.
+    pub fn commit(&mut self, s: &impl Storage) {
+        if self.writable {
+            self.merge_stored(s);
+            self.write(s);
+        }
+    }
+
+    /// Why the stored documents could not be read at start.
+    pub fn load_problem(&self) -> Option<&LoadProblem> {
+        self.load_problem.as_ref()
+    }
+
+    /// Why the last change could not be stored.
+    pub fn save_problem(&self) -> Option<&StorageError> {
+        self.save_problem.as_ref()
+    }
+
+    /// Writes the documents under `KEY` (when allowed), with their processed forms, or without
+    /// them when storage is too full for both (the next start then cleans them again).
+    fn write(&mut self, s: &impl Storage) {
+        if !self.writable {
+            return;
+        }
+        let mut result = s.set(KEY, &self.library.to_json(true));
+        if result == Err(StorageError::Full) {
+            result = s.set(KEY, &self.library.to_json(false));
+        }
+        self.save_problem = result.err();
+        if self.save_problem.is_none() {
+            self.library.written();
+        }
+    }
+
+    /// Merges what is stored under `KEY` into the library (`Library::merge`); true when it
+    /// changed. Stored data this version cannot read is left for the next start to set aside.
+    fn merge_stored(&mut self, s: &impl Storage) -> bool {
+        match s.get(KEY) {
+            Ok(Some(raw)) => read(&raw).is_ok_and(|stored| self.library.merge(stored)),
+            _ => false,
+        }
     }
 }

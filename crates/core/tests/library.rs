@@ -211,3 +211,175 @@ fn stored_text_that_cannot_be_read_says_why() {
     a.import("article.md", &fixture("article.md")).unwrap();
     assert_eq!(own_ids(&a), ["own5", "own6"], "past every stored id");
 }
+
+// ---------------------------------------------------------------------------------------------
+// `Shelf`: the library kept in a storage, as the app keeps it in local storage, here in memory
+// (`store::Memory`, shared as two tabs of one browser share theirs).
+
+use parallax_core::library::{LoadProblem, Shelf, KEY, UNREADABLE_KEY};
+use parallax_core::store::{self, Memory, Storage, StorageError};
+
+fn shelf(s: &Memory) -> Shelf {
+    Shelf::open(s, corpus(), "build-a")
+}
+
+fn shelf_ids(shelf: &Shelf) -> Vec<&str> {
+    own_ids(&shelf.library)
+}
+
+#[test]
+fn a_shelf_stores_each_import_at_once_and_another_tab_never_takes_its_id() {
+    let s = Memory::default();
+    let (mut a, mut b) = (shelf(&s), shelf(&s));
+    let one = a
+        .import(&s, "article.txt", &fixture("article.txt"))
+        .unwrap();
+    assert_eq!(one.document.id, "own1");
+    // Stored at once: a third tab opened now reads it back.
+    assert_eq!(shelf_ids(&shelf(&s)), ["own1"]);
+    // The other tab, which read nothing at its start, takes in what is stored before it gives
+    // an id: its file is own2, and it has both.
+    let two = b.import(&s, "article.md", &fixture("article.md")).unwrap();
+    assert_eq!(two.document.id, "own2");
+    assert_eq!(shelf_ids(&b), ["own1", "own2"]);
+    // The first tab sees the second's document when it syncs (a `storage` event).
+    assert!(a.sync(&s));
+    assert_eq!(shelf_ids(&a), ["own1", "own2"]);
+    assert!(!a.sync(&s), "nothing new the second time");
+    assert!(a.load_problem().is_none() && a.save_problem().is_none());
+}
+
+#[test]
+fn a_removed_document_leaves_storage_and_comes_back_under_its_id() {
+    let s = Memory::default();
+    let mut a = shelf(&s);
+    a.import(&s, "article.txt", &fixture("article.txt"))
+        .unwrap();
+    a.import(&s, "article.md", &fixture("article.md")).unwrap();
+    let title = a.remove(&s, "own1").unwrap();
+    assert_eq!(a.removed_title().as_deref(), Some(title.as_str()));
+    assert_eq!(a.removed_id().as_deref(), Some("own1"));
+    assert_eq!(shelf_ids(&shelf(&s)), ["own2"]);
+    assert_eq!(a.undo_remove(&s).as_deref(), Some("own1"));
+    assert_eq!(shelf_ids(&shelf(&s)), ["own1", "own2"]);
+    assert_eq!(a.removed_title(), None);
+    assert_eq!(
+        a.remove(&s, "000"),
+        None,
+        "a built-in source cannot be removed"
+    );
+}
+
+#[test]
+fn unreadable_stored_documents_are_set_aside_and_new_ones_are_stored() {
+    let s = Memory::default();
+    s.set(KEY, "{\"version\":1,\"documents\":[").unwrap();
+    let mut a = shelf(&s);
+    let Some(LoadProblem::Unreadable {
+        kept_as: Some(key),
+        raw,
+        ..
+    }) = a.load_problem().cloned()
+    else {
+        panic!("{:?}", a.load_problem());
+    };
+    assert_eq!(&*raw, "{\"version\":1,\"documents\":[");
+    assert_eq!(s.get(&key).unwrap().as_deref(), Some(&*raw), "kept whole");
+    assert_eq!(store::set_aside_keys(&s, UNREADABLE_KEY), [key.clone()]);
+    a.import(&s, "article.txt", &fixture("article.txt"))
+        .unwrap();
+    assert_eq!(shelf_ids(&shelf(&s)), ["own1"]);
+    assert_eq!(
+        s.get(&key).unwrap().as_deref(),
+        Some(&*raw),
+        "never overwritten"
+    );
+}
+
+#[test]
+fn stored_documents_that_cannot_be_taken_in_set_the_whole_store_aside_first() {
+    let s = Memory::default();
+    let mut first = shelf(&s);
+    first
+        .import(&s, "article.txt", &fixture("article.txt"))
+        .unwrap();
+    // A document without its text: the rest is read, the whole store kept aside first.
+    let stored = s.get(KEY).unwrap().unwrap();
+    let damaged = stored.replacen("\"text\":", "\"txet\":", 1);
+    s.set(KEY, &damaged).unwrap();
+    let a = shelf(&s);
+    match a.load_problem() {
+        Some(LoadProblem::Unreadable {
+            why,
+            kept_as: Some(key),
+            ..
+        }) => {
+            assert_eq!(
+                why,
+                "1 document with a missing field, or an id that is malformed or already in use"
+            );
+            assert_eq!(s.get(key).unwrap().as_deref(), Some(damaged.as_str()));
+        }
+        other => panic!("{other:?}"),
+    }
+}
+
+#[test]
+fn a_newer_store_is_left_in_place_and_documents_added_work_for_the_visit() {
+    let s = Memory::default();
+    let newer = "{\"version\":99,\"documents\":[]}";
+    s.set(KEY, newer).unwrap();
+    let mut a = shelf(&s);
+    assert!(
+        matches!(a.load_problem(), Some(LoadProblem::Newer { .. })),
+        "{:?}",
+        a.load_problem()
+    );
+    a.import(&s, "article.txt", &fixture("article.txt"))
+        .unwrap();
+    assert_eq!(shelf_ids(&a), ["own1"]);
+    assert_eq!(
+        s.get(KEY).unwrap().as_deref(),
+        Some(newer),
+        "not written over"
+    );
+    assert!(!a.sync(&s));
+}
+
+#[test]
+fn a_blocked_storage_keeps_documents_for_the_visit_and_says_why() {
+    let s = Memory::blocked();
+    let mut a = shelf(&s);
+    assert_eq!(
+        a.load_problem(),
+        Some(&LoadProblem::Unavailable(StorageError::Blocked))
+    );
+    a.import(&s, "article.txt", &fixture("article.txt"))
+        .unwrap();
+    assert_eq!(shelf_ids(&a), ["own1"]);
+}
+
+#[test]
+fn a_full_storage_stores_the_text_without_the_processed_form_or_says_it_is_full() {
+    let file = fixture("article.txt");
+    // Room for the store without processed forms, not with them.
+    let probe = Memory::default();
+    let mut p = shelf(&probe);
+    p.import(&probe, "article.txt", &file).unwrap();
+    let with = probe.get(KEY).unwrap().unwrap().len();
+    let without = p.library.to_json(false).len();
+    assert!(without < with);
+    let s = Memory::with_quota(KEY.len() + without + (with - without) / 2);
+    let mut a = shelf(&s);
+    a.import(&s, "article.txt", &file).unwrap();
+    assert!(a.save_problem().is_none());
+    assert_eq!(s.get(KEY).unwrap().unwrap().len(), without);
+    // A start reads it back (cleaning the text again) and tries to store it processed.
+    assert_eq!(shelf_ids(&shelf(&s)), ["own1"]);
+    // No room even without: the documents stay for the visit, and the store says it is full.
+    let tiny = Memory::with_quota(KEY.len() + 10);
+    let mut t = shelf(&tiny);
+    t.import(&tiny, "article.txt", &file).unwrap();
+    assert_eq!(t.save_problem(), Some(&StorageError::Full));
+    assert_eq!(shelf_ids(&t), ["own1"]);
+}
