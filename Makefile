@@ -272,6 +272,30 @@ bundle: build
 #   make fuzz TARGETS="state query"    only these targets
 #   make fuzz ARGS=-max_len=65536      more libFuzzer flags for every target
 # A crash, a slow input or an out-of-memory stops the run with the input in fuzz/artifacts/<target>/.
+CARGO_MUTANTS_VERSION := 27.1.0
+# The files to mutate (default: those of .cargo/mutants.toml); MUTANTS_ARGS passes more options.
+FILES ?=
+MUTANTS_ARGS ?=
+
+# Mutation testing: every mutant cargo-mutants makes of the files in .cargo/mutants.toml (or
+# FILES) must make a test fail. The report is in mutants.out/ (caught, missed, unviable,
+# timeout); TESTING.md keeps the last campaign's figures.
+.PHONY: mutants
+mutants:
+	@$(STAGE)
+	install_cargo_mutants() {
+	  if [[ "$$(cargo mutants --version 2>/dev/null || true)" == 'cargo-mutants $(CARGO_MUTANTS_VERSION)' ]]; then
+	    echo 'cargo-mutants $(CARGO_MUTANTS_VERSION): present'
+	  else
+	    cargo install cargo-mutants --version $(CARGO_MUTANTS_VERSION) --locked --force
+	  fi
+	}
+	run_mutants() {
+	  PROPTEST_CASES=64 cargo mutants --workspace --no-shuffle $(if $(FILES),--no-config) $(foreach f,$(FILES),--file $(f)) $(MUTANTS_ARGS)
+	}
+	stage 'mutants: cargo-mutants' install_cargo_mutants
+	stage 'mutants: run' run_mutants
+
 CARGO_FUZZ_VERSION := 0.13.2
 FUZZ_TARGETS := state step_link import notes draft bundle query
 TARGETS ?= $(FUZZ_TARGETS)

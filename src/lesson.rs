@@ -20,8 +20,8 @@
 
 use std::rc::Rc;
 
-use parallax_core::draft;
-use parallax_core::state::{lesson, Known, Lesson, Notice, State, View, MAX_STEPS};
+use parallax_core::draft::{self, DraftShelf};
+use parallax_core::state::{lesson, Known, Lesson, State, View, MAX_STEPS};
 use wasm_bindgen::closure::Closure;
 use wasm_bindgen::{JsCast, JsValue};
 use web_sys::HtmlInputElement;
@@ -29,12 +29,7 @@ use yew::prelude::*;
 
 use crate::ctx::{use_ctx, Ctx, Nav};
 use crate::dom;
-use crate::storage::{self, Loaded};
-
-/// Where the draft is saved, and where a saved draft that cannot be read, or was read only in
-/// part, is set aside.
-const KEY: &str = "parallax-lesson-draft";
-const UNREADABLE_KEY: &str = "parallax-lesson-draft-unreadable";
+use crate::storage::Local;
 
 /// A short name of a step's view, for the lists of steps.
 fn label(ctx: &Ctx, state: &State) -> String {
@@ -183,8 +178,8 @@ pub fn LessonView(props: &LessonProps) -> Html {
 }
 
 /// The teacher's draft: a title, steps (each with an id for keys and focus, a view and a note),
-/// the note typed for the next step, what the last action said, and what the reader must know
-/// about its storage.
+/// the note typed for the next step, what the last action said, and its storage (the core's
+/// `DraftShelf`: what is read at start, merged with another tab's, set aside).
 #[derive(Clone, Default)]
 struct Draft {
     title: String,
@@ -192,165 +187,48 @@ struct Draft {
     next: usize,
     note: String,
     status: String,
-    /// Why the draft is not being saved, if it is not.
-    unsaved: Option<String>,
-    /// What reading the saved draft said: steps left out, a damaged draft set aside.
-    restored: Vec<String>,
-    /// A saved draft could be neither read nor set aside: nothing is saved over it.
-    hold: bool,
+    shelf: DraftShelf,
     /// What is known of the corpus, to read a draft another tab saved.
     known: Option<Rc<Known>>,
-    /// The draft as stored when this tab last read or wrote it: stored text that differs was
-    /// saved by another tab, and is merged with this one before anything is written.
-    base: Option<String>,
 }
 
 impl Draft {
-    /// The draft saved by an earlier visit, if any, read against what exists now. A saved
-    /// draft that cannot be read is moved aside (kept under `UNREADABLE_KEY`), never overwritten;
-    /// one read only in part (cut to a lesson's limits, steps that open nothing here left out)
-    /// is kept aside whole, then the part read is saved in its place, so that the next start
-    /// reads it as it is.
+    /// The draft saved by an earlier visit, if any, read against what exists now
+    /// (`DraftShelf::open`).
     fn load(known: &Rc<Known>) -> Draft {
+        let (shelf, saved) = DraftShelf::open(&Local, known);
         let mut d = Draft {
+            shelf,
             known: Some(known.clone()),
             ..Draft::default()
         };
-        let loaded = storage::load(
-            KEY,
-            UNREADABLE_KEY,
-            |raw| draft::from_json(raw, known),
-            |e| matches!(e, draft::DraftError::NewerFormat(_)),
-        );
-        match loaded {
-            Loaded::Empty => {}
-            Loaded::Read((saved, notices), raw) => {
-                d.base = Some(raw.clone());
-                d.title = saved.title;
-                d.note = saved.note;
-                for (state, note) in saved.steps {
-                    d.add(state, note);
-                }
-                if !notices.is_empty() {
-                    d.keep_aside(&raw, &notices);
-                }
-            }
-            // A newer Parallax saved it: left where it is, for that version to read.
-            Loaded::Newer(e) => {
-                d.hold = true;
-                d.unsaved = Some(format!(
-                    "{e}; it is left as it is, and this draft is not saved over it"
-                ));
-            }
-            Loaded::Unreadable { why, kept: Ok(key), .. } => d.restored.push(format!(
-                "The saved lesson draft could not be read: {why}. It is kept aside in this browser's storage (under “{key}”), and a new draft starts here."
-            )),
-            Loaded::Unreadable { why, kept: Err(e), .. } => {
-                d.hold = true;
-                d.unsaved = Some(format!(
-                    "the saved draft could not be read ({why}) nor set aside ({e}), so this one is not saved over it"
-                ));
-            }
-            Loaded::Unavailable(why) => d.unsaved = Some(why.to_string()),
-        }
+        d.set(saved);
         d
     }
 
-    /// The saved draft `raw` was read only in part (`notices` say what was cut or left out): it
-    /// is kept aside whole, then the part read is saved over it. When it cannot be kept aside,
-    /// nothing is saved over it.
-    fn keep_aside(&mut self, raw: &str, notices: &[Notice]) {
-        match storage::set_aside(UNREADABLE_KEY, raw) {
-            Ok(key) => {
-                self.restored.push(format!(
-                    "The saved lesson draft held more than a lesson link can carry, or steps that do not open here: what fits is kept in this draft, and the whole draft as it was is kept aside in this browser's storage (under “{key}”)."
-                ));
-                self.save();
-            }
-            Err(why) => {
-                self.hold = true;
-                self.unsaved = Some(format!(
-                    "the saved draft held more than a lesson can, and could not be set aside ({why}), so this one is not saved over it"
-                ));
-            }
-        }
-        // What was cut, step by step: a tampered draft can give hundreds of these.
-        const SHOWN: usize = 10;
-        self.restored
-            .extend(notices.iter().take(SHOWN).map(|n| n.to_string()));
-        if notices.len() > SHOWN {
-            self.restored.push(format!(
-                "And {} more changes like these.",
-                notices.len() - SHOWN
-            ));
+    /// Takes a draft as storage keeps it.
+    fn set(&mut self, saved: draft::Draft) {
+        self.title = saved.title;
+        self.note = saved.note;
+        self.steps.clear();
+        for (state, note) in saved.steps {
+            self.add(state, note);
         }
     }
 
     /// Takes in the draft another tab saved since this one last read or wrote, merged with this
-    /// one (`draft::merge`: no step of either lost; when the two have more steps than a lesson
-    /// can, this tab's draft is kept aside whole first); true when something changed. What
-    /// another tab saved that cannot be read here whole is kept aside first, as at the start;
-    /// when something cannot be kept aside, `hold` is set and nothing is saved over it.
+    /// one (`DraftShelf::sync`); true when something changed.
     fn sync(&mut self) -> bool {
-        let stored = storage::get(KEY).ok().flatten();
-        if self.hold || stored == self.base {
+        let Some(known) = self.known.clone() else {
             return false;
-        }
-        let other = match (&stored, &self.known) {
-            (Some(raw), Some(known)) => match draft::from_json(raw, known) {
-                Ok((other, notices)) if notices.is_empty() => other,
-                // A newer Parallax in another tab: left where it is, for that version to read.
-                Err(e @ draft::DraftError::NewerFormat(_)) => {
-                    self.hold = true;
-                    self.unsaved = Some(format!("another tab saved a lesson draft that {e}; it is left as it is, and this draft is not saved over it"));
-                    return false;
-                }
-                read => match storage::set_aside(UNREADABLE_KEY, raw) {
-                    Ok(key) => {
-                        self.restored.push(format!(
-                            "Another tab saved a lesson draft that cannot be read here whole: it is kept aside in this browser's storage (under “{key}”)."
-                        ));
-                        read.map(|(other, _)| other).unwrap_or_default()
-                    }
-                    Err(why) => {
-                        self.hold = true;
-                        self.unsaved = Some(format!(
-                            "another tab saved a lesson draft that cannot be read here whole, and it could not be set aside ({why}), so this one is not saved over it"
-                        ));
-                        return false;
-                    }
-                },
-            },
-            // Removed elsewhere (made empty): this tab's draft stands.
-            _ => draft::Draft::default(),
         };
-        let mine = self.as_saved();
-        let (merged, left_out) = draft::merge(&other, &mine);
-        if left_out > 0 {
-            match storage::set_aside(UNREADABLE_KEY, &draft::to_json(&mine)) {
-                Ok(key) => self.restored.push(format!(
-                    "Another tab's lesson draft and this one have more than {MAX_STEPS} steps together: the first {MAX_STEPS} are kept, and this tab's draft as it was is kept aside in this browser's storage (under “{key}”)."
-                )),
-                Err(why) => {
-                    self.hold = true;
-                    self.unsaved = Some(format!(
-                        "another tab saved a lesson draft that, with this one, has more than {MAX_STEPS} steps, and this one could not be set aside ({why}), so it is not saved over the other"
-                    ));
-                    return false;
-                }
+        match self.shelf.sync(&Local, &known, &self.as_saved()) {
+            Some(merged) => {
+                self.set(merged);
+                true
             }
+            None => false,
         }
-        self.base = stored;
-        if merged == mine {
-            return false;
-        }
-        self.title = merged.title;
-        self.note = merged.note;
-        self.steps.clear();
-        for (state, note) in merged.steps {
-            self.add(state, note);
-        }
-        true
     }
 
     /// The draft as storage keeps it.
@@ -366,27 +244,15 @@ impl Draft {
         }
     }
 
-    /// Saves the draft as it is now (an empty one is removed), put together first with what
-    /// another tab saved meanwhile, and remembers why not.
+    /// Saves the draft as it is now, put together first with what another tab saved meanwhile
+    /// (`DraftShelf::save`).
     fn save(&mut self) {
-        if self.hold {
+        let Some(known) = self.known.clone() else {
             return;
-        }
-        self.sync();
-        // What another tab saved could not be kept aside: nothing is written over it.
-        if self.hold {
-            return;
-        }
-        let saved = self.as_saved();
-        let json = (!saved.is_empty()).then(|| draft::to_json(&saved));
-        let written = match &json {
-            None => storage::remove(KEY),
-            Some(json) => storage::set(KEY, json),
         };
-        if written.is_ok() {
-            self.base = json;
+        if let Some(merged) = self.shelf.save(&Local, &known, &self.as_saved()) {
+            self.set(merged);
         }
-        self.unsaved = written.err().map(|e| e.to_string());
     }
 
     fn is_empty(&self) -> bool {
@@ -697,7 +563,7 @@ pub fn LessonMaker() -> Html {
     let href = made.map(|s| ctx.href(&s));
     let base = dom::page_address();
     // A draft that is not being saved says so on the closed panel too.
-    let unsaved = d.unsaved.clone().filter(|_| !d.is_empty());
+    let unsaved = d.shelf.unsaved.clone().filter(|_| !d.is_empty());
     let copy = {
         let draft = draft.clone();
         Callback::from(move |_: MouseEvent| copy_link(draft.clone()))
@@ -712,8 +578,8 @@ pub fn LessonMaker() -> Html {
                 if let Some(why) = unsaved {
                     <p class="lesson-problem" role="alert">{ format!("Your lesson draft is not being saved: {why}. It stays while this page is open; copy the lesson link to keep it.") }</p>
                 }
-                if !d.restored.is_empty() {
-                    <ul class="lesson-restored">{ for d.restored.iter().map(|n| html! { <li>{ n }</li> }) }</ul>
+                if !d.shelf.restored.is_empty() {
+                    <ul class="lesson-restored">{ for d.shelf.restored.iter().map(|n| html! { <li>{ n }</li> }) }</ul>
                 }
                 { field("lesson-title", "Lesson title".into(), d.title.clone(), Some(typed(&draft, DraftAction::Title))) }
                 <form {onsubmit}>

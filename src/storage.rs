@@ -74,16 +74,6 @@ pub fn set(key: &str, value: &str) -> Result<(), StorageError> {
     Local.set(key, value)
 }
 
-/// Removes what is stored under `key`.
-pub fn remove(key: &str) -> Result<(), StorageError> {
-    Local.remove(key)
-}
-
-/// `store::set_aside` in local storage.
-pub fn set_aside(prefix: &str, value: &str) -> Result<String, StorageError> {
-    store::set_aside(&Local, prefix, value)
-}
-
 /// `store::set_aside_keys` in local storage.
 pub fn set_aside_keys(prefix: &str) -> Vec<String> {
     store::set_aside_keys(&Local, prefix)

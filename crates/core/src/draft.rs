@@ -17,6 +17,7 @@ use crate::state::{
     self, limit_text, Known, Notice, State, StepProblem, View, MAX_STEPS, MAX_STEP_LINK,
     MAX_STEP_NOTE_CHARS, MAX_TITLE_CHARS,
 };
+use crate::store::{self, Loaded, Storage};
 use serde::{Deserialize, Serialize};
 use std::fmt;
 
@@ -268,4 +269,205 @@ pub fn merge(stored: &Draft, mine: &Draft) -> (Draft, usize) {
         note: pick(&mine.note, &stored.note),
     };
     (merged, left_out)
+}
+
+/// Where the draft is saved.
+pub const KEY: &str = "parallax-lesson-draft";
+/// Where a saved draft that cannot be read, or was read only in part, is set aside (a key of
+/// its own that starts with this, `store::set_aside`).
+pub const UNREADABLE_KEY: &str = "parallax-lesson-draft-unreadable";
+
+/// The lesson draft kept in a storage under `KEY`: read at start (`open`), merged with what
+/// another tab saved before every write (`save`, `sync`), never written over what it cannot
+/// read whole (kept aside first, or else `hold`), and what the teacher must know about it.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct DraftShelf {
+    /// The draft as stored when this tab last read or wrote it: stored text that differs was
+    /// saved by another tab, and is merged with this one before anything is written.
+    base: Option<String>,
+    /// A saved draft could be neither read nor set aside (or is of a newer format): nothing is
+    /// saved over it.
+    hold: bool,
+    /// Why the draft is not being saved, if it is not.
+    pub unsaved: Option<String>,
+    /// What reading the saved draft said: steps left out, a damaged draft set aside.
+    pub restored: Vec<String>,
+}
+
+/// How many of the changes made to a draft read only in part are listed; the rest are counted.
+const SHOWN: usize = 10;
+
+impl DraftShelf {
+    /// The draft saved by an earlier visit (empty if none), read against what exists now. A
+    /// saved draft that cannot be read is set aside, never overwritten; one read only in part
+    /// (cut to a lesson's limits, steps that open nothing here left out) is kept aside whole,
+    /// then the part read is saved in its place, so that the next start reads it as it is.
+    pub fn open(s: &impl Storage, known: &Known) -> (DraftShelf, Draft) {
+        let mut shelf = DraftShelf::default();
+        let loaded = store::load(
+            s,
+            KEY,
+            UNREADABLE_KEY,
+            |raw| from_json(raw, known),
+            |e| matches!(e, DraftError::NewerFormat(_)),
+        );
+        let draft = match loaded {
+            Loaded::Empty => Draft::default(),
+            Loaded::Read((saved, notices), raw) => {
+                shelf.base = Some(raw.clone());
+                if !notices.is_empty() {
+                    shelf.keep_aside(s, known, &raw, &notices, &saved);
+                }
+                saved
+            }
+            // A newer Parallax saved it: left where it is, for that version to read.
+            Loaded::Newer(e) => {
+                shelf.hold = true;
+                shelf.unsaved = Some(format!(
+                    "{e}; it is left as it is, and this draft is not saved over it"
+                ));
+                Draft::default()
+            }
+            Loaded::Unreadable {
+                why, kept: Ok(key), ..
+            } => {
+                shelf.restored.push(format!(
+                    "The saved lesson draft could not be read: {why}. It is kept aside in this browser's storage (under “{key}”), and a new draft starts here."
+                ));
+                Draft::default()
+            }
+            Loaded::Unreadable {
+                why, kept: Err(e), ..
+            } => {
+                shelf.hold = true;
+                shelf.unsaved = Some(format!(
+                    "the saved draft could not be read ({why}) nor set aside ({e}), so this one is not saved over it"
+                ));
+                Draft::default()
+            }
+            Loaded::Unavailable(why) => {
+                shelf.unsaved = Some(why.to_string());
+                Draft::default()
+            }
+        };
+        (shelf, draft)
+    }
+
+    /// The saved draft `raw` was read only in part (`notices` say what was cut or left out): it
+    /// is kept aside whole, then the part read (`read`) is saved over it. When it cannot be kept
+    /// aside, nothing is saved over it.
+    fn keep_aside(
+        &mut self,
+        s: &impl Storage,
+        known: &Known,
+        raw: &str,
+        notices: &[Notice],
+        read: &Draft,
+    ) {
+        match store::set_aside(s, UNREADABLE_KEY, raw) {
+            Ok(key) => {
+                self.restored.push(format!(
+                    "The saved lesson draft held more than a lesson link can carry, or steps that do not open here: what fits is kept in this draft, and the whole draft as it was is kept aside in this browser's storage (under “{key}”)."
+                ));
+                self.save(s, known, read);
+            }
+            Err(why) => {
+                self.hold = true;
+                self.unsaved = Some(format!(
+                    "the saved draft held more than a lesson can, and could not be set aside ({why}), so this one is not saved over it"
+                ));
+            }
+        }
+        // What was cut, step by step: a tampered draft can give hundreds of these.
+        self.restored
+            .extend(notices.iter().take(SHOWN).map(|n| n.to_string()));
+        if notices.len() > SHOWN {
+            self.restored.push(format!(
+                "And {} more changes like these.",
+                notices.len() - SHOWN
+            ));
+        }
+    }
+
+    /// The draft another tab saved since this one last read or wrote, merged with `mine`
+    /// (`merge`: no step of either lost; when the two have more steps than a lesson can, `mine`
+    /// is kept aside whole first); `None` when nothing changed. What another tab saved that
+    /// cannot be read here whole is kept aside first, as at the start; when something cannot be
+    /// kept aside, nothing is saved over it from then on.
+    pub fn sync(&mut self, s: &impl Storage, known: &Known, mine: &Draft) -> Option<Draft> {
+        let stored = s.get(KEY).ok().flatten();
+        if self.hold || stored == self.base {
+            return None;
+        }
+        let other = match &stored {
+            Some(raw) => match from_json(raw, known) {
+                Ok((other, notices)) if notices.is_empty() => other,
+                // A newer Parallax in another tab: left where it is, for that version to read.
+                Err(e @ DraftError::NewerFormat(_)) => {
+                    self.hold = true;
+                    self.unsaved = Some(format!("another tab saved a lesson draft that {e}; it is left as it is, and this draft is not saved over it"));
+                    return None;
+                }
+                read => match store::set_aside(s, UNREADABLE_KEY, raw) {
+                    Ok(key) => {
+                        self.restored.push(format!(
+                            "Another tab saved a lesson draft that cannot be read here whole: it is kept aside in this browser's storage (under “{key}”)."
+                        ));
+                        read.map(|(other, _)| other).unwrap_or_default()
+                    }
+                    Err(why) => {
+                        self.hold = true;
+                        self.unsaved = Some(format!(
+                            "another tab saved a lesson draft that cannot be read here whole, and it could not be set aside ({why}), so this one is not saved over it"
+                        ));
+                        return None;
+                    }
+                },
+            },
+            // Removed elsewhere (made empty): this tab's draft stands.
+            None => Draft::default(),
+        };
+        let (merged, left_out) = merge(&other, mine);
+        if left_out > 0 {
+            match store::set_aside(s, UNREADABLE_KEY, &to_json(mine)) {
+                Ok(key) => self.restored.push(format!(
+                    "Another tab's lesson draft and this one have more than {MAX_STEPS} steps together: the first {MAX_STEPS} are kept, and this tab's draft as it was is kept aside in this browser's storage (under “{key}”)."
+                )),
+                Err(why) => {
+                    self.hold = true;
+                    self.unsaved = Some(format!(
+                        "another tab saved a lesson draft that, with this one, has more than {MAX_STEPS} steps, and this one could not be set aside ({why}), so it is not saved over the other"
+                    ));
+                    return None;
+                }
+            }
+        }
+        self.base = stored;
+        (merged != *mine).then_some(merged)
+    }
+
+    /// Saves `draft` (an empty one is removed), put together first with what another tab saved
+    /// meanwhile; returns the draft as saved when that merge changed it. Remembers why it was
+    /// not saved, if it was not.
+    pub fn save(&mut self, s: &impl Storage, known: &Known, draft: &Draft) -> Option<Draft> {
+        if self.hold {
+            return None;
+        }
+        let merged = self.sync(s, known, draft);
+        // What another tab saved could not be kept aside: nothing is written over it.
+        if self.hold {
+            return merged;
+        }
+        let saved = merged.as_ref().unwrap_or(draft);
+        let json = (!saved.is_empty()).then(|| to_json(saved));
+        let written = match &json {
+            None => s.remove(KEY),
+            Some(json) => s.set(KEY, json),
+        };
+        if written.is_ok() {
+            self.base = json;
+        }
+        self.unsaved = written.err().map(|e| e.to_string());
+        merged
+    }
 }

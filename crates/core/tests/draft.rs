@@ -342,3 +342,173 @@ fn lesson_drafts_of_two_tabs_merge() {
     assert_eq!((merged.steps.len(), left_out), (MAX_STEPS, 5));
     assert_eq!(merged.steps[15].1, "step 100");
 }
+
+// ---------------------------------------------------------------------------------------------
+// `DraftShelf`: the draft kept in a storage, as the app keeps it in local storage, here in memory
+// shared as two tabs of one browser share theirs.
+
+use parallax_core::draft::{DraftShelf, KEY, UNREADABLE_KEY};
+use parallax_core::store::{self, Memory, Storage, StorageError};
+
+fn draft_of(title: &str, steps: &[State]) -> Draft {
+    Draft {
+        title: title.into(),
+        steps: steps.iter().map(|s| (s.clone(), String::new())).collect(),
+        note: String::new(),
+    }
+}
+
+#[test]
+fn a_saved_draft_opens_again_and_two_tabs_never_lose_each_others_steps() {
+    let s = Memory::default();
+    let (mut a, empty) = DraftShelf::open(&s, known());
+    assert_eq!(empty, Draft::default());
+    let (mut b, _) = DraftShelf::open(&s, known());
+    let mine = draft_of("Treaty", &[explore("treaty")]);
+    assert_eq!(a.save(&s, known(), &mine), None, "nothing to merge yet");
+    assert_eq!(DraftShelf::open(&s, known()).1, mine);
+    // The other tab, opened before, adds its own step: saving merges the first tab's in.
+    let theirs = draft_of("", &[state(View::Map)]);
+    let merged = b
+        .save(&s, known(), &theirs)
+        .expect("merged with the first tab's draft");
+    assert_eq!(merged.steps.len(), 2, "{merged:?}");
+    assert_eq!(merged.title, "Treaty");
+    assert_eq!(DraftShelf::open(&s, known()).1, merged);
+    // The first tab takes it in on the `storage` event.
+    assert_eq!(a.sync(&s, known(), &mine), Some(merged.clone()));
+    assert_eq!(
+        a.sync(&s, known(), &merged),
+        None,
+        "nothing new the second time"
+    );
+    assert!(a.unsaved.is_none() && a.restored.is_empty());
+}
+
+#[test]
+fn an_empty_draft_empties_the_key() {
+    let s = Memory::default();
+    let (mut a, _) = DraftShelf::open(&s, known());
+    a.save(&s, known(), &draft_of("T", &[]));
+    assert!(s.get(KEY).unwrap().is_some());
+    a.save(&s, known(), &Draft::default());
+    assert_eq!(s.get(KEY).unwrap(), None);
+}
+
+#[test]
+fn an_unreadable_draft_is_set_aside_and_a_new_one_starts() {
+    let s = Memory::default();
+    s.set(KEY, "{not json").unwrap();
+    let (mut a, d) = DraftShelf::open(&s, known());
+    assert_eq!(d, Draft::default());
+    let kept = store::set_aside_keys(&s, UNREADABLE_KEY);
+    assert_eq!(kept.len(), 1);
+    assert_eq!(s.get(&kept[0]).unwrap().as_deref(), Some("{not json"));
+    assert_eq!(a.restored.len(), 1);
+    assert!(
+        a.restored[0].starts_with("The saved lesson draft could not be read: "),
+        "{:?}",
+        a.restored
+    );
+    assert!(a.restored[0].contains(&kept[0]));
+    a.save(&s, known(), &draft_of("New", &[]));
+    assert_eq!(DraftShelf::open(&s, known()).1.title, "New");
+    assert_eq!(
+        s.get(&kept[0]).unwrap().as_deref(),
+        Some("{not json"),
+        "never overwritten"
+    );
+}
+
+#[test]
+fn a_newer_draft_is_left_in_place_and_nothing_is_saved_over_it() {
+    let s = Memory::default();
+    let newer = "{\"format\":99,\"title\":\"t\",\"note\":\"\",\"steps\":[]}";
+    s.set(KEY, newer).unwrap();
+    let (mut a, _) = DraftShelf::open(&s, known());
+    let why = a.unsaved.clone().unwrap();
+    assert!(
+        why.ends_with("it is left as it is, and this draft is not saved over it"),
+        "{why}"
+    );
+    a.save(&s, known(), &draft_of("Mine", &[explore("x")]));
+    assert_eq!(s.get(KEY).unwrap().as_deref(), Some(newer));
+}
+
+#[test]
+fn a_draft_read_in_part_is_kept_aside_whole_and_the_part_read_is_saved() {
+    let s = Memory::default();
+    // Steps that open nothing here (an unknown source), more than are listed one by one.
+    let steps: Vec<String> = (0..12)
+        .map(|i| format!("{{\"link\":\"/read/nope{i}\",\"note\":\"\"}}"))
+        .chain([format!(
+            "{{\"link\":\"{}\",\"note\":\"kept\"}}",
+            step_link(&explore("treaty"))
+        )])
+        .collect();
+    let raw = format!(
+        "{{\"format\":1,\"title\":\"Part\",\"note\":\"\",\"steps\":[{}]}}",
+        steps.join(",")
+    );
+    s.set(KEY, &raw).unwrap();
+    let (a, d) = DraftShelf::open(&s, known());
+    assert_eq!(d.steps.len(), 1, "{d:?}");
+    let kept = store::set_aside_keys(&s, UNREADABLE_KEY);
+    assert_eq!(kept.len(), 1);
+    assert_eq!(
+        s.get(&kept[0]).unwrap().as_deref(),
+        Some(raw.as_str()),
+        "kept whole"
+    );
+    // The part read is what is stored now, so that the next start reads it as it is.
+    assert_eq!(DraftShelf::open(&s, known()).1, d);
+    // The set-aside message, ten changes, and how many more.
+    assert_eq!(a.restored.len(), 12, "{:?}", a.restored);
+    assert_eq!(a.restored.last().unwrap(), "And 2 more changes like these.");
+}
+
+#[test]
+fn a_blocked_storage_says_why_the_draft_is_not_saved() {
+    let s = Memory::blocked();
+    let (mut a, _) = DraftShelf::open(&s, known());
+    assert_eq!(
+        a.unsaved.as_deref(),
+        Some(StorageError::Blocked.to_string().as_str())
+    );
+    a.save(&s, known(), &draft_of("T", &[]));
+    assert_eq!(
+        a.unsaved.as_deref(),
+        Some(StorageError::Blocked.to_string().as_str())
+    );
+}
+
+#[test]
+fn two_drafts_with_more_steps_than_a_lesson_keep_this_tabs_whole_aside() {
+    let s = Memory::default();
+    let (mut a, _) = DraftShelf::open(&s, known());
+    let (mut b, _) = DraftShelf::open(&s, known());
+    let many = |prefix: &str| -> Vec<State> {
+        (0..MAX_STEPS)
+            .map(|i| explore(&format!("{prefix}{i}")))
+            .collect()
+    };
+    a.save(&s, known(), &draft_of("A", &many("a")));
+    let mine = draft_of("B", &many("b"));
+    let merged = b.save(&s, known(), &mine).unwrap();
+    assert_eq!(merged.steps.len(), MAX_STEPS);
+    let kept = store::set_aside_keys(&s, UNREADABLE_KEY);
+    assert_eq!(kept.len(), 1);
+    assert_eq!(
+        from_json(&s.get(&kept[0]).unwrap().unwrap(), known())
+            .unwrap()
+            .0,
+        mine
+    );
+    assert!(
+        b.restored.iter().any(|r| r.starts_with(
+            "Another tab's lesson draft and this one have more than 20 steps together"
+        )),
+        "{:?}",
+        b.restored
+    );
+}

@@ -285,7 +285,10 @@ fn unreadable_stored_documents_are_set_aside_and_new_ones_are_stored() {
     };
     assert_eq!(&*raw, "{\"version\":1,\"documents\":[");
     assert_eq!(s.get(&key).unwrap().as_deref(), Some(&*raw), "kept whole");
-    assert_eq!(store::set_aside_keys(&s, UNREADABLE_KEY), std::slice::from_ref(&key));
+    assert_eq!(
+        store::set_aside_keys(&s, UNREADABLE_KEY),
+        std::slice::from_ref(&key)
+    );
     a.import(&s, "article.txt", &fixture("article.txt"))
         .unwrap();
     assert_eq!(shelf_ids(&shelf(&s)), ["own1"]);
