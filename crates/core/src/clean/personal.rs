@@ -184,3 +184,46 @@ fn has_state_zip(t: &str) -> bool {
             && zip.chars().all(|c| c.is_ascii_digit())
     })
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// An address needs something before the `@`, a dot in its domain but not at either end,
+    /// and only letters, digits, dots and dashes after the `@`.
+    #[test]
+    fn an_email_address_is_told_from_other_words_with_an_at() {
+        for w in ["desk@example.org", "a.b-c@news.example.co.uk", "x@y.z"] {
+            assert!(is_email(w), "{w}");
+        }
+        for w in [
+            "@example.org",
+            "desk@example",
+            "desk@.example.org",
+            "desk@example.org.",
+            "desk@exa_mple.org",
+            "desk@exa mple.org",
+            "@",
+            "a@b",
+        ] {
+            assert!(!is_email(w), "{w}");
+        }
+    }
+
+    /// Only fields that name a person or a way to reach one are withheld outside a card; words
+    /// with an `@` that are neither an address nor a handle stay.
+    #[test]
+    fn redact_keeps_fields_and_words_that_are_not_personal() {
+        let text = "- Category: Politics\n• Published: 2024\n- Email: desk@example.org\nMeet @ 5pm, a@b and x@y.\nWrite to desk@example.org.";
+        assert_eq!(
+            redact(text),
+            "- Category: Politics\n• Published: 2024\n- Email : [withheld]\nMeet @ 5pm, a@b and x@y.\nWrite to [withheld]"
+        );
+        for key in ["category", "published", "tags", "share"] {
+            assert!(!is_personal_key(key), "{key}");
+        }
+        for key in ["name", "email", "phone", "address"] {
+            assert!(is_personal_key(key), "{key}");
+        }
+    }
+}
