@@ -226,4 +226,25 @@ mod tests {
             assert!(is_personal_key(key), "{key}");
         }
     }
+
+    /// Ten digits or more with two separators or more; a separator counts before the first digit
+    /// only when it opens the number (`(` or `+`).
+    #[test]
+    fn a_phone_number_is_ten_digits_with_separators_that_belong_to_it() {
+        for t in [
+            "Call 555-123-4567 today",
+            "Call (555)1234567 today",
+            "+1 5551234567",
+            "(555) 123 4567",
+        ] {
+            assert!(has_phone_number(t), "{t}");
+        }
+        for t in [
+            "Order no. 1234567890 shipped",
+            "In 2024 and 2025 it grew 12.5 %",
+            "555-1234",
+        ] {
+            assert!(!has_phone_number(t), "{t}");
+        }
+    }
 }
