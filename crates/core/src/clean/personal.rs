@@ -247,4 +247,15 @@ mod tests {
             assert!(!has_phone_number(t), "{t}");
         }
     }
+
+    /// A handle is `@` and at least two letters, digits, `_` or `.`.
+    #[test]
+    fn a_handle_is_at_and_a_name_of_its_characters() {
+        for w in ["@quayrail_news", "@quay.rail", "@ab"] {
+            assert!(is_handle(w), "{w}");
+        }
+        for w in ["@a", "@quay-rail", "@quay rail", "quayrail", "@é.x"] {
+            assert!(!is_handle(w), "{w}");
+        }
+    }
 }
