@@ -24,7 +24,7 @@ pub fn load() -> Result<Bundle, BundleError> {
 /// stores them, in another tab).
 #[hook]
 pub fn use_data() -> Rc<Result<Rc<Data>, BundleError>> {
-    let own = use_reducer(OwnDocs::open);
+    let own = use_reducer(|| OwnDocs::open(load()));
     {
         let own = own.dispatcher();
         use_effect_with((), move |_| {

@@ -46,10 +46,10 @@ pub enum OwnAction {
 }
 
 impl OwnDocs {
-    /// The built-in bundle, with the documents stored earlier, if any can be read.
-    pub fn open() -> OwnDocs {
+    /// The built-in bundle (as decoded), with the documents stored earlier, if any can be read.
+    pub fn open(bundle: Result<Bundle, BundleError>) -> OwnDocs {
         OwnDocs {
-            loaded: crate::data::load().map(|b| Own {
+            loaded: bundle.map(|b| Own {
                 shelf: Shelf::open(&Local, b.corpus, BUILD),
                 version: b.version,
                 checksum: b.checksum,
