@@ -380,7 +380,7 @@ pub fn ImportDocs() -> Html {
         <section class="own-docs" aria-labelledby="own-docs-title">
             <h2 id="own-docs-title">{ "Add your own documents" }</h2>
             <p class="own-docs-help">
-                { "Text (.txt), Markdown (.md) or saved web pages (.html), up to 5 MB each. They are read in this browser, never sent anywhere, and go through the same cleaning and analyses as the sources above. Web pages are read as text, never displayed." }
+                { "Text (.txt), Markdown (.md) or saved web pages (.html), up to 5 MB and about 30,000 words of text each. They are read in this browser, never sent anywhere, and go through the same cleaning and analyses as the sources above. Web pages are read as text, never displayed." }
             </p>
             <div class="drop-zone">
                 <label for="own-files">{ "Choose files to add" }</label>
