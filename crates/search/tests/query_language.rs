@@ -611,3 +611,36 @@ proptest! {
         }
     }
 }
+
+/// Words of punctuation alone are no clause: they neither narrow a query nor empty it. A query
+/// reads at most 32 terms (`MAX_ATOMS`): the 33rd and later are left out, so a match that only
+/// the 33rd would find is not found.
+#[test]
+fn punctuation_is_no_clause_and_a_query_reads_32_terms() {
+    let idx = index(&["A crane fell.", "The port opened.", "Zebras graze."]);
+    assert_eq!(found(&idx, "crane"), set(&[0]));
+    for q in ["crane ...", "... crane", "crane !!! ,", "crane * —"] {
+        assert_eq!(found(&idx, q), set(&[0]), "{q}");
+    }
+    assert_eq!(found(&idx, "..."), set(&[]));
+    assert!(idx.parse("... !!!").is_empty());
+    assert!(!idx.parse("crane ...").is_empty());
+    // Alternatives that match nothing, then one that matches passage 2.
+    let nothing: Vec<String> = (0..31).map(|i| format!("nothing{i}")).collect();
+    let within = format!("{} OR zebras", nothing.join(" OR "));
+    assert_eq!(found(&idx, &within), set(&[2]), "the 32nd term is read");
+    let past = format!("{} OR nothing31 OR zebras", nothing.join(" OR "));
+    assert_eq!(found(&idx, &past), set(&[]), "the 33rd term is not");
+}
+
+/// The index's encoded size, which the benchmarks report, counts what it holds.
+#[test]
+fn the_encoded_size_grows_with_the_index() {
+    let small = index(&["A crane fell."]);
+    let large = index(&[
+        "A crane fell.",
+        "The port opened on the first day of spring, at last.",
+    ]);
+    assert!(small.encoded_len() > 0);
+    assert!(large.encoded_len() > small.encoded_len());
+}
