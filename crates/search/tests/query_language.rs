@@ -644,3 +644,39 @@ fn the_encoded_size_grows_with_the_index() {
     assert!(small.encoded_len() > 0);
     assert!(large.encoded_len() > small.encoded_len());
 }
+
+/// What the results mark: every word a term or a prefix takes, a phrase only where its words
+/// stand together, never an excluded word; the text between marks is kept as it is.
+#[test]
+fn highlighting_marks_what_each_kind_of_term_matches() {
+    let idx = index(&["Cranes arrive.", "The port opened."]);
+    let marked = |q: &str, text: &str| -> Vec<String> {
+        let segments = idx.highlight(text, &idx.parse(q));
+        assert_eq!(
+            segments.iter().map(|s| s.text.as_str()).collect::<String>(),
+            text,
+            "{q}"
+        );
+        segments
+            .into_iter()
+            .filter(|s| s.mark)
+            .map(|s| s.text)
+            .collect()
+    };
+    let text = "A crane and cranes left the port; the crane port opened, cranberries too.";
+    assert_eq!(marked("crane", text), ["crane", "cranes", "crane"]);
+    assert_eq!(
+        marked("cran*", text),
+        ["crane", "cranes", "crane", "cranberries"]
+    );
+    assert_eq!(marked("\"crane port\"", text), ["crane port"]);
+    assert_eq!(marked("port -crane", text), ["port", "port"]);
+    assert_eq!(
+        marked("crane OR opened", text),
+        ["crane", "cranes", "crane", "opened"]
+    );
+    assert_eq!(
+        marked("\"crane port\"", "A crane, then a port."),
+        Vec::<String>::new()
+    );
+}
