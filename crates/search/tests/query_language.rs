@@ -657,6 +657,14 @@ fn highlighting_marks_what_each_kind_of_term_matches() {
             text,
             "{q}"
         );
+        assert!(
+            segments.iter().all(|s| !s.text.is_empty()),
+            "{q}: {segments:?}"
+        );
+        assert!(
+            segments.windows(2).all(|w| w[0].mark != w[1].mark),
+            "{q}: {segments:?}"
+        );
         segments
             .into_iter()
             .filter(|s| s.mark)
@@ -679,4 +687,20 @@ fn highlighting_marks_what_each_kind_of_term_matches() {
         marked("\"crane port\"", "A crane, then a port."),
         Vec::<String>::new()
     );
+    // Marks at the very start and end of the text.
+    assert_eq!(marked("crane", "Crane"), ["Crane"]);
+    assert_eq!(marked("port crane", "crane port"), ["crane port"]);
+}
+
+/// A query is read up to a byte limit, cut at a character boundary.
+#[test]
+fn truncate_cuts_at_a_character_boundary() {
+    use parallax_search::search::truncate;
+    assert_eq!(truncate("abc", 5), "abc");
+    assert_eq!(truncate("abc", 3), "abc");
+    assert_eq!(truncate("abc", 2), "ab");
+    // "é" takes bytes 1 and 2: a cut inside it steps back before it.
+    assert_eq!(truncate("héllo", 2), "h");
+    assert_eq!(truncate("héllo", 3), "hé");
+    assert_eq!(truncate("日本", 4), "日");
 }
