@@ -182,6 +182,10 @@ fn prefixes_take_every_word_that_starts_so() {
     assert_eq!(found(&idx, "cran* fell"), set(&[1]));
     // Quoted, a star is not a prefix mark.
     assert_eq!(found(&idx, "\"cran*\""), set(&[]));
+    // The word the prefix spells is one of its words.
+    let idx = index(&["The port opened.", "A portal.", "Portugal."]);
+    assert_eq!(found(&idx, "port*"), set(&[0, 1, 2]));
+    assert_eq!(found(&idx, "portal*"), set(&[1]));
 }
 
 #[test]
