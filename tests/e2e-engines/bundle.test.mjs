@@ -97,6 +97,8 @@ for (const engine of ENGINES) {
       const text = `Written offline in ${engine}, from file://.`;
       await s.waitFor(() => document.querySelector('.passage-notes[data-passage="p2"] details.note-add summary'), 'passage p2 has no "Add a note"');
       await s.driver.findElement(By.css('.passage-notes[data-passage="p2"] details.note-add summary')).click();
+      // The form is made once "Add a note" opens.
+      await s.waitFor(() => document.querySelector('.passage-notes[data-passage="p2"] textarea'), 'opening "Add a note" made no form');
       await s.driver.findElement(By.css('.passage-notes[data-passage="p2"] textarea')).sendKeys(text);
       await s.driver.findElement(By.xpath('//*[contains(@class, "passage-notes") and @data-passage="p2"]//button[normalize-space(.)="Save note"]')).click();
       const shown = (t) => [...document.querySelectorAll('.passage-notes[data-passage="p2"] .note-text')].some((n) => n.textContent === t);
