@@ -12,7 +12,7 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { after, afterEach, before, describe, it } from 'node:test';
 import { DIST, manifestIds } from '../e2e/harness.mjs';
-import { By, ENGINES, ROOT, openSession, prepareBuild, problemsOf, scratchDir, stopDisplay, startOtherOrigin } from './engines.mjs';
+import { By, ENGINES, addNoteUnderP2, ROOT, openSession, prepareBuild, problemsOf, scratchDir, stopDisplay, startOtherOrigin } from './engines.mjs';
 
 let root;
 let out;
@@ -95,14 +95,7 @@ for (const engine of ENGINES) {
     it('keeps a note written in it across a reload of the file', async () => {
       const s = await openFile('#/read/001');
       const text = `Written offline in ${engine}, from file://.`;
-      await s.waitFor(() => document.querySelector('.passage-notes[data-passage="p2"] details.note-add summary'), 'passage p2 has no "Add a note"');
-      await s.driver.findElement(By.css('.passage-notes[data-passage="p2"] details.note-add summary')).click();
-      // The form is made once "Add a note" opens.
-      await s.waitFor(() => document.querySelector('.passage-notes[data-passage="p2"] textarea'), 'opening "Add a note" made no form');
-      await s.driver.findElement(By.css('.passage-notes[data-passage="p2"] textarea')).sendKeys(text);
-      await s.driver.findElement(By.xpath('//*[contains(@class, "passage-notes") and @data-passage="p2"]//button[normalize-space(.)="Save note"]')).click();
-      const shown = (t) => [...document.querySelectorAll('.passage-notes[data-passage="p2"] .note-text')].some((n) => n.textContent === t);
-      await s.waitFor(shown, 'the saved note is not shown under p2', null, text);
+      const shown = await addNoteUnderP2(s, text);
       await s.reload();
       await s.waitFor(shown, 'the note is gone after a reload of the file', () => document.querySelector('main')?.innerText.slice(0, 300), text);
       await s.run(() => {

@@ -525,3 +525,19 @@ export function firstDifference(a, b) {
   const cut = (s) => JSON.stringify(s.slice(Math.max(0, i - 80), i + 120));
   return `they differ at character ${i} of ${a.length} / ${b.length}:\n  here:     ${cut(a)}\n  Chromium: ${cut(b)}`;
 }
+
+/** Writes a note under passage p2 of the reader open in session `s`, as a reader does (open
+ * "Add a note", type, "Save note"), and waits until it is shown there; returns the check that
+ * it is shown, for after a reload. */
+export async function addNoteUnderP2(s, text) {
+  const notes = '.passage-notes[data-passage="p2"]';
+  await s.waitFor((sel) => document.querySelector(`${sel} details.note-add summary`), 'passage p2 has no "Add a note"', null, notes);
+  await s.driver.findElement(By.css(`${notes} details.note-add summary`)).click();
+  // The form is made once "Add a note" opens.
+  await s.waitFor((sel) => document.querySelector(`${sel} textarea`), 'opening "Add a note" made no form', null, notes);
+  await s.driver.findElement(By.css(`${notes} textarea`)).sendKeys(text);
+  await s.driver.findElement(By.xpath('//*[contains(@class, "passage-notes") and @data-passage="p2"]//button[normalize-space(.)="Save note"]')).click();
+  const shown = (t) => [...document.querySelectorAll('.passage-notes[data-passage="p2"] .note-text')].some((n) => n.textContent === t);
+  await s.waitFor(shown, 'the saved note is not shown under p2', () => document.querySelector('.passage-notes[data-passage="p2"]')?.innerText, text);
+  return shown;
+}

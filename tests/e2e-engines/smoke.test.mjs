@@ -8,7 +8,7 @@
 import assert from 'node:assert/strict';
 import { after, afterEach, before, describe, it } from 'node:test';
 import { DIST, launchBrowser, startServer } from '../e2e/harness.mjs';
-import { By, ENGINES, firstDifference, openSession, prepareBuild, problemsOf, stopDisplay, startOtherOrigin, until } from './engines.mjs';
+import { By, ENGINES, addNoteUnderP2, firstDifference, openSession, prepareBuild, problemsOf, stopDisplay, startOtherOrigin, until } from './engines.mjs';
 import { rm } from 'node:fs/promises';
 
 /** Every view, by a link to it, and what shows that it has finished drawing. */
@@ -220,14 +220,7 @@ for (const engine of ENGINES) {
       const s = await fresh();
       const text = `Kept by ${engine} across a reload.`;
       await s.open(`${server.origin}/#/read/001`);
-      await s.waitFor(() => document.querySelector('.passage-notes[data-passage="p2"] details.note-add summary'), 'passage p2 has no "Add a note"');
-      await s.driver.findElement(By.css('.passage-notes[data-passage="p2"] details.note-add summary')).click();
-      // The form is made once "Add a note" opens.
-      await s.waitFor(() => document.querySelector('.passage-notes[data-passage="p2"] textarea'), 'opening "Add a note" made no form');
-      await s.driver.findElement(By.css('.passage-notes[data-passage="p2"] textarea')).sendKeys(text);
-      await s.driver.findElement(By.xpath('//*[contains(@class, "passage-notes") and @data-passage="p2"]//button[normalize-space(.)="Save note"]')).click();
-      const shown = (t) => [...document.querySelectorAll('.passage-notes[data-passage="p2"] .note-text')].some((n) => n.textContent === t);
-      await s.waitFor(shown, 'the saved note is not shown under p2', () => document.querySelector('.passage-notes[data-passage="p2"]')?.innerText, text);
+      const shown = await addNoteUnderP2(s, text);
       await s.reload();
       await s.waitFor(shown, 'the note is gone after a reload', () => document.querySelector('.passage-notes[data-passage="p2"]')?.innerText, text);
       await s.run(() => {
