@@ -13,7 +13,7 @@
 
 use crate::model::{is_id, Corpus, Document};
 use crate::pipeline::{process_document, SourceMeta};
-use crate::segment::{plain_text, sentence_spans};
+use crate::segment::{find_cached, plain_text, sentence_spans, Links};
 use crate::strings::{
     count, decode_entities, is_direction_control, is_zero_width, size, thousands,
 };
@@ -1741,35 +1741,15 @@ fn emphasis(s: &str) -> String {
     out
 }
 
-/// Finds a character matching `needle` at or after `from`, remembering the last answer: the
-/// first `]` after one `[` is the first after every later `[` before it, so a line of brackets
-/// is scanned once (searches from ever later positions scan disjoint stretches).
-fn find_cached(
-    s: &str,
-    from: usize,
-    needle: impl FnMut(char) -> bool,
-    cache: &mut Option<(usize, Option<usize>)>,
-) -> Option<usize> {
-    if let Some((searched, found)) = *cache {
-        if from >= searched && found.is_none_or(|f| f >= from) {
-            return found;
-        }
-    }
-    let found = s.get(from..).and_then(|r| r.find(needle)).map(|i| from + i);
-    crate::probe::step(found.unwrap_or(s.len()).saturating_sub(from));
-    *cache = Some((from, found));
-    found
-}
-
 /// Links to their text, images out, code ticks and escapes out, autolinks to their address.
 fn inline(s: &str) -> String {
     let bytes = s.as_bytes();
     let mut out = String::with_capacity(s.len());
-    // One cache per kind of search, so that each searches from ever later positions.
-    let (mut brackets, mut refs, mut parens, mut angles) = (None, None, None, None);
-    // And for the whitespace that stops an autolink: else `<http://<http://… >` scans to the
-    // far `>` once per `<`.
-    let mut spaces = None;
+    let mut links = Links::new(s);
+    // One cache per kind of search, so that each searches from ever later positions; and for
+    // the whitespace that stops an autolink: else `<http://<http://… >` scans to the far `>`
+    // once per `<`.
+    let (mut angles, mut spaces) = (None, None);
     let mut copied = 0;
     let mut i = 0;
     while i < bytes.len() {
@@ -1784,34 +1764,17 @@ fn inline(s: &str) -> String {
                 i += 1;
                 copied = i;
             }
-            b'[' | b'!' => {
-                let image = bytes[i] == b'!';
-                let open = i + usize::from(image);
-                if image && bytes.get(open) != Some(&b'[') {
-                    i += 1;
-                    continue;
-                }
-                let link =
-                    find_cached(s, open + 1, |c| c == ']', &mut brackets).and_then(|close| {
-                        let target = match bytes.get(close + 1) {
-                            Some(b'(') => find_cached(s, close + 2, |c| c == ')', &mut parens),
-                            Some(b'[') => find_cached(s, close + 2, |c| c == ']', &mut refs),
-                            _ => None,
-                        };
-                        target.map(|end| (close, end))
-                    });
-                match link {
-                    Some((close, end)) => {
-                        out.push_str(&s[copied..i]);
-                        if !image {
-                            out.push_str(&s[open + 1..close]);
-                        }
-                        i = end + 1;
-                        copied = i;
+            b'[' | b'!' => match links.at(i) {
+                Some(link) => {
+                    out.push_str(&s[copied..i]);
+                    if !link.image {
+                        out.push_str(&s[link.text]);
                     }
-                    None => i += 1,
+                    i = link.end;
+                    copied = i;
                 }
-            }
+                None => i += 1,
+            },
             b'<' if ["http://", "https://", "mailto:"]
                 .iter()
                 .any(|p| s[i + 1..].starts_with(p)) =>
@@ -1935,7 +1898,7 @@ mod tests {
              quoted snake_case 5 * 3\n\nfn main() {}\n\n*kept* [ref]: http://x\n\nSetext\n\na b"
         );
         assert_eq!(inline(&"[".repeat(10)), "[".repeat(10));
-        assert_eq!(inline("[a](b [c](d)"), "a");
+        assert_eq!(inline("[a](b [c](d)"), "[a](b c");
         assert_eq!(inline("[a] [b]: ![c] x"), "[a] [b]: ![c] x");
     }
 

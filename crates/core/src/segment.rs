@@ -113,62 +113,164 @@ pub fn plain_text(source: &str) -> String {
     out
 }
 
-/// `[text](target)` links replaced by their text; every other character kept.
+/// `[text](target)` links replaced by their text, images out; every other character kept.
 fn strip_links(source: &str) -> String {
     let mut s = String::with_capacity(source.len());
-    let mut rest = source;
-    // Keep the text of [text](target) links, drop the target. Each step moves past what cannot
-    // start a link, so a line of many brackets costs its length, not its length squared.
-    let mut paren: Option<(usize, Option<usize>)> = None;
-    while let Some(open) = rest.find('[') {
-        let after = &rest[open + 1..];
-        let Some(close) = after.find("](") else {
-            // No "](" left: no link can follow.
-            break;
-        };
-        let text = &after[..close];
-        if let Some(last) = text.rfind('[') {
-            // Only the last "[" before the "](" can open a link: the earlier ones hold it.
-            s.push_str(&rest[..open + 1 + last]);
-            rest = &after[last..];
-            continue;
-        }
-        if text.contains(']') {
-            // "[a]b](" is no link; nothing before the "](" can open one either.
-            s.push_str(&rest[..open + 1 + close]);
-            rest = &after[close..];
-            continue;
-        }
-        let target = &after[close + 2..];
-        // The first `)` from here, remembered as an offset into `source`: every later search
-        // starts further on, so it is still the answer while it lies ahead. Else `[a](x y`
-        // repeated before one far `)` would scan to it once per `[`.
-        let at = source.len() - target.len();
-        let found = match paren {
-            Some((from, found)) if at >= from && found.is_none_or(|f| f >= at) => found,
-            _ => {
-                let found = target.find(')').map(|i| at + i);
-                crate::probe::step(found.unwrap_or(source.len()) - at);
-                paren = Some((at, found));
-                found
+    let mut links = Links::new(source);
+    let mut copied = 0;
+    let mut from = 0;
+    while let Some(i) = source[from..].find(['[', '!']).map(|i| from + i) {
+        match links.at(i) {
+            Some(link) => {
+                s.push_str(&source[copied..i]);
+                if !link.image {
+                    s.push_str(&source[link.text]);
+                }
+                copied = link.end;
+                from = link.end;
             }
-        };
-        match found.map(|f| f - at) {
-            Some(end) if !target[..end].contains(char::is_whitespace) => {
-                s.push_str(&rest[..open]);
-                s.push_str(text);
-                rest = &target[end + 1..];
-            }
-            Some(_) => {
-                s.push_str(&rest[..open + 1 + close + 2]);
-                rest = target;
-            }
-            // No ")" left: no link can follow.
-            None => break,
+            None => from = i + 1,
         }
     }
-    s.push_str(rest);
+    s.push_str(&source[copied..]);
     s
+}
+
+/// A Markdown link or image found by [`Links::at`].
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Link {
+    /// The link's text (an image's alt text), as a byte range.
+    pub text: std::ops::Range<usize>,
+    /// Just after the link's last byte.
+    pub end: usize,
+    pub image: bool,
+}
+
+/// The one reading of Markdown links, for passage text and imported Markdown alike:
+/// `[text](target)`, `[text](target "title")`, `[text][ref]` and images `![alt](src)`. The text
+/// holds no bracket (in `[a [b](c)` only `[b](c)` is a link); a target holds no whitespace
+/// but before a quoted title (`[a](x y)` stays text) and ends at the first `)`.
+///
+/// Each kind of search remembers its last answer, so that a line of many would-be links is
+/// scanned once, not once per `[` (a caller asks about ever later positions).
+pub struct Links<'a> {
+    s: &'a str,
+    closes: Cache,
+    opens: Cache,
+    parens: Cache,
+    refs: Cache,
+    spaces: Cache,
+    /// The first character after a target's whitespace and the last before its `)`, with
+    /// their offsets, by the offset they were looked for from.
+    title_start: Option<(usize, Option<(usize, char)>)>,
+    title_end: Option<(usize, Option<(usize, char)>)>,
+}
+
+type Cache = Option<(usize, Option<usize>)>;
+
+impl<'a> Links<'a> {
+    pub fn new(s: &'a str) -> Self {
+        Links {
+            s,
+            closes: None,
+            opens: None,
+            parens: None,
+            refs: None,
+            spaces: None,
+            title_start: None,
+            title_end: None,
+        }
+    }
+
+    /// The link or image whose `[` or `![` is at byte `at`, if one starts there.
+    pub fn at(&mut self, at: usize) -> Option<Link> {
+        let s = self.s;
+        let bytes = s.as_bytes();
+        let image = bytes.get(at) == Some(&b'!');
+        let open = at + usize::from(image);
+        if bytes.get(open) != Some(&b'[') {
+            return None;
+        }
+        let close = find_cached(s, open + 1, |c| c == ']', &mut self.closes)?;
+        if find_cached(s, open + 1, |c| c == '[', &mut self.opens).is_some_and(|o| o < close) {
+            return None;
+        }
+        let end = match bytes.get(close + 1) {
+            Some(b'(') => {
+                let end = find_cached(s, close + 2, |c| c == ')', &mut self.parens)?;
+                let space = find_cached(s, close + 2, char::is_whitespace, &mut self.spaces);
+                match space {
+                    Some(w) if w < end && !self.titled(w, end) => return None,
+                    _ => end,
+                }
+            }
+            Some(b'[') => find_cached(s, close + 2, |c| c == ']', &mut self.refs)?,
+            _ => return None,
+        };
+        Some(Link {
+            text: open + 1..close,
+            end: end + 1,
+            image,
+        })
+    }
+
+    /// Whether what follows a target's first whitespace at `w`, up to the `)` at `end`, is a
+    /// quoted title. Both ends are remembered: would-be links may share them.
+    fn titled(&mut self, w: usize, end: usize) -> bool {
+        let s = self.s;
+        let first = remember(&mut self.title_start, w, || {
+            let rest = s[w..end].trim_start();
+            crate::probe::step(end - w - rest.len());
+            rest.chars().next().map(|c| (end - rest.len(), c))
+        });
+        let last = remember(&mut self.title_end, end, || {
+            let head = s[..end].trim_end();
+            crate::probe::step(end - head.len());
+            head.chars()
+                .next_back()
+                .map(|c| (head.len() - c.len_utf8(), c))
+        });
+        match (first, last) {
+            (Some((a, q @ ('"' | '\''))), Some((b, r))) => a < b && q == r,
+            _ => false,
+        }
+    }
+}
+
+/// The value of `make` for `key`, made again only when the key changes.
+fn remember<K: PartialEq + Copy, V: Copy>(
+    slot: &mut Option<(K, V)>,
+    key: K,
+    make: impl FnOnce() -> V,
+) -> V {
+    match *slot {
+        Some((k, v)) if k == key => v,
+        _ => {
+            let v = make();
+            *slot = Some((key, v));
+            v
+        }
+    }
+}
+
+/// Finds a character matching `needle` at or after `from`, remembering the last answer: the
+/// first `]` after one `[` is the first after every later `[` before it, so a line of brackets
+/// is scanned once (searches from ever later positions scan disjoint stretches).
+pub(crate) fn find_cached(
+    s: &str,
+    from: usize,
+    needle: impl FnMut(char) -> bool,
+    cache: &mut Cache,
+) -> Option<usize> {
+    if let Some((searched, found)) = *cache {
+        if from >= searched && found.is_none_or(|f| f >= from) {
+            return found;
+        }
+    }
+    let found = s.get(from..).and_then(|r| r.find(needle)).map(|i| from + i);
+    crate::probe::step(found.unwrap_or(s.len()).saturating_sub(from));
+    *cache = Some((from, found));
+    found
 }
 
 #[cfg(test)]
@@ -202,35 +304,53 @@ mod tests {
         );
     }
 
-    /// The link loop as it was before it skipped what cannot start a link (quadratic in the
-    /// brackets of a line): the new one must give exactly its output.
+    /// The rules of [`Links`] written plainly, searching afresh for every `[` (quadratic on a
+    /// line of brackets): the remembering scanner must give exactly its output.
     fn links_reference(source: &str) -> String {
-        let mut s = String::new();
-        let mut rest = source;
-        while let Some(open) = rest.find('[') {
-            let after = &rest[open + 1..];
-            match after.find("](") {
-                Some(close) if !after[..close].contains(['[', ']']) => {
-                    let target = &after[close + 2..];
-                    match target.find(')') {
-                        Some(end) if !target[..end].contains(char::is_whitespace) => {
-                            s.push_str(&rest[..open]);
-                            s.push_str(&after[..close]);
-                            rest = &target[end + 1..];
-                        }
-                        _ => {
-                            s.push_str(&rest[..open + 1]);
-                            rest = after;
-                        }
+        let link_at = |at: usize| -> Option<(usize, usize, usize)> {
+            let open = at + usize::from(source[at..].starts_with('!'));
+            let rest = source.get(open..)?.strip_prefix('[')?;
+            let close = open + 1 + rest.find(']')?;
+            if source[open + 1..close].contains('[') {
+                return None;
+            }
+            let after = &source[close + 1..];
+            let end = if let Some(target) = after.strip_prefix('(') {
+                let len = target.find(')')?;
+                let target = &target[..len];
+                if let Some(w) = target.find(char::is_whitespace) {
+                    let title = target[w..].trim();
+                    let quoted = ['"', '\'']
+                        .iter()
+                        .any(|&q| title.len() >= 2 && title.starts_with(q) && title.ends_with(q));
+                    if !quoted {
+                        return None;
                     }
                 }
-                _ => {
-                    s.push_str(&rest[..open + 1]);
-                    rest = after;
+                close + 2 + len
+            } else if let Some(r) = after.strip_prefix('[') {
+                close + 2 + r.find(']')?
+            } else {
+                return None;
+            };
+            Some((open + 1, close, end + 1))
+        };
+        let mut s = String::new();
+        let (mut copied, mut i) = (0, 0);
+        while i < source.len() {
+            match link_at(i) {
+                Some((a, b, end)) => {
+                    s.push_str(&source[copied..i]);
+                    if !source[i..].starts_with('!') {
+                        s.push_str(&source[a..b]);
+                    }
+                    copied = end;
+                    i = end;
                 }
+                _ => i += source[i..].chars().next().map_or(1, char::len_utf8),
             }
         }
-        s.push_str(rest);
+        s.push_str(&source[copied..]);
         s
     }
 
@@ -240,8 +360,28 @@ mod tests {
         ))]
 
         #[test]
-        fn link_stripping_is_unchanged(text in "[\\[\\]() ax\n]{0,60}") {
+        fn links_are_read_as_their_plain_rules_read_them(text in "[\\[\\]()! ax\"'\n]{0,60}") {
             proptest::prop_assert_eq!(strip_links(&text), links_reference(&text));
+        }
+    }
+
+    #[test]
+    fn markdown_links() {
+        for (md, text) in [
+            ("see [Trade](#trade).", "see Trade."),
+            ("[a](x \"The title\") b", "a b"),
+            ("[a](x 'title') b", "a b"),
+            ("[a](x y) b", "[a](x y) b"),
+            ("[a](x \"open) b", "[a](x \"open) b"),
+            ("[a][ref] b", "a b"),
+            ("![a chart](c.png) b", " b"),
+            ("[a [b](c) d", "[a b d"),
+            ("[a](b [c](d)", "[a](b c"),
+            ("[a]b](c)", "[a]b](c)"),
+            ("[a] (b)", "[a] (b)"),
+            ("[](x)", ""),
+        ] {
+            assert_eq!(strip_links(md), text, "{md}");
         }
     }
 

@@ -359,6 +359,30 @@ fn unclosed_link_targets_cost_linearly() {
     );
 }
 
+/// `[a](x` repeated before one far space, an unclosed title, a run of spaces and `)`: every
+/// would-be link shares that title, and checking it trimmed the same spaces once per `[`.
+#[test]
+fn links_sharing_one_far_title_cost_linearly() {
+    shape(
+        "link titles",
+        |k| {
+            let n = 300 * k;
+            format!("A title\n\nWords {} \"t{}).\n", "[a](x".repeat(n), " ".repeat(n))
+        },
+        |page| process(page),
+    );
+    shape(
+        "markdown link titles",
+        |k| {
+            let n = 300 * k;
+            format!("# Title\n\nText {} \"t{})\n", "[a](x".repeat(n), " ".repeat(n))
+        },
+        |md| {
+            cost(|| parallax_core::import::import("a.md", md.as_bytes(), &corpus(Vec::new()), "u1"))
+        },
+    );
+}
+
 /// Markdown of repeated `<http://` before one far `>` with a space before it: the autolink scan
 /// looked for whitespace up to that `>` once per `<`.
 #[test]
