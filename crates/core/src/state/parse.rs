@@ -1,0 +1,472 @@
+//! Parsing a link into a `State`: the parameters, each view's path and settings checked against
+//! the corpus, reader-defined themes, lessons one level deep; a `Notice` for all that is dropped.
+
+use super::fragment::{clean_text, decode, raw};
+use super::lesson::assemble;
+use super::{
+    custom_id, param, CustomTheme, Explore, Known, Lesson, Notice, OverviewPart, Raw, State,
+    StepProblem, View, MAX_COMPARE, MAX_CUSTOM, MAX_LABEL_CHARS, MAX_LIST, MAX_QUERY_CHARS,
+    MAX_STEPS, MAX_TERMS, MAX_TERM_CHARS, MAX_VALUE,
+};
+use crate::model::Lang;
+
+/// Stage two: a typed, validated state and the notices for the reader.
+pub fn parse(fragment: &str, known: &Known) -> (State, Vec<Notice>) {
+    parse_at(fragment, known, false)
+}
+
+/// Reads a step's link (`step_link`) as a lesson reads its steps: one level deep, a lesson
+/// refused, no version expected.
+pub fn parse_step_link(link: &str, known: &Known) -> (State, Vec<Notice>) {
+    parse_at(link, known, true)
+}
+
+/// The parameters a view may read, each the first of its name, percent-decoded; the lists split
+/// at commas, at most `MAX_LIST` items each.
+struct Params {
+    q: String,
+    themes: Vec<String>,
+    sources: Vec<String>,
+    entities: Vec<String>,
+    langs: Vec<String>,
+    mode: Option<String>,
+    theme: Option<String>,
+    differ: Option<String>,
+    removed: Option<String>,
+    title: Option<String>,
+    at: Option<String>,
+    part: Option<String>,
+}
+
+/// `parse`, for a whole link or (`nested`) the link of a lesson step, where a lesson is
+/// refused: lessons nest one level at most.
+fn parse_at(fragment: &str, known: &Known, nested: bool) -> (State, Vec<Notice>) {
+    let raw = raw(fragment);
+    let mut notices = Vec::new();
+    if raw.truncated {
+        notices.push(Notice::Truncated);
+    }
+    let p = read_params(&raw, known, &mut notices);
+    // Reader-defined themes first: their ids may appear in the theme filters.
+    let mut custom = parse_customs(&raw, &mut notices);
+    let mut theme_ids: Vec<String> = known.themes.clone();
+    theme_ids.extend((0..custom.len()).map(custom_id));
+
+    let path: Vec<String> = raw.path.iter().map(|s| decode(s, &mut false)).collect();
+    let path: Vec<&str> = path.iter().map(String::as_str).collect();
+    let n = &mut notices;
+    let view = match path.as_slice() {
+        [] | ["library"] => View::Library,
+        ["read", doc, rest @ ..] => parse_read(doc, rest.first().copied(), p.removed, known, n),
+        ["explore"] => View::Explore(parse_explore(p, &theme_ids, known, n)),
+        ["overview"] => parse_overview(p.part, n),
+        ["map"] => View::Map,
+        // No sources named: the app opens the pair that shares the most wording.
+        ["compare"] => View::Compare {
+            docs: Vec::new(),
+            theme: None,
+            only_differ: false,
+        },
+        ["compare", docs @ ..] => parse_compare(docs, p.theme, p.differ, &theme_ids, known, n),
+        ["source", doc] => parse_source(doc, known, n),
+        ["methods"] => View::Methods,
+        ["notes"] => View::Notes,
+        ["lesson"] if nested => {
+            n.push(Notice::NestedLesson);
+            View::Library
+        }
+        ["lesson"] => parse_lesson_view(&raw, p.title, p.at, known, n),
+        [other, ..] => {
+            n.push(Notice::UnknownView(clean_text(other, 40)));
+            View::Library
+        }
+    };
+    if matches!(view, View::Lesson(_)) && !custom.is_empty() {
+        custom.clear();
+        notices.push(Notice::BadCustomTheme(
+            "in a lesson, each step carries its own".into(),
+        ));
+    }
+    (State { view, custom }, notices)
+}
+
+/// Reads the parameters of a link, with a notice for a list that was too long, bad encoding, a
+/// parameter not known and a link made for another corpus version.
+fn read_params(raw: &Raw, known: &Known, notices: &mut Vec<Notice>) -> Params {
+    let mut bad = false;
+    let mut get = |name: &str| -> Option<String> {
+        raw.params
+            .iter()
+            .find(|(k, _)| k == name)
+            .map(|(_, v)| decode(crate::search::truncate(v, MAX_VALUE), &mut bad))
+    };
+    let p = Params {
+        q: get(param::Q).unwrap_or_default(),
+        themes: list(param::THEMES, &mut get, notices),
+        sources: list(param::SOURCES, &mut get, notices),
+        entities: list(param::ENTITIES, &mut get, notices),
+        langs: list(param::LANGS, &mut get, notices),
+        mode: get(param::MODE),
+        theme: get(param::THEME),
+        differ: get(param::DIFFER),
+        removed: get(param::REMOVED),
+        title: get(param::TITLE),
+        at: get(param::AT),
+        part: get(param::PART),
+    };
+    let version = get(param::VERSION);
+    if bad {
+        notices.push(Notice::BadEncoding);
+    }
+    for (k, _) in &raw.params {
+        if !param::ALL.contains(&k.as_str()) {
+            notices.push(Notice::UnknownParam(clean_text(k, 40)));
+        }
+    }
+    if let Some(v) = version.filter(|v| *v != known.version) {
+        notices.push(Notice::OtherVersion {
+            link: clean_text(&v, 16),
+        });
+    }
+    p
+}
+
+/// A list parameter: its comma-separated items, trimmed, empty ones dropped, at most `MAX_LIST`.
+fn list(
+    name: &str,
+    get: &mut dyn FnMut(&str) -> Option<String>,
+    notices: &mut Vec<Notice>,
+) -> Vec<String> {
+    let v = get(name).unwrap_or_default();
+    let items: Vec<String> = v
+        .split(',')
+        .map(str::trim)
+        .filter(|s| !s.is_empty())
+        .map(str::to_owned)
+        .collect();
+    if items.len() > MAX_LIST {
+        notices.push(Notice::TooManyValues(name.to_owned()));
+    }
+    items.into_iter().take(MAX_LIST).collect()
+}
+
+/// The reader-defined themes of a link (`custom=`), at most `MAX_CUSTOM`.
+fn parse_customs(raw: &Raw, notices: &mut Vec<Notice>) -> Vec<CustomTheme> {
+    let mut custom = Vec::new();
+    for (_, v) in raw.params.iter().filter(|(k, _)| k == param::CUSTOM) {
+        if custom.len() == MAX_CUSTOM {
+            notices.push(Notice::TooManyValues(param::CUSTOM.into()));
+            break;
+        }
+        match parse_custom(crate::search::truncate(v, MAX_VALUE), notices) {
+            Ok(c) => custom.push(c),
+            Err(why) => notices.push(Notice::BadCustomTheme(why)),
+        }
+    }
+    custom
+}
+
+/// `custom=Label:term|term…`, label and terms percent-encoded separately.
+fn parse_custom(v: &str, notices: &mut Vec<Notice>) -> Result<CustomTheme, String> {
+    let mut bad = false;
+    let (label, terms) = v.split_once(':').ok_or("it has no “label:terms” form")?;
+    let label = clean_text(&decode(label, &mut bad), MAX_LABEL_CHARS);
+    if label.is_empty() {
+        return Err("its label is empty".into());
+    }
+    let mut out: Vec<String> = Vec::new();
+    for t in terms.split('|') {
+        let t = clean_text(&decode(t, &mut bad), MAX_TERM_CHARS);
+        if !t.is_empty() && !out.contains(&t) && out.len() < MAX_TERMS {
+            out.push(t);
+        }
+    }
+    if bad {
+        notices.push(Notice::BadEncoding);
+    }
+    if out.is_empty() {
+        return Err(format!("“{label}” has no terms"));
+    }
+    Ok(CustomTheme { label, terms: out })
+}
+
+/// `#/read/<doc>[/<passage>]?removed=1`; an unknown source falls back to the library.
+fn parse_read(
+    doc: &str,
+    passage: Option<&str>,
+    removed: Option<String>,
+    known: &Known,
+    notices: &mut Vec<Notice>,
+) -> View {
+    let Some((id, passages)) = known.doc(doc) else {
+        notices.push(Notice::UnknownDoc(clean_text(doc, 40)));
+        return View::Library;
+    };
+    let passage = passage.and_then(|p| {
+        if passages.iter().any(|x| x == p) {
+            Some(p.to_owned())
+        } else {
+            notices.push(Notice::UnknownPassage {
+                doc: id.clone(),
+                passage: clean_text(p, 40),
+            });
+            None
+        }
+    });
+    View::Read {
+        doc: id.clone(),
+        passage,
+        show_removed: removed.as_deref() == Some("1"),
+    }
+}
+
+/// `#/explore?q=&themes=&sources=&entities=&langs=&mode=kwic`: what is unknown is left out, the
+/// lists kept in corpus order.
+fn parse_explore(
+    p: Params,
+    theme_ids: &[String],
+    known: &Known,
+    notices: &mut Vec<Notice>,
+) -> Explore {
+    if p.q.chars().count() > MAX_QUERY_CHARS && !notices.contains(&Notice::Truncated) {
+        notices.push(Notice::Truncated);
+    }
+    let mut langs = Vec::new();
+    for l in &p.langs {
+        match Lang::from_code(l) {
+            Some(l) if !langs.contains(&l) => langs.push(l),
+            Some(_) => {}
+            None => notices.push(Notice::UnknownLang(clean_text(l, 20))),
+        }
+    }
+    crate::sort::sort(&mut langs);
+    Explore {
+        query: clean_text(&p.q, MAX_QUERY_CHARS),
+        themes: in_order(&p.themes, theme_ids, Notice::UnknownTheme, notices),
+        sources: doc_order(&p.sources, known, notices),
+        entities: in_order(&p.entities, &known.entities, Notice::UnknownEntity, notices),
+        langs,
+        kwic: p.mode.as_deref() == Some("kwic"),
+    }
+}
+
+/// The ids of `all` that `ids` names, in the order of `all`; a notice for each unknown one.
+fn in_order(
+    ids: &[String],
+    all: &[String],
+    notice: fn(String) -> Notice,
+    notices: &mut Vec<Notice>,
+) -> Vec<String> {
+    for id in ids {
+        if !all.contains(id) {
+            notices.push(notice(clean_text(id, 40)));
+        }
+    }
+    all.iter().filter(|t| ids.contains(t)).cloned().collect()
+}
+
+/// The sources `ids` names, in corpus order; a notice for each unknown one.
+fn doc_order(ids: &[String], known: &Known, notices: &mut Vec<Notice>) -> Vec<String> {
+    for id in ids {
+        if known.doc(id).is_none() {
+            notices.push(Notice::UnknownDoc(clean_text(id, 40)));
+        }
+    }
+    known
+        .docs
+        .iter()
+        .map(|(d, _)| d)
+        .filter(|d| ids.contains(d))
+        .cloned()
+        .collect()
+}
+
+/// `#/overview?part=…`; an unknown part is dropped with a notice.
+fn parse_overview(part: Option<String>, notices: &mut Vec<Notice>) -> View {
+    View::Overview {
+        part: part.and_then(|p| {
+            let found = OverviewPart::from_id(&p);
+            if found.is_none() {
+                notices.push(Notice::UnknownParam(clean_text(&format!("part={p}"), 40)));
+            }
+            found
+        }),
+    }
+}
+
+/// `#/compare/<doc>/<doc>[/<doc>]?theme=&differ=1`: sources in the order named, without
+/// repeats, at most `MAX_COMPARE`; fewer than two falls back to the library.
+fn parse_compare(
+    docs: &[&str],
+    theme: Option<String>,
+    differ: Option<String>,
+    theme_ids: &[String],
+    known: &Known,
+    notices: &mut Vec<Notice>,
+) -> View {
+    let mut ids: Vec<String> = Vec::new();
+    for &d in docs {
+        if known.doc(d).is_none() {
+            notices.push(Notice::UnknownDoc(clean_text(d, 40)));
+        } else if !ids.iter().any(|i| i == d) {
+            ids.push(d.to_owned());
+        }
+    }
+    if ids.len() > MAX_COMPARE {
+        notices.push(Notice::TooManyToCompare);
+        ids.truncate(MAX_COMPARE);
+    }
+    if ids.len() < 2 {
+        notices.push(Notice::TooFewToCompare);
+        return View::Library;
+    }
+    let theme = theme.and_then(|t| {
+        if theme_ids.contains(&t) {
+            Some(t)
+        } else {
+            notices.push(Notice::UnknownTheme(clean_text(&t, 40)));
+            None
+        }
+    });
+    View::Compare {
+        docs: ids,
+        theme,
+        only_differ: differ.as_deref() == Some("1"),
+    }
+}
+
+/// `#/source/<doc>`; an unknown source falls back to the library.
+fn parse_source(doc: &str, known: &Known, notices: &mut Vec<Notice>) -> View {
+    match known.doc(doc) {
+        Some((id, _)) => View::Source { doc: id.clone() },
+        None => {
+            notices.push(Notice::UnknownDoc(clean_text(doc, 40)));
+            View::Library
+        }
+    }
+}
+
+/// `#/lesson?title=…&step=…&at=…`; a lesson with no step that opens falls back to the library.
+fn parse_lesson_view(
+    raw: &Raw,
+    title: Option<String>,
+    at: Option<String>,
+    known: &Known,
+    notices: &mut Vec<Notice>,
+) -> View {
+    let steps: Vec<&str> = raw
+        .params
+        .iter()
+        .filter(|(k, _)| k == param::STEP)
+        .map(|(_, v)| v.as_str())
+        .collect();
+    match parse_lesson(&title.unwrap_or_default(), &steps, at, known, notices) {
+        Some(l) => View::Lesson(l),
+        None => {
+            notices.push(Notice::EmptyLesson);
+            View::Library
+        }
+    }
+}
+
+/// Stage two of a lesson link: each `step=` value is `link!note`, both percent-encoded (the
+/// link keeps `/?=,:|` literal for reading; it never holds a bare `!`), the link parsed as any
+/// link (one level deep). `at` counts steps as the link does; when steps before it were left
+/// out it still opens the step it named (or the nearest after it).
+fn parse_lesson(
+    title: &str,
+    values: &[&str],
+    at: Option<String>,
+    known: &Known,
+    notices: &mut Vec<Notice>,
+) -> Option<Lesson> {
+    if values.len() > MAX_STEPS {
+        notices.push(Notice::TooManySteps);
+    }
+    let read = values.len().min(MAX_STEPS);
+    let candidates = values
+        .iter()
+        .take(MAX_STEPS)
+        .enumerate()
+        .filter_map(|(i, v)| parse_step(i + 1, v, known, notices))
+        .collect();
+    let at = step_at(at, read, notices);
+    assemble(title, candidates, at, notices)
+}
+
+/// One `step=` value, numbered `step` from 1: its number, state and note, or `None` (with a
+/// notice) when it is empty or its link opens nothing here.
+fn parse_step(
+    step: usize,
+    value: &str,
+    known: &Known,
+    notices: &mut Vec<Notice>,
+) -> Option<(usize, State, String)> {
+    let in_step = |n: Notice| Notice::InStep {
+        step,
+        notice: Box::new(n),
+    };
+    if value.len() > MAX_VALUE {
+        notices.push(in_step(Notice::Truncated));
+    }
+    let v = crate::search::truncate(value, MAX_VALUE);
+    let (link, note) = v.split_once('!').unwrap_or((v, ""));
+    if link.is_empty() && note.is_empty() {
+        notices.push(Notice::StepLeftOut {
+            step,
+            why: StepProblem::Empty,
+        });
+        return None;
+    }
+    let mut bad = false;
+    let (link, note) = (decode(link, &mut bad), decode(note, &mut bad));
+    if bad {
+        notices.push(in_step(Notice::BadEncoding));
+    }
+    let (state, inner) = parse_at(&link, known, true);
+    if state.is_not_found(&inner) {
+        notices.push(Notice::StepLeftOut {
+            step,
+            why: StepProblem::Refused(Box::new(refusal(&inner))),
+        });
+        return None;
+    }
+    notices.extend(inner.into_iter().map(in_step));
+    Some((step, state, note))
+}
+
+/// Why a step's link opens nothing: the first notice of its parse that says so.
+fn refusal(notices: &[Notice]) -> Notice {
+    notices
+        .iter()
+        .find(|n| {
+            matches!(
+                n,
+                Notice::UnknownPassage { .. }
+                    | Notice::UnknownView(_)
+                    | Notice::UnknownDoc(_)
+                    | Notice::TooFewToCompare
+                    | Notice::NestedLesson
+            )
+        })
+        .unwrap_or(&Notice::EmptyLesson)
+        .clone()
+}
+
+/// The step a lesson opens at, from `at=` (counted from 1 among the `read` steps); one that
+/// names no step gives the nearest, with a notice.
+fn step_at(at: Option<String>, read: usize, notices: &mut Vec<Notice>) -> usize {
+    let Some(a) = at else {
+        return 1;
+    };
+    match a.parse::<usize>() {
+        Ok(n) if (1..=read).contains(&n) => n,
+        parsed => {
+            notices.push(Notice::NoSuchStep(clean_text(&a, 20)));
+            match parsed {
+                Ok(n) if n > read => read,
+                _ => 1,
+            }
+        }
+    }
+}

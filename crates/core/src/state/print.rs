@@ -1,0 +1,181 @@
+//! Canonical printing: the one link of a state (`print`), of a lesson step (`step_link`), and
+//! the link to write in place of one just opened (`canonical_replacement`).
+
+use super::fragment::encode;
+use super::{param, CustomTheme, Explore, Lesson, Notice, State, Step, View};
+
+/// Characters a step's link keeps unencoded in the lesson link, for reading.
+const STEP_LITERAL: &[u8] = b"/?=,:|";
+
+/// What to write in place of a link just opened (`fragment`, without its `#`): its canonical
+/// form, so that the address shown, copied or reloaded is the one link of the state on screen.
+/// `None` when the link is already canonical, and when its target is not found (the reader
+/// keeps the link they typed, to correct it).
+pub fn canonical_replacement(
+    fragment: &str,
+    state: &State,
+    notices: &[Notice],
+    version: &str,
+) -> Option<String> {
+    if state.is_not_found(notices) {
+        return None;
+    }
+    let canonical = print(state, version);
+    (canonical.strip_prefix('#') != Some(fragment)).then_some(canonical)
+}
+
+/// The canonical fragment of a state, with the leading `#` and the corpus version.
+pub fn print(state: &State, version: &str) -> String {
+    let (path, mut params) = parts(state);
+    params.push((param::VERSION, encode(version, b"")));
+    format!("#{path}?{}", query(params))
+}
+
+/// The canonical link of a view as a lesson step holds it (path and parameters, without `#`
+/// or version); `parse_step_link` reads it back.
+pub fn step_link(state: &State) -> String {
+    let (path, params) = parts(state);
+    if params.is_empty() {
+        return path;
+    }
+    format!("{path}?{}", query(params))
+}
+
+/// The value of a `step=` parameter: the step's canonical link, then `!` and the note.
+pub(super) fn step_param(step: &Step) -> String {
+    let link = encode(&step_link(&step.state), STEP_LITERAL);
+    if step.note.is_empty() {
+        link
+    } else {
+        format!("{link}!{}", encode(&step.note, b""))
+    }
+}
+
+/// Parameters joined as a query string, in their order.
+fn query(params: Vec<(&str, String)>) -> String {
+    let pairs: Vec<String> = params
+        .into_iter()
+        .map(|(k, v)| format!("{k}={v}"))
+        .collect();
+    pairs.join("&")
+}
+
+/// The canonical path of a state and its parameters in order, all but the version.
+fn parts(state: &State) -> (String, Vec<(&'static str, String)>) {
+    let mut params: Vec<(&str, String)> = Vec::new();
+    let path = match &state.view {
+        View::Library => "/".to_owned(),
+        View::Read {
+            doc,
+            passage,
+            show_removed,
+        } => {
+            if *show_removed {
+                params.push((param::REMOVED, "1".into()));
+            }
+            match passage {
+                Some(p) => format!("/read/{doc}/{p}"),
+                None => format!("/read/{doc}"),
+            }
+        }
+        View::Explore(e) => {
+            explore_params(e, &mut params);
+            "/explore".to_owned()
+        }
+        View::Overview { part } => {
+            if let Some(p) = part {
+                params.push((param::PART, p.id().into()));
+            }
+            "/overview".to_owned()
+        }
+        View::Map => "/map".to_owned(),
+        View::Compare {
+            docs,
+            theme,
+            only_differ,
+        } => {
+            if let Some(t) = theme {
+                params.push((param::THEME, encode(t, b"")));
+            }
+            if *only_differ {
+                params.push((param::DIFFER, "1".into()));
+            }
+            if docs.is_empty() {
+                "/compare".to_owned()
+            } else {
+                format!("/compare/{}", docs.join("/"))
+            }
+        }
+        View::Source { doc } => format!("/source/{doc}"),
+        View::Methods => "/methods".to_owned(),
+        View::Notes => "/notes".to_owned(),
+        View::Lesson(l) => {
+            lesson_params(l, &mut params);
+            "/lesson".to_owned()
+        }
+    };
+    params.extend(
+        state
+            .custom
+            .iter()
+            .map(|c| (param::CUSTOM, custom_param(c))),
+    );
+    (path, params)
+}
+
+/// The explorer's filter: query, lists in their (corpus) order, languages, KWIC mode.
+fn explore_params(e: &Explore, params: &mut Vec<(&'static str, String)>) {
+    if !e.query.is_empty() {
+        params.push((param::Q, encode(&e.query, b"")));
+    }
+    for (name, values) in [
+        (param::THEMES, &e.themes),
+        (param::SOURCES, &e.sources),
+        (param::ENTITIES, &e.entities),
+    ] {
+        if !values.is_empty() {
+            params.push((name, list(values)));
+        }
+    }
+    if !e.langs.is_empty() {
+        params.push((
+            param::LANGS,
+            e.langs
+                .iter()
+                .map(|l| l.code())
+                .collect::<Vec<_>>()
+                .join(","),
+        ));
+    }
+    if e.kwic {
+        params.push((param::MODE, "kwic".into()));
+    }
+}
+
+/// A lesson's title, its steps in order, and the current step unless it is the first.
+fn lesson_params(l: &Lesson, params: &mut Vec<(&'static str, String)>) {
+    if !l.title.is_empty() {
+        params.push((param::TITLE, encode(&l.title, b"")));
+    }
+    for step in &l.steps {
+        params.push((param::STEP, step_param(step)));
+    }
+    if l.at != 1 {
+        params.push((param::AT, l.at.to_string()));
+    }
+}
+
+/// `custom=Label:term|term…`, label and terms percent-encoded separately.
+fn custom_param(c: &CustomTheme) -> String {
+    let terms: Vec<String> = c.terms.iter().map(|t| encode(t, b"")).collect();
+    format!("{}:{}", encode(&c.label, b""), terms.join("|"))
+}
+
+/// A list parameter's value: each item percent-encoded, joined by commas.
+fn list(values: &[String]) -> String {
+    values
+        .iter()
+        .map(|s| encode(s, b""))
+        .collect::<Vec<_>>()
+        .join(",")
+}
