@@ -87,16 +87,8 @@ fn line_matches(raw: &str, stored: &str) -> bool {
     ok[s.len()][r.len()]
 }
 
-/// Markup only, no text: markdown heading marks and rules (`###`, `---`), bullets, emphasis marks
-/// (what `plain_text` drops). What cleaning leaves in no span when it cuts a line at markdown
-/// marks (see `markdown_marks_are_in_no_span`).
-fn only_markup(s: &str) -> bool {
-    plain_text(s).is_empty()
-}
-
-/// Checks the cleaning invariant on one page; returns what fails, described. With `marks`,
-/// markup in no span is a failure too; without, it is the one thing let pass.
-fn invariant_failures(raw: &str, marks: bool) -> Vec<String> {
+/// Checks the cleaning invariant on one page; returns what fails, described.
+fn invariant_failures(raw: &str) -> Vec<String> {
     let d: Document = process_document(&SourceMeta::default(), raw);
     let cleaned = clean(raw);
     let mut out = Vec::new();
@@ -199,9 +191,6 @@ fn invariant_failures(raw: &str, marks: bool) -> Vec<String> {
         }
     }
     for (s, e) in lost {
-        if !marks && only_markup(&raw[s..e]) {
-            continue;
-        }
         out.push(format!("{s}..{e} {:?} is in nothing", &raw[s..e]));
     }
     out
@@ -212,7 +201,7 @@ fn the_invariant_holds_on_the_fixtures_and_the_real_corpus() {
     let mut failures = Vec::new();
     for f in FIXTURES {
         failures.extend(
-            invariant_failures(&personal::raw(f), false)
+            invariant_failures(&personal::raw(f))
                 .into_iter()
                 .map(|e| format!("{}: {e}", f.file)),
         );
@@ -221,7 +210,7 @@ fn the_invariant_holds_on_the_fixtures_and_the_real_corpus() {
     for d in &common::real_corpus().documents {
         let raw = std::fs::read_to_string(dir.join(&d.file)).unwrap();
         failures.extend(
-            invariant_failures(&raw, false)
+            invariant_failures(&raw)
                 .into_iter()
                 .map(|e| format!("{}: {e}", d.file)),
         );
@@ -229,14 +218,10 @@ fn the_invariant_holds_on_the_fixtures_and_the_real_corpus() {
     assert!(failures.is_empty(), "{}", failures.join("\n"));
 }
 
-/// Known failure of the invariant, not fixed here: a line that cleaning cuts at markdown marks
-/// ("--- ### Heading Text…", as in the corpus's 002, or "--- text" after a table of contents)
-/// keeps the pieces between the marks and leaves the marks themselves in no passage, heading or
-/// removed block. Run with `--ignored` to see it fail; the other tests let these marks pass and
-/// nothing else.
+/// Markdown marks cut out of a line ("--- ### Heading Text…", as in the corpus's 002, or "--- text"
+/// after a table of contents) belong to the piece they introduce, so that they too are in a span.
 #[test]
-#[ignore = "markdown marks cut out of a line are in no span (issue 21, point 3)"]
-fn markdown_marks_are_in_no_span() {
+fn markdown_marks_are_in_the_piece_they_introduce() {
     let pages = [
         // The heading mark before an inline heading.
         "Title\n\n### Money Matters Trade grew fast in the first year.\n",
@@ -250,7 +235,7 @@ fn markdown_marks_are_in_no_span() {
     let failures: Vec<String> = pages
         .iter()
         .flat_map(|raw| {
-            invariant_failures(raw, true)
+            invariant_failures(raw)
                 .into_iter()
                 .map(move |f| format!("{raw:?}: {f}"))
         })
@@ -402,7 +387,7 @@ proptest! {
     /// a removed block; removed blocks point at their text, stored with personal values withheld.
     #[test]
     fn cleaning_loses_nothing_and_removed_offsets_point_at_their_text(raw in page()) {
-        let failures = invariant_failures(&raw, false);
+        let failures = invariant_failures(&raw);
         prop_assert!(failures.is_empty(), "{}\npage: {raw:?}", failures.join("\n"));
     }
 }

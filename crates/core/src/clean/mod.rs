@@ -537,32 +537,58 @@ fn markdown_marks(t: &str) -> impl Iterator<Item = (usize, usize, bool)> + '_ {
 
 /// Splits a line with inline markdown headings ("--- ### Heading Body text… ### Next…") into
 /// heading and paragraph pieces. Where a heading ends is read from the page's own table of
-/// contents when it lists it, otherwise guessed from capitalisation.
+/// contents when it lists it, otherwise guessed from capitalisation. The marks belong to the
+/// piece they introduce (so that no byte of the page is left out of every span): a heading's span
+/// starts at its `###`, a paragraph's at a `---` before it, and marks at the end of the line end
+/// the piece before them.
 fn split_markdown(line: &Line, toc: &[String]) -> Vec<(usize, usize, Class)> {
     let t = line.text;
     let marks: Vec<(usize, usize, bool)> = markdown_marks(t).collect();
     let mut out = Vec::new();
-    let mut push = |s: usize, e: usize, kind: BlockKind| {
+    // Where the marks (and pieces of markup only) not yet in a piece start.
+    let mut pending: Option<usize> = None;
+    let mut push = |s: usize, e: usize, kind: BlockKind, pending: &mut Option<usize>| {
         let piece = &t[s..e];
         let trimmed = piece.trim();
-        if !plain_text(trimmed).is_empty() {
-            let lead = piece.len() - piece.trim_start().len();
-            let start = line.start + s + lead;
-            out.push((start, start + trimmed.len(), Class::Keep(kind)));
+        let lead = piece.len() - piece.trim_start().len();
+        if plain_text(trimmed).is_empty() {
+            if !trimmed.is_empty() {
+                pending.get_or_insert(s + lead);
+            }
+            return;
         }
+        let start = pending.take().unwrap_or(s + lead);
+        out.push((
+            line.start + start,
+            line.start + s + lead + trimmed.len(),
+            Class::Keep(kind),
+        ));
     };
     let first = marks.first().map_or(t.len(), |m| m.0);
-    push(0, first, BlockKind::Paragraph);
-    for (i, &(_, after, is_heading)) in marks.iter().enumerate() {
+    push(0, first, BlockKind::Paragraph, &mut pending);
+    for (i, &(mark, after, is_heading)) in marks.iter().enumerate() {
+        pending.get_or_insert(mark);
         let next = marks.get(i + 1).map_or(t.len(), |m| m.0);
         if !is_heading {
-            push(after, next, BlockKind::Paragraph);
+            push(after, next, BlockKind::Paragraph, &mut pending);
             continue;
         }
         let content = &t[after..next];
         let head_len = heading_length(content, toc);
-        push(after, after + head_len, BlockKind::Heading);
-        push(after + head_len, next, BlockKind::Paragraph);
+        push(after, after + head_len, BlockKind::Heading, &mut pending);
+        push(after + head_len, next, BlockKind::Paragraph, &mut pending);
+    }
+    if pending.is_some() {
+        let end = line.start + t.trim_end().len();
+        match out.last_mut() {
+            Some(last) => last.1 = end,
+            // Marks and markup only: page layout.
+            None => out.push((
+                line.start + pending.unwrap_or(0),
+                end,
+                Class::Drop(RemovalKind::LayoutFragment),
+            )),
+        }
     }
     out
 }
@@ -927,9 +953,10 @@ youtube:
         assert_eq!(
             texts,
             vec![
-                (BlockKind::Heading, "Early Days of the Pact"),
+                // The marks are in the span of the heading they introduce.
+                (BlockKind::Heading, "--- ### Early Days of the Pact"),
                 (BlockKind::Paragraph, "The pact began in 2001."),
-                (BlockKind::Heading, "Money Matters"),
+                (BlockKind::Heading, "### Money Matters"),
                 (BlockKind::Paragraph, "Trade grew fast."),
             ]
         );
