@@ -1,6 +1,9 @@
 //! The single-file page: Trunk's `index.html` with every file it loads put inside it, so that it
 //! runs from `file://` with no request at all.
 //!
+//! lol_html rewrites the page, with an element handler for each kind of tag and a last pass for
+//! the policy:
+//!
 //! - each `<link rel="stylesheet">` becomes a `<style>` with the file's text (its `url()`s turned
 //!   into `data:` URLs);
 //! - the icon links get `data:` URLs;
@@ -16,12 +19,18 @@
 //! Anything else that would load a file (another script, an image, a manifest that cannot be
 //! used from `file://`) is inlined, dropped with a note, or refused with a message naming it.
 
+use std::cell::RefCell;
+use std::sync::LazyLock;
+
+use html_escape::encode_double_quoted_attribute;
+use lol_html::html_content::{ContentType, Element};
+use lol_html::{element, rewrite_str};
 use regex::Regex;
 use sha2::{Digest, Sha256};
 
 use crate::dist::{classify, Dist, File, Href};
 use crate::encode::{base64, csp_hash, data_url, normalize_text};
-use crate::html::{line_of, render_start_tag, scan, Attr, Element};
+use crate::html::{attr, insert_in_head, line_of, read, rewrite_error, settings, tokens};
 use crate::PackError;
 
 /// The `name` of the meta element that carries the payload checksum.
@@ -45,12 +54,6 @@ pub struct SingleFile {
     pub notes: Vec<String>,
 }
 
-/// One replacement of a byte range of `index.html`.
-struct Edit {
-    range: std::ops::Range<usize>,
-    text: String,
-}
-
 /// What the start-up module script says.
 struct Bootstrap {
     js: String,
@@ -68,129 +71,158 @@ struct Exports {
     default: String,
 }
 
+/// The start-up script once put inside the page: the wasm and the JS it loads, and the hash of
+/// the module script that replaced it.
+struct StartUp {
+    wasm: File,
+    js: File,
+    hash: String,
+}
+
+/// A JavaScript identifier, as wasm-bindgen and Trunk write them.
+const IDENT: &str = r"[A-Za-z_$][\w$]*";
+
+/// Every regular expression of the packer, compiled once. They read generated text of a known
+/// shape (Trunk's start-up script, wasm-bindgen's JS, the build's stylesheets), which no HTML
+/// parser reads for us; each says why it is needed.
+struct Patterns {
+    /// Trunk's `import init, * as bindings from '/x.js';` line: names the JS, and is cut out.
+    trunk_import: Regex,
+    /// Any static `import`: a second module cannot be inlined, so one is refused.
+    any_import: Regex,
+    /// The `'/x_bg.wasm'` literal in Trunk's init call: where the decoded bytes go instead.
+    wasm_literal: Regex,
+    /// A call `f(` or `a.f(` (the callee whole): Trunk's code must call init with the wasm.
+    call: Regex,
+    /// `export function f` / `class C` / `const x`: an export for Trunk's `bindings` namespace.
+    export_decl: Regex,
+    /// `export { a, b as default }` (and `from` after it: a re-export, refused).
+    export_list: Regex,
+    /// `export default f;`: the init function, as older wasm-bindgen names it.
+    export_default: Regex,
+    /// `export * from`: a re-export, refused.
+    export_star: Regex,
+    /// `url(…)` in CSS: each file of the build it names becomes a `data:` URL.
+    css_url: Regex,
+}
+
+static PATTERNS: LazyLock<Patterns> = LazyLock::new(|| {
+    let re = |p: &str| Regex::new(p).expect("valid regex");
+    Patterns {
+        trunk_import: re(&format!(
+            r#"(?m)^[ \t]*import\s+({IDENT})\s*(?:,\s*\*\s*as\s+({IDENT})\s*)?from\s*(?:'([^'\n]*)'|"([^"\n]*)")\s*;?[ \t]*\n?"#
+        )),
+        any_import: re(r#"(?m)^[ \t]*import\b\s*[\w$*{'"]"#),
+        wasm_literal: re(r#"'([^'\n]*\.wasm)'|"([^"\n]*\.wasm)""#),
+        call: re(r"([\w$.]+)\s*\("),
+        export_decl: re(&format!(
+            r"(?m)^export\s+(?:(?:async\s+)?function\b\s*\*?\s*|(?:class|const|let|var)\s+)({IDENT})"
+        )),
+        export_list: re(r"(?m)^export\s*\{([^}]*)\}\s*(from\b)?"),
+        export_default: re(&format!(
+            r"(?m)^export\s+default\s+(?:(?:async\s+)?function\s*\*?\s*|class\s+)?({IDENT})\s*[;(\n{{]"
+        )),
+        export_star: re(r"(?m)^export\s*\*"),
+        css_url: re(r#"(?i)url\(\s*(?:"([^"]*)"|'([^']*)'|([^)'"\s]*))\s*\)"#),
+    }
+});
+
 struct Builder<'a> {
     dist: &'a Dist,
-    edits: Vec<Edit>,
     script_hashes: Vec<String>,
     style_hashes: Vec<String>,
     fonts: bool,
     /// Script and stylesheet files put inside the page, in document order (part of the payload).
     inlined: Vec<File>,
     notes: Vec<String>,
+    start_up: Option<StartUp>,
 }
 
 const JS_TYPES: [&str; 4] = ["", "text/javascript", "application/javascript", "module"];
 
-fn ident() -> &'static str {
-    r"[A-Za-z_$][\w$]*"
-}
+/// Elements with a handler of their own, which `Builder::other` leaves alone.
+const OWN_HANDLER: [&str; 5] = ["link", "script", "style", "base", "meta"];
 
 /// Builds the single-file page from the release build in `dist`.
 pub fn build(dist: &Dist) -> Result<SingleFile, PackError> {
     let index = &dist.index;
-    let elements = scan(index).map_err(|e| PackError::new(format!("index.html, {e}")))?;
-    let mut b = Builder {
+    // The first read: each script's and style's text, which its handler needs at its start tag.
+    let outline = read(index)?;
+    if !outline.head {
+        return Err(PackError::new(
+            "index.html has no <head> start tag to put the Content-Security-Policy in",
+        ));
+    }
+    let b = RefCell::new(Builder {
         dist,
-        edits: Vec::new(),
         script_hashes: Vec::new(),
         style_hashes: Vec::new(),
         fonts: false,
         inlined: Vec::new(),
         notes: Vec::new(),
-    };
-    let head = elements.iter().find(|e| e.name == "head").ok_or_else(|| {
-        PackError::new("index.html has no <head> start tag to put the Content-Security-Policy in")
-    })?;
-    let charset = elements
-        .iter()
-        .find(|e| e.name == "meta" && e.attr("charset").is_some() && e.start > head.start);
-    let insert_at = charset.map_or(head.tag_end, |m| m.end);
-
-    let mut boot: Option<(Bootstrap, &Element)> = None;
-    for el in &elements {
-        let at = || format!("index.html line {}", line_of(index, el.start));
-        match el.name.as_str() {
-            "link" => b.link(el, &at())?,
-            "script" => {
-                if let Some(found) = b.script(el, &at())? {
-                    if boot.is_some() {
-                        return Err(PackError::new(format!(
-                            "{}: a second start-up script imports a JS module; parallax-pack expects one",
-                            at()
-                        )));
-                    }
-                    boot = Some((found, el));
-                }
-            }
-            "style" => {
-                let text = normalize_text(&index[el.content.clone().unwrap_or_default()]);
-                let css = b.css("", &text, &at())?;
-                b.style_hashes.push(csp_hash(&css));
-                b.edits.push(Edit {
-                    range: el.tag_end..el.content.clone().map_or(el.tag_end, |c| c.end),
-                    text: css,
-                });
-            }
-            "base" => {
-                b.notes.push(format!(
-                    "{}: removed <base>: from file:// it would send the app's own links elsewhere",
-                    at()
+        start_up: None,
+    });
+    let start = |el: &Element| el.source_location().bytes().start;
+    let at = |el: &Element| format!("index.html line {}", line_of(index, start(el)));
+    let text = |el: &Element| normalize_text(outline.texts.get(&start(el)).map_or("", |t| t));
+    let settings = settings()
+        .append_element_content_handler(element!("link", |el| {
+            let at = at(el);
+            Ok(b.borrow_mut().link(el, &at)?)
+        }))
+        .append_element_content_handler(element!("script", |el| {
+            let (text, at) = (text(el), at(el));
+            Ok(b.borrow_mut().script(el, &text, &at)?)
+        }))
+        .append_element_content_handler(element!("style", |el| {
+            let mut b = b.borrow_mut();
+            let css = b.css("", &text(el), &at(el))?;
+            b.style_hashes.push(csp_hash(&css));
+            el.set_inner_content(&css, ContentType::Html);
+            Ok(())
+        }))
+        .append_element_content_handler(element!("base", |el| {
+            b.borrow_mut().notes.push(format!(
+                "{}: removed <base>: from file:// it would send the app's own links elsewhere",
+                at(el)
+            ));
+            el.remove();
+            Ok(())
+        }))
+        .append_element_content_handler(element!("meta", |el| {
+            let equiv = attr(el, "http-equiv").unwrap_or_default();
+            if equiv.eq_ignore_ascii_case("content-security-policy") {
+                b.borrow_mut().notes.push(format!(
+                    "{}: replaced the page's Content-Security-Policy by the single file's own",
+                    at(el)
                 ));
-                b.remove(el);
+                el.remove();
+            } else if attr(el, "name").as_deref() == Some(BUNDLE_META) {
+                el.remove();
             }
-            "meta" => {
-                let equiv = el.attr("http-equiv").unwrap_or("").to_ascii_lowercase();
-                if equiv == "content-security-policy" {
-                    b.notes.push(format!(
-                        "{}: replaced the page's Content-Security-Policy by the single file's own",
-                        at()
-                    ));
-                    b.remove(el);
-                } else if el.attr("name") == Some(BUNDLE_META) {
-                    b.remove(el);
-                }
+            Ok(())
+        }))
+        .append_element_content_handler(element!(
+            "[src], [srcset], [poster], object[data], [background]",
+            |el| {
+                let at = at(el);
+                Ok(b.borrow_mut().other(el, &at)?)
             }
-            _ => b.other(el, &at())?,
-        }
-    }
-    let (boot, boot_el) = boot.ok_or_else(|| {
+        ));
+    let page = rewrite_str(index, settings).map_err(|e| rewrite_error("index.html", e))?;
+    let mut b = b.into_inner();
+    let start_up = b.start_up.take().ok_or_else(|| {
         PackError::new(
             "index.html has no <script type=\"module\"> that imports the wasm-bindgen JS and calls its \
              init with the wasm (is this a Trunk release build of a Rust app?)",
         )
     })?;
-    let js_file = dist.file("", &boot.js, "the start-up script's import")?;
-    let wasm_file = dist.file("", &boot.wasm, "the start-up script's init call")?;
-    if !wasm_file.bytes.starts_with(b"\0asm") {
-        return Err(PackError::new(format!(
-            "{} is not WebAssembly (it does not start with \\0asm)",
-            wasm_file.name
-        )));
-    }
-    let js = normalize_text(&js_file.text()?);
-    let exports = exports(&js, &js_file.name)?;
-    check_script_text(&js, &js_file.name)?;
-    if js.contains("__parallax_") {
-        return Err(PackError::new(format!(
-            "{} uses names starting with __parallax_, which the single file's start-up code needs",
-            js_file.name
-        )));
-    }
-    let module = module_script(&js, &exports, &boot);
-    b.script_hashes.push(csp_hash(&module));
-    b.edits.push(Edit {
-        range: boot_el.start..boot_el.end,
-        text: format!(
-            "<script type=\"application/octet-stream\" id=\"{WASM_BLOCK_ID}\">{}</script>\n\
-             <script type=\"module\">{module}</script>",
-            base64(&wasm_file.bytes)
-        ),
-    });
+    b.script_hashes.push(start_up.hash);
 
     let mut hasher = Sha256::new();
-    let mut payload = vec![wasm_file.name.clone(), js_file.name.clone()];
-    hasher.update(&wasm_file.bytes);
-    hasher.update(&js_file.bytes);
+    let mut payload = vec![start_up.wasm.name.clone(), start_up.js.name.clone()];
+    hasher.update(&start_up.wasm.bytes);
+    hasher.update(&start_up.js.bytes);
     for file in &b.inlined {
         hasher.update(&file.bytes);
         payload.push(file.name.clone());
@@ -201,18 +233,15 @@ pub fn build(dist: &Dist) -> Result<SingleFile, PackError> {
         .map(|x| format!("{x:02x}"))
         .collect();
 
+    // The last pass: the policy can only be written once every inline script and style is known.
     let csp = policy(&b.script_hashes, &b.style_hashes, b.fonts);
-    b.edits.push(Edit {
-        range: insert_at..insert_at,
-        text: format!(
-            "\n    <meta http-equiv=\"Content-Security-Policy\" content=\"{csp}\">\
-             \n    <!-- {BUNDLE_META}: SHA-256 of the payload, i.e. of the bytes of {} as built by Trunk, in that order -->\
-             \n    <meta name=\"{BUNDLE_META}\" content=\"{payload_sha256}\">",
-            payload.join(", ")
-        ),
-    });
-
-    let html = apply(index, b.edits)?;
+    let head = format!(
+        "\n    <meta http-equiv=\"Content-Security-Policy\" content=\"{csp}\">\
+         \n    <!-- {BUNDLE_META}: SHA-256 of the payload, i.e. of the bytes of {} as built by Trunk, in that order -->\
+         \n    <meta name=\"{BUNDLE_META}\" content=\"{payload_sha256}\">",
+        payload.join(", ")
+    );
+    let html = insert_in_head(&page, &head, outline.charset_after_head)?;
     Ok(SingleFile {
         html,
         payload_sha256,
@@ -256,35 +285,11 @@ fn unique(items: &[String]) -> Vec<String> {
     out
 }
 
-fn apply(index: &str, mut edits: Vec<Edit>) -> Result<String, PackError> {
-    edits.sort_by_key(|e| (e.range.start, e.range.end));
-    let mut out = String::with_capacity(index.len());
-    let mut at = 0;
-    for e in edits {
-        if e.range.start < at {
-            return Err(PackError::new(
-                "index.html: two rewrites overlap (an element inside another one that was rewritten)",
-            ));
-        }
-        out.push_str(&index[at..e.range.start]);
-        out.push_str(&e.text);
-        at = e.range.end;
-    }
-    out.push_str(&index[at..]);
-    Ok(out)
-}
-
 impl Builder<'_> {
-    fn remove(&mut self, el: &Element) {
-        self.edits.push(Edit {
-            range: el.start..el.end,
-            text: String::new(),
-        });
-    }
-
-    fn link(&mut self, el: &Element, at: &str) -> Result<(), PackError> {
-        let rel = el.tokens("rel");
-        let href = el.attr("href").map(str::trim).unwrap_or("");
+    fn link(&mut self, el: &mut Element, at: &str) -> Result<(), PackError> {
+        let rel = tokens(el, "rel");
+        let href = attr(el, "href").unwrap_or_default();
+        let href = href.trim();
         let has = |r: &str| rel.iter().any(|t| t == r);
         if has("stylesheet") {
             if has("alternate") {
@@ -301,17 +306,10 @@ impl Builder<'_> {
             let base = file.name.rsplit_once('/').map_or("", |(d, _)| d).to_owned();
             let css = self.css(&base, &normalize_text(&file.text()?), &file.name)?;
             self.style_hashes.push(csp_hash(&css));
-            let mut attrs = Vec::new();
-            if let Some(media) = el.attr("media") {
-                attrs.push(Attr {
-                    name: "media".into(),
-                    value: Some(media.to_owned()),
-                });
-            }
-            self.edits.push(Edit {
-                range: el.start..el.end,
-                text: format!("{}{css}</style>", render_start_tag("style", &attrs)),
+            let media = attr(el, "media").map_or(String::new(), |m| {
+                format!(" media=\"{}\"", encode_double_quoted_attribute(&m))
             });
+            el.replace(&format!("<style{media}>{css}</style>"), ContentType::Html);
             self.inlined.push(file);
         } else if rel.iter().any(|t| t.contains("icon")) {
             let Some(file) =
@@ -319,22 +317,9 @@ impl Builder<'_> {
             else {
                 return Ok(());
             };
-            let attrs: Vec<Attr> = el
-                .attrs
-                .iter()
-                .filter(|a| !matches!(a.name.as_str(), "integrity" | "crossorigin"))
-                .map(|a| match a.name.as_str() {
-                    "href" => Attr {
-                        name: "href".into(),
-                        value: Some(data_url(&file.name, &file.bytes)),
-                    },
-                    _ => a.clone(),
-                })
-                .collect();
-            self.edits.push(Edit {
-                range: el.start..el.end,
-                text: render_start_tag("link", &attrs),
-            });
+            el.remove_attribute("integrity");
+            el.remove_attribute("crossorigin");
+            set_url(el, "href", &file)?;
         } else if rel.iter().any(|t| {
             matches!(
                 t.as_str(),
@@ -347,12 +332,12 @@ impl Builder<'_> {
             )
         }) {
             // Hints only: what they name is inside the page or not needed.
-            self.remove(el);
+            el.remove();
         } else if has("manifest") {
             self.notes.push(format!(
                 "{at}: removed <link rel=\"manifest\" href=\"{href}\">: a web app cannot be installed from file://"
             ));
-            self.remove(el);
+            el.remove();
         } else if rel.iter().all(|t| {
             matches!(
                 t.as_str(),
@@ -397,12 +382,15 @@ impl Builder<'_> {
         }
     }
 
-    /// Returns the start-up script when `el` is it; inlines or keeps other scripts.
-    fn script(&mut self, el: &Element, at: &str) -> Result<Option<Bootstrap>, PackError> {
-        let ty = el.attr("type").unwrap_or("").trim().to_ascii_lowercase();
+    /// Puts a script inside the page (`text` is its own, newlines normalised); Trunk's start-up
+    /// script becomes the wasm's data block and the one module script.
+    fn script(&mut self, el: &mut Element, text: &str, at: &str) -> Result<(), PackError> {
+        let ty = attr(el, "type")
+            .unwrap_or_default()
+            .trim()
+            .to_ascii_lowercase();
         let is_js = JS_TYPES.contains(&ty.as_str());
-        let content = el.content.clone().unwrap_or(el.tag_end..el.tag_end);
-        if let Some(src) = el.attr("src") {
+        if let Some(src) = attr(el, "src") {
             if !is_js {
                 return Err(PackError::new(format!(
                     "{at}: <script type=\"{ty}\" src> is not something parallax-pack can inline"
@@ -413,7 +401,7 @@ impl Builder<'_> {
                     "{at}: <script type=\"module\" src=\"{src}\">: only Trunk's inline start-up module is supported"
                 )));
             }
-            let Some(file) = self.local(src, "", &format!("{at}: <script src>"))? else {
+            let Some(file) = self.local(&src, "", &format!("{at}: <script src>"))? else {
                 return Err(PackError::new(format!(
                     "{at}: <script src=\"data:…\"> is not supported; put the script inline"
                 )));
@@ -421,82 +409,102 @@ impl Builder<'_> {
             let text = normalize_text(&file.text()?);
             check_script_text(&text, &file.name)?;
             self.script_hashes.push(csp_hash(&text));
-            if el.attr("defer").is_some() || el.attr("async").is_some() {
+            if el.has_attribute("defer") || el.has_attribute("async") {
                 self.notes.push(format!(
                     "{at}: {} is inline now, so it runs where it stands rather than deferred",
                     file.name
                 ));
             }
-            let attrs: Vec<Attr> = el
-                .attrs
-                .iter()
-                .filter(|a| {
-                    !matches!(
-                        a.name.as_str(),
-                        "src" | "integrity" | "crossorigin" | "async" | "defer"
-                    )
-                })
-                .cloned()
-                .collect();
-            self.edits.push(Edit {
-                range: el.start..el.end,
-                text: format!("{}{text}</script>", render_start_tag("script", &attrs)),
-            });
+            for gone in ["src", "integrity", "crossorigin", "async", "defer"] {
+                el.remove_attribute(gone);
+            }
+            el.set_inner_content(&text, ContentType::Html);
             self.inlined.push(file);
-            return Ok(None);
+            return Ok(());
         }
         if !is_js {
             // A data block (JSON, templates…): not run, not subject to the policy.
-            return Ok(None);
+            return Ok(());
         }
-        let raw = &self.dist.index[content.clone()];
-        let text = normalize_text(raw);
         if ty == "module" {
-            if let Some(boot) = bootstrap(&text, at)? {
-                return Ok(Some(boot));
+            if let Some(boot) = bootstrap(text, at)? {
+                if self.start_up.is_some() {
+                    return Err(PackError::new(format!(
+                        "{at}: a second start-up script imports a JS module; parallax-pack expects one"
+                    )));
+                }
+                let (start_up, html) = self.start_up(&boot)?;
+                el.replace(&html, ContentType::Html);
+                self.start_up = Some(start_up);
+                return Ok(());
             }
         }
-        self.script_hashes.push(csp_hash(&text));
-        self.edits.push(Edit {
-            range: content,
-            text,
-        });
-        Ok(None)
+        self.script_hashes.push(csp_hash(text));
+        el.set_inner_content(text, ContentType::Html);
+        Ok(())
     }
 
-    /// Any other element: an image is inlined; anything else that would load a file is refused.
-    fn other(&mut self, el: &Element, at: &str) -> Result<(), PackError> {
-        for attr in ["src", "srcset", "poster", "data", "background"] {
-            let Some(value) = el.attr(attr) else { continue };
-            if attr == "data" && el.name != "object" {
+    /// The start-up script's replacement: the wasm in a data block, then one module script with
+    /// the wasm-bindgen JS and Trunk's start-up code.
+    fn start_up(&self, boot: &Bootstrap) -> Result<(StartUp, String), PackError> {
+        let js_file = self
+            .dist
+            .file("", &boot.js, "the start-up script's import")?;
+        let wasm_file = self
+            .dist
+            .file("", &boot.wasm, "the start-up script's init call")?;
+        if !wasm_file.bytes.starts_with(b"\0asm") {
+            return Err(PackError::new(format!(
+                "{} is not WebAssembly (it does not start with \\0asm)",
+                wasm_file.name
+            )));
+        }
+        let js = normalize_text(&js_file.text()?);
+        let exports = exports(&js, &js_file.name)?;
+        check_script_text(&js, &js_file.name)?;
+        if js.contains("__parallax_") {
+            return Err(PackError::new(format!(
+                "{} uses names starting with __parallax_, which the single file's start-up code needs",
+                js_file.name
+            )));
+        }
+        let module = module_script(&js, &exports, boot);
+        let html = format!(
+            "<script type=\"application/octet-stream\" id=\"{WASM_BLOCK_ID}\">{}</script>\n\
+             <script type=\"module\">{module}</script>",
+            base64(&wasm_file.bytes)
+        );
+        let start_up = StartUp {
+            wasm: wasm_file,
+            js: js_file,
+            hash: csp_hash(&module),
+        };
+        Ok((start_up, html))
+    }
+
+    /// Any other element that names a file: an image is inlined; anything else that would load
+    /// a file is refused.
+    fn other(&mut self, el: &mut Element, at: &str) -> Result<(), PackError> {
+        let name = el.tag_name();
+        if OWN_HANDLER.contains(&name.as_str()) {
+            return Ok(());
+        }
+        for a in ["src", "srcset", "poster", "data", "background"] {
+            let Some(value) = attr(el, a) else { continue };
+            if a == "data" && name != "object" {
                 continue;
             }
-            if matches!(classify(value), Href::Data | Href::Local) {
+            if matches!(classify(&value), Href::Data | Href::Local) {
                 continue;
             }
-            if el.name == "img" && attr == "src" {
-                if let Some(file) = self.local(value, "", &format!("{at}: <img src>"))? {
-                    let attrs: Vec<Attr> = el
-                        .attrs
-                        .iter()
-                        .map(|a| match a.name.as_str() {
-                            "src" => Attr {
-                                name: "src".into(),
-                                value: Some(data_url(&file.name, &file.bytes)),
-                            },
-                            _ => a.clone(),
-                        })
-                        .collect();
-                    self.edits.push(Edit {
-                        range: el.start..el.end,
-                        text: render_start_tag("img", &attrs),
-                    });
+            if name == "img" && a == "src" {
+                if let Some(file) = self.local(&value, "", &format!("{at}: <img src>"))? {
+                    set_url(el, "src", &file)?;
                 }
                 continue;
             }
             return Err(PackError::new(format!(
-                "{at}: <{} {attr}=\"{value}\"> would load a file; parallax-pack cannot put it inside the page",
-                el.name
+                "{at}: <{name} {a}=\"{value}\"> would load a file; parallax-pack cannot put it inside the page"
             )));
         }
         Ok(())
@@ -515,11 +523,9 @@ impl Builder<'_> {
                 "{what} uses @import, which parallax-pack does not inline; link each stylesheet from index.html"
             )));
         }
-        let url = Regex::new(r#"(?i)url\(\s*(?:"([^"]*)"|'([^']*)'|([^)'"\s]*))\s*\)"#)
-            .expect("valid regex");
         let mut out = String::with_capacity(text.len());
         let mut last = 0;
-        for caps in url.captures_iter(text) {
+        for caps in PATTERNS.css_url.captures_iter(text) {
             let whole = caps.get(0).expect("match");
             let value = caps
                 .get(1)
@@ -542,6 +548,12 @@ impl Builder<'_> {
         out.push_str(&text[last..]);
         Ok(out)
     }
+}
+
+/// Sets attribute `name` of `el` to a `data:` URL holding `file`.
+fn set_url(el: &mut Element, name: &str, file: &File) -> Result<(), PackError> {
+    el.set_attribute(name, &data_url(&file.name, &file.bytes))
+        .map_err(|e| PackError::new(format!("{name}: {e}")))
 }
 
 /// Text that can sit inside `<script>…</script>` and mean what it says: no `</script` (which
@@ -569,14 +581,9 @@ fn check_script_text(text: &str, what: &str) -> Result<(), PackError> {
 /// Trunk's start-up module: `import init, * as bindings from '/x.js';` and a call of `init` with
 /// the wasm's path. `None` for a module script that imports nothing.
 fn bootstrap(text: &str, at: &str) -> Result<Option<Bootstrap>, PackError> {
-    let id = ident();
-    let import = Regex::new(&format!(
-        r#"(?m)^[ \t]*import\s+({id})\s*(?:,\s*\*\s*as\s+({id})\s*)?from\s*(?:'([^'\n]*)'|"([^"\n]*)")\s*;?[ \t]*\n?"#
-    ))
-    .expect("valid regex");
-    let any_import = Regex::new(r#"(?m)^[ \t]*import\b\s*[\w$*{'"]"#).expect("valid regex");
-    let Some(caps) = import.captures(text) else {
-        if any_import.is_match(text) {
+    let p = &*PATTERNS;
+    let Some(caps) = p.trunk_import.captures(text) else {
+        if p.any_import.is_match(text) {
             return Err(PackError::new(format!(
                 "{at}: the module script imports something, but not as Trunk's start-up does \
                  (import init, * as bindings from '/x.js')"
@@ -586,7 +593,7 @@ fn bootstrap(text: &str, at: &str) -> Result<Option<Bootstrap>, PackError> {
     };
     let whole = caps.get(0).expect("match");
     let rest = format!("{}{}", &text[..whole.start()], &text[whole.end()..]);
-    if any_import.is_match(&rest) {
+    if p.any_import.is_match(&rest) {
         return Err(PackError::new(format!(
             "{at}: the start-up script has more than one import; parallax-pack expects only the wasm-bindgen JS"
         )));
@@ -603,8 +610,7 @@ fn bootstrap(text: &str, at: &str) -> Result<Option<Bootstrap>, PackError> {
             "{at}: the start-up script imports {js}, not a file of the build"
         )));
     };
-    let wasm_literal = Regex::new(r#"'([^'\n]*\.wasm)'|"([^"\n]*\.wasm)""#).expect("valid regex");
-    let literals: Vec<_> = wasm_literal.captures_iter(&rest).collect();
+    let literals: Vec<_> = p.wasm_literal.captures_iter(&rest).collect();
     let [lit] = literals.as_slice() else {
         return Err(PackError::new(format!(
             "{at}: expected the start-up script to name exactly one .wasm file (the argument of {init_name}), found {}",
@@ -618,9 +624,11 @@ fn bootstrap(text: &str, at: &str) -> Result<Option<Bootstrap>, PackError> {
             "{at}: the start-up script loads the wasm from {wasm}, not from a file of the build"
         )));
     };
-    let call = Regex::new(&format!(r"(?:^|[^\w$.]){}\s*\(", regex::escape(&init_name)))
-        .expect("valid regex");
-    if !call.is_match(&rest[..lit_range.start]) {
+    let calls_init = p
+        .call
+        .captures_iter(&rest[..lit_range.start])
+        .any(|c| c[1] == init_name);
+    if !calls_init {
         return Err(PackError::new(format!(
             "{at}: the start-up script never calls {init_name}(…) with the wasm"
         )));
@@ -647,17 +655,12 @@ fn bootstrap(text: &str, at: &str) -> Result<Option<Bootstrap>, PackError> {
 /// The exports of wasm-bindgen's JS (generated code of a known shape: `export function f`,
 /// `export class C`, `export const x`, `export { a, b as default }`, `export default f;`).
 fn exports(js: &str, what: &str) -> Result<Exports, PackError> {
-    let id = ident();
+    let p = &*PATTERNS;
     let mut names: Vec<(String, String)> = Vec::new();
-    let decl = Regex::new(&format!(
-        r"(?m)^export\s+(?:(?:async\s+)?function\b\s*\*?\s*|(?:class|const|let|var)\s+)({id})"
-    ))
-    .expect("valid regex");
-    for c in decl.captures_iter(js) {
+    for c in p.export_decl.captures_iter(js) {
         names.push((c[1].to_owned(), c[1].to_owned()));
     }
-    let list = Regex::new(r"(?m)^export\s*\{([^}]*)\}\s*(from\b)?").expect("valid regex");
-    for c in list.captures_iter(js) {
+    for c in p.export_list.captures_iter(js) {
         if c.get(2).is_some() {
             return Err(PackError::new(format!(
                 "{what} re-exports another module (export {{ … }} from), which the single file cannot inline"
@@ -677,25 +680,15 @@ fn exports(js: &str, what: &str) -> Result<Exports, PackError> {
             names.push((exported.to_owned(), local.to_owned()));
         }
     }
-    let default_decl = Regex::new(&format!(
-        r"(?m)^export\s+default\s+(?:(?:async\s+)?function\s*\*?\s*|class\s+)?({id})\s*[;(\n{{]"
-    ))
-    .expect("valid regex");
-    for c in default_decl.captures_iter(js) {
+    for c in p.export_default.captures_iter(js) {
         names.push(("default".to_owned(), c[1].to_owned()));
     }
-    if Regex::new(r"(?m)^export\s*\*")
-        .expect("valid regex")
-        .is_match(js)
-    {
+    if p.export_star.is_match(js) {
         return Err(PackError::new(format!(
             "{what} re-exports another module (export * from), which the single file cannot inline"
         )));
     }
-    if Regex::new(r"(?m)^[ \t]*import\b\s*[\w$*{'\x22]")
-        .expect("valid regex")
-        .is_match(js)
-    {
+    if p.any_import.is_match(js) {
         return Err(PackError::new(format!(
             "{what} imports other modules (wasm-bindgen snippets?), which the single file cannot inline"
         )));
@@ -792,6 +785,12 @@ mod tests {
         );
         assert!(err("import init from '/a.js';\ninit();").contains("exactly one .wasm"));
         assert!(err("import init from '/a.js';\nfoo('/a.wasm');").contains("never calls init"));
+        assert!(err("import init from '/a.js';\nx.init('/a.wasm');").contains("never calls init"));
+        assert!(err("import init from '/a.js';\nreinit('/a.wasm');").contains("never calls init"));
+        let b = bootstrap("import init from '/a.js';\nawait init ('/a.wasm');", "x")
+            .unwrap()
+            .unwrap();
+        assert_eq!(b.body, "await init (__parallax_wasm);");
         assert!(
             err("import init from 'https://cdn.example/a.js';\ninit('/a.wasm');")
                 .contains("not a file of the build")

@@ -9,8 +9,8 @@ use std::io::{Cursor, Read};
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
 
+use lol_html::{element, rewrite_str, text, RewriteStrSettings};
 use parallax_pack::encode::{base64_decode, csp_hash, sha256_hex};
-use parallax_pack::html::scan;
 
 const WASM: &[u8] = b"\0asm\x01\0\0\0\x01\x04\x01\x60\0\0 and some more bytes \xff\xfe";
 
@@ -99,11 +99,58 @@ fn pack_out(dist: &Path, out: &Path) -> Output {
         .unwrap()
 }
 
+/// One element of a packed page as lol_html reads it: its name, attributes as written, the byte
+/// offset of its start tag, and the text of a `script` or `style`.
+struct El {
+    name: String,
+    attrs: Vec<(String, String)>,
+    start: usize,
+    text: String,
+}
+
+impl El {
+    fn attr(&self, name: &str) -> Option<&str> {
+        self.attrs
+            .iter()
+            .find(|(n, _)| n == name)
+            .map(|(_, v)| v.as_str())
+    }
+}
+
+/// Every element of `html` in document order.
+fn elements(html: &str) -> Vec<El> {
+    let els = std::cell::RefCell::new(Vec::new());
+    let settings = RewriteStrSettings::new()
+        .append_element_content_handler(element!("*", |el| {
+            els.borrow_mut().push(El {
+                name: el.tag_name(),
+                attrs: el
+                    .attributes()
+                    .iter()
+                    .map(|a| (a.name(), a.value()))
+                    .collect(),
+                start: el.source_location().bytes().start,
+                text: String::new(),
+            });
+            Ok(())
+        }))
+        .append_element_content_handler(text!("script, style", |t| {
+            els.borrow_mut()
+                .last_mut()
+                .unwrap()
+                .text
+                .push_str(t.as_str());
+            Ok(())
+        }));
+    rewrite_str(html, settings).unwrap();
+    els.into_inner()
+}
+
 /// The checks every packed page must pass: one policy first in the head, forbidding requests;
 /// every inline script and style admitted by hash and nothing else; the wasm in the data block;
 /// no attribute loading anything but `data:`; the payload meta.
 fn check_page(html: &str, wasm: &[u8]) -> String {
-    let els = scan(html).unwrap();
+    let els = elements(html);
     let csp: Vec<_> = els
         .iter()
         .filter(|e| e.name == "meta" && e.attr("http-equiv") == Some("Content-Security-Policy"))
@@ -133,7 +180,7 @@ fn check_page(html: &str, wasm: &[u8]) -> String {
     let mut hashes = Vec::new();
     let mut wasm_blocks = 0;
     for e in &els {
-        let text = || &html[e.content.clone().unwrap()];
+        let text = || e.text.as_str();
         match e.name.as_str() {
             "script" if e.attr("type") == Some("application/octet-stream") => {
                 assert_eq!(e.attr("id"), Some(parallax_pack::WASM_BLOCK_ID));
