@@ -1,7 +1,7 @@
 //! The app shell: decodes the corpus once, provides the shared context, follows the URL state,
 //! and lays out the skip link, header navigation, notices and `<main>` around the current view.
 
-use parallax_core::state::{State, View};
+use parallax_core::state::{Compare, State, View};
 use yew::prelude::*;
 
 use crate::compare::CompareView;
@@ -43,7 +43,7 @@ pub fn App() -> Html {
             let Some(data) = data else {
                 return;
             };
-            if !matches!(&state.view, View::Compare { docs, .. } if docs.is_empty()) {
+            if !matches!(&state.view, View::Compare(c) if c.docs.is_empty()) {
                 return;
             }
             let corpus = &data.bundle.corpus;
@@ -56,11 +56,10 @@ pub fn App() -> Html {
                     _ => None,
                 });
             let view = match pair {
-                Some((a, b)) => View::Compare {
+                Some((a, b)) => View::Compare(Compare {
                     docs: vec![a, b],
-                    theme: None,
-                    only_differ: false,
-                },
+                    ..Compare::default()
+                }),
                 None => View::Library,
             };
             let state = State {
@@ -84,18 +83,12 @@ pub fn App() -> Html {
     let previous = use_mut_ref(|| None::<View>);
     use_effect_with(state.clone(), move |state| {
         let was_first = std::mem::replace(&mut *first_view.borrow_mut(), false);
-        let targets_passage = matches!(
-            &state.view,
-            View::Read {
-                passage: Some(_),
-                ..
-            }
-        );
+        let targets_passage = matches!(&state.view, View::Read(r) if r.passage.is_some());
         let same_kind = previous.borrow().as_ref().is_some_and(|p| {
             std::mem::discriminant(p) == std::mem::discriminant(&state.view)
-                && !matches!(p, View::Read { .. })
+                && !matches!(p, View::Read(_))
         });
-        let same_reader = matches!((previous.borrow().as_ref(), &state.view), (Some(View::Read { doc: a, .. }), View::Read { doc: b, passage: None, .. }) if a == b);
+        let same_reader = matches!((previous.borrow().as_ref(), &state.view), (Some(View::Read(a)), View::Read(b)) if a.doc == b.doc && b.passage.is_none());
         *previous.borrow_mut() = Some(state.view.clone());
         if !was_first && !targets_passage && !same_kind && !same_reader {
             dom::start_of_view();
@@ -130,13 +123,8 @@ pub fn App() -> Html {
     let map_href = ctx.href(&ctx.with_view(View::Map));
     // `#/compare` without sources: the pair that shares the most wording, chosen when opened
     // (the analyses are never computed at start-up just to write this link).
-    let compare_href = (ctx.data.bundle.corpus.documents.len() >= 2).then(|| {
-        ctx.href(&ctx.with_view(View::Compare {
-            docs: Vec::new(),
-            theme: None,
-            only_differ: false,
-        }))
-    });
+    let compare_href = (ctx.data.bundle.corpus.documents.len() >= 2)
+        .then(|| ctx.href(&ctx.with_view(View::Compare(Compare::default()))));
     let methods_href = ctx.href(&ctx.with_view(View::Methods));
     let notes_href = ctx.href(&ctx.with_view(View::Notes));
     let current = |is: bool| if is { Some("page") } else { None };
@@ -162,7 +150,7 @@ pub fn App() -> Html {
                             <li><a href={explore_href} aria-current={current(matches!(state.view, View::Explore(_)))}>{ "Explore" }</a></li>
                             <li><a href={map_href} aria-current={current(matches!(state.view, View::Map))}>{ "Map" }</a></li>
                             if let Some(href) = compare_href {
-                                <li><a {href} aria-current={current(matches!(state.view, View::Compare { .. }))}>{ "Compare" }</a></li>
+                                <li><a {href} aria-current={current(matches!(state.view, View::Compare(_)))}>{ "Compare" }</a></li>
                             }
                             <li><a href={notes_href} aria-current={current(matches!(state.view, View::Notes))}>{ "Notes" }</a></li>
                             <li><a href={methods_href} aria-current={current(matches!(state.view, View::Methods))}>{ "Methods" }</a></li>
@@ -183,28 +171,19 @@ pub fn App() -> Html {
     }
 }
 
-/// The component of a view (its settings come from the context). Also renders lesson steps.
+/// The component of a view, given its own settings (the reader-defined themes and the rest come
+/// from the context). Also renders lesson steps.
 pub fn view_html(view: &View) -> Html {
     match view {
         View::Library => html! { <Library /> },
-        View::Read {
-            doc,
-            passage,
-            show_removed,
-        } => html! {
-            <Reader
-                doc={AttrValue::from(doc.clone())}
-                passage={passage.clone().map(AttrValue::from)}
-                show_removed={*show_removed}
-            />
-        },
-        View::Explore(_) => html! { <ExploreView /> },
-        View::Overview { .. } => html! { <crate::overview::OverviewView /> },
+        View::Read(r) => html! { <Reader view={r.clone()} /> },
+        View::Explore(e) => html! { <ExploreView view={e.clone()} /> },
+        View::Overview { part } => html! { <crate::overview::OverviewView part={*part} /> },
         View::Map => html! { <MapView /> },
         // Replaced at once by the pair that shares the most wording (`App`).
-        View::Compare { docs, .. } if docs.is_empty() => Html::default(),
-        View::Compare { .. } => html! { <CompareView /> },
-        View::Source { .. } => html! { <SourceView /> },
+        View::Compare(c) if c.docs.is_empty() => Html::default(),
+        View::Compare(c) => html! { <CompareView view={c.clone()} /> },
+        View::Source(s) => html! { <SourceView view={s.clone()} /> },
         View::Methods => html! { <MethodsView /> },
         View::Notes => html! { <NotesView /> },
         View::Lesson(lesson) => {
@@ -213,7 +192,7 @@ pub fn view_html(view: &View) -> Html {
                 Some(View::Lesson(_)) | None => Html::default(),
                 Some(view) => view_html(view),
             };
-            html! { <crate::lesson::LessonView>{ step }</crate::lesson::LessonView> }
+            html! { <crate::lesson::LessonView lesson={lesson.clone()}>{ step }</crate::lesson::LessonView> }
         }
     }
 }

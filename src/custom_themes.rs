@@ -105,7 +105,7 @@ pub fn CustomThemes() -> Html {
             };
             match &mut state.view {
                 View::Explore(e) => e.themes = e.themes.iter().filter_map(renumber).collect(),
-                View::Compare { theme, .. } => *theme = theme.as_ref().and_then(renumber),
+                View::Compare(c) => c.theme = c.theme.as_ref().and_then(renumber),
                 _ => {}
             }
             ctx.go(state);

@@ -11,7 +11,7 @@ use std::rc::Rc;
 
 use parallax_core::analysis::{Analysis, FacetCount, Filter};
 use parallax_core::search::{Query, Unit};
-use parallax_core::state::{Explore, View};
+use parallax_core::state::{Explore, Read, View};
 use parallax_core::Lang;
 use yew::prelude::*;
 
@@ -23,16 +23,9 @@ use crate::export_buttons::{ExportButtons, Exported};
 /// Results rendered at first, and added by each "Show more".
 const PAGE: usize = 10;
 
-fn explore_of(ctx: &Ctx) -> Explore {
-    match &ctx.state.view {
-        View::Explore(e) => e.clone(),
-        _ => Explore::default(),
-    }
-}
-
-/// A state like the current one with the explorer's settings changed by `f`.
-fn with(ctx: &Ctx, f: impl FnOnce(&mut Explore)) -> parallax_core::state::State {
-    let mut e = explore_of(ctx);
+/// A state like the current one with the explorer's settings `view` changed by `f`.
+fn with(ctx: &Ctx, view: &Explore, f: impl FnOnce(&mut Explore)) -> parallax_core::state::State {
+    let mut e = view.clone();
     f(&mut e);
     ctx.with_view(View::Explore(e))
 }
@@ -67,6 +60,8 @@ impl Facet {
 
 #[derive(Properties, PartialEq)]
 struct FacetProps {
+    /// The explorer's settings from the link.
+    view: Explore,
     facet: Facet,
     legend: AttrValue,
     counts: Vec<FacetCount>,
@@ -95,10 +90,11 @@ fn FacetGroup(props: &FacetProps) -> Html {
     let items = values.into_iter().map(|c| {
         let onchange = {
             let ctx = ctx.clone();
+            let view = props.view.clone();
             let id = c.id.clone();
             Callback::from(move |_: Event| {
                 let id = id.clone();
-                ctx.go(with(&ctx, move |e| match facet {
+                ctx.go(with(&ctx, &view, move |e| match facet {
                     Facet::Themes => toggle(&mut e.themes, &id),
                     Facet::Sources => toggle(&mut e.sources, &id),
                     Facet::Entities => toggle(&mut e.entities, &id),
@@ -211,11 +207,11 @@ fn result_item(r: &ResultsCtx, unit: Unit) -> Html {
     let Some(p) = doc.passages.get(unit.passage as usize) else {
         return Html::default();
     };
-    let href = r.ctx.href(&r.ctx.with_view(View::Read {
+    let href = r.ctx.href(&r.ctx.with_view(View::Read(Read {
         doc: doc.id.clone(),
         passage: Some(p.id.clone()),
         show_removed: false,
-    }));
+    })));
     let text = r
         .analysis
         .index
@@ -273,10 +269,16 @@ fn result_item(r: &ResultsCtx, unit: Unit) -> Html {
     }
 }
 
+#[derive(Properties, PartialEq)]
+pub struct Props {
+    /// The explorer's settings from the link: query, filters, KWIC mode.
+    pub view: Explore,
+}
+
 #[component]
-pub fn ExploreView() -> Html {
+pub fn ExploreView(props: &Props) -> Html {
     let ctx = use_ctx();
-    let e = explore_of(&ctx);
+    let e = &props.view;
     dom::use_title_after_paint(if e.query.is_empty() {
         "Explore — Parallax".to_owned()
     } else {
@@ -335,16 +337,18 @@ pub fn ExploreView() -> Html {
 
     let oninput = {
         let ctx = ctx.clone();
+        let view = e.clone();
         Callback::from(move |ev: InputEvent| {
             if let Some(input) = ev.target_dyn_into::<web_sys::HtmlInputElement>() {
                 let q = input.value();
-                ctx.replace(with(&ctx, move |e| e.query = q));
+                ctx.replace(with(&ctx, &view, move |e| e.query = q));
             }
         })
     };
     let kwic_toggle = {
         let ctx = ctx.clone();
-        Callback::from(move |_: Event| ctx.go(with(&ctx, |e| e.kwic = !e.kwic)))
+        let view = e.clone();
+        Callback::from(move |_: Event| ctx.go(with(&ctx, &view, |e| e.kwic = !e.kwic)))
     };
     let clear = {
         let ctx = ctx.clone();
@@ -386,11 +390,11 @@ pub fn ExploreView() -> Html {
         );
         let count = keep.len();
         let rows = keep.iter().take(shown).map(|l| {
-            let href = ctx.href(&ctx.with_view(View::Read {
+            let href = ctx.href(&ctx.with_view(View::Read(Read {
                 doc: l.doc.clone(),
                 passage: Some(l.passage.clone()),
                 show_removed: false,
-            }));
+            })));
             html! {
                 <tr role="row">
                     <td role="cell" class="kwic-left">{ &l.left }</td>
@@ -466,11 +470,11 @@ pub fn ExploreView() -> Html {
                 <aside class="facets" aria-label="Filters">
                     <details class="filters" open={*filters_open}>
                     <summary>{ "Filters" }</summary>
-                    <FacetGroup facet={Facet::Themes} legend="Themes" counts={facets.themes.clone()} />
+                    <FacetGroup view={e.clone()} facet={Facet::Themes} legend="Themes" counts={facets.themes.clone()} />
                     <CustomThemes />
-                    <FacetGroup facet={Facet::Sources} legend="Sources" counts={facets.sources.clone()} />
-                    <FacetGroup facet={Facet::Langs} legend="Languages" counts={facets.langs.clone()} />
-                    <FacetGroup facet={Facet::Entities} legend="People, places and organisations" counts={facets.entities.clone()} />
+                    <FacetGroup view={e.clone()} facet={Facet::Sources} legend="Sources" counts={facets.sources.clone()} />
+                    <FacetGroup view={e.clone()} facet={Facet::Langs} legend="Languages" counts={facets.langs.clone()} />
+                    <FacetGroup view={e.clone()} facet={Facet::Entities} legend="People, places and organisations" counts={facets.entities.clone()} />
                     if filtered {
                         <button type="button" onclick={clear}>{ "Clear search and filters" }</button>
                     }

@@ -44,20 +44,18 @@ fn label(ctx: &Ctx, state: &State) -> String {
     match &state.view {
         View::Library => "All sources".into(),
         View::Overview { .. } => "Story overview".into(),
-        View::Read {
-            doc,
-            passage: Some(p),
-            ..
-        } => format!("Read {}, passage {p}", title(doc)),
-        View::Read { doc, .. } => format!("Read {}", title(doc)),
+        View::Read(r) => match &r.passage {
+            Some(p) => format!("Read {}, passage {p}", title(&r.doc)),
+            None => format!("Read {}", title(&r.doc)),
+        },
         View::Explore(e) if !e.query.is_empty() => format!("Explore “{}”", e.query),
         View::Explore(_) => "Explore".into(),
         View::Map => "Themes in each source".into(),
-        View::Compare { docs, .. } => {
-            let names: Vec<String> = docs.iter().map(title).collect();
+        View::Compare(c) => {
+            let names: Vec<String> = c.docs.iter().map(title).collect();
             format!("Compare {}", names.join(" / "))
         }
-        View::Source { doc } => format!("Profile of {}", title(doc)),
+        View::Source(s) => format!("Profile of {}", title(&s.doc)),
         View::Methods => "Methods".into(),
         View::Notes => "Your notes".into(),
         View::Lesson(_) => "Lesson".into(),
@@ -72,6 +70,8 @@ fn set_title(title: &str) {
 
 #[derive(Properties, PartialEq)]
 pub struct LessonProps {
+    /// The lesson from the link, at its current step.
+    pub lesson: Lesson,
     /// The current step's view, as the app renders it outside a lesson (`app::view_html`).
     pub children: Html,
 }
@@ -79,11 +79,7 @@ pub struct LessonProps {
 #[component]
 pub fn LessonView(props: &LessonProps) -> Html {
     let ctx = use_ctx();
-    let none = Lesson::default();
-    let lesson = match &ctx.state.view {
-        View::Lesson(l) => l,
-        _ => &none,
-    };
+    let lesson = &props.lesson;
     let at = lesson.at;
     let head = if lesson.title.is_empty() {
         "Lesson".to_owned()
@@ -97,10 +93,7 @@ pub fn LessonView(props: &LessonProps) -> Html {
     let first = use_mut_ref(|| true);
     let to_passage = matches!(
         lesson.current().map(|s| &s.state.view),
-        Some(View::Read {
-            passage: Some(_),
-            ..
-        })
+        Some(View::Read(r)) if r.passage.is_some()
     );
     let title = format!("{count}: {head} — Parallax");
     use_effect_with(title.clone(), move |_| {

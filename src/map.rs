@@ -3,7 +3,7 @@
 //! source. It only counts the core's tags; it decides nothing about what a theme is.
 
 use parallax_core::analysis::Analysis;
-use parallax_core::state::{Explore, View};
+use parallax_core::state::{Explore, Source, View};
 use parallax_core::strings;
 use parallax_core::Corpus;
 use yew::prelude::*;
@@ -219,7 +219,7 @@ pub fn MapView() -> Html {
         .collect();
 
     let legend = corpus.documents.iter().map(|d| {
-        let href = ctx.href(&ctx.with_view(View::Source { doc: d.id.clone() }));
+        let href = ctx.href(&ctx.with_view(View::Source(Source { doc: d.id.clone() })));
         html! {
             <li key={d.id.clone()}>
                 <span class="legend-id">{ &d.id }</span>

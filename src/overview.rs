@@ -6,7 +6,7 @@ use parallax_core::overview::{
     CopyPair, FactRow, Profile, ThemeWeight, WordUse, HEDGING, JUDGING, SHORT_PASSAGES,
 };
 use parallax_core::reuse::Span;
-use parallax_core::state::{Explore, OverviewPart, View};
+use parallax_core::state::{Compare, Explore, OverviewPart, Read, Source, View};
 use parallax_core::strings;
 use std::rc::Rc;
 use yew::prelude::*;
@@ -20,11 +20,11 @@ use crate::word_diff::DiffText;
 
 /// The link to a passage in the reader.
 fn passage_href(ctx: &Ctx, doc: &str, passage: &str) -> String {
-    ctx.href(&ctx.with_view(View::Read {
+    ctx.href(&ctx.with_view(View::Read(Read {
         doc: doc.to_owned(),
         passage: Some(passage.to_owned()),
         show_removed: false,
-    }))
+    })))
 }
 
 /// "source 002, “Unpacking The Iran-Russia Alliance…”": the number, then the title.
@@ -66,11 +66,11 @@ fn Pair(props: &PairProps) -> Html {
     let ctx = use_ctx();
     let paged = use_paged();
     let p = &props.pair;
-    let compare = ctx.href(&ctx.with_view(View::Compare {
+    let compare = ctx.href(&ctx.with_view(View::Compare(Compare {
         docs: vec![p.a.clone(), p.b.clone()],
         theme: None,
         only_differ: false,
-    }));
+    })));
     let who = match &p.published_first {
         Some(first) => {
             let other = if *first == p.a { &p.b } else { &p.a };
@@ -348,7 +348,7 @@ fn ProfileCard(props: &ProfileProps) -> Html {
             ..Default::default()
         })))
     };
-    let profile_href = ctx.href(&ctx.with_view(View::Source { doc: p.doc.clone() }));
+    let profile_href = ctx.href(&ctx.with_view(View::Source(Source { doc: p.doc.clone() })));
     let genre = p.genre.as_deref().map(|g| match g {
         "opinion" => "Opinion piece: argues for a view".to_owned(),
         "explainer" => "Explainer: sets out the background".to_owned(),
@@ -462,14 +462,17 @@ fn tone_table(profiles: &[Profile]) -> Html {
     }
 }
 
+#[derive(Properties, PartialEq)]
+pub struct OverviewProps {
+    /// The part of the overview the link names, to open at.
+    pub part: Option<OverviewPart>,
+}
+
 #[component]
-pub fn OverviewView() -> Html {
+pub fn OverviewView(props: &OverviewProps) -> Html {
     dom::use_title("Story overview — Parallax".to_owned());
     let ctx = use_ctx();
-    let part = match &ctx.state.view {
-        View::Overview { part } => *part,
-        _ => None,
-    };
+    let part = props.part;
     // A link to one part opens at it, with focus on its heading region.
     use_effect_with(part, |part| {
         if let Some(p) = *part {
@@ -483,12 +486,12 @@ pub fn OverviewView() -> Html {
         html! { <li><a {href}>{ question(p) }</a></li> }
     });
     let cleaning = o.cleaning.iter().map(|c| {
-        let removed_href = ctx.href(&ctx.with_view(View::Read {
+        let removed_href = ctx.href(&ctx.with_view(View::Read(Read {
             doc: c.doc.clone(),
             passage: None,
             show_removed: true,
-        }));
-        let profile_href = ctx.href(&ctx.with_view(View::Source { doc: c.doc.clone() }));
+        })));
+        let profile_href = ctx.href(&ctx.with_view(View::Source(Source { doc: c.doc.clone() })));
         let kinds: Vec<String> = c
             .kinds
             .iter()

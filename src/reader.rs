@@ -3,7 +3,7 @@
 //! focusing a passage named in the route.
 
 use parallax_core::layout::{reading_order, Item};
-use parallax_core::state::View;
+use parallax_core::state::{Read, Source, View};
 use yew::prelude::*;
 
 use crate::ctx::use_ctx;
@@ -15,67 +15,59 @@ use crate::removed::Removed;
 
 #[derive(Properties, PartialEq)]
 pub struct Props {
-    /// Id of a document that exists in the bundle (the app checks before rendering a reader).
-    pub doc: AttrValue,
-    /// Id of a passage of that document to scroll to and focus.
-    #[prop_or_default]
-    pub passage: Option<AttrValue>,
-    /// Whether removed blocks are shown in place (`removed=1` in the link).
-    #[prop_or_default]
-    pub show_removed: bool,
+    /// The reader's settings from the link: a document that exists in the bundle (the app checks
+    /// before rendering a reader), the passage to scroll to and focus, removed blocks shown.
+    pub view: Read,
 }
 
 #[component]
 pub fn Reader(props: &Props) -> Html {
     let ctx = use_ctx();
-    let show_removed = props.show_removed;
-    let doc = ctx.data.bundle.corpus.document(&props.doc);
+    let read = &props.view;
+    let show_removed = read.show_removed;
+    let doc = ctx.data.bundle.corpus.document(&read.doc);
     dom::use_title(match doc {
         Some(doc) => format!("{} — Parallax", doc.title),
         None => "Parallax".to_owned(),
     });
     // Runs after the passages are in the DOM, and again only when the route changes: toggling
     // the switch must not steal focus from it.
-    use_effect_with(
-        (props.doc.clone(), props.passage.clone()),
-        |(_, passage)| {
-            if let Some(passage) = passage {
-                dom::reveal(&format!("passage-{passage}"));
-            }
-        },
-    );
+    use_effect_with((read.doc.clone(), read.passage.clone()), |(_, passage)| {
+        if let Some(passage) = passage {
+            dom::reveal(&format!("passage-{passage}"));
+        }
+    });
     let Some(doc) = doc else {
         return Html::default();
     };
 
     let toggle = {
         let ctx = ctx.clone();
-        let doc = props.doc.to_string();
-        let passage = props.passage.as_ref().map(|p| p.to_string());
+        let read = read.clone();
         Callback::from(move |e: Event| {
             if let Some(input) = e.target_dyn_into::<web_sys::HtmlInputElement>() {
                 // The switch is part of the view: the link keeps it, without a new Back step.
-                ctx.replace(ctx.with_view(View::Read {
-                    doc: doc.clone(),
-                    passage: passage.clone(),
+                ctx.replace(ctx.with_view(View::Read(Read {
                     show_removed: input.checked(),
-                }));
+                    ..read.clone()
+                })));
             }
         })
     };
-    let profile = ctx.href(&ctx.with_view(View::Source {
+    let doc_id = AttrValue::from(doc.id.clone());
+    let profile = ctx.href(&ctx.with_view(View::Source(Source {
         doc: doc.id.clone(),
-    }));
+    })));
     let sections = reading_order(doc).into_iter().map(|view| {
         let items = view.items.into_iter().filter_map(|item| match item {
             Item::Passage(p) => Some(html! {
                 <div class="passage-block" key={p.id.clone()}>
                     <Passage
-                        doc={props.doc.clone()}
+                        doc={doc_id.clone()}
                         passage={p.clone()}
-                        target={props.passage.as_deref() == Some(p.id.as_str())}
+                        target={read.passage.as_deref() == Some(p.id.as_str())}
                     />
-                    <PassageNotes doc={props.doc.clone()} passage={AttrValue::from(p.id.clone())} />
+                    <PassageNotes doc={doc_id.clone()} passage={AttrValue::from(p.id.clone())} />
                 </div>
             }),
             Item::Removed(r) if show_removed => Some(html! {

@@ -4,7 +4,7 @@
 
 use parallax_core::model::{BylineSource, RemovalKind};
 use parallax_core::signals::Signal;
-use parallax_core::state::{Explore, View};
+use parallax_core::state::{Explore, Read, Source, View};
 use parallax_core::strings;
 use parallax_core::{count_words, Document};
 use std::collections::HashMap;
@@ -20,11 +20,11 @@ fn explore(ctx: &Ctx, e: Explore) -> String {
 }
 
 fn read(ctx: &Ctx, doc: &str, passage: Option<&str>, show_removed: bool) -> String {
-    ctx.href(&ctx.with_view(View::Read {
+    ctx.href(&ctx.with_view(View::Read(Read {
         doc: doc.to_owned(),
         passage: passage.map(str::to_owned),
         show_removed,
-    }))
+    })))
 }
 
 /// The text with its first letter in capitals ("passage 3" to "Passage 3").
@@ -216,14 +216,17 @@ fn removals(ctx: &Ctx, doc: &Document) -> Html {
     }
 }
 
+#[derive(Properties, PartialEq)]
+pub struct Props {
+    /// The profile's settings from the link: which source.
+    pub view: Source,
+}
+
 #[component]
-pub fn SourceView() -> Html {
+pub fn SourceView(props: &Props) -> Html {
     let ctx = use_ctx();
     let corpus = &ctx.data.bundle.corpus;
-    let index = match &ctx.state.view {
-        View::Source { doc } => corpus.documents.iter().position(|d| &d.id == doc),
-        _ => None,
-    };
+    let index = corpus.documents.iter().position(|d| d.id == props.view.doc);
     dom::use_title(match index {
         Some(i) => format!("{} — profile — Parallax", corpus.documents[i].title),
         None => "Source profile — Parallax".to_owned(),

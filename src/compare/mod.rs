@@ -10,7 +10,7 @@ mod summary;
 mod theme_rows;
 
 use parallax_core::compare::compare;
-use parallax_core::state::{State, View};
+use parallax_core::state::{Compare, State, View};
 use parallax_core::strings;
 use std::rc::Rc;
 use yew::prelude::*;
@@ -22,48 +22,24 @@ use picker::Picker;
 use summary::Summary;
 use theme_rows::Row;
 
-/// The compare settings of the current view: sources, theme filter, "only where they differ".
-#[derive(Clone, PartialEq)]
-struct Settings {
-    docs: Vec<String>,
-    theme: Option<String>,
-    only_differ: bool,
+/// A state like the current one with the compare settings `view` changed by `f`.
+fn with(ctx: &Ctx, view: &Compare, f: impl FnOnce(&mut Compare)) -> State {
+    let mut c = view.clone();
+    f(&mut c);
+    ctx.with_view(View::Compare(c))
 }
 
-fn settings_of(ctx: &Ctx) -> Settings {
-    match &ctx.state.view {
-        View::Compare {
-            docs,
-            theme,
-            only_differ,
-        } => Settings {
-            docs: docs.clone(),
-            theme: theme.clone(),
-            only_differ: *only_differ,
-        },
-        _ => Settings {
-            docs: Vec::new(),
-            theme: None,
-            only_differ: false,
-        },
-    }
-}
-
-/// A state like the current one with the compare settings changed by `f`.
-fn with(ctx: &Ctx, f: impl FnOnce(&mut Settings)) -> State {
-    let mut s = settings_of(ctx);
-    f(&mut s);
-    ctx.with_view(View::Compare {
-        docs: s.docs,
-        theme: s.theme,
-        only_differ: s.only_differ,
-    })
+#[derive(Properties, PartialEq)]
+pub struct Props {
+    /// The compare settings from the link: two or three sources, the theme filter, "only where
+    /// they differ".
+    pub view: Compare,
 }
 
 #[component]
-pub fn CompareView() -> Html {
+pub fn CompareView(props: &Props) -> Html {
     let ctx = use_ctx();
-    let s = settings_of(&ctx);
+    let s = &props.view;
     dom::use_title(format!("Compare {} — Parallax", s.docs.join(", ")));
     let corpus = &ctx.data.bundle.corpus;
     let analysis = ctx.data.analysis(&ctx.state.custom);
@@ -76,7 +52,7 @@ pub fn CompareView() -> Html {
             return html! {
                 <section class="compare-view">
                     <h1>{ "Compare sources" }</h1>
-                    <Picker />
+                    <Picker view={s.clone()} />
                     <p class="error">{ format!("Cannot compare: {e}.") }</p>
                 </section>
             }
@@ -101,8 +77,9 @@ pub fn CompareView() -> Html {
 
     let clear = {
         let ctx = ctx.clone();
+        let view = s.clone();
         Callback::from(move |_: MouseEvent| {
-            ctx.go(with(&ctx, |s| {
+            ctx.go(with(&ctx, &view, |s| {
                 s.theme = None;
                 s.only_differ = false;
             }))
@@ -147,7 +124,7 @@ pub fn CompareView() -> Html {
     html! {
         <section class="compare-view" data-docs={names.clone()}>
             <h1>{ "Compare sources" }</h1>
-            <Picker />
+            <Picker view={s.clone()} />
             <p class="result-count" role="status" aria-live="polite">{ status }</p>
             if rows.is_empty() {
                 <div class="empty">
@@ -157,7 +134,7 @@ pub fn CompareView() -> Html {
                     }
                 </div>
             } else {
-                <Summary docs={s.docs.clone()} rows={rows.iter().map(|r| (*r).clone()).collect::<Vec<_>>()} totals={totals.clone()} />
+                <Summary view={s.clone()} rows={rows.iter().map(|r| (*r).clone()).collect::<Vec<_>>()} totals={totals.clone()} />
             }
             <section class="cmp-facts-section" aria-labelledby="cmp-facts-h">
                 <h2 id="cmp-facts-h">{ "Figures, dates and claims" }</h2>

@@ -1,10 +1,10 @@
 //! The compare view's picker: two or three sources (one per column), the theme filter and the
 //! "only where they differ" switch, each change a new link.
 
-use parallax_core::state::MAX_COMPARE;
+use parallax_core::state::{Compare, MAX_COMPARE};
 use yew::prelude::*;
 
-use super::{settings_of, with};
+use super::with;
 use crate::ctx::use_ctx;
 
 /// The value of the chosen `<option>` of the `<select>` an event came from. Read through the
@@ -34,6 +34,12 @@ fn set_slot(docs: &mut Vec<String>, slot: usize, doc: &str) {
     }
 }
 
+#[derive(Properties, PartialEq)]
+pub(super) struct PickerProps {
+    /// The compare settings from the link.
+    pub view: Compare,
+}
+
 /// The two or three source pickers, the theme filter and the "only where they differ" switch.
 ///
 /// Each `<select>` shows the link's choice twice over: `selected` on an option for the first
@@ -41,9 +47,9 @@ fn set_slot(docs: &mut Vec<String>, slot: usize, doc: &str) {
 /// later ones (Back, or a change elsewhere), since a `selected` attribute no longer moves the
 /// choice once the reader has picked by hand.
 #[component]
-pub(super) fn Picker() -> Html {
+pub(super) fn Picker(props: &PickerProps) -> Html {
     let ctx = use_ctx();
-    let s = settings_of(&ctx);
+    let s = &props.view;
     let corpus = &ctx.data.bundle.corpus;
     let analysis = ctx.data.analysis(&ctx.state.custom);
     let slots = (0..MAX_COMPARE).map(|slot| {
@@ -51,9 +57,10 @@ pub(super) fn Picker() -> Html {
         let optional = slot >= 2;
         let onchange = {
             let ctx = ctx.clone();
+            let view = s.clone();
             Callback::from(move |e: Event| {
                 if let Some(v) = chosen(&e) {
-                    ctx.go(with(&ctx, |s| set_slot(&mut s.docs, slot, &v)));
+                    ctx.go(with(&ctx, &view, |s| set_slot(&mut s.docs, slot, &v)));
                 }
             })
         };
@@ -85,9 +92,12 @@ pub(super) fn Picker() -> Html {
     });
     let theme_change = {
         let ctx = ctx.clone();
+        let view = s.clone();
         Callback::from(move |e: Event| {
             if let Some(v) = chosen(&e) {
-                ctx.go(with(&ctx, |s| s.theme = (!v.is_empty()).then_some(v)));
+                ctx.go(with(&ctx, &view, |s| {
+                    s.theme = (!v.is_empty()).then_some(v)
+                }));
             }
         })
     };
@@ -96,10 +106,11 @@ pub(super) fn Picker() -> Html {
     });
     let differ_change = {
         let ctx = ctx.clone();
+        let view = s.clone();
         Callback::from(move |e: Event| {
             if let Some(input) = e.target_dyn_into::<web_sys::HtmlInputElement>() {
                 let on = input.checked();
-                ctx.go(with(&ctx, |s| s.only_differ = on));
+                ctx.go(with(&ctx, &view, |s| s.only_differ = on));
             }
         })
     };

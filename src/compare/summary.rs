@@ -4,6 +4,7 @@
 //! the core (`ThemeRow::shared`, `ThemeRow::disputes`, `Comparison::totals`).
 
 use parallax_core::compare::{Shared, ThemeRow, Totals};
+use parallax_core::state::Compare;
 use parallax_core::strings;
 use yew::prelude::*;
 
@@ -12,7 +13,8 @@ use crate::ctx::use_ctx;
 
 #[derive(Properties, PartialEq)]
 pub(super) struct SummaryProps {
-    pub docs: Vec<String>,
+    /// The compare settings from the link: the sources are the columns.
+    pub view: Compare,
     pub rows: Vec<ThemeRow>,
     pub totals: Totals,
 }
@@ -53,7 +55,7 @@ pub(super) fn Summary(props: &SummaryProps) -> Html {
     let ctx = use_ctx();
     let corpus = &ctx.data.bundle.corpus;
     let title = |doc| corpus.title_of(doc).to_owned();
-    let head = props.docs.iter().map(|d| {
+    let head = props.view.docs.iter().map(|d| {
         html! {
             <th scope="col" class="cmp-num" data-doc={d.clone()} title={title(d)}>
                 <span class="cmp-doc-id">{ d }</span><span class="cmp-vh">{ format!(" {}", title(d)) }</span>
@@ -62,7 +64,7 @@ pub(super) fn Summary(props: &SummaryProps) -> Html {
     });
     let rows = props.rows.iter().map(|r| {
         let theme = r.theme.clone();
-        let href = ctx.href(&with(&ctx, move |s| s.theme = Some(theme)));
+        let href = ctx.href(&with(&ctx, &props.view, move |s| s.theme = Some(theme)));
         let counts = r.columns.iter().map(|c| {
             let n = c.passages.len();
             html! {
@@ -81,7 +83,7 @@ pub(super) fn Summary(props: &SummaryProps) -> Html {
         }
     });
     let t = &props.totals;
-    let total_counts = props.docs.iter().zip(&t.passages).map(|(d, n)| {
+    let total_counts = props.view.docs.iter().zip(&t.passages).map(|(d, n)| {
         html! { <td class="cmp-num" data-doc={d.clone()} data-label={d.clone()}>{ n.to_string() }</td> }
     });
     let several = props.rows.len() > 1;

@@ -5,7 +5,7 @@
 use crate::analysis::{Analysis, KwicLine};
 use crate::model::{Corpus, Document};
 use crate::search::Unit;
-use crate::state::{print, CustomTheme, State, View};
+use crate::state::{print, CustomTheme, Read, State, View};
 use serde::Serialize;
 
 /// Where an export was made: the page address without its fragment, the corpus version and the
@@ -21,11 +21,11 @@ impl LinkBase<'_> {
     /// The link that opens `passage` of `doc` in the reader.
     fn passage(&self, doc: &str, passage: &str) -> String {
         let state = State {
-            view: View::Read {
+            view: View::Read(Read {
                 doc: doc.to_owned(),
                 passage: Some(passage.to_owned()),
                 show_removed: false,
-            },
+            }),
             custom: self.custom.to_vec(),
         };
         format!("{}{}", self.base, print(&state, self.version))

@@ -30,7 +30,7 @@
 
 use crate::export::{md_escape, LinkBase};
 use crate::model::{is_id, Corpus};
-use crate::state::{print, State, View};
+use crate::state::{print, Read, State, View};
 use crate::strings::{count, entity, first_words, is_direction_control};
 use serde::{Deserialize, Serialize};
 use std::fmt;
@@ -673,11 +673,11 @@ pub fn to_markdown(notebook: &Notebook, corpus: &Corpus, at: LinkBase) -> String
         match doc.and_then(|doc| doc.passage(p)) {
             Some(passage) => {
                 let state = State {
-                    view: View::Read {
+                    view: View::Read(Read {
                         doc: d.to_owned(),
                         passage: Some(p.to_owned()),
                         show_removed: false,
-                    },
+                    }),
                     custom: at.custom.to_vec(),
                 };
                 let link = format!("{}{}", at.base, print(&state, at.version));

@@ -10,7 +10,7 @@ use parallax_core::draft::{
     MAX_DRAFT_BYTES,
 };
 use parallax_core::state::{
-    lesson, limit_text, parse, print, step_link, CustomTheme, Explore, Lesson, Notice, State,
+    lesson, limit_text, parse, print, step_link, CustomTheme, Explore, Lesson, Notice, Read, State,
     StepProblem, View, MAX_STEPS, MAX_STEP_LINK, MAX_STEP_NOTE_CHARS, MAX_TITLE_CHARS,
 };
 
@@ -29,11 +29,11 @@ fn explore(query: &str) -> State {
 }
 
 fn read(doc: &str, passage: &str) -> State {
-    state(View::Read {
+    state(View::Read(Read {
         doc: doc.into(),
         passage: Some(passage.into()),
         show_removed: false,
-    })
+    }))
 }
 
 /// Direction overrides and isolates, the characters a title must never carry.

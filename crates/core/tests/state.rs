@@ -5,8 +5,9 @@ mod common;
 
 use common::known;
 use parallax_core::state::{
-    canonical_replacement, lesson, parse, print, Explore, Lesson, Notice, OverviewPart, State,
-    Step, View, MAX_LESSON_STEPS_BYTES, MAX_STEPS, MAX_STEP_NOTE_CHARS, MAX_TITLE_CHARS,
+    canonical_replacement, lesson, parse, print, Compare, Explore, Lesson, Notice, OverviewPart,
+    Read, Source, State, Step, View, MAX_LESSON_STEPS_BYTES, MAX_STEPS, MAX_STEP_NOTE_CHARS,
+    MAX_TITLE_CHARS,
 };
 use parallax_core::Lang;
 use proptest::prelude::*;
@@ -20,11 +21,11 @@ fn explore(f: impl FnOnce(&mut Explore)) -> View {
 }
 
 fn read(doc: &str, passage: Option<&str>) -> View {
-    View::Read {
+    View::Read(Read {
         doc: doc.into(),
         passage: passage.map(Into::into),
         show_removed: false,
-    }
+    })
 }
 
 fn state(view: View) -> State {
@@ -89,11 +90,11 @@ fn table() -> Vec<(String, View, Vec<&'static str>)> {
         ),
         (
             "#/read/002?removed=1".into(),
-            View::Read {
+            View::Read(Read {
                 doc: "002".into(),
                 passage: None,
                 show_removed: true,
-            },
+            }),
             vec![],
         ),
         ("#/read/002?removed=yes".into(), read("002", None), vec![]),
@@ -208,20 +209,20 @@ fn table() -> Vec<(String, View, Vec<&'static str>)> {
         ),
         (
             "#/compare/002/004?theme=trade".into(),
-            View::Compare {
+            View::Compare(Compare {
                 docs: vec!["002".into(), "004".into()],
                 theme: Some("trade".into()),
                 only_differ: false,
-            },
+            }),
             vec![],
         ),
         (
             "#/compare/004/002?differ=1".into(),
-            View::Compare {
+            View::Compare(Compare {
                 docs: vec!["004".into(), "002".into()],
                 theme: None,
                 only_differ: true,
-            },
+            }),
             vec![],
         ),
         (
@@ -236,36 +237,36 @@ fn table() -> Vec<(String, View, Vec<&'static str>)> {
         ),
         (
             "#/compare/000/001/002/003".into(),
-            View::Compare {
+            View::Compare(Compare {
                 docs: vec!["000".into(), "001".into(), "002".into()],
                 theme: None,
                 only_differ: false,
-            },
+            }),
             vec!["TooManyToCompare"],
         ),
         (
             "#/compare/002/999/004?theme=bogus".into(),
-            View::Compare {
+            View::Compare(Compare {
                 docs: vec!["002".into(), "004".into()],
                 theme: None,
                 only_differ: false,
-            },
+            }),
             vec!["UnknownDoc", "UnknownTheme"],
         ),
         (
             "#/source/003".into(),
-            View::Source { doc: "003".into() },
+            View::Source(Source { doc: "003".into() }),
             vec![],
         ),
         ("#/source/-1".into(), View::Library, vec!["UnknownDoc"]),
         ("#/map".into(), View::Map, vec![]),
         (
             "#/compare".into(),
-            View::Compare {
+            View::Compare(Compare {
                 docs: vec![],
                 theme: None,
                 only_differ: false,
-            },
+            }),
             vec![],
         ),
         ("#/overview".into(), View::Overview { part: None }, vec![]),
@@ -341,11 +342,11 @@ fn lesson_table(map_steps: &dyn Fn(usize) -> String) -> Vec<(String, View, Vec<&
                 "",
                 vec![
                     (
-                        View::Compare {
+                        View::Compare(Compare {
                             docs: vec!["002".into(), "004".into()],
                             theme: Some("trade".into()),
                             only_differ: true,
-                        },
+                        }),
                         "Who says what",
                     ),
                     (View::Methods, ""),
@@ -638,11 +639,11 @@ fn lesson_links_are_readable_and_step_through() {
             "Search, then compare".to_owned(),
         ),
         (
-            state(View::Compare {
+            state(View::Compare(Compare {
                 docs: vec!["002".into(), "004".into()],
                 theme: Some("trade".into()),
                 only_differ: false,
-            }),
+            })),
             String::new(),
         ),
     ];

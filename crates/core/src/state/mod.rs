@@ -106,6 +106,35 @@ pub struct Explore {
     pub kwic: bool,
 }
 
+/// The reader's settings (`#/read/<doc>[/<passage>]?removed=1`).
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Read {
+    /// A source of the corpus.
+    pub doc: String,
+    /// A passage of that source to scroll to and focus.
+    pub passage: Option<String>,
+    /// Removed blocks shown in place.
+    pub show_removed: bool,
+}
+
+/// The compare view's settings (`#/compare/<doc>/<doc>[/<doc>]?theme=&differ=1`).
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Compare {
+    /// Two or three sources, in the order named; none asks the app for a pair.
+    pub docs: Vec<String>,
+    /// Only this theme's row.
+    pub theme: Option<String>,
+    /// Only the themes where the sources differ.
+    pub only_differ: bool,
+}
+
+/// The source profile's settings (`#/source/<doc>`).
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Source {
+    /// A source of the corpus.
+    pub doc: String,
+}
+
 /// Which view, with its own settings.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum View {
@@ -115,24 +144,14 @@ pub enum View {
     Overview {
         part: Option<OverviewPart>,
     },
-    Read {
-        doc: String,
-        passage: Option<String>,
-        show_removed: bool,
-    },
+    Read(Read),
     Explore(Explore),
     /// The theme × source map.
     Map,
     /// Two or three sources side by side; no sources (`#/compare`) asks the app for the pair
     /// that shares the most wording, which it then shows under that pair's own link.
-    Compare {
-        docs: Vec<String>,
-        theme: Option<String>,
-        only_differ: bool,
-    },
-    Source {
-        doc: String,
-    },
+    Compare(Compare),
+    Source(Source),
     Methods,
     /// Every note the reader has written, with export and import.
     Notes,

@@ -4,9 +4,9 @@
 use super::fragment::{clean_text, decode, raw};
 use super::lesson::assemble;
 use super::{
-    custom_id, param, CustomTheme, Explore, Known, Lesson, Notice, OverviewPart, Raw, State,
-    StepProblem, View, MAX_COMPARE, MAX_CUSTOM, MAX_LABEL_CHARS, MAX_LIST, MAX_QUERY_CHARS,
-    MAX_STEPS, MAX_TERMS, MAX_TERM_CHARS, MAX_VALUE,
+    custom_id, param, Compare, CustomTheme, Explore, Known, Lesson, Notice, OverviewPart, Raw,
+    Read, Source, State, StepProblem, View, MAX_COMPARE, MAX_CUSTOM, MAX_LABEL_CHARS, MAX_LIST,
+    MAX_QUERY_CHARS, MAX_STEPS, MAX_TERMS, MAX_TERM_CHARS, MAX_VALUE,
 };
 use crate::model::Lang;
 
@@ -62,11 +62,7 @@ fn parse_at(fragment: &str, known: &Known, nested: bool) -> (State, Vec<Notice>)
         ["overview"] => parse_overview(p.part, n),
         ["map"] => View::Map,
         // No sources named: the app opens the pair that shares the most wording.
-        ["compare"] => View::Compare {
-            docs: Vec::new(),
-            theme: None,
-            only_differ: false,
-        },
+        ["compare"] => View::Compare(Compare::default()),
         ["compare", docs @ ..] => parse_compare(docs, p.theme, p.differ, &theme_ids, known, n),
         ["source", doc] => parse_source(doc, known, n),
         ["methods"] => View::Methods,
@@ -213,11 +209,11 @@ fn parse_read(
             None
         }
     });
-    View::Read {
+    View::Read(Read {
         doc: id.clone(),
         passage,
         show_removed: removed.as_deref() == Some("1"),
-    }
+    })
 }
 
 /// `#/explore?q=&themes=&sources=&entities=&langs=&mode=kwic`: what is unknown is left out, the
@@ -328,17 +324,17 @@ fn parse_compare(
             None
         }
     });
-    View::Compare {
+    View::Compare(Compare {
         docs: ids,
         theme,
         only_differ: differ.as_deref() == Some("1"),
-    }
+    })
 }
 
 /// `#/source/<doc>`; an unknown source falls back to the library.
 fn parse_source(doc: &str, known: &Known, notices: &mut Vec<Notice>) -> View {
     match known.doc(doc) {
-        Some((id, _)) => View::Source { doc: id.clone() },
+        Some((id, _)) => View::Source(Source { doc: id.clone() }),
         None => {
             notices.push(Notice::UnknownDoc(clean_text(doc, 40)));
             View::Library

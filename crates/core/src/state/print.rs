@@ -2,7 +2,7 @@
 //! the link to write in place of one just opened (`canonical_replacement`).
 
 use super::fragment::encode;
-use super::{param, CustomTheme, Explore, Lesson, Notice, State, Step, View};
+use super::{param, Compare, CustomTheme, Explore, Lesson, Notice, Read, State, Step, View};
 
 /// Characters a step's link keeps unencoded in the lesson link, for reading.
 const STEP_LITERAL: &[u8] = b"/?=,:|";
@@ -65,19 +65,7 @@ fn parts(state: &State) -> (String, Vec<(&'static str, String)>) {
     let mut params: Vec<(&str, String)> = Vec::new();
     let path = match &state.view {
         View::Library => "/".to_owned(),
-        View::Read {
-            doc,
-            passage,
-            show_removed,
-        } => {
-            if *show_removed {
-                params.push((param::REMOVED, "1".into()));
-            }
-            match passage {
-                Some(p) => format!("/read/{doc}/{p}"),
-                None => format!("/read/{doc}"),
-            }
-        }
+        View::Read(r) => read_path(r, &mut params),
         View::Explore(e) => {
             explore_params(e, &mut params);
             "/explore".to_owned()
@@ -89,24 +77,8 @@ fn parts(state: &State) -> (String, Vec<(&'static str, String)>) {
             "/overview".to_owned()
         }
         View::Map => "/map".to_owned(),
-        View::Compare {
-            docs,
-            theme,
-            only_differ,
-        } => {
-            if let Some(t) = theme {
-                params.push((param::THEME, encode(t, b"")));
-            }
-            if *only_differ {
-                params.push((param::DIFFER, "1".into()));
-            }
-            if docs.is_empty() {
-                "/compare".to_owned()
-            } else {
-                format!("/compare/{}", docs.join("/"))
-            }
-        }
-        View::Source { doc } => format!("/source/{doc}"),
+        View::Compare(c) => compare_path(c, &mut params),
+        View::Source(s) => format!("/source/{}", s.doc),
         View::Methods => "/methods".to_owned(),
         View::Notes => "/notes".to_owned(),
         View::Lesson(l) => {
@@ -121,6 +93,32 @@ fn parts(state: &State) -> (String, Vec<(&'static str, String)>) {
             .map(|c| (param::CUSTOM, custom_param(c))),
     );
     (path, params)
+}
+
+/// The reader's path, and its switch.
+fn read_path(r: &Read, params: &mut Vec<(&'static str, String)>) -> String {
+    if r.show_removed {
+        params.push((param::REMOVED, "1".into()));
+    }
+    match &r.passage {
+        Some(p) => format!("/read/{}/{p}", r.doc),
+        None => format!("/read/{}", r.doc),
+    }
+}
+
+/// The compare view's path (its sources in order), theme and switch.
+fn compare_path(c: &Compare, params: &mut Vec<(&'static str, String)>) -> String {
+    if let Some(t) = &c.theme {
+        params.push((param::THEME, encode(t, b"")));
+    }
+    if c.only_differ {
+        params.push((param::DIFFER, "1".into()));
+    }
+    if c.docs.is_empty() {
+        "/compare".to_owned()
+    } else {
+        format!("/compare/{}", c.docs.join("/"))
+    }
 }
 
 /// The explorer's filter: query, lists in their (corpus) order, languages, KWIC mode.
