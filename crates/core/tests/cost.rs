@@ -367,7 +367,11 @@ fn links_sharing_one_far_title_cost_linearly() {
         "link titles",
         |k| {
             let n = 300 * k;
-            format!("A title\n\nWords {} \"t{}).\n", "[a](x".repeat(n), " ".repeat(n))
+            format!(
+                "A title\n\nWords {} \"t{}).\n",
+                "[a](x".repeat(n),
+                " ".repeat(n)
+            )
         },
         |page| process(page),
     );
@@ -375,7 +379,11 @@ fn links_sharing_one_far_title_cost_linearly() {
         "markdown link titles",
         |k| {
             let n = 300 * k;
-            format!("# Title\n\nText {} \"t{})\n", "[a](x".repeat(n), " ".repeat(n))
+            format!(
+                "# Title\n\nText {} \"t{})\n",
+                "[a](x".repeat(n),
+                " ".repeat(n)
+            )
         },
         |md| {
             cost(|| parallax_core::import::import("a.md", md.as_bytes(), &corpus(Vec::new()), "u1"))
