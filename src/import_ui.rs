@@ -8,7 +8,6 @@
 //! document are shown here too. Everything is rendered as text.
 
 use parallax_core::strings;
-use std::cell::RefCell;
 use std::collections::VecDeque;
 use std::rc::Rc;
 
@@ -146,45 +145,100 @@ async fn import_file(own: &Callback<OwnAction>, file: &File) -> Outcome {
     }
 }
 
-/// Files waiting to be imported, and whether a worker is importing them.
-#[derive(Default)]
-struct Queue {
-    files: VecDeque<File>,
-    running: bool,
-    /// Where the outcomes of the running batch show: outside the library (where the last
-    /// files were dropped) until the reader closes them. Read by the worker at each file, so
-    /// that a batch closed while it runs stays closed.
-    outside: bool,
+/// The import of files, one for the page: the batch shown, the file being imported and the
+/// files after it. Held with `use_reducer` (`ImportAction`); the provider's effect imports the
+/// current file each time one starts, and reports its outcome back as an action.
+#[derive(Clone, Default)]
+struct Imports {
+    batch: Rc<Batch>,
+    current: Option<File>,
+    waiting: VecDeque<File>,
+    /// Counts the files started, so that the effect imports each exactly once.
+    started: u64,
 }
 
-/// The import of files, one for the page: the library's file input and the page's drop target
-/// feed one queue, and its batch is shown in the library or where the files were dropped.
-#[derive(Clone)]
-pub struct Importer {
-    batch: UseStateHandle<Rc<Batch>>,
-    queue: Rc<RefCell<Queue>>,
+/// What changes the page's import of files.
+enum ImportAction {
+    /// Files picked or dropped; `true` when dropped on a view other than the library, which
+    /// then shows the outcomes. A new batch starts unless one is running; else they join it.
+    Add(Vec<File>, bool),
+    /// The current file's outcome: the next file starts, or the batch ends.
+    Done(Outcome),
+    /// Hides the outcomes shown outside the library (they stay in the library's list), also
+    /// for the rest of a batch still running.
+    Close,
 }
 
-impl PartialEq for Importer {
-    fn eq(&self, other: &Self) -> bool {
-        self.batch == other.batch && Rc::ptr_eq(&self.queue, &other.queue)
+impl Imports {
+    /// Starts the next waiting file, with its progress shown, or ends the batch.
+    fn advance(&mut self, batch: &mut Batch) {
+        self.current = self.waiting.pop_front();
+        batch.progress = self.current.as_ref().map(|file| {
+            let done = batch.outcomes.len();
+            (
+                display_name(&file.name()),
+                done + 1,
+                done + 1 + self.waiting.len(),
+                // Sizes of files are whole numbers of bytes.
+                file.size() as u64,
+            )
+        });
+        if self.current.is_some() {
+            self.started += 1;
+        }
     }
 }
 
+impl Reducible for Imports {
+    type Action = ImportAction;
+
+    fn reduce(self: Rc<Self>, action: ImportAction) -> Rc<Self> {
+        let mut next = (*self).clone();
+        let mut batch = (*self.batch).clone();
+        match action {
+            ImportAction::Add(files, _) if files.is_empty() => return self,
+            ImportAction::Add(files, outside) => {
+                next.waiting.extend(files);
+                batch.outside = outside;
+                if next.current.is_none() {
+                    batch.number += 1;
+                    batch.outcomes.clear();
+                    next.advance(&mut batch);
+                }
+            }
+            ImportAction::Done(outcome) => {
+                batch.outcomes.push(outcome);
+                next.advance(&mut batch);
+            }
+            ImportAction::Close => batch.outside = false,
+        }
+        next.batch = Rc::new(batch);
+        Rc::new(next)
+    }
+}
+
+/// The page's import of files, as the views use it: the batch as of this render, and the way to
+/// change it.
+#[derive(Clone, PartialEq)]
+pub struct Importer {
+    batch: Rc<Batch>,
+    dispatcher: UseReducerDispatcher<Imports>,
+}
+
 impl Importer {
-    /// Imports `files` into `own`; `outside` when they were dropped on a view other than the
-    /// library, which then shows the outcomes.
-    pub fn start(&self, own: Callback<OwnAction>, files: Vec<File>, outside: bool) {
-        start(own, self.queue.clone(), self.batch.clone(), files, outside);
+    /// Imports `files` into the reader's documents; `outside` when they were dropped on a view
+    /// other than the library, which then shows the outcomes.
+    pub fn start(&self, files: Vec<File>, outside: bool) {
+        self.dispatcher.dispatch(ImportAction::Add(files, outside));
     }
 
     /// Hides the outcomes shown outside the library (they stay in the library's list).
     fn close(&self) {
-        self.queue.borrow_mut().outside = false;
-        self.batch.set(Rc::new(Batch {
-            outside: false,
-            ..(**self.batch).clone()
-        }));
+        self.dispatcher.dispatch(ImportAction::Close);
+    }
+
+    fn batch(&self) -> &Batch {
+        &self.batch
     }
 }
 
@@ -193,81 +247,34 @@ pub struct ProviderProps {
     pub children: Html,
 }
 
-/// Provides the page's `Importer` to everything inside it.
+/// Provides the page's `Importer` to everything inside it, and imports each file as it starts:
+/// after a pause for the page to paint its progress, through the store of the reader's
+/// documents (`OwnAction::Import`).
 #[component]
 pub fn ImportProvider(props: &ProviderProps) -> Html {
-    let importer = Importer {
-        batch: use_state(|| Rc::new(Batch::default())),
-        queue: use_mut_ref(Queue::default),
-    };
+    let imports = use_reducer(Imports::default);
+    let own = use_ctx().data.change_own.clone();
+    {
+        let current = imports.current.clone();
+        let dispatcher = imports.dispatcher();
+        use_effect_with(imports.started, move |_| {
+            if let Some(file) = current {
+                wasm_bindgen_futures::spawn_local(async move {
+                    pause().await;
+                    let outcome = import_file(&own, &file).await;
+                    dispatcher.dispatch(ImportAction::Done(outcome));
+                });
+            }
+        });
+    }
     html! {
-        <ContextProvider<Importer> context={importer}>{ props.children.clone() }</ContextProvider<Importer>>
+        <ContextProvider<Importer> context={Importer { batch: imports.batch.clone(), dispatcher: imports.dispatcher() }}>{ props.children.clone() }</ContextProvider<Importer>>
     }
 }
 
 #[hook]
 pub fn use_importer() -> Importer {
     use_context::<Importer>().expect("ImportProvider is around every view")
-}
-
-/// Adds files to the queue and, unless one runs already, starts the worker that imports them one
-/// by one, shows each outcome, and hands the new library to the app at the end.
-fn start(
-    own: Callback<OwnAction>,
-    queue: Rc<RefCell<Queue>>,
-    batch: UseStateHandle<Rc<Batch>>,
-    files: Vec<File>,
-    outside: bool,
-) {
-    if files.is_empty() {
-        return;
-    }
-    {
-        let mut q = queue.borrow_mut();
-        q.files.extend(files);
-        q.outside = outside;
-        if std::mem::replace(&mut q.running, true) {
-            return;
-        }
-    }
-    let number = batch.number + 1;
-    wasm_bindgen_futures::spawn_local(async move {
-        let mut outcomes = Vec::new();
-        loop {
-            let (file, left, outside) = {
-                let mut q = queue.borrow_mut();
-                match q.files.pop_front() {
-                    Some(f) => (f, q.files.len(), q.outside),
-                    None => {
-                        q.running = false;
-                        break;
-                    }
-                }
-            };
-            let done = outcomes.len();
-            batch.set(Rc::new(Batch {
-                number,
-                outcomes: outcomes.clone(),
-                progress: Some((
-                    display_name(&file.name()),
-                    done + 1,
-                    done + 1 + left,
-                    file.size() as u64,
-                )),
-                outside,
-            }));
-            pause().await;
-            let outcome = import_file(&own, &file).await;
-            outcomes.push(outcome);
-        }
-        let outside = queue.borrow().outside;
-        batch.set(Rc::new(Batch {
-            number,
-            outcomes,
-            progress: None,
-            outside,
-        }));
-    });
 }
 
 fn load_notice(p: &LoadProblem) -> String {
@@ -319,7 +326,7 @@ pub fn ImportDocs() -> Html {
     let download_failed = use_state_eq(|| false);
 
     let onchange = {
-        let (change_own, importer) = (change_own.clone(), importer.clone());
+        let importer = importer.clone();
         Callback::from(move |e: Event| {
             let Some(input) = e.target_dyn_into::<HtmlInputElement>() else {
                 return;
@@ -327,7 +334,7 @@ pub fn ImportDocs() -> Html {
             let files = input.files().map(|l| files_of(&l)).unwrap_or_default();
             // Choosing the same file again fires `change` again.
             input.set_value("");
-            importer.start(change_own.clone(), files, false);
+            importer.start(files, false);
         })
     };
 
@@ -374,7 +381,7 @@ pub fn ImportDocs() -> Html {
         })
     };
     let removed = own.removed_title.clone();
-    let b = &**importer.batch;
+    let b = importer.batch();
 
     html! {
         <section class="own-docs" aria-labelledby="own-docs-title">
@@ -481,7 +488,7 @@ fn batch_html(ctx: &crate::ctx::Ctx, b: &Batch) -> Html {
 pub fn DroppedFiles() -> Html {
     let ctx = use_ctx();
     let importer = use_importer();
-    let b = &**importer.batch;
+    let b = importer.batch();
     let shown = b.outside && (b.progress.is_some() || !b.outcomes.is_empty());
     let close = {
         let importer = importer.clone();

@@ -16,11 +16,10 @@ use yew::prelude::*;
 
 use crate::ctx::use_ctx;
 use crate::import_ui::{use_importer, Importer};
-use crate::own_docs::OwnAction;
 
 /// What a drop needs of the latest render: where to import, and whether the library is shown
 /// (which lists the outcomes itself).
-type Latest = Rc<RefCell<Option<(Importer, Callback<OwnAction>, bool)>>>;
+type Latest = Rc<RefCell<Option<(Importer, bool)>>>;
 
 /// True when the drag carries files (not text or a link).
 fn has_files(e: &DragEvent) -> bool {
@@ -58,7 +57,6 @@ pub fn PageDrop() -> Html {
     let latest: Latest = use_mut_ref(|| None);
     *latest.borrow_mut() = Some((
         importer,
-        ctx.data.change_own.clone(),
         // A lesson step may show the library, whose own list then shows the outcomes.
         matches!(ctx.state.shown_view(), View::Library),
     ));
@@ -126,8 +124,8 @@ pub fn PageDrop() -> Html {
                         if has_files(e) {
                             e.prevent_default();
                             let files = files(e);
-                            if let Some((importer, own, on_library)) = latest.borrow().clone() {
-                                importer.start(own, files, !on_library);
+                            if let Some((importer, on_library)) = latest.borrow().clone() {
+                                importer.start(files, !on_library);
                             }
                         } else if !over_field(e) {
                             // Text or a link dropped outside a field: nothing to do, and the
