@@ -54,8 +54,9 @@ const policy = [
   'trusted-types parallax',
 ].join('; ');
 const meta = `<meta http-equiv="Content-Security-Policy" content="${policy}">`;
-// Right after <meta charset>: the policy must come before any script or style it governs.
-const charset = /<meta charset="utf-8">/i;
+// Right after <meta charset> (unquoted once minified): the policy must come before any script or
+// style it governs.
+const charset = /<meta charset="?utf-8"?>/i;
 if (!charset.test(html)) {
   console.error(`tools/csp.mjs: ${file} has no <meta charset="utf-8"> to put the policy after`);
   process.exit(1);

@@ -134,7 +134,15 @@ describe('offline bundle (parallax-pack)', () => {
     const index = await readFile(join(DIST, 'index.html'), 'utf8');
     const js = index.match(/import\s+init\s*,\s*\*\s*as\s+bindings\s+from\s+'\/?([^']+)'/)[1];
     const wasm = index.match(/'\/?([^']+_bg\.wasm)'/)[1];
-    const others = [...index.matchAll(/<link rel="stylesheet" href="\/?([^"]+)"|<script src="\/?([^"]+)"/g)].map((m) => m[1] ?? m[2]);
+    // Each stylesheet link's href and script's src, in order, however the tag is written (the
+    // release build's index.html is minified: attributes unquoted and in any order).
+    const attrs = (tag) =>
+      Object.fromEntries([...tag.matchAll(/\s([\w-]+)(?:=("[^"]*"|'[^']*'|[^\s>]+))?/g)].map((m) => [m[1], (m[2] ?? '').replace(/^["']|["']$/g, '')]));
+    const others = [...index.matchAll(/<(link|script)\b[^>]*>/g)]
+      .map((m) => [m[1], attrs(m[0])])
+      .map(([tag, a]) => (tag === 'link' ? (a.rel === 'stylesheet' ? a.href : null) : a.src))
+      .filter(Boolean)
+      .map((f) => f.replace(/^\//, ''));
     const payload = createHash('sha256');
     for (const f of [wasm, js, ...others]) payload.update(await readFile(join(DIST, f)));
     const text = html.toString('utf8');

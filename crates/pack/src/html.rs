@@ -23,6 +23,12 @@ pub struct Outline {
     /// A `<meta charset>` follows the first `<head>` start tag: the policy goes right after it
     /// rather than first in `<head>`.
     pub charset_after_head: bool,
+    /// A `<meta charset>` comes before any `<head>` start tag and any script, style or link (a
+    /// minified page, whose `<head>` start tag is left implied): with no `<head>` start tag,
+    /// the policy goes right after it, still before everything it governs.
+    pub charset_first: bool,
+    /// A script, style or link was seen (for `charset_first`).
+    resources: bool,
 }
 
 /// The settings every pass starts from: lol_html's strict mode (it refuses markup whose reading
@@ -103,9 +109,14 @@ pub fn read(html: &str) -> Result<Outline, PackError> {
             outline.borrow_mut().head = true;
             Ok(())
         }))
+        .append_element_content_handler(element!("script, style, link", |_| {
+            outline.borrow_mut().resources = true;
+            Ok(())
+        }))
         .append_element_content_handler(element!("meta[charset]", |_| {
             let mut o = outline.borrow_mut();
             o.charset_after_head |= o.head;
+            o.charset_first |= !o.head && !o.resources;
             Ok(())
         }))
         .append_document_content_handler(doc_comments!(|c| {
@@ -152,9 +163,15 @@ pub fn read(html: &str) -> Result<Outline, PackError> {
 }
 
 /// `html` with `text` right after its first `<meta charset>` that follows the first `<head>`
-/// start tag when `after_charset`, else right after that `<head>` start tag.
-pub fn insert_in_head(html: &str, text: &str, after_charset: bool) -> Result<String, PackError> {
-    let head = Cell::new(false);
+/// start tag when `after_charset`, else right after that `<head>` start tag; with no `<head>`
+/// start tag (`implied_head`), right after the first `<meta charset>`.
+pub fn insert_in_head(
+    html: &str,
+    text: &str,
+    after_charset: bool,
+    implied_head: bool,
+) -> Result<String, PackError> {
+    let head = Cell::new(implied_head);
     let done = Cell::new(false);
     let settings = settings()
         .append_element_content_handler(element!("head", |el| {
@@ -257,12 +274,26 @@ mod tests {
         let page =
             "<html><head>\n<meta charset=\"utf-8\"><title>t</title></head><body><meta charset=x>";
         assert_eq!(
-            insert_in_head(page, "<!--P-->", true).unwrap(),
+            insert_in_head(page, "<!--P-->", true, false).unwrap(),
             page.replacen("utf-8\">", "utf-8\"><!--P-->", 1)
         );
         assert_eq!(
-            insert_in_head(page, "<!--P-->", false).unwrap(),
+            insert_in_head(page, "<!--P-->", false, false).unwrap(),
             page.replacen("<head>", "<head><!--P-->", 1)
+        );
+        // Minified: no <head> start tag, the charset first.
+        let page = "<!doctype html><html lang=en><meta charset=utf-8><title>t</title><script src=a.js></script><body>";
+        let o = read(page).unwrap();
+        assert!(!o.head && o.charset_first);
+        assert_eq!(
+            insert_in_head(page, "<!--P-->", true, true).unwrap(),
+            page.replacen("utf-8>", "utf-8><!--P-->", 1)
+        );
+        // A script before the charset: the policy could not govern it.
+        assert!(
+            !read("<html><script src=a.js></script><meta charset=utf-8>")
+                .unwrap()
+                .charset_first
         );
     }
 }

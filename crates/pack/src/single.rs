@@ -148,9 +148,10 @@ pub fn build(dist: &Dist) -> Result<SingleFile, PackError> {
     let index = &dist.index;
     // The first read: each script's and style's text, which its handler needs at its start tag.
     let outline = read(index)?;
-    if !outline.head {
+    if !outline.head && !outline.charset_first {
         return Err(PackError::new(
-            "index.html has no <head> start tag to put the Content-Security-Policy in",
+            "index.html has no <head> start tag, nor a <meta charset> before its first script, \
+             style or link, to put the Content-Security-Policy after",
         ));
     }
     let b = RefCell::new(Builder {
@@ -241,7 +242,11 @@ pub fn build(dist: &Dist) -> Result<SingleFile, PackError> {
          \n    <meta name=\"{BUNDLE_META}\" content=\"{payload_sha256}\">",
         payload.join(", ")
     );
-    let html = insert_in_head(&page, &head, outline.charset_after_head)?;
+    let html = if outline.head {
+        insert_in_head(&page, &head, outline.charset_after_head, false)?
+    } else {
+        insert_in_head(&page, &head, true, true)?
+    };
     Ok(SingleFile {
         html,
         payload_sha256,
