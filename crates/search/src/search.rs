@@ -2,7 +2,7 @@
 //! query language (AND by default, `OR`, `-exclude`, `"phrases"`, `prefix*`), and highlighting
 //! that returns text segments which always join back to the original text.
 
-use crate::text::{words, Analyzer, Token};
+use crate::text::{tokens_by, words, Analyzer, Token};
 use std::collections::HashMap;
 use std::hash::{BuildHasherDefault, Hasher};
 
@@ -696,15 +696,7 @@ impl Index {
 
     /// Splits `text` into segments, marking the words the query's positive atoms match.
     pub fn highlight(&self, text: &str, query: &Query) -> Vec<Segment> {
-        let tokens: Vec<Token> = words(text)
-            .into_iter()
-            .map(|w| Token {
-                stem: self.stem(&w.norm),
-                start: w.start,
-                end: w.end,
-                norm: w.norm,
-            })
-            .collect();
+        let tokens = tokens_by(text, |norm| self.stem(norm));
         let mut marked = vec![false; tokens.len()];
         for atom in query.clauses.iter().flatten() {
             mark(atom, &tokens, &mut marked);

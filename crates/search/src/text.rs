@@ -83,16 +83,22 @@ impl Analyzer {
     /// ("Russia's", "don't") is dropped, as are elided French articles before it ("l'Iran" keeps
     /// "iran").
     pub fn tokens(&self, text: &str) -> Vec<Token> {
-        words(text)
-            .into_iter()
-            .map(|w| Token {
-                stem: self.stem(&w.norm),
-                start: w.start,
-                end: w.end,
-                norm: w.norm,
-            })
-            .collect()
+        tokens_by(text, |norm| self.stem(norm))
     }
+}
+
+/// The words of `text` as tokens, each stemmed by `stem` (from its folded form): one way to
+/// tokenise, whatever remembers or looks up the stems.
+pub fn tokens_by(text: &str, mut stem: impl FnMut(&str) -> String) -> Vec<Token> {
+    words(text)
+        .into_iter()
+        .map(|w| Token {
+            stem: stem(&w.norm),
+            start: w.start,
+            end: w.end,
+            norm: w.norm,
+        })
+        .collect()
 }
 
 /// An analyzer that remembers the stem of each distinct word it has seen: for tokenising many
@@ -107,25 +113,15 @@ pub struct StemMemo {
 impl StemMemo {
     /// Words of `text`, stemmed, as [`Analyzer::tokens`] gives them.
     pub fn tokens(&mut self, text: &str) -> Vec<Token> {
-        words(text)
-            .into_iter()
-            .map(|w| {
-                let stem = match self.stems.get(&w.norm) {
-                    Some(stem) => stem.clone(),
-                    None => {
-                        let stem = self.analyzer.stem(&w.norm);
-                        self.stems.insert(w.norm.clone(), stem.clone());
-                        stem
-                    }
-                };
-                Token {
-                    stem,
-                    start: w.start,
-                    end: w.end,
-                    norm: w.norm,
-                }
-            })
-            .collect()
+        let (analyzer, stems) = (&self.analyzer, &mut self.stems);
+        tokens_by(text, |norm| match stems.get(norm) {
+            Some(stem) => stem.clone(),
+            None => {
+                let stem = analyzer.stem(norm);
+                stems.insert(norm.to_owned(), stem.clone());
+                stem
+            }
+        })
     }
 }
 
