@@ -241,7 +241,7 @@ pub fn MapView() -> Html {
         html! {
             <th scope="col" key={id.clone()}>
                 <span aria-hidden="true">{ id }</span>
-                <span class="map-vh">{ format!("{id}: {}", d.title) }</span>
+                <span class="vh">{ format!("{id}: {}", d.title) }</span>
             </th>
         }
     });

@@ -82,7 +82,7 @@ pub(super) fn Picker(props: &PickerProps) -> Html {
         });
         html! {
             <div class="cmp-field">
-                <label for={id.clone()}>{ format!("Source {}", slot + 1) }if optional { <span class="cmp-vh">{ " (optional)" }</span> }</label>
+                <label for={id.clone()}>{ format!("Source {}", slot + 1) }if optional { <span class="vh">{ " (optional)" }</span> }</label>
                 <select id={id} {onchange} data-slot={slot.to_string()} ~value={current.clone()}>
                     { none }
                     { for options }
@@ -117,7 +117,7 @@ pub(super) fn Picker(props: &PickerProps) -> Html {
     html! {
         <form class="cmp-picker" aria-label="What to compare" onsubmit={Callback::from(|e: SubmitEvent| e.prevent_default())}>
             <fieldset class="cmp-sources">
-                <legend>{ "Sources, one per column" }</legend>
+                <legend class="vh">{ "Sources, one per column" }</legend>
                 { for slots }
             </fieldset>
             <div class="cmp-filters">

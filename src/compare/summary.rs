@@ -22,7 +22,7 @@ pub(super) struct SummaryProps {
 /// "002 and 004: 3 places", one item per pair of sources.
 fn shared_cell(shared: &[Shared]) -> Html {
     if shared.is_empty() {
-        return html! { <span class="cmp-none"><span aria-hidden="true">{ "—" }</span><span class="cmp-vh">{ "none" }</span></span> };
+        return html! { <span class="cmp-none"><span aria-hidden="true">{ "—" }</span><span class="vh">{ "none" }</span></span> };
     }
     html! {
         <ul class="cmp-cell-list">
@@ -39,7 +39,7 @@ fn shared_cell(shared: &[Shared]) -> Html {
 fn disputes_cell<'a>(labels: impl Iterator<Item = &'a str>) -> Html {
     let labels: Vec<&str> = labels.collect();
     if labels.is_empty() {
-        return html! { <span class="cmp-none"><span aria-hidden="true">{ "—" }</span><span class="cmp-vh">{ "nothing found" }</span></span> };
+        return html! { <span class="cmp-none"><span aria-hidden="true">{ "—" }</span><span class="vh">{ "nothing found" }</span></span> };
     }
     html! {
         <ul class="cmp-cell-list">
@@ -58,7 +58,7 @@ pub(super) fn Summary(props: &SummaryProps) -> Html {
     let head = props.view.docs.iter().map(|d| {
         html! {
             <th scope="col" class="cmp-num" data-doc={d.clone()} title={title(d)}>
-                <span class="cmp-doc-id">{ d }</span><span class="cmp-vh">{ format!(" {}", title(d)) }</span>
+                <span class="cmp-doc-id">{ d }</span><span class="vh">{ format!(" {}", title(d)) }</span>
             </th>
         }
     });
