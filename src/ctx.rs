@@ -173,6 +173,13 @@ impl Ctx {
         print(state, &self.data.known.version)
     }
 
+    /// The link to the reader at the start of `doc` or at one of its passages.
+    pub fn read_href(&self, doc: &str, passage: Option<&str>) -> String {
+        self.href(&self.with_view(parallax_core::state::View::Read(
+            parallax_core::state::Read::at(doc, passage),
+        )))
+    }
+
     /// A state with another view and the current reader-defined themes.
     pub fn with_view(&self, view: parallax_core::state::View) -> State {
         State {

@@ -11,7 +11,7 @@ use std::rc::Rc;
 
 use parallax_core::analysis::{Analysis, FacetCount, Filter};
 use parallax_core::search::{Query, Unit};
-use parallax_core::state::{Explore, Read, View};
+use parallax_core::state::{Explore, View};
 use parallax_core::Lang;
 use yew::prelude::*;
 
@@ -207,11 +207,7 @@ fn result_item(r: &ResultsCtx, unit: Unit) -> Html {
     let Some(p) = doc.passages.get(unit.passage as usize) else {
         return Html::default();
     };
-    let href = r.ctx.href(&r.ctx.with_view(View::Read(Read {
-        doc: doc.id.clone(),
-        passage: Some(p.id.clone()),
-        show_removed: false,
-    })));
+    let href = r.ctx.read_href(&doc.id, Some(&p.id));
     let text = r
         .analysis
         .index
@@ -390,11 +386,7 @@ pub fn ExploreView(props: &Props) -> Html {
         );
         let count = keep.len();
         let rows = keep.iter().take(shown).map(|l| {
-            let href = ctx.href(&ctx.with_view(View::Read(Read {
-                doc: l.doc.clone(),
-                passage: Some(l.passage.clone()),
-                show_removed: false,
-            })));
+            let href = ctx.read_href(&l.doc, Some(&l.passage));
             html! {
                 <tr role="row">
                     <td role="cell" class="kwic-left">{ &l.left }</td>

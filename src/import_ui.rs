@@ -423,13 +423,7 @@ pub fn ImportDocs() -> Html {
 
 /// The progress of a batch, then its summary and the outcome of each file.
 fn batch_html(ctx: &crate::ctx::Ctx, b: &Batch) -> Html {
-    let read_href = |id: &str| {
-        ctx.href(&ctx.with_view(View::Read(parallax_core::state::Read {
-            doc: id.to_owned(),
-            passage: None,
-            show_removed: false,
-        })))
-    };
+    let read_href = |id: &str| ctx.read_href(id, None);
     let ok = b
         .outcomes
         .iter()

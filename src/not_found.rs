@@ -2,7 +2,7 @@
 //! the nearest useful places, so a bad link never gives a blank page. Shown when
 //! `State::is_not_found` says the link's own target is missing.
 
-use parallax_core::state::{Notice, Read, View};
+use parallax_core::state::Notice;
 use yew::prelude::*;
 
 use crate::ctx::use_ctx;
@@ -23,11 +23,7 @@ pub fn NotFound() -> Html {
         _ => None,
     });
     let doc_link = doc_link.map(|d| {
-        let href = ctx.href(&ctx.with_view(View::Read(Read {
-            doc: d.id.clone(),
-            passage: None,
-            show_removed: false,
-        })));
+        let href = ctx.read_href(&d.id, None);
         html! { <p><a {href}>{ "Read “" }{ &d.title }{ "” from the start" }</a></p> }
     });
     html! {

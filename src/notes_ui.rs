@@ -8,7 +8,6 @@ use std::rc::Rc;
 
 use parallax_core::export::LinkBase;
 use parallax_core::notes::{self, Note, Notebook};
-use parallax_core::state::{Read, View};
 use wasm_bindgen::closure::Closure;
 use yew::prelude::*;
 
@@ -409,11 +408,7 @@ pub fn NotesView() -> Html {
     });
     let items = sorted.iter().enumerate().map(|(i, n)| {
         let title = corpus.document(&n.doc).map_or_else(|| format!("{} (not in this library)", n.doc), |d| d.title.clone());
-        let href = ctx.href(&ctx.with_view(View::Read(Read {
-            doc: n.doc.clone(),
-            passage: Some(n.passage.clone()),
-            show_removed: false,
-        })));
+        let href = ctx.read_href(&n.doc, Some(&n.passage));
         let then = dom::after_removal(".notes-list", i, sorted.len(), "#notes-import");
         let remove = remove_note(&notes, &n.id, then);
         html! {

@@ -18,15 +18,6 @@ use crate::paged::use_paged;
 use crate::passage::name;
 use crate::word_diff::DiffText;
 
-/// The link to a passage in the reader.
-fn passage_href(ctx: &Ctx, doc: &str, passage: &str) -> String {
-    ctx.href(&ctx.with_view(View::Read(Read {
-        doc: doc.to_owned(),
-        passage: Some(passage.to_owned()),
-        show_removed: false,
-    })))
-}
-
 /// "source 002, “Unpacking The Iran-Russia Alliance…”": the number, then the title.
 fn source_name(ctx: &Ctx, doc: &str) -> Html {
     let title = ctx.data.bundle.corpus.title_of(doc);
@@ -36,7 +27,7 @@ fn source_name(ctx: &Ctx, doc: &str) -> Html {
 /// A list of quoted spans, each opening its passage.
 fn span_list(ctx: &Ctx, spans: &[Span], whole_sentence: bool) -> Html {
     let items = spans.iter().map(|s| {
-        let href = passage_href(ctx, &s.doc, &s.passage);
+        let href = ctx.read_href(&s.doc, Some(&s.passage));
         html! {
             <li>
                 if whole_sentence { <q>{ &s.text }</q> } else { <mark class="ov-word">{ &s.text }</mark> }
@@ -89,8 +80,8 @@ fn Pair(props: &PairProps) -> Html {
         let content = {
             let (ctx, r) = (ctx.clone(), r.clone());
             Callback::from(move |()| {
-                let a_href = passage_href(&ctx, &r.a.doc, &r.a.passage);
-                let b_href = passage_href(&ctx, &r.b.doc, &r.b.passage);
+                let a_href = ctx.read_href(&r.a.doc, Some(&r.a.passage));
+                let b_href = ctx.read_href(&r.b.doc, Some(&r.b.passage));
                 html! {
                     <div class="ov-diff">
                         <DiffText first={r.a.clone()} second={r.b.clone()} />
@@ -191,7 +182,7 @@ fn CellValues(props: &CellProps) -> Html {
             Callback::from(move |()| {
                 let row = &rows[r];
                 let evidence = row.cells[c].values[i].mentions.iter().filter_map(|&k| row.group.mentions.get(k)).map(|m| {
-                    let href = passage_href(&ctx, &m.doc, &m.passage);
+                    let href = ctx.read_href(&m.doc, Some(&m.passage));
                     html! { <li><q>{ &m.sentence }</q>{ " " }<a {href}>{ name(&m.passage) }</a></li> }
                 });
                 html! { <ul class="ov-evidence">{ for evidence }</ul> }

@@ -1,7 +1,6 @@
 //! One passage of cleaned text: its sentences as text (other languages marked with `lang`), its
 //! permalink, and the highlight when the route targets it.
 
-use parallax_core::state::{Read, View};
 use parallax_core::Lang;
 use yew::prelude::*;
 
@@ -29,11 +28,7 @@ pub struct Props {
 pub fn Passage(props: &Props) -> Html {
     let p = &props.passage;
     let ctx = use_ctx();
-    let href = ctx.href(&ctx.with_view(View::Read(Read {
-        doc: props.doc.to_string(),
-        passage: Some(p.id.clone()),
-        show_removed: false,
-    })));
+    let href = ctx.read_href(&props.doc, Some(&p.id));
     // The text between sentences (spaces) is kept as it is; slices use `get` so that an
     // inconsistent offset drops a piece of text instead of panicking.
     let mut pieces: Vec<Html> = Vec::with_capacity(p.sentences.len() * 2 + 1);

@@ -2,7 +2,7 @@
 //! much of the page the cleaning kept and removed (the same numbers as the reader's switch), and a
 //! link to its profile. The reader's own documents are marked as theirs and have a Remove button.
 
-use parallax_core::state::{Read, Source, View};
+use parallax_core::state::{Source, View};
 use parallax_core::strings;
 use yew::prelude::*;
 
@@ -23,11 +23,7 @@ pub fn SourceCard(props: &Props) -> Html {
     let Some(doc) = ctx.data.bundle.corpus.documents.get(props.index) else {
         return Html::default();
     };
-    let href = ctx.href(&ctx.with_view(View::Read(Read {
-        doc: doc.id.clone(),
-        passage: None,
-        show_removed: false,
-    })));
+    let href = ctx.read_href(&doc.id, None);
     let own = ctx.data.is_own(&doc.id);
     let remove = own.then(|| {
         let change_own = ctx.data.change_own.clone();

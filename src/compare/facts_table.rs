@@ -3,7 +3,6 @@
 
 use parallax_core::facts::{readable_date, Agreement, FactGroup, FactKind};
 use parallax_core::overview::value_label;
-use parallax_core::state::{Read, View};
 use yew::prelude::*;
 
 use crate::ctx::use_ctx;
@@ -141,11 +140,7 @@ fn Values(props: &ValuesProps) -> Html {
                 let corpus = &ctx.data.bundle.corpus;
                 let evidence = indexes.iter().map(|&k| {
                     let m = &g.mentions[k];
-                    let href = ctx.href(&ctx.with_view(View::Read(Read {
-                        doc: m.doc.clone(),
-                        passage: Some(m.passage.clone()),
-                        show_removed: false,
-                    })));
+                    let href = ctx.read_href(&m.doc, Some(&m.passage));
                     html! {
                         <li>
                             <q>{ &m.sentence }</q>{ " " }

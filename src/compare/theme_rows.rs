@@ -9,7 +9,6 @@
 use parallax_core::compare::ThemeRow;
 use parallax_core::model::Passage;
 use parallax_core::reuse::{ReusePair, Span};
-use parallax_core::state::{Read, View};
 use parallax_core::strings;
 use std::collections::HashMap;
 use yew::prelude::*;
@@ -203,11 +202,7 @@ fn RowBody(props: &BodyProps) -> Html {
             .unwrap_or_default();
         let passages = col.passages.iter().take(shown).filter_map(|pid| {
             let p = *by_id.get(pid.as_str())?;
-            let href = ctx.href(&ctx.with_view(View::Read(Read {
-                doc: col.doc.clone(),
-                passage: Some(pid.clone()),
-                show_removed: false,
-            })));
+            let href = ctx.read_href(&col.doc, Some(pid));
             let pairs: &[Side] = sides
                 .get(&(col.doc.as_str(), pid.as_str()))
                 .map_or(&[], Vec::as_slice);

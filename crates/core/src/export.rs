@@ -21,11 +21,7 @@ impl LinkBase<'_> {
     /// The link that opens `passage` of `doc` in the reader.
     fn passage(&self, doc: &str, passage: &str) -> String {
         let state = State {
-            view: View::Read(Read {
-                doc: doc.to_owned(),
-                passage: Some(passage.to_owned()),
-                show_removed: false,
-            }),
+            view: View::Read(Read::at(doc, Some(passage))),
             custom: self.custom.to_vec(),
         };
         format!("{}{}", self.base, print(&state, self.version))

@@ -673,11 +673,7 @@ pub fn to_markdown(notebook: &Notebook, corpus: &Corpus, at: LinkBase) -> String
         match doc.and_then(|doc| doc.passage(p)) {
             Some(passage) => {
                 let state = State {
-                    view: View::Read(Read {
-                        doc: d.to_owned(),
-                        passage: Some(p.to_owned()),
-                        show_removed: false,
-                    }),
+                    view: View::Read(Read::at(d, Some(p))),
                     custom: at.custom.to_vec(),
                 };
                 let link = format!("{}{}", at.base, print(&state, at.version));

@@ -117,6 +117,17 @@ pub struct Read {
     pub show_removed: bool,
 }
 
+impl Read {
+    /// The reader at the start of `doc`, or at one of its passages, removed blocks not shown.
+    pub fn at(doc: &str, passage: Option<&str>) -> Read {
+        Read {
+            doc: doc.to_owned(),
+            passage: passage.map(str::to_owned),
+            show_removed: false,
+        }
+    }
+}
+
 /// The compare view's settings (`#/compare/<doc>/<doc>[/<doc>]?theme=&differ=1`).
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Compare {
