@@ -11,7 +11,7 @@ use parallax_core::strings;
 use std::collections::VecDeque;
 use std::rc::Rc;
 
-use parallax_core::import::{check_size, display_name, ImportError};
+use parallax_core::import::{check_size, display_name, ImportError, Imported};
 use parallax_core::state::View;
 use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_futures::JsFuture;
@@ -93,49 +93,32 @@ fn refused(e: &ImportError) -> Outcome {
     }
 }
 
-/// Checks the size, reads and imports one file into the reader's documents (`own`).
-async fn import_file(own: &Callback<OwnAction>, file: &File) -> Outcome {
+/// Checks the size of one file and reads it: its name and bytes, or why it cannot be imported.
+async fn read_file(file: &File) -> Result<(String, Vec<u8>), Outcome> {
     let name = file.name();
     // Sizes of files are whole numbers of bytes.
-    if let Err(e) = check_size(&name, file.size() as u64) {
-        return refused(&e);
-    }
-    let bytes = match read(file).await {
-        Ok(bytes) => bytes,
+    check_size(&name, file.size() as u64).map_err(|e| refused(&e))?;
+    match read(file).await {
+        Ok(bytes) => Ok((name, bytes)),
         Err(why) => {
             let file = display_name(&name);
-            return Outcome::Refused {
+            Err(Outcome::Refused {
                 message: format!(
                     "“{file}” could not be read: the browser refused ({why}). It may have been \
                      moved or deleted since it was chosen."
                 ),
                 file,
                 kind: "unreadable",
-            };
+            })
         }
-    };
-    let (answer, answered) = futures_channel::oneshot::channel();
-    let answer = std::cell::Cell::new(Some(answer));
-    own.emit(OwnAction::Import(
-        name.clone(),
-        bytes,
-        Callback::from(move |result| {
-            if let Some(answer) = answer.take() {
-                let _ = answer.send(result);
-            }
-        }),
-    ));
-    let Ok(result) = answered.await else {
-        let file = display_name(&name);
-        return Outcome::Refused {
-            message: format!("“{file}” could not be imported: the page's store of your documents is gone. Reload the page and try again."),
-            file,
-            kind: "unreadable",
-        };
-    };
+    }
+}
+
+/// What became of the file `name`, as the store of the reader's documents answered.
+fn outcome(name: &str, result: Result<Imported, ImportError>) -> Outcome {
     match result {
         Ok(i) => Outcome::Imported {
-            file: display_name(&name),
+            file: display_name(name),
             id: i.document.id.clone(),
             title: i.document.title.clone(),
             how: format!("{}, {}", i.format.label(), i.encoding.label()),
@@ -261,8 +244,16 @@ pub fn ImportProvider(props: &ProviderProps) -> Html {
             if let Some(file) = current {
                 wasm_bindgen_futures::spawn_local(async move {
                     pause().await;
-                    let outcome = import_file(&own, &file).await;
-                    dispatcher.dispatch(ImportAction::Done(outcome));
+                    match read_file(&file).await {
+                        Ok((name, bytes)) => own.emit(OwnAction::Import(
+                            name.clone(),
+                            bytes,
+                            Callback::from(move |result| {
+                                dispatcher.dispatch(ImportAction::Done(outcome(&name, result)))
+                            }),
+                        )),
+                        Err(refused) => dispatcher.dispatch(ImportAction::Done(refused)),
+                    }
                 });
             }
         });

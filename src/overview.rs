@@ -3,7 +3,7 @@
 
 use parallax_core::facts::Agreement;
 use parallax_core::overview::{
-    CopyPair, FactRow, Profile, ThemeWeight, WordUse, HEDGING, JUDGING, SHORT_PASSAGES,
+    CopyPair, Overview, Profile, ThemeWeight, WordUse, HEDGING, JUDGING, SHORT_PASSAGES,
 };
 use parallax_core::reuse::Span;
 use parallax_core::state::{Compare, Explore, OverviewPart, Read, Source, View};
@@ -142,19 +142,32 @@ fn Copies(props: &CopiesProps) -> Html {
     }
 }
 
-#[derive(Properties, PartialEq)]
+/// The overview as the data computed it (once per corpus and themes), shared with the evidence
+/// each value shows when opened; the same overview when it is the same `Rc`, so that a render
+/// compares no table.
+#[derive(Properties)]
 struct FactsProps {
-    /// Shared with the evidence each value shows when opened.
-    disputes: Rc<Vec<FactRow>>,
-    single: Rc<Vec<FactRow>>,
+    overview: Rc<Overview>,
 }
 
-#[derive(Properties, PartialEq)]
+impl PartialEq for FactsProps {
+    fn eq(&self, other: &Self) -> bool {
+        Rc::ptr_eq(&self.overview, &other.overview)
+    }
+}
+
+#[derive(Properties)]
 struct CellProps {
-    rows: Rc<Vec<FactRow>>,
-    /// The row and the cell (a source) in it.
+    overview: Rc<Overview>,
+    /// The row of the disputed facts and the cell (a source) in it.
     r: usize,
     c: usize,
+}
+
+impl PartialEq for CellProps {
+    fn eq(&self, other: &Self) -> bool {
+        Rc::ptr_eq(&self.overview, &other.overview) && (self.r, self.c) == (other.r, other.c)
+    }
 }
 
 /// What one source states of one fact: its values, a page at a time (a claim repeated on every
@@ -165,7 +178,12 @@ fn CellValues(props: &CellProps) -> Html {
     let ctx = use_ctx();
     let paged = use_paged();
     let (r, c) = (props.r, props.c);
-    let Some(cell) = props.rows.get(r).and_then(|row| row.cells.get(c)) else {
+    let Some(cell) = props
+        .overview
+        .disputes
+        .get(r)
+        .and_then(|row| row.cells.get(c))
+    else {
         return Html::default();
     };
     let values = cell.values.iter().take(paged.shown()).enumerate().map(|(i, v)| {
@@ -178,9 +196,9 @@ fn CellValues(props: &CellProps) -> Html {
         // The sentences, made when the value is opened: a claim repeated on every line of a
         // long document has thousands.
         let content = {
-            let (ctx, rows) = (ctx.clone(), props.rows.clone());
+            let (ctx, overview) = (ctx.clone(), props.overview.clone());
             Callback::from(move |()| {
-                let row = &rows[r];
+                let row = &overview.disputes[r];
                 let evidence = row.cells[c].values[i].mentions.iter().filter_map(|&k| row.group.mentions.get(k)).map(|m| {
                     let href = ctx.read_href(&m.doc, Some(&m.passage));
                     html! { <li><q>{ &m.sentence }</q>{ " " }<a {href}>{ name(&m.passage) }</a></li> }
@@ -215,24 +233,25 @@ fn Disagreements(props: &FactsProps) -> Html {
         .map(|d| d.id.clone())
         .collect();
     let differ = props
+        .overview
         .disputes
         .iter()
         .filter(|r| r.group.agreement == Agreement::Differ)
         .count();
-    let agree = props.disputes.len() - differ;
+    let agree = props.overview.disputes.len() - differ;
     let head = docs.iter().map(|d| {
         let title = ctx.data.bundle.corpus.title_of(d).to_owned();
         html! { <th scope="col" {title}>{ format!("Source {d}") }</th> }
     });
     let paged = use_paged();
-    let rows = props.disputes.iter().take(paged.shown()).enumerate().map(|(r, row)| {
+    let rows = props.overview.disputes.iter().take(paged.shown()).enumerate().map(|(r, row)| {
         let cells = row.cells.iter().enumerate().map(|(c, cell)| {
             if cell.values.is_empty() {
                 return html! { <td data-doc={cell.doc.clone()}><span class="ov-not-stated">{ "does not say" }</span></td> };
             }
             html! {
                 <td data-doc={cell.doc.clone()} data-self-contradiction={cell.contradicts_itself.then_some("true")}>
-                    <CellValues rows={props.disputes.clone()} {r} {c} />
+                    <CellValues overview={props.overview.clone()} {r} {c} />
                     if cell.contradicts_itself {
                         <p class="ov-self"><span aria-hidden="true">{ "⚠ " }</span>{ "says both: contradicts itself" }</p>
                     }
@@ -256,9 +275,9 @@ fn Disagreements(props: &FactsProps) -> Html {
     });
     // Made when opened: a long document can state thousands of facts of its own.
     let single = {
-        let single = props.single.clone();
+        let overview = props.overview.clone();
         Callback::from(move |()| {
-            let items = single.iter().map(|row| {
+            let items = overview.single.iter().map(|row| {
                 let stated = row.cells.iter().filter(|c| !c.values.is_empty()).map(|c| {
                     let labels: Vec<&str> = c.values.iter().map(|v| v.label.as_str()).collect();
                     format!("source {}: {}", c.doc, labels.join(", "))
@@ -268,16 +287,16 @@ fn Disagreements(props: &FactsProps) -> Html {
             html! { <ul>{ for items }</ul> }
         })
     };
-    let single_summary = html! { { format!("{} only one source states (nothing to check them against)", strings::count(props.single.len(), "fact", "facts")) } };
+    let single_summary = html! { { format!("{} only one source states (nothing to check them against)", strings::count(props.overview.single.len(), "fact", "facts")) } };
     html! {
         <>
             <p class="ov-answer" data-testid="disagreements-answer">
-                { format!("{} stated by two or more sources: ", strings::count(props.disputes.len(), "fact is", "facts are")) }
+                { format!("{} stated by two or more sources: ", strings::count(props.overview.disputes.len(), "fact is", "facts are")) }
                 <strong>{ format!("they disagree on {}", differ) }</strong>
                 { format!(" and agree on {}. ", agree) }
                 { "Open a cell to read the sentences behind it." }
             </p>
-            if !props.disputes.is_empty() {
+            if !props.overview.disputes.is_empty() {
                 <div class="ov-table-wrap" role="region" aria-label="Disagreements table" tabindex="0">
                     <table class="ov-facts">
                         <caption>{ "Claims, figures and dates in every source (disagreements first)" }</caption>
@@ -285,9 +304,9 @@ fn Disagreements(props: &FactsProps) -> Html {
                         <tbody>{ for rows }</tbody>
                     </table>
                 </div>
-                { paged.more(props.disputes.len(), ("fact", "facts")) }
+                { paged.more(props.overview.disputes.len(), ("fact", "facts")) }
             }
-            if !props.single.is_empty() {
+            if !props.overview.single.is_empty() {
                 <LazyDetails class="ov-single" summary={single_summary} content={single} />
             }
         </>
@@ -519,7 +538,7 @@ pub fn OverviewView(props: &OverviewProps) -> Html {
             </p>
             <nav class="ov-nav" aria-label="Questions on this page"><ol>{ for nav }</ol></nav>
             { section(OverviewPart::Copies, html! { <Copies copies={o.copies.clone()} pairs={o.pairs} /> }) }
-            { section(OverviewPart::Disagreements, html! { <Disagreements disputes={Rc::new(o.disputes.clone())} single={Rc::new(o.single.clone())} /> }) }
+            { section(OverviewPart::Disagreements, html! { <Disagreements overview={o.clone()} /> }) }
             { section(OverviewPart::Framing, html! {
                 <>
                     <div class="ov-measures">

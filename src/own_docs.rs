@@ -99,6 +99,7 @@ impl Reducible for OwnDocs {
     type Action = OwnAction;
 
     fn reduce(self: Rc<Self>, action: OwnAction) -> Rc<Self> {
+        // Without the bundle the app shows only why (`LoadError`): no view sends an action.
         let Ok(own) = &self.loaded else {
             return self;
         };
