@@ -5,6 +5,7 @@
 use std::rc::Rc;
 
 use parallax_core::{Bundle, BundleError};
+use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
 use crate::ctx::Data;
@@ -29,8 +30,16 @@ pub fn use_data() -> Rc<Result<Rc<Data>, BundleError>> {
         let own = own.dispatcher();
         use_effect_with((), move |_| {
             let listener = web_sys::window().map(|window| {
-                gloo::events::EventListener::new(&window, "storage", move |_| {
-                    own.dispatch(OwnAction::Sync)
+                gloo::events::EventListener::new(&window, "storage", move |e| {
+                    // Another tab wrote its notes or draft (a key of their own): nothing to
+                    // take in, and no copy of the library made to find that out. No key: the
+                    // whole storage was cleared.
+                    let key = e
+                        .dyn_ref::<web_sys::StorageEvent>()
+                        .and_then(web_sys::StorageEvent::key);
+                    if key.is_none_or(|k| k == parallax_core::library::KEY) {
+                        own.dispatch(OwnAction::Sync)
+                    }
                 })
             });
             move || drop(listener)
