@@ -273,9 +273,12 @@ bundle: build
 #   make fuzz ARGS=-max_len=65536      more libFuzzer flags for every target
 # A crash, a slow input or an out-of-memory stops the run with the input in fuzz/artifacts/<target>/.
 CARGO_MUTANTS_VERSION := 27.1.0
-# The files to mutate (default: those of .cargo/mutants.toml); MUTANTS_ARGS passes more options.
+# The files to mutate (default: those of .cargo/mutants.toml); MUTANTS_ARGS passes more options;
+# TESTS, the test targets to run for each mutant (`--lib --test state`: faster than every test
+# of the package; a mutant they miss is worth running again with all of them).
 FILES ?=
 MUTANTS_ARGS ?=
+TESTS ?=
 
 # Mutation testing: every mutant cargo-mutants makes of the files in .cargo/mutants.toml (or
 # FILES) must make a test fail. The report is in mutants.out/ (caught, missed, unviable,
@@ -291,7 +294,7 @@ mutants:
 	  fi
 	}
 	run_mutants() {
-	  PROPTEST_CASES=64 cargo mutants --workspace --no-shuffle $(if $(FILES),--no-config) $(foreach f,$(FILES),--file $(f)) $(MUTANTS_ARGS)
+	  PROPTEST_CASES=64 cargo mutants --workspace --no-shuffle $(if $(FILES),--no-config) $(foreach f,$(FILES),--file '$(f)') $(MUTANTS_ARGS) $(if $(TESTS),-- $(TESTS))
 	}
 	stage 'mutants: cargo-mutants' install_cargo_mutants
 	stage 'mutants: run' run_mutants
