@@ -984,3 +984,18 @@ fn the_view_shown_is_a_lessons_current_step() {
     let empty = lesson_view("L", Vec::new(), 1);
     assert_eq!(state(empty.clone()).shown_view(), &empty);
 }
+
+/// A fragment of exactly `MAX_FRAGMENT` bytes (after its `#`) is read whole; one byte more is cut
+/// with a notice (cargo mutants: `>` and `>=` at the limit).
+#[test]
+fn a_fragment_at_the_limit_is_read_whole() {
+    use parallax_core::state::{parse, raw, Notice, MAX_FRAGMENT};
+    let head = "/explore?q=x&";
+    let at_limit = format!("#{head}{}", "&".repeat(MAX_FRAGMENT - head.len()));
+    assert_eq!(at_limit.len(), MAX_FRAGMENT + 1);
+    assert!(!raw(&at_limit).truncated);
+    assert!(!parse(&at_limit, known()).1.contains(&Notice::Truncated));
+    let over = format!("{at_limit}&");
+    assert!(raw(&over).truncated);
+    assert!(parse(&over, known()).1.contains(&Notice::Truncated));
+}
