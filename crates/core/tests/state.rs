@@ -664,7 +664,8 @@ fn lesson_links_are_readable_and_step_through() {
     let View::Lesson(l) = &built.view else {
         panic!("{built:?}")
     };
-    assert_eq!((l.len(), l.at), (3, 1));
+    assert_eq!((l.len(), l.is_empty(), l.at), (3, false, 1));
+    assert!(parallax_core::state::Lesson::default().is_empty());
     assert_eq!(l.current().unwrap().note, "Note the date: 17 January!");
     assert_eq!(l.step_state(3).unwrap().view, l.steps[2].state.view);
     assert_eq!(l.step_state(0), None);
