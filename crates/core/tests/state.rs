@@ -1000,3 +1000,164 @@ fn a_fragment_at_the_limit_is_read_whole() {
     assert!(raw(&over).truncated);
     assert!(parse(&over, known()).1.contains(&Notice::Truncated));
 }
+
+/// The limits of a link at their exact values (cargo mutants: each `>` against `>=` at a limit,
+/// and a guard dropped, went unnoticed).
+#[test]
+fn limits_hold_at_their_exact_values() {
+    use parallax_core::state::{MAX_LIST, MAX_TERMS, MAX_VALUE};
+    let kinds = |n: &[Notice]| n.iter().map(|n| format!("{n:?}")).collect::<Vec<_>>();
+
+    // A list of exactly MAX_LIST values takes no notice; one more is too many.
+    let list = |k: usize| {
+        (0..k)
+            .map(|i| format!("s{i}"))
+            .collect::<Vec<_>>()
+            .join(",")
+    };
+    let (_, n) = parse(&format!("#/explore?sources={}", list(MAX_LIST)), known());
+    assert!(
+        !kinds(&n).iter().any(|k| k.starts_with("TooManyValues")),
+        "{n:?}"
+    );
+    let (_, n) = parse(
+        &format!("#/explore?sources={}", list(MAX_LIST + 1)),
+        known(),
+    );
+    assert!(
+        kinds(&n).iter().any(|k| k.starts_with("TooManyValues")),
+        "{n:?}"
+    );
+
+    // A reader's theme keeps its first MAX_TERMS distinct terms, no more.
+    let terms = (0..MAX_TERMS + 1)
+        .map(|i| format!("t{i}"))
+        .collect::<Vec<_>>()
+        .join("|");
+    let (s, _) = parse(&format!("#/explore?custom=Mine:{terms}"), known());
+    assert_eq!(s.custom.len(), 1, "{s:?}");
+    assert_eq!(s.custom[0].terms.len(), MAX_TERMS);
+    assert_eq!(
+        s.custom[0].terms.last().map(String::as_str),
+        Some(format!("t{}", MAX_TERMS - 1).as_str())
+    );
+
+    // A language named twice is kept once.
+    let (s, _) = parse("#/explore?langs=fr,en,fr", known());
+    assert_eq!(s.view, explore(|e| e.langs = vec![Lang::En, Lang::Fr]));
+
+    // A step's value of exactly MAX_VALUE bytes is read whole; a longer one is cut, with a
+    // notice for that step.
+    let step = |len: usize| {
+        let head = "/map!";
+        format!("#/lesson?step={head}{}", "n".repeat(len - head.len()))
+    };
+    let (_, n) = parse(&step(MAX_VALUE), known());
+    assert!(!kinds(&n).iter().any(|k| k.contains("Truncated")), "{n:?}");
+    let (_, n) = parse(&step(MAX_VALUE + 10), known());
+    assert!(
+        kinds(&n)
+            .iter()
+            .any(|k| k.starts_with("InStep { step: 1, notice: Truncated")),
+        "{n:?}"
+    );
+
+    // Exactly MAX_STEPS steps make a lesson with no notice.
+    let (built, n) = lesson(
+        "",
+        (0..MAX_STEPS)
+            .map(|_| (state(View::Map), String::new()))
+            .collect(),
+    );
+    assert!(n.is_empty(), "{n:?}");
+    assert!(matches!(&built.unwrap().view, View::Lesson(l) if l.len() == MAX_STEPS));
+}
+
+/// `with_current` stays total on a lesson built by hand whose current step is past its steps,
+/// and refuses a lesson as its current step wherever that step is (cargo mutants).
+#[test]
+fn editing_the_current_step_is_total() {
+    let two = |at| match lesson_view("", vec![(View::Map, ""), (View::Methods, "")], at) {
+        View::Lesson(l) => l,
+        _ => unreachable!(),
+    };
+    for at in [0, 3, 4] {
+        assert_eq!(two(at).with_current(state(View::Notes)), None, "at {at}");
+    }
+    let nested = state(lesson_view("", vec![(View::Map, "")], 1));
+    for at in [1, 2] {
+        assert_eq!(two(at).with_current(nested.clone()), None, "at {at}");
+    }
+    let edited = two(2).with_current(state(View::Notes)).unwrap();
+    assert!(
+        matches!(&edited.view, View::Lesson(l) if l.steps[1].state.view == View::Notes && l.at == 2)
+    );
+}
+
+/// A state whose size, as `len` measures it, is exactly `target`: a view with reader's themes
+/// (ASCII terms, one byte each however encoded) to come within reach, then a query's length.
+fn sized(target: usize, len: impl Fn(&State) -> usize) -> State {
+    use parallax_core::state::CustomTheme;
+    let mut s = state(explore(|_| {}));
+    'fill: for t in 0..5 {
+        s.custom.push(CustomTheme {
+            label: format!("l{t}{}", "b".repeat(58)),
+            terms: Vec::new(),
+        });
+        for i in 0..20 {
+            s.custom[t]
+                .terms
+                .push(format!("{t}{i:02}{}", "a".repeat(37)));
+            if len(&s) + 100 > target {
+                s.custom[t].terms.pop();
+                break 'fill;
+            }
+        }
+    }
+    let with_query = |k: usize| {
+        let mut s = s.clone();
+        s.view = explore(|e| e.query = "q".repeat(k));
+        s
+    };
+    let one = len(&with_query(1));
+    assert!(one <= target && target - one < 250, "{one} for {target}");
+    let s = with_query(1 + target - one);
+    assert_eq!(len(&s), target);
+    s
+}
+
+/// A step's link of exactly `MAX_STEP_LINK` bytes is kept, one byte more is left out; steps of
+/// exactly `MAX_LESSON_STEPS_BYTES` in all are kept, one byte more drops the last (cargo
+/// mutants: `>` against `>=` at both limits).
+#[test]
+fn lesson_limits_hold_at_their_exact_bytes() {
+    use parallax_core::state::{encode, step_link, MAX_STEP_LINK};
+    let link = |s: &State| step_link(s).len();
+    let steps = |states: Vec<State>| states.into_iter().map(|s| (s, String::new())).collect();
+    let (built, n) = lesson("", steps(vec![sized(MAX_STEP_LINK, link)]));
+    assert!(built.is_some() && n.is_empty(), "{n:?}");
+    let (built, n) = lesson("", steps(vec![sized(MAX_STEP_LINK + 1, link)]));
+    assert!(
+        built.is_none() && format!("{n:?}").contains("TooLong"),
+        "{n:?}"
+    );
+
+    // What a step adds to the lesson: `&step=` and its link encoded as a parameter.
+    let param = |s: &State| "&step=".len() + encode(&step_link(s), b"/?=,:|").len();
+    let each = 3_300;
+    let last = MAX_LESSON_STEPS_BYTES - (MAX_STEPS - 1) * each;
+    let mut states: Vec<State> = (0..MAX_STEPS - 1).map(|_| sized(each, param)).collect();
+    states.push(sized(last, param));
+    let (built, n) = lesson("", steps(states.clone()));
+    assert!(n.is_empty(), "{n:?}");
+    assert!(matches!(&built.unwrap().view, View::Lesson(l) if l.len() == MAX_STEPS));
+    *states.last_mut().unwrap() = sized(last + 1, param);
+    let (built, n) = lesson("", steps(states));
+    assert_eq!(
+        n,
+        vec![Notice::LessonTooLong {
+            kept: MAX_STEPS - 1
+        }]
+    );
+    assert!(matches!(&built.unwrap().view, View::Lesson(l) if l.len() == MAX_STEPS - 1));
+}
