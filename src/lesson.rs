@@ -21,7 +21,7 @@
 use std::rc::Rc;
 
 use parallax_core::draft::{self, DraftShelf};
-use parallax_core::state::{lesson, Known, Lesson, State, View, MAX_STEPS};
+use parallax_core::state::{lesson, Known, Lesson, State, Step, View, MAX_STEPS};
 use wasm_bindgen::closure::Closure;
 use wasm_bindgen::{JsCast, JsValue};
 use web_sys::HtmlInputElement;
@@ -204,8 +204,8 @@ impl Draft {
         self.title = saved.title;
         self.note = saved.note;
         self.steps.clear();
-        for (state, note) in saved.steps {
-            self.add(state, note);
+        for step in saved.steps {
+            self.add(step.state, step.note);
         }
     }
 
@@ -231,7 +231,7 @@ impl Draft {
             steps: self
                 .steps
                 .iter()
-                .map(|(_, s, n)| (s.clone(), n.clone()))
+                .map(|(_, s, n)| Step::new(s.clone(), n.clone()))
                 .collect(),
             note: self.note.clone(),
         }
@@ -550,7 +550,7 @@ pub fn LessonMaker() -> Html {
         &d.title,
         d.steps
             .iter()
-            .map(|(_, s, n)| (s.clone(), n.clone()))
+            .map(|(_, s, n)| Step::new(s.clone(), n.clone()))
             .collect(),
     );
     let href = made.map(|s| ctx.href(&s));

@@ -1,39 +1,43 @@
 //! The lesson a teacher is making in the "Make a lesson" panel, in a small versioned JSON form
 //! for local storage, so that a reload keeps it. The lesson link stays the way to share; this
-//! only keeps the work in progress, and it holds no more than a lesson link can carry: a title
-//! and notes typed into it pass the link's own cleaning and lengths as they are typed (`typed_title`,
-//! `typed_note`, with what to tell the teacher when that cut them), at most `MAX_STEPS` steps,
-//! each with a link of at most `MAX_STEP_LINK` bytes (`refuse_step`).
+//! only keeps the work in progress, and it holds no more than a lesson link can carry: a title,
+//! notes, names, questions and answers typed into it pass the link's own cleaning and lengths as
+//! they are typed (`typed_title`, `typed_note`, `typed_field`, with what to tell the teacher when
+//! that cut them), at most `MAX_STEPS` steps, each with a link of at most `MAX_STEP_LINK` bytes
+//! (`refuse_step`).
 //!
-//! `{"format":1,"title":"…","note":"…","steps":[{"link":"/read/002/p4","note":"…"}]}`: each
-//! `link` is a step's canonical link (as in a lesson link, without `#` or version), read back
-//! by `state`'s parser; a step whose link opens nothing any more (a document of the reader's
+//! `{"format":2,"title":"…","note":"…","steps":[{"link":"/read/002/p4","note":"…","label":"…","question":"…","answer":"…"}]}`:
+//! each `link` is a step's canonical link (as in a lesson link, without `#` or version), read
+//! back by `state`'s parser; `label`, `question` and `answer` are written only when not empty.
+//! Format 1 (before steps had names, questions and answers, and when notes were one line) is
+//! read as it was written. A step whose link opens nothing any more (a document of the reader's
 //! removed since) is left out with a notice naming it, never silently. A stored draft is read
 //! within the same limits, with a notice for each thing cut or left out, and one larger than
 //! `MAX_DRAFT_BYTES` is refused before it is parsed: reading one costs at most a bounded amount
 //! of work, however it was tampered with.
 
 use crate::state::{
-    self, limit_text, Known, Notice, State, StepProblem, View, MAX_STEPS, MAX_STEP_LINK,
-    MAX_STEP_NOTE_CHARS, MAX_TITLE_CHARS,
+    self, limit_lines, limit_text, Known, Notice, State, Step, StepField, StepProblem, View,
+    MAX_STEPS, MAX_STEP_LINK, MAX_STEP_NOTE_CHARS, MAX_TITLE_CHARS,
 };
 use crate::store::{self, Loaded, Storage};
 use serde::{Deserialize, Serialize};
 use std::fmt;
 
-/// The format this version writes and reads.
-pub const DRAFT_FORMAT: u32 = 1;
+/// The format this version writes and reads (and it reads format 1).
+pub const DRAFT_FORMAT: u32 = 2;
 /// Largest stored draft read, in bytes. A draft at every limit (`MAX_STEPS` steps, each link
-/// `MAX_STEP_LINK` bytes, title and notes at their lengths in 4-byte characters) takes about
-/// 104 KiB; a larger one was not written by this version, and is refused whole, unparsed.
-pub const MAX_DRAFT_BYTES: usize = 128 * 1024;
+/// `MAX_STEP_LINK` bytes, title, notes, names, questions and answers at their lengths in
+/// characters JSON writes in 4 bytes) takes about 212 KiB; a larger one was not written by this
+/// version, and is refused whole, unparsed.
+pub const MAX_DRAFT_BYTES: usize = 256 * 1024;
 
-/// A lesson being made: its title, its steps (a view and a note each) and the note typed for
-/// the next step, all as the teacher wrote them.
+/// A lesson being made: its title, its steps (a view, a note, and a name, question and answer
+/// each possibly empty) and the note typed for the next step, all as the teacher wrote them.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Draft {
     pub title: String,
-    pub steps: Vec<(State, String)>,
+    pub steps: Vec<Step>,
     pub note: String,
 }
 
@@ -52,11 +56,18 @@ struct Stored {
     steps: Vec<StoredStep>,
 }
 
+/// A step as stored; format 1 has only `link` and `note`.
 #[derive(Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 struct StoredStep {
     link: String,
     note: String,
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    label: String,
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    question: String,
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    answer: String,
 }
 
 /// Why a stored draft could not be read.
@@ -98,9 +109,12 @@ pub fn to_json(draft: &Draft) -> String {
         steps: draft
             .steps
             .iter()
-            .map(|(s, note)| StoredStep {
-                link: state::step_link(s),
-                note: note.clone(),
+            .map(|s| StoredStep {
+                link: state::step_link(&s.state),
+                note: s.note.clone(),
+                label: s.label.clone(),
+                question: s.question.clone(),
+                answer: s.answer.clone(),
             })
             .collect(),
     };
@@ -109,8 +123,8 @@ pub fn to_json(draft: &Draft) -> String {
 }
 
 /// Reads a stored draft against what exists now, within the limits of a lesson link: the title
-/// and notes cleaned and cut as typed text is (`Notice::TitleCut`, `Notice::NoteCut`,
-/// `Notice::NextNoteCut`), only the first `MAX_STEPS` steps read (`Notice::TooManySteps`), a
+/// and texts cleaned and cut as typed text is (`Notice::TitleCut`, `Notice::NoteCut`,
+/// `Notice::FieldCut`, `Notice::NextNoteCut`), only the first `MAX_STEPS` steps read (`Notice::TooManySteps`), a
 /// step whose link is longer than `MAX_STEP_LINK` left out unparsed. Each step's link is parsed
 /// as a lesson step is; one that opens nothing is left out with `Notice::StepLeftOut` (numbered
 /// from 1 as the draft listed them), and a step's other notices come as `Notice::InStep`. A
@@ -169,13 +183,24 @@ pub fn from_json(s: &str, known: &Known) -> Result<(Draft, Vec<Notice>), DraftEr
             step,
             notice: Box::new(n),
         }));
-        let (note, cut) = limit_text(&s.note, MAX_STEP_NOTE_CHARS);
+        let (note, cut) = limit_lines(&s.note, MAX_STEP_NOTE_CHARS);
         if cut {
             notices.push(Notice::NoteCut { step });
         }
-        steps.push((state, note));
+        let mut read = Step::new(state, note);
+        for (field, text) in StepField::ALL
+            .into_iter()
+            .zip([s.label, s.question, s.answer])
+        {
+            let (text, cut) = limit_field(field, &text);
+            if cut {
+                notices.push(Notice::FieldCut { step, field });
+            }
+            *field.of_mut(&mut read) = text;
+        }
+        steps.push(read);
     }
-    let (note, cut) = limit_text(&stored.note, MAX_STEP_NOTE_CHARS);
+    let (note, cut) = limit_lines(&stored.note, MAX_STEP_NOTE_CHARS);
     if cut {
         notices.push(Notice::NextNoteCut);
     }
@@ -196,16 +221,36 @@ pub struct Typed {
 /// A lesson title as typed: what the link parser keeps of a title (`state::limit_text` at
 /// `MAX_TITLE_CHARS`: no control or direction characters), not trimmed, so that typing goes on.
 pub fn typed_title(typed: &str) -> Typed {
-    typed_text(typed, MAX_TITLE_CHARS)
+    said(typed, limit_text(typed, MAX_TITLE_CHARS), MAX_TITLE_CHARS)
 }
 
-/// A step's note, or the note for the next step, as typed (`MAX_STEP_NOTE_CHARS`).
+/// A step's note, or the note for the next step, as typed: several lines
+/// (`state::limit_lines` at `MAX_STEP_NOTE_CHARS`).
 pub fn typed_note(typed: &str) -> Typed {
-    typed_text(typed, MAX_STEP_NOTE_CHARS)
+    said(
+        typed,
+        limit_lines(typed, MAX_STEP_NOTE_CHARS),
+        MAX_STEP_NOTE_CHARS,
+    )
 }
 
-fn typed_text(typed: &str, max_chars: usize) -> Typed {
-    let (text, cut) = limit_text(typed, max_chars);
+/// A step's name (one line), question or answer (several lines) as typed.
+pub fn typed_field(field: StepField, typed: &str) -> Typed {
+    said(typed, limit_field(field, typed), field.max_chars())
+}
+
+/// A step's name, question or answer as a link carries it, and whether it was cut.
+fn limit_field(field: StepField, text: &str) -> (String, bool) {
+    if field.multi_line() {
+        limit_lines(text, field.max_chars())
+    } else {
+        limit_text(text, field.max_chars())
+    }
+}
+
+/// Typed text as limited (`limited`: the text kept, and whether it was cut at `max_chars`),
+/// with what to tell the teacher.
+fn said(typed: &str, (text, cut): (String, bool), max_chars: usize) -> Typed {
     let said = if cut {
         Some(format!(
             "Cut to {max_chars} characters: a lesson link cannot carry more."
@@ -244,15 +289,20 @@ pub fn refuse_step(steps: usize, state: &State) -> Option<String> {
 }
 
 /// The draft another tab saved (`stored`) and this tab's (`mine`) as one: the stored steps,
-/// then this tab's steps that it lacks (a step is its link and its note); this tab's title and
+/// then this tab's steps that it lacks (a step is its link and its texts); this tab's title and
 /// next note where it has them, the stored ones otherwise. At most `MAX_STEPS` steps, as any
 /// draft: the second number is how many steps past them were left out (this tab's, as a stored
 /// draft read has no more; the app then keeps this tab's draft aside, so that none is lost).
 /// Linear in the steps.
 pub fn merge(stored: &Draft, mine: &Draft) -> (Draft, usize) {
     use std::collections::HashSet;
-    let key = |(s, n): &(State, String)| (state::step_link(s), n.clone());
-    let have: HashSet<(String, String)> = stored.steps.iter().map(key).collect();
+    let key = |s: &Step| {
+        (
+            state::step_link(&s.state),
+            [&s.note, &s.label, &s.question, &s.answer].map(String::clone),
+        )
+    };
+    let have: HashSet<(String, [String; 4])> = stored.steps.iter().map(key).collect();
     let mut steps = stored.steps.clone();
     steps.extend(
         mine.steps

@@ -41,12 +41,10 @@ fn lesson_view(title: &str, steps: Vec<(View, &str)>, at: usize) -> View {
         title: title.into(),
         steps: steps
             .into_iter()
-            .map(|(view, note)| Step {
-                state: state(view),
-                note: note.into(),
-            })
+            .map(|(view, note)| Step::new(state(view), note))
             .collect(),
         at,
+        away: None,
     })
 }
 
@@ -319,7 +317,7 @@ fn table() -> Vec<(String, View, Vec<&'static str>)> {
 fn lesson_table(map_steps: &dyn Fn(usize) -> String) -> Vec<(String, View, Vec<&'static str>)> {
     let numbers: Vec<String> = (0..MAX_STEPS).map(|i| i.to_string()).collect();
     let long_note = "n".repeat(MAX_STEP_NOTE_CHARS);
-    vec![
+    let mut t = vec![
         (
             "#/lesson?title=Bushehr&step=/read/002/p4!Look%20at%20the%20date&step=/map".into(),
             lesson_view(
@@ -419,7 +417,11 @@ fn lesson_table(map_steps: &dyn Fn(usize) -> String) -> Vec<(String, View, Vec<&
             vec!["TooManySteps", "NoSuchStep"],
         ),
         (
-            format!("#/lesson?title={}&step=/map!{}", "T".repeat(200), "n".repeat(400)),
+            format!(
+                "#/lesson?title={}&step=/map!{}",
+                "T".repeat(200),
+                "n".repeat(MAX_STEP_NOTE_CHARS + 120)
+            ),
             lesson_view(
                 &"T".repeat(MAX_TITLE_CHARS),
                 vec![(View::Map, long_note.as_str())],
@@ -474,17 +476,18 @@ fn lesson_table(map_steps: &dyn Fn(usize) -> String) -> Vec<(String, View, Vec<&
             "#/lesson?step=/explore?themes=my1%26custom=Grain:wheat|grain%2520deal".into(),
             View::Lesson(Lesson {
                 title: String::new(),
-                steps: vec![Step {
-                    state: State {
+                steps: vec![Step::new(
+                    State {
                         view: explore(|e| e.themes = vec!["my1".into()]),
                         custom: vec![parallax_core::state::CustomTheme {
                             label: "Grain".into(),
                             terms: vec!["wheat".into(), "grain deal".into()],
                         }],
                     },
-                    note: String::new(),
-                }],
+                    "",
+                )],
                 at: 1,
+                away: None,
             }),
             vec![],
         ),
@@ -498,6 +501,165 @@ fn lesson_table(map_steps: &dyn Fn(usize) -> String) -> Vec<(String, View, Vec<&
             lesson_view("", vec![(View::Library, "%"); MAX_STEPS], 1),
             vec!["TooManySteps", "InStep { step: 1, notice: BadEncoding"],
         ),
+    ];
+    t.extend(lesson_fields_table());
+    t
+}
+
+/// A lesson of steps given with their names, questions and answers, at step `at`, with a view
+/// opened from it.
+fn lesson_full(steps: Vec<Step>, at: usize, away: Option<View>) -> View {
+    View::Lesson(Lesson {
+        title: String::new(),
+        steps,
+        at,
+        away: away.map(|v| Box::new(state(v))),
+    })
+}
+
+/// A step of `view` with a note, a name, a question and an answer.
+fn full_step(view: View, note: &str, label: &str, question: &str, answer: &str) -> Step {
+    Step {
+        state: state(view),
+        note: note.into(),
+        label: label.into(),
+        question: question.into(),
+        answer: answer.into(),
+    }
+}
+
+/// Lesson links of the second format: steps with names, questions and answers after them, notes
+/// of several lines, a view opened from a step; well-formed and hostile.
+fn lesson_fields_table() -> Vec<(String, View, Vec<&'static str>)> {
+    use parallax_core::state::{MAX_ANSWER_CHARS, MAX_QUESTION_CHARS, MAX_STEP_LABEL_CHARS};
+    let map = |note: &str, label: &str, question: &str, answer: &str| {
+        full_step(View::Map, note, label, question, answer)
+    };
+    vec![
+        (
+            "#/lesson?step=/map!Look&label=The%20map&question=Which%20theme%3F&answer=Military&step=/methods&question=Why%3F"
+                .into(),
+            lesson_full(
+                vec![
+                    map("Look", "The map", "Which theme?", "Military"),
+                    full_step(View::Methods, "", "", "Why?", ""),
+                ],
+                1,
+                None,
+            ),
+            vec![],
+        ),
+        // Notes, questions and answers keep their line breaks (CR LF read as LF); a name is
+        // one line; direction overrides, controls and zero-width characters go everywhere.
+        (
+            "#/lesson?step=/map!line%20one%0Aline%20two%0D%0A%0Athree&label=%E2%80%AEevil%0Aname%00             &question=Why%3F%0A%E2%80%8BSay%20why.&answer=%E2%81%A6Because%E2%81%A9%0D%0Aof%07%20this"
+                .into(),
+            lesson_full(
+                vec![map(
+                    "line one\nline two\n\nthree",
+                    "evilname",
+                    "Why?\nSay why.",
+                    "Because\nof this",
+                )],
+                1,
+                None,
+            ),
+            vec![],
+        ),
+        // Past their lengths: cut, each with a notice naming the step and the field.
+        (
+            format!(
+                "#/lesson?step=/map&step=/methods&label={}&question={}&answer={}",
+                "L".repeat(MAX_STEP_LABEL_CHARS + 5),
+                "Q".repeat(MAX_QUESTION_CHARS + 5),
+                "A".repeat(MAX_ANSWER_CHARS + 5)
+            ),
+            lesson_full(
+                vec![
+                    map("", "", "", ""),
+                    full_step(
+                        View::Methods,
+                        "",
+                        &"L".repeat(MAX_STEP_LABEL_CHARS),
+                        &"Q".repeat(MAX_QUESTION_CHARS),
+                        &"A".repeat(MAX_ANSWER_CHARS),
+                    ),
+                ],
+                1,
+                None,
+            ),
+            vec![
+                "FieldCut { step: 2, field: Label",
+                "FieldCut { step: 2, field: Question",
+                "FieldCut { step: 2, field: Answer",
+            ],
+        ),
+        // A name before any step, and a second name for a step: ignored, with notices.
+        (
+            "#/lesson?label=Orphan&step=/map&label=First&label=Second&answer=A&answer=B".into(),
+            lesson_full(vec![map("", "First", "", "A")], 1, None),
+            vec![
+                "StrayField { field: Label, step: None",
+                "StrayField { field: Label, step: Some(1)",
+                "StrayField { field: Answer, step: Some(1)",
+            ],
+        ),
+        // The fields of a step left out go with it; the next step keeps its own.
+        (
+            "#/lesson?step=/read/999&label=Gone&answer=gone&step=/map&label=Kept".into(),
+            lesson_full(vec![map("", "Kept", "", "")], 1, None),
+            vec!["StepLeftOut { step: 1"],
+        ),
+        // Markup in the fields stays text; bad encoding is said for the step.
+        (
+            "#/lesson?step=/map&question=%3Cscript%3Ealert(1)%3C%2Fscript%3E&answer=%ZZ".into(),
+            lesson_full(vec![map("", "", "<script>alert(1)</script>", "%ZZ")], 1, None),
+            vec!["InStep { step: 1, notice: BadEncoding"],
+        ),
+        // A view opened from step 2.
+        (
+            "#/lesson?step=/map!Look&step=/methods&at=2&away=/read/002/p4".into(),
+            lesson_full(
+                vec![map("Look", "", "", ""), full_step(View::Methods, "", "", "", "")],
+                2,
+                Some(read("002", Some("p4"))),
+            ),
+            vec![],
+        ),
+        (
+            "#/lesson?step=/map&away=%2Fexplore%3Fq%3Ddrones%2520iran%26themes%3Dnope,military".into(),
+            lesson_full(
+                vec![map("", "", "", "")],
+                1,
+                Some(explore(|e| {
+                    e.query = "drones iran".into();
+                    e.themes = vec!["military".into()];
+                })),
+            ),
+            vec!["InAway(UnknownTheme"],
+        ),
+        // One that opens nothing here, or a lesson: the lesson shows its step, with a notice.
+        (
+            "#/lesson?step=/map&away=/read/999".into(),
+            lesson_full(vec![map("", "", "", "")], 1, None),
+            vec!["AwayLeftOut(Refused(UnknownDoc"],
+        ),
+        (
+            "#/lesson?step=/map&away=/lesson?step=/map".into(),
+            lesson_full(vec![map("", "", "", "")], 1, None),
+            vec!["AwayLeftOut(Refused(NestedLesson"],
+        ),
+        (
+            "#/lesson?step=/map&away=/explore?q=%ZZ".into(),
+            lesson_full(
+                vec![map("", "", "", "")],
+                1,
+                Some(explore(|e| e.query = "%ZZ".into())),
+            ),
+            vec!["InAway(BadEncoding"],
+        ),
+        // `away` with no lesson to return to is simply not read.
+        ("#/map?away=/read/002".into(), View::Map, vec![]),
     ]
 }
 
@@ -621,11 +783,8 @@ fn opened_links_are_replaced_by_their_canonical_form() {
 #[test]
 fn lesson_links_are_readable_and_step_through() {
     let steps = vec![
-        (
-            state(read("002", Some("p4"))),
-            "Note the date: 17 January!".to_owned(),
-        ),
-        (
+        Step::new(state(read("002", Some("p4"))), "Note the date: 17 January!"),
+        Step::new(
             State {
                 view: explore(|e| {
                     e.query = "drones iran".into();
@@ -636,15 +795,15 @@ fn lesson_links_are_readable_and_step_through() {
                     terms: vec!["wheat".into(), "grain deal".into()],
                 }],
             },
-            "Search, then compare".to_owned(),
+            "Search, then compare",
         ),
-        (
+        Step::new(
             state(View::Compare(Compare {
                 docs: vec!["002".into(), "004".into()],
                 theme: Some("trade".into()),
                 only_differ: false,
             })),
-            String::new(),
+            "",
         ),
     ];
     let (built, notices) = lesson("Two views of Bushehr", steps);
@@ -696,7 +855,7 @@ fn lesson_links_are_readable_and_step_through() {
 
 #[test]
 fn lesson_builder_keeps_the_limits() {
-    let map = || (state(View::Map), String::new());
+    let map = || Step::new(state(View::Map), "");
     let (built, notices) = lesson("", (0..MAX_STEPS + 3).map(|_| map()).collect());
     assert!(matches!(&built.unwrap().view, View::Lesson(l) if l.len() == MAX_STEPS));
     assert_eq!(notices, vec![Notice::TooManySteps]);
@@ -705,8 +864,8 @@ fn lesson_builder_keeps_the_limits() {
     let (built, notices) = lesson(
         "t",
         vec![
-            (inner, "nested".into()),
-            (state(View::Methods), "x".repeat(MAX_STEP_NOTE_CHARS + 1)),
+            Step::new(inner, "nested"),
+            Step::new(state(View::Methods), "x".repeat(MAX_STEP_NOTE_CHARS + 1)),
         ],
     );
     let kinds: Vec<String> = notices.iter().map(|n| format!("{n:?}")).collect();
@@ -782,13 +941,7 @@ fn a_step_edited_inside_a_lesson_stays_in_the_lesson() {
         panic!()
     };
     assert_eq!((e.at, e.len(), e.title.as_str()), (2, 3, "Bushehr"));
-    assert_eq!(
-        e.current().unwrap(),
-        &Step {
-            state: typed,
-            note: "Search here".into()
-        }
-    );
+    assert_eq!(e.current().unwrap(), &Step::new(typed, "Search here"));
     assert_eq!((&e.steps[0], &e.steps[2]), (&l.steps[0], &l.steps[2]));
 
     let (nested, _) = parse("#/lesson?step=/map", known());
@@ -839,6 +992,10 @@ fn fragment() -> impl Strategy<Value = String> {
         Just("step"),
         Just("step"),
         Just("at"),
+        Just("label"),
+        Just("question"),
+        Just("answer"),
+        Just("away"),
     ];
     let value = prop_oneof![
         Just("military,ukraine".to_owned()),
@@ -871,23 +1028,46 @@ fn fragment() -> impl Strategy<Value = String> {
         })
 }
 
-/// Lesson links whose steps are any of the fragments above (lessons among them), with any notes.
+/// Text a teacher may type into a step, hostile too: any characters, line breaks, direction
+/// overrides, controls.
+fn step_text() -> impl Strategy<Value = String> {
+    prop_oneof![
+        3 => "\\PC{0,12}",
+        1 => "[a\n\r\u{202E}\u{2066}\u{200B}\u{0}\u{7}😀 ]{0,16}",
+    ]
+}
+
+/// Lesson links whose steps are any of the fragments above (lessons among them), with any notes,
+/// names, questions and answers (some before any step, some given twice), and a view opened.
 fn lesson_fragment() -> impl Strategy<Value = String> {
+    let fields = proptest::collection::vec((0usize..3, step_text()), 0..3);
     (
         "\\PC{0,12}",
-        proptest::collection::vec((fragment(), "\\PC{0,12}", any::<bool>()), 0..6),
+        proptest::collection::vec((fragment(), step_text(), any::<bool>(), fields), 0..6),
         proptest::option::of(0usize..8),
+        proptest::option::of(fragment()),
+        proptest::option::of((0usize..3, step_text())),
     )
-        .prop_map(|(title, steps, at)| {
+        .prop_map(|(title, steps, at, away, stray)| {
             let enc = |s: &str| parallax_core::state::encode(s, b"");
+            let names = ["label", "question", "answer"];
             let mut q = vec![format!("title={}", enc(&title))];
-            for (link, note, raw) in steps {
+            if let Some((f, text)) = stray {
+                q.push(format!("{}={}", names[f], enc(&text)));
+            }
+            for (link, note, raw, fields) in steps {
                 // Steps written encoded, or pasted in as they are.
                 let link = if raw { link } else { enc(&link) };
                 q.push(format!("step={link}!{}", enc(&note)));
+                for (f, text) in fields {
+                    q.push(format!("{}={}", names[f], enc(&text)));
+                }
             }
             if let Some(at) = at {
                 q.push(format!("at={at}"));
+            }
+            if let Some(away) = away {
+                q.push(format!("away={}", enc(&away)));
             }
             format!("#/lesson?{}", q.join("&"))
         })
@@ -908,10 +1088,15 @@ proptest! {
         prop_assert_eq!(print(&again, V), url);
         if let View::Lesson(l) = &state.view {
             prop_assert!(!l.steps.is_empty() && (1..=l.steps.len()).contains(&l.at));
-            let steps = l.steps.iter().map(|s| (s.state.clone(), s.note.clone())).collect();
-            let (built, notices) = lesson(&l.title, steps);
+            let (built, notices) = lesson(&l.title, l.steps.clone());
             prop_assert!(notices.is_empty(), "{:?}", notices);
             prop_assert_eq!(built, Some(l.go(1)));
+            // A student copy is a lesson too: it reopens as it is, without answers.
+            let student = State { view: View::Lesson(l.without_answers()), custom: Vec::new() };
+            let (again, notices) = parse(&print(&student, V), known());
+            prop_assert!(notices.is_empty(), "{:?}", notices);
+            prop_assert!(!matches!(&again.view, View::Lesson(l) if l.has_answers()));
+            prop_assert_eq!(again, student);
         }
     }
 
@@ -921,15 +1106,21 @@ proptest! {
     fn built_lessons_reopen(
         links in proptest::collection::vec(prop_oneof![5 => fragment(), 1 => lesson_fragment()], 1..5),
         picks in proptest::collection::vec((any::<prop::sample::Index>(), any::<bool>()), 0..25),
-        notes in ("\\PC{0,12}", "\\PC{270,300}"),
+        notes in ("\\PC{0,12}", "[\\PC\n]{590,620}"),
         title in prop_oneof![4 => "\\PC{0,12}", 1 => "\\PC{80,100}"],
+        texts in proptest::collection::vec(prop_oneof![3 => step_text(), 1 => "[\\PC\n]{0,700}"], 3),
     ) {
         let states: Vec<State> = links.iter().map(|f| parse(f, known()).0).collect();
-        let steps: Vec<(State, String)> = picks
+        let steps: Vec<Step> = picks
             .iter()
             .map(|(i, long)| {
                 let note = if *long { &notes.1 } else { &notes.0 };
-                (i.get(&states).clone(), note.clone())
+                Step {
+                    label: texts[0].clone(),
+                    question: texts[1].clone(),
+                    answer: if *long { texts[2].clone() } else { String::new() },
+                    ..Step::new(i.get(&states).clone(), note.clone())
+                }
             })
             .collect();
         let (built, _) = lesson(&title, steps);
@@ -1066,7 +1257,7 @@ fn limits_hold_at_their_exact_values() {
     let (built, n) = lesson(
         "",
         (0..MAX_STEPS)
-            .map(|_| (state(View::Map), String::new()))
+            .map(|_| Step::new(state(View::Map), ""))
             .collect(),
     );
     assert!(n.is_empty(), "{n:?}");
@@ -1133,7 +1324,7 @@ fn sized(target: usize, len: impl Fn(&State) -> usize) -> State {
 fn lesson_limits_hold_at_their_exact_bytes() {
     use parallax_core::state::{encode, step_link, MAX_STEP_LINK};
     let link = |s: &State| step_link(s).len();
-    let steps = |states: Vec<State>| states.into_iter().map(|s| (s, String::new())).collect();
+    let steps = |states: Vec<State>| states.into_iter().map(|s| Step::new(s, "")).collect();
     let (built, n) = lesson("", steps(vec![sized(MAX_STEP_LINK, link)]));
     assert!(built.is_some() && n.is_empty(), "{n:?}");
     let (built, n) = lesson("", steps(vec![sized(MAX_STEP_LINK + 1, link)]));
@@ -1160,4 +1351,330 @@ fn lesson_limits_hold_at_their_exact_bytes() {
         }]
     );
     assert!(matches!(&built.unwrap().view, View::Lesson(l) if l.len() == MAX_STEPS - 1));
+}
+
+/// The texts of a step at their limits: exactly the limit is kept whole without a notice, one
+/// character more is cut with one; line breaks count as one character each (cargo mutants: `>`
+/// against `>=` at each limit).
+#[test]
+fn step_texts_hold_at_their_exact_lengths() {
+    use parallax_core::state::{
+        StepField, MAX_ANSWER_CHARS, MAX_QUESTION_CHARS, MAX_STEP_LABEL_CHARS,
+    };
+    let with = |param: &str, text: &str| {
+        parse(
+            &format!(
+                "#/lesson?step=/map&{param}={}",
+                parallax_core::state::encode(text, b"")
+            ),
+            known(),
+        )
+    };
+    for (param, field, max) in [
+        ("label", StepField::Label, MAX_STEP_LABEL_CHARS),
+        ("question", StepField::Question, MAX_QUESTION_CHARS),
+        ("answer", StepField::Answer, MAX_ANSWER_CHARS),
+    ] {
+        assert_eq!(field.max_chars(), max);
+        // Characters, not bytes: 4-byte ones count once.
+        let whole = "😀".repeat(max);
+        let (s, n) = with(param, &whole);
+        assert_eq!(n, vec![], "{param} at its limit");
+        let View::Lesson(l) = &s.view else { panic!() };
+        assert_eq!(field.of(&l.steps[0]), &whole);
+        let (s, n) = with(param, &format!("{whole}x"));
+        assert_eq!(n, vec![Notice::FieldCut { step: 1, field }], "{param}");
+        let View::Lesson(l) = &s.view else { panic!() };
+        assert_eq!(field.of(&l.steps[0]), &whole);
+        assert_eq!(
+            n[0].to_string(),
+            format!(
+                "The {} of step 1 was longer than {max} characters and was cut.",
+                field.name()
+            )
+        );
+    }
+    // A field's value past `MAX_VALUE` bytes is cut before it is read, said for its step.
+    use parallax_core::state::MAX_VALUE;
+    let (_, n) = with("answer", &"a".repeat(MAX_VALUE));
+    assert_eq!(
+        n,
+        vec![Notice::FieldCut {
+            step: 1,
+            field: StepField::Answer
+        }]
+    );
+    let (_, n) = with("answer", &"a".repeat(MAX_VALUE + 1));
+    assert_eq!(
+        n,
+        vec![
+            Notice::InStep {
+                step: 1,
+                notice: Box::new(Notice::Truncated)
+            },
+            Notice::FieldCut {
+                step: 1,
+                field: StepField::Answer
+            }
+        ]
+    );
+    // A note of several lines: the line breaks are characters of it.
+    let note = format!(
+        "{}\n{}",
+        "a".repeat(299),
+        "b".repeat(MAX_STEP_NOTE_CHARS - 300)
+    );
+    assert_eq!(note.chars().count(), MAX_STEP_NOTE_CHARS);
+    let (s, n) = parse(
+        &format!(
+            "#/lesson?step=/map!{}",
+            parallax_core::state::encode(&note, b"")
+        ),
+        known(),
+    );
+    assert_eq!(n, vec![]);
+    assert!(matches!(&s.view, View::Lesson(l) if l.steps[0].note == note));
+    let (s, n) = parse(
+        &format!(
+            "#/lesson?step=/map!{}%0Ab",
+            parallax_core::state::encode(&note, b"")
+        ),
+        known(),
+    );
+    assert_eq!(n, vec![Notice::NoteCut { step: 1 }]);
+    assert!(matches!(&s.view, View::Lesson(l) if l.steps[0].note == note));
+    // A cut that falls on a line break keeps no break at the end.
+    let (s, _) = parse(
+        &format!(
+            "#/lesson?step=/map!{}%0A%0Ab",
+            "a".repeat(MAX_STEP_NOTE_CHARS)
+        ),
+        known(),
+    );
+    assert!(
+        matches!(&s.view, View::Lesson(l) if l.steps[0].note == "a".repeat(MAX_STEP_NOTE_CHARS))
+    );
+}
+
+/// Text of several lines as a link carries it: line breaks kept and counted, carriage returns
+/// and every invisible character dropped, cut at `max` characters; idempotent.
+#[test]
+fn limit_lines_keeps_line_breaks_and_nothing_hidden() {
+    use parallax_core::state::limit_lines;
+    assert_eq!(limit_lines("a\nb", 3), ("a\nb".to_owned(), false));
+    assert_eq!(limit_lines("a\nb", 2), ("a\n".to_owned(), true));
+    assert_eq!(limit_lines("a\r\nb\r", 5), ("a\nb".to_owned(), false));
+    assert_eq!(limit_lines("\n\nx", 3), ("\n\nx".to_owned(), false));
+    assert_eq!(limit_lines("ab\ncd", 1), ("a".to_owned(), true));
+    assert_eq!(limit_lines("ab", 2), ("ab".to_owned(), false));
+    assert_eq!(limit_lines("", 0), (String::new(), false));
+    assert_eq!(limit_lines("\n", 0), (String::new(), true));
+    assert_eq!(
+        limit_lines("\u{202E}x\u{2066}\n\u{200B}y\u{0007}\t", 10),
+        ("x\ny".to_owned(), false)
+    );
+    for s in ["a\r\n\r\nb  ", "\u{202E}\n\n", "😀\n😀\n😀"] {
+        let once = limit_lines(s, 4).0;
+        assert_eq!(limit_lines(&once, 4), (once.clone(), false), "{s:?}");
+    }
+}
+
+/// Every step's parameters count toward `MAX_LESSON_STEPS_BYTES`, names, questions and answers
+/// with their `step=`: a lesson at the limit exactly is whole, one byte of a name more drops its
+/// last step.
+#[test]
+fn the_lesson_limit_counts_every_field_of_a_step() {
+    use parallax_core::state::{encode, step_link};
+    let param = |s: &State| "&step=".len() + encode(&step_link(s), b"/?=,:|").len();
+    let each = 3_300;
+    // The last step has a name of one or two bytes: `&label=x` is 8 bytes.
+    let last = MAX_LESSON_STEPS_BYTES - (MAX_STEPS - 1) * each - "&label=x".len();
+    let mut steps: Vec<Step> = (0..MAX_STEPS - 1)
+        .map(|_| Step::new(sized(each, param), ""))
+        .collect();
+    steps.push(Step {
+        label: "x".into(),
+        ..Step::new(sized(last, param), "")
+    });
+    let (built, n) = lesson("", steps.clone());
+    assert_eq!(n, vec![]);
+    assert!(matches!(&built.unwrap().view, View::Lesson(l) if l.len() == MAX_STEPS));
+    steps.last_mut().unwrap().label = "xy".into();
+    let (built, n) = lesson("", steps);
+    assert_eq!(
+        n,
+        vec![Notice::LessonTooLong {
+            kept: MAX_STEPS - 1
+        }]
+    );
+    assert!(matches!(&built.unwrap().view, View::Lesson(l) if l.len() == MAX_STEPS - 1));
+}
+
+/// A step whose `step=` value would be longer than a parameter may be (a view built by hand:
+/// the parser never gives one) is left out, so that every printed lesson reparses whole.
+#[test]
+fn a_step_value_past_max_value_is_left_out() {
+    use parallax_core::state::{step_link, MAX_STEP_LINK, MAX_VALUE};
+    // `&` is one byte of a link and three of a `step=` value.
+    let amp = state(View::Source(Source {
+        doc: "&".repeat(4_000),
+    }));
+    assert!(step_link(&amp).len() <= MAX_STEP_LINK);
+    let (built, n) = lesson(
+        "",
+        vec![Step::new(amp.clone(), "😀".repeat(MAX_STEP_NOTE_CHARS))],
+    );
+    const { assert!(12_000 + 12 * MAX_STEP_NOTE_CHARS > MAX_VALUE) };
+    assert_eq!(built, None);
+    assert_eq!(
+        n,
+        vec![Notice::StepLeftOut {
+            step: 1,
+            why: parallax_core::state::StepProblem::TooLong
+        }]
+    );
+    // The same view with a short note fits.
+    let (built, n) = lesson("", vec![Step::new(amp, "short")]);
+    assert!(built.is_some() && n.is_empty(), "{n:?}");
+}
+
+/// The largest step the parser can give (a step link at its limit, every text at its limit in
+/// 4-byte characters) prints to a link that reopens whole, without a notice.
+#[test]
+fn a_step_at_every_limit_reopens_whole() {
+    use parallax_core::state::{
+        step_link, MAX_ANSWER_CHARS, MAX_QUESTION_CHARS, MAX_STEP_LABEL_CHARS, MAX_STEP_LINK,
+    };
+    let link = |s: &State| step_link(s).len();
+    let big = sized(MAX_STEP_LINK, link);
+    let emoji = |n: usize| "😀".repeat(n);
+    let step = Step {
+        state: big,
+        note: emoji(MAX_STEP_NOTE_CHARS),
+        label: emoji(MAX_STEP_LABEL_CHARS),
+        question: emoji(MAX_QUESTION_CHARS),
+        answer: emoji(MAX_ANSWER_CHARS),
+    };
+    let (built, n) = lesson(&emoji(MAX_TITLE_CHARS), vec![step.clone(), step]);
+    assert_eq!(n, vec![]);
+    let built = built.unwrap();
+    let url = print(&built, V);
+    assert_eq!(parse(&url, known()), (built, vec![]));
+}
+
+/// Leaving a step for a view and coming back: the lesson link keeps the lesson and the view
+/// opened, the step's own view is the step again, Previous, Next and the steps list lead to
+/// steps; a lesson or a view too long cannot be opened so (the app leaves the lesson).
+#[test]
+fn a_view_opened_from_a_step_keeps_the_way_back() {
+    let url =
+        "#/lesson?title=Away&step=/map!Look&label=The%20map&step=/explore?q=drones!Search&at=2";
+    let (s, n) = parse(url, known());
+    assert_eq!(n, vec![]);
+    let View::Lesson(l) = &s.view else { panic!() };
+    let reader = state(read("002", Some("p4")));
+    let away = l.visit(reader.clone()).unwrap();
+    assert_eq!(print(&away, V), format!("{url}&away=/read/002/p4&v={V}"));
+    assert_eq!(parse(&print(&away, V), known()), (away.clone(), vec![]));
+    assert_eq!(away.shown_view(), &reader.view);
+    assert!(!away.is_not_found(&[]));
+    let View::Lesson(a) = &away.view else {
+        panic!()
+    };
+    assert_eq!(a.shown(), Some(&reader));
+    assert_eq!(
+        a.current().unwrap().note,
+        "Search",
+        "the step is still the current one"
+    );
+    // Back to the step, Previous and Next: steps, with no view opened.
+    assert_eq!(a.go(a.at), s);
+    assert_eq!(a.previous(), l.previous());
+    assert_eq!(a.next(), None);
+    // Another view from there replaces the one opened; the step's own view is the step again.
+    let map = state(View::Map);
+    let View::Lesson(b) = &a.visit(map.clone()).unwrap().view else {
+        panic!()
+    };
+    assert_eq!(b.away.as_deref(), Some(&map));
+    let step_view = l.current().unwrap().state.clone();
+    assert_eq!(a.visit(step_view), Some(s.clone()));
+    // What cannot be carried.
+    assert_eq!(a.visit(s.clone()), None);
+    let five: String = (0..5).map(long_theme).collect::<Vec<_>>().join("&");
+    let (long, _) = parse(&format!("#/map?{five}"), known());
+    assert_eq!(a.visit(long), None);
+    // A view too long in a hand-made link is left out with a notice.
+    let too_long = parallax_core::state::encode(&format!("/map?{five}"), b"/?=,:|");
+    let (s2, n) = parse(&format!("{url}&away={too_long}"), known());
+    assert_eq!(s2, s);
+    assert_eq!(
+        n,
+        vec![Notice::AwayLeftOut(
+            parallax_core::state::StepProblem::TooLong
+        )]
+    );
+    // The view shown of a lesson with a view opened, and of one without.
+    assert_eq!(s.shown_view(), &l.current().unwrap().state.view);
+}
+
+/// A student copy leaves every answer out and nothing else; a name, question and answer stay
+/// with their step when it is moved or edited.
+#[test]
+fn a_student_copy_has_no_answers() {
+    let url = "#/lesson?title=Quiz&step=/map!Look&question=Which%3F&answer=This%20one&step=/methods&label=How&answer=Like%20so";
+    let (s, n) = parse(url, known());
+    assert_eq!(n, vec![]);
+    let View::Lesson(l) = &s.view else { panic!() };
+    assert!(l.has_answers());
+    let student = l.without_answers();
+    assert!(!student.has_answers());
+    assert!(!Lesson::default().has_answers());
+    assert_eq!(
+        print(&state(View::Lesson(student.clone())), V),
+        format!(
+            "#/lesson?title=Quiz&step=/map!Look&question=Which%3F&step=/methods&label=How&v={V}"
+        )
+    );
+    for (a, b) in l.steps.iter().zip(&student.steps) {
+        assert_eq!(
+            (&a.state, &a.note, &a.label, &a.question),
+            (&b.state, &b.note, &b.label, &b.question)
+        );
+        assert_eq!(b.answer, "");
+    }
+    assert_eq!(student.title, l.title);
+    // A query typed into a step keeps the step's name, question and answer.
+    let typed = state(View::Explore(Explore {
+        query: "x".into(),
+        ..Explore::default()
+    }));
+    let View::Lesson(e) = &l.with_current(typed.clone()).unwrap().view else {
+        panic!()
+    };
+    assert_eq!(e.steps[0].state, typed);
+    assert_eq!(
+        (&e.steps[0].question[..], &e.steps[0].answer[..]),
+        ("Which?", "This one")
+    );
+}
+
+/// What the builder says of a link's length, at the exact limits.
+#[test]
+fn a_links_fit_is_said_at_its_exact_limits() {
+    use parallax_core::state::{LinkFit, MAX_QR_BYTES, MAX_SHARE_BYTES};
+    assert_eq!(MAX_QR_BYTES, 1_273);
+    assert_eq!(MAX_SHARE_BYTES, 8_000);
+    assert_eq!(LinkFit::of(0), LinkFit::Qr);
+    assert_eq!(LinkFit::of(MAX_QR_BYTES), LinkFit::Qr);
+    assert_eq!(LinkFit::of(MAX_QR_BYTES + 1), LinkFit::Link);
+    assert_eq!(LinkFit::of(MAX_SHARE_BYTES), LinkFit::Link);
+    assert_eq!(LinkFit::of(MAX_SHARE_BYTES + 1), LinkFit::TooLong);
+    assert!(LinkFit::Link
+        .to_string()
+        .contains("(at most 1,273 characters)"));
+    assert!(LinkFit::TooLong
+        .to_string()
+        .contains("more than 8,000 characters"));
+    assert!(LinkFit::Qr.to_string().contains("QR code"));
 }

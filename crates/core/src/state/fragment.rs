@@ -1,7 +1,7 @@
 //! The fragment as text: split into raw path and parameters, percent-decoding and -encoding, and
 //! text cleaned and cut to the limits a link carries.
 
-use super::{Raw, MAX_FRAGMENT};
+use super::{Raw, MAX_FRAGMENT, MAX_PARAMS};
 use crate::strings::{is_direction_control, is_zero_width};
 
 /// Stage one: splits a fragment (with or without `#`) into raw path segments and parameters.
@@ -20,7 +20,7 @@ pub fn raw(fragment: &str) -> Raw {
         params: query
             .split('&')
             .filter(|s| !s.is_empty())
-            .take(64)
+            .take(MAX_PARAMS)
             .map(|kv| {
                 let (k, v) = kv.split_once('=').unwrap_or((kv, ""));
                 (k.to_owned(), v.to_owned())
@@ -82,6 +82,37 @@ pub(super) fn clean_text(s: &str, max_chars: usize) -> String {
 pub(super) fn clean_text_cut(s: &str, max_chars: usize) -> (String, bool) {
     let (text, cut) = limit_text(s, max_chars);
     (text.trim().to_owned(), cut)
+}
+
+/// `clean_text_cut` for text of several lines (`limit_lines`).
+pub(super) fn clean_lines_cut(s: &str, max_chars: usize) -> (String, bool) {
+    let (text, cut) = limit_lines(s, max_chars);
+    (text.trim().to_owned(), cut)
+}
+
+/// `limit_text` for text of several lines (a step's note, question or answer): line breaks
+/// (`\n`) are kept and count as one character each, a carriage return is dropped (a textarea
+/// gives `\n` alone; `\r\n` becomes `\n`), everything else `limit_text` removes is removed.
+/// Linear, and idempotent.
+pub fn limit_lines(s: &str, max_chars: usize) -> (String, bool) {
+    let mut text = String::new();
+    let mut kept = 0;
+    for (i, line) in s.split('\n').enumerate() {
+        if i > 0 {
+            if kept == max_chars {
+                return (text, true);
+            }
+            text.push('\n');
+            kept += 1;
+        }
+        let (part, cut) = limit_text(line, max_chars - kept);
+        kept += part.chars().count();
+        text.push_str(&part);
+        if cut {
+            return (text, true);
+        }
+    }
+    (text, false)
 }
 
 /// Text as a link carries it, for everything the parser reads and everything typed that a link

@@ -7,13 +7,18 @@
 //! parameters in a fixed order, and `parse(print(state)) == state`.
 //!
 //! A lesson is one link that holds others:
-//! `#/lesson?title=Two%20views&step=/read/002/p4!Note%20the%20date&step=/compare/002/004?theme=trade!Who%20says%20what&at=2&v=…`.
+//! `#/lesson?title=Two%20views&step=/read/002/p4!Note%20the%20date&step=/compare/002/004?theme=trade!Who%20says%20what&label=Who%20says%20what&question=Which%20figure%3F&answer=The%20second&at=2&away=/read/004&v=…`.
 //! Each `step=` is a view's own canonical link (without `#` and version; `/?=,:|` left
 //! literal, everything else percent-encoded, so `&` is `%26` and `%` is `%25`), then `!` and the
-//! note, percent-encoded; no note, no `!`. Steps keep their order; `at` is the current step from
-//! 1, left out when 1. Each step link is parsed by the same `parse`, one level deep (a lesson in
-//! a step is refused); a step that opens nothing is left out, and every notice of a step names
-//! its number.
+//! note, percent-encoded (line breaks as `%0A`); no note, no `!`. A step's own name, question and
+//! answer follow its `step=` as `label=`, `question=` and `answer=`, each percent-encoded and
+//! each only when not empty: they belong to the `step=` before them, so a link of the first
+//! lesson format (`step=link!note` alone) reads exactly as it always did. Steps keep their
+//! order; `at` is the current step from 1, left out when 1; `away` is a view the student opened
+//! from that step (a link followed inside it), written as a step's link is: the app shows it
+//! under a bar that leads back to the step, and a reload or a shared link keeps both. Each step
+//! link (and `away`) is parsed by the same `parse`, one level deep (a lesson in a step is
+//! refused); a step that opens nothing is left out, and every notice of a step names its number.
 //!
 //! Here: the types a link restores, the limits, and the parameter names. The rest by seam:
 //! `fragment` (raw parameters, percent-coding, text limits), `parse`, `lesson` (lessons as
@@ -25,8 +30,8 @@ mod notice;
 mod parse;
 mod print;
 
-pub use fragment::{decode, encode, limit_text, raw};
-pub use lesson::lesson;
+pub use fragment::{decode, encode, limit_lines, limit_text, raw};
+pub use lesson::{lesson, LinkFit};
 pub use notice::{Notice, StepProblem};
 pub use parse::{parse, parse_step_link};
 pub use print::{canonical_replacement, print, step_link};
@@ -38,6 +43,9 @@ use crate::model::{Corpus, Lang, Theme};
 pub const MAX_FRAGMENT: usize = 96 * 1024;
 /// Longest parameter value read.
 pub const MAX_VALUE: usize = 16 * 1024;
+/// Most parameters read from a link (the rest are dropped): a lesson at its limits has
+/// `MAX_STEPS` steps with four parameters each, a title, `at`, `away` and the version.
+pub const MAX_PARAMS: usize = 128;
 /// Longest query, in characters.
 pub const MAX_QUERY_CHARS: usize = 256;
 /// Most values in one list parameter.
@@ -51,9 +59,37 @@ pub const MAX_LABEL_CHARS: usize = 60;
 pub const MAX_COMPARE: usize = 3;
 /// Most steps in a lesson; later ones are left out with a notice.
 pub const MAX_STEPS: usize = 20;
-/// Longest lesson title and step note, in characters (longer ones are cut with a notice).
+/// Longest lesson title, in characters (a longer one is cut with a notice).
 pub const MAX_TITLE_CHARS: usize = 80;
-pub const MAX_STEP_NOTE_CHARS: usize = 280;
+/// Longest step note, in characters, line breaks included (a longer one is cut with a notice):
+/// a paragraph of four or five sentences. Written in the link percent-encoded, a note takes at
+/// most 12 bytes a character (`%F0%9F%98%80`), 7,200 bytes; with the step's link (at most
+/// `MAX_STEP_LINK` bytes, at most 5/3 of that once encoded again, since only its `%` and `&`
+/// are) a `step=` value stays under `MAX_VALUE`, so that a printed lesson reparses whole. In
+/// plain English a note of this length takes about 850 bytes of link (spaces and punctuation
+/// take three): a lesson of nine steps with notes this long stays under `MAX_SHARE_BYTES`.
+pub const MAX_STEP_NOTE_CHARS: usize = 600;
+/// Longest name a teacher gives a step, in characters (as a title).
+pub const MAX_STEP_LABEL_CHARS: usize = 80;
+/// Longest question of a step, in characters, line breaks included: two or three sentences.
+pub const MAX_QUESTION_CHARS: usize = 300;
+/// Longest answer of a step, in characters, line breaks included: as long as a note.
+pub const MAX_ANSWER_CHARS: usize = 600;
+/// The longest lesson link (the whole address, the page's own included) the builder calls safe
+/// to share, in bytes. RFC 9110 (section 4.1) recommends that every sender and recipient of a
+/// URI support at least 8,000 octets; browsers open far longer ones (the fragment never goes to
+/// a server), and chat apps keep longer messages (Slack cuts text past 40,000 characters), but
+/// a mail program, a learning platform or a link checker may cut a link past what the standard
+/// asks of them, and a cut lesson link loses its last steps. The builder says so past this
+/// length; it does not refuse, as a lesson link may be longer (`MAX_LESSON_STEPS_BYTES`).
+pub const MAX_SHARE_BYTES: usize = 8_000;
+/// The longest lesson link the builder calls fit for a QR code on a classroom projector, in
+/// bytes. A QR code holds at most 2,953 bytes (version 40, 177 × 177 modules, at the lowest
+/// error correction, L), but a 1280 × 800 projector shows that at 4 pixels a module, which a
+/// phone at the back of a room does not read. Version 25 (117 × 117 modules) at L holds 1,273
+/// bytes and is shown at 6 pixels a module, about 1 cm each on a screen 1.5 m high: that is the
+/// limit used here.
+pub const MAX_QR_BYTES: usize = 1_273;
 /// Longest canonical link of one step (its view without the corpus version), in bytes: a step
 /// with a longer one (many reader-defined themes) is left out with a notice.
 pub const MAX_STEP_LINK: usize = 4 * 1024;
@@ -217,14 +253,96 @@ pub struct Lesson {
     pub steps: Vec<Step>,
     /// The current step, counted from 1 (as in the link and in "Step 2 of 5").
     pub at: usize,
+    /// A view the student opened from the current step (a link followed inside it), shown
+    /// instead of the step under a bar that leads back to it; never a lesson.
+    pub away: Option<Box<State>>,
 }
 
-/// One step of a lesson: the state of a view (with its own reader-defined themes) and the
-/// teacher's note on it (one line, possibly empty).
-#[derive(Debug, Clone, PartialEq, Eq)]
+/// One step of a lesson: the state of a view (with its own reader-defined themes), the
+/// teacher's note on it, and what else the teacher wrote for it; every text may be empty.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Step {
     pub state: State,
+    /// Possibly several lines.
     pub note: String,
+    /// The teacher's name for the step (one line); empty: the app names it from its view.
+    pub label: String,
+    /// A question for the student (possibly several lines).
+    pub question: String,
+    /// The teacher's answer, shown on demand; a student copy of the lesson has none.
+    pub answer: String,
+}
+
+impl Step {
+    /// A step of a view and a note, with no name, question or answer.
+    pub fn new(state: State, note: impl Into<String>) -> Step {
+        Step {
+            state,
+            note: note.into(),
+            ..Step::default()
+        }
+    }
+}
+
+/// The texts of a step besides its note, for their limits and notices.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum StepField {
+    Label,
+    Question,
+    Answer,
+}
+
+impl StepField {
+    /// The longest text a link carries in this field, in characters.
+    pub fn max_chars(self) -> usize {
+        match self {
+            StepField::Label => MAX_STEP_LABEL_CHARS,
+            StepField::Question => MAX_QUESTION_CHARS,
+            StepField::Answer => MAX_ANSWER_CHARS,
+        }
+    }
+
+    /// Whether the field keeps line breaks (a name is one line).
+    pub fn multi_line(self) -> bool {
+        !matches!(self, StepField::Label)
+    }
+
+    /// Its name in plain words, as notices say it.
+    pub fn name(self) -> &'static str {
+        match self {
+            StepField::Label => "name",
+            StepField::Question => "question",
+            StepField::Answer => "answer",
+        }
+    }
+
+    /// Its parameter in a lesson link.
+    fn param(self) -> &'static str {
+        match self {
+            StepField::Label => param::LABEL,
+            StepField::Question => param::QUESTION,
+            StepField::Answer => param::ANSWER,
+        }
+    }
+
+    pub const ALL: [StepField; 3] = [StepField::Label, StepField::Question, StepField::Answer];
+
+    /// The text of a step it names.
+    pub fn of(self, step: &Step) -> &String {
+        match self {
+            StepField::Label => &step.label,
+            StepField::Question => &step.question,
+            StepField::Answer => &step.answer,
+        }
+    }
+
+    pub fn of_mut(self, step: &mut Step) -> &mut String {
+        match self {
+            StepField::Label => &mut step.label,
+            StepField::Question => &mut step.question,
+            StepField::Answer => &mut step.answer,
+        }
+    }
 }
 
 /// Everything a link restores.
@@ -245,10 +363,11 @@ impl Default for State {
 
 impl State {
     /// The view on screen: a lesson's current step shows its own view under the lesson bar
-    /// (lessons do not nest), anything else is itself.
+    /// (lessons do not nest), or the view opened from it under a bar back to it; anything else
+    /// is itself.
     pub fn shown_view(&self) -> &View {
         match &self.view {
-            View::Lesson(l) => l.current().map_or(&self.view, |s| &s.state.view),
+            View::Lesson(l) => l.shown().map_or(&self.view, |s| &s.view),
             v => v,
         }
     }
@@ -324,10 +443,16 @@ mod param {
     pub const STEP: &str = "step";
     pub const AT: &str = "at";
     pub const PART: &str = "part";
+    /// A lesson step's name, question and answer, after its `step=`.
+    pub const LABEL: &str = "label";
+    pub const QUESTION: &str = "question";
+    pub const ANSWER: &str = "answer";
+    /// The view opened from a lesson's current step.
+    pub const AWAY: &str = "away";
 
     /// Every name a link may carry.
-    pub const ALL: [&str; 15] = [
+    pub const ALL: [&str; 19] = [
         Q, THEMES, SOURCES, ENTITIES, LANGS, MODE, THEME, DIFFER, REMOVED, VERSION, CUSTOM, TITLE,
-        STEP, AT, PART,
+        STEP, AT, PART, LABEL, QUESTION, ANSWER, AWAY,
     ];
 }

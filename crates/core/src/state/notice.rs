@@ -1,6 +1,8 @@
 //! `Notice`s: what a link lost or changed on the way to a state, and how the reader is told.
 
-use super::{MAX_COMPARE, MAX_STEPS, MAX_STEP_LINK, MAX_STEP_NOTE_CHARS, MAX_TITLE_CHARS};
+use super::{
+    StepField, MAX_COMPARE, MAX_STEPS, MAX_STEP_LINK, MAX_STEP_NOTE_CHARS, MAX_TITLE_CHARS,
+};
 use std::fmt;
 
 /// Something about a link the reader should know: what was dropped or changed, and why.
@@ -44,8 +46,24 @@ pub enum Notice {
     },
     /// The lesson title was longer than `MAX_TITLE_CHARS` and was cut.
     TitleCut,
+    /// A step's name, question or answer was longer than its limit and was cut.
+    FieldCut {
+        step: usize,
+        field: StepField,
+    },
+    /// A step's name, question or answer with no `step=` before it (`step: None`), or a second
+    /// one for the same step: ignored.
+    StrayField {
+        field: StepField,
+        step: Option<usize>,
+    },
     /// A lesson draft's note for its next step was longer than `MAX_STEP_NOTE_CHARS` and was cut.
     NextNoteCut,
+    /// The view opened from the lesson's step (`away=`) could not be kept: the lesson shows
+    /// its step.
+    AwayLeftOut(StepProblem),
+    /// Something about the link of the view opened from the lesson's step (a detail dropped).
+    InAway(Box<Notice>),
     /// The steps went past `MAX_LESSON_STEPS_BYTES`: only the first `kept` were kept.
     LessonTooLong {
         kept: usize,
@@ -110,7 +128,13 @@ impl fmt::Display for Notice {
             Notice::InStep { step, notice } => write!(f, "Step {step}: {notice}"),
             Notice::NoteCut { step } => write!(f, "The note of step {step} was longer than {MAX_STEP_NOTE_CHARS} characters and was cut."),
             Notice::TitleCut => write!(f, "The lesson title was longer than {MAX_TITLE_CHARS} characters and was cut."),
+            Notice::FieldCut { step, field } => write!(f, "The {} of step {step} was longer than {} characters and was cut.", field.name(), field.max_chars()),
+            Notice::StrayField { field, step: None } => write!(f, "The link gives a {} before any step; it was ignored.", field.name()),
+            Notice::StrayField { field, step: Some(step) } => write!(f, "Step {step} has more than one {}; only the first was kept.", field.name()),
             Notice::NextNoteCut => write!(f, "The note for the next step was longer than {MAX_STEP_NOTE_CHARS} characters and was cut."),
+            Notice::AwayLeftOut(why @ StepProblem::Refused(_)) => write!(f, "The view opened from the lesson was not shown; the lesson shows its step. {why}"),
+            Notice::AwayLeftOut(why) => write!(f, "The view opened from the lesson was not shown, the lesson shows its step: {why}."),
+            Notice::InAway(notice) => write!(f, "The view opened from the lesson: {notice}"),
             Notice::LessonTooLong { kept } => write!(f, "The lesson was too long for one link; only its first {kept} steps were kept."),
             Notice::NoSuchStep(at) => write!(f, "The lesson has no step “{at}”; it opens at the nearest one."),
             Notice::EmptyLesson => write!(f, "This lesson has no step that opens here."),

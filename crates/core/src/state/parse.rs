@@ -3,10 +3,12 @@
 
 use super::fragment::{clean_text, decode, raw};
 use super::lesson::assemble;
+use super::print::step_link;
 use super::{
     custom_id, param, Compare, CustomTheme, Explore, Known, Lesson, Notice, OverviewPart, Raw,
-    Read, Source, State, StepProblem, View, MAX_COMPARE, MAX_CUSTOM, MAX_LABEL_CHARS, MAX_LIST,
-    MAX_QUERY_CHARS, MAX_STEPS, MAX_TERMS, MAX_TERM_CHARS, MAX_VALUE,
+    Read, Source, State, Step, StepField, StepProblem, View, MAX_COMPARE, MAX_CUSTOM,
+    MAX_LABEL_CHARS, MAX_LIST, MAX_QUERY_CHARS, MAX_STEPS, MAX_STEP_LINK, MAX_TERMS,
+    MAX_TERM_CHARS, MAX_VALUE,
 };
 use crate::model::Lang;
 
@@ -36,6 +38,8 @@ struct Params {
     title: Option<String>,
     at: Option<String>,
     part: Option<String>,
+    /// Still percent-encoded: it is a link, parsed as a step's is.
+    away: Option<String>,
 }
 
 /// `parse`, for a whole link or (`nested`) the link of a lesson step, where a lesson is
@@ -71,7 +75,7 @@ fn parse_at(fragment: &str, known: &Known, nested: bool) -> (State, Vec<Notice>)
             n.push(Notice::NestedLesson);
             View::Library
         }
-        ["lesson"] => parse_lesson_view(&raw, p.title, p.at, known, n),
+        ["lesson"] => parse_lesson_view(&raw, p.title, p.at, p.away, known, n),
         [other, ..] => {
             n.push(Notice::UnknownView(clean_text(other, 40)));
             View::Library
@@ -109,6 +113,11 @@ fn read_params(raw: &Raw, known: &Known, notices: &mut Vec<Notice>) -> Params {
         title: get(param::TITLE),
         at: get(param::AT),
         part: get(param::PART),
+        away: raw
+            .params
+            .iter()
+            .find(|(k, _)| k == param::AWAY)
+            .map(|(_, v)| v.clone()),
     };
     let version = get(param::VERSION);
     if bad {
@@ -342,27 +351,63 @@ fn parse_source(doc: &str, known: &Known, notices: &mut Vec<Notice>) -> View {
     }
 }
 
-/// `#/lesson?title=…&step=…&at=…`; a lesson with no step that opens falls back to the library.
+/// `#/lesson?title=…&step=…&label=…&question=…&answer=…&at=…&away=…`; a lesson with no step
+/// that opens falls back to the library.
 fn parse_lesson_view(
     raw: &Raw,
     title: Option<String>,
     at: Option<String>,
+    away: Option<String>,
     known: &Known,
     notices: &mut Vec<Notice>,
 ) -> View {
-    let steps: Vec<&str> = raw
-        .params
-        .iter()
-        .filter(|(k, _)| k == param::STEP)
-        .map(|(_, v)| v.as_str())
-        .collect();
+    let steps = step_values(raw, notices);
     match parse_lesson(&title.unwrap_or_default(), &steps, at, known, notices) {
-        Some(l) => View::Lesson(l),
+        Some(mut l) => {
+            l.away = away.and_then(|a| parse_away(&a, known, notices));
+            View::Lesson(l)
+        }
         None => {
             notices.push(Notice::EmptyLesson);
             View::Library
         }
     }
+}
+
+/// A `step=` value with the name, question and answer that follow it, all still encoded.
+#[derive(Default)]
+struct StepValue<'a> {
+    step: &'a str,
+    fields: [Option<&'a str>; 3],
+}
+
+/// The `step=` values of a lesson link in order, each with the `label=`, `question=` and
+/// `answer=` after it (before the next `step=`): one of these before any step, or a second one
+/// for a step, is ignored with a notice.
+fn step_values<'a>(raw: &'a Raw, notices: &mut Vec<Notice>) -> Vec<StepValue<'a>> {
+    let mut steps: Vec<StepValue> = Vec::new();
+    for (k, v) in &raw.params {
+        if k == param::STEP {
+            steps.push(StepValue {
+                step: v,
+                ..StepValue::default()
+            });
+            continue;
+        }
+        let Some(i) = StepField::ALL.iter().position(|f| f.param() == k) else {
+            continue;
+        };
+        let field = StepField::ALL[i];
+        match steps.last_mut() {
+            None => notices.push(Notice::StrayField { field, step: None }),
+            Some(s) if s.fields[i].is_some() => notices.push(Notice::StrayField {
+                field,
+                step: Some(steps.len()),
+            }),
+            Some(s) => s.fields[i] = Some(v),
+        }
+    }
+    steps
 }
 
 /// Stage two of a lesson link: each `step=` value is `link!note`, both percent-encoded (the
@@ -371,7 +416,7 @@ fn parse_lesson_view(
 /// out it still opens the step it named (or the nearest after it).
 fn parse_lesson(
     title: &str,
-    values: &[&str],
+    values: &[StepValue],
     at: Option<String>,
     known: &Known,
     notices: &mut Vec<Notice>,
@@ -390,22 +435,22 @@ fn parse_lesson(
     assemble(title, candidates, at, notices)
 }
 
-/// One `step=` value, numbered `step` from 1: its number, state and note, or `None` (with a
-/// notice) when it is empty or its link opens nothing here.
+/// One `step=` value and its fields, numbered `step` from 1: its number and step (texts not yet
+/// cut), or `None` (with a notice) when it is empty or its link opens nothing here.
 fn parse_step(
     step: usize,
-    value: &str,
+    value: &StepValue,
     known: &Known,
     notices: &mut Vec<Notice>,
-) -> Option<(usize, State, String)> {
+) -> Option<(usize, Step)> {
     let in_step = |n: Notice| Notice::InStep {
         step,
         notice: Box::new(n),
     };
-    if value.len() > MAX_VALUE {
+    if value.step.len() > MAX_VALUE || value.fields.iter().flatten().any(|f| f.len() > MAX_VALUE) {
         notices.push(in_step(Notice::Truncated));
     }
-    let v = crate::search::truncate(value, MAX_VALUE);
+    let v = crate::search::truncate(value.step, MAX_VALUE);
     let (link, note) = v.split_once('!').unwrap_or((v, ""));
     if link.is_empty() && note.is_empty() {
         notices.push(Notice::StepLeftOut {
@@ -416,6 +461,12 @@ fn parse_step(
     }
     let mut bad = false;
     let (link, note) = (decode(link, &mut bad), decode(note, &mut bad));
+    let mut texts = value.fields.map(|f| {
+        decode(
+            crate::search::truncate(f.unwrap_or(""), MAX_VALUE),
+            &mut bad,
+        )
+    });
     if bad {
         notices.push(in_step(Notice::BadEncoding));
     }
@@ -428,7 +479,44 @@ fn parse_step(
         return None;
     }
     notices.extend(inner.into_iter().map(in_step));
-    Some((step, state, note))
+    let [label, question, answer] = texts.each_mut().map(std::mem::take);
+    Some((
+        step,
+        Step {
+            state,
+            note,
+            label,
+            question,
+            answer,
+        },
+    ))
+}
+
+/// The view opened from a lesson's step (`away=`), parsed as a step's link is; one that opens
+/// nothing here, a lesson, or one too long for a step is left out with a notice (the lesson
+/// then shows its step).
+fn parse_away(value: &str, known: &Known, notices: &mut Vec<Notice>) -> Option<Box<State>> {
+    let mut bad = false;
+    let link = decode(crate::search::truncate(value, MAX_VALUE), &mut bad);
+    if value.len() > MAX_VALUE {
+        notices.push(Notice::InAway(Box::new(Notice::Truncated)));
+    }
+    if bad {
+        notices.push(Notice::InAway(Box::new(Notice::BadEncoding)));
+    }
+    let (state, inner) = parse_at(&link, known, true);
+    if state.is_not_found(&inner) {
+        notices.push(Notice::AwayLeftOut(StepProblem::Refused(Box::new(
+            refusal(&inner),
+        ))));
+        return None;
+    }
+    if step_link(&state).len() > MAX_STEP_LINK {
+        notices.push(Notice::AwayLeftOut(StepProblem::TooLong));
+        return None;
+    }
+    notices.extend(inner.into_iter().map(|n| Notice::InAway(Box::new(n))));
+    Some(Box::new(state))
 }
 
 /// Why a step's link opens nothing: the first notice of its parse that says so.

@@ -2,7 +2,9 @@
 //! the link to write in place of one just opened (`canonical_replacement`).
 
 use super::fragment::encode;
-use super::{param, Compare, CustomTheme, Explore, Lesson, Notice, Read, State, Step, View};
+use super::{
+    param, Compare, CustomTheme, Explore, Lesson, Notice, Read, State, Step, StepField, View,
+};
 
 /// Characters a step's link keeps unencoded in the lesson link, for reading.
 const STEP_LITERAL: &[u8] = b"/?=,:|";
@@ -43,12 +45,35 @@ pub fn step_link(state: &State) -> String {
 
 /// The value of a `step=` parameter: the step's canonical link, then `!` and the note.
 pub(super) fn step_param(step: &Step) -> String {
-    let link = encode(&step_link(&step.state), STEP_LITERAL);
+    let link = link_param(&step.state);
     if step.note.is_empty() {
         link
     } else {
         format!("{link}!{}", encode(&step.note, b""))
     }
+}
+
+/// A view's link as a lesson parameter holds it (`step=`, `away=`).
+fn link_param(state: &State) -> String {
+    encode(&step_link(state), STEP_LITERAL)
+}
+
+/// The parameters of a step in a lesson link, in order: `step=`, then its name, question and
+/// answer, each only when it has one.
+pub(super) fn step_params(step: &Step) -> Vec<(&'static str, String)> {
+    let mut params = vec![(param::STEP, step_param(step))];
+    for field in StepField::ALL {
+        let text = field.of(step);
+        if !text.is_empty() {
+            params.push((field.param(), encode(text, b"")));
+        }
+    }
+    params
+}
+
+/// How many bytes parameters take in a link, each with its `&` and `=`.
+pub(super) fn params_len(params: &[(&str, String)]) -> usize {
+    params.iter().map(|(k, v)| k.len() + v.len() + 2).sum()
 }
 
 /// Parameters joined as a query string, in their order.
@@ -150,16 +175,20 @@ fn explore_params(e: &Explore, params: &mut Vec<(&'static str, String)>) {
     }
 }
 
-/// A lesson's title, its steps in order, and the current step unless it is the first.
+/// A lesson's title, its steps in order (each with its name, question and answer), the current
+/// step unless it is the first, and the view opened from it.
 fn lesson_params(l: &Lesson, params: &mut Vec<(&'static str, String)>) {
     if !l.title.is_empty() {
         params.push((param::TITLE, encode(&l.title, b"")));
     }
     for step in &l.steps {
-        params.push((param::STEP, step_param(step)));
+        params.extend(step_params(step));
     }
     if l.at != 1 {
         params.push((param::AT, l.at.to_string()));
+    }
+    if let Some(away) = &l.away {
+        params.push((param::AWAY, link_param(away)));
     }
 }
 
