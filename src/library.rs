@@ -2,7 +2,7 @@
 //! with its number and a link to its profile. A corpus
 //! of more than `FIRST` sources shows the first ones and a button for the rest, so that opening
 //! the app does not wait for thousands of cards. The reader's own documents follow the sources,
-//! and "Add your own documents" comes last.
+//! then "Cite all sources" (`cite_ui`), and "Add your own documents" comes last.
 
 use parallax_core::strings;
 use yew::prelude::*;
@@ -50,6 +50,7 @@ pub fn Library() -> Html {
                     { format!("Show all {count} sources (showing {shown})") }
                 </button>
             }
+            <crate::cite_ui::CiteAll />
             <ImportDocs />
         </section>
     }

@@ -1,6 +1,7 @@
 //! Entry point of the Parallax web app: mounts `App` into the page body and does nothing else.
 
 mod app;
+mod cite_ui;
 mod compare;
 mod ctx;
 mod custom_themes;

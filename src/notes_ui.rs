@@ -1,11 +1,13 @@
 //! The reader's notes: kept in local storage in the core's versioned format, written under each
 //! passage in the reader, listed in the notes view (`#/notes`) with export and import as JSON and
-//! Markdown. Storage that is blocked, full or unreadable gives a notice and a way to export what
-//! is in memory; unreadable stored notes are kept as they were, never overwritten silently.
+//! Markdown, and export as W3C Web Annotations. Storage that is blocked, full or unreadable gives
+//! a notice and a way to export what is in memory; unreadable stored notes are kept as they were,
+//! never overwritten silently.
 
 use parallax_core::strings;
 use std::rc::Rc;
 
+use parallax_core::annotation;
 use parallax_core::export::LinkBase;
 use parallax_core::notes::{self, Note, Notebook};
 use wasm_bindgen::closure::Closure;
@@ -195,23 +197,40 @@ fn remove_note(notes: &NotesHandle, id: &str, then: String) -> Callback<MouseEve
     })
 }
 
-/// Downloads the notebook as JSON or Markdown.
-fn export(book: &Notebook, markdown: bool, ctx: &crate::ctx::Ctx) -> bool {
-    if markdown {
-        let base = dom::page_address();
-        let at = LinkBase {
-            base: &base,
-            version: &ctx.data.known.version,
-            custom: &ctx.state.custom,
-        };
-        let text = notes::to_markdown(book, &ctx.data.bundle.corpus, at);
-        dom::download("parallax-notes.md", "text/markdown;charset=utf-8", &text)
-    } else {
-        dom::download(
+/// The forms the notes are exported in.
+#[derive(Clone, Copy, PartialEq)]
+enum Export {
+    Json,
+    Markdown,
+    /// W3C Web Annotations (JSON-LD), for annotation tools.
+    WebAnnotations,
+}
+
+/// Downloads the notebook in one of its export forms.
+fn export(book: &Notebook, form: Export, ctx: &crate::ctx::Ctx) -> bool {
+    let base = dom::page_address();
+    let at = LinkBase {
+        base: &base,
+        version: &ctx.data.known.version,
+        custom: &ctx.state.custom,
+    };
+    let corpus = &ctx.data.bundle.corpus;
+    match form {
+        Export::Json => dom::download(
             "parallax-notes.json",
             "application/json",
             &notes::to_json(book),
-        )
+        ),
+        Export::Markdown => dom::download(
+            "parallax-notes.md",
+            "text/markdown;charset=utf-8",
+            &notes::to_markdown(book, corpus, at),
+        ),
+        Export::WebAnnotations => dom::download(
+            "parallax-notes.jsonld",
+            "application/ld+json",
+            &annotation::to_web_annotations(book, corpus, &at),
+        ),
     }
 }
 
@@ -226,10 +245,10 @@ pub fn NotesStorageNotice() -> Html {
             let (c1, c2) = (ctx.clone(), ctx.clone());
             (
                 Callback::from(move |_: MouseEvent| {
-                    export(&a.book, false, &c1);
+                    export(&a.book, Export::Json, &c1);
                 }),
                 Callback::from(move |_: MouseEvent| {
-                    export(&b.book, true, &c2);
+                    export(&b.book, Export::Markdown, &c2);
                 }),
             )
         };
@@ -419,16 +438,10 @@ pub fn NotesView() -> Html {
             </li>
         }
     });
-    let export_json = {
+    let export_as = |form: Export| {
         let (notes, ctx) = (notes.clone(), ctx.clone());
         Callback::from(move |_: MouseEvent| {
-            export(&notes.book, false, &ctx);
-        })
-    };
-    let export_md = {
-        let (notes, ctx) = (notes.clone(), ctx.clone());
-        Callback::from(move |_: MouseEvent| {
-            export(&notes.book, true, &ctx);
+            export(&notes.book, form, &ctx);
         })
     };
     let onchange = {
@@ -491,9 +504,12 @@ pub fn NotesView() -> Html {
             <h1>{ "Your notes" }</h1>
             <p class="lede">{ "Notes stay in this browser. Export them to keep a copy or to move them to another device; importing merges, it never deletes a note." }</p>
             <NotesStorageNotice />
+            <p class="help" id="notes-annotations-help">{ "JSON and Markdown files can be imported here again. Web Annotations are the W3C’s standard for notes on web pages, read by annotation tools: each note points to its passage by a link and by the passage’s words and place in the text of this corpus version." }</p>
             <div class="notes-tools" role="group" aria-label="Export and import notes">
-                <button type="button" onclick={export_json} disabled={count == 0}>{ "Export as JSON" }</button>
-                <button type="button" onclick={export_md} disabled={count == 0}>{ "Export as Markdown" }</button>
+                <button type="button" onclick={export_as(Export::Json)} disabled={count == 0}>{ "Export as JSON" }</button>
+                <button type="button" onclick={export_as(Export::Markdown)} disabled={count == 0}>{ "Export as Markdown" }</button>
+                <button type="button" onclick={export_as(Export::WebAnnotations)} disabled={count == 0}
+                    aria-describedby="notes-annotations-help">{ "Export for annotation tools (Web Annotations)" }</button>
                 <label for="notes-import">{ "Import notes (JSON or Markdown):" }</label>
                 <input id="notes-import" type="file" accept=".json,.md,application/json,text/markdown" {onchange} />
             </div>

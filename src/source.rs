@@ -339,6 +339,8 @@ pub fn SourceView(props: &Props) -> Html {
                 { metadata(doc) }
             </section>
 
+            <crate::cite_ui::CiteSource doc={doc.id.clone()} />
+
             <section aria-labelledby="signals-h" class="signals-section">
                 <h2 id="signals-h">{ "Signals: things to check" }</h2>
                 <p class="help">{ "Clues for you to weigh, not verdicts. Open the evidence to see the words behind each one." }</p>

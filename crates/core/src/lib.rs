@@ -1,11 +1,13 @@
 //! Parallax core: the pure logic of the app (corpus model, cleaning, segmentation, languages,
 //! bundle format, tagging, search, facets, reuse, facts, signals, comparison, the story overview,
-//! URL state, export).
+//! URL state, export, citations, Web Annotations).
 //! No web dependency and no IO, except `source::load_dir` behind the `build` feature, which the
 //! CLI and the app's build script share.
 
 pub mod analysis;
+pub mod annotation;
 pub mod bundle;
+pub mod cite;
 pub mod clean;
 pub mod compare;
 pub mod draft;

@@ -1,4 +1,4 @@
-//! Small text helpers shared by the core and the app, each written once: counts in words ("1,234 words") and sizes ("4.2 MB"), a text's first words, contexts cut at words, month names, invisible characters, and character references (`&amp;`, `&#233;`).
+//! Small text helpers shared by the core and the app, each written once: counts in words ("1,234 words") and sizes ("4.2 MB"), a text's first words, contexts cut at words, month names, calendar dates of a time in milliseconds, invisible characters, and character references (`&amp;`, `&#233;`).
 
 use std::borrow::Cow;
 
@@ -126,6 +126,41 @@ pub fn month_name(n: u32) -> Option<String> {
     let (en, _, _) = MONTHS.get((n as usize).checked_sub(1)?)?;
     let mut c = en.chars();
     Some(c.next()?.to_uppercase().chain(c).collect())
+}
+
+/// A moment in UTC, to the second: what a time in milliseconds since 1970 reads as.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Utc {
+    pub year: i64,
+    pub month: u32,
+    pub day: u32,
+    pub hour: u32,
+    pub minute: u32,
+    pub second: u32,
+}
+
+/// The UTC date and time of `ms` milliseconds since 1970-01-01 (any value: far times too).
+pub fn utc(ms: u64) -> Utc {
+    let secs = ms / 1000;
+    let days = (secs / 86_400) as i64;
+    let of_day = secs % 86_400;
+    // Howard Hinnant's civil_from_days.
+    let z = days + 719_468;
+    let era = z.div_euclid(146_097);
+    let doe = z.rem_euclid(146_097);
+    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
+    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+    let mp = (5 * doy + 2) / 153;
+    let day = (doy - (153 * mp + 2) / 5 + 1) as u32;
+    let month = if mp < 10 { mp + 3 } else { mp - 9 } as u32;
+    Utc {
+        year: yoe + era * 400 + i64::from(month <= 2),
+        month,
+        day,
+        hour: (of_day / 3600) as u32,
+        minute: (of_day % 3600 / 60) as u32,
+        second: (of_day % 60) as u32,
+    }
 }
 
 /// Decodes character references as browsers do: numeric ones, and the named ones articles use
