@@ -196,6 +196,17 @@ pub fn download(name: &str, mime: &str, text: &str) -> bool {
     attempt().is_some()
 }
 
+/// Today's date in the reader's time zone, `YYYY-MM-DD` (the core has no clock).
+pub fn today() -> String {
+    let d = js_sys::Date::new_0();
+    format!(
+        "{:04}-{:02}-{:02}",
+        d.get_full_year(),
+        d.get_month() + 1,
+        d.get_date()
+    )
+}
+
 /// True on phone-sized windows (narrower than 48rem at the default 16 px), where secondary
 /// panels start folded.
 pub fn is_narrow() -> bool {

@@ -265,6 +265,15 @@ fn result_item(r: &ResultsCtx, unit: Unit) -> Html {
     }
 }
 
+/// "Export these 12 passages", "Export this passage".
+fn export_label(n: usize, one: &str, many: &str) -> AttrValue {
+    AttrValue::from(if n == 1 {
+        format!("Export this {one}")
+    } else {
+        format!("Export these {}", strings::count(n, one, many))
+    })
+}
+
 #[derive(Properties, PartialEq)]
 pub struct Props {
     /// The explorer's settings from the link: query, filters, KWIC mode.
@@ -402,7 +411,7 @@ pub fn ExploreView(props: &Props) -> Html {
                     { if e.query.trim().is_empty() { "Type a word or a phrase to see it in context.".to_owned() } else { strings::count(count, "match", "matches") } }
                 </p>
                 if count > 0 {
-                    <ExportButtons what={Exported::Kwic(keep.clone())} heading={AttrValue::from(format!("Parallax: “{}” with the words around it", e.query.trim().trim_matches('"')))} />
+                    <ExportButtons what={Exported::Kwic(e.clone(), keep.clone())} label={export_label(count, "line", "lines")} />
                     // The roles restate the table's own: on phones the CSS sets its rows as lines
                     // of text, which would otherwise lose the table for screen readers.
                     <table class="kwic" role="table">
@@ -437,7 +446,7 @@ pub fn ExploreView(props: &Props) -> Html {
                         }
                     </div>
                 } else {
-                    <ExportButtons what={Exported::Passages(facets.hits.clone())} heading={AttrValue::from(if e.query.is_empty() { "Parallax passages".to_owned() } else { format!("Parallax passages for: {}", e.query) })} />
+                    <ExportButtons what={Exported::Passages(e.clone(), Rc::new(facets.hits.clone()))} label={export_label(count, "passage", "passages")} />
                     <ol class="results">{ for items }</ol>
                     { more(count, |n| format!(".results > li:nth-child({n}) .result-source a")) }
                 }

@@ -1,92 +1,108 @@
-//! Export of exactly the current filtered view as CSV, JSON or Markdown: each passage (or, in
-//! KWIC mode, each concordance line) with its source title, passage id, themes and a link back;
-//! the formats themselves are the core's.
+//! The one export control of every view (Explore's passages or concordance lines, Compare's summary and its figures, dates and claims, the map's table, a source profile): a button per format, each building the view's table through the core when pressed and downloading it under a name that says what it holds.
 
 use std::rc::Rc;
 
 use parallax_core::analysis::KwicLine;
-use parallax_core::export::{
-    csv, json, kwic_csv, kwic_markdown, kwic_rows, markdown, rows, LinkBase,
-};
+use parallax_core::compare::compare;
+use parallax_core::export::{self, Format, LinkBase, Made, Table};
 use parallax_core::search::Unit;
+use parallax_core::state::{Compare, Explore};
 use yew::prelude::*;
 
-use crate::ctx::use_ctx;
+use crate::ctx::{use_ctx, Ctx};
 use crate::dom;
 
-/// What the view shows, to be exported as shown.
+/// What a view shows, to be exported as shown.
 #[derive(Clone, PartialEq)]
 pub enum Exported {
-    /// Passages, in the order shown.
-    Passages(Vec<Unit>),
-    /// Concordance lines, in the order shown.
-    Kwic(Rc<Vec<KwicLine>>),
+    /// Explore's passages, in the order shown, under its settings.
+    Passages(Explore, Rc<Vec<Unit>>),
+    /// Explore's concordance lines, in the order shown.
+    Kwic(Explore, Rc<Vec<KwicLine>>),
+    /// Compare's summary ("At a glance").
+    CompareSummary(Compare),
+    /// Compare's claims, figures and dates.
+    CompareFacts(Compare),
+    /// The map's themes × sources.
+    Map,
+    /// The profile of a source.
+    Profile(String),
+}
+
+impl Exported {
+    /// The table, built by the core from the app's data as the view shows it.
+    fn table(&self, ctx: &Ctx, made: &Made) -> Option<Table> {
+        let data = &ctx.data;
+        let corpus = &data.bundle.corpus;
+        let analysis = data.analysis(&ctx.state.custom);
+        let comparison = |c: &Compare| {
+            let ids: Vec<&str> = c.docs.iter().map(String::as_str).collect();
+            compare(corpus, &analysis, &data.reuse(), &data.facts(), &ids).ok()
+        };
+        Some(match self {
+            Exported::Passages(view, units) => {
+                export::passages(corpus, &analysis, view, units, made)
+            }
+            Exported::Kwic(view, lines) => {
+                export::concordance(corpus, &analysis, view, lines, made)
+            }
+            Exported::CompareSummary(c) => {
+                export::compare_summary(corpus, &comparison(c)?, c, made)
+            }
+            Exported::CompareFacts(c) => export::compare_facts(corpus, &comparison(c)?, c, made),
+            Exported::Map => export::map(corpus, &analysis, made),
+            Exported::Profile(doc) => {
+                export::profile(corpus, &analysis, &data.signals(), doc, made)?
+            }
+        })
+    }
 }
 
 #[derive(Properties, PartialEq)]
 pub struct Props {
     pub what: Exported,
-    /// A heading for the Markdown file, e.g. the query.
-    pub heading: AttrValue,
+    /// What the buttons export, e.g. "Export these 12 passages".
+    pub label: AttrValue,
 }
 
 #[component]
 pub fn ExportButtons(props: &Props) -> Html {
     let ctx = use_ctx();
     let failed = use_state_eq(|| false);
-    let make = |format: &'static str| {
+    let buttons = Format::ALL.iter().map(|&format| {
         let ctx = ctx.clone();
         let what = props.what.clone();
-        let heading = props.heading.clone();
         let failed = failed.clone();
-        Callback::from(move |_: MouseEvent| {
+        let onclick = Callback::from(move |_: MouseEvent| {
             let base = dom::page_address();
-            let at = LinkBase {
-                base: &base,
-                version: &ctx.data.known.version,
-                custom: &ctx.state.custom,
+            let date = dom::today();
+            let made = Made {
+                at: LinkBase {
+                    base: &base,
+                    version: &ctx.data.known.version,
+                    custom: &ctx.state.custom,
+                },
+                date: &date,
             };
-            let corpus = &ctx.data.bundle.corpus;
-            let (text, name, mime) = match &what {
-                Exported::Passages(units) => {
-                    let analysis = ctx.data.analysis(&ctx.state.custom);
-                    let r = rows(corpus, &analysis, units, at);
-                    match format {
-                        "csv" => (csv(&r), "parallax-export.csv", "text/csv;charset=utf-8"),
-                        "json" => (json(&r), "parallax-export.json", "application/json"),
-                        _ => (
-                            markdown(&r, &heading),
-                            "parallax-export.md",
-                            "text/markdown;charset=utf-8",
-                        ),
-                    }
-                }
-                Exported::Kwic(lines) => {
-                    let r = kwic_rows(corpus, lines, at);
-                    match format {
-                        "csv" => (kwic_csv(&r), "parallax-kwic.csv", "text/csv;charset=utf-8"),
-                        "json" => (json(&r), "parallax-kwic.json", "application/json"),
-                        _ => (
-                            kwic_markdown(&r, &heading),
-                            "parallax-kwic.md",
-                            "text/markdown;charset=utf-8",
-                        ),
-                    }
-                }
-            };
-            failed.set(!dom::download(name, mime, &text));
-        })
-    };
-    let label = match &props.what {
-        Exported::Passages(units) => format!("Export these {} passages:", units.len()),
-        Exported::Kwic(lines) => format!("Export these {} lines:", lines.len()),
-    };
+            let done = what.table(&ctx, &made).is_some_and(|table| {
+                dom::download(
+                    &table.file_name(format),
+                    format.mime(),
+                    &table.write(format),
+                )
+            });
+            failed.set(!done);
+        });
+        html! {
+            <button type="button" data-format={format.ext()} title={format.help()} {onclick}>
+                { format.label() }
+            </button>
+        }
+    });
     html! {
-        <div class="export" role="group" aria-label="Export this view">
-            <span class="export-label">{ label }</span>
-            <button type="button" data-format="csv" onclick={make("csv")}>{ "CSV" }</button>
-            <button type="button" data-format="json" onclick={make("json")}>{ "JSON" }</button>
-            <button type="button" data-format="md" onclick={make("md")}>{ "Markdown" }</button>
+        <div class="export" role="group" aria-label={props.label.clone()}>
+            <span class="export-label">{ format!("{}:", props.label) }</span>
+            { for buttons }
             if *failed {
                 <p class="error" role="alert">{ "The browser did not allow the download." }</p>
             }

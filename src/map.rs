@@ -1,6 +1,6 @@
 //! The theme × source map (`#/map`): an SVG heat map drawn here (no chart library) and the same
 //! numbers as an accessible table folded under it, every cell a link to the explorer filtered to its theme and
-//! source. It only counts the core's tags; it decides nothing about what a theme is.
+//! source, and their export. It only counts the core's tags; it decides nothing about what a theme is.
 
 use parallax_core::analysis::Analysis;
 use parallax_core::state::{Explore, Source, View};
@@ -10,6 +10,7 @@ use yew::prelude::*;
 
 use crate::ctx::{use_ctx, Ctx};
 use crate::dom;
+use crate::export_buttons::{ExportButtons, Exported};
 
 /// One cell: how many of a source's passages carry a theme.
 #[derive(Clone, PartialEq)]
@@ -21,9 +22,7 @@ struct Cell {
 impl Cell {
     /// The share in whole percent, rounded to nearest; an empty source has 0 %.
     fn percent(&self) -> usize {
-        (self.count * 100 + self.total / 2)
-            .checked_div(self.total)
-            .unwrap_or(0)
+        parallax_core::analysis::percent(self.count, self.total)
     }
 
     /// Colour class from 0 (no passage) to 5. Any passage at all is at least class 1, so that a
@@ -291,6 +290,7 @@ pub fn MapView() -> Html {
                 <HeatMap docs={docs.clone()} rows={heat_rows} summary={AttrValue::from(summary)} />
                 <figcaption>{ "Columns are sources (numbered as in the list above), rows are themes." }</figcaption>
             </figure>
+            <ExportButtons what={Exported::Map} label="Export these numbers" />
             // The same numbers as a table, for screen readers and for copying: folded under the
             // drawing, never dropped.
             <details class="map-table-details">

@@ -6,13 +6,8 @@ use yew::prelude::*;
 
 use crate::ctx::use_ctx;
 
-/// A passage id as readers read it: `p12` is "passage 12"; any other id stays as it is.
-pub fn name(id: &str) -> String {
-    match id.strip_prefix('p') {
-        Some(n) if !n.is_empty() && n.bytes().all(|b| b.is_ascii_digit()) => format!("passage {n}"),
-        _ => format!("passage {id}"),
-    }
-}
+/// A passage id as readers read it: `p12` is "passage 12" (the core's, shared with exports).
+pub use parallax_core::export::passage_name as name;
 
 #[derive(Properties, PartialEq)]
 pub struct Props {

@@ -1,8 +1,9 @@
 //! The source profile (`#/source/<doc>`): one source's metadata, its quality signals with their
 //! evidence, what cleaning removed and why, the entities it names and its themes, with links to
-//! read and explore it. Signals, tags and counts come from the core; this file only renders.
+//! read and explore it and its export. Signals, tags and counts come from the core; this file
+//! only renders.
 
-use parallax_core::model::{BylineSource, RemovalKind};
+use parallax_core::model::RemovalKind;
 use parallax_core::signals::Signal;
 use parallax_core::state::{Explore, Read, Source, View};
 use parallax_core::strings;
@@ -13,6 +14,7 @@ use yew::prelude::*;
 
 use crate::ctx::{use_ctx, Ctx};
 use crate::dom;
+use crate::export_buttons::{ExportButtons, Exported};
 use crate::lazy_details::LazyDetails;
 
 fn explore(ctx: &Ctx, e: Explore) -> String {
@@ -125,13 +127,7 @@ fn SignalItem(props: &SignalProps) -> Html {
 fn metadata(doc: &Document) -> Html {
     let byline = match &doc.byline {
         Some(b) => {
-            let source = match b.source {
-                BylineSource::Byline => "from a “By” line on the page",
-                BylineSource::AboutAuthorBox => {
-                    "claimed only in an “About the Author” box, not a byline"
-                }
-            };
-            html! { <>{ &b.name }<span class="meta-note">{ format!(" ({source})") }</span></> }
+            html! { <>{ &b.name }<span class="meta-note">{ format!(" ({})", b.source.how()) }</span></> }
         }
         None => html! { <span class="meta-none">{ "None named" }</span> },
     };
@@ -269,11 +265,7 @@ pub fn SourceView(props: &Props) -> Html {
                 ..Explore::default()
             },
         );
-        let kind = match kind {
-            parallax_core::EntityKind::Person => "person",
-            parallax_core::EntityKind::Place => "place",
-            parallax_core::EntityKind::Organisation => "organisation",
-        };
+        let kind = kind.word();
         html! {
             <tr key={id.clone()} data-entity={id.clone()}>
                 <th scope="row"><a {href}>{ name }</a></th>
@@ -287,7 +279,7 @@ pub fn SourceView(props: &Props) -> Html {
     let total = matrix.totals.get(index).copied().unwrap_or(0);
     let theme_rows = analysis.themes.themes().iter().zip(&matrix.counts).map(|(t, counts)| {
         let n = counts.get(index).copied().unwrap_or(0);
-        let percent = (n * 100 + total / 2).checked_div(total).unwrap_or(0);
+        let percent = parallax_core::analysis::percent(n, total);
         let href = explore(
             &ctx,
             Explore {
@@ -332,6 +324,7 @@ pub fn SourceView(props: &Props) -> Html {
                     <li><a href={explore_href}>{ "Explore its passages" }</a></li>
                     <li><a href={map_href}>{ "Compare themes on the map" }</a></li>
                 </ul>
+                <ExportButtons what={Exported::Profile(doc.id.clone())} label="Export this profile" />
             </header>
 
             <section aria-labelledby="meta-h">

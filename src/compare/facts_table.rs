@@ -1,7 +1,7 @@
 //! The compare view's tables of figures, dates and claims: what each source states, the sentence
 //! that states it, and whether the sources agree. The groups and their order come from the core.
 
-use parallax_core::facts::{readable_date, Agreement, FactGroup, FactKind};
+use parallax_core::facts::{Agreement, FactGroup, FactKind};
 use parallax_core::overview::value_label;
 use yew::prelude::*;
 
@@ -9,18 +9,6 @@ use crate::ctx::use_ctx;
 use crate::lazy_details::LazyDetails;
 use crate::paged::use_paged;
 use std::rc::Rc;
-
-/// What a fact is about, without repeating its kind: a date found without a known event is
-/// grouped by its value ("date:2021-08-18"), which then reads as a date.
-fn fact_label(g: &FactGroup) -> String {
-    match g.kind {
-        FactKind::Date => match g.key.strip_prefix("date:") {
-            Some(v) if v.starts_with(|c: char| c.is_ascii_digit() || c == '-') => readable_date(v),
-            _ => g.label.trim_start_matches("Date of:").trim().to_owned(),
-        },
-        _ => g.label.clone(),
-    }
-}
 
 #[derive(Properties, PartialEq)]
 pub(super) struct FactsProps {
@@ -65,11 +53,9 @@ pub(super) fn FactsTable(props: &FactsProps) -> Html {
             <tr data-key={g.key.clone()} data-kind={kind.to_lowercase()} data-agreement={key}>
                 <th scope="row" data-label={kind}>
                     if !props.claims {
-                        <span class="cmp-fact-kind">
-                            { if g.label.starts_with("Date of:") { "Date of" } else { kind } }{ ": " }
-                        </span>
+                        <span class="cmp-fact-kind">{ g.kind_word() }{ ": " }</span>
                     }
-                    { fact_label(g) }
+                    { g.shown_label() }
                 </th>
                 { for cells }
                 <td class={classes!("cmp-agreement", format!("cmp-agreement--{key}"))} data-label="Agreement">

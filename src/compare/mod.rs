@@ -17,6 +17,7 @@ use yew::prelude::*;
 
 use crate::ctx::{use_ctx, Ctx};
 use crate::dom;
+use crate::export_buttons::{ExportButtons, Exported};
 use facts_table::FactsTable;
 use picker::Picker;
 use summary::Summary;
@@ -141,6 +142,8 @@ pub fn CompareView(props: &Props) -> Html {
                 <p class="help">{ format!("What {names} state{scope}{differ_note}. Open a value to read the sentence that states it.") }</p>
                 if claims.is_empty() && figures.is_empty() {
                     <p class="empty">{ "Nothing to show here." }</p>
+                } else {
+                    <ExportButtons what={Exported::CompareFacts(s.clone())} label="Export these figures, dates and claims" />
                 }
                 if !claims.is_empty() {
                     <div class="cmp-table-wrap">

@@ -10,6 +10,7 @@ use yew::prelude::*;
 
 use super::with;
 use crate::ctx::use_ctx;
+use crate::export_buttons::{ExportButtons, Exported};
 
 #[derive(Properties, PartialEq)]
 pub(super) struct SummaryProps {
@@ -90,6 +91,7 @@ pub(super) fn Summary(props: &SummaryProps) -> Html {
     html! {
         <section class="cmp-summary-section" aria-labelledby="cmp-summary-h">
             <h2 id="cmp-summary-h">{ "At a glance" }</h2>
+            <ExportButtons what={Exported::CompareSummary(props.view.clone())} label="Export this summary" />
             <table class="cmp-summary">
                 <caption class="cmp-differ-means">{ "A theme differs where its own sentences disagree; a source saying nothing on it is not counted as a difference. Pick a theme to read it." }</caption>
                 <thead>

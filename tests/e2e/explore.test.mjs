@@ -345,8 +345,9 @@ describe('explore', () => {
     assert.equal((await page.locator('.export-label').textContent()).trim(), `Export these ${count} lines:`);
     const [download] = await Promise.all([page.waitForEvent('download'), page.locator('.export button[data-format="csv"]').click()]);
     const csv = await readFile(await download.path(), 'utf8');
-    const lines = csv.trimEnd().split('\r\n');
-    assert.equal(lines[0], 'source,title,passage,left,match,right,link');
+    assert.ok(csv.startsWith('\ufeff'), 'no byte-order mark');
+    const lines = csv.slice(1).trimEnd().split('\r\n');
+    assert.equal(lines[0], 'Source,Source id,Passage,Before,Match,After,Link');
     assert.equal(lines.length - 1, count);
     const [json] = await Promise.all([page.waitForEvent('download'), page.locator('.export button[data-format="json"]').click()]);
     const rows = JSON.parse(await readFile(await json.path(), 'utf8'));

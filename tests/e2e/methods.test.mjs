@@ -82,11 +82,12 @@ describe('methods, own themes and export', () => {
       assert.ok(Array.isArray(r.themes) && r.title.length > 0);
     }
     const csv = await grab('csv');
-    const lines = csv.trim().split('\r\n');
-    assert.equal(lines[0], 'source,title,passage,themes,text,link');
+    assert.ok(csv.startsWith('\ufeff'), 'no byte-order mark');
+    const lines = csv.slice(1).trim().split('\r\n');
+    assert.equal(lines[0], 'Source,Source id,Passage,Themes,Theme ids,Text,Link');
     assert.equal(lines.length, total + 1);
     const md = await grab('md');
-    assert.ok(md.startsWith('# Parallax passages for: sanctions'));
+    assert.ok(md.startsWith('# Passages for “sanctions”\n'), md.slice(0, 80));
     assert.equal((md.match(/^> /gm) || []).length, total);
   });
 });

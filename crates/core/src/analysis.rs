@@ -95,6 +95,11 @@ pub struct ThemeMatrix {
     pub counts: Vec<Vec<usize>>,
 }
 
+/// `count` of `total` in whole percent, rounded to nearest (half up); 0 of nothing.
+pub fn percent(count: usize, total: usize) -> usize {
+    (count * 100 + total / 2).checked_div(total).unwrap_or(0)
+}
+
 /// A line of a keyword-in-context concordance.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct KwicLine {

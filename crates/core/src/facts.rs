@@ -157,6 +157,32 @@ impl FactGroup {
         self.values = values;
     }
 
+    /// What the fact is about, as a table row names it, without repeating its kind: a date
+    /// found without a known event is grouped by its value ("date:2021-08-18"), which then reads
+    /// as a date ("18 August 2021").
+    pub fn shown_label(&self) -> String {
+        match self.kind {
+            FactKind::Date => match self.key.strip_prefix("date:") {
+                Some(v) if v.starts_with(|c: char| c.is_ascii_digit() || c == '-') => {
+                    readable_date(v)
+                }
+                _ => self.label.trim_start_matches("Date of:").trim().to_owned(),
+            },
+            _ => self.label.clone(),
+        }
+    }
+
+    /// The word for its kind before `shown_label` in a table of figures and dates: "Figure",
+    /// "Date", or "Date of" for the date of an event; "Claim".
+    pub fn kind_word(&self) -> &'static str {
+        match self.kind {
+            FactKind::Figure => "Figure",
+            FactKind::Date if self.label.starts_with("Date of:") => "Date of",
+            FactKind::Date => "Date",
+            FactKind::Claim => "Claim",
+        }
+    }
+
     /// What each of `docs` states: its distinct values in the order first stated, each with the
     /// indexes in `mentions` of the mentions that state it (in order). One pass over the
     /// mentions: a table of a group of thousands of distinct values neither searches a source's

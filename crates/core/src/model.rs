@@ -62,6 +62,17 @@ pub enum EntityKind {
     Organisation,
 }
 
+impl EntityKind {
+    /// The word for the kind, as the profile names it.
+    pub fn word(self) -> &'static str {
+        match self {
+            EntityKind::Person => "person",
+            EntityKind::Place => "place",
+            EntityKind::Organisation => "organisation",
+        }
+    }
+}
+
 impl Entity {
     /// The entity as a theme-shaped lexicon entry: its name and every alias are terms.
     pub fn as_theme(&self) -> Theme {
@@ -124,6 +135,18 @@ pub enum BylineSource {
     Byline,
     /// Only an "About the Author" box names someone: the page's claim, not a verified byline.
     AboutAuthorBox,
+}
+
+impl BylineSource {
+    /// Where the name comes from, as the profile says it.
+    pub fn how(self) -> &'static str {
+        match self {
+            BylineSource::Byline => "from a “By” line on the page",
+            BylineSource::AboutAuthorBox => {
+                "claimed only in an “About the Author” box, not a byline"
+            }
+        }
+    }
 }
 
 /// A publication date as printed, and as ISO 8601 when it could be read.

@@ -788,3 +788,38 @@ fn loading_a_stored_document_costs_linearly() {
         |stored| cost(|| load_document(stored, "b").unwrap()),
     );
 }
+
+/// Exports of one passage of `k` × 400 pieces that could each start markup or a formula, or
+/// break a line (references, emphasis, links, tags, code, pipes, a dash after a line break): the
+/// passages' table in every format, through every escape.
+#[test]
+fn exports_cost_linearly() {
+    use parallax_core::analysis::Analysis;
+    use parallax_core::export::{passages, Format, LinkBase, Made};
+    use parallax_core::search::Unit;
+    use parallax_core::state::Explore;
+    shape(
+        "exports",
+        |k| {
+            let text = "&amp; &#1 *a* _b_ [c] <d `e` | \\\n-f ".repeat(400 * k);
+            let c = corpus(vec![vec![text]]);
+            let a = Analysis::new(&c, &[]);
+            (c, a)
+        },
+        |(c, a)| {
+            let made = Made {
+                at: LinkBase {
+                    base: "https://example.org/",
+                    version: "0123456789ab",
+                    custom: &[],
+                },
+                date: "2026-12-05",
+            };
+            let unit = [Unit { doc: 0, passage: 0 }];
+            cost(|| {
+                let table = passages(c, a, &Explore::default(), &unit, &made);
+                Format::ALL.map(|f| black_box(table.write(f)))
+            })
+        },
+    );
+}
