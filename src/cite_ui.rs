@@ -1,6 +1,7 @@
 //! "Cite this source" on a source's profile and "Cite all sources" in the library: the core's citations (`parallax_core::cite`) downloaded in the format the reader's program reads.
 
-use parallax_core::cite::{reference, Day, Format, Reference};
+use parallax_core::cite::{reference, Format, Reference};
+use parallax_core::strings::Day;
 use parallax_core::export::LinkBase;
 use parallax_core::strings;
 use yew::prelude::*;

@@ -29,70 +29,8 @@
 use crate::export::LinkBase;
 use crate::model::{BylineSource, Document};
 use crate::state::{print, Read, State, View};
-use crate::strings::is_direction_control;
+use crate::strings::{is_direction_control, Day};
 use serde::Serialize;
-
-/// A calendar day of the Gregorian calendar, years 1 to 9999.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
-pub struct Day {
-    year: u16,
-    month: u8,
-    day: u8,
-}
-
-impl Day {
-    /// The day, if it exists (no 31 April, no 29 February outside leap years).
-    pub fn new(year: i64, month: u32, day: u32) -> Option<Day> {
-        let leap = year % 4 == 0 && (year % 100 != 0 || year % 400 == 0);
-        let days = match month {
-            1 | 3 | 5 | 7 | 8 | 10 | 12 => 31,
-            4 | 6 | 9 | 11 => 30,
-            2 if leap => 29,
-            2 => 28,
-            _ => return None,
-        };
-        ((1..=9999).contains(&year) && (1..=days).contains(&day)).then_some(Day {
-            year: year as u16,
-            month: month as u8,
-            day: day as u8,
-        })
-    }
-
-    /// Reads the day at the start of an ISO 8601 date (`YYYY-MM-DD`, maybe followed by `T` and
-    /// a time): `None` for anything else, or a day that does not exist.
-    pub fn from_iso(iso: &str) -> Option<Day> {
-        let b = iso.as_bytes();
-        let digits = |r: std::ops::Range<usize>| {
-            let s = iso.get(r)?;
-            s.bytes()
-                .all(|c| c.is_ascii_digit())
-                .then(|| s.parse::<u32>().ok())?
-        };
-        let shape =
-            b.len() >= 10 && b[4] == b'-' && b[7] == b'-' && (b.len() == 10 || b[10] == b'T');
-        if !shape {
-            return None;
-        }
-        Day::new(i64::from(digits(0..4)?), digits(5..7)?, digits(8..10)?)
-    }
-
-    pub fn year(self) -> u16 {
-        self.year
-    }
-
-    pub fn month(self) -> u8 {
-        self.month
-    }
-
-    pub fn day(self) -> u8 {
-        self.day
-    }
-
-    /// `YYYY-MM-DD`.
-    pub fn iso(self) -> String {
-        format!("{:04}-{:02}-{:02}", self.year, self.month, self.day)
-    }
-}
 
 /// What a citation says of one source; every text already cleaned (`clean_field`).
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -230,7 +168,7 @@ struct CslDate {
 impl From<Day> for CslDate {
     fn from(d: Day) -> CslDate {
         CslDate {
-            parts: [[d.year, u16::from(d.month), u16::from(d.day)]],
+            parts: [[d.year(), u16::from(d.month()), u16::from(d.day())]],
         }
     }
 }
@@ -356,8 +294,8 @@ pub fn bibtex(refs: &[Reference]) -> String {
         if let Some(d) = r.published {
             out.push_str(&format!(
                 "  year = {{{}}},\n  month = {},\n  date = {{{}}},\n",
-                d.year,
-                MONTHS[usize::from(d.month) - 1],
+                d.year(),
+                MONTHS[usize::from(d.month()) - 1],
                 d.iso()
             ));
         }
@@ -378,7 +316,7 @@ fn ris_value(s: &str) -> String {
 
 /// `YYYY/MM/DD/`, RIS's date.
 fn ris_date(d: Day) -> String {
-    format!("{:04}/{:02}/{:02}/", d.year, d.month, d.day)
+    format!("{:04}/{:02}/{:02}/", d.year(), d.month(), d.day())
 }
 
 /// RIS: one `ELEC` (web page) record per reference, fields as Zotero and EndNote read them:
@@ -407,7 +345,7 @@ pub fn ris(refs: &[Reference]) -> String {
             line(&mut out, "T2", &ris_value(s));
         }
         if let Some(d) = r.published {
-            line(&mut out, "PY", &format!("{:04}", d.year));
+            line(&mut out, "PY", &format!("{:04}", d.year()));
             line(&mut out, "DA", &ris_date(d));
         }
         line(&mut out, "Y2", &ris_date(r.accessed));

@@ -1,4 +1,4 @@
-//! Small text helpers shared by the core and the app, each written once: counts in words ("1,234 words") and sizes ("4.2 MB"), a text's first words, contexts cut at words, month names, calendar dates of a time in milliseconds, invisible characters, and character references (`&amp;`, `&#233;`).
+//! Small text helpers shared by the core and the app, each written once: counts in words ("1,234 words") and sizes ("4.2 MB"), a text's first words, contexts cut at words, month names, days that exist on the calendar, calendar dates of a time in milliseconds, invisible characters, and character references (`&amp;`, `&#233;`).
 
 use std::borrow::Cow;
 
@@ -126,6 +126,68 @@ pub fn month_name(n: u32) -> Option<String> {
     let (en, _, _) = MONTHS.get((n as usize).checked_sub(1)?)?;
     let mut c = en.chars();
     Some(c.next()?.to_uppercase().chain(c).collect())
+}
+
+/// A calendar day of the Gregorian calendar, years 1 to 9999.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub struct Day {
+    year: u16,
+    month: u8,
+    day: u8,
+}
+
+impl Day {
+    /// The day, if it exists (no 31 April, no 29 February outside leap years).
+    pub fn new(year: i64, month: u32, day: u32) -> Option<Day> {
+        let leap = year % 4 == 0 && (year % 100 != 0 || year % 400 == 0);
+        let days = match month {
+            1 | 3 | 5 | 7 | 8 | 10 | 12 => 31,
+            4 | 6 | 9 | 11 => 30,
+            2 if leap => 29,
+            2 => 28,
+            _ => return None,
+        };
+        ((1..=9999).contains(&year) && (1..=days).contains(&day)).then_some(Day {
+            year: year as u16,
+            month: month as u8,
+            day: day as u8,
+        })
+    }
+
+    /// Reads the day at the start of an ISO 8601 date (`YYYY-MM-DD`, maybe followed by `T` and
+    /// a time): `None` for anything else, or a day that does not exist.
+    pub fn from_iso(iso: &str) -> Option<Day> {
+        let b = iso.as_bytes();
+        let digits = |r: std::ops::Range<usize>| {
+            let s = iso.get(r)?;
+            s.bytes()
+                .all(|c| c.is_ascii_digit())
+                .then(|| s.parse::<u32>().ok())?
+        };
+        let shape =
+            b.len() >= 10 && b[4] == b'-' && b[7] == b'-' && (b.len() == 10 || b[10] == b'T');
+        if !shape {
+            return None;
+        }
+        Day::new(i64::from(digits(0..4)?), digits(5..7)?, digits(8..10)?)
+    }
+
+    pub fn year(self) -> u16 {
+        self.year
+    }
+
+    pub fn month(self) -> u8 {
+        self.month
+    }
+
+    pub fn day(self) -> u8 {
+        self.day
+    }
+
+    /// `YYYY-MM-DD`.
+    pub fn iso(self) -> String {
+        format!("{:04}-{:02}-{:02}", self.year, self.month, self.day)
+    }
 }
 
 /// A moment in UTC, to the second: what a time in milliseconds since 1970 reads as.

@@ -7,6 +7,7 @@
 
 use crate::model::{Byline, BylineSource, DateInfo, RemovalKind, Removed};
 use crate::segment::{plain_text, sentence_spans};
+use crate::strings::Day;
 
 mod personal;
 
@@ -471,7 +472,7 @@ pub fn parse_date(t: &str) -> Option<DateInfo> {
         [a, b, c, rest @ ..] if a.len() == 4 => (num(a)?, num(b)?, num(c)?, rest),
         _ => return None,
     };
-    if !(1900..=2100).contains(&y) || !(1..=12).contains(&m) || !(1..=31).contains(&d) {
+    if !(1900..=2100).contains(&y) || Day::new(i64::from(y), m, d).is_none() {
         return None;
     }
     let iso = match rest {
@@ -810,12 +811,17 @@ mod tests {
             ("3 mars 2025", "2025-03-03"),
             ("3. März 2025", "2025-03-03"),
             ("2024-12-01", "2024-12-01"),
+            ("29 February 2024", "2024-02-29"),
         ] {
             assert_eq!(parse_date(t).map(|d| d.iso), Some(iso.to_owned()), "{t}");
         }
         for t in [
             "In March 2025 the talks",
             "Mar 45, 2025",
+            // Days the calendar does not have.
+            "Feb 31, 2025",
+            "29 February 2025",
+            "2025-04-31",
             "The 2025 treaty",
             "17",
         ] {
