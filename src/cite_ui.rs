@@ -1,9 +1,8 @@
 //! "Cite this source" on a source's profile and "Cite all sources" in the library: the core's citations (`parallax_core::cite`) downloaded in the format the reader's program reads.
 
 use parallax_core::cite::{reference, Format, Reference};
-use parallax_core::strings::Day;
 use parallax_core::export::LinkBase;
-use parallax_core::strings;
+use parallax_core::strings::{self, Day};
 use yew::prelude::*;
 
 use crate::ctx::{use_ctx, Ctx};

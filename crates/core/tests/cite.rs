@@ -11,9 +11,9 @@ mod counting;
 use common::real_corpus;
 use counting::{cost, Cost};
 use parallax_core::cite::{bibtex, clean_field, csl_json, reference, ris, Format, Reference};
-use parallax_core::strings::Day;
 use parallax_core::export::LinkBase;
 use parallax_core::model::{Byline, BylineSource, DateInfo, Document};
+use parallax_core::strings::Day;
 use serde_json::{json, Value};
 
 const AT: LinkBase = LinkBase {
