@@ -29,7 +29,7 @@
 use crate::export::LinkBase;
 use crate::model::{BylineSource, Document};
 use crate::state::{print, Read, State, View};
-use crate::strings::{is_direction_control, Day};
+use crate::strings::{one_line, Day};
 use serde::Serialize;
 
 /// What a citation says of one source; every text already cleaned (`clean_field`).
@@ -48,25 +48,10 @@ pub struct Reference {
     pub url: String,
 }
 
-/// A field as a citation holds it: white space (line breaks included) collapsed to one space,
-/// control characters, bidi controls and byte-order marks dropped, ends trimmed; `None` when
-/// nothing is left.
+/// A field as a citation holds it: one line (`strings::one_line`: line breaks and control
+/// characters a space, bidi controls and byte-order marks dropped); `None` when nothing is left.
 pub fn clean_field(s: &str) -> Option<String> {
-    let mut out = String::with_capacity(s.len());
-    let mut space = false;
-    for c in s.chars() {
-        crate::probe::step(1);
-        if c.is_whitespace() {
-            space = !out.is_empty();
-        } else if !(c.is_control() || is_direction_control(c) || c == '\u{feff}') {
-            if space {
-                out.push(' ');
-                space = false;
-            }
-            out.push(c);
-        }
-    }
-    (!out.is_empty()).then_some(out)
+    Some(one_line(s)).filter(|s| !s.is_empty())
 }
 
 /// The Parallax reader link of document `doc`: `at.base`, the read view and the corpus version;

@@ -16,7 +16,7 @@ mod profile;
 
 pub use compare::{compare_facts, compare_summary};
 pub use explore::{concordance, csv, kwic_csv, kwic_rows, passages, rows, KwicRow, Row};
-pub use format::{markdown_text, plain_text};
+pub use format::markdown_text;
 pub use map::map;
 pub use name::file_name;
 pub use profile::profile;

@@ -1,4 +1,4 @@
-//! Small text helpers shared by the core and the app, each written once: counts in words ("1,234 words") and sizes ("4.2 MB"), a text's first words, contexts cut at words, month names, days that exist on the calendar, calendar dates of a time in milliseconds, invisible characters, and character references (`&amp;`, `&#233;`).
+//! Small text helpers shared by the core and the app, each written once: counts in words ("1,234 words") and sizes ("4.2 MB"), a text's first words, contexts cut at words, month names, days that exist on the calendar, a value as one line, calendar dates of a time in milliseconds, invisible characters, and character references (`&amp;`, `&#233;`).
 
 use std::borrow::Cow;
 
@@ -188,6 +188,30 @@ impl Day {
     pub fn iso(self) -> String {
         format!("{:04}-{:02}-{:02}", self.year, self.month, self.day)
     }
+}
+
+/// A value as one line of plain text (a cell, a citation's field): white space, line breaks and
+/// other control characters become one space, bidi controls and byte-order marks are dropped,
+/// the ends trimmed.
+pub fn one_line(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    let mut space = false;
+    for c in s.chars() {
+        crate::probe::step(1);
+        if is_direction_control(c) || c == '\u{feff}' {
+            continue;
+        }
+        if c.is_whitespace() || c.is_control() {
+            space = !out.is_empty();
+            continue;
+        }
+        if space {
+            out.push(' ');
+            space = false;
+        }
+        out.push(c);
+    }
+    out
 }
 
 /// A moment in UTC, to the second: what a time in milliseconds since 1970 reads as.
@@ -543,5 +567,15 @@ mod tests {
         assert!(matches!(decode_entities("no references"), Cow::Borrowed(_)));
         assert_eq!(entity("amp; rest"), Some(('&', 4)));
         assert_eq!(entity("amp rest"), None);
+    }
+
+    #[test]
+    fn one_line_is_one_line() {
+        assert_eq!(
+            one_line("  a\r\n\tb\u{2028}c\u{85}d\u{202e}e\u{feff}\u{0}f  "),
+            "a b c de f"
+        );
+        assert_eq!(one_line(""), "");
+        assert_eq!(one_line(" \n\t\u{202e}\u{feff} "), "");
     }
 }

@@ -249,7 +249,7 @@ const HOSTILE_SITE: &str = "Site}, note = {forged";
 fn cleaned_fields_keep_words_and_drop_breaks_and_controls() {
     assert_eq!(
         clean_field(HOSTILE_TITLE).as_deref(),
-        Some("Evil} title @misc{x, title = {pwned}} TY - JOUR ER - AU - Forged UR - http://evil.example/ \"q\" \\ </script> rtl[31m $ & % # _ ~ ^ {")
+        Some("Evil} title @misc{x, title = {pwned}} TY - JOUR ER - AU - Forged UR - http://evil.example/ \"q\" \\ </script> rtl [31m $ & % # _ ~ ^ {")
     );
     assert_eq!(clean_field(" \n\t\u{202e}\u{feff} "), None);
     let r = reference(&hostile(), &AT, accessed());

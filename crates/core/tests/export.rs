@@ -17,8 +17,8 @@ use parallax_core::state::CustomTheme;
 use parallax_core::analysis::percent;
 use parallax_core::compare::compare;
 use parallax_core::export::{
-    compare_facts, compare_summary, concordance, map, markdown_text, passages, plain_text, profile,
-    Format, Made, Table,
+    compare_facts, compare_summary, concordance, map, markdown_text, passages, profile, Format,
+    Made, Table,
 };
 use parallax_core::facts::{any_conflict, facts, Agreement, FactGroup, FactKind};
 use parallax_core::model::{count_words, Corpus};
@@ -26,6 +26,7 @@ use parallax_core::overview::value_label;
 use parallax_core::reuse::{self, ReusePair};
 use parallax_core::signals::{signals, DocumentSignals};
 use parallax_core::state::{Compare, Explore};
+use parallax_core::strings::one_line as plain_text;
 use parallax_core::Lang;
 use pulldown_cmark::{Event, Options, Parser, Tag, TagEnd};
 use std::collections::BTreeSet;

@@ -14,6 +14,7 @@
 //!   (`markdown_text`): "U.S." and "North-South" stay as they are.
 
 use super::{Cell, Column, Show, Table};
+use crate::strings::one_line as plain_text;
 
 /// What a spreadsheet may run as a formula at the start of a cell.
 const FORMULA_STARTS: [char; 6] = ['=', '+', '-', '@', '\t', '\r'];
@@ -122,28 +123,6 @@ pub(super) fn json(t: &Table) -> String {
     // Serialising strings, numbers and lists cannot fail.
     let mut out = serde_json::to_string_pretty(&rows).unwrap_or_else(|_| "[]".into());
     out.push('\n');
-    out
-}
-
-/// A value as one line of plain text: line breaks, tabs and other control characters become
-/// spaces, runs of spaces one space, bidi controls are dropped, the ends trimmed.
-pub fn plain_text(s: &str) -> String {
-    let mut out = String::with_capacity(s.len());
-    let mut space = false;
-    for c in s.chars() {
-        if crate::strings::is_direction_control(c) || c == BOM {
-            continue;
-        }
-        if c.is_whitespace() || c.is_control() {
-            space = !out.is_empty();
-            continue;
-        }
-        if space {
-            out.push(' ');
-            space = false;
-        }
-        out.push(c);
-    }
     out
 }
 
@@ -658,14 +637,5 @@ mod tests {
         }
         // In the middle of a line, a block mark is text.
         assert_eq!(markdown_text("# - > 1.", false), "# - > 1.");
-    }
-
-    #[test]
-    fn plain_text_is_one_line() {
-        assert_eq!(
-            plain_text("  a\r\n\tb\u{2028}c\u{85}d\u{202e}e\u{feff}  "),
-            "a b c de"
-        );
-        assert_eq!(plain_text(""), "");
     }
 }
