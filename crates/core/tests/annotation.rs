@@ -9,38 +9,14 @@ mod common;
 #[path = "common/counting.rs"]
 mod counting;
 
-use common::{corpus, real_corpus};
+use common::{book, corpus, note, real_corpus, AT};
 use counting::{cost, Cost};
 use parallax_core::annotation::{doc_text, note_iri, to_web_annotations, CONTEXT, CONTEXT_CHARS};
 use parallax_core::export::LinkBase;
-use parallax_core::notes::{Note, Notebook, NOTES_FORMAT};
+use parallax_core::notes::Notebook;
 use parallax_core::state::CustomTheme;
 use parallax_core::Corpus;
 use serde_json::{json, Value};
-
-const AT: LinkBase = LinkBase {
-    base: "https://example.org/parallax/",
-    version: "0123456789ab",
-    custom: &[],
-};
-
-fn note(id: &str, doc: &str, passage: &str, text: &str, created: u64, updated: u64) -> Note {
-    Note {
-        id: id.into(),
-        doc: doc.into(),
-        passage: passage.into(),
-        text: text.into(),
-        created_ms: created,
-        updated_ms: updated,
-    }
-}
-
-fn book(notes: Vec<Note>) -> Notebook {
-    Notebook {
-        format: NOTES_FORMAT,
-        notes,
-    }
-}
 
 fn export(b: &Notebook, c: &Corpus) -> Vec<Value> {
     let out = to_web_annotations(b, c, &AT);

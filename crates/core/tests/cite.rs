@@ -8,19 +8,13 @@ mod common;
 #[path = "common/counting.rs"]
 mod counting;
 
-use common::real_corpus;
+use common::{real_corpus, AT};
 use counting::{cost, Cost};
 use parallax_core::cite::{bibtex, clean_field, csl_json, reference, ris, Format, Reference};
 use parallax_core::export::LinkBase;
 use parallax_core::model::{Byline, BylineSource, DateInfo, Document};
 use parallax_core::strings::Day;
 use serde_json::{json, Value};
-
-const AT: LinkBase = LinkBase {
-    base: "https://example.org/parallax/",
-    version: "0123456789ab",
-    custom: &[],
-};
 
 fn accessed() -> Day {
     Day::new(2026, 5, 20).unwrap()

@@ -5,11 +5,11 @@
 
 mod common;
 
-use common::{cases, corpus};
+use common::{book, cases, corpus, note, AT};
 use parallax_core::export::LinkBase;
 use parallax_core::notes::{
     from_json, from_markdown, merge, to_json, to_markdown, MergeReport, Note, Notebook, NotesError,
-    MAX_INPUT_BYTES, MAX_NOTES, MAX_TEXT_CHARS, NOTES_FORMAT,
+    MAX_INPUT_BYTES, MAX_NOTES, MAX_TEXT_CHARS,
 };
 use parallax_core::source::load_dir;
 use parallax_core::state::CustomTheme;
@@ -34,30 +34,6 @@ fn small() -> Corpus {
         ],
         vec!["A *starred* <b>passage</b> of d1.".into()],
     ])
-}
-
-const AT: LinkBase = LinkBase {
-    base: "https://example.org/parallax/",
-    version: "0123456789ab",
-    custom: &[],
-};
-
-fn note(id: &str, doc: &str, passage: &str, text: &str, created: u64, updated: u64) -> Note {
-    Note {
-        id: id.into(),
-        doc: doc.into(),
-        passage: passage.into(),
-        text: text.into(),
-        created_ms: created,
-        updated_ms: updated,
-    }
-}
-
-fn book(notes: Vec<Note>) -> Notebook {
-    Notebook {
-        format: NOTES_FORMAT,
-        notes,
-    }
 }
 
 #[test]

@@ -2,7 +2,9 @@
 //! of any sentence, and the property-test case count. Each test crate uses a part of it.
 #![allow(dead_code)]
 
+use parallax_core::export::LinkBase;
 use parallax_core::model::{Corpus, Document, Lang, Sentence};
+use parallax_core::notes::{Note, Notebook, NOTES_FORMAT};
 use parallax_core::segment::sentence_spans;
 use proptest::prelude::*;
 
@@ -77,4 +79,31 @@ pub fn sentence(vocabulary: &'static [String]) -> impl Strategy<Value = String> 
         s.push('.');
         s
     })
+}
+
+/// Where the exports, notes and citations of the tests link to: a page address and a version.
+pub const AT: LinkBase = LinkBase {
+    base: "https://example.org/parallax/",
+    version: "0123456789ab",
+    custom: &[],
+};
+
+/// A note on `passage` of `doc`, made at `created` and last changed at `updated` (ms).
+pub fn note(id: &str, doc: &str, passage: &str, text: &str, created: u64, updated: u64) -> Note {
+    Note {
+        id: id.into(),
+        doc: doc.into(),
+        passage: passage.into(),
+        text: text.into(),
+        created_ms: created,
+        updated_ms: updated,
+    }
+}
+
+/// A notebook of the current format holding `notes`.
+pub fn book(notes: Vec<Note>) -> Notebook {
+    Notebook {
+        format: NOTES_FORMAT,
+        notes,
+    }
 }
