@@ -294,7 +294,7 @@ mutants:
 	  fi
 	}
 	run_mutants() {
-	  PROPTEST_CASES=64 cargo mutants --workspace --no-shuffle $(if $(FILES),--no-config) $(foreach f,$(FILES),--file '$(f)') $(MUTANTS_ARGS) $(if $(TESTS),-- $(TESTS))
+	  PROPTEST_CASES=64 cargo mutants --workspace --no-shuffle $(if $(FILES),--no-config) $(foreach f,$(FILES),--file '$(f)') $(MUTANTS_ARGS) $(foreach t,$(TESTS),-C=$(t))
 	}
 	stage 'mutants: cargo-mutants' install_cargo_mutants
 	stage 'mutants: run' run_mutants
