@@ -1,7 +1,9 @@
 //! Reuse detection on the real corpus: which passages were copied between sources.
 
 use parallax_core::model::{Corpus, Document, Lang, RemovalKind, Removed, Sentence};
-use parallax_core::reuse::{diff, find, DiffOp, ReusePair, TEMPLATE_MIN_DOCS};
+use parallax_core::reuse::{
+    diff, find, DiffOp, ReusePair, MAX_SHARED, MIN_WORDS, TEMPLATE_MAX_WORDS, TEMPLATE_MIN_DOCS,
+};
 use parallax_core::source::load_dir;
 use std::path::Path;
 
@@ -253,4 +255,68 @@ fn wording_cleaning_removed_as_furniture_is_never_reuse() {
     // A removed repeat of a title is the source's own words, not furniture: it hides nothing.
     c.documents[1].removed[0] = removed(RemovalKind::DuplicateTitle);
     assert_eq!(find(&c).len(), 1);
+}
+
+/// Passage `i`: `shared` between words of its own, so that only `shared` can be common; longer
+/// than a template line (`TEMPLATE_MAX_WORDS`).
+fn around(i: usize, shared: &str) -> String {
+    let own = |side: &str| {
+        (0..TEMPLATE_MAX_WORDS / 2)
+            .map(|k| format!("{side}{i}w{k}"))
+            .collect::<Vec<_>>()
+            .join(" ")
+    };
+    format!("{} {shared} {}", own("before"), own("after"))
+}
+
+/// Reuse is a run of at least `MIN_WORDS` words in common: exactly that many is reuse, one fewer
+/// is not (cargo mutants: `<` made `<=` at the bound went unnoticed).
+#[test]
+fn a_run_of_exactly_min_words_is_reuse() {
+    let words = [
+        "corridor",
+        "tariffs",
+        "rose",
+        "sharply",
+        "across",
+        "northern",
+        "rail",
+        "freight",
+        "terminals",
+        "again",
+    ];
+    for n in [MIN_WORDS - 1, MIN_WORDS, MIN_WORDS + 1] {
+        let shared = words[..n].join(" ");
+        let (a, b) = (around(0, &shared), around(1, &shared));
+        let pairs = find(&corpus(&[&[&a], &[&b]]));
+        if n < MIN_WORDS {
+            assert_eq!(summary(&pairs), vec![], "{n} words");
+        } else {
+            assert_eq!(
+                summary(&pairs),
+                vec![("d0", "d1", shared.as_str())],
+                "{n} words"
+            );
+            assert_eq!((pairs[0].words, pairs[0].similarity), (n, 1.0));
+        }
+    }
+}
+
+/// Wording in more than `MAX_SHARED` passages is a stock phrase, not reuse; in exactly that many
+/// it is reuse between each two of them (cargo mutants: the bound made `>=` or `==`, or either
+/// test of the run's length dropped, went unnoticed). The passages are long, so no template.
+#[test]
+fn wording_in_more_than_max_shared_passages_is_a_stock_phrase() {
+    let shared = "the ministry said the pipeline would open before the winter";
+    for n in [MAX_SHARED, MAX_SHARED + 1] {
+        let passages: Vec<String> = (0..n).map(|i| around(i, shared)).collect();
+        let docs: Vec<[&str; 1]> = passages.iter().map(|p| [p.as_str()]).collect();
+        let docs: Vec<&[&str]> = docs.iter().map(|d| &d[..]).collect();
+        let pairs = find(&corpus(&docs));
+        let want = if n > MAX_SHARED { 0 } else { n * (n - 1) / 2 };
+        assert_eq!(pairs.len(), want, "{n} passages: {:#?}", summary(&pairs));
+        assert!(pairs
+            .iter()
+            .all(|p| p.a.text == shared && p.b.text == shared));
+    }
 }
