@@ -83,7 +83,9 @@ pub fn App() -> Html {
     let previous = use_mut_ref(|| None::<View>);
     use_effect_with(state.clone(), move |state| {
         let was_first = std::mem::replace(&mut *first_view.borrow_mut(), false);
-        let targets_passage = matches!(&state.view, View::Read(r) if r.passage.is_some());
+        // A lesson's step (or the view opened from it) that names a passage is scrolled to it
+        // by the reader as well.
+        let targets_passage = matches!(state.shown_view(), View::Read(r) if r.passage.is_some());
         let same_kind = previous.borrow().as_ref().is_some_and(|p| {
             std::mem::discriminant(p) == std::mem::discriminant(&state.view)
                 && !matches!(p, View::Read(_))
@@ -117,6 +119,7 @@ pub fn App() -> Html {
         state: state.clone(),
         notices: notices.clone(),
         navigate,
+        lesson: None,
     };
     let overview_href = ctx.href(&ctx.with_view(View::Overview { part: None }));
     let explore_href = ctx.href(&ctx.with_view(View::Explore(Default::default())));
@@ -187,8 +190,8 @@ pub fn view_html(view: &View) -> Html {
         View::Methods => html! { <MethodsView /> },
         View::Notes => html! { <NotesView /> },
         View::Lesson(lesson) => {
-            // The core refuses a lesson inside a lesson.
-            let step = match lesson.current().map(|s| &s.state.view) {
+            // The step, or the view opened from it; the core refuses a lesson inside a lesson.
+            let step = match lesson.shown().map(|s| &s.view) {
                 Some(View::Lesson(_)) | None => Html::default(),
                 Some(view) => view_html(view),
             };

@@ -9,7 +9,7 @@ use parallax_core::facts::FactGroup;
 use parallax_core::overview::Overview;
 use parallax_core::reuse::ReusePair;
 use parallax_core::signals::DocumentSignals;
-use parallax_core::state::{print, CustomTheme, Known, Notice, State};
+use parallax_core::state::{print, CustomTheme, Known, Lesson, Notice, State};
 use parallax_core::Bundle;
 use yew::prelude::*;
 
@@ -157,6 +157,9 @@ pub struct Ctx {
     pub state: Rc<State>,
     pub notices: Rc<Vec<Notice>>,
     pub navigate: Callback<Nav>,
+    /// The lesson whose step (or a view opened from it) the views show: their links open inside
+    /// it (`href`), so that the student can go back to the step.
+    pub lesson: Option<Rc<Lesson>>,
 }
 
 impl PartialEq for Ctx {
@@ -164,13 +167,17 @@ impl PartialEq for Ctx {
         Rc::ptr_eq(&self.data, &other.data)
             && self.state == other.state
             && self.notices == other.notices
+            && self.lesson == other.lesson
     }
 }
 
 impl Ctx {
-    /// The canonical link of a state, with the corpus version.
+    /// The canonical link of a state, with the corpus version; inside a lesson, the lesson
+    /// showing that state opened from its step (`Lesson::visit`), unless the lesson cannot
+    /// carry it.
     pub fn href(&self, state: &State) -> String {
-        print(state, &self.data.known.version)
+        let inside = self.lesson.as_ref().and_then(|l| l.visit(state.clone()));
+        print(inside.as_ref().unwrap_or(state), &self.data.known.version)
     }
 
     /// The link to the reader at the start of `doc` or at one of its passages.

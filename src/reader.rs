@@ -34,6 +34,8 @@ pub fn Reader(props: &Props) -> Html {
     // the switch must not steal focus from it.
     use_effect_with((read.doc.clone(), read.passage.clone()), |(_, passage)| {
         if let Some(passage) = passage {
+            // In a lesson, the passage lands below the lesson bar, which stays at the top.
+            crate::lesson::fit_under_bar();
             dom::reveal(&format!("passage-{passage}"));
         }
     });
@@ -87,7 +89,7 @@ pub fn Reader(props: &Props) -> Html {
 
     html! {
         <article class="reader" data-doc={doc.id.clone()}>
-            <p class="back"><a href="#/">{ "← All sources" }</a></p>
+            <p class="back"><a href={ctx.href(&ctx.with_view(View::Library))}>{ "← All sources" }</a></p>
             <header class="reader-header">
                 if ctx.data.is_own(&doc.id) {
                     <p class="source-number"><span class="own-badge">{ "Your document" }</span></p>

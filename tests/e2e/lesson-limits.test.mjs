@@ -1,5 +1,5 @@
-// The lesson draft holds no more than a lesson link can carry: a title or note typed into the
-// "Make a lesson" panel is cleaned and cut as it enters the draft (no direction override, nothing
+// The lesson draft holds no more than a lesson link can carry: a title, note, question or answer
+// typed into the "Make a lesson" drawer is cleaned and cut as it enters the draft (no direction override, nothing
 // past its length), with a short notice; a step past the limit is refused with the reason; a
 // tampered draft in storage, however large, neither slows the start nor is lost (kept aside whole,
 // or left in place when storage has no room for a copy). Every test also fails if the page logs
@@ -25,11 +25,12 @@ const status = (page) => page.locator('.lesson-status').textContent().then(norm)
 
 async function openPanel(page, hash = '#/map') {
   await h.open(page, hash);
-  await page.locator('.lesson-maker > summary').click();
-  await page.waitForSelector('.lesson-maker[open] #lesson-title');
+  await page.click('#lesson-toggle');
+  await page.waitForSelector('#lesson-drawer:not([hidden]) #lesson-title');
 }
 
-/** A stored draft of `steps` (each `{link, note}`) under `title`. */
+/** A stored draft of `steps` (each `{link, note}`) under `title`, in the first format of drafts
+ * (which this version still reads). */
 const draftJson = (title, steps, note = '') => JSON.stringify({ format: 1, title, note, steps });
 
 describe('limits of the lesson draft', () => {
@@ -56,18 +57,35 @@ describe('limits of the lesson draft', () => {
     assert.equal(await page.inputValue('#lesson-title'), shown);
     assert.equal(await status(page), 'Cut to 80 characters: a lesson link cannot carry more.');
 
-    // A note: cut at 280 characters as it is typed, the step added with it.
-    await page.fill('#lesson-note', `Look at the map. ${'n'.repeat(400)}`);
-    await eventually(page, 'no notice that the note was cut', () => document.querySelector('.lesson-status').textContent.includes('Cut to 280 characters'));
+    // A note: cut at 600 characters as it is typed, the step added with it.
+    await page.fill('#lesson-note', `Look at the map. ${'n'.repeat(700)}`);
+    await eventually(page, 'no notice that the note was cut', () => document.querySelector('.lesson-status').textContent.includes('Cut to 600 characters'), null, () => [document.querySelector('.lesson-status').textContent, document.querySelector('#lesson-note').value.length]);
+    assert.equal(norm(await page.locator('#lesson-note-count').textContent()), '600 of 600 characters');
+    assert.match(await page.getAttribute('#lesson-note-count', 'class'), /lesson-chars--full/);
     await page.click('#lesson-add');
     await eventually(page, 'the step was not added', () => document.querySelectorAll('.lesson-draft > li').length === 1);
     const saved = JSON.parse((await page.evaluate(stored)).draft);
-    assert.equal([...saved.steps[0].note].length, 280);
+    assert.equal(saved.format, 2);
+    assert.equal([...saved.steps[0].note].length, 600);
+    assert.ok(saved.steps[0].note.startsWith('Look at the map. nnn'));
     // A note typed with a direction override loses it, and says so.
-    await page.locator('.lesson-draft input').fill('Read \u202Ethis\u202C first');
+    await page.click('.lesson-edit > summary');
+    const note = page.locator('.lesson-draft textarea[id^="lesson-note-"]');
+    await note.fill('Read \u202Ethis\u202C first');
     await eventually(page, 'no notice that hidden characters were taken out', () => /taken out/.test(document.querySelector('.lesson-status').textContent));
-    assert.equal(await page.locator('.lesson-draft input').inputValue(), 'Read this first');
+    assert.equal(await note.inputValue(), 'Read this first');
     assert.equal(JSON.parse((await page.evaluate(stored)).draft).steps[0].note, 'Read this first');
+    // A question and an answer: cut at 300 and 600 characters as typed, hidden characters out.
+    const question = page.locator('.lesson-draft textarea[id^="lesson-question-"]');
+    await question.fill(`\u2066Why?\u2069 ${'q'.repeat(400)}`);
+    await eventually(page, 'no notice that the question was cut', () => document.querySelector('.lesson-status').textContent.includes('Cut to 300 characters'));
+    assert.equal([...(await question.inputValue())].length, 300);
+    assert.ok(!HIDDEN.test(await question.inputValue()));
+    const answer = page.locator('.lesson-draft textarea[id^="lesson-answer-"]');
+    await answer.fill('a'.repeat(650));
+    await eventually(page, 'no notice that the answer was cut', () => document.querySelector('.lesson-status').textContent.includes('Cut to 600 characters'));
+    const step = JSON.parse((await page.evaluate(stored)).draft).steps[0];
+    assert.deepEqual([[...step.question].length, [...step.answer].length], [300, 600]);
 
     // The link carries the same title, with no notice of a cut, and the lesson's tab title has
     // no override.
@@ -113,11 +131,11 @@ describe('limits of the lesson draft', () => {
     const now = JSON.parse(draft);
     assert.equal(now.title, 'T'.repeat(80));
     assert.equal(now.steps.length, 10);
-    assert.ok(now.steps.every((s) => [...s.note].length <= 280));
+    assert.ok(now.steps.every((s) => [...s.note].length <= 600));
     // A reload reads it as it is now: nothing more to cut, nothing set aside again.
     await page.reload();
     await page.waitForSelector('html[data-ready="true"]', { state: 'attached' });
-    await page.locator('.lesson-maker > summary').click();
+    await page.click('#lesson-toggle');
     await page.waitForSelector('.lesson-draft > li');
     assert.equal(await page.locator('.lesson-restored').count(), 0);
     assert.equal((await page.evaluate(stored)).aside.length, 1);
@@ -138,7 +156,7 @@ describe('limits of the lesson draft', () => {
     await eventually(page, 'the step was not added for the visit', () => document.querySelectorAll('.lesson-draft > li').length === 1);
     const problem = page.locator('.lesson-panel .lesson-problem');
     await problem.waitFor();
-    assert.match(norm(await problem.textContent()), /larger than a lesson draft can be \(\d+ bytes; a draft takes at most 131072\).*not saved over it/);
+    assert.match(norm(await problem.textContent()), /larger than a lesson draft can be \(\d+ bytes; a draft takes at most 262144\).*not saved over it/);
     const { draft, aside } = await page.evaluate(stored);
     assert.equal(draft.length, raw.length, 'the tampered draft was changed');
     assert.equal(aside.length, 0);

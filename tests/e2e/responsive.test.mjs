@@ -101,7 +101,7 @@ describe('responsive, keyboard and live regions', () => {
       const page = await h.open(await h.newPage({ width, height: 800 }), '#/read/001');
       await page.waitForSelector('article.reader');
       const items = await page.evaluate(() =>
-        [...document.querySelectorAll('.site-header .app-name, .site-nav li, .lesson-maker > summary')].map((el) => {
+        [...document.querySelectorAll('.site-header .app-name, .site-nav li, #lesson-toggle')].map((el) => {
           const r = el.getBoundingClientRect();
           return { text: el.textContent.trim(), top: r.top, bottom: r.bottom };
         }),

@@ -19,6 +19,14 @@ async function onScreen(page, ...selectors) {
 
 const h = new Harness();
 
+/** A lesson of three steps: a search with a named step and a note of two lines, a passage with a
+ * question and its answer, a comparison. */
+const LESSON =
+  '#/lesson?title=Two%20sides%20of%20the%20treaty' +
+  '&step=/explore?q=sanctions!Who%20writes%20about%20sanctions%3F%0AList%20the%20sources.&label=Who%20writes%20about%20it' +
+  '&step=/read/002/p4!Note%20the%20date%20of%20the%20signing.%20Read%20the%20passage%20and%20the%20one%20after%20it.&question=When%20was%20it%20signed%3F&answer=On%2017%20January%202025%2C%20in%20Moscow.' +
+  '&step=/compare/002/004?theme=trade!Where%20do%20they%20disagree%3F';
+
 const sizes = [
   { width: 1280, height: 800 },
   { width: 390, height: 844 },
@@ -61,6 +69,47 @@ const views = [
   { name: 'source-001', hash: '#/source/001', ready: 'li.signal', shows: ['main h1', '.source-actions a'] },
   { name: 'notes', hash: '#/notes', ready: '.notes-view', shows: ['main h1', '.notes-tools'] },
   { name: 'methods', hash: '#/methods', ready: '.theme-list', shows: ['main h1', 'main .lede'] },
+  // Lessons (issue 16): the maker's drawer with three steps beside (or under) the view being
+  // added; a student on a step that scrolls to a passage, the bar and its note above it; the
+  // answer revealed.
+  {
+    name: 'lesson-drawer',
+    hash: LESSON,
+    ready: '.lesson-step',
+    act: async (page) => {
+      await page.click('#lesson-toggle');
+      await page.click('#lesson-load-0');
+      await page.waitForSelector('.lesson-draft > li');
+      await page.evaluate(() => {
+        location.hash = '#/explore?q=drones';
+      });
+      await page.waitForSelector('li.result');
+      await page.locator('.lesson-edit > summary').nth(1).click();
+    },
+    shows: ['main h1', '#lesson-drawer .lesson-drawer-top', '#lesson-drawer .lesson-draft'],
+  },
+  {
+    name: 'lesson-passage',
+    hash: `${LESSON}&at=2`,
+    ready: '.lesson-step p.passage--target',
+    act: (page) =>
+      page.waitForFunction(() => {
+        const p = document.querySelector('p.passage--target');
+        const bar = document.querySelector('.lesson-bar').getBoundingClientRect();
+        return document.activeElement === p && p.getBoundingClientRect().top >= bar.bottom && scrollY > 0;
+      }),
+    shows: ['.lesson-bar .lesson-note', '.lesson-bar .lesson-question', 'p.passage--target'],
+  },
+  {
+    name: 'lesson-answer',
+    hash: `${LESSON}&at=2`,
+    ready: '.lesson-step p.passage--target',
+    act: async (page) => {
+      await page.click('.lesson-reveal');
+      await page.waitForSelector('.lesson-answer:not([hidden])');
+    },
+    shows: ['.lesson-bar .lesson-answer'],
+  },
 ];
 
 describe('screenshots', () => {
