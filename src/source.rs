@@ -309,10 +309,11 @@ pub fn SourceView(props: &Props) -> Html {
         },
     );
     let map_href = ctx.href(&ctx.with_view(View::Map));
+    let library_href = ctx.href(&ctx.with_view(View::Library));
 
     html! {
         <article class="source-view" data-doc={doc.id.clone()}>
-            <p class="back"><a href="#/">{ "← All sources" }</a></p>
+            <p class="back"><a href={library_href}>{ "← All sources" }</a></p>
             <header class="source-header">
                 <p class="eyebrow">{ format!("Source {} · about this source", doc.id) }</p>
                 <h1>{ &doc.title }</h1>

@@ -6,10 +6,13 @@
 // file of the shape; every theme opened, and what changed), the overview (stretches opened), the
 // map and the compare view that picks its own pair; then the page is reloaded with the documents
 // stored. A tampered lesson draft, as large as the app reads and far larger, is read at a start.
-// No task on the main thread may take longer than 1 s: a `PerformanceObserver` for long tasks is
-// installed before the app starts (and again at the reload), and every task over 50 ms it reports
-// is charged to the step it started in. Every test also fails if the page logs anything or asks
-// another origin.
+// No task on the main thread may take longer than 1 s on a machine as fast as CI's when it is idle:
+// a `PerformanceObserver` for long tasks is installed before the app starts (and again at the
+// reload), and every task over 50 ms it reports is charged to the step it started in. A busy
+// machine slows every task alike, so the limit is not a clock: after each step the page times a
+// fixed piece of work (`calibrate`), and the step's limit is 1 s times how much slower that work
+// ran than `CALIBRATION_MS`, its time on CI's 2-core machine at rest (never less than 1 s). Every
+// test also fails if the page logs anything or asks another origin.
 //
 // Sizes. Each shape is tested at the largest the import allows: a file holds at most
 // `import::MAX_TEXT_BYTES` of text once markup is set aside (200 kB, about 30,000 words), and the
@@ -30,8 +33,11 @@ import { shapes } from './worst-shapes.mjs';
 const h = new Harness();
 const HERE = dirname(fileURLToPath(import.meta.url));
 
-/** The longest a main-thread task may take, in milliseconds. */
+/** The longest a main-thread task may take, in milliseconds, on CI's machine at rest. */
 const LIMIT_MS = 1000;
+/** The time `calibrate` gives on CI's 2-core machine at rest, in milliseconds (8 to 15 there, in
+ * Chromium 156; measured again when CI's machine changes). */
+const CALIBRATION_MS = 12;
 
 /** A constant of the core, read from its source so that the two never drift apart. */
 function coreConstant(file, name) {
@@ -74,6 +80,28 @@ function longTasks() {
   return window.__longTasks;
 }
 
+/** Times a fixed piece of work (integer hashing and a sort, as the core's loops do) five times
+ * and gives the median, in milliseconds: how fast the page's thread runs right now. */
+function calibrate() {
+  const once = () => {
+    const t0 = performance.now();
+    const a = new Uint32Array(200_000);
+    let x = 2463534242;
+    for (let i = 0; i < a.length; i++) {
+      x ^= x << 13;
+      x ^= x >>> 17;
+      x ^= x << 5;
+      a[i] = x >>> 0;
+    }
+    a.sort();
+    if (a[0] > a[a.length - 1]) throw new Error('unsorted');
+    return performance.now() - t0;
+  };
+  // The median of five: the first runs of a new page also wait for the compiler.
+  const times = [once(), once(), once(), once(), once()].sort((p, q) => p - q);
+  return times[2];
+}
+
 /** Resolves once two more frames have been painted, each followed by a task: work started by the
  * step (rendering, the link written after the paint) is done and its long tasks reported. */
 function settled() {
@@ -97,7 +125,8 @@ class Session {
   constructor(page, shape) {
     this.page = page;
     this.shape = shape;
-    /** [label, longest task in ms (0: none over 50 ms), seconds the step took]. */
+    /** [label, longest task in ms (0: none over 50 ms), seconds the step took, the step's limit
+     * in ms]. */
     this.steps = [];
     this.since = 0;
   }
@@ -120,7 +149,9 @@ class Session {
     const mine = tasks.filter((t) => t.start >= this.since);
     this.since = tasks.length ? Math.max(this.since, ...tasks.map((t) => t.start + 0.001)) : this.since;
     const longest = Math.round(Math.max(0, ...mine.map((t) => t.duration)));
-    this.steps.push([label, longest, (Date.now() - t0) / 1000]);
+    // Timed after the step's own long tasks were taken, so that its work is not charged to it.
+    const slower = (await this.page.evaluate(calibrate)) / CALIBRATION_MS;
+    this.steps.push([label, longest, (Date.now() - t0) / 1000, Math.round(LIMIT_MS * Math.max(1, slower))]);
     if (REPORT) console.log(`  ${this.shape}: ${label}: ${longest} ms, ${(Date.now() - t0) / 1000} s; tasks ${mine.map((t) => Math.round(t.duration)).join(' ')}`);
     return longest;
   }
@@ -138,7 +169,7 @@ class Session {
   }
 
   report() {
-    const rows = this.steps.map(([label, ms, s]) => `  ${label}: longest task ${ms} ms (step ${s.toFixed(1)} s)`);
+    const rows = this.steps.map(([label, ms, s, limit]) => `  ${label}: longest task ${ms} ms (step ${s.toFixed(1)} s, limit ${limit} ms)`);
     return `${this.shape}\n${rows.join('\n')}`;
   }
 
@@ -146,8 +177,8 @@ class Session {
     const [label, ms] = this.steps.reduce((a, b) => (b[1] > a[1] ? b : a));
     console.log(`${this.shape}: longest task ${ms} ms (${label})`);
     if (REPORT) console.log(this.report());
-    const over = this.steps.filter(([, ms]) => ms > LIMIT_MS);
-    assert.deepEqual(over.map(([label, ms]) => `${label}: ${ms} ms`), [], `${this.shape}: a task on the main thread took longer than ${LIMIT_MS} ms\n${this.report()}`);
+    const over = this.steps.filter(([, ms, , limit]) => ms > limit);
+    assert.deepEqual(over.map(([label, ms, , limit]) => `${label}: ${ms} ms (limit ${limit} ms)`), [], `${this.shape}: a task on the main thread took longer than its limit (${LIMIT_MS} ms on CI's machine at rest)\n${this.report()}`);
   }
 }
 
