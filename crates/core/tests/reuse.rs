@@ -2,7 +2,8 @@
 
 use parallax_core::model::{Corpus, Document, Lang, RemovalKind, Removed, Sentence};
 use parallax_core::reuse::{
-    diff, find, DiffOp, ReusePair, MAX_SHARED, MIN_WORDS, TEMPLATE_MAX_WORDS, TEMPLATE_MIN_DOCS,
+    context, diff, diff_is_partial, find, DiffOp, ReusePair, MAX_DIFF_WORDS, MAX_SHARED, MIN_WORDS,
+    TEMPLATE_MAX_WORDS, TEMPLATE_MIN_DOCS,
 };
 use parallax_core::source::load_dir;
 use std::path::Path;
@@ -319,4 +320,89 @@ fn wording_in_more_than_max_shared_passages_is_a_stock_phrase() {
             .iter()
             .all(|p| p.a.text == shared && p.b.text == shared));
     }
+}
+
+/// A passage of the given sentences, one space apart, each with its byte range.
+fn passage_of(sentences: &[&str]) -> parallax_core::model::Passage {
+    let text = sentences.join(" ");
+    let mut at = 0;
+    let spans = sentences
+        .iter()
+        .map(|s| {
+            let sentence = Sentence {
+                start: at as u32,
+                end: (at + s.len()) as u32,
+                lang: Lang::En,
+            };
+            at += s.len() + 1;
+            sentence
+        })
+        .collect();
+    let doc = Document::from_passages("d".into(), "D".into(), [(text, spans)]);
+    doc.passages.into_iter().next().unwrap()
+}
+
+/// The context of a shared span is the whole sentences that hold a part of it: a sentence that
+/// ends where the span starts, or starts where it ends, is not one of them (cargo mutants: each
+/// bound of the overlap test changed went unnoticed, and so did the function returning "").
+#[test]
+fn a_spans_context_is_the_sentences_that_hold_it() {
+    let [one, two, three] = [
+        "The talks began.",
+        "Both sides agreed on grain.",
+        "Then they left.",
+    ];
+    let p = passage_of(&[one, two, three]);
+    let at = |s: &str| p.text.find(s).unwrap() as u32;
+    let (s2, e2) = (at(two), at(two) + two.len() as u32);
+    // Inside the second sentence, or all of it.
+    assert_eq!(context(&p, at("agreed"), at("grain") + 5), two);
+    assert_eq!(context(&p, s2, e2), two);
+    // Across the first two.
+    assert_eq!(
+        context(&p, at("began"), at("sides")),
+        format!("{one} {two}")
+    );
+    // From the space before the second sentence to the one after it: only the second.
+    assert_eq!(context(&p, s2 - 1, e2 + 1), two);
+    // Outside every sentence (the space between two), the span itself.
+    assert_eq!(context(&p, s2 - 1, s2), " ");
+    let bare = Document::from_passages(
+        "d".into(),
+        "D".into(),
+        [("no sentences here".into(), vec![])],
+    );
+    assert_eq!(context(&bare.passages[0], 3, 12), "sentences");
+}
+
+/// `diff_is_partial` says the diff left words uncompared: more than `MAX_DIFF_WORDS` words on
+/// either side between the common beginning and end; exactly that many are all compared (cargo
+/// mutants: each bound and each side went unnoticed).
+#[test]
+fn a_diff_is_partial_past_max_diff_words_on_either_side() {
+    let words = |prefix: &str, n: usize| {
+        (0..n)
+            .map(|i| format!("{prefix}{i}"))
+            .collect::<Vec<_>>()
+            .join(" ")
+    };
+    let text = |middle: &str| format!("Both sources begin alike {middle} and they end alike too");
+    let short = text("x");
+    for n in [MAX_DIFF_WORDS - 1, MAX_DIFF_WORDS, MAX_DIFF_WORDS + 1] {
+        let long = text(&words("w", n));
+        let partial = n > MAX_DIFF_WORDS;
+        assert_eq!(diff_is_partial(&long, &short), partial, "{n} words in a");
+        assert_eq!(diff_is_partial(&short, &long), partial, "{n} words in b");
+        // What the diff compares and what it leaves: every word is there once.
+        let ops = diff(&long, &short);
+        let kept: usize = ops
+            .iter()
+            .map(|op| match op {
+                DiffOp::Same(s) | DiffOp::Removed(s) => s.split_whitespace().count(),
+                DiffOp::Added(_) => 0,
+            })
+            .sum();
+        assert_eq!(kept, long.split_whitespace().count(), "{n} words");
+    }
+    assert!(!diff_is_partial(&short, &short));
 }
