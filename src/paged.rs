@@ -38,7 +38,12 @@ impl Paged {
     /// The button under a list of `total` items (`noun`: singular and plural) that shows the
     /// next page; nothing when every item is shown.
     pub fn more(&self, total: usize, noun: (&str, &str)) -> Html {
-        let now = *self.shown;
+        self.more_after(*self.shown, total, noun)
+    }
+
+    /// The button under a list of `total` items of which the first `now` are shown (more than
+    /// `shown()` when a link named an item further down).
+    pub fn more_after(&self, now: usize, total: usize, noun: (&str, &str)) -> Html {
         if total <= now {
             return Html::default();
         }

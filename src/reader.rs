@@ -10,6 +10,7 @@ use crate::ctx::use_ctx;
 use crate::doc_meta::DocMeta;
 use crate::dom;
 use crate::notes_ui::PassageNotes;
+use crate::paged::{use_paged, PAGE};
 use crate::passage::Passage;
 use crate::removed::Removed;
 
@@ -26,6 +27,9 @@ pub fn Reader(props: &Props) -> Html {
     let read = &props.view;
     let show_removed = read.show_removed;
     let doc = ctx.data.bundle.corpus.document(&read.doc);
+    // A page of headings can make thousands of sections: they are shown a page at a time, and
+    // always through the section of the passage the link names.
+    let paged = use_paged();
     dom::use_title(match doc {
         Some(doc) => format!("{} — Parallax", doc.title),
         None => "Parallax".to_owned(),
@@ -60,7 +64,15 @@ pub fn Reader(props: &Props) -> Html {
     let profile = ctx.href(&ctx.with_view(View::Source(Source {
         doc: doc.id.clone(),
     })));
-    let sections = reading_order(doc).into_iter().map(|view| {
+    let order = reading_order(doc);
+    let total = order.len();
+    let target = read
+        .passage
+        .as_deref()
+        .and_then(|p| doc.passage(p))
+        .map_or(0, |p| p.section as usize + 1);
+    let shown = paged.shown().max(target.div_ceil(PAGE) * PAGE);
+    let sections = order.into_iter().take(shown).map(|view| {
         let items = view.items.into_iter().filter_map(|item| match item {
             Item::Passage(p) => Some(html! {
                 <div class="passage-block" key={p.id.clone()}>
@@ -120,6 +132,7 @@ pub fn Reader(props: &Props) -> Html {
                 </p>
             </header>
             { for sections }
+            { paged.more_after(shown, total, ("section", "sections")) }
         </article>
     }
 }

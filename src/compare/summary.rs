@@ -91,7 +91,6 @@ pub(super) fn Summary(props: &SummaryProps) -> Html {
     html! {
         <section class="cmp-summary-section" aria-labelledby="cmp-summary-h">
             <h2 id="cmp-summary-h">{ "At a glance" }</h2>
-            <ExportButtons what={Exported::CompareSummary(props.view.clone())} label="Export this summary" />
             <table class="cmp-summary">
                 <caption class="cmp-differ-means">{ "A theme differs where its own sentences disagree; a source saying nothing on it is not counted as a difference. Pick a theme to read it." }</caption>
                 <thead>
@@ -114,6 +113,8 @@ pub(super) fn Summary(props: &SummaryProps) -> Html {
                     </tfoot>
                 }
             </table>
+            // After the table: on a phone the summary itself must begin on the first screen.
+            <ExportButtons what={Exported::CompareSummary(props.view.clone())} label="Export this summary" />
         </section>
     }
 }
