@@ -1,7 +1,7 @@
 //! Cost grows linearly with input size, measured without a clock: a counting allocator gives the
 //! allocations and the bytes allocated by tagging, by indexing and searching, and by reuse
 //! detection, first on a generated corpus, then on k copies of it. The copies may cost at most
-//! k × `SLACK` times as much, plus a small fixed allowance. Timed tests flake on a shared
+//! k × `counting::SLACK` times as much, plus a small fixed allowance. Timed tests flake on a shared
 //! machine; these counts are exact and the same on every run.
 //!
 //! Copies rather than fresh text, so that the larger input is exactly k times the smaller and
@@ -25,7 +25,7 @@ mod common;
 mod counting;
 
 use common::{cases, corpus};
-use counting::{cost, Cost};
+use counting::{cost, linear, Cost};
 use parallax_core::model::Corpus;
 use parallax_core::search::Index;
 use parallax_core::source::{load_dir, parse_themes, THEMES};
@@ -35,31 +35,6 @@ use proptest::prelude::*;
 use std::hint::black_box;
 use std::path::Path;
 use std::sync::OnceLock;
-
-/// How much more than k times the cost k copies may take.
-const SLACK: f64 = 1.3;
-/// Fixed allowance: every buffer or table that grows with the input doubles log2(k) more times.
-const ALLOW_ALLOCS: u64 = 64;
-const ALLOW_BYTES: u64 = 16 * 1024;
-const ALLOW_STEPS: u64 = 64;
-
-/// Ok when `many` (the cost on k copies) is at most k × SLACK × `one` plus the allowance.
-fn linear(what: &str, k: usize, one: Cost, many: Cost) -> Result<(), String> {
-    let bound = |x: u64, allow: u64| (x as f64 * k as f64 * SLACK) as u64 + allow;
-    let (allocs, bytes, steps) = (
-        bound(one.allocs, ALLOW_ALLOCS),
-        bound(one.bytes, ALLOW_BYTES),
-        bound(one.steps, ALLOW_STEPS),
-    );
-    if many.allocs <= allocs && many.bytes <= bytes && many.steps <= steps {
-        Ok(())
-    } else {
-        Err(format!(
-            "{what}: {k} copies cost {many:?}, more than the bound of {allocs} allocations, \
-             {bytes} bytes and {steps} steps for one copy's {one:?}"
-        ))
-    }
-}
 
 fn corpus_dir() -> &'static Path {
     static D: OnceLock<std::path::PathBuf> = OnceLock::new();

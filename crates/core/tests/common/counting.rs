@@ -1,4 +1,4 @@
-//! The counting allocator of the cost tests: every allocation and reallocation, and the bytes each asks for, counted per thread, with the core's work steps (`parallax_core::probe`) beside them. A test crate that measures cost includes this file (`#[path = "common/counting.rs"] mod counting;`), which makes it the crate's global allocator.
+//! The counting allocator of the cost tests: every allocation and reallocation, and the bytes each asks for, counted per thread, with the core's work steps (`parallax_core::probe`) beside them, and `linear`, the check that k times the input costs at most about k times. A test crate that measures cost includes this file (`#[path = "common/counting.rs"] mod counting;`), which makes it the crate's global allocator.
 #![allow(dead_code)]
 
 use std::alloc::{GlobalAlloc, Layout, System};
@@ -77,4 +77,29 @@ pub fn measure<T>(f: impl FnOnce() -> T) -> (T, Cost) {
 /// What `f` cost (its result dropped afterwards).
 pub fn cost<T>(f: impl FnOnce() -> T) -> Cost {
     measure(f).1
+}
+
+/// How much more than k times the cost k copies may take.
+pub const SLACK: f64 = 1.3;
+/// Fixed allowance: every buffer or table that grows with the input doubles log2(k) more times.
+pub const ALLOW_ALLOCS: u64 = 64;
+pub const ALLOW_BYTES: u64 = 16 * 1024;
+pub const ALLOW_STEPS: u64 = 64;
+
+/// Ok when `many` (the cost on k copies) is at most k × SLACK × `one` plus the allowance.
+pub fn linear(what: &str, k: usize, one: Cost, many: Cost) -> Result<(), String> {
+    let bound = |x: u64, allow: u64| (x as f64 * k as f64 * SLACK) as u64 + allow;
+    let (allocs, bytes, steps) = (
+        bound(one.allocs, ALLOW_ALLOCS),
+        bound(one.bytes, ALLOW_BYTES),
+        bound(one.steps, ALLOW_STEPS),
+    );
+    if many.allocs <= allocs && many.bytes <= bytes && many.steps <= steps {
+        Ok(())
+    } else {
+        Err(format!(
+            "{what}: {k} copies cost {many:?}, more than the bound of {allocs} allocations, \
+             {bytes} bytes and {steps} steps for one copy's {one:?}"
+        ))
+    }
 }
