@@ -22,6 +22,7 @@ pub mod notes;
 pub mod overview;
 pub mod pipeline;
 pub mod probe;
+pub mod qr;
 pub mod reuse;
 pub mod segment;
 pub mod signals;
