@@ -17,8 +17,8 @@
 //! of work, however it was tampered with.
 
 use crate::state::{
-    self, limit_lines, limit_text, Known, Notice, State, Step, StepField, StepProblem, View,
-    MAX_STEPS, MAX_STEP_LINK, MAX_STEP_NOTE_CHARS, MAX_TITLE_CHARS,
+    self, limit_lines, limit_text, Known, Notice, State, Step, StepField, StepProblem, MAX_STEPS,
+    MAX_STEP_LINK, MAX_STEP_NOTE_CHARS, MAX_TITLE_CHARS,
 };
 use crate::store::{self, Loaded, Storage};
 use serde::{Deserialize, Serialize};
@@ -166,7 +166,7 @@ pub fn from_json(s: &str, known: &Known) -> Result<(Draft, Vec<Notice>), DraftEr
             continue;
         }
         let (state, inner) = state::parse_step_link(&s.link, known);
-        if state.is_not_found(&inner) || matches!(state.view, View::Lesson(_)) {
+        if state.is_not_found(&inner) || state.view.holds_steps() {
             let why = inner.into_iter().next().unwrap_or(Notice::NestedLesson);
             notices.push(Notice::StepLeftOut {
                 step,
@@ -275,7 +275,7 @@ pub fn refuse_step(steps: usize, state: &State) -> Option<String> {
         Some(format!(
             "A lesson has at most {MAX_STEPS} steps: remove one to add another."
         ))
-    } else if matches!(state.view, View::Lesson(_)) {
+    } else if state.view.holds_steps() {
         Some("A lesson cannot be a step of another lesson.".into())
     } else if state::step_link(state).len() > MAX_STEP_LINK {
         Some(

@@ -13,6 +13,7 @@ pub mod compare;
 pub mod draft;
 pub mod export;
 pub mod facts;
+pub mod handout;
 pub mod import;
 pub mod lang;
 pub mod layout;

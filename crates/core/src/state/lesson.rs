@@ -60,7 +60,7 @@ impl Lesson {
     /// `None` when `state` cannot be carried so (a lesson, or a view whose link is longer than
     /// a step's may be): the app then leaves the lesson for it.
     pub fn visit(&self, state: State) -> Option<State> {
-        if matches!(state.view, View::Lesson(_)) || step_link(&state).len() > MAX_STEP_LINK {
+        if state.view.holds_steps() || step_link(&state).len() > MAX_STEP_LINK {
             return None;
         }
         if self.current().is_some_and(|s| s.state == state) {
@@ -87,6 +87,19 @@ impl Lesson {
     /// Whether any step has an answer (a teacher copy differs from the student copy).
     pub fn has_answers(&self) -> bool {
         self.steps.iter().any(|s| !s.answer.is_empty())
+    }
+
+    /// The lesson's handout: every step on one page, to print; with the answers when the
+    /// lesson has them (a teacher copy's handout), without them from a student copy.
+    pub fn handout(&self) -> State {
+        State {
+            view: View::Handout(Lesson {
+                at: 1,
+                away: None,
+                ..self.clone()
+            }),
+            custom: Vec::new(),
+        }
     }
 
     /// The previous step's lesson state, unless this is the first step.
@@ -217,7 +230,7 @@ pub(super) fn assemble(
     let mut numbers = Vec::new();
     let mut bytes = 0;
     for (n, mut step) in candidates {
-        if matches!(step.state.view, View::Lesson(_)) {
+        if step.state.view.holds_steps() {
             notices.push(Notice::StepLeftOut {
                 step: n,
                 why: StepProblem::Refused(Box::new(Notice::NestedLesson)),

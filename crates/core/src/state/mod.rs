@@ -204,6 +204,17 @@ pub enum View {
     Notes,
     /// A teacher's sequence of views, each with a short note, and the step the student is on.
     Lesson(Lesson),
+    /// A lesson's handout: every step on one page, to print (`#/handout?` and a lesson's title,
+    /// steps, names, questions and answers; answers only when the link has them, as a teacher
+    /// copy does). Opens at no step and from none.
+    Handout(Lesson),
+}
+
+impl View {
+    /// Whether the view holds lesson steps (a lesson or its handout): never a step itself.
+    pub fn holds_steps(&self) -> bool {
+        matches!(self, View::Lesson(_) | View::Handout(_))
+    }
 }
 
 /// A section of the story overview, named in its link (`#/overview?part=copies`).

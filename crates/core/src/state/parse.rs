@@ -76,12 +76,21 @@ fn parse_at(fragment: &str, known: &Known, nested: bool) -> (State, Vec<Notice>)
             View::Library
         }
         ["lesson"] => parse_lesson_view(&raw, p.title, p.at, p.away, known, n),
+        ["handout"] if nested => {
+            n.push(Notice::NestedLesson);
+            View::Library
+        }
+        // A lesson's steps, without a current step or a view opened from one.
+        ["handout"] => match parse_lesson_view(&raw, p.title, None, None, known, n) {
+            View::Lesson(l) => View::Handout(l),
+            other => other,
+        },
         [other, ..] => {
             n.push(Notice::UnknownView(clean_text(other, 40)));
             View::Library
         }
     };
-    if matches!(view, View::Lesson(_)) && !custom.is_empty() {
+    if view.holds_steps() && !custom.is_empty() {
         custom.clear();
         notices.push(Notice::BadCustomTheme(
             "in a lesson, each step carries its own".into(),

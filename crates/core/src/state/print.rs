@@ -110,6 +110,10 @@ fn parts(state: &State) -> (String, Vec<(&'static str, String)>) {
             lesson_params(l, &mut params);
             "/lesson".to_owned()
         }
+        View::Handout(l) => {
+            steps_params(l, &mut params);
+            "/handout".to_owned()
+        }
     };
     params.extend(
         state
@@ -178,17 +182,23 @@ fn explore_params(e: &Explore, params: &mut Vec<(&'static str, String)>) {
 /// A lesson's title, its steps in order (each with its name, question and answer), the current
 /// step unless it is the first, and the view opened from it.
 fn lesson_params(l: &Lesson, params: &mut Vec<(&'static str, String)>) {
-    if !l.title.is_empty() {
-        params.push((param::TITLE, encode(&l.title, b"")));
-    }
-    for step in &l.steps {
-        params.extend(step_params(step));
-    }
+    steps_params(l, params);
     if l.at != 1 {
         params.push((param::AT, l.at.to_string()));
     }
     if let Some(away) = &l.away {
         params.push((param::AWAY, link_param(away)));
+    }
+}
+
+/// A lesson's title and its steps in order, each with its name, question and answer: all of a
+/// lesson that its handout carries.
+fn steps_params(l: &Lesson, params: &mut Vec<(&'static str, String)>) {
+    if !l.title.is_empty() {
+        params.push((param::TITLE, encode(&l.title, b"")));
+    }
+    for step in &l.steps {
+        params.extend(step_params(step));
     }
 }
 
