@@ -547,6 +547,28 @@ pub fn import(
     existing: &Corpus,
     id: &str,
 ) -> Result<Imported, ImportError> {
+    import_as(name, bytes, existing, id, false)
+}
+
+/// Imports text an import already read (`Imported::text`, as a collection file carries it)
+/// as document `id`: every check of `import`, but read as plain text whatever `name`'s
+/// extension, so that the text is not read as markup a second time.
+pub fn import_text(
+    name: &str,
+    text: &str,
+    existing: &Corpus,
+    id: &str,
+) -> Result<Imported, ImportError> {
+    import_as(name, text.as_bytes(), existing, id, true)
+}
+
+fn import_as(
+    name: &str,
+    bytes: &[u8],
+    existing: &Corpus,
+    id: &str,
+    as_text: bool,
+) -> Result<Imported, ImportError> {
     let display = display_name(name);
     let name = display.as_str();
     let size = bytes.len() as u64;
@@ -569,7 +591,11 @@ pub fn import(
             kind,
         });
     }
-    let named = format_of(name)?;
+    let named = if as_text {
+        Some(Format::Text)
+    } else {
+        format_of(name)?
+    };
     let (decoded, encoding) = decode(name, bytes)?;
     let mut notes = Vec::new();
     if matches!(
@@ -597,7 +623,7 @@ pub fn import(
     let format = match named {
         Some(Format::Markdown) => Format::Markdown,
         Some(Format::Html) => Format::Html,
-        _ if looks_like_html(&text) => {
+        _ if !as_text && looks_like_html(&text) => {
             notes.push(Note::ReadAsHtml);
             Format::Html
         }

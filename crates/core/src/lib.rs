@@ -8,6 +8,7 @@ pub mod analysis;
 pub mod annotation;
 pub mod bundle;
 pub mod cite;
+pub mod collection;
 pub mod clean;
 pub mod compare;
 pub mod draft;

@@ -243,8 +243,22 @@ impl Library {
     /// under the next free id, and adds it. The caller merges what is stored first, and writes
     /// the store at once, so that two tabs never give one id to two documents.
     pub fn import(&mut self, name: &str, bytes: &[u8]) -> Result<Imported, ImportError> {
+        self.import_with(name, |corpus, id| import::import(name, bytes, corpus, id))
+    }
+
+    /// Imports text an import already read (`import::import_text`: a collection file's
+    /// document), as `import` does a file.
+    pub fn import_text(&mut self, name: &str, text: &str) -> Result<Imported, ImportError> {
+        self.import_with(name, |corpus, id| import::import_text(name, text, corpus, id))
+    }
+
+    fn import_with(
+        &mut self,
+        name: &str,
+        import: impl FnOnce(&Corpus, &str) -> Result<Imported, ImportError>,
+    ) -> Result<Imported, ImportError> {
         let (id, n) = self.free_id();
-        let imported = import::import(name, bytes, &self.corpus, &id)?;
+        let imported = import(&self.corpus, &id)?;
         self.next = n.saturating_add(1);
         self.corpus.documents.push(imported.document.clone());
         self.entries.push(Entry {
@@ -488,6 +502,29 @@ impl Shelf {
         self.removed = None;
         self.write(s);
         Ok(imported)
+    }
+
+    /// Imports texts an import already read (a collection file's documents: each its name and
+    /// `Imported::text`) one by one, each against the library with the ones before it, under
+    /// ids taken after reading what other tabs stored, and stores them at once: each one's
+    /// outcome, in order. Nothing the reader had is changed.
+    pub fn import_texts<'a>(
+        &mut self,
+        s: &impl Storage,
+        texts: impl IntoIterator<Item = (&'a str, &'a str)>,
+    ) -> Vec<Result<Imported, ImportError>> {
+        if self.writable {
+            self.merge_stored(s);
+        }
+        let outcomes: Vec<_> = texts
+            .into_iter()
+            .map(|(name, text)| self.library.import_text(name, text))
+            .collect();
+        if outcomes.iter().any(Result::is_ok) {
+            self.removed = None;
+            self.write(s);
+        }
+        outcomes
     }
 
     /// Takes in what another tab stored (documents it added or removed); true when the library
