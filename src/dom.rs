@@ -120,8 +120,26 @@ fn focus_quietly(element: &HtmlElement) {
     let _ = element.focus_with_options(&options);
 }
 
-/// Scrolls the element with this id into view and focuses it: centred when it fits in the
-/// viewport, otherwise aligned at the top so that its first line is what the reader sees.
+/// The page's scroll padding at the top and the bottom in pixels (what the lesson bar and, on a
+/// phone, the lesson sheet cover), 0 where it is `auto`.
+fn scroll_padding(window: &web_sys::Window) -> f64 {
+    let Some(style) = window
+        .document()
+        .and_then(|d| d.document_element())
+        .and_then(|root| window.get_computed_style(&root).ok().flatten())
+    else {
+        return 0.0;
+    };
+    ["scroll-padding-top", "scroll-padding-bottom"]
+        .iter()
+        .filter_map(|p| style.get_property_value(p).ok())
+        .filter_map(|v| v.strip_suffix("px").and_then(|n| n.parse::<f64>().ok()))
+        .sum()
+}
+
+/// Scrolls the element with this id into view and focuses it: centred when it fits in what the
+/// viewport shows between the page's scroll padding (the lesson bar, a phone's lesson sheet),
+/// otherwise aligned at the top so that its first line is what the reader sees.
 pub fn reveal(id: &str) {
     let Some(window) = web_sys::window() else {
         return;
@@ -132,7 +150,8 @@ pub fn reveal(id: &str) {
             .ok()
             .and_then(|h| h.as_f64())
             .unwrap_or(0.0);
-        let fits = f64::from(element.offset_height()) <= viewport * 0.9;
+        let shown = (viewport - scroll_padding(&window)).max(0.0);
+        let fits = f64::from(element.offset_height()) <= shown * 0.9;
         let options = ScrollIntoViewOptions::new();
         options.set_block(if fits {
             ScrollLogicalPosition::Center

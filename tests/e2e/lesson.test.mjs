@@ -562,6 +562,53 @@ describe('lessons', () => {
     });
   }
 
+  it('on a phone with the lesson sheet open, a passage too tall for the part of the window left free starts in it, not under the sheet', async () => {
+    const page = await h.newPage({ width: 390, height: 844 });
+    await h.open(page, '#/read/001');
+    await page.waitForSelector('article.reader p.passage');
+    await openDrawer(page);
+    // The part of the window between the page's scroll padding (the sheet below, no bar above),
+    // defined once in the page (its CSP forbids eval, so the tests cannot pass it as source).
+    await page.evaluate(() => {
+      window.__room = () => {
+        const style = getComputedStyle(document.documentElement);
+        const top = parseFloat(style.scrollPaddingTop) || 0;
+        const bottom = parseFloat(style.scrollPaddingBottom) || 0;
+        return { top, bottom: innerHeight - bottom, shown: innerHeight - top - bottom };
+      };
+    });
+    // A passage taller than 90 % of that part but not of the whole window: centred in the window
+    // as if the sheet were not there, its first lines would sit under the sheet or above the top.
+    let target = null;
+    for (const doc of ['001', '002', '003', '004', '005']) {
+      await page.evaluate((d) => {
+        location.hash = `#/read/${d}`;
+      }, doc);
+      await page.waitForSelector(`article.reader[data-doc="${doc}"] p.passage`);
+      target = await page.evaluate(() => {
+        const { shown } = window.__room();
+        const tall = [...document.querySelectorAll('article.reader p.passage')].slice(3).find((p) => p.offsetHeight > shown * 0.9 && p.offsetHeight <= innerHeight * 0.9);
+        return tall ? tall.id.replace(/^passage-/, '') : null;
+      });
+      if (target) {
+        target = `#/read/${doc}/${target}`;
+        break;
+      }
+    }
+    assert.ok(target, 'no passage of the corpus is between the free part and the window in height at 390 px');
+    assert.ok(await page.evaluate(() => window.__room().bottom < innerHeight * 0.75), 'the sheet leaves no scroll padding at the bottom');
+    await page.evaluate((t) => {
+      location.hash = t;
+    }, target);
+    await page.waitForSelector('article.reader .passage--target');
+    await eventually(page, `${target}: the passage does not start in the part of the window the sheet leaves free`, () => {
+      const free = window.__room();
+      const p = document.querySelector('.passage--target').getBoundingClientRect();
+      const hit = document.elementFromPoint(p.left + 20, p.top + 10);
+      return p.top >= free.top - 1 && p.top + 20 < free.bottom && document.querySelector('.passage--target').contains(hit);
+    }, null, () => [document.querySelector('.passage--target').getBoundingClientRect().toJSON(), window.__room()]);
+  });
+
   it('a teacher names a step and writes a note of several lines, with a counter; the link carries both', async () => {
     const page = await h.newPage();
     await h.open(page, '#/compare/002/004?theme=trade');
