@@ -1,7 +1,7 @@
 //! The app shell: decodes the corpus once, provides the shared context, follows the URL state,
 //! and lays out the skip link, header navigation, notices and `<main>` around the current view.
 
-use parallax_core::state::{Compare, State, View};
+use parallax_core::state::{print, Compare, State, View};
 use yew::prelude::*;
 
 use crate::compare::CompareView;
@@ -114,6 +114,8 @@ pub fn App() -> Html {
             }
         }
     };
+    // The QR code in the header is of the page's own link, as it would be copied.
+    let page_link = format!("{}{}", dom::page_address(), print(&state, &data.known.version));
     let ctx = Ctx {
         data,
         state: state.clone(),
@@ -160,6 +162,7 @@ pub fn App() -> Html {
                         </ul>
                     </nav>
                     <crate::lesson::LessonMaker />
+                    <crate::qr::QrButton link={page_link} of="this page's link" id="qr-page" />
                 </div>
             </header>
             <main id="main" tabindex="-1">
@@ -189,6 +192,7 @@ pub fn view_html(view: &View) -> Html {
         View::Source(s) => html! { <SourceView view={s.clone()} /> },
         View::Methods => html! { <MethodsView /> },
         View::Notes => html! { <NotesView /> },
+        View::Handout(lesson) => html! { <crate::handout::HandoutView lesson={lesson.clone()} /> },
         View::Lesson(lesson) => {
             // The step, or the view opened from it; the core refuses a lesson inside a lesson.
             let step = match lesson.shown().map(|s| &s.view) {

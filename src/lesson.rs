@@ -124,11 +124,12 @@ fn label(ctx: &Ctx, state: &State) -> String {
         View::Methods => "Methods".into(),
         View::Notes => "Your notes".into(),
         View::Lesson(_) => "Lesson".into(),
+        View::Handout(_) => "Lesson handout".into(),
     }
 }
 
 /// A step's name: the teacher's, or else its view's.
-fn step_name(ctx: &Ctx, step: &Step) -> String {
+pub(crate) fn step_name(ctx: &Ctx, step: &Step) -> String {
     if step.label.is_empty() {
         label(ctx, &step.state)
     } else {
@@ -194,6 +195,7 @@ fn page_key(lesson: &Lesson) -> String {
         Some(View::Methods) => "methods",
         Some(View::Notes) => "notes",
         Some(View::Lesson(_)) => "lesson",
+        Some(View::Handout(_)) => "handout",
     };
     kind.to_owned()
 }
@@ -314,6 +316,7 @@ pub fn LessonView(props: &LessonProps) -> Html {
                 <p class="lesson-moves">
                     if let Some(href) = previous { <a class="lesson-previous" rel="prev" {href}>{ "← Previous" }</a> }
                     if let Some(href) = next { <a class="lesson-next" rel="next" {href}>{ "Next →" }</a> }
+                    <a class="lesson-handout" href={ctx.href(&lesson.handout())}>{ "Print handout" }</a>
                 </p>
                 <details class="lesson-all">
                     <summary>{ "All steps" }</summary>
@@ -839,12 +842,13 @@ fn draft_step(
     }
 }
 
-/// A lesson link with its buttons: the field (`id`), Copy and Open.
+/// A lesson link with its buttons: the field (`id`), Copy, Open, its QR code and its handout
+/// (`handout`, the link of the same copy's handout).
 fn link_row(
     draft: &UseReducerDispatcher<Draft>,
     id: &'static str,
     label: &str,
-    href: String,
+    (href, handout): (String, String),
     base: &str,
 ) -> Html {
     let copy = {
@@ -859,12 +863,19 @@ fn link_row(
             Some(format!("Open the {}", label.to_lowercase())),
         )
     };
+    // "the student copy", "the teacher copy", "the lesson": for the QR code's and handout's names.
+    let of = match label.split_once(" (") {
+        Some((copy, _)) => format!("the {}", copy.to_lowercase()),
+        None => "the lesson".to_owned(),
+    };
     html! {
         <>
             { field(id.into(), label.into(), format!("{base}{href}"), None, None) }
             <p class="lesson-link-buttons">
                 <button type="button" id={format!("{id}-copy")} aria-label={(!copy_name.is_empty()).then_some(copy_name)} onclick={copy}>{ "Copy" }</button>
-                <a class="lesson-open" {href} aria-label={open_name}>{ "Open" }</a>
+                <a class="lesson-open" href={href.clone()} aria-label={open_name}>{ "Open" }</a>
+                <crate::qr::QrButton link={format!("{base}{href}")} of={of.clone()} id={format!("{id}-qr")} />
+                <a class="lesson-handout-link" href={handout} aria-label={format!("Handout of {of}, to print")}>{ "Handout" }</a>
             </p>
         </>
     }
@@ -930,8 +941,11 @@ pub fn LessonMaker() -> Html {
     // The student copy is what is shared with the class (and put in a QR code); the teacher
     // copy, with the answers, only when a step has one.
     let links = made.map(|l| {
-        let teacher = l.has_answers().then(|| ctx.href(&as_state(l.clone())));
-        let student = ctx.href(&as_state(l.without_answers()));
+        let teacher = l
+            .has_answers()
+            .then(|| (ctx.href(&as_state(l.clone())), ctx.href(&l.handout())));
+        let s = l.without_answers();
+        let student = (ctx.href(&as_state(s.clone())), ctx.href(&s.handout()));
         (student, teacher)
     });
     // A draft that is not being saved says so on the closed drawer too.
@@ -1001,8 +1015,8 @@ pub fn LessonMaker() -> Html {
                                 { link_row(&draft, "lesson-link", "Link to the lesson", student.clone(), &base) }
                             }
                             <p class="lesson-fit">
-                                { format!("The link is {} characters long. ", parallax_core::strings::thousands((base.len() + student.len()) as u64)) }
-                                { LinkFit::of(base.len() + student.len()).to_string() }
+                                { format!("The link is {} characters long. ", parallax_core::strings::thousands((base.len() + student.0.len()) as u64)) }
+                                { LinkFit::of(base.len() + student.0.len()).to_string() }
                             </p>
                             <p>{ button("clear", 0, "Start over", String::new(), false, press(&draft, || DraftAction::Clear)) }</p>
                         </div>

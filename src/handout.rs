@@ -1,0 +1,180 @@
+//! A lesson's handout (`#/handout?…`): the title and a QR code of the lesson, then every step with its name, note, question, answer (only in a teacher copy's handout), its key content from the core (`parallax_core::handout::content`) and a QR code of its view; a Print button, and a print stylesheet (assets/print.css) that leaves only this.
+
+use parallax_core::export::LinkBase;
+use parallax_core::handout::{content, Content, Sources};
+use parallax_core::state::{print, Lesson, State, Step, View};
+use yew::prelude::*;
+
+use crate::ctx::{use_ctx, Ctx};
+use crate::dom;
+use crate::qr::QrCode;
+
+#[derive(Properties, PartialEq)]
+pub struct HandoutProps {
+    pub lesson: Lesson,
+}
+
+/// The step's key content as the core gives it.
+fn key_content(c: Content) -> Html {
+    match c {
+        Content::Passage {
+            title,
+            doc,
+            name,
+            text,
+        } => html! {
+            <figure class="handout-content">
+                <blockquote class="handout-passage">{ text }</blockquote>
+                <figcaption>{ format!("{title} (source {doc}), {}", name.to_lowercase()) }</figcaption>
+            </figure>
+        },
+        Content::Source {
+            title,
+            doc,
+            site,
+            opening,
+        } => html! {
+            <figure class="handout-content">
+                <blockquote class="handout-passage">{ opening }</blockquote>
+                <figcaption>
+                    { format!("The start of {title} (source {doc})") }
+                    if !site.is_empty() { { format!(", {site}") } }
+                </figcaption>
+            </figure>
+        },
+        Content::Table {
+            caption,
+            headings,
+            rows,
+            more,
+        } => html! {
+            <div class="handout-content handout-table-wrap">
+                <table class="handout-table">
+                    <caption>{ caption }</caption>
+                    <thead><tr>{ for headings.into_iter().map(|h| html! { <th scope="col">{ h }</th> }) }</tr></thead>
+                    <tbody>{ for rows.into_iter().map(|r| html! { <tr>{ for r.into_iter().map(|c| html! { <td>{ c }</td> }) }</tr> }) }</tbody>
+                </table>
+                if more > 0 {
+                    <p class="handout-more">{ format!("And {} more in the view.", more) }</p>
+                }
+            </div>
+        },
+        Content::Results {
+            query,
+            found,
+            results,
+        } => {
+            let what = if query.is_empty() {
+                "Every passage".to_owned()
+            } else {
+                format!("Search “{query}”")
+            };
+            html! {
+                <div class="handout-content">
+                    <p class="handout-found">{ format!("{what}: {}. The first {}:", parallax_core::strings::count(found, "passage", "passages"), results.len()) }</p>
+                    <ol class="handout-results">
+                        { for results.into_iter().map(|r| html! {
+                            <li><p class="handout-place">{ r.place }</p><p>{ r.text }</p></li>
+                        }) }
+                    </ol>
+                </div>
+            }
+        }
+        Content::Nothing => Html::default(),
+    }
+}
+
+/// One step: its number and name, texts, key content and the QR code of its view.
+fn step_html(ctx: &Ctx, base: &str, n: usize, step: &Step) -> Html {
+    let data = &ctx.data;
+    let custom = &step.state.custom;
+    let analysis = data.analysis(custom);
+    let (reuse, facts) = (data.reuse(), data.facts());
+    let sources = Sources {
+        corpus: &data.bundle.corpus,
+        analysis: &analysis,
+        reuse: &reuse,
+        facts: &facts,
+    };
+    let at = LinkBase {
+        base,
+        version: &data.known.version,
+        custom,
+    };
+    let key = key_content(content(&sources, &step.state.view, at));
+    let link = format!("{base}{}", print(&step.state, &data.known.version));
+    let name = crate::lesson::step_name(ctx, step);
+    html! {
+        <article class="handout-step" aria-labelledby={format!("handout-step-{n}")}>
+            <div class="handout-step-text">
+                <h2 id={format!("handout-step-{n}")}>{ format!("Step {n}: {name}") }</h2>
+                if !step.note.is_empty() { <p class="handout-note">{ &step.note }</p> }
+                if !step.question.is_empty() {
+                    <p class="handout-question"><strong>{ "Question: " }</strong>{ &step.question }</p>
+                }
+                if !step.answer.is_empty() {
+                    <p class="handout-answer"><strong>{ "Answer: " }</strong>{ &step.answer }</p>
+                }
+            </div>
+            <figure class="handout-qr">
+                <QrCode link={link.clone()} name={format!("QR code of step {n}")} />
+                <figcaption>{ "Scan to open this step" }</figcaption>
+            </figure>
+            { key }
+        </article>
+    }
+}
+
+#[component]
+pub fn HandoutView(props: &HandoutProps) -> Html {
+    let ctx = use_ctx();
+    let lesson = &props.lesson;
+    let head = if lesson.title.is_empty() {
+        "Lesson".to_owned()
+    } else {
+        lesson.title.clone()
+    };
+    let teacher = lesson.has_answers();
+    let copy = if teacher {
+        "Teacher copy, with the answers"
+    } else {
+        "Student copy"
+    };
+    dom::use_title_after_paint(format!("Handout: {head} — Parallax"));
+    let base = dom::page_address();
+    let lesson_state = State {
+        view: View::Lesson(lesson.clone()),
+        custom: Vec::new(),
+    };
+    let back = ctx.href(&lesson_state);
+    let lesson_link = format!("{base}{back}");
+    let onprint = Callback::from(|_: MouseEvent| {
+        if let Some(w) = web_sys::window() {
+            let _ = w.print();
+        }
+    });
+    let steps = lesson
+        .steps
+        .iter()
+        .enumerate()
+        .map(|(i, s)| step_html(&ctx, &base, i + 1, s));
+    html! {
+        <section class="handout">
+            <div class="handout-head">
+                <div>
+                    <h1>{ head.clone() }</h1>
+                    <p class="handout-copy">{ format!("Handout · {copy} · {}", parallax_core::strings::count(lesson.len(), "step", "steps")) }</p>
+                    <p class="handout-actions">
+                        <button type="button" class="handout-print" onclick={onprint}>{ "Print" }</button>
+                        <a class="handout-back" href={back}>{ "Open the lesson" }</a>
+                    </p>
+                </div>
+                <figure class="handout-qr handout-qr--lesson">
+                    <QrCode link={lesson_link} name="QR code of the lesson" />
+                    <figcaption>{ "Scan to open the lesson" }</figcaption>
+                </figure>
+            </div>
+            { for steps }
+        </section>
+    }
+}
