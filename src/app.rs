@@ -193,6 +193,7 @@ pub fn view_html(view: &View) -> Html {
         View::Methods => html! { <MethodsView /> },
         View::Notes => html! { <NotesView /> },
         View::Handout(lesson) => html! { <crate::handout::HandoutView lesson={lesson.clone()} /> },
+        View::Missing(m) => html! { <crate::missing::MissingView missing={m.clone()} /> },
         View::Lesson(lesson) => {
             // The step, or the view opened from it; the core refuses a lesson inside a lesson.
             let step = match lesson.shown().map(|s| &s.view) {

@@ -125,6 +125,10 @@ fn label(ctx: &Ctx, state: &State) -> String {
         View::Notes => "Your notes".into(),
         View::Lesson(_) => "Lesson".into(),
         View::Handout(_) => "Lesson handout".into(),
+        View::Missing(m) => format!(
+            "A document this copy does not have ({})",
+            m.docs.join(", ")
+        ),
     }
 }
 
@@ -196,6 +200,7 @@ fn page_key(lesson: &Lesson) -> String {
         Some(View::Notes) => "notes",
         Some(View::Lesson(_)) => "lesson",
         Some(View::Handout(_)) => "handout",
+        Some(View::Missing(_)) => "missing",
     };
     kind.to_owned()
 }

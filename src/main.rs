@@ -18,6 +18,7 @@ mod library;
 mod load_error;
 mod map;
 mod methods;
+mod missing;
 mod not_found;
 mod notes_ui;
 mod notices;

@@ -20,19 +20,26 @@
 //! link (and `away`) is parsed by the same `parse`, one level deep (a lesson in a step is
 //! refused); a step that opens nothing is left out, and every notice of a step names its number.
 //!
+//! A step whose link names documents this copy does not have (a teacher's own, another corpus's)
+//! is kept whole as a `Missing` view, so that the lesson still opens it (with its note) and a
+//! link printed again still carries it; the notices name those documents once (`MissingDocs`).
+//!
 //! Here: the types a link restores, the limits, and the parameter names. The rest by seam:
 //! `fragment` (raw parameters, percent-coding, text limits), `parse`, `lesson` (lessons as
-//! values and their limits), `print` (the canonical link) and `notice` (what the reader is told).
+//! values and their limits), `print` (the canonical link), `handoff` (a link pasted in, a link
+//! written out from a page opened as a file) and `notice` (what the reader is told).
 
 mod fragment;
+mod handoff;
 mod lesson;
 mod notice;
 mod parse;
 mod print;
 
 pub use fragment::{decode, encode, limit_lines, limit_text, raw};
+pub use handoff::{fragment_of, open_pasted, share_base, Pasted, MAX_PASTE_CHARS};
 pub use lesson::{lesson, LinkFit};
-pub use notice::{Notice, StepProblem};
+pub use notice::{get_documents, step_needs, NotALink, Notice, StepProblem, OPEN_IN_YOUR_COPY};
 pub use parse::{parse, parse_step_link};
 pub use print::{canonical_replacement, print, step_link};
 
@@ -208,6 +215,22 @@ pub enum View {
     /// steps, names, questions and answers; answers only when the link has them, as a teacher
     /// copy does). Opens at no step and from none.
     Handout(Lesson),
+    /// A lesson step on documents this copy does not have; only ever a step of a lesson.
+    Missing(Missing),
+}
+
+/// A lesson step whose link names documents this copy does not have (a teacher's own imported
+/// article, a source of another corpus): kept whole, its link as it came, so that the lesson
+/// still opens the step (with its note) and a link printed again still carries it; once the
+/// documents are added here, the same link opens the view.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Missing {
+    /// The step's link (path and parameters, still percent-encoded, without the corpus
+    /// version), in the one form `print` writes back: parameters a link may carry, each as
+    /// `name=value`, in the order given.
+    pub link: String,
+    /// The documents it names that this copy does not have, in the order named, no repeats.
+    pub docs: Vec<String>,
 }
 
 impl View {
@@ -393,6 +416,7 @@ impl State {
             Notice::UnknownPassage { .. } => true,
             Notice::UnknownView(_)
             | Notice::UnknownDoc(_)
+            | Notice::MissingDocs { .. }
             | Notice::TooFewToCompare
             | Notice::EmptyLesson
             | Notice::NestedLesson => self.view == View::Library,

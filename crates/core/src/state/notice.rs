@@ -1,8 +1,13 @@
-//! `Notice`s: what a link lost or changed on the way to a state, and how the reader is told.
+//! `Notice`s: what a link lost or changed on the way to a state, and how the reader is told;
+//! with the other words about links written once here: why a pasted text is not a Parallax link
+//! (`NotALink`), how to get documents a link names that this copy does not have
+//! (`get_documents`, `step_needs`), and the note beside a link written as a bare fragment
+//! (`OPEN_IN_YOUR_COPY`).
 
 use super::{
     StepField, MAX_COMPARE, MAX_STEPS, MAX_STEP_LINK, MAX_STEP_NOTE_CHARS, MAX_TITLE_CHARS,
 };
+use crate::strings::thousands;
 use std::fmt;
 
 /// Something about a link the reader should know: what was dropped or changed, and why.
@@ -74,6 +79,115 @@ pub enum Notice {
     EmptyLesson,
     /// A lesson given as a step of a lesson.
     NestedLesson,
+    /// The link names documents this copy does not have (`docs`, in the order named, no
+    /// repeats), in the link itself or in the lesson's steps `steps` (from 1, in order), which
+    /// open with their notes; it says how to get them. One notice for the whole link: the
+    /// parser gathers every unknown source into it.
+    MissingDocs {
+        docs: Vec<String>,
+        steps: Vec<usize>,
+    },
+}
+
+/// Most documents a notice names by id; the rest are counted ("and 3 more").
+pub const MAX_NAMED_DOCS: usize = 10;
+
+/// How to get documents a link names that this copy does not have, for `n` of them: the one
+/// sentence every notice about them ends with (the lesson builder's warning about a teacher's
+/// own documents may say it too).
+pub fn get_documents(n: usize) -> &'static str {
+    if n == 1 {
+        "To get it, ask whoever sent you the link for the collection file or for the single file made with “Download as one file”, then open that file here."
+    } else {
+        "To get them, ask whoever sent you the link for the collection file or for the single file made with “Download as one file”, then open that file here."
+    }
+}
+
+/// What a lesson step on documents this copy does not have shows in place of its view.
+pub fn step_needs(docs: &[String]) -> String {
+    format!(
+        "This step shows {} this copy of Parallax does not have: {}. {}",
+        documents(docs.len()),
+        named(docs),
+        get_documents(docs.len())
+    )
+}
+
+/// The note written beside a link that a page opened as a file gives as a bare fragment
+/// (`share_base`): where it opens.
+pub const OPEN_IN_YOUR_COPY: &str = "This copy of Parallax is a file on this computer, so its links start at “#/”. Send the link as it is: the receiver pastes it into “Open a link” in their own copy of Parallax.";
+
+/// "a document" or "2 documents".
+fn documents(n: usize) -> String {
+    if n == 1 {
+        "a document".into()
+    } else {
+        format!("{} documents", thousands(n as u64))
+    }
+}
+
+/// Ids in quotes, joined as a sentence lists them: "“a”", "“a” and “b”", "“a”, “b” and 3 more".
+fn named(docs: &[String]) -> String {
+    let shown: Vec<String> = docs
+        .iter()
+        .take(MAX_NAMED_DOCS)
+        .map(|d| format!("“{d}”"))
+        .collect();
+    let more = docs.len().saturating_sub(MAX_NAMED_DOCS);
+    let mut items = shown;
+    if more > 0 {
+        items.push(format!("{} more", thousands(more as u64)));
+    }
+    match items.split_last() {
+        None => String::new(),
+        Some((last, [])) => last.clone(),
+        Some((last, rest)) => format!("{} and {last}", rest.join(", ")),
+    }
+}
+
+/// Why a text pasted into "Open a link" opens nothing (`open_pasted`).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum NotALink {
+    /// Nothing but spaces, quotes or brackets.
+    Empty,
+    /// No `#/` in it, nor a bare `/…`: not a link to a view of Parallax.
+    NoFragment,
+    /// Longer than any Parallax link: more than `MAX_PASTE_CHARS` characters, or a fragment
+    /// of more than `MAX_FRAGMENT` bytes.
+    TooLong,
+    /// A `#/` link to a view Parallax does not have (another program's link, or one cut short).
+    NoSuchView(String),
+}
+
+impl fmt::Display for NotALink {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            NotALink::Empty => write!(f, "Paste a Parallax link into the box first."),
+            NotALink::NoFragment => write!(
+                f,
+                "This is not a Parallax link: it has no “#/” in it. A Parallax link looks like https://…/#/read/001 or #/lesson?…"
+            ),
+            NotALink::TooLong => write!(
+                f,
+                "This text is too long to be a Parallax link (a link has at most {} characters). Copy the link alone and paste it again.",
+                thousands(super::MAX_FRAGMENT as u64)
+            ),
+            NotALink::NoSuchView(v) => write!(
+                f,
+                "This link is not one Parallax can open: it has no view called “{v}”. It may be for another website, or cut short."
+            ),
+        }
+    }
+}
+
+/// Step numbers as a sentence lists them: "Step 3", "Steps 3 and 5", "Steps 1, 3 and 5".
+fn steps_named(steps: &[usize]) -> String {
+    let items: Vec<String> = steps.iter().map(usize::to_string).collect();
+    match items.split_last() {
+        None => String::new(),
+        Some((last, [])) => format!("Step {last}"),
+        Some((last, rest)) => format!("Steps {} and {last}", rest.join(", ")),
+    }
 }
 
 /// Why a lesson step was left out.
@@ -139,6 +253,27 @@ impl fmt::Display for Notice {
             Notice::NoSuchStep(at) => write!(f, "The lesson has no step “{at}”; it opens at the nearest one."),
             Notice::EmptyLesson => write!(f, "This lesson has no step that opens here."),
             Notice::NestedLesson => write!(f, "A lesson cannot be a step of another lesson."),
+            Notice::MissingDocs { docs, steps } if steps.is_empty() => write!(
+                f,
+                "This link names {} this copy of Parallax does not have: {}. {}",
+                documents(docs.len()),
+                named(docs),
+                get_documents(docs.len())
+            ),
+            Notice::MissingDocs { docs, steps } => {
+                let one = steps.len() == 1;
+                write!(
+                    f,
+                    "{} of this lesson {} {} this copy of Parallax does not have: {}. {} Until then, {} with {} only.",
+                    steps_named(steps),
+                    if one { "uses" } else { "use" },
+                    documents(docs.len()),
+                    named(docs),
+                    get_documents(docs.len()),
+                    if one { "the step opens" } else { "these steps open" },
+                    if one { "its note" } else { "their notes" },
+                )
+            }
         }
     }
 }

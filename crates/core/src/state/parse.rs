@@ -5,16 +5,56 @@ use super::fragment::{clean_text, decode, raw};
 use super::lesson::assemble;
 use super::print::step_link;
 use super::{
-    custom_id, param, Compare, CustomTheme, Explore, Known, Lesson, Notice, OverviewPart, Raw,
-    Read, Source, State, Step, StepField, StepProblem, View, MAX_COMPARE, MAX_CUSTOM,
+    custom_id, param, Compare, CustomTheme, Explore, Known, Lesson, Missing, Notice, OverviewPart,
+    Raw, Read, Source, State, Step, StepField, StepProblem, View, MAX_COMPARE, MAX_CUSTOM,
     MAX_LABEL_CHARS, MAX_LIST, MAX_QUERY_CHARS, MAX_STEPS, MAX_STEP_LINK, MAX_TERMS,
     MAX_TERM_CHARS, MAX_VALUE,
 };
 use crate::model::Lang;
 
-/// Stage two: a typed, validated state and the notices for the reader.
+/// Stage two: a typed, validated state and the notices for the reader. Every source the link
+/// names that this copy does not have, in the link or in a lesson's steps, is named in one
+/// notice, the first (`Notice::MissingDocs`).
 pub fn parse(fragment: &str, known: &Known) -> (State, Vec<Notice>) {
-    parse_at(fragment, known, false)
+    let (state, mut notices) = parse_at(fragment, known, false);
+    gather_missing(&mut notices);
+    (state, notices)
+}
+
+/// Most sources a link names that are not here, gathered for `Notice::MissingDocs` (a lesson of
+/// `MAX_STEPS` comparisons of `MAX_COMPARE` sources, or a filter of `MAX_LIST`, is under it).
+const MAX_MISSING: usize = 64;
+
+/// Replaces the notices of sources this copy does not have (in the link, a step or the view
+/// opened from a step) by one `Notice::MissingDocs` in front, naming each source once, in the
+/// order named, and the steps that use them.
+fn gather_missing(notices: &mut Vec<Notice>) {
+    let mut docs: Vec<String> = Vec::new();
+    let mut steps: Vec<usize> = Vec::new();
+    notices.retain(|n| {
+        let (doc, step) = match n {
+            Notice::UnknownDoc(d) => (d, None),
+            Notice::InStep { step, notice } => match notice.as_ref() {
+                Notice::UnknownDoc(d) => (d, Some(*step)),
+                _ => return true,
+            },
+            Notice::InAway(notice) => match notice.as_ref() {
+                Notice::UnknownDoc(d) => (d, None),
+                _ => return true,
+            },
+            _ => return true,
+        };
+        if !docs.contains(doc) && docs.len() < MAX_MISSING {
+            docs.push(doc.clone());
+        }
+        if let Some(s) = step.filter(|s| !steps.contains(s)) {
+            steps.push(s);
+        }
+        false
+    });
+    if !docs.is_empty() {
+        notices.insert(0, Notice::MissingDocs { docs, steps });
+    }
 }
 
 /// Reads a step's link (`step_link`) as a lesson reads its steps: one level deep, a lesson
@@ -479,15 +519,39 @@ fn parse_step(
     if bad {
         notices.push(in_step(Notice::BadEncoding));
     }
-    let (state, inner) = parse_at(&link, known, true);
-    if state.is_not_found(&inner) {
+    let (mut state, inner) = parse_at(&link, known, true);
+    let missing: Vec<String> = inner
+        .iter()
+        .filter_map(|n| match n {
+            Notice::UnknownDoc(d) => Some(d.clone()),
+            _ => None,
+        })
+        .collect();
+    if !missing.is_empty() && !matches!(state.view, View::Lesson(_)) {
+        // Kept whole, so that the lesson opens the step and its link still carries it.
+        let mut docs: Vec<String> = Vec::new();
+        for d in missing {
+            if !docs.contains(&d) {
+                docs.push(d);
+            }
+        }
+        notices.extend(docs.iter().map(|d| in_step(Notice::UnknownDoc(d.clone()))));
+        state = State {
+            view: View::Missing(Missing {
+                link: missing_link(&link),
+                docs,
+            }),
+            custom: Vec::new(),
+        };
+    } else if state.is_not_found(&inner) {
         notices.push(Notice::StepLeftOut {
             step,
             why: StepProblem::Refused(Box::new(refusal(&inner))),
         });
         return None;
+    } else {
+        notices.extend(inner.into_iter().map(in_step));
     }
-    notices.extend(inner.into_iter().map(in_step));
     let [label, question, answer] = texts.each_mut().map(std::mem::take);
     Some((
         step,
@@ -499,6 +563,32 @@ fn parse_step(
             answer,
         },
     ))
+}
+
+/// A step's link kept as it came (`View::Missing`), in the one form `print` writes back: its
+/// path, then the parameters a link may carry but the version, each as `name=value`, in order,
+/// all still percent-encoded. Idempotent.
+fn missing_link(link: &str) -> String {
+    let raw = raw(link);
+    let mut out = String::new();
+    for segment in &raw.path {
+        out.push('/');
+        out.push_str(segment);
+    }
+    if out.is_empty() {
+        out.push('/');
+    }
+    let params: Vec<String> = raw
+        .params
+        .iter()
+        .filter(|(k, _)| k != param::VERSION && param::ALL.contains(&k.as_str()))
+        .map(|(k, v)| format!("{k}={v}"))
+        .collect();
+    if !params.is_empty() {
+        out.push('?');
+        out.push_str(&params.join("&"));
+    }
+    out
 }
 
 /// The view opened from a lesson's step (`away=`), parsed as a step's link is; one that opens

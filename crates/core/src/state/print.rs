@@ -3,7 +3,8 @@
 
 use super::fragment::encode;
 use super::{
-    param, Compare, CustomTheme, Explore, Lesson, Notice, Read, State, Step, StepField, View,
+    param, Compare, CustomTheme, Explore, Lesson, Missing, Notice, Read, State, Step, StepField,
+    View,
 };
 
 /// Characters a step's link keeps unencoded in the lesson link, for reading.
@@ -114,6 +115,7 @@ fn parts(state: &State) -> (String, Vec<(&'static str, String)>) {
             steps_params(l, &mut params);
             "/handout".to_owned()
         }
+        View::Missing(m) => missing_path(m, &mut params),
     };
     params.extend(
         state
@@ -122,6 +124,21 @@ fn parts(state: &State) -> (String, Vec<(&'static str, String)>) {
             .map(|c| (param::CUSTOM, custom_param(c))),
     );
     (path, params)
+}
+
+/// A step on documents this copy does not have: its link as it came (`Missing::link`), its
+/// path and the parameters a link may carry, in order.
+fn missing_path(m: &Missing, params: &mut Vec<(&'static str, String)>) -> String {
+    let (path, query) = m.link.split_once('?').unwrap_or((&m.link, ""));
+    for (k, v) in query.split('&').filter_map(|kv| kv.split_once('=')) {
+        if let Some(name) = param::ALL
+            .iter()
+            .find(|&&name| name == k && name != param::VERSION)
+        {
+            params.push((name, v.to_owned()));
+        }
+    }
+    path.to_owned()
 }
 
 /// The reader's path, and its switch.
