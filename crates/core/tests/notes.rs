@@ -548,6 +548,18 @@ fn add_edit_remove() {
         nb.edit("nope", "x", 1),
         Err(NotesError::NoSuchNote("nope".into()))
     );
+    // An id in a message is cut at 40 characters it can show, with "…" only when there was more;
+    // control characters are left out and not counted.
+    let long = format!("{}\u{7}x", "n".repeat(39));
+    assert_eq!(
+        nb.edit(&long, "x", 1),
+        Err(NotesError::NoSuchNote(format!("{}x", "n".repeat(39))))
+    );
+    let longer = format!("{}\u{7}xy", "n".repeat(39));
+    assert_eq!(
+        nb.edit(&longer, "x", 1),
+        Err(NotesError::NoSuchNote(format!("{}x…", "n".repeat(39))))
+    );
     let texts: Vec<&str> = nb
         .on_passage("d0", "p1")
         .iter()
