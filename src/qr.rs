@@ -68,11 +68,18 @@ fn call(dialog: &NodeRef, method: &str) {
 pub fn QrButton(props: &ButtonProps) -> Html {
     let open = use_state_eq(|| false);
     let dialog = use_node_ref();
+    let close_button = use_node_ref();
     {
         let dialog = dialog.clone();
+        let close_button = close_button.clone();
         use_effect_with(*open, move |open| {
             if *open {
                 call(&dialog, "showModal");
+                // Focus on Close, the dialog's one control (not `autofocus`, which the browser
+                // ignores, with a message, while the page has focus elsewhere).
+                if let Some(b) = close_button.cast::<HtmlElement>() {
+                    let _ = b.focus();
+                }
             }
         });
     }
@@ -97,7 +104,7 @@ pub fn QrButton(props: &ButtonProps) -> Html {
                 <dialog ref={dialog} class="qr-dialog" aria-labelledby="qr-title" {onclose}>
                     <div class="qr-top">
                         <h2 id="qr-title">{ title.clone() }</h2>
-                        <button type="button" class="qr-close" onclick={close} autofocus=true>{ "Close" }</button>
+                        <button type="button" class="qr-close" ref={close_button} onclick={close}>{ "Close" }</button>
                     </div>
                     <QrCode link={props.link.clone()} name={title} class="qr-big" />
                     <p class="qr-link">{ props.link.clone() }</p>
