@@ -162,6 +162,7 @@ pub fn App() -> Html {
                         </ul>
                     </nav>
                     <crate::lesson::LessonMaker />
+                    <crate::open_link::OpenLink id="open-link-header" compact=true />
                     <crate::qr::QrButton link={page_link} of="this page's link" id="qr-page" />
                 </div>
             </header>

@@ -24,11 +24,28 @@ pub fn fragment() -> String {
         .map_or(String::new(), |(_, fragment)| fragment.to_owned())
 }
 
-/// The page's address without its fragment: the base of every link written into an export or a
-/// lesson.
+/// The web address this build is published at, when it was built with one
+/// (`PARALLAX_WEB_ADDRESS=https://school.example/parallax/ make bundle`): links shared from the
+/// single file then point there instead of being bare fragments.
+const BUILT_FOR: Option<&str> = option_env!("PARALLAX_WEB_ADDRESS");
+
+/// The base of every link written to share (a lesson, an export, notes, a citation, a QR
+/// code): the page's address without its fragment when it is on the web; from a page opened as
+/// a file, the address it was built for, or "" (the bare fragment, which any copy opens with
+/// "Open a link"). The rule is the core's `state::share_base`.
 pub fn page_address() -> String {
     let href = href();
-    href.split('#').next().unwrap_or_default().to_owned()
+    let page = href.split('#').next().unwrap_or_default();
+    parallax_core::state::share_base(page, BUILT_FOR).to_owned()
+}
+
+/// Opens `fragment` (without `#`) as a followed link would: a new history entry, and the app
+/// reads it on `hashchange`. False when it is the link already open (nothing changes).
+pub fn open_fragment(fragment: &str) -> bool {
+    let before = self::fragment();
+    let set = web_sys::window().is_some_and(|w| w.location().set_hash(fragment).is_ok());
+    // The browser encodes what the fragment needs; the same link, encoded, changes nothing.
+    set && self::fragment() != before
 }
 
 thread_local! {

@@ -2,7 +2,8 @@
 //! with its number and a link to its profile. A corpus
 //! of more than `FIRST` sources shows the first ones and a button for the rest, so that opening
 //! the app does not wait for thousands of cards. The reader's own documents follow the sources,
-//! then "Cite all sources" (`cite_ui`), and "Add your own documents" comes last.
+//! then "Cite all sources" (`cite_ui`), "Open a Parallax link" (`open_link`), and "Add your own
+//! documents" comes last.
 
 use parallax_core::strings;
 use yew::prelude::*;
@@ -51,6 +52,7 @@ pub fn Library() -> Html {
                 </button>
             }
             <crate::cite_ui::CiteAll />
+            <crate::open_link::OpenLink id="open-link" />
             <ImportDocs />
         </section>
     }

@@ -467,9 +467,9 @@ describe('lessons', () => {
 
   const HOSTILE = [
     {
-      name: 'a missing source, a nested lesson and a note with markup',
-      hash: '#/lesson?title=Hostile&step=/read/nope!bad&step=/lesson?step=/map!nested&step=/map!%3Cimg%20src%3Dx%20onerror%3Dalert(1)%3E',
-      notices: [/^Step 1 of the lesson was left out\. There is no source “nope”/, /^Step 2 of the lesson was left out\. A lesson cannot be a step of another lesson\./],
+      name: 'a missing passage, a nested lesson and a note with markup',
+      hash: '#/lesson?title=Hostile&step=/read/002/p9999!bad&step=/lesson?step=/map!nested&step=/map!%3Cimg%20src%3Dx%20onerror%3Dalert(1)%3E',
+      notices: [/^Step 1 of the lesson was left out\. Source 002 has no passage “p9999”/, /^Step 2 of the lesson was left out\. A lesson cannot be a step of another lesson\./],
       expect: { count: 'Step 1 of 1', note: '<img src=x onerror=alert(1)>' },
     },
     {

@@ -199,7 +199,10 @@ describe('routes', () => {
       assert.equal(await page.locator('[data-testid="not-found"]').count(), 0, 'not-found shown for a partly missing link');
       const notice = page.locator('.notices[role="status"] li');
       assert.equal(await notice.count(), 1);
-      assert.equal((await notice.textContent()).trim(), 'There is no source “999” in this corpus.');
+      assert.equal(
+        (await notice.textContent()).trim(),
+        'This link names a document this copy of Parallax does not have: “999”. To get it, ask whoever sent you the link for the collection file or for the single file made with “Download as one file”, then open that file here.',
+      );
       await eventually(page, 'the link was not made canonical', (want) => location.hash.replace(/[?&]v=[0-9a-f]{12}$/, '') === want, canonical, () => location.hash);
     });
   }
