@@ -30,6 +30,9 @@ pub struct Data {
     pub own: OwnStatus,
     /// Imports, removes and puts back the reader's own documents.
     pub change_own: Callback<OwnAction>,
+    /// The reader's own documents as stored (id, file name, imported text), in the order of
+    /// `own_documents`: what a collection file holds.
+    pub own_entries: Rc<[parallax_core::library::Entry]>,
     analysis: RefCell<Option<(Vec<CustomTheme>, Rc<Analysis>)>>,
     reuse: OnceCell<Rc<Vec<ReusePair>>>,
     facts: OnceCell<Rc<Vec<FactGroup>>>,
@@ -41,7 +44,9 @@ impl Data {
     /// The app's data as the reader's library is now.
     pub fn of(own: &Own, change_own: Callback<OwnAction>) -> Rc<Data> {
         let (bundle, builtin) = own.bundle();
-        Rc::new(Data::new(bundle, builtin, own.status(), change_own))
+        let mut data = Data::new(bundle, builtin, own.status(), change_own);
+        data.own_entries = own.entries().into();
+        Rc::new(data)
     }
 
     /// `bundle.corpus` holds `builtin` built-in documents, then the reader's own.
@@ -58,6 +63,7 @@ impl Data {
             builtin,
             own,
             change_own,
+            own_entries: Rc::new([]),
             analysis: RefCell::new(None),
             reuse: OnceCell::new(),
             facts: OnceCell::new(),

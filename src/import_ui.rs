@@ -4,14 +4,19 @@
 //! including the files of the batch before it, with a pause between files for the page to paint
 //! the progress and answer the reader. Each file gets its own outcome: imported, with what the
 //! import changed, or refused, with the core's message naming it; shown in the library, or at
-//! the top of the view where files were dropped. Storage notices and putting back a removed
-//! document are shown here too. Everything is rendered as text.
+//! the top of the view where files were dropped. A collection file (`collection::is_collection`)
+//! picked or dropped the same way is opened (`OwnAction::OpenCollection`): its documents added,
+//! its notes merged into the reader's, and its lesson and themes offered as links; or refused
+//! whole with the core's message. Storage notices and putting back a removed document are shown
+//! here too. Everything is rendered as text.
 
 use parallax_core::strings;
 use std::collections::VecDeque;
 use std::rc::Rc;
 
+use parallax_core::collection::{self, CollectionError, Opened};
 use parallax_core::import::{check_size, display_name, ImportError, Imported};
+use parallax_core::notes;
 use parallax_core::state::View;
 use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_futures::JsFuture;
@@ -20,6 +25,7 @@ use yew::prelude::*;
 
 use crate::ctx::use_ctx;
 use crate::dom;
+use crate::notes_ui::{use_notes, NotesAction};
 use crate::own_docs::{LoadProblem, OwnAction};
 use crate::storage::StorageError;
 
@@ -35,12 +41,31 @@ enum Outcome {
         /// What the import changed (`Imported::notes`), as sentences.
         notes: Vec<String>,
     },
+    /// A collection file opened: what became of each of its documents, and links to its
+    /// lesson and to its themes.
+    Opened {
+        file: String,
+        title: String,
+        summary: String,
+        docs: Vec<DocLine>,
+        lesson: Option<String>,
+        themes: Option<String>,
+    },
     Refused {
         file: String,
         /// `ImportError::id`, or `unreadable` when the browser could not read the file.
         kind: &'static str,
         message: String,
     },
+}
+
+/// One document of an opened collection: `added`, `here` (its text was already in the library)
+/// or `refused`; the document's id here, and its title or why it was refused.
+#[derive(Clone, PartialEq)]
+struct DocLine {
+    kind: &'static str,
+    id: Option<String>,
+    text: String,
 }
 
 /// The files of the current batch: the outcomes so far, and the file being imported (its name,
@@ -97,7 +122,14 @@ fn refused(e: &ImportError) -> Outcome {
 async fn read_file(file: &File) -> Result<(String, Vec<u8>), Outcome> {
     let name = file.name();
     // Sizes of files are whole numbers of bytes.
-    check_size(&name, file.size() as u64).map_err(|e| refused(&e))?;
+    let bytes = file.size() as u64;
+    if collection::is_collection(&name, b"") {
+        if bytes > collection::MAX_BYTES {
+            return Err(refused_collection(&name, &CollectionError::TooLarge(bytes)));
+        }
+    } else {
+        check_size(&name, bytes).map_err(|e| refused(&e))?;
+    }
     match read(file).await {
         Ok(bytes) => Ok((name, bytes)),
         Err(why) => {
@@ -111,6 +143,80 @@ async fn read_file(file: &File) -> Result<(String, Vec<u8>), Outcome> {
                 kind: "unreadable",
             })
         }
+    }
+}
+
+fn refused_collection(name: &str, e: &CollectionError) -> Outcome {
+    Outcome::Refused {
+        file: display_name(name),
+        kind: e.id(),
+        message: e.to_string(),
+    }
+}
+
+/// What became of the collection file `name`, as the store of the reader's documents answered,
+/// and of its notes (`notes`: how many were added, or why none were).
+fn opened(name: &str, result: Result<Opened, CollectionError>, notes: Option<String>) -> Outcome {
+    let o = match result {
+        Ok(o) => o,
+        Err(e) => return refused_collection(name, &e),
+    };
+    let here = o.documents.len() - o.added();
+    let refused = o
+        .documents
+        .iter()
+        .filter(|d| matches!(d, collection::Outcome::Refused { .. }))
+        .count();
+    let here = here - refused;
+    let mut summary = format!(
+        "{} added",
+        strings::count(o.added(), "document", "documents")
+    );
+    if here > 0 {
+        summary.push_str(&format!(", {here} already in your library"));
+    }
+    if refused > 0 {
+        summary.push_str(&format!(", {refused} not added"));
+    }
+    summary.push('.');
+    if let Some(n) = notes {
+        summary.push(' ');
+        summary.push_str(&n);
+    }
+    if o.notes_left_out > 0 {
+        summary.push_str(&format!(
+            " {} on documents not added were left out.",
+            strings::count(o.notes_left_out, "note", "notes")
+        ));
+    }
+    let docs = o
+        .documents
+        .iter()
+        .map(|d| match d {
+            collection::Outcome::Added { id, title, .. } => DocLine {
+                kind: "added",
+                id: Some(id.clone()),
+                text: title.clone(),
+            },
+            collection::Outcome::AlreadyHere { id, title, .. } => DocLine {
+                kind: "here",
+                id: Some(id.clone()),
+                text: title.clone(),
+            },
+            collection::Outcome::Refused { error, .. } => DocLine {
+                kind: "refused",
+                id: None,
+                text: error.to_string(),
+            },
+        })
+        .collect();
+    Outcome::Opened {
+        file: display_name(name),
+        title: o.title,
+        summary,
+        docs,
+        lesson: o.lesson.map(|(link, _)| link),
+        themes: o.themes,
     }
 }
 
@@ -236,7 +342,9 @@ pub struct ProviderProps {
 #[component]
 pub fn ImportProvider(props: &ProviderProps) -> Html {
     let imports = use_reducer(Imports::default);
-    let own = use_ctx().data.change_own.clone();
+    let ctx = use_ctx();
+    let own = ctx.data.change_own.clone();
+    let notes = use_notes();
     {
         let current = imports.current.clone();
         let dispatcher = imports.dispatcher();
@@ -245,6 +353,20 @@ pub fn ImportProvider(props: &ProviderProps) -> Html {
                 wasm_bindgen_futures::spawn_local(async move {
                     pause().await;
                     match read_file(&file).await {
+                        Ok((name, bytes)) if collection::is_collection(&name, &bytes) => {
+                            own.emit(OwnAction::OpenCollection(
+                                bytes,
+                                Callback::from(move |result: Result<Opened, CollectionError>| {
+                                    let added = result
+                                        .as_ref()
+                                        .ok()
+                                        .filter(|o| !o.notes.is_empty())
+                                        .map(|o| add_notes(&notes, o, &ctx));
+                                    dispatcher
+                                        .dispatch(ImportAction::Done(opened(&name, result, added)))
+                                }),
+                            ))
+                        }
                         Ok((name, bytes)) => own.emit(OwnAction::Import(
                             name.clone(),
                             bytes,
@@ -260,6 +382,21 @@ pub fn ImportProvider(props: &ProviderProps) -> Html {
     }
     html! {
         <ContextProvider<Importer> context={Importer { batch: imports.batch.clone(), dispatcher: imports.dispatcher() }}>{ props.children.clone() }</ContextProvider<Importer>>
+    }
+}
+
+/// Merges an opened collection's notes into the reader's (none lost: `notes::merge`); what it
+/// did, in a sentence.
+fn add_notes(notes: &crate::notes_ui::NotesHandle, o: &Opened, ctx: &crate::ctx::Ctx) -> String {
+    match notes::merge(&notes.book, o.notes.clone(), &ctx.data.bundle.corpus) {
+        Ok((book, report)) => {
+            notes.dispatch(NotesAction::Set(book));
+            format!(
+                "{} added to your notes.",
+                strings::count(report.added + report.updated, "note", "notes")
+            )
+        }
+        Err(e) => format!("Its notes were not added: {e}"),
     }
 }
 
@@ -378,11 +515,11 @@ pub fn ImportDocs() -> Html {
         <section class="own-docs" aria-labelledby="own-docs-title">
             <h2 id="own-docs-title">{ "Add your own documents" }</h2>
             <p class="own-docs-help">
-                { "Text (.txt), Markdown (.md) or saved web pages (.html), up to 5 MB and about 30,000 words of text each. They are read in this browser, never sent anywhere, and go through the same cleaning and analyses as the sources above. Web pages are read as text, never displayed." }
+                { "Text (.txt), Markdown (.md) or saved web pages (.html), up to 5 MB and about 30,000 words of text each, or a collection file (.json) that Parallax made. They are read in this browser, never sent anywhere, and go through the same cleaning and analyses as the sources above. Web pages are read as text, never displayed." }
             </p>
             <div class="drop-zone">
                 <label for="own-files">{ "Choose files to add" }</label>
-                <input id="own-files" type="file" multiple=true accept=".txt,.md,.html,.htm" {onchange} />
+                <input id="own-files" type="file" multiple=true accept=".txt,.md,.html,.htm,.json" {onchange} />
                 <p class="drop-hint">{ "or drop them here, or anywhere on the page." }</p>
             </div>
             <div class="own-storage" role="status">
@@ -408,6 +545,7 @@ pub fn ImportDocs() -> Html {
                 }
                 { batch_html(&ctx, b) }
             </div>
+            <crate::collection_ui::ShareCollection id="share-library" />
         </section>
     }
 }
@@ -418,7 +556,7 @@ fn batch_html(ctx: &crate::ctx::Ctx, b: &Batch) -> Html {
     let ok = b
         .outcomes
         .iter()
-        .filter(|o| matches!(o, Outcome::Imported { .. }))
+        .filter(|o| matches!(o, Outcome::Imported { .. } | Outcome::Opened { .. }))
         .count();
     let not = b.outcomes.len() - ok;
     let summary = (b.progress.is_none() && !b.outcomes.is_empty()).then(|| {
@@ -452,6 +590,34 @@ fn batch_html(ctx: &crate::ctx::Ctx, b: &Batch) -> Html {
                                         <ul class="import-notes">
                                             { for notes.iter().map(|n| html! { <li>{ n }</li> }) }
                                         </ul>
+                                    }
+                                </li>
+                            },
+                            Outcome::Opened { file, title, summary, docs, lesson, themes } => html! {
+                                <li class="import-ok collection-opened" data-file={file.clone()}>
+                                    <p>{ format!("Opened the collection “{title}” from “{file}”: {summary}") }</p>
+                                    <ul class="collection-docs">
+                                        { for docs.iter().map(|d| html! {
+                                            <li data-outcome={d.kind} data-doc={d.id.clone()}>
+                                                { match d.kind { "added" => "Added: ", "here" => "Already in your library: ", _ => "Not added: " } }
+                                                if let Some(id) = &d.id {
+                                                    <a href={read_href(id)}>{ &d.text }</a>
+                                                } else {
+                                                    { &d.text }
+                                                }
+                                            </li>
+                                        }) }
+                                    </ul>
+                                    if lesson.is_some() || themes.is_some() {
+                                        <p class="collection-links">
+                                            if let Some(lesson) = lesson {
+                                                <a class="collection-lesson" href={lesson.clone()}>{ "Open its lesson" }</a>
+                                                { " " }
+                                            }
+                                            if let Some(themes) = themes {
+                                                <a class="collection-themes" href={themes.clone()}>{ "Use its themes" }</a>
+                                            }
+                                        </p>
                                     }
                                 </li>
                             },

@@ -943,6 +943,23 @@ pub fn LessonMaker() -> Html {
         view: View::Lesson(l),
         custom: Vec::new(),
     };
+    // A lesson on her own documents does not open for a class that lacks them: the drawer says
+    // which, and offers them as a collection file with the lesson's student copy.
+    let mut own_used: Vec<String> = Vec::new();
+    for (_, step) in &d.steps {
+        for id in parallax_core::collection::documents_named(&step.state) {
+            if ctx.data.is_own(&id) && !own_used.contains(&id) {
+                own_used.push(id);
+            }
+        }
+    }
+    let share_lesson: Option<Rc<str>> = made.as_ref().map(|l| {
+        let link = parallax_core::state::print(
+            &as_state(l.without_answers()),
+            &ctx.data.known.version,
+        );
+        link.trim_start_matches('#').into()
+    });
     // The student copy is what is shared with the class (and put in a QR code); the teacher
     // copy, with the answers, only when a step has one.
     let links = made.map(|l| {
@@ -1008,6 +1025,16 @@ pub fn LessonMaker() -> Html {
                     if len > 0 {
                         <ol class="lesson-draft">{ for items }</ol>
                     }
+                    if !own_used.is_empty() {
+                        <div class="lesson-own-warning" role="note">
+                            <p>
+                                <strong>{ "Your class will not have " }{ if own_used.len() == 1 { "this document" } else { "these documents" } }{ ": " }</strong>
+                                { own_used.iter().map(|id| format!("“{}”", ctx.data.bundle.corpus.title_of(id))).collect::<Vec<_>>().join(", ") }
+                                { if own_used.len() == 1 { ". You added it to this browser yourself: steps on it will not open in your students' copies of Parallax until they add it. Download it for them below." } else { ". You added them to this browser yourself: steps on them will not open in your students' copies of Parallax until they add them. Download them for them below." } }
+                            </p>
+                            <crate::collection_ui::ShareCollection id="share-lesson" lesson={share_lesson.clone()} open=true />
+                        </div>
+                    }
                     if !notices.is_empty() {
                         <ul class="lesson-notices">{ for notices.iter().map(|n| html! { <li>{ n.to_string() }</li> }) }</ul>
                     }
@@ -1018,9 +1045,6 @@ pub fn LessonMaker() -> Html {
                                 { link_row(&draft, "lesson-link-teacher", "Teacher copy (with the answers)", teacher, &base) }
                             } else {
                                 { link_row(&draft, "lesson-link", "Link to the lesson", student.clone(), &base) }
-                            }
-                            if base.is_empty() {
-                                <p class="lesson-hint lesson-fragment-note">{ parallax_core::state::OPEN_IN_YOUR_COPY }</p>
                             }
                             <p class="lesson-fit">
                                 { format!("The link is {} characters long. ", parallax_core::strings::thousands((base.len() + student.0.len()) as u64)) }

@@ -2,6 +2,7 @@
 
 mod app;
 mod cite_ui;
+mod collection_ui;
 mod compare;
 mod ctx;
 mod custom_themes;
@@ -22,7 +23,6 @@ mod missing;
 mod not_found;
 mod notes_ui;
 mod notices;
-mod open_link;
 mod overview;
 mod own_docs;
 mod page_drop;

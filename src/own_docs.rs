@@ -5,6 +5,7 @@
 
 use std::rc::Rc;
 
+use parallax_core::collection::{self, CollectionError, Opened};
 use parallax_core::import::{ImportError, Imported};
 pub use parallax_core::library::LoadProblem;
 use parallax_core::library::Shelf;
@@ -37,6 +38,11 @@ pub enum OwnAction {
     /// documents, the reader's own, and the files of the batch imported before it), stores it
     /// at once, and tells `done` how it went.
     Import(String, Vec<u8>, Callback<Result<Imported, ImportError>>),
+    /// Opens a collection file (its bytes): its documents added to the reader's own (a text
+    /// already here not added again, ids of this copy), stored at once; `done` is told what it
+    /// did, with its lesson, themes and notes by the ids here, or why the file was refused
+    /// (then nothing changed).
+    OpenCollection(Vec<u8>, Callback<Result<Opened, CollectionError>>),
     /// Removes the reader's document with this id (it can be put back).
     Remove(String),
     /// Puts back the document removed last.
@@ -69,6 +75,12 @@ impl Own {
             corpus: self.shelf.library.corpus.clone(),
         };
         (bundle, self.shelf.library.builtin())
+    }
+
+    /// The reader's own documents as stored: their ids, file names and imported texts (what a
+    /// collection file holds).
+    pub fn entries(&self) -> &[parallax_core::library::Entry] {
+        self.shelf.library.entries()
     }
 
     /// What the views show of the store: why it could not be read or written, and what can be
@@ -111,6 +123,18 @@ impl Reducible for OwnDocs {
                 done.emit(result);
                 ok
             }
+            OwnAction::OpenCollection(bytes, done) => match collection::read(&bytes) {
+                Ok(c) => {
+                    let opened = collection::open(&mut own.shelf, &Local, &c, &own.checksum);
+                    let added = opened.added() > 0;
+                    done.emit(Ok(opened));
+                    added
+                }
+                Err(e) => {
+                    done.emit(Err(e));
+                    false
+                }
+            },
             OwnAction::Remove(id) => own.shelf.remove(&Local, &id).is_some(),
             OwnAction::UndoRemove => own.shelf.undo_remove(&Local).is_some(),
             OwnAction::Sync => own.shelf.sync(&Local),

@@ -410,6 +410,37 @@ fn rename(state: &mut State, map: &HashMap<String, String>) {
     }
 }
 
+/// The documents a state names (a lesson's steps and the view opened from one too), in order,
+/// no repeats: what a lesson needs of the reader's library.
+pub fn documents_named(state: &State) -> Vec<String> {
+    fn walk(state: &State, out: &mut Vec<String>) {
+        let mut put = |id: &String| {
+            if !out.contains(id) {
+                out.push(id.clone());
+            }
+        };
+        match &state.view {
+            View::Read(x) => put(&x.doc),
+            View::Source(x) => put(&x.doc),
+            View::Compare(x) => x.docs.iter().for_each(put),
+            View::Explore(x) => x.sources.iter().for_each(put),
+            View::Lesson(l) | View::Handout(l) => {
+                for step in &l.steps {
+                    walk(&step.state, out);
+                }
+                if let Some(away) = l.away.as_deref() {
+                    walk(away, out);
+                }
+            }
+            // The other views name no document.
+            _ => {}
+        }
+    }
+    let mut out = Vec::new();
+    walk(state, &mut out);
+    out
+}
+
 fn known_entry(d: &Document) -> Vec<String> {
     d.passages.iter().map(|p| p.id.clone()).collect()
 }

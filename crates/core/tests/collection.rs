@@ -423,3 +423,15 @@ fn a_lesson_without_own_documents_and_one_that_is_no_lesson() {
     assert!(open(&mut shelf, &s, &c, CHECKSUM).lesson.is_none());
     let _ = State::default();
 }
+
+#[test]
+fn the_documents_a_lesson_names_in_order_without_repeats() {
+    let s = Memory::default();
+    let t = teacher(&s);
+    let k = known(&t);
+    let (state, _) = state::parse(&lesson_link(&k), &k);
+    assert_eq!(collection::documents_named(&state), ["own1", "002", "own2"]);
+    let (read, _) = state::parse("/read/own2", &k);
+    assert_eq!(collection::documents_named(&read), ["own2"]);
+    assert!(collection::documents_named(&State::default()).is_empty());
+}
