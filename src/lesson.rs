@@ -954,10 +954,8 @@ pub fn LessonMaker() -> Html {
         }
     }
     let share_lesson: Option<Rc<str>> = made.as_ref().map(|l| {
-        let link = parallax_core::state::print(
-            &as_state(l.without_answers()),
-            &ctx.data.known.version,
-        );
+        let link =
+            parallax_core::state::print(&as_state(l.without_answers()), &ctx.data.known.version);
         link.trim_start_matches('#').into()
     });
     // The student copy is what is shared with the class (and put in a QR code); the teacher
