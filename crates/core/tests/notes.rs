@@ -505,9 +505,12 @@ fn merge_keeps_every_note() {
         .map(|i| note(&format!("m{i}"), "d0", "p1", "x", 1, 1))
         .collect();
     assert_eq!(
-        merge(&current, many, &c),
+        merge(&current, many.clone(), &c),
         Err(NotesError::TooManyNotes(MAX_NOTES + 5))
     );
+    // Exactly MAX_NOTES in all is allowed.
+    let (full, _) = merge(&current, many[5..].to_vec(), &c).unwrap();
+    assert_eq!(full.notes.len(), MAX_NOTES);
 }
 
 #[test]
