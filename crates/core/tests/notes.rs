@@ -579,10 +579,62 @@ fn add_edit_remove() {
             .map(|i| note(&format!("m{i}"), "d0", "p1", "x", 1, 1))
             .collect(),
     );
-    assert!(matches!(
-        full.clone().add("d0", "p1", "one more", 2, 2),
-        Err(NotesError::TooManyNotes(_))
-    ));
+    assert_eq!(
+        full.clone().add("d0", "p1", "one more", 2, 2).unwrap_err(),
+        NotesError::TooManyNotes(MAX_NOTES + 1),
+        "the count a note more would make"
+    );
+    // An edit may bring a note to exactly MAX_TEXT_CHARS, not one more.
+    let mut nb = book(vec![note("e1", "d0", "p1", "x", 1, 1)]);
+    let at_limit = "y".repeat(MAX_TEXT_CHARS);
+    assert_eq!(nb.edit("e1", &at_limit, 2).unwrap().text, at_limit);
+    assert_eq!(
+        nb.edit("e1", &"z".repeat(MAX_TEXT_CHARS + 1), 3),
+        Err(NotesError::TextTooLong {
+            id: "e1".into(),
+            chars: MAX_TEXT_CHARS + 1
+        })
+    );
+}
+
+/// A file of exactly MAX_INPUT_BYTES is read; a message from the JSON reader is cut at 120
+/// characters, with "…" only when it was longer.
+#[test]
+fn json_at_the_size_limit_and_long_messages() {
+    let json = to_json(&book(vec![note("m1", "d0", "p1", "x", 1, 1)]));
+    let padded = format!("{json}{}", " ".repeat(MAX_INPUT_BYTES - json.len()));
+    assert_eq!(padded.len(), MAX_INPUT_BYTES);
+    assert_eq!(from_json(&padded).unwrap().notes.len(), 1);
+
+    // An unknown field whose name grows by one character at a time: the reader's message grows
+    // with it, so one of them is exactly 120 characters, shown whole.
+    let said: Vec<String> = (0..160)
+        .map(|n| {
+            let json = format!(
+                r#"{{"format":1,"notes":[{{"id":"m1","{}":1}}]}}"#,
+                "k".repeat(n)
+            );
+            match from_json(&json) {
+                Err(NotesError::WrongShape(why)) => why
+                    .strip_prefix("note 1: ")
+                    .unwrap_or_else(|| panic!("{why}"))
+                    .to_owned(),
+                other => panic!("{other:?}"),
+            }
+        })
+        .collect();
+    assert!(
+        said[0].chars().count() < 100 && !said[0].ends_with('…'),
+        "{}",
+        said[0]
+    );
+    assert!(
+        said.iter()
+            .any(|m| m.chars().count() == 120 && !m.ends_with('…')),
+        "no message of exactly 120 characters shown whole"
+    );
+    let cut = said.last().unwrap();
+    assert!(cut.ends_with('…') && cut.chars().count() == 121, "{cut}");
 }
 
 /// At the limits, both forms still read back.
