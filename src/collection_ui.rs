@@ -1,4 +1,4 @@
-//! "Share your documents with your class": the reader's own documents she chooses, a title of her own, her themes and, if she wants, a lesson and her notes, downloaded as one collection file (`collection::write`, the same choices giving the same bytes) that any copy of Parallax opens from "Choose files to add" or a drop. Shown under "Add your own documents" and, for a lesson on her own documents, in the "Make a lesson" drawer.
+//! "Share your documents with your class": the reader's own documents she chooses, a title of her own, her themes and, if she wants, a lesson and her notes, downloaded as one collection file (`collection::write`, the same choices giving the same bytes) that any copy of Parallax opens from "Choose files to add" or a drop, or, in the single offline file, as a copy of that file with the collection written into it ("Download as one file": it opens them at start, at the lesson). Shown under "Add your own documents" and, for a lesson on her own documents, in the "Make a lesson" drawer.
 
 use std::rc::Rc;
 
@@ -35,6 +35,45 @@ struct Choice {
     lesson: bool,
     themes: bool,
     notes: bool,
+}
+
+/// The global where the single file's start-up module keeps the page as parsed
+/// (`parallax_pack::PAGE_GLOBAL`); absent when the app is served.
+const PAGE_GLOBAL: &str = "__parallaxPage";
+
+/// Whether this page is a single file that kept itself (read on each render: only whether the
+/// page is there, not the page).
+fn is_single_file() -> bool {
+    web_sys::window()
+        .and_then(|w| js_sys::Reflect::has(&w, &PAGE_GLOBAL.into()).ok())
+        .unwrap_or(false)
+}
+
+/// The single file as it was opened, when this page is one (a copy of several megabytes: only
+/// when she downloads).
+fn own_page() -> Option<String> {
+    let window = web_sys::window()?;
+    js_sys::Reflect::get(&window, &PAGE_GLOBAL.into())
+        .ok()?
+        .as_string()
+}
+
+/// The single file `page` with `file` (a collection file's text) as its collection block's
+/// text, every `<` written `\u003c` (it appears only inside JSON strings) so that nothing in it
+/// can end the block. `None` when the page has no such block.
+fn with_collection(page: &str, file: &str) -> Option<String> {
+    let open = format!(
+        "<script type=\"application/json\" id=\"{}\">",
+        crate::data::COLLECTION_BLOCK_ID
+    );
+    let start = page.find(&open)? + open.len();
+    let end = start + page[start..].find("</script>")?;
+    Some(format!(
+        "{}{}{}",
+        &page[..start],
+        file.trim_end().replace('<', "\\u003c"),
+        &page[end..]
+    ))
 }
 
 #[component]
@@ -100,7 +139,8 @@ pub fn ShareCollection(props: &ShareProps) -> Html {
         })
     };
     let count = entries.iter().filter(|e| chosen(&choice, &e.id)).count();
-    let download = {
+    let single = is_single_file();
+    let download = |one_file: bool| {
         let (choice, status, entries) = (choice.clone(), status.clone(), entries.clone());
         let (ctx, lesson) = (ctx.clone(), props.lesson.clone());
         let notes = own_notes(&choice);
@@ -127,13 +167,31 @@ pub fn ShareCollection(props: &ShareProps) -> Html {
                 lesson: lesson.as_ref().filter(|_| c.lesson).map(|l| l.to_string()),
                 notes: if c.notes { notes.clone() } else { Vec::new() },
             };
-            let name = file_name(
-                &["collection", &title],
-                &dom::today(),
-                collection::EXTENSION,
-            );
             let text = collection::write(&file);
-            status.set(if dom::download(&name, "application/json", &text) {
+            let page = one_file.then(own_page).flatten();
+            let (name, mime, text) = match page {
+                Some(page) => {
+                    let Some(html) = with_collection(&page, &text) else {
+                        status.set("This page has no place for documents: it was not made by Parallax's packer.".into());
+                        return;
+                    };
+                    (
+                        file_name(&[&title], &dom::today(), "html"),
+                        "text/html",
+                        html,
+                    )
+                }
+                None => (
+                    file_name(
+                        &["collection", &title],
+                        &dom::today(),
+                        collection::EXTENSION,
+                    ),
+                    "application/json",
+                    text,
+                ),
+            };
+            status.set(if dom::download(&name, mime, &text) {
                 format!(
                     "Downloaded “{name}” ({}, {}).",
                     strings::count(file.documents.len(), "document", "documents"),
@@ -186,9 +244,18 @@ pub fn ShareCollection(props: &ShareProps) -> Html {
                     <label for={field("notes")}>{ format!("With your notes ({note_count})") }</label>
                 </div>
             }
-            <button type="button" class="collection-download" onclick={download} disabled={count == 0}>
+            <button type="button" class="collection-download" onclick={download(false)} disabled={count == 0}>
                 { "Download the collection file" }
             </button>
+            if single {
+                { " " }
+                <button type="button" class="collection-one-file" onclick={download(true)} disabled={count == 0}>
+                    { "Download as one file" }
+                </button>
+                <p class="collection-hint">{ "One file: this whole offline copy of Parallax with these documents in it. Your students open it by double click, with no network, and it opens at the lesson." }</p>
+            } else {
+                <p class="collection-hint">{ "To give them Parallax itself with your documents in one file, use the offline copy (parallax.html): it has “Download as one file” here." }</p>
+            }
             <p class="collection-status" role="status">{ (*status).clone() }</p>
         </details>
     }

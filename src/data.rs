@@ -20,12 +20,26 @@ pub fn load() -> Result<Bundle, BundleError> {
     parallax_core::decode(BUNDLE)
 }
 
+/// The id of the single file's data block that holds a collection of documents written into it
+/// by "Download as one file" (`parallax_pack::COLLECTION_BLOCK_ID`).
+pub const COLLECTION_BLOCK_ID: &str = "parallax-collection";
+
+/// The collection written into this page, when it is a single file made by "Download as one
+/// file": the block's text, if any.
+fn embedded() -> Option<String> {
+    let text = web_sys::window()?
+        .document()?
+        .get_element_by_id(COLLECTION_BLOCK_ID)?
+        .text_content()?;
+    (!text.trim().is_empty()).then_some(text)
+}
+
 /// The app's data: the built-in bundle, decoded once, with the reader's own documents read from
 /// local storage at start; a new `Data` each time they are imported or removed (here or, as it
 /// stores them, in another tab).
 #[hook]
 pub fn use_data() -> Rc<Result<Rc<Data>, BundleError>> {
-    let own = use_reducer(|| OwnDocs::open(load()));
+    let own = use_reducer(|| OwnDocs::open(load(), embedded()));
     {
         let own = own.dispatcher();
         use_effect_with((), move |_| {

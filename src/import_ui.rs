@@ -495,6 +495,7 @@ pub fn ImportDocs() -> Html {
         .iter()
         .map(|p| (p.id(), load_notice(p)))
         .chain(save_problem)
+        .chain(own.embedded.clone().map(|e| ("embedded", e)))
         .collect();
     let download = {
         let download_failed = download_failed.clone();

@@ -30,6 +30,8 @@ pub struct Own {
     shelf: Shelf,
     version: u16,
     checksum: String,
+    /// Why the collection written into this page could not be opened.
+    embedded: Option<String>,
 }
 
 /// What the views ask of the reader's documents.
@@ -53,12 +55,22 @@ pub enum OwnAction {
 
 impl OwnDocs {
     /// The built-in bundle (as decoded), with the documents stored earlier, if any can be read.
-    pub fn open(bundle: Result<Bundle, BundleError>) -> OwnDocs {
+    /// `embedded`: a collection written into this page (a single file made by "Download as one
+    /// file"), opened into the reader's documents at once; when the page opens at no view of its
+    /// own, it opens at the collection's lesson.
+    pub fn open(bundle: Result<Bundle, BundleError>, embedded: Option<String>) -> OwnDocs {
         OwnDocs {
-            loaded: bundle.map(|b| Own {
-                shelf: Shelf::open(&Local, b.corpus, BUILD),
-                version: b.version,
-                checksum: b.checksum,
+            loaded: bundle.map(|b| {
+                let mut own = Own {
+                    shelf: Shelf::open(&Local, b.corpus, BUILD),
+                    version: b.version,
+                    checksum: b.checksum,
+                    embedded: None,
+                };
+                if let Some(text) = embedded {
+                    own.open_embedded(&text);
+                }
+                own
             }),
             generation: 0,
         }
@@ -66,6 +78,31 @@ impl OwnDocs {
 }
 
 impl Own {
+    /// Opens the collection written into this page into the reader's documents, and goes to its
+    /// lesson when the page was opened at no view of its own.
+    fn open_embedded(&mut self, text: &str) {
+        match collection::read(text.as_bytes()) {
+            Ok(c) => {
+                let opened = collection::open(&mut self.shelf, &Local, &c, &self.checksum);
+                let location = web_sys::window().map(|w| w.location());
+                let at_start = location
+                    .as_ref()
+                    .and_then(|l| l.hash().ok())
+                    .is_none_or(|h| matches!(h.as_str(), "" | "#" | "#/"));
+                if let (Some(location), Some((lesson, _)), true) =
+                    (location, opened.lesson, at_start)
+                {
+                    let _ = location.set_hash(&lesson);
+                }
+            }
+            Err(e) => {
+                self.embedded = Some(format!(
+                    "The documents written into this file could not be opened: {e}"
+                ))
+            }
+        }
+    }
+
     /// The built-in bundle with the reader's documents after its own, as the library is now, and
     /// how many of its documents are built in.
     pub fn bundle(&self) -> (Bundle, usize) {
@@ -91,6 +128,7 @@ impl Own {
             save_problem: self.shelf.save_problem().cloned(),
             removed_title: self.shelf.removed_title(),
             removed_id: self.shelf.removed_id(),
+            embedded: self.embedded.clone(),
         }
     }
 }
@@ -105,6 +143,8 @@ pub struct OwnStatus {
     /// The title and id of the document removed last, while it can be put back.
     pub removed_title: Option<String>,
     pub removed_id: Option<String>,
+    /// Why the collection written into this page (a single file) could not be opened.
+    pub embedded: Option<String>,
 }
 
 impl Reducible for OwnDocs {

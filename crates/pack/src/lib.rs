@@ -13,7 +13,7 @@ pub mod single;
 use std::fmt;
 use std::path::{Path, PathBuf};
 
-pub use single::{BUNDLE_META, WASM_BLOCK_ID};
+pub use single::{BUNDLE_META, COLLECTION_BLOCK_ID, PAGE_GLOBAL, WASM_BLOCK_ID};
 
 /// Why packing failed, in words for the person who ran it.
 #[derive(Debug, Clone, PartialEq, Eq)]

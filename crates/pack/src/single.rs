@@ -37,6 +37,13 @@ use crate::PackError;
 pub const BUNDLE_META: &str = "parallax-bundle";
 /// The `id` of the data block that holds the wasm in base64.
 pub const WASM_BLOCK_ID: &str = "parallax-wasm";
+/// The `id` of the data block (`type="application/json"`, never executed, so outside the
+/// policy's script hashes) where the app writes a collection of documents when it writes itself
+/// out as one file ("Download as one file"); empty as packed.
+pub const COLLECTION_BLOCK_ID: &str = "parallax-collection";
+/// The global where the start-up module keeps the page as parsed (before it removes the wasm
+/// block), for the app to write itself out again.
+pub const PAGE_GLOBAL: &str = "__parallaxPage";
 
 /// The page and what it is made of.
 #[derive(Debug, Clone)]
@@ -239,7 +246,8 @@ pub fn build(dist: &Dist) -> Result<SingleFile, PackError> {
     let head = format!(
         "\n    <meta http-equiv=\"Content-Security-Policy\" content=\"{csp}\">\
          \n    <!-- {BUNDLE_META}: SHA-256 of the payload, i.e. of the bytes of {} as built by Trunk, in that order -->\
-         \n    <meta name=\"{BUNDLE_META}\" content=\"{payload_sha256}\">",
+         \n    <meta name=\"{BUNDLE_META}\" content=\"{payload_sha256}\">\
+         \n    <script type=\"application/json\" id=\"{COLLECTION_BLOCK_ID}\"></script>",
         payload.join(", ")
     );
     let html = if outline.head {
@@ -721,7 +729,9 @@ fn module_script(js: &str, exports: &Exports, boot: &Bootstrap) -> String {
     s.push_str(&format!(
         "\n// parallax-pack: Trunk's start-up code, with the wasm decoded from #{WASM_BLOCK_ID} instead of fetched.\n\
          {{\nconst __parallax_wasm = (() => {{\n  const block = document.getElementById('{WASM_BLOCK_ID}');\n  \
-         const text = block.textContent.trim();\n  block.remove();\n  \
+         const text = block.textContent.trim();\n  \
+         globalThis.{PAGE_GLOBAL} = '<!DOCTYPE html>\\n' + document.documentElement.outerHTML;\n  \
+         block.remove();\n  \
          if (typeof Uint8Array.fromBase64 === 'function') return Uint8Array.fromBase64(text);\n  \
          const binary = atob(text);\n  const bytes = new Uint8Array(binary.length);\n  \
          for (let i = 0; i < binary.length; i++) bytes[i] = binary.charCodeAt(i);\n  return bytes;\n}})();\n\
@@ -872,6 +882,9 @@ mod tests {
             s.contains("{\nconst init = __parallax_init;\nconst bindings = __parallax_bindings;\n")
         );
         assert!(s.contains("getElementById('parallax-wasm')"));
+        // The page as parsed is kept before the wasm block goes, for "Download as one file".
+        let kept = s.find("globalThis.__parallaxPage = '<!DOCTYPE html>\\n' + document.documentElement.outerHTML;").unwrap();
+        assert!(kept < s.find("block.remove()").unwrap());
         assert!(s.trim_end().ends_with("}\n}"));
     }
 }

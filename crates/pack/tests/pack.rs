@@ -179,6 +179,7 @@ fn check_page(html: &str, wasm: &[u8]) -> String {
     );
     let mut hashes = Vec::new();
     let mut wasm_blocks = 0;
+    let mut collection_blocks = 0;
     for e in &els {
         let text = || e.text.as_str();
         match e.name.as_str() {
@@ -190,6 +191,12 @@ fn check_page(html: &str, wasm: &[u8]) -> String {
                     "the data block is the wasm"
                 );
                 wasm_blocks += 1;
+            }
+            "script" if e.attr("type") == Some("application/json") => {
+                // Data, never run: the empty place for a collection ("Download as one file").
+                assert_eq!(e.attr("id"), Some(parallax_pack::COLLECTION_BLOCK_ID));
+                assert_eq!(text(), "", "the collection block is empty as packed");
+                collection_blocks += 1;
             }
             "script" | "style" => {
                 assert!(e.attr("src").is_none());
@@ -210,6 +217,7 @@ fn check_page(html: &str, wasm: &[u8]) -> String {
         }
     }
     assert_eq!(wasm_blocks, 1);
+    assert_eq!(collection_blocks, 1);
     let in_policy = policy.matches("'sha256-").count();
     hashes.sort();
     hashes.dedup();
