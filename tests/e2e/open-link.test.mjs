@@ -132,6 +132,17 @@ describe('open a Parallax link', () => {
     await axe(page, 'header.site-header');
     await screenshot(page, 'open-link-header');
 
+    // The library's box at this width too.
+    await page.click('#open-link-header-toggle');
+    await page.evaluate(() => {
+      location.hash = '#/';
+    });
+    await page.waitForSelector('#open-link');
+    await page.locator('#open-link').scrollIntoViewIfNeeded();
+    await screenshot(page, 'open-link-library');
+    assert.equal(await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth), 0);
+    await page.click('#open-link-header-toggle');
+
     await paste(page, 'open-link-header', 'file:///home/ana/Downloads/parallax.html#/read/001');
     await eventually(page, 'the file:// link never opened the reader', () => document.querySelector('article.reader')?.dataset.doc === '001', null, seen);
     assert.equal(await page.isVisible('#open-link-header'), false, 'the panel closes once the link is open');
