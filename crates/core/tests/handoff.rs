@@ -441,6 +441,12 @@ fn hostile_ids_are_named_as_text_and_the_list_is_bounded() {
     assert_eq!(docs.len(), 1);
     assert!(docs[0].chars().count() <= 40);
     assert!(!docs[0].contains(['\n', '\u{202e}']));
+    // An id of nothing but invisible characters names nothing: said as before, not named.
+    let (_, notices) = parse("#/read/%00%E2%80%8B", known());
+    assert_eq!(notices, vec![Notice::UnknownDoc(String::new())]);
+    let (_, notices) = parse("#/lesson?step=/map&step=/read/%00", known());
+    assert!(missing(&notices).is_none());
+    assert!(matches!(notices[..], [Notice::StepLeftOut { step: 2, .. }]));
     // A lesson of MAX_STEPS comparisons of three sources this copy lacks: every step kept, the
     // notice names ten and counts the rest.
     let steps: String = (0..MAX_STEPS)

@@ -44,6 +44,10 @@ fn gather_missing(notices: &mut Vec<Notice>) {
             },
             _ => return true,
         };
+        // An id of nothing but invisible characters names nothing: its notice stays as it is.
+        if doc.is_empty() {
+            return true;
+        }
         if !docs.contains(doc) && docs.len() < MAX_MISSING {
             docs.push(doc.clone());
         }
@@ -523,7 +527,7 @@ fn parse_step(
     let missing: Vec<String> = inner
         .iter()
         .filter_map(|n| match n {
-            Notice::UnknownDoc(d) => Some(d.clone()),
+            Notice::UnknownDoc(d) if !d.is_empty() => Some(d.clone()),
             _ => None,
         })
         .collect();
