@@ -104,6 +104,11 @@ describe('Download as one file', () => {
       await page.fill('#lesson-title', 'Grain and gas');
       await page.fill('#lesson-note', 'Read the opening.');
       await page.click('#lesson-add');
+      // A question with the teacher's answer: the copy carries the student copy, without it.
+      await page.click('.lesson-draft > li:first-child details.lesson-edit > summary');
+      await page.fill('.lesson-draft > li:first-child textarea[id^="lesson-question-"]', 'What does Russia sell?');
+      await page.fill('.lesson-draft > li:first-child textarea[id^="lesson-answer-"]', 'Wheat and timber, says the guide');
+      await eventually(page, 'the answer was not kept', () => document.querySelector('.lesson-has-answer'));
       await page.waitForSelector('#share-lesson .collection-one-file');
       await page.fill('#share-lesson-title', 'Partnership');
       const result = await new AxeBuilder({ page }).include('#share-lesson').withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa']).analyze();
@@ -132,6 +137,9 @@ describe('Download as one file', () => {
     assert.equal(file.kind, 'parallax-collection');
     assert.equal(file.content.title, 'Partnership');
     assert.ok(!block.includes('<'), 'no < inside the block');
+    assert.match(file.content.lesson, /question=What%20does%20Russia%20sell/);
+    assert.ok(!file.content.lesson.includes('answer='), 'the student copy has no answer');
+    assert.ok(!html.includes('Wheat and timber, says'), 'the answer is nowhere in the file');
   });
 
   it('a student opens the downloaded file from file:// with every request blocked: her documents and her lesson', async () => {
@@ -141,6 +149,8 @@ describe('Download as one file', () => {
     assert.match(await page.evaluate(() => location.hash), /^#\/lesson\?title=Grain%20and%20gas&step=\/read\/own1!/);
     assert.match(norm(await page.locator('.lesson-bar').textContent()), /Grain and gas/);
     assert.equal(norm(await page.locator('article.reader h1').textContent()), title);
+    assert.match(norm(await page.locator('.lesson-bar').textContent()), /What does Russia sell\?/);
+    assert.ok(!norm(await page.locator('body').textContent()).includes('Wheat and timber, says'), 'no answer for the student');
     await screenshot(page, 'one-file-student');
     await page.setViewportSize({ width: 390, height: 844 });
     await screenshot(page, 'one-file-student');
