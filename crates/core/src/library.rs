@@ -249,7 +249,9 @@ impl Library {
     /// Imports text an import already read (`import::import_text`: a collection file's
     /// document), as `import` does a file.
     pub fn import_text(&mut self, name: &str, text: &str) -> Result<Imported, ImportError> {
-        self.import_with(name, |corpus, id| import::import_text(name, text, corpus, id))
+        self.import_with(name, |corpus, id| {
+            import::import_text(name, text, corpus, id)
+        })
     }
 
     fn import_with(
