@@ -10,7 +10,7 @@
 
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { mkdtemp, rm } from 'node:fs/promises';
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
@@ -244,7 +244,7 @@ describe('open a Parallax link in the single offline file', () => {
   /** The single file from file://, every request but the file itself blocked and recorded. */
   async function openFile(width = 1280) {
     const file = pathToFileURL(join(out, 'parallax.html')).href;
-    const context = await browser.newContext({ viewport: { width, height: 800 } });
+    const context = await browser.newContext({ viewport: { width, height: 800 }, acceptDownloads: true });
     contexts.push(context);
     context.setDefaultTimeout(WAIT_MS);
     const problems = [];
@@ -285,8 +285,20 @@ describe('open a Parallax link in the single offline file', () => {
     assert.match(norm(await page.textContent('.lesson-fragment-note')), /paste.*“Open a link”/);
     await screenshot(page, 'open-link-file-lesson');
 
-    // Pasted back into a copy (this one), it opens the lesson.
+    // Citations made in the file link to the reader as bare fragments too.
     await page.click('.lesson-close');
+    await page.evaluate(() => {
+      location.hash = '#/';
+    });
+    const cite = page.locator('section.cite').getByRole('button', { name: /CSL-JSON/ });
+    const [file] = await Promise.all([page.waitForEvent('download'), cite.click()]);
+    const cited = await readFile(await file.path(), 'utf8');
+    const urls = JSON.parse(cited).map((r) => r.URL);
+    assert.equal(urls.length, 5);
+    assert.ok(urls.every((u) => /^#\/read\/\d{3}\?v=[0-9a-f]{12}$/.test(u)), JSON.stringify(urls));
+    assert.ok(!cited.includes('file:'), 'a citation names the file');
+
+    // Pasted back into a copy (this one), it opens the lesson.
     await page.click('#open-link-header-toggle');
     await paste(page, 'open-link-header', link);
     await eventually(page, 'the bare lesson link never opened', () => document.querySelector('.lesson-count')?.textContent.trim() === 'Step 1 of 1', null, seen);
