@@ -426,9 +426,13 @@ fn bad_markdown_says_where() {
         (format!("{head}<!-- parallax-note id=n1 doc=001 passage=p4 created=1 updated=2 stray -->\n{end}"), "BadMarkdown", "not “name=value”"),
         (format!("{head}<!-- parallax-note id=<b> doc=001 passage=p4 created=1 updated=2 -->\n{end}"), "BadId", "invalid id “<b>”"),
         (format!("{head}{open}\n{long}\n{end}"), "TextTooLong", "Note n1 has 2001 characters"),
-        (format!("{head}{}", format!("{open}\nx\n{end}\n").repeat(MAX_NOTES + 1)), "TooManyNotes", "at most 1000"),
+        (format!("{head}{}", format!("{open}\nx\n{end}\n").repeat(MAX_NOTES + 1)), "TooManyNotes", "That makes 1001 notes; at most 1000"),
         (" ".repeat(MAX_INPUT_BYTES + 1), "TooLarge", "at most 16 MB"),
     ];
+    // Exactly MAX_INPUT_BYTES is read.
+    let one = format!("{head}{open}\nx\n{end}\n");
+    let padded = format!("{one}{}", " ".repeat(MAX_INPUT_BYTES - one.len()));
+    assert_eq!(from_markdown(&padded).unwrap().len(), 1);
     for (input, kind, says) in cases {
         let shown: String = input.chars().take(60).collect();
         let err = from_markdown(&input).expect_err(&shown);
