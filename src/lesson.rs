@@ -1044,6 +1044,9 @@ pub fn LessonMaker() -> Html {
                             } else {
                                 { link_row(&draft, "lesson-link", "Link to the lesson", student.clone(), &base) }
                             }
+                            if base.is_empty() {
+                                <p class="lesson-hint lesson-fragment-note">{ parallax_core::state::OPEN_IN_YOUR_COPY }</p>
+                            }
                             <p class="lesson-fit">
                                 { format!("The link is {} characters long. ", parallax_core::strings::thousands((base.len() + student.0.len()) as u64)) }
                                 { LinkFit::of(base.len() + student.0.len()).to_string() }

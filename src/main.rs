@@ -23,6 +23,7 @@ mod missing;
 mod not_found;
 mod notes_ui;
 mod notices;
+mod open_link;
 mod overview;
 mod own_docs;
 mod page_drop;
