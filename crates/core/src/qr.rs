@@ -1,4 +1,4 @@
-//! QR codes of links for a classroom projector: the module grid of a text (the `qrcode` crate's encoder) and its SVG path with the quiet zone, or why a text is too long.
+//! QR codes of links for a classroom projector: the module grid of a text (the `qrcodegen` crate's encoder, one mode for the whole text) and its SVG path with the quiet zone, or why a text is too long.
 //!
 //! A link of at most `state::MAX_QR_BYTES` bytes always encodes, at most version 25 (117 × 117
 //! modules), the size `state::LinkFit::Qr` promises a projector shows legibly: with error
@@ -7,7 +7,7 @@
 //! the room cannot read.
 
 use crate::state::MAX_QR_BYTES;
-use qrcode::{Color, EcLevel, QrCode, Version};
+use qrcodegen::{QrCode, QrCodeEcc, QrSegment, Version};
 use std::fmt;
 
 /// The light margin around a code, in modules, that readers need to find it (ISO/IEC 18004).
@@ -57,27 +57,28 @@ impl Qr {
         if text.len() > MAX_QR_BYTES {
             return Err(too_long);
         }
-        for (level, medium) in [(EcLevel::M, true), (EcLevel::L, false)] {
-            let Ok(code) = QrCode::with_error_correction_level(text.as_bytes(), level) else {
+        let segs = QrSegment::make_segments(text);
+        for (level, medium) in [(QrCodeEcc::Medium, true), (QrCodeEcc::Low, false)] {
+            let Ok(code) = QrCode::encode_segments_advanced(
+                &segs,
+                level,
+                Version::MIN,
+                Version::new(MAX_VERSION as u8),
+                None,
+                false,
+            ) else {
                 continue;
             };
-            let version = match code.version() {
-                Version::Normal(v) => v,
-                Version::Micro(_) => continue,
-            };
-            if version <= MAX_VERSION {
-                let dark = code
-                    .to_colors()
-                    .into_iter()
-                    .map(|c| c == Color::Dark)
-                    .collect();
-                return Ok(Qr {
-                    width: code.width(),
-                    dark,
-                    version,
-                    medium,
-                });
-            }
+            let width = code.size() as usize;
+            let dark = (0..width * width)
+                .map(|i| code.get_module((i % width) as i32, (i / width) as i32))
+                .collect();
+            return Ok(Qr {
+                width,
+                dark,
+                version: code.version().value() as i16,
+                medium,
+            });
         }
         // Not reached: `MAX_QR_BYTES` bytes fit version 25 at L in byte mode (tested).
         Err(too_long)
