@@ -125,10 +125,7 @@ fn label(ctx: &Ctx, state: &State) -> String {
         View::Notes => "Your notes".into(),
         View::Lesson(_) => "Lesson".into(),
         View::Handout(_) => "Lesson handout".into(),
-        View::Missing(m) => format!(
-            "A document this copy does not have ({})",
-            m.docs.join(", ")
-        ),
+        View::Missing(m) => format!("A document this copy does not have ({})", m.docs.join(", ")),
     }
 }
 
