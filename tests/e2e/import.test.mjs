@@ -138,7 +138,8 @@ describe('import', () => {
   it('a good .txt, .md and .html import, are marked as the reader\'s own, and appear in the explorer, compare and the reader', async () => {
     const page = await h.open(await h.newPage());
     await page.waitForSelector('#own-files');
-    assert.equal(await page.getAttribute('#own-files', 'accept'), '.txt,.md,.html,.htm');
+    // .json: a collection file (a teacher's documents) is opened from the same picker.
+    assert.equal(await page.getAttribute('#own-files', 'accept'), '.txt,.md,.html,.htm,.json');
     assert.equal(await page.$eval('#own-files', (i) => i.multiple), true);
     const s = await importFiles(page, [fixture('article.txt'), fixture('article.md'), fixture('page.html')]);
     assert.equal(s.summary, '3 files imported.');
