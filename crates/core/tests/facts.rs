@@ -2,7 +2,7 @@
 
 mod common;
 
-use parallax_core::facts::{facts, Agreement, FactGroup, FactKind};
+use parallax_core::facts::{any_conflict, facts, Agreement, FactGroup, FactKind};
 use parallax_core::model::Claim;
 use parallax_core::source::{load_dir, parse_claims, CLAIMS};
 use std::path::{Path, PathBuf};
@@ -476,4 +476,62 @@ fn per_is_a_unit_only_before_cent() {
             ("figure:percent of good", "90 per cent of goods"),
         ]
     );
+}
+
+/// How a table names each group (`shown_label` after `kind_word`), and what each source states
+/// of it (`by_source`), on sources written here.
+#[test]
+fn groups_are_named_as_a_table_shows_them_and_read_per_source() {
+    let groups = facts_of(&[
+        &["The ministers met on August 18, 2021, and again on April 21. Trade grew by 40 percent in 2023. The treaty was ratified on April 21."],
+        &["Trade grew by 30 percent in 2023, officials said on April 21."],
+    ]);
+    let named = |key: &str| {
+        let g = find(&groups, key);
+        (g.kind_word(), g.shown_label())
+    };
+    assert_eq!(
+        named("figure:percent of "),
+        ("Figure", "percent".to_owned())
+    );
+    // A date with no known event reads as a date, a partial one (it starts with "-") too.
+    assert_eq!(
+        named("date:2021-08-18"),
+        ("Date", "18 August 2021".to_owned())
+    );
+    assert_eq!(named("date:--04-21"), ("Date", "21 April".to_owned()));
+    assert_eq!(
+        named("date:treaty-status:ratified"),
+        (
+            "Date of",
+            "Status of the Iran–Russia treaty, presented as ratified".to_owned()
+        )
+    );
+    assert_eq!(
+        named("treaty-status"),
+        ("Claim", "Status of the Iran–Russia treaty".to_owned())
+    );
+
+    // Per source asked for, in that order: its values, each with the mentions that state it; a
+    // source named twice gets the same values twice, one that states nothing none.
+    let figure = find(&groups, "figure:percent of ");
+    let of = |m: usize| {
+        (
+            figure.mentions[m].doc.as_str(),
+            figure.mentions[m].value.as_str(),
+        )
+    };
+    assert_eq!((of(0), of(1)), (("d0", "40"), ("d1", "30")));
+    assert_eq!(
+        figure.by_source(&["d1", "x", "d0", "d1"]),
+        vec![
+            vec![("30", vec![1])],
+            vec![],
+            vec![("40", vec![0])],
+            vec![("30", vec![1])]
+        ]
+    );
+    // Two sources stating the same figure agree; different figures differ.
+    assert!(!any_conflict(FactKind::Figure, ["40", "40"].into_iter()));
+    assert!(any_conflict(FactKind::Figure, ["40", "30"].into_iter()));
 }
