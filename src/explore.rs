@@ -307,13 +307,7 @@ pub fn ExploreView(props: &Props) -> Html {
     }
     let corpus = &ctx.data.bundle.corpus;
     let analysis = ctx.data.analysis(&ctx.state.custom);
-    let filter = Filter {
-        query: e.query.clone(),
-        themes: e.themes.clone(),
-        sources: e.sources.clone(),
-        entities: e.entities.clone(),
-        langs: e.langs.clone(),
-    };
+    let filter = e.filter();
     let facets = analysis.facets(corpus, &filter);
     let page_key = (filter, e.kwic);
     let shown = if page.0 == page_key { page.1 } else { PAGE };

@@ -1,6 +1,6 @@
 //! What a lesson's printed handout shows of each step besides its texts: the passage a reader step names, the claims, figures and dates of a compare step, the first results of a search, a source's opening; built from the same analyses and export tables as the views, never in the app.
 
-use crate::analysis::{Analysis, Filter};
+use crate::analysis::Analysis;
 use crate::compare::compare;
 use crate::export::{self, Cell, LinkBase, Made, Show, Table};
 use crate::facts::FactGroup;
@@ -110,13 +110,7 @@ pub fn content(s: &Sources, view: &View, at: LinkBase) -> Content {
             for_people(&table)
         }
         View::Explore(e) => {
-            let filter = Filter {
-                query: e.query.clone(),
-                themes: e.themes.clone(),
-                sources: e.sources.clone(),
-                entities: e.entities.clone(),
-                langs: e.langs.clone(),
-            };
+            let filter = e.filter();
             let facets = s.analysis.facets(corpus, &filter);
             let first = &facets.hits[..facets.hits.len().min(MAX_RESULTS)];
             let results = export::rows(corpus, s.analysis, first, at)

@@ -149,6 +149,19 @@ pub struct Explore {
     pub kwic: bool,
 }
 
+impl Explore {
+    /// The passages these settings select, as the analysis filters them.
+    pub fn filter(&self) -> crate::analysis::Filter {
+        crate::analysis::Filter {
+            query: self.query.clone(),
+            themes: self.themes.clone(),
+            sources: self.sources.clone(),
+            entities: self.entities.clone(),
+            langs: self.langs.clone(),
+        }
+    }
+}
+
 /// The reader's settings (`#/read/<doc>[/<passage>]?removed=1`).
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Read {
