@@ -8,7 +8,6 @@
 // already made), or as the binary named by PARALLAX_PACK.
 
 import assert from 'node:assert/strict';
-import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { mkdir, mkdtemp, readFile, readdir, rm, stat } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -16,21 +15,11 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { inflateRawSync } from 'node:zlib';
 import { after, before, describe, it } from 'node:test';
-import { ARTIFACTS, DIST, WAIT_MS, eventually, launchBrowser, manifestIds, screenshot } from './harness.mjs';
+import { ARTIFACTS, DIST, WAIT_MS, eventually, launchBrowser, manifestIds, screenshot, runPack } from './harness.mjs';
 import { injectHostile } from './inject.mjs';
 
 const here = dirname(fileURLToPath(import.meta.url));
-const ROOT = resolve(here, '../..');
 
-/** Runs the packer on the release build into `out`; returns its standard output. */
-function runPack(out) {
-  const [cmd, args] = process.env.PARALLAX_PACK
-    ? [process.env.PARALLAX_PACK, []]
-    : ['cargo', ['run', '-q', '--offline', '-p', 'parallax-pack', '--']];
-  const r = spawnSync(cmd, [...args, DIST, '--out', out], { cwd: ROOT, encoding: 'utf8', timeout: 600_000 });
-  assert.equal(r.status, 0, `parallax-pack failed (${r.error ?? `exit ${r.status}`}):\n${r.stderr}`);
-  return r.stdout;
-}
 
 /** The entries of a zip, read from its central directory: name, method, sizes and contents. */
 function readZip(buf) {

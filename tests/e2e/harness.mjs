@@ -7,12 +7,24 @@ import { createServer } from 'node:http';
 import { mkdir, readFile, stat } from 'node:fs/promises';
 import { dirname, extname, join, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { spawnSync } from 'node:child_process';
 import { chromium } from 'playwright-core';
 
 const here = dirname(fileURLToPath(import.meta.url));
 
 /** The release build that `trunk build --release --offline` writes (PARALLAX_E2E_DIST overrides). */
 export const DIST = resolve(process.env.PARALLAX_E2E_DIST || resolve(here, '../../dist'));
+
+/** Runs the packer (`PARALLAX_PACK`, or `cargo run -p parallax-pack`) on the build into `out`,
+ * making the single offline file; returns its standard output. */
+export function runPack(out) {
+  const [cmd, args] = process.env.PARALLAX_PACK
+    ? [process.env.PARALLAX_PACK, []]
+    : ['cargo', ['run', '-q', '--offline', '-p', 'parallax-pack', '--']];
+  const r = spawnSync(cmd, [...args, DIST, '--out', out], { cwd: resolve(here, '../..'), encoding: 'utf8', timeout: 600_000 });
+  assert.equal(r.status, 0, `parallax-pack failed (${r.error ?? `exit ${r.status}`}):\n${r.stderr}`);
+  return r.stdout;
+}
 /** Screenshots land here (ignored by git). */
 export const ARTIFACTS = resolve(here, 'artifacts');
 /** Debian's Chromium; installed by `make test-setup`, never downloaded by a test tool. */

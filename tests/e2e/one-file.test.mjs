@@ -10,26 +10,18 @@
 // PARALLAX_PACK).
 
 import assert from 'node:assert/strict';
-import { spawnSync } from 'node:child_process';
 import { mkdtemp, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { after, before, describe, it } from 'node:test';
 import AxeBuilder from '@axe-core/playwright';
-import { DIST, WAIT_MS, eventually, launchBrowser, norm, screenshot } from './harness.mjs';
+import { DIST, WAIT_MS, eventually, launchBrowser, norm, screenshot, runPack } from './harness.mjs';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const ROOT = resolve(here, '../..');
 const FIXTURES = join(ROOT, 'crates/core/tests/fixtures/import');
 
-function runPack(out) {
-  const [cmd, args] = process.env.PARALLAX_PACK
-    ? [process.env.PARALLAX_PACK, []]
-    : ['cargo', ['run', '-q', '--offline', '-p', 'parallax-pack', '--']];
-  const r = spawnSync(cmd, [...args, DIST, '--out', out], { cwd: ROOT, encoding: 'utf8', timeout: 600_000 });
-  assert.equal(r.status, 0, `parallax-pack failed (${r.error ?? `exit ${r.status}`}):\n${r.stderr}`);
-}
 
 describe('Download as one file', () => {
   let out;

@@ -9,18 +9,16 @@
 // anything or asks another origin.
 
 import assert from 'node:assert/strict';
-import { spawnSync } from 'node:child_process';
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { after, afterEach, before, describe, it } from 'node:test';
 import AxeBuilder from '@axe-core/playwright';
-import { DIST, Harness, WAIT_MS, eventually, launchBrowser, norm, screenshot } from './harness.mjs';
+import { DIST, Harness, WAIT_MS, eventually, launchBrowser, norm, screenshot, runPack } from './harness.mjs';
 
 const h = new Harness();
 const here = dirname(fileURLToPath(import.meta.url));
-const ROOT = resolve(here, '../..');
 const TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
 
 /** A lesson link as a teacher would send it from the web: two steps, opened at the second. */
@@ -215,14 +213,6 @@ describe('open a Parallax link', () => {
   });
 });
 
-/** Runs the packer on the build into `out` (as bundle.test.mjs does). */
-function runPack(out) {
-  const [cmd, args] = process.env.PARALLAX_PACK
-    ? [process.env.PARALLAX_PACK, []]
-    : ['cargo', ['run', '-q', '--offline', '-p', 'parallax-pack', '--']];
-  const r = spawnSync(cmd, [...args, DIST, '--out', out], { cwd: ROOT, encoding: 'utf8', timeout: 600_000 });
-  assert.equal(r.status, 0, `parallax-pack failed (${r.error ?? `exit ${r.status}`}):\n${r.stderr}`);
-}
 
 describe('open a Parallax link in the single offline file', () => {
   let out;
