@@ -9,8 +9,6 @@ mod common;
 #[path = "common/counting.rs"]
 mod counting;
 
-use std::path::Path;
-
 use parallax_core::collection::{
     self, is_collection, open, read, write, Collection, CollectionError, Doc, Outcome, MAX_BYTES,
     MAX_DOCUMENTS,
@@ -27,14 +25,7 @@ fn corpus() -> Corpus {
     common::real_corpus().clone()
 }
 
-fn fixture(name: &str) -> Vec<u8> {
-    std::fs::read(
-        Path::new(env!("CARGO_MANIFEST_DIR"))
-            .join("tests/fixtures/import")
-            .join(name),
-    )
-    .unwrap()
-}
+use common::import_fixture as fixture;
 
 /// A teacher's shelf with two files imported.
 fn teacher(s: &Memory) -> Shelf {

@@ -5,8 +5,6 @@
 
 mod common;
 
-use std::path::Path;
-
 use parallax_core::bundle::store_document;
 use parallax_core::import;
 use parallax_core::library::{read, Library, ReadError};
@@ -16,14 +14,7 @@ fn corpus() -> Corpus {
     common::real_corpus().clone()
 }
 
-fn fixture(name: &str) -> Vec<u8> {
-    std::fs::read(
-        Path::new(env!("CARGO_MANIFEST_DIR"))
-            .join("tests/fixtures/import")
-            .join(name),
-    )
-    .unwrap()
-}
+use common::import_fixture as fixture;
 
 /// A tab of build `build` that has read `stored` (or nothing) at start.
 fn tab(build: &str, stored: Option<&str>) -> Library {

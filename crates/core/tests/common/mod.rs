@@ -8,6 +8,12 @@ use parallax_core::notes::{Note, Notebook, NOTES_FORMAT};
 use parallax_core::segment::sentence_spans;
 use proptest::prelude::*;
 
+/// A real file of `tests/fixtures/import/`, the files a reader imports.
+pub fn import_fixture(name: &str) -> Vec<u8> {
+    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/import");
+    std::fs::read(dir.join(name)).unwrap_or_else(|e| panic!("{name}: {e}"))
+}
+
 /// The bundled corpus (`corpus/iran-russia`), read once.
 pub fn real_corpus() -> &'static Corpus {
     static C: std::sync::OnceLock<Corpus> = std::sync::OnceLock::new();
