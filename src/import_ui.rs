@@ -15,7 +15,7 @@ use std::collections::VecDeque;
 use std::rc::Rc;
 
 use parallax_core::collection::{self, CollectionError, Opened};
-use parallax_core::import::{check_size, display_name, ImportError, Imported};
+use parallax_core::import::{check_size, display_name, extract, ImportError, Imported};
 use parallax_core::notes;
 use parallax_core::state::View;
 use wasm_bindgen::{JsCast, JsValue};
@@ -367,13 +367,22 @@ pub fn ImportProvider(props: &ProviderProps) -> Html {
                                 }),
                             ))
                         }
-                        Ok((name, bytes)) => own.emit(OwnAction::Import(
-                            name.clone(),
-                            bytes,
-                            Callback::from(move |result| {
-                                dispatcher.dispatch(ImportAction::Done(outcome(&name, result)))
-                            }),
-                        )),
+                        // Reading the file (up to `import::MAX_BYTES`) and cleaning its text
+                        // (up to `import::MAX_TEXT_BYTES`) are two tasks, with a paint between.
+                        Ok((name, bytes)) => match extract(&name, &bytes) {
+                            Ok(extracted) => {
+                                drop(bytes);
+                                pause().await;
+                                own.emit(OwnAction::Import(
+                                    extracted,
+                                    Callback::from(move |result| {
+                                        dispatcher
+                                            .dispatch(ImportAction::Done(outcome(&name, result)))
+                                    }),
+                                ))
+                            }
+                            Err(e) => dispatcher.dispatch(ImportAction::Done(refused(&e))),
+                        },
                         Err(refused) => dispatcher.dispatch(ImportAction::Done(refused)),
                     }
                 });

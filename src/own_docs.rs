@@ -6,7 +6,7 @@
 use std::rc::Rc;
 
 use parallax_core::collection::{self, CollectionError, Opened};
-use parallax_core::import::{ImportError, Imported};
+use parallax_core::import::{Extracted, ImportError, Imported};
 pub use parallax_core::library::LoadProblem;
 use parallax_core::library::Shelf;
 use parallax_core::{Bundle, BundleError};
@@ -36,10 +36,10 @@ pub struct Own {
 
 /// What the views ask of the reader's documents.
 pub enum OwnAction {
-    /// Imports one file (its name and bytes) against the library as it is now (built-in
-    /// documents, the reader's own, and the files of the batch imported before it), stores it
-    /// at once, and tells `done` how it went.
-    Import(String, Vec<u8>, Callback<Result<Imported, ImportError>>),
+    /// Imports one file, already read (`import::extract`, in a task of its own), against the
+    /// library as it is now (built-in documents, the reader's own, and the files of the batch
+    /// imported before it), stores it at once, and tells `done` how it went.
+    Import(Extracted, Callback<Result<Imported, ImportError>>),
     /// Opens a collection file (its bytes): its documents added to the reader's own (a text
     /// already here not added again, ids of this copy), stored at once; `done` is told what it
     /// did, with its lesson, themes and notes by the ids here, or why the file was refused
@@ -157,8 +157,8 @@ impl Reducible for OwnDocs {
         };
         let mut own = own.clone();
         let changed = match action {
-            OwnAction::Import(name, bytes, done) => {
-                let result = own.shelf.import(&Local, &name, &bytes);
+            OwnAction::Import(extracted, done) => {
+                let result = own.shelf.import_extracted(&Local, extracted);
                 let ok = result.is_ok();
                 done.emit(result);
                 ok

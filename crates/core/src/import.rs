@@ -540,14 +540,16 @@ fn fingerprint(doc: &Document, most: usize) -> Option<([u8; 32], usize)> {
 /// Imports one file as document `id`: decoded, turned into text, cleaned and segmented, and
 /// checked against `existing` (the library so far: the corpus and earlier imports). When
 /// several files are imported at once, add each one imported to `existing` before the next, so
-/// that a file dropped twice is a duplicate the second time.
+/// that a file dropped twice is a duplicate the second time. It is `extract` then
+/// `import_extracted`, which an app can run as two tasks with a paint between.
 pub fn import(
     name: &str,
     bytes: &[u8],
     existing: &Corpus,
     id: &str,
 ) -> Result<Imported, ImportError> {
-    import_as(name, bytes, existing, id, false)
+    check_id(name, id, existing)?;
+    import_extracted(extract(name, bytes)?, existing, id)
 }
 
 /// Imports text an import already read (`Imported::text`, as a collection file carries it)
@@ -559,26 +561,52 @@ pub fn import_text(
     existing: &Corpus,
     id: &str,
 ) -> Result<Imported, ImportError> {
-    import_as(name, text.as_bytes(), existing, id, true)
+    check_id(name, id, existing)?;
+    import_extracted(extract_as(name, text.as_bytes(), true)?, existing, id)
 }
 
-fn import_as(
-    name: &str,
-    bytes: &[u8],
-    existing: &Corpus,
-    id: &str,
-    as_text: bool,
-) -> Result<Imported, ImportError> {
+/// A file's text, read but not yet cleaned into a document: the first half of `import`, which
+/// depends on the file alone (its cost grows with the file's size, up to `MAX_BYTES`; the
+/// second half's with the text's, up to `MAX_TEXT_BYTES`).
+#[derive(Debug, Clone, PartialEq)]
+pub struct Extracted {
+    /// The file's name as shown (`display_name`).
+    name: String,
+    text: String,
+    format: Format,
+    encoding: Encoding,
+    notes: Vec<Note>,
+}
+
+impl Extracted {
+    /// The file's name as shown.
+    pub fn name(&self) -> &str {
+        &self.name
+    }
+}
+
+/// Reads the file `name`: its size and kind checked, decoded, its markup turned into text,
+/// invisible characters removed, over-long lines cut.
+pub fn extract(name: &str, bytes: &[u8]) -> Result<Extracted, ImportError> {
+    extract_as(name, bytes, false)
+}
+
+/// Refuses an id that is not one, or that `existing` already has.
+fn check_id(name: &str, id: &str, existing: &Corpus) -> Result<(), ImportError> {
+    if !is_id(id) || existing.document(id).is_some() {
+        return Err(ImportError::BadId {
+            name: display_name(name),
+            id: id.chars().take(MAX_NAME_CHARS).collect(),
+        });
+    }
+    Ok(())
+}
+
+fn extract_as(name: &str, bytes: &[u8], as_text: bool) -> Result<Extracted, ImportError> {
     let display = display_name(name);
     let name = display.as_str();
     let size = bytes.len() as u64;
     check_size(name, size)?;
-    if !is_id(id) || existing.document(id).is_some() {
-        return Err(ImportError::BadId {
-            name: name.into(),
-            id: id.chars().take(MAX_NAME_CHARS).collect(),
-        });
-    }
     if bytes.is_empty() {
         return Err(ImportError::Empty {
             name: name.into(),
@@ -665,9 +693,33 @@ fn import_as(
             words: text.split_whitespace().count() as u64,
         });
     }
-    let (mut text, split) = split_long_lines(&text);
+    let (text, split) = split_long_lines(&text);
     notes.extend(split);
+    Ok(Extracted {
+        name: display,
+        text,
+        format,
+        encoding,
+        notes,
+    })
+}
 
+/// Cleans and segments a file's text as document `id`, and checks it against `existing`: the
+/// second half of `import`.
+pub fn import_extracted(
+    extracted: Extracted,
+    existing: &Corpus,
+    id: &str,
+) -> Result<Imported, ImportError> {
+    let Extracted {
+        name,
+        mut text,
+        format,
+        encoding,
+        mut notes,
+    } = extracted;
+    let name = name.as_str();
+    check_id(name, id, existing)?;
     // Cleaning takes the first line as the title. When it cannot be one (a paragraph, or a line
     // that cleaning sets aside so that a paragraph comes first), the file name goes first.
     let first = text.lines().find(|l| !l.trim().is_empty()).unwrap_or("");
@@ -964,26 +1016,46 @@ impl Seen {
 /// neighbours only in the `last` pass, on the text itself: before it, markup or an entity may
 /// still stand between a joiner and the letter it joins.
 fn normalise(text: &str, seen: &mut Seen, last: bool) -> String {
+    // Printable ASCII, newlines and tabs are kept as they are: copied a run at a time, since
+    // they are nearly all of most files. Every other character is looked at one by one.
+    let plain = |b: &u8| matches!(b, b' '..=b'~' | b'\n' | b'\t');
+    let bytes = text.as_bytes();
     let mut out = String::with_capacity(text.len());
-    let mut chars = text.chars().peekable();
-    while let Some(c) = chars.next() {
+    let mut at = 0;
+    while at < text.len() {
+        let run = bytes[at..]
+            .iter()
+            .position(|b| !plain(b))
+            .unwrap_or(text.len() - at);
+        if run > 0 {
+            out.push_str(&text[at..at + run]);
+            seen.chars += run as u64;
+            at += run;
+            continue;
+        }
+        let Some(c) = text[at..].chars().next() else {
+            break;
+        };
+        at += c.len_utf8();
         seen.chars += 1;
         match c {
             // A byte-order mark left at the very start (decoding strips one) is no trick.
             '\u{feff}' if !last && seen.chars == 1 => {}
             '\u{200c}' | '\u{200d}' if !last => out.push(c),
             '\u{200c}' | '\u{200d}'
-                if keeps_joiner(out.chars().next_back(), c, chars.peek().copied()) =>
+                if keeps_joiner(out.chars().next_back(), c, text[at..].chars().next()) =>
             {
                 out.push(c)
             }
             '\r' => {
-                chars.next_if_eq(&'\n');
+                if bytes.get(at) == Some(&b'\n') {
+                    at += 1;
+                }
                 out.push('\n');
             }
             '\u{85}' | '\u{2028}' => out.push('\n'),
             '\u{2029}' => out.push_str("\n\n"),
-            '\t' | '\n' | '\u{b}' | '\u{c}' => out.push(c),
+            '\u{b}' | '\u{c}' => out.push(c),
             '\u{fffd}' => {
                 seen.replacement += 1;
                 out.push(c);
@@ -1329,8 +1401,12 @@ fn element(name: &str) -> Element {
     if name.len() > 10 {
         return Element::Inline;
     }
-    let lower = name.to_ascii_lowercase();
-    match lower.as_str() {
+    let mut buf = [0u8; 10];
+    for (to, from) in buf.iter_mut().zip(name.bytes()) {
+        *to = from.to_ascii_lowercase();
+    }
+    // Lower-casing ASCII bytes leaves UTF-8 valid.
+    match std::str::from_utf8(&buf[..name.len()]).unwrap_or("") {
         "script" | "noscript" => Element::Raw(Dropped::Script),
         "style" => Element::Raw(Dropped::Style),
         "textarea" | "xmp" | "iframe" | "noembed" | "noframes" | "plaintext" => {

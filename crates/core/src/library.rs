@@ -24,7 +24,7 @@ use serde::{Deserialize, Serialize};
 use serde_json::Value;
 
 use crate::bundle::{load_document, store_document};
-use crate::import::{self, ImportError, Imported};
+use crate::import::{self, Extracted, ImportError, Imported};
 use crate::model::{is_id, Corpus, Document};
 use crate::store::{self, Loaded, Storage, StorageError};
 
@@ -243,7 +243,15 @@ impl Library {
     /// under the next free id, and adds it. The caller merges what is stored first, and writes
     /// the store at once, so that two tabs never give one id to two documents.
     pub fn import(&mut self, name: &str, bytes: &[u8]) -> Result<Imported, ImportError> {
-        self.import_with(name, |corpus, id| import::import(name, bytes, corpus, id))
+        self.import_extracted(import::extract(name, bytes)?)
+    }
+
+    /// Imports a file already read (`import::extract`), as `import` does.
+    pub fn import_extracted(&mut self, extracted: Extracted) -> Result<Imported, ImportError> {
+        let name = extracted.name().to_owned();
+        self.import_with(&name, |corpus, id| {
+            import::import_extracted(extracted, corpus, id)
+        })
     }
 
     /// Imports text an import already read (`import::import_text`: a collection file's
@@ -497,10 +505,20 @@ impl Shelf {
         name: &str,
         bytes: &[u8],
     ) -> Result<Imported, ImportError> {
+        self.import_extracted(s, import::extract(name, bytes)?)
+    }
+
+    /// Imports a file already read (`import::extract`: the app reads it in a task of its own),
+    /// as `import` does.
+    pub fn import_extracted(
+        &mut self,
+        s: &impl Storage,
+        extracted: Extracted,
+    ) -> Result<Imported, ImportError> {
         if self.writable {
             self.merge_stored(s);
         }
-        let imported = self.library.import(name, bytes)?;
+        let imported = self.library.import_extracted(extracted)?;
         self.removed = None;
         self.write(s);
         Ok(imported)

@@ -955,7 +955,12 @@ fn soup() -> impl Strategy<Value = String> {
 
 fn check(name: &str, bytes: &[u8]) -> Result<(), TestCaseError> {
     let library = corpus();
-    match import::import(name, bytes, library, "my1") {
+    let whole = import::import(name, bytes, library, "my1");
+    // The app imports in two halves, with a paint between: the same import.
+    let halves =
+        import::extract(name, bytes).and_then(|x| import::import_extracted(x, library, "my1"));
+    prop_assert_eq!(&halves, &whole);
+    match whole {
         Ok(i) => {
             let d = &i.document;
             prop_assert!(!d.passages.is_empty());
@@ -1056,6 +1061,17 @@ fn a_script_tag_swallowed_by_earlier_markup_is_text_as_in_a_browser() {
         let i = import::import("page.html", html.as_bytes(), corpus(), "my1").expect(html);
         assert!(i.text.contains("SHOWN"), "{html}: {:?}", i.text);
         assert!(!i.text.contains("<script"), "{html}: {:?}", i.text);
+    }
+}
+
+/// Every real file, good or bad, passes the checks of any input (among them: the two halves
+/// the app runs give the same import).
+#[test]
+fn every_fixture_passes_the_checks_of_any_input() {
+    for entry in std::fs::read_dir(dir()).unwrap() {
+        let path = entry.unwrap().path();
+        let name = path.file_name().unwrap().to_string_lossy().into_owned();
+        check(&name, &fixture(&name)).unwrap_or_else(|e| panic!("{name}: {e}"));
     }
 }
 
