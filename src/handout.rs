@@ -103,7 +103,7 @@ fn step_html(ctx: &Ctx, base: &str, n: usize, step: &Step) -> Html {
     };
     let key = key_content(content(&sources, &step.state.view, at));
     let link = format!("{base}{}", print(&step.state, &data.known.version));
-    let name = crate::lesson::step_name(ctx, step);
+    let name = step.name(&data.bundle.corpus);
     html! {
         <article class="handout-step" aria-labelledby={format!("handout-step-{n}")}>
             <div class="handout-step-text">

@@ -30,8 +30,7 @@ use std::rc::Rc;
 
 use parallax_core::draft::{self, DraftShelf};
 use parallax_core::state::{
-    lesson, Known, Lesson, LinkFit, OverviewPart, State, Step, StepField, View, MAX_STEPS,
-    MAX_STEP_NOTE_CHARS,
+    lesson, Known, Lesson, LinkFit, State, Step, StepField, View, MAX_STEPS, MAX_STEP_NOTE_CHARS,
 };
 use wasm_bindgen::closure::Closure;
 use wasm_bindgen::{JsCast, JsValue};
@@ -42,100 +41,14 @@ use crate::ctx::{use_ctx, Ctx, Nav};
 use crate::dom;
 use crate::storage::Local;
 
-/// A name of a step's view that says what it shows, for the lists of steps.
+/// A name of a step's view that says what it shows, for the lists of steps (the core's).
 fn label(ctx: &Ctx, state: &State) -> String {
-    let title = |d: &String| {
-        ctx.data
-            .bundle
-            .corpus
-            .document(d)
-            .map_or(d.as_str(), |d| d.title.as_str())
-            .to_owned()
-    };
-    // A theme by its label: the corpus's own, or one of the step's reader-defined themes.
-    let theme = |id: &String| {
-        let own = (0..state.custom.len()).find(|&i| state.custom[i].to_theme(i).id == *id);
-        match own {
-            Some(i) => state.custom[i].label.clone(),
-            None => ctx
-                .data
-                .bundle
-                .corpus
-                .themes
-                .iter()
-                .find(|t| t.id == *id)
-                .map_or_else(|| id.clone(), |t| t.label.clone()),
-        }
-    };
-    match &state.view {
-        View::Library => "All sources".into(),
-        View::Overview { part: None } => "Story overview".into(),
-        View::Overview { part: Some(p) } => format!(
-            "Story overview: {}",
-            match p {
-                OverviewPart::Copies => "who copies whom",
-                OverviewPart::Disagreements => "where the sources disagree",
-                OverviewPart::Framing => "how each source frames the story",
-                OverviewPart::Cleaning => "what cleaning removed",
-            }
-        ),
-        View::Read(r) => {
-            let mut s = match &r.passage {
-                Some(p) => format!(
-                    "Read “{}”, {}",
-                    title(&r.doc),
-                    crate::passage::name(p).to_lowercase()
-                ),
-                None => format!("Read “{}”", title(&r.doc)),
-            };
-            if r.show_removed {
-                s.push_str(", with what cleaning removed");
-            }
-            s
-        }
-        View::Explore(e) => {
-            let mut s = if e.query.is_empty() {
-                "Explore".to_owned()
-            } else {
-                format!("Explore “{}”", e.query)
-            };
-            if !e.themes.is_empty() {
-                let names: Vec<String> = e.themes.iter().map(theme).collect();
-                s.push_str(&format!(" in {}", names.join(", ")));
-            }
-            if e.kwic {
-                s.push_str(", words in context");
-            }
-            s
-        }
-        View::Map => "Themes in each source".into(),
-        View::Compare(c) => {
-            let names: Vec<String> = c.docs.iter().map(|d| format!("“{}”", title(d))).collect();
-            let mut s = format!("Compare {}", names.join(" and "));
-            if let Some(t) = &c.theme {
-                s.push_str(&format!(" on {}", theme(t)));
-            }
-            if c.only_differ {
-                s.push_str(", where they differ");
-            }
-            s
-        }
-        View::Source(s) => format!("Profile of “{}”", title(&s.doc)),
-        View::Methods => "Methods".into(),
-        View::Notes => "Your notes".into(),
-        View::Lesson(_) => "Lesson".into(),
-        View::Handout(_) => "Lesson handout".into(),
-        View::Missing(m) => format!("A document this copy does not have ({})", m.docs.join(", ")),
-    }
+    parallax_core::state::view_name(&ctx.data.bundle.corpus, state)
 }
 
-/// A step's name: the teacher's, or else its view's.
+/// A step's name: the teacher's, or else its view's (the core's `Step::name`).
 pub(crate) fn step_name(ctx: &Ctx, step: &Step) -> String {
-    if step.label.is_empty() {
-        label(ctx, &step.state)
-    } else {
-        step.label.clone()
-    }
+    step.name(&ctx.data.bundle.corpus)
 }
 
 fn set_title(title: &str) {

@@ -7,7 +7,7 @@ use yew::prelude::*;
 use crate::ctx::use_ctx;
 
 /// A passage id as readers read it: `p12` is "passage 12" (the core's, shared with exports).
-pub use parallax_core::export::passage_name as name;
+pub use parallax_core::strings::passage_name as name;
 
 #[derive(Properties, PartialEq)]
 pub struct Props {

@@ -273,14 +273,6 @@ fn sources_line<'a>(corpus: &Corpus, ids: impl IntoIterator<Item = &'a str>) -> 
         .join("; ")
 }
 
-/// A passage id as readers read it: `p12` is "passage 12"; any other id stays as it is.
-pub fn passage_name(id: &str) -> String {
-    match id.strip_prefix('p') {
-        Some(n) if !n.is_empty() && n.bytes().all(|b| b.is_ascii_digit()) => format!("passage {n}"),
-        _ => format!("passage {id}"),
-    }
-}
-
 /// Escapes every character Markdown could read as markup, so that text stays text and reads
 /// back exactly (the notes' Markdown, which is imported again). Exports escape less:
 /// `markdown_text`.

@@ -7,6 +7,7 @@ use crate::facts::FactGroup;
 use crate::model::Corpus;
 use crate::reuse::ReusePair;
 use crate::state::View;
+use crate::strings::passage_name;
 
 /// Most results of a search step printed.
 pub const MAX_RESULTS: usize = 5;
@@ -87,7 +88,7 @@ pub fn content(s: &Sources, view: &View, at: LinkBase) -> Content {
                 Some(p) => Content::Passage {
                     title: doc.title.clone(),
                     doc: doc.id.clone(),
-                    name: export::passage_name(&p.id),
+                    name: passage_name(&p.id),
                     // Whole: it is what the step asks the student to read.
                     text: p.text.clone(),
                 },
@@ -116,12 +117,7 @@ pub fn content(s: &Sources, view: &View, at: LinkBase) -> Content {
             let results = export::rows(corpus, s.analysis, first, at)
                 .into_iter()
                 .map(|r| Hit {
-                    place: format!(
-                        "{} ({}), {}",
-                        r.title,
-                        r.source,
-                        export::passage_name(&r.passage)
-                    ),
+                    place: format!("{} ({}), {}", r.title, r.source, passage_name(&r.passage)),
                     text: cut(&r.text),
                 })
                 .collect();

@@ -1,4 +1,4 @@
-//! Small text helpers shared by the core and the app, each written once: counts in words ("1,234 words") and sizes ("4.2 MB"), a text's first words, contexts cut at words, month names, days that exist on the calendar, a value as one line, calendar dates of a time in milliseconds, invisible characters, and character references (`&amp;`, `&#233;`).
+//! Small text helpers shared by the core and the app, each written once: counts in words ("1,234 words") and sizes ("4.2 MB"), a text's first words, contexts cut at words, month names, a passage's name (`passage_name`), days that exist on the calendar, a value as one line, calendar dates of a time in milliseconds, invisible characters, and character references (`&amp;`, `&#233;`).
 
 use std::borrow::Cow;
 
@@ -483,6 +483,15 @@ const NAMED: &[(&str, char)] = &[
     ("thorn", 'þ'),
     ("yuml", 'ÿ'),
 ];
+
+/// A passage id as readers read it: `p12` is "passage 12"; any other id stays as it is. Shared
+/// by the app, the exports, the handout and the names of lesson steps.
+pub fn passage_name(id: &str) -> String {
+    match id.strip_prefix('p') {
+        Some(n) if !n.is_empty() && n.bytes().all(|b| b.is_ascii_digit()) => format!("passage {n}"),
+        _ => format!("passage {id}"),
+    }
+}
 
 #[cfg(test)]
 mod tests {

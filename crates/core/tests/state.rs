@@ -1713,3 +1713,121 @@ fn a_links_fit_is_said_at_its_exact_limits() {
         .contains("more than 8,000 characters"));
     assert!(LinkFit::Qr.to_string().contains("QR code"));
 }
+
+/// What every kind of view is called in a lesson's lists of steps, its handout and its export:
+/// sources by their titles, themes by their labels (a reader's own by the label she gave it).
+#[test]
+fn every_view_has_a_name_that_says_what_it_shows() {
+    use parallax_core::state::{view_name, CustomTheme};
+    let corpus = common::real_corpus();
+    let t = |id: &str| corpus.title_of(id).to_owned();
+    assert_eq!(
+        t("002"),
+        "Unpacking The Iran-Russia Alliance: A New Global Dynamic"
+    );
+    let name = |view: View| view_name(corpus, &state(view));
+    assert_eq!(name(View::Library), "All sources");
+    assert_eq!(name(View::Overview { part: None }), "Story overview");
+    assert_eq!(
+        name(View::Overview {
+            part: Some(OverviewPart::Disagreements)
+        }),
+        "Story overview: where the sources disagree"
+    );
+    assert_eq!(
+        name(read("002", Some("p3"))),
+        format!("Read “{}”, passage 3", t("002"))
+    );
+    assert_eq!(name(read("002", None)), format!("Read “{}”", t("002")));
+    assert_eq!(
+        name(View::Read(Read {
+            show_removed: true,
+            ..Read::at("004", None)
+        })),
+        format!("Read “{}”, with what cleaning removed", t("004"))
+    );
+    assert_eq!(name(explore(|_| {})), "Explore");
+    assert_eq!(
+        name(explore(|e| {
+            e.query = "sanction*".into();
+            e.themes = vec!["trade".into(), "energy".into()];
+            e.kwic = true;
+        })),
+        "Explore “sanction*” in Trade and economic ties, Energy and nuclear, words in context"
+    );
+    assert_eq!(name(View::Map), "Themes in each source");
+    assert_eq!(
+        name(View::Compare(Compare {
+            docs: vec!["000".into(), "002".into()],
+            theme: Some("trade".into()),
+            only_differ: true,
+        })),
+        format!(
+            "Compare “{}” and “{}” on Trade and economic ties, where they differ",
+            t("000"),
+            t("002")
+        )
+    );
+    assert_eq!(
+        name(View::Source(Source { doc: "003".into() })),
+        format!("Profile of “{}”", t("003"))
+    );
+    assert_eq!(name(View::Methods), "Methods");
+    assert_eq!(name(View::Notes), "Your notes");
+    assert_eq!(name(View::Lesson(Lesson::default())), "Lesson");
+    assert_eq!(name(View::Handout(Lesson::default())), "Lesson handout");
+    assert_eq!(
+        name(View::Missing(Missing {
+            link: "/read/zz9".into(),
+            docs: vec!["zz9".into()],
+        })),
+        "A document this copy does not have (zz9)"
+    );
+    // An id the corpus lacks is named as it is.
+    assert_eq!(
+        name(View::Source(Source { doc: "zz9".into() })),
+        "Profile of “zz9”"
+    );
+
+    // A reader-defined theme by the label she gave it, in a comparison and in a search.
+    let own = State {
+        view: View::Compare(Compare {
+            docs: vec!["001".into(), "003".into()],
+            theme: Some("my2".into()),
+            only_differ: false,
+        }),
+        custom: vec![
+            CustomTheme {
+                label: "Oil".into(),
+                terms: vec!["oil".into()],
+            },
+            CustomTheme {
+                label: "Grain & wheat".into(),
+                terms: vec!["grain".into()],
+            },
+        ],
+    };
+    assert_eq!(
+        view_name(corpus, &own),
+        format!("Compare “{}” and “{}” on Grain & wheat", t("001"), t("003"))
+    );
+    let search = State {
+        view: explore(|e| e.themes = vec!["my1".into()]),
+        ..own.clone()
+    };
+    assert_eq!(view_name(corpus, &search), "Explore in Oil");
+    // Without her themes, an unknown theme id stays as it is.
+    assert_eq!(
+        view_name(corpus, &state(explore(|e| e.themes = vec!["my1".into()]))),
+        "Explore in my1"
+    );
+
+    // A step is called by the teacher's name, else by its view's.
+    let step = Step::new(state(read("002", Some("p3"))), "A note");
+    assert_eq!(step.name(corpus), format!("Read “{}”, passage 3", t("002")));
+    let named = Step {
+        label: "The first claim".into(),
+        ..step
+    };
+    assert_eq!(named.name(corpus), "The first claim");
+}

@@ -76,7 +76,7 @@ pub fn kwic_rows(corpus: &Corpus, lines: &[KwicLine], at: super::LinkBase) -> Ve
 
 /// "Title, passage 3": where a passage is, as the results name it.
 fn place(title: &str, passage: &str) -> String {
-    format!("{title}, {}", super::passage_name(passage))
+    format!("{title}, {}", crate::strings::passage_name(passage))
 }
 
 /// The passages' table, without title or file name.

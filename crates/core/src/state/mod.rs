@@ -26,12 +26,14 @@
 //!
 //! Here: the types a link restores, the limits, and the parameter names. The rest by seam:
 //! `fragment` (raw parameters, percent-coding, text limits), `parse`, `lesson` (lessons as
-//! values and their limits), `print` (the canonical link), `handoff` (a link pasted in, a link
-//! written out from a page opened as a file) and `notice` (what the reader is told).
+//! values and their limits), `name` (what a view and a step are called), `print` (the
+//! canonical link), `handoff` (a link pasted in, a link written out from a page opened as a
+//! file) and `notice` (what the reader is told).
 
 mod fragment;
 mod handoff;
 mod lesson;
+mod name;
 mod notice;
 mod parse;
 mod print;
@@ -39,6 +41,7 @@ mod print;
 pub use fragment::{decode, encode, limit_lines, limit_text, raw};
 pub use handoff::{fragment_of, open_pasted, share_base, Pasted, MAX_PASTE_CHARS};
 pub use lesson::{lesson, LinkFit};
+pub use name::view_name;
 pub use notice::{get_documents, step_needs, NotALink, Notice, StepProblem, OPEN_IN_YOUR_COPY};
 pub use parse::{parse, parse_step_link};
 pub use print::{canonical_replacement, print, step_link};
@@ -312,7 +315,8 @@ pub struct Step {
     pub state: State,
     /// Possibly several lines.
     pub note: String,
-    /// The teacher's name for the step (one line); empty: the app names it from its view.
+    /// The teacher's name for the step (one line); empty: the step is named from its view
+    /// (`Step::name`).
     pub label: String,
     /// A question for the student (possibly several lines).
     pub question: String,
