@@ -55,13 +55,14 @@ pub fn App() -> Html {
                     [a, b, ..] => Some((a.id.clone(), b.id.clone())),
                     _ => None,
                 });
-            let view = match pair {
-                Some((a, b)) => View::Compare(Compare {
-                    docs: vec![a, b],
-                    ..Compare::default()
-                }),
-                None => View::Library,
+            // Fewer than two documents: the view stays, and says why it cannot compare.
+            let Some((a, b)) = pair else {
+                return;
             };
+            let view = View::Compare(Compare {
+                docs: vec![a, b],
+                ..Compare::default()
+            });
             let state = State {
                 view,
                 custom: state.custom.clone(),
@@ -191,8 +192,7 @@ pub fn view_html(view: &View) -> Html {
         View::Explore(e) => html! { <ExploreView view={e.clone()} /> },
         View::Overview { part } => html! { <crate::overview::OverviewView part={*part} /> },
         View::Map => html! { <MapView /> },
-        // Replaced at once by the pair that shares the most wording (`App`).
-        View::Compare(c) if c.docs.is_empty() => Html::default(),
+        // Replaced at once by the pair that shares the most wording (`App`), when there are two.
         View::Compare(c) => html! { <CompareView view={c.clone()} /> },
         View::Source(s) => html! { <SourceView view={s.clone()} /> },
         View::Methods => html! { <MethodsView /> },

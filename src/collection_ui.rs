@@ -1,4 +1,4 @@
-//! "Share your documents with your class": the reader's own documents she chooses, a title of her own, her themes and, if she wants, a lesson and her notes, downloaded as one collection file (`collection::write`, the same choices giving the same bytes) that any copy of Parallax opens from "Choose files to add" or a drop, or, in the single offline file, as a copy of that file with the collection written into it ("Download as one file": it opens them at start, at the lesson). Shown under "Add your own documents" and, for a lesson on her own documents, in the "Make a lesson" drawer.
+//! "Share your documents with your class": the reader's own documents she chooses, a title of her own, her themes and, if she wants, a lesson and her notes, downloaded as one collection file (`collection::write`, the same choices giving the same bytes) that any copy of Parallax opens from "Choose files to add" or a drop, or as a copy of the single offline file (this page when it is one, else `parallax.html` served beside this copy) with the collection written into it ("Download as one file": it opens them at start, at the lesson, under her title, with or without the built-in sources). Shown under "Add your own documents" and, for a lesson on her own documents, in the "Make a lesson" drawer.
 
 use std::rc::Rc;
 
@@ -6,6 +6,8 @@ use parallax_core::collection::{self, Collection, Doc};
 use parallax_core::export::file_name;
 use parallax_core::state::{limit_text, MAX_TITLE_CHARS};
 use parallax_core::strings;
+use wasm_bindgen::JsCast;
+use wasm_bindgen_futures::JsFuture;
 use yew::prelude::*;
 
 use crate::ctx::use_ctx;
@@ -35,19 +37,13 @@ struct Choice {
     lesson: bool,
     themes: bool,
     notes: bool,
+    /// The one file without the built-in sources: her documents are its whole corpus.
+    only_own: bool,
 }
 
 /// The global where the single file's start-up module keeps the page as parsed
 /// (`parallax_pack::PAGE_GLOBAL`); absent when the app is served.
 const PAGE_GLOBAL: &str = "__parallaxPage";
-
-/// Whether this page is a single file that kept itself (read on each render: only whether the
-/// page is there, not the page).
-fn is_single_file() -> bool {
-    web_sys::window()
-        .and_then(|w| js_sys::Reflect::has(&w, &PAGE_GLOBAL.into()).ok())
-        .unwrap_or(false)
-}
 
 /// The single file as it was opened, when this page is one (a copy of several megabytes: only
 /// when she downloads).
@@ -56,6 +52,39 @@ fn own_page() -> Option<String> {
     js_sys::Reflect::get(&window, &PAGE_GLOBAL.into())
         .ok()?
         .as_string()
+}
+
+/// Where a served copy finds its single offline file: beside its index.html, on its own origin
+/// (`make bundle` writes it there).
+const SINGLE_FILE: &str = "parallax.html";
+
+/// The single offline file to write the collection into: this page when it is one, else the
+/// one served beside this copy; or why there is none.
+async fn single_page() -> Result<String, String> {
+    if let Some(page) = own_page() {
+        return Ok(page);
+    }
+    let none = || {
+        format!(
+            "This copy of Parallax has no offline file beside it ({SINGLE_FILE}), so it cannot \
+             make one. Download the collection file instead: any copy of Parallax opens it."
+        )
+    };
+    let window = web_sys::window().ok_or_else(none)?;
+    let response: web_sys::Response = JsFuture::from(window.fetch_with_str(SINGLE_FILE))
+        .await
+        .ok()
+        .and_then(|r| r.dyn_into().ok())
+        .ok_or_else(none)?;
+    if !response.ok() {
+        return Err(none());
+    }
+    let text = JsFuture::from(response.text().map_err(|_| none())?)
+        .await
+        .ok()
+        .and_then(|t| t.as_string())
+        .ok_or_else(none)?;
+    Ok(text)
 }
 
 /// The single file `page` with `file` (a collection file's text) as its collection block's
@@ -86,6 +115,7 @@ pub fn ShareCollection(props: &ShareProps) -> Html {
         lesson: true,
         themes: true,
         notes: false,
+        only_own: false,
     });
     let status = use_state_eq(String::new);
     let entries = ctx.data.own_entries.clone();
@@ -139,7 +169,7 @@ pub fn ShareCollection(props: &ShareProps) -> Html {
         })
     };
     let count = entries.iter().filter(|e| chosen(&choice, &e.id)).count();
-    let single = is_single_file();
+    let builtin = ctx.data.bundle.corpus.documents.len() - entries.len();
     let download = |one_file: bool| {
         let (choice, status, entries) = (choice.clone(), status.clone(), entries.clone());
         let (ctx, lesson) = (ctx.clone(), props.lesson.clone());
@@ -166,39 +196,50 @@ pub fn ShareCollection(props: &ShareProps) -> Html {
                 },
                 lesson: lesson.as_ref().filter(|_| c.lesson).map(|l| l.to_string()),
                 notes: if c.notes { notes.clone() } else { Vec::new() },
+                only_own: one_file && c.only_own,
             };
             let text = collection::write(&file);
-            let page = one_file.then(own_page).flatten();
-            let (name, mime, text) = match page {
-                Some(page) => {
-                    let Some(html) = with_collection(&page, &text) else {
-                        status.set("This page has no place for documents: it was not made by Parallax's packer.".into());
-                        return;
-                    };
-                    (
-                        file_name(&[&title], &dom::today(), "html"),
-                        "text/html",
-                        html,
-                    )
+            let docs = strings::count(file.documents.len(), "document", "documents");
+            let save = {
+                let status = status.clone();
+                move |name: String, mime: &str, text: String| {
+                    status.set(if dom::download(&name, mime, &text) {
+                        format!(
+                            "Downloaded “{name}” ({docs}, {}).",
+                            strings::size(text.len() as u64)
+                        )
+                    } else {
+                        "The browser refused the download.".into()
+                    })
                 }
-                None => (
-                    file_name(
-                        &["collection", &title],
-                        &dom::today(),
-                        collection::EXTENSION,
-                    ),
-                    "application/json",
-                    text,
-                ),
             };
-            status.set(if dom::download(&name, mime, &text) {
-                format!(
-                    "Downloaded “{name}” ({}, {}).",
-                    strings::count(file.documents.len(), "document", "documents"),
-                    strings::size(text.len() as u64)
-                )
-            } else {
-                "The browser refused the download.".into()
+            if !one_file {
+                let name = file_name(
+                    &["collection", &title],
+                    &dom::today(),
+                    collection::EXTENSION,
+                );
+                save(name, "application/json", text);
+                return;
+            }
+            status.set("Making the file…".into());
+            let status = status.clone();
+            wasm_bindgen_futures::spawn_local(async move {
+                match single_page().await {
+                    Ok(page) => match with_collection(&page, &text) {
+                        Some(html) => save(
+                            file_name(&[&title], &dom::today(), "html"),
+                            "text/html",
+                            html,
+                        ),
+                        None => status.set(
+                            "This page has no place for documents: it was not made by \
+                             Parallax's packer."
+                                .into(),
+                        ),
+                    },
+                    Err(why) => status.set(why),
+                }
             });
         })
     };
@@ -247,15 +288,15 @@ pub fn ShareCollection(props: &ShareProps) -> Html {
             <button type="button" class="collection-download" onclick={download(false)} disabled={count == 0}>
                 { "Download the collection file" }
             </button>
-            if single {
-                { " " }
-                <button type="button" class="collection-one-file" onclick={download(true)} disabled={count == 0}>
-                    { "Download as one file" }
-                </button>
-                <p class="collection-hint">{ "One file: this whole offline copy of Parallax with these documents in it. Your students open it by double click, with no network, and it opens at the lesson." }</p>
-            } else {
-                <p class="collection-hint">{ "To give them Parallax itself with your documents in one file, use the offline copy (parallax.html): it has “Download as one file” here." }</p>
-            }
+            { " " }
+            <button type="button" class="collection-one-file" onclick={download(true)} disabled={count == 0}>
+                { "Download as one file" }
+            </button>
+            <div class="collection-check">
+                <input type="checkbox" id={field("builtin")} checked={!choice.only_own} onchange={set(|c, on| c.only_own = !on)} />
+                <label for={field("builtin")}>{ format!("In the one file, also the built-in sources ({})", builtin) }</label>
+            </div>
+            <p class="collection-hint">{ "One file: Parallax itself, with these documents in it and the title above as the title of its library. Your students open it by double click, with no network, and it opens at the lesson." }</p>
             <p class="collection-status" role="status">{ (*status).clone() }</p>
         </details>
     }

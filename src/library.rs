@@ -33,11 +33,15 @@ pub fn Library() -> Html {
         <section class="library-view">
             <h1>{ &corpus.title }</h1>
             <p class="lede">
-                { strings::count(count - own, "source", "sources") }{ " on one story" }
-                if own > 0 {
-                    { format!(", and {} of your own", strings::count(own, "document", "documents")) }
+                if count == own {
+                    { format!("{} on one story. ", strings::count(own, "document", "documents")) }
+                } else {
+                    { strings::count(count - own, "source", "sources") }{ " on one story" }
+                    if own > 0 {
+                        { format!(", and {} of your own", strings::count(own, "document", "documents")) }
+                    }
+                    { ". " }
                 }
-                { ". " }
                 { "Open one to read it without the clutter of its web page (menus, share buttons, adverts). Nothing is lost: a switch shows every removed part, with the reason." }
             </p>
             <crate::start_here::StartHere />

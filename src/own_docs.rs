@@ -61,14 +61,25 @@ impl OwnDocs {
     pub fn open(bundle: Result<Bundle, BundleError>, embedded: Option<String>) -> OwnDocs {
         OwnDocs {
             loaded: bundle.map(|b| {
+                let embedded = embedded.map(|text| collection::read(text.as_bytes()));
+                let corpus = match &embedded {
+                    Some(Ok(c)) => collection::single_file_corpus(b.corpus, c),
+                    _ => b.corpus,
+                };
                 let mut own = Own {
-                    shelf: Shelf::open(&Local, b.corpus, BUILD),
+                    shelf: Shelf::open(&Local, corpus, BUILD),
                     version: b.version,
                     checksum: b.checksum,
                     embedded: None,
                 };
-                if let Some(text) = embedded {
-                    own.open_embedded(&text);
+                match embedded {
+                    Some(Ok(c)) => own.open_embedded(&c),
+                    Some(Err(e)) => {
+                        own.embedded = Some(format!(
+                            "The documents written into this file could not be opened: {e}"
+                        ))
+                    }
+                    None => {}
                 }
                 own
             }),
@@ -80,26 +91,15 @@ impl OwnDocs {
 impl Own {
     /// Opens the collection written into this page into the reader's documents, and goes to its
     /// lesson when the page was opened at no view of its own.
-    fn open_embedded(&mut self, text: &str) {
-        match collection::read(text.as_bytes()) {
-            Ok(c) => {
-                let opened = collection::open(&mut self.shelf, &Local, &c, &self.checksum);
-                let location = web_sys::window().map(|w| w.location());
-                let at_start = location
-                    .as_ref()
-                    .and_then(|l| l.hash().ok())
-                    .is_none_or(|h| matches!(h.as_str(), "" | "#" | "#/"));
-                if let (Some(location), Some((lesson, _)), true) =
-                    (location, opened.lesson, at_start)
-                {
-                    let _ = location.set_hash(&lesson);
-                }
-            }
-            Err(e) => {
-                self.embedded = Some(format!(
-                    "The documents written into this file could not be opened: {e}"
-                ))
-            }
+    fn open_embedded(&mut self, c: &collection::Collection) {
+        let opened = collection::open(&mut self.shelf, &Local, c, &self.checksum);
+        let location = web_sys::window().map(|w| w.location());
+        let at_start = location
+            .as_ref()
+            .and_then(|l| l.hash().ok())
+            .is_none_or(|h| matches!(h.as_str(), "" | "#" | "#/"));
+        if let (Some(location), Some((lesson, _)), true) = (location, opened.lesson, at_start) {
+            let _ = location.set_hash(&lesson);
         }
     }
 

@@ -49,6 +49,19 @@ pub fn CompareView(props: &Props) -> Html {
     let ids: Vec<&str> = s.docs.iter().map(String::as_str).collect();
     let comparison = match compare(corpus, &analysis, &reuse, &facts, &ids) {
         Ok(c) => c,
+        // `#/compare` names none: the pair is chosen at once (`App`), or there is no pair.
+        Err(_) if s.docs.is_empty() && corpus.documents.len() >= 2 => return Html::default(),
+        Err(_) if corpus.documents.len() < 2 => {
+            return html! {
+                <section class="compare-view">
+                    <h1>{ "Compare sources" }</h1>
+                    <p class="error">{ format!(
+                        "Comparing needs two documents, and this library has {}. Add a document of your own in the library (“Add your own documents”), then compare.",
+                        corpus.documents.len()
+                    ) }</p>
+                </section>
+            }
+        }
         Err(e) => {
             return html! {
                 <section class="compare-view">

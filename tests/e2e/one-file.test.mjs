@@ -4,19 +4,21 @@
 // step on it, downloads the one file twice (the same bytes). Student: a fresh context where every
 // request but the file itself is aborted and recorded opens the downloaded file from file:// and
 // sees the teacher's document and her lesson (the student copy), with nothing logged and nothing
-// requested. A file whose block was tampered with says so and opens as the plain app.
+// requested. A served copy with parallax.html beside it (as `make bundle` leaves dist/) makes the
+// one file too, here with her document alone under her title, which the student's file shows as
+// its whole library. A file whose block was tampered with says so and opens as the plain app.
 //
 // The packer runs as in bundle.test.mjs (`cargo run -q --offline -p parallax-pack`, or
 // PARALLAX_PACK).
 
 import assert from 'node:assert/strict';
-import { mkdtemp, readFile, rm, stat, writeFile } from 'node:fs/promises';
+import { cp, mkdtemp, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { after, before, describe, it } from 'node:test';
 import AxeBuilder from '@axe-core/playwright';
-import { DIST, WAIT_MS, eventually, launchBrowser, norm, screenshot, runPack } from './harness.mjs';
+import { DIST, WAIT_MS, eventually, launchBrowser, norm, screenshot, runPack, startServer } from './harness.mjs';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const ROOT = resolve(here, '../..');
@@ -154,6 +156,63 @@ describe('Download as one file', () => {
     await page.waitForSelector('ul.library li.source-card[data-doc="own1"]');
     assert.equal(await page.locator('ul.library li.source-card .own-badge').count(), 1);
     page.quiet();
+  });
+
+  it('a served copy makes the one file from parallax.html beside it: her documents alone, under her title', async () => {
+    // The build as a server holds it after `make bundle`: its files and parallax.html beside.
+    const served = await mkdtemp(join(tmpdir(), 'parallax-one-file-served-'));
+    await cp(DIST, served, { recursive: true });
+    runPack(served);
+    const server = await startServer(served);
+    try {
+      const context = await browser.newContext({ viewport: { width: 1280, height: 800 }, acceptDownloads: true });
+      contexts.push(context);
+      context.setDefaultTimeout(WAIT_MS);
+      const log = [];
+      context.on('request', (r) => {
+        if (!r.url().startsWith(server.origin) && !/^(data|blob):/.test(r.url())) log.push(`asked: ${r.url()}`);
+      });
+      const page = await context.newPage();
+      page.on('console', (m) => log.push(`console.${m.type()}: ${m.text()}`));
+      page.on('pageerror', (e) => log.push(`pageerror: ${e.message}`));
+      await page.goto(`${server.origin}/#/`);
+      await page.waitForSelector('html[data-ready="true"]', { state: 'attached' });
+      await page.setInputFiles('#own-files', [join(FIXTURES, 'article.md')]);
+      await eventually(page, 'the import never finished', () => document.querySelector('.import-results > li.import-ok'));
+      const title = norm(await page.locator('ul.library li.source-card[data-doc="own1"] h2').textContent());
+      await page.click('#share-library > summary');
+      await page.fill('#share-library-title', 'Grain routes');
+      await page.uncheck('#share-library-builtin');
+      const result = await new AxeBuilder({ page }).include('#share-library').withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa']).analyze();
+      assert.deepEqual(result.violations.map((v) => v.id), [], 'axe on the share controls');
+      const made = await download(page, '#share-library .collection-one-file');
+      assert.match(made.name, /^parallax-grain-routes-\d{4}-\d{2}-\d{2}\.html$/);
+      assert.match(norm(await page.locator('#share-library .collection-status').textContent()), /^Downloaded “parallax-grain-routes-.*” \(1 document, /);
+      const block = JSON.parse(made.bytes.toString('utf8').match(/<script type="application\/json" id="parallax-collection">([^]*?)<\/script>/)[1]);
+      assert.equal(block.content.only_own, true);
+      assert.deepEqual(log, [], 'the served page logs nothing and asks no other origin');
+
+      // The student's file: her document alone, as the library of a corpus with her title.
+      const student = await openFile(made.path);
+      await student.waitForSelector('ul.library li.source-card[data-doc="own1"]');
+      assert.equal(norm(await student.locator('main h1').first().textContent()), 'Grain routes');
+      assert.deepEqual(await student.$$eval('ul.library > li.source-card', (ls) => ls.map((l) => l.dataset.doc)), ['own1']);
+      assert.equal(norm(await student.locator('ul.library li.source-card[data-doc="own1"] h2').textContent()), title);
+      await screenshot(student, 'one-file-only-own');
+      // Every corpus-wide view works on a corpus of her document alone.
+      for (const view of ['#/overview', '#/map', '#/compare', '#/explore?q=grain']) {
+        await student.evaluate((view) => (location.hash = view), view);
+        await eventually(student, `${view} never showed`, (view) => location.hash.startsWith(view) && !!document.querySelector('main h1'), view);
+        await screenshot(student, `one-file-only-own-${view.slice(2).replace(/\W.*/, '')}`);
+      }
+      await student.evaluate(() => (location.hash = '#/compare'));
+      await student.waitForSelector('.compare-view .error');
+      assert.match(norm(await student.locator('.compare-view .error').textContent()), /^Comparing needs two documents, and this library has 1\./);
+      student.quiet();
+    } finally {
+      await server.close();
+      await rm(served, { recursive: true, force: true });
+    }
   });
 
   it('a copy whose block was altered says so and opens as the plain app', async () => {

@@ -3,11 +3,12 @@
 //! ```text
 //! {"kind":"parallax-collection","format":1,"sha256":"<hex>","content":{
 //!   "title":"…","corpus":"<version>","documents":[{"id":"own1","name":"a.html","text":"…"}],
-//!   "themes":[{"label":"…","terms":["…"]}],"lesson":"/lesson?…","notes":[{note}…]}}
+//!   "themes":[{"label":"…","terms":["…"]}],"lesson":"/lesson?…","notes":[{note}…],
+//!   "only_own":true}}
 //! ```
 //!
 //! - `sha256` is the SHA-256 of `content` as this module writes it (`serde_json`, fields in the
-//!   order above, `lesson` and `notes` only when there are some): a file altered or cut short
+//!   order above, `lesson` and `notes` only when there are some, `only_own` only when true): a file altered or cut short
 //!   anywhere in its content is refused. The same choices always write the same bytes (no date,
 //!   no random id).
 //! - `text` is what an import read (`Imported::text`, markup already turned into text); opening
@@ -15,6 +16,8 @@
 //!   collection can hold nothing a file could not.
 //! - `lesson` is a lesson link (a fragment without `#`) naming the documents by the ids of the
 //!   file; `notes` are notes in the notes format (`notes::Note`), also by those ids.
+//! - `only_own`: written into a single file made with her documents alone, which then shows
+//!   them as its whole corpus, under the collection's title (`single_file_corpus`).
 //!
 //! Opening (`open`) gives every document a new id of this copy (ids are never given twice), or,
 //! when its text is already in the library (built-in or the reader's own), the id of that one;
@@ -29,7 +32,7 @@ use sha2::{Digest, Sha256};
 
 use crate::import::{ImportError, Imported};
 use crate::library::Shelf;
-use crate::model::{is_id, Document};
+use crate::model::{is_id, Corpus, Document};
 use crate::notes::{self, Note};
 use crate::state::{self, limit_text, CustomTheme, Known, Notice, State, View};
 use crate::store::Storage;
@@ -77,6 +80,9 @@ pub struct Collection {
     /// A lesson link (fragment without `#`) by the ids of `documents`.
     pub lesson: Option<String>,
     pub notes: Vec<Note>,
+    /// Written into a single file made with her documents alone: that file shows no built-in
+    /// source (`single_file_corpus`). Other copies that open the collection ignore it.
+    pub only_own: bool,
 }
 
 #[derive(Serialize, Deserialize)]
@@ -90,6 +96,8 @@ struct Content {
     lesson: Option<String>,
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     notes: Vec<Note>,
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    only_own: bool,
 }
 
 /// Why a file is not a collection this copy opens. Each reads as a sentence for the reader.
@@ -237,6 +245,7 @@ pub fn write(c: &Collection) -> String {
             .collect(),
         lesson: c.lesson.clone(),
         notes: c.notes.clone(),
+        only_own: c.only_own,
     };
     let body = content_json(&content);
     let sum = hex(&Sha256::digest(body.as_bytes()));
@@ -335,7 +344,21 @@ pub fn read(bytes: &[u8]) -> Result<Collection, CollectionError> {
             .collect(),
         lesson: content.lesson,
         notes: content.notes,
+        only_own: content.only_own,
     })
+}
+
+/// The corpus of a single file with the collection `c` written into it: the collection's title,
+/// when it has one, as the corpus title, and no built-in document when it was made with her
+/// documents alone (`only_own`). The built-in themes, entities and claims stay.
+pub fn single_file_corpus(mut corpus: Corpus, c: &Collection) -> Corpus {
+    if !c.title.trim().is_empty() {
+        corpus.title = c.title.clone();
+    }
+    if c.only_own {
+        corpus.documents.clear();
+    }
+    corpus
 }
 
 /// What became of one document of a collection.

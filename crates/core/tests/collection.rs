@@ -10,8 +10,8 @@ mod common;
 mod counting;
 
 use parallax_core::collection::{
-    self, is_collection, open, read, write, Collection, CollectionError, Doc, Outcome, MAX_BYTES,
-    MAX_DOCUMENTS,
+    self, is_collection, open, read, single_file_corpus, write, Collection, CollectionError, Doc,
+    Outcome, MAX_BYTES, MAX_DOCUMENTS,
 };
 use parallax_core::library::{Shelf, KEY};
 use parallax_core::model::Corpus;
@@ -81,6 +81,7 @@ fn collection_of(shelf: &Shelf) -> Collection {
         }],
         lesson: Some(lesson_link(&k)),
         notes: vec![common::note("n-1", "own2", &passage, "Look here", 1, 2)],
+        only_own: false,
     }
 }
 
@@ -107,6 +108,50 @@ fn the_same_choices_write_the_same_bytes_and_read_back_whole() {
         "{} for {texts}",
         file.len()
     );
+}
+
+/// A single file made with her documents alone shows them as its whole corpus under her title,
+/// and says so in its file (a field the file has only then, so that files made before it, and
+/// collections for other copies, keep their bytes and checksum).
+#[test]
+fn a_single_file_of_her_documents_alone_shows_them_as_its_corpus_under_her_title() {
+    let s = Memory::default();
+    let mut c = collection_of(&teacher(&s));
+    assert!(!write(&c).contains("only_own"));
+    c.only_own = true;
+    let file = write(&c);
+    assert!(file.contains(",\"only_own\":true}}"), "{file}");
+    let back = read(file.as_bytes()).unwrap();
+    assert_eq!(back, c);
+
+    // The single file opens: no built-in source, her documents as the corpus, her title.
+    let builtin = corpus();
+    let mut shelf = Shelf::open(
+        &Memory::default(),
+        single_file_corpus(builtin.clone(), &back),
+        BUILD,
+    );
+    assert_eq!(shelf.library.corpus.title, "Sanctions: my sources");
+    assert_eq!(shelf.library.builtin(), 0);
+    let opened = open(&mut shelf, &Memory::default(), &back, CHECKSUM);
+    assert_eq!(opened.added(), 2);
+    let ids: Vec<&str> = shelf
+        .library
+        .corpus
+        .documents
+        .iter()
+        .map(|d| d.id.as_str())
+        .collect();
+    assert_eq!(ids, ["own1", "own2"]);
+    assert_eq!(shelf.library.corpus.themes, builtin.themes);
+    assert!(opened.lesson.is_some());
+
+    // With the built-in sources, and without a title: the built-in corpus as it is.
+    c.only_own = false;
+    c.title = "  ".into();
+    let both = single_file_corpus(builtin.clone(), &c);
+    assert_eq!(both.title, builtin.title);
+    assert_eq!(both.documents.len(), builtin.documents.len());
 }
 
 #[test]
