@@ -95,15 +95,17 @@ pub fn state(data: &[u8]) {
     let _ = state::canonical_replacement(input.trim_start_matches('#'), &s, &[], &k.version);
 }
 
-/// `state::parse_step_link`, a lesson step's link: never a lesson itself, and its canonical
-/// link (`step_link`) reads back to the same state.
+/// `state::parse_step_link`, a lesson step's link: never a lesson itself, and the canonical
+/// link (`step_link`) of a step kept reads back to the same state.
 pub fn step_link(data: &[u8]) {
     let k = &real().known;
-    let (s, _) = state::parse_step_link(&text(data), k);
+    let Ok((s, _)) = state::parse_step_link(&text(data), k) else {
+        return;
+    };
     assert!(!matches!(s.view, View::Lesson(_)), "a step opened a lesson");
     let link = state::step_link(&s);
-    let (again, _) = state::parse_step_link(&link, k);
-    assert_eq!(again, s, "{link} reads back as another state");
+    let again = state::parse_step_link(&link, k).map(|(again, _)| again);
+    assert_eq!(again, Ok(s), "{link} reads back as another state");
 }
 
 /// `import::import` of a file: the first byte picks the name (`.txt`, `.md`, `.html`, or a

@@ -17,8 +17,8 @@
 //! of work, however it was tampered with.
 
 use crate::state::{
-    self, limit_lines, limit_text, Known, Notice, State, Step, StepField, StepProblem, MAX_STEPS,
-    MAX_STEP_LINK, MAX_STEP_NOTE_CHARS, MAX_TITLE_CHARS,
+    self, limit_lines, limit_text, Known, Notice, State, Step, StepField, StepProblem, View,
+    MAX_STEPS, MAX_STEP_LINK, MAX_STEP_NOTE_CHARS, MAX_TITLE_CHARS,
 };
 use crate::store::{self, Loaded, Storage};
 use serde::{Deserialize, Serialize};
@@ -165,15 +165,24 @@ pub fn from_json(s: &str, known: &Known) -> Result<(Draft, Vec<Notice>), DraftEr
             notices.push(too_long);
             continue;
         }
-        let (state, inner) = state::parse_step_link(&s.link, known);
-        if state.is_not_found(&inner) || state.view.holds_steps() {
-            let why = inner.into_iter().next().unwrap_or(Notice::NestedLesson);
-            notices.push(Notice::StepLeftOut {
-                step,
-                why: StepProblem::Refused(Box::new(why)),
-            });
-            continue;
-        }
+        let (state, inner) = match state::parse_step_link(&s.link, known) {
+            Ok(read) if !read.0.view.holds_steps() => read,
+            refused => {
+                let why = refused.err().unwrap_or(Notice::NestedLesson);
+                notices.push(Notice::StepLeftOut {
+                    step,
+                    why: StepProblem::Refused(Box::new(why)),
+                });
+                continue;
+            }
+        };
+        // A step on documents this copy does not have (removed, say) is kept whole: the draft
+        // holds all it held, so nothing is said, and the builder warns of the documents.
+        let inner = if matches!(state.view, View::Missing(_)) {
+            Vec::new()
+        } else {
+            inner
+        };
         // Its canonical link is what is written back: it must fit too.
         if state::step_link(&state).len() > MAX_STEP_LINK {
             notices.push(too_long);

@@ -69,7 +69,22 @@ fn a_lesson_draft_reads_back_from_storage() {
     assert!(json.starts_with("{\"format\":2,"), "{json}");
     assert_eq!(json.matches("\"label\"").count(), 1, "{json}");
 
-    let gone = json.replace("/read/002/p4", "/read/my1/p1");
+    // A step on a document this copy does not have (one she removed, say) is kept whole, as
+    // the lesson keeps it: it opens with its note, and is written back as it was.
+    let away = json.replace("/read/002/p4", "/read/own7/p1");
+    let (back, notices) = from_json(&away, known()).unwrap();
+    assert_eq!(notices, vec![]);
+    assert_eq!(back.steps.len(), 3);
+    assert!(
+        matches!(&back.steps[1].state.view, View::Missing(m) if m.docs == ["own7"]),
+        "{:?}",
+        back.steps[1].state.view
+    );
+    assert_eq!(back.steps[1].note, d.steps[1].note);
+    assert_eq!(to_json(&back), away);
+
+    // A passage its source does not have opens nothing: that step is left out, and said.
+    let gone = json.replace("/read/002/p4", "/read/002/p999");
     let (back, notices) = from_json(&gone, known()).unwrap();
     assert_eq!(back.steps.len(), 2);
     assert_eq!(notices.len(), 1, "{notices:?}");
@@ -460,7 +475,7 @@ fn a_draft_read_in_part_is_kept_aside_whole_and_the_part_read_is_saved() {
     let s = Memory::default();
     // Steps that open nothing here (an unknown source), more than are listed one by one.
     let steps: Vec<String> = (0..12)
-        .map(|i| format!("{{\"link\":\"/read/nope{i}\",\"note\":\"\"}}"))
+        .map(|i| format!("{{\"link\":\"/read/001/nope{i}\",\"note\":\"\"}}"))
         .chain([format!(
             "{{\"link\":\"{}\",\"note\":\"kept\"}}",
             step_link(&explore("treaty"))

@@ -61,10 +61,37 @@ fn gather_missing(notices: &mut Vec<Notice>) {
     }
 }
 
-/// Reads a step's link (`step_link`) as a lesson reads its steps: one level deep, a lesson
-/// refused, no version expected.
-pub fn parse_step_link(link: &str, known: &Known) -> (State, Vec<Notice>) {
-    parse_at(link, known, true)
+/// Reads a step's link (`step_link`, decoded) as a lesson reads its steps: one level deep, a
+/// lesson refused, no version expected. A step on documents this copy does not have is kept
+/// whole as a `Missing` view, with an `UnknownDoc` notice for each (once), so that it still
+/// opens with its note and its link still carries it; a step that opens nothing else here is
+/// refused, with why.
+pub fn parse_step_link(link: &str, known: &Known) -> Result<(State, Vec<Notice>), Notice> {
+    let (state, inner) = parse_at(link, known, true);
+    let mut missing: Vec<String> = Vec::new();
+    for n in &inner {
+        match n {
+            Notice::UnknownDoc(d) if !d.is_empty() && !missing.contains(d) => {
+                missing.push(d.clone())
+            }
+            _ => {}
+        }
+    }
+    if !missing.is_empty() && !matches!(state.view, View::Lesson(_)) {
+        let notices = missing.iter().cloned().map(Notice::UnknownDoc).collect();
+        let state = State {
+            view: View::Missing(Missing {
+                link: missing_link(link),
+                docs: missing,
+            }),
+            custom: Vec::new(),
+        };
+        Ok((state, notices))
+    } else if state.is_not_found(&inner) {
+        Err(refusal(&inner))
+    } else {
+        Ok((state, inner))
+    }
 }
 
 /// The parameters a view may read, each the first of its name, percent-decoded; the lists split
@@ -523,39 +550,19 @@ fn parse_step(
     if bad {
         notices.push(in_step(Notice::BadEncoding));
     }
-    let (mut state, inner) = parse_at(&link, known, true);
-    let missing: Vec<String> = inner
-        .iter()
-        .filter_map(|n| match n {
-            Notice::UnknownDoc(d) if !d.is_empty() => Some(d.clone()),
-            _ => None,
-        })
-        .collect();
-    if !missing.is_empty() && !matches!(state.view, View::Lesson(_)) {
-        // Kept whole, so that the lesson opens the step and its link still carries it.
-        let mut docs: Vec<String> = Vec::new();
-        for d in missing {
-            if !docs.contains(&d) {
-                docs.push(d);
-            }
+    let state = match parse_step_link(&link, known) {
+        Ok((state, inner)) => {
+            notices.extend(inner.into_iter().map(in_step));
+            state
         }
-        notices.extend(docs.iter().map(|d| in_step(Notice::UnknownDoc(d.clone()))));
-        state = State {
-            view: View::Missing(Missing {
-                link: missing_link(&link),
-                docs,
-            }),
-            custom: Vec::new(),
-        };
-    } else if state.is_not_found(&inner) {
-        notices.push(Notice::StepLeftOut {
-            step,
-            why: StepProblem::Refused(Box::new(refusal(&inner))),
-        });
-        return None;
-    } else {
-        notices.extend(inner.into_iter().map(in_step));
-    }
+        Err(why) => {
+            notices.push(Notice::StepLeftOut {
+                step,
+                why: StepProblem::Refused(Box::new(why)),
+            });
+            return None;
+        }
+    };
     let [label, question, answer] = texts.each_mut().map(std::mem::take);
     Some((
         step,
