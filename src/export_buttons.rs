@@ -1,4 +1,4 @@
-//! The one export control of every view (Explore's passages or concordance lines, Compare's summary and its figures, dates and claims, the map's table, a source profile): a button per format, each building the view's table through the core when pressed and downloading it under a name that says what it holds.
+//! The one export control of every view (Explore's passages or concordance lines, Compare's summary and its figures, dates and claims, the map's table, a source profile, a lesson on its handout): a button per format, each building the view's table through the core when pressed and downloading it under a name that says what it holds.
 
 use std::rc::Rc;
 
@@ -6,7 +6,7 @@ use parallax_core::analysis::KwicLine;
 use parallax_core::compare::compare;
 use parallax_core::export::{self, Format, LinkBase, Made, Table};
 use parallax_core::search::Unit;
-use parallax_core::state::{Compare, Explore};
+use parallax_core::state::{Compare, Explore, Lesson};
 use yew::prelude::*;
 
 use crate::ctx::{use_ctx, Ctx};
@@ -27,6 +27,10 @@ pub enum Exported {
     Map,
     /// The profile of a source.
     Profile(String),
+    /// A whole lesson, a row a step, with the words each step asks the student to read (the
+    /// handout's `Content::quotation`, in step order); its answers when it has them (the
+    /// handout of a teacher copy).
+    Lesson(Lesson, Rc<Vec<String>>),
 }
 
 impl Exported {
@@ -54,6 +58,9 @@ impl Exported {
             Exported::Profile(doc) => {
                 export::profile(corpus, &analysis, &data.signals(), doc, made)?
             }
+            Exported::Lesson(lesson, quotations) => {
+                export::lesson(corpus, lesson, quotations, lesson.has_answers(), made)
+            }
         })
     }
 }
@@ -63,13 +70,16 @@ pub struct Props {
     pub what: Exported,
     /// What the buttons export, e.g. "Export these 12 passages".
     pub label: AttrValue,
+    /// The formats offered, in order: every one unless a view says otherwise.
+    #[prop_or(&Format::ALL)]
+    pub formats: &'static [Format],
 }
 
 #[component]
 pub fn ExportButtons(props: &Props) -> Html {
     let ctx = use_ctx();
     let failed = use_state_eq(|| false);
-    let buttons = Format::ALL.iter().map(|&format| {
+    let buttons = props.formats.iter().map(|&format| {
         let ctx = ctx.clone();
         let what = props.what.clone();
         let failed = failed.clone();

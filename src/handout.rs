@@ -1,12 +1,15 @@
-//! A lesson's handout (`#/handout?…`): the title and a QR code of the lesson, then every step with its name, note, question, answer (only in a teacher copy's handout), its key content from the core (`parallax_core::handout::content`) and a QR code of its view; a Print button, and a print stylesheet (assets/print.css) that leaves only this.
+//! A lesson's handout (`#/handout?…`): the title and a QR code of the lesson, then every step with its name, note, question, answer (only in a teacher copy's handout), its key content from the core (`parallax_core::handout::content`) and a QR code of its view; a Print button, the whole lesson to download (CSV, text, Markdown: the core's `export::lesson`), and a print stylesheet (assets/print.css) that leaves only this.
 
-use parallax_core::export::LinkBase;
+use std::rc::Rc;
+
+use parallax_core::export::{Format, LinkBase};
 use parallax_core::handout::{content, Content, Sources};
 use parallax_core::state::{print, Lesson, State, Step, View};
 use yew::prelude::*;
 
 use crate::ctx::{use_ctx, Ctx};
 use crate::dom;
+use crate::export_buttons::{ExportButtons, Exported};
 use crate::qr::QrCode;
 
 #[derive(Properties, PartialEq)]
@@ -84,8 +87,11 @@ fn key_content(c: Content) -> Html {
     }
 }
 
-/// One step: its number and name, texts, key content and the QR code of its view.
-fn step_html(ctx: &Ctx, base: &str, n: usize, step: &Step) -> Html {
+/// The formats a lesson is downloaded in: for a spreadsheet, a document and notes.
+const LESSON_FORMATS: [Format; 3] = [Format::Csv, Format::Text, Format::Markdown];
+
+/// A step's key content, from the analyses with the step's own themes.
+fn step_content(ctx: &Ctx, base: &str, step: &Step) -> Content {
     let data = &ctx.data;
     let custom = &step.state.custom;
     let analysis = data.analysis(custom);
@@ -101,7 +107,13 @@ fn step_html(ctx: &Ctx, base: &str, n: usize, step: &Step) -> Html {
         version: &data.known.version,
         custom,
     };
-    let key = key_content(content(&sources, &step.state.view, at));
+    content(&sources, &step.state.view, at)
+}
+
+/// One step: its number and name, texts, key content and the QR code of its view.
+fn step_html(ctx: &Ctx, base: &str, n: usize, step: &Step, content: Content) -> Html {
+    let data = &ctx.data;
+    let key = key_content(content);
     let link = format!("{base}{}", print(&step.state, &data.known.version));
     let name = step.name(&data.bundle.corpus);
     html! {
@@ -153,11 +165,19 @@ pub fn HandoutView(props: &HandoutProps) -> Html {
             let _ = w.print();
         }
     });
+    let contents: Vec<Content> = lesson
+        .steps
+        .iter()
+        .map(|s| step_content(&ctx, &base, s))
+        .collect();
+    let quotations = Rc::new(contents.iter().map(Content::quotation).collect());
+    let exported = Exported::Lesson(lesson.clone(), quotations);
     let steps = lesson
         .steps
         .iter()
+        .zip(contents)
         .enumerate()
-        .map(|(i, s)| step_html(&ctx, &base, i + 1, s));
+        .map(|(i, (s, c))| step_html(&ctx, &base, i + 1, s, c));
     html! {
         <section class="handout">
             <div class="handout-head">
@@ -168,6 +188,7 @@ pub fn HandoutView(props: &HandoutProps) -> Html {
                         <button type="button" class="handout-print" onclick={onprint}>{ "Print" }</button>
                         <a class="handout-back" href={back}>{ "Open the lesson" }</a>
                     </p>
+                    <ExportButtons what={exported} label="Download the lesson" formats={&LESSON_FORMATS[..]} />
                 </div>
                 <figure class="handout-qr handout-qr--lesson">
                     <QrCode link={lesson_link} name="QR code of the lesson" />

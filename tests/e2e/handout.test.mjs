@@ -6,10 +6,14 @@
 // search, a question with an answer) shows every step with its note, question, key content and a
 // code of its view; a student copy's handout has no answer, a teacher copy's has it; printed
 // (print media, PDF in A4 and Letter) it leaves out every control and puts each step on a page.
+// The whole lesson downloads from the handout as a spreadsheet: a row a step with its name, the
+// student copy's link to it, its texts and the passage to read; the answers only from a teacher
+// copy.
 // axe on the dialog and the handout. Every test also fails if the page logs anything or asks
 // another origin.
 
 import assert from 'node:assert/strict';
+import { readFile } from 'node:fs/promises';
 import { after, afterEach, before, describe, it } from 'node:test';
 import AxeBuilder from '@axe-core/playwright';
 import jsQR from 'jsqr';
@@ -195,7 +199,7 @@ describe('QR codes and the lesson handout', () => {
     const printed = await page.evaluate(() => {
       const shown = (s) => [...document.querySelectorAll(s)].filter((e) => e.checkVisibility());
       return {
-        hidden: ['.site-header', '.lesson-maker', '.handout-actions', '.qr-button', '.skip-link'].filter((s) => shown(s).length > 0),
+        hidden: ['.site-header', '.lesson-maker', '.handout-actions', '.handout .export', '.qr-button', '.skip-link'].filter((s) => shown(s).length > 0),
         names: shown('.handout-step h2').length,
         notes: shown('.handout-note').length,
         questions: shown('.handout-question').length,
@@ -226,6 +230,72 @@ describe('QR codes and the lesson handout', () => {
     assert.deepEqual(seen.steps.map((s) => s.answer), [null, null, null]);
     assert.equal(seen.steps[1].question, `Question: ${QUESTION}`);
     assert.ok(!(await page.textContent('body')).includes(ANSWER), 'the answer is nowhere on the page');
+  });
+
+  it('the whole lesson downloads from its handout as a spreadsheet, with the answers only from a teacher copy', async () => {
+    const page = await h.newPage();
+    await h.open(page, LESSON.replace('#/lesson?', '#/handout?'));
+    await page.waitForSelector('.handout .handout-step .handout-passage');
+    const group = page.getByRole('group', { name: 'Download the lesson' });
+    assert.deepEqual(await group.locator('button').evaluateAll((bs) => bs.map((b) => b.dataset.format)), ['csv', 'txt', 'md']);
+    const passage = norm(await page.textContent('.handout-step:nth-of-type(1) .handout-passage'));
+
+    /** The lesson's CSV as downloaded: its name and its rows as a spreadsheet reads them. */
+    const download = async () => {
+      const [file] = await Promise.all([page.waitForEvent('download'), group.locator('button[data-format="csv"]').click()]);
+      const bytes = await readFile(await file.path());
+      assert.deepEqual([...bytes.subarray(0, 3)], [0xef, 0xbb, 0xbf], 'a byte-order mark');
+      const text = bytes.subarray(3).toString('utf8');
+      assert.ok(text.endsWith('\r\n'));
+      // RFC 4180: quoted cells hold commas, quotes and line breaks.
+      const rows = [['']];
+      let quoted = false;
+      for (let i = 0; i < text.length; i++) {
+        const c = text[i];
+        const row = rows[rows.length - 1];
+        if (c === '"' && quoted && text[i + 1] === '"') { row[row.length - 1] += '"'; i++; }
+        else if (c === '"') quoted = !quoted;
+        else if (c === ',' && !quoted) row.push('');
+        else if (c === '\r' && !quoted && text[i + 1] === '\n') { rows.push(['']); i++; }
+        else row[row.length - 1] += c;
+      }
+      rows.pop();
+      return { name: file.suggestedFilename(), rows };
+    };
+
+    // This link has an answer: a teacher copy, and its file has the answers.
+    const teacher = await download();
+    assert.match(teacher.name, /^parallax-lesson-two-sides-teacher-\d{4}-\d{2}-\d{2}\.csv$/);
+    const [head, ...rows] = teacher.rows;
+    assert.deepEqual(head, ['Step', 'Name', 'Link', 'Note', 'Question', 'Answer', 'Text to read']);
+    assert.deepEqual(rows.map((r) => r[0]), ['1', '2', '3']);
+    assert.match(rows[0][1], /^Read “.+”, passage 4$/);
+    assert.match(rows[1][1], /^Compare “.+” and “.+”$/);
+    assert.equal(rows[2][1], 'Explore “sanction*”');
+    assert.deepEqual(rows.map((r) => r[3]), NOTES);
+    assert.deepEqual(rows.map((r) => r[4]), ['', QUESTION, '']);
+    assert.deepEqual(rows.map((r) => r[5]), ['', ANSWER, '']);
+    // The passage to read is the handout's (cut at a word when long); nothing for the others.
+    assert.ok(rows[0][6].length > 40);
+    assert.ok(passage.startsWith(norm(rows[0][6]).replace(/…$/, '')), 'the passage in the file is the handout’s');
+    assert.deepEqual(rows.slice(1).map((r) => r[6]), ['', '']);
+    // Each link opens the student copy at its step.
+    for (const row of rows) {
+      assert.ok(row[2].startsWith(`${h.origin}/#/lesson?title=Two%20sides&step=`), row[2]);
+      assert.ok(!row[2].includes('answer='), 'the links are the student copy');
+    }
+    const opened = await h.newPage();
+    await h.open(opened, rows[1][2].slice(h.origin.length + 1));
+    await eventually(opened, 'the link of step 2 did not open the lesson at step 2', () => document.querySelector('.lesson-bar .lesson-count')?.textContent === 'Step 2 of 3');
+
+    // The student copy's handout: the same rows, with no answer column and no answer.
+    await page.goto(`${h.origin}/${LESSON.replace('#/lesson?', '#/handout?').replace(`&answer=${enc(ANSWER)}`, '')}`);
+    await eventually(page, 'the student handout did not open', () => /Student copy/.test(document.querySelector('.handout-copy')?.textContent ?? ''));
+    const student = await download();
+    assert.match(student.name, /^parallax-lesson-two-sides-\d{4}-\d{2}-\d{2}\.csv$/);
+    assert.deepEqual(student.rows[0], ['Step', 'Name', 'Link', 'Note', 'Question', 'Text to read']);
+    assert.equal(student.rows.length, 4);
+    assert.ok(!student.rows.flat().some((c) => c.includes(ANSWER)), 'no answer in the student copy');
   });
 
   it('the handout at 390 px', async () => {

@@ -2,14 +2,15 @@
 //!
 //! The tables of each view are built here, never in the app: Explore's passages and concordance
 //! lines (`explore`), Compare's summary and its figures, dates and claims (`compare`), the map's
-//! themes × sources (`map`) and a source profile (`profile`). Each writes labels as the screen
-//! shows them (a reader's own themes, `my1`…, by their own labels) and keeps ids in columns of
-//! their own, for spreadsheets and programs. Links back keep the reader's own themes. File names
-//! come from `name::file_name`.
+//! themes × sources (`map`), a source profile (`profile`) and a whole lesson, a row a step
+//! (`lesson`). Each writes labels as the screen shows them (a reader's own themes, `my1`…, by
+//! their own labels) and keeps ids in columns of their own, for spreadsheets and programs. Links
+//! back keep the reader's own themes. File names come from `name::file_name`.
 
 mod compare;
 mod explore;
 mod format;
+mod lesson;
 mod map;
 mod name;
 mod profile;
@@ -17,6 +18,7 @@ mod profile;
 pub use compare::{compare_facts, compare_summary};
 pub use explore::{concordance, csv, kwic_csv, kwic_rows, passages, rows, KwicRow, Row};
 pub use format::markdown_text;
+pub use lesson::lesson;
 pub use map::map;
 pub use name::file_name;
 pub use profile::profile;

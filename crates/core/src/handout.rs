@@ -55,6 +55,19 @@ pub enum Content {
     Nothing,
 }
 
+impl Content {
+    /// The words the step asks the student to read, for a lesson's export: a passage's text or
+    /// a source's opening, at most `MAX_TEXT_CHARS` characters ("…" at the end when cut); empty
+    /// for other content (the step's link opens it).
+    pub fn quotation(&self) -> String {
+        match self {
+            Content::Passage { text, .. } => cut(text),
+            Content::Source { opening, .. } => cut(opening),
+            _ => String::new(),
+        }
+    }
+}
+
 /// One printed search result.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Hit {

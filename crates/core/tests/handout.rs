@@ -1,10 +1,11 @@
 //! A lesson's handout: its link (`#/handout?…`, a lesson's title and steps, never a step itself)
-//! and what it prints of each step, from the real corpus and its analyses.
+//! and what it prints of each step, from the real corpus and its analyses; the whole lesson's
+//! export, a row a step, read back as a spreadsheet, plain text and Markdown.
 
 mod common;
 
 use parallax_core::analysis::Analysis;
-use parallax_core::export::LinkBase;
+use parallax_core::export::{Format, LinkBase, Made};
 use parallax_core::handout::{content, Content, Sources, MAX_RESULTS, MAX_ROWS};
 use parallax_core::state::{
     lesson, parse, print, Compare, Explore, Lesson, Notice, Read, State, Step, View,
@@ -224,4 +225,208 @@ fn each_step_prints_its_key_content_from_the_corpus() {
         other => panic!("{other:?}"),
     }
     assert_eq!(content(&s, &View::Map, at), Content::Nothing);
+}
+
+/// The CSV as a spreadsheet reads it (RFC 4180, after the byte-order mark): rows of cells.
+fn spreadsheet(csv: &str) -> Vec<Vec<String>> {
+    let csv = csv.strip_prefix('\u{feff}').expect("a byte-order mark");
+    assert!(csv.ends_with("\r\n"));
+    let mut rows = vec![vec![String::new()]];
+    let (mut quoted, mut chars) = (false, csv.chars().peekable());
+    while let Some(c) = chars.next() {
+        let row = rows.last_mut().unwrap();
+        match c {
+            '"' if quoted && chars.peek() == Some(&'"') => {
+                chars.next();
+                row.last_mut().unwrap().push('"');
+            }
+            '"' => quoted = !quoted,
+            ',' if !quoted => row.push(String::new()),
+            '\r' if !quoted && chars.peek() == Some(&'\n') => {
+                chars.next();
+                rows.push(vec![String::new()]);
+            }
+            c => row.last_mut().unwrap().push(c),
+        }
+    }
+    rows.pop();
+    rows
+}
+
+/// The lesson's export, in its student or teacher copy, with each step's words to read from
+/// the handout's content.
+fn lesson_table(teacher: bool) -> (Lesson, Vec<String>, parallax_core::export::Table) {
+    let corpus = common::real_corpus();
+    let analysis = Analysis::new(corpus, &[]);
+    let reuse = parallax_core::reuse::find(corpus);
+    let facts = parallax_core::facts::facts(corpus, &corpus.claims);
+    let s = Sources {
+        corpus,
+        analysis: &analysis,
+        reuse: &reuse,
+        facts: &facts,
+    };
+    let at = LinkBase {
+        base: BASE,
+        version: V,
+        custom: &[],
+    };
+    let l = three_steps();
+    let quotations: Vec<String> = l
+        .steps
+        .iter()
+        .map(|step| content(&s, &step.state.view, at).quotation())
+        .collect();
+    let made = Made {
+        at,
+        date: "2026-12-05",
+    };
+    let table = parallax_core::export::lesson(corpus, &l, &quotations, teacher, &made);
+    (l, quotations, table)
+}
+
+const BASE: &str = "https://example.org/parallax/";
+
+#[test]
+fn a_lessons_export_has_a_row_a_step_with_its_name_link_texts_and_words_to_read() {
+    let corpus = common::real_corpus();
+    let (l, quotations, table) = lesson_table(false);
+    let doc = &corpus.documents[1];
+    // The passage the first step names, whole when short, else cut at a word; nothing to
+    // read in a comparison or a search.
+    assert!(!quotations[0].is_empty());
+    assert!(doc.passages[3]
+        .text
+        .starts_with(quotations[0].trim_end_matches('…')));
+    assert_eq!(quotations[1..], [String::new(), String::new()]);
+
+    let rows = spreadsheet(&table.write(Format::Csv));
+    assert_eq!(
+        rows[0],
+        ["Step", "Name", "Link", "Note", "Question", "Text to read"]
+    );
+    assert_eq!(rows.len(), 4);
+    let names: Vec<&str> = rows[1..].iter().map(|r| r[1].as_str()).collect();
+    assert_eq!(
+        names,
+        [
+            format!("Read “{}”, passage 4", doc.title).as_str(),
+            "Who says what",
+            "Explore “sanction*”",
+        ]
+    );
+    for (i, row) in rows[1..].iter().enumerate() {
+        let n = i + 1;
+        assert_eq!(row[0], n.to_string());
+        // The link opens the lesson at this step, in the student copy.
+        let fragment = row[2]
+            .strip_prefix(BASE)
+            .expect("a link from the page's address");
+        let (state, notices) = parsed(fragment);
+        assert!(notices.is_empty(), "{notices:?}");
+        let View::Lesson(opened) = &state.view else {
+            panic!("{fragment} opens no lesson")
+        };
+        assert_eq!(opened.at, n);
+        assert_eq!(opened.current(), l.without_answers().step(n));
+        assert_eq!(opened.step_state(n), l.step_state(n));
+        assert!(!opened.has_answers());
+        assert_eq!(row[3], l.steps[i].note);
+        assert_eq!(row[4], l.steps[i].question);
+        assert_eq!(row[5], quotations[i]);
+    }
+    // A note of two lines is one quoted cell, read back with its line break.
+    assert_eq!(rows[2][3], "Compare the two.\nLook at the dates.");
+    // No answer anywhere in the student copy.
+    for format in Format::ALL {
+        assert!(
+            !table.write(format).contains("The second one"),
+            "{format:?}"
+        );
+    }
+    assert_eq!(
+        table.file_name(Format::Csv),
+        "parallax-lesson-two-views-2026-12-05.csv"
+    );
+}
+
+#[test]
+fn a_teacher_copys_export_has_the_answers() {
+    let (l, _, table) = lesson_table(true);
+    let rows = spreadsheet(&table.write(Format::Csv));
+    assert_eq!(
+        rows[0],
+        [
+            "Step",
+            "Name",
+            "Link",
+            "Note",
+            "Question",
+            "Answer",
+            "Text to read"
+        ]
+    );
+    let answers: Vec<&str> = rows[1..].iter().map(|r| r[5].as_str()).collect();
+    assert_eq!(answers, ["", "The second one", ""]);
+    // The links still open the student copy: the export is the teacher's, the links are for
+    // her class.
+    assert!(rows[1..].iter().all(|r| !r[2].contains("answer=")));
+    assert!(!table.link.contains("answer="));
+    assert_eq!(
+        table.file_name(Format::Markdown),
+        "parallax-lesson-two-views-teacher-2026-12-05.md"
+    );
+    let text = table.write(Format::Text);
+    assert!(
+        text.contains("Copy: Teacher copy, with the answers\n"),
+        "{text}"
+    );
+    assert!(text.contains("\n  Answer: The second one\n"), "{text}");
+    assert_eq!(l.steps[1].answer, "The second one");
+}
+
+#[test]
+fn a_lessons_text_and_markdown_read_as_prose() {
+    let corpus = common::real_corpus();
+    let doc = &corpus.documents[1];
+    let (_, quotations, table) = lesson_table(true);
+    let text = table.write(Format::Text);
+    assert!(text.starts_with("\u{feff}Two views\n"), "{text}");
+    assert!(text.contains("Steps: 3 steps\n"), "{text}");
+    assert!(
+        text.contains(&format!(
+            "• Step 1: Read “{}”, passage 4\n  “{}”\n  Link: {BASE}#/lesson?",
+            doc.title,
+            parallax_core::strings::one_line(&quotations[0])
+        )),
+        "{text}"
+    );
+    assert!(text.contains("  Note: Read this.\n"), "{text}");
+    // The note's two lines as one.
+    assert!(
+        text.contains("  Note: Compare the two. Look at the dates.\n"),
+        "{text}"
+    );
+
+    let md = table.write(Format::Markdown);
+    assert!(md.starts_with("# Two views\n\n"), "{md}");
+    // Ordinary prose as it is: no escaping of full stops, question marks, hyphens or colons.
+    assert!(
+        md.contains(&format!("**Step 1: Read “{}”, passage 4**", doc.title)),
+        "{md}"
+    );
+    assert!(md.contains("**Step 2: Who says what**"), "{md}");
+    assert!(md.contains("- Note: Read this.\n"), "{md}");
+    assert!(md.contains("- Question: Which figure differs?\n"), "{md}");
+    assert!(md.contains("- Answer: The second one\n"), "{md}");
+    assert!(
+        md.contains("- Note: Compare the two. Look at the dates.\n"),
+        "{md}"
+    );
+    // The passage as a quotation, and each link an autolink to the page.
+    assert!(md.contains("\n> "), "{md}");
+    assert_eq!(md.matches(&format!("<{BASE}#/lesson?")).count(), 4, "{md}");
+    // No empty quotation for a step with nothing to read.
+    assert!(!md.contains(">  \n") && !md.contains("> \n"), "{md}");
+    assert!(!text.contains("“”"), "{text}");
 }

@@ -191,7 +191,11 @@ pub(super) fn text(t: &Table) -> String {
         let mut short = false;
         for row in rows {
             let label = t.label.and_then(|i| row.get(i)).map(human);
-            let quote = t.quote.and_then(|i| row.get(i)).map(human);
+            let quote = t
+                .quote
+                .and_then(|i| row.get(i))
+                .filter(|v| !v.is_empty())
+                .map(human);
             let fields = fields(t, row);
             let one_line = quote.is_none() && fields.len() <= 1;
             if !(short && one_line) {
@@ -374,7 +378,7 @@ pub(super) fn markdown(t: &Table) -> String {
                 if let Some(l) = t.label.and_then(|i| row.get(i)).filter(|v| !v.is_empty()) {
                     out.push_str(&format!("**{}**\n\n", md(l, false)));
                 }
-                if let Some(q) = t.quote.and_then(|i| row.get(i)) {
+                if let Some(q) = t.quote.and_then(|i| row.get(i)).filter(|v| !v.is_empty()) {
                     out.push_str(&format!("> {}\n\n", md(q, true)));
                 }
                 for (c, v) in fields(t, row) {
