@@ -6,8 +6,12 @@
 //! [--seed N] [--gen-only] [--bundle]`. With `--bundle` each generated corpus is also written as
 //! an app bundle, `corpus-N.plxb` (`parallax_core::encode`), which the app embeds instead of the
 //! real corpus when built with `PARALLAX_BUNDLE=DIR/corpus-N.plxb` (for the UI speed script).
+//!
+//! `parallax-bench extraction DIR …` scores article extraction on saved web pages instead
+//! (`extraction.rs`).
 #![allow(clippy::disallowed_methods)] // Never reaches the wasm.
 
+mod extraction;
 mod gen;
 mod measure;
 mod queries;
@@ -83,6 +87,9 @@ fn parse_args() -> Result<Args, String> {
 }
 
 fn main() {
+    if std::env::args().nth(1).as_deref() == Some("extraction") {
+        std::process::exit(extraction::main(std::env::args().skip(2)));
+    }
     let args = match parse_args() {
         Ok(a) => a,
         Err(e) => {
