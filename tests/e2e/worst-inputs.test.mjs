@@ -50,9 +50,9 @@ function coreConstant(file, name) {
 }
 
 /** The largest file the import accepts. */
-const MAX_BYTES = coreConstant('import.rs', 'MAX_BYTES');
+const MAX_BYTES = coreConstant('import/mod.rs', 'MAX_BYTES');
 /** The most text a document keeps. */
-const MAX_TEXT_BYTES = coreConstant('import.rs', 'MAX_TEXT_BYTES');
+const MAX_TEXT_BYTES = coreConstant('import/mod.rs', 'MAX_TEXT_BYTES');
 /** The largest stored lesson draft the app reads. */
 const MAX_DRAFT_BYTES = coreConstant('draft.rs', 'MAX_DRAFT_BYTES');
 

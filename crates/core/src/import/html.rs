@@ -1,0 +1,566 @@
+//! HTML read as data: a small tokenizer (no tree), what each element is to the text, blocks of text with where they stood, and a page's main region and title as text.
+
+use super::{Dropped, Note};
+use crate::strings::decode_entities;
+
+/// A piece of markup. Tag names are slices of the source, compared without case.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Token<'a> {
+    Text(&'a str),
+    Start {
+        name: &'a str,
+        self_closing: bool,
+    },
+    End {
+        name: &'a str,
+    },
+    Comment,
+    /// A doctype, processing instruction or bogus comment, or a tag cut off by the end.
+    Other,
+}
+
+/// Splits HTML into tokens as browsers do, without building a tree. `strict` (for Markdown)
+/// reads `<` as a tag only when a whole tag follows, and as text otherwise.
+struct Tokenizer<'a> {
+    src: &'a str,
+    pos: usize,
+    strict: bool,
+    /// No `>` at or after this position (strict mode: saves rescanning).
+    no_gt_from: usize,
+}
+
+impl<'a> Tokenizer<'a> {
+    fn new(src: &'a str, strict: bool) -> Self {
+        Tokenizer {
+            src,
+            pos: 0,
+            strict,
+            no_gt_from: usize::MAX,
+        }
+    }
+
+    fn next_token(&mut self) -> Option<Token<'a>> {
+        let (src, bytes, start) = (self.src, self.src.as_bytes(), self.pos);
+        if start >= src.len() {
+            return None;
+        }
+        if bytes[start] != b'<' {
+            // `<` is ASCII: wherever it is found is a character boundary.
+            let end = bytes[start + 1..]
+                .iter()
+                .position(|&b| b == b'<')
+                .map_or(src.len(), |i| start + 1 + i);
+            self.pos = end;
+            return Some(Token::Text(&src[start..end]));
+        }
+        let at = |i: usize| bytes.get(start + i).copied().unwrap_or(0);
+        let token = match at(1) {
+            b'!' if src[start..].starts_with("<!--") => {
+                self.pos = comment_end(src, start + 4);
+                Some(Token::Comment)
+            }
+            b'!' | b'?' if !self.strict => self.skip_to_gt(start + 2),
+            b'/' if at(2).is_ascii_alphabetic() => self.tag(start + 2, true),
+            b'/' if !self.strict => self.skip_to_gt(start + 2),
+            c if c.is_ascii_alphabetic() => self.tag(start + 1, false),
+            _ => None,
+        };
+        Some(token.unwrap_or_else(|| {
+            self.pos = start + 1;
+            Token::Text(&src[start..start + 1])
+        }))
+    }
+
+    /// A bogus comment or doctype: everything to the next `>`.
+    fn skip_to_gt(&mut self, from: usize) -> Option<Token<'a>> {
+        self.pos = self.src[from..]
+            .find('>')
+            .map_or(self.src.len(), |i| from + i + 1);
+        Some(Token::Other)
+    }
+
+    /// A start or end tag whose name starts at `from`; `None` leaves the `<` as text.
+    fn tag(&mut self, from: usize, end: bool) -> Option<Token<'a>> {
+        let bytes = self.src.as_bytes();
+        let ends_name = |b: &u8| b.is_ascii_whitespace() || *b == b'/' || *b == b'>';
+        // Strict mode wants a name of letters, digits and `-` only: the scan stops at the first
+        // other byte, since a name that goes on past it is refused anyway. Scanning on to the
+        // end of the name would read `<b<b<b…` to the end of the text once per `<`.
+        let strict_name = |b: &u8| b.is_ascii_alphanumeric() || *b == b'-';
+        let name_end = bytes[from..]
+            .iter()
+            .position(|b| {
+                if self.strict {
+                    !strict_name(b)
+                } else {
+                    ends_name(b)
+                }
+            })
+            .map_or(bytes.len(), |i| from + i);
+        crate::probe::step(name_end - from);
+        let name = &self.src[from..name_end];
+        let gt = if self.strict {
+            let ok = bytes.get(name_end).is_some_and(ends_name);
+            if !ok || name_end >= self.no_gt_from {
+                return None;
+            }
+            match self.src[name_end..].find('>') {
+                Some(i) => name_end + i,
+                None => {
+                    self.no_gt_from = name_end;
+                    return None;
+                }
+            }
+        } else {
+            match tag_end(bytes, name_end) {
+                Some(gt) => gt,
+                None => {
+                    // A tag cut off by the end of the file is dropped with the rest.
+                    self.pos = bytes.len();
+                    return Some(Token::Other);
+                }
+            }
+        };
+        self.pos = gt + 1;
+        Some(if end {
+            Token::End { name }
+        } else {
+            Token::Start {
+                name,
+                self_closing: gt > name_end && bytes[gt - 1] == b'/',
+            }
+        })
+    }
+
+    /// Skips the raw text of a `script`, `style`… up to its end tag; returns the raw text.
+    fn raw_text(&mut self, name: &str) -> &'a str {
+        let (src, bytes) = (self.src, self.src.as_bytes());
+        let start = self.pos;
+        let mut from = start;
+        while let Some(i) = src[from..].find("</") {
+            let at = from + i;
+            let after = at + 2 + name.len();
+            let named = bytes
+                .get(at + 2..after)
+                .is_some_and(|n| n.eq_ignore_ascii_case(name.as_bytes()));
+            let ends = bytes
+                .get(after)
+                .is_none_or(|b| b.is_ascii_whitespace() || *b == b'/' || *b == b'>');
+            if named && ends {
+                self.pos = src[after..].find('>').map_or(src.len(), |j| after + j + 1);
+                return &src[start..at];
+            }
+            from = at + 2;
+        }
+        self.pos = src.len();
+        &src[start..]
+    }
+}
+
+/// Where a comment whose text starts at `from` ends (after `-->`, `--!>`, or `>` for the empty
+/// comments `<!-->` and `<!--->`).
+fn comment_end(src: &str, from: usize) -> usize {
+    let rest = &src[from..];
+    if rest.starts_with('>') {
+        return from + 1;
+    }
+    if rest.starts_with("->") {
+        return from + 2;
+    }
+    let mut at = 0;
+    while let Some(i) = rest[at..].find("--") {
+        let k = at + i + 2;
+        if rest[k..].starts_with('>') {
+            return from + k + 1;
+        }
+        if rest[k..].starts_with("!>") {
+            return from + k + 2;
+        }
+        at = at + i + 1;
+    }
+    src.len()
+}
+
+/// The `>` that ends a tag whose attributes start at `from`, skipping quoted attribute values.
+fn tag_end(bytes: &[u8], from: usize) -> Option<usize> {
+    let mut quote: Option<u8> = None;
+    let mut last = 0u8;
+    for (i, &b) in bytes.iter().enumerate().skip(from) {
+        match quote {
+            Some(q) if b == q => quote = None,
+            Some(_) => {}
+            None if b == b'>' => return Some(i),
+            None if (b == b'"' || b == b'\'') && last == b'=' => quote = Some(b),
+            None => {}
+        }
+        if !b.is_ascii_whitespace() {
+            last = b;
+        }
+    }
+    None
+}
+
+/// What an element is to the text.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Element {
+    /// Raw text to skip to the end tag (`script`, `style`…), counted as dropped.
+    Raw(Dropped),
+    Title,
+    /// Content to skip with its nesting (`nav`, `svg`…), counted as dropped.
+    Skip(Dropped),
+    /// Starts and ends a block of text.
+    Block,
+    Main,
+    Article,
+    H1,
+    Pre,
+    /// Separates words: table cells.
+    Cell,
+    Inline,
+}
+
+fn element(name: &str) -> Element {
+    if name.len() > 10 {
+        return Element::Inline;
+    }
+    let mut buf = [0u8; 10];
+    for (to, from) in buf.iter_mut().zip(name.bytes()) {
+        *to = from.to_ascii_lowercase();
+    }
+    // Lower-casing ASCII bytes leaves UTF-8 valid.
+    match std::str::from_utf8(&buf[..name.len()]).unwrap_or("") {
+        "script" | "noscript" => Element::Raw(Dropped::Script),
+        "style" => Element::Raw(Dropped::Style),
+        "textarea" | "xmp" | "iframe" | "noembed" | "noframes" | "plaintext" => {
+            Element::Raw(Dropped::Embedded)
+        }
+        "title" => Element::Title,
+        "nav" | "aside" | "footer" => Element::Skip(Dropped::Furniture),
+        "svg" | "math" | "template" | "object" | "canvas" | "video" | "audio" | "select"
+        | "button" | "frameset" | "map" | "datalist" | "dialog" => Element::Skip(Dropped::Embedded),
+        "main" => Element::Main,
+        "article" => Element::Article,
+        "h1" => Element::H1,
+        "pre" | "listing" => Element::Pre,
+        "td" | "th" => Element::Cell,
+        "address" | "blockquote" | "body" | "br" | "caption" | "center" | "dd" | "details"
+        | "dir" | "div" | "dl" | "dt" | "fieldset" | "figcaption" | "figure" | "form" | "h2"
+        | "h3" | "h4" | "h5" | "h6" | "head" | "header" | "hgroup" | "hr" | "html" | "legend"
+        | "li" | "menu" | "ol" | "optgroup" | "option" | "p" | "search" | "section" | "summary"
+        | "table" | "tbody" | "tfoot" | "thead" | "tr" | "ul" => Element::Block,
+        _ => Element::Inline,
+    }
+}
+
+/// A block of text from markup, with where it stood.
+#[derive(Debug, Default)]
+pub(super) struct TextBlock {
+    pub(super) text: String,
+    main: bool,
+    article: bool,
+    h1: bool,
+}
+
+/// Blocks of text from markup: whitespace collapsed as HTML does (kept for Markdown), entities
+/// decoded, skipped elements counted.
+#[derive(Debug, Default)]
+pub(super) struct Blocks {
+    keep_space: bool,
+    pub(super) done: Vec<TextBlock>,
+    cur: String,
+    space: bool,
+    main: usize,
+    article: usize,
+    h1: usize,
+    pre: usize,
+    title: Option<String>,
+    dropped: [u64; 5],
+}
+
+impl Blocks {
+    fn text(&mut self, s: &str) {
+        let s = decode_entities(s);
+        if self.keep_space {
+            self.cur.push_str(&s);
+            return;
+        }
+        for c in s.chars() {
+            if c == '\n' && self.pre > 0 {
+                self.flush();
+            } else if c.is_ascii_whitespace() {
+                self.space = true;
+            } else {
+                if self.space && !self.cur.is_empty() {
+                    self.cur.push(' ');
+                }
+                self.space = false;
+                self.cur.push(c);
+            }
+        }
+    }
+
+    /// A table cell's edge: a space between words.
+    fn cell(&mut self) {
+        if self.keep_space {
+            self.cur.push(' ');
+        } else {
+            self.space = true;
+        }
+    }
+
+    fn flush(&mut self) {
+        self.space = false;
+        if self.cur.trim().is_empty() {
+            self.cur.clear();
+            return;
+        }
+        self.done.push(TextBlock {
+            text: std::mem::take(&mut self.cur),
+            main: self.main > 0,
+            article: self.article > 0,
+            h1: self.h1 > 0,
+        });
+    }
+
+    fn drop_one(&mut self, what: Dropped) {
+        self.dropped[what as usize] += 1;
+    }
+
+    pub(super) fn dropped_notes(&self) -> Vec<Note> {
+        [
+            Dropped::Script,
+            Dropped::Style,
+            Dropped::Comment,
+            Dropped::Furniture,
+            Dropped::Embedded,
+        ]
+        .into_iter()
+        .filter(|&w| self.dropped[w as usize] > 0)
+        .map(|what| Note::Dropped {
+            what,
+            count: self.dropped[what as usize],
+        })
+        .collect()
+    }
+}
+
+/// Reads markup into blocks of text. `markdown`: the source is Markdown with HTML in it, so
+/// `<` is a tag only when a whole tag follows and whitespace is kept for the Markdown reader.
+pub(super) fn walk(src: &str, markdown: bool) -> Blocks {
+    let mut t = Tokenizer::new(src, markdown);
+    let mut b = Blocks {
+        keep_space: markdown,
+        ..Blocks::default()
+    };
+    // The element being skipped, with how deep in its own name we are.
+    let mut skip: Option<(&str, usize)> = None;
+    while let Some(token) = t.next_token() {
+        if let Some((name, depth)) = &mut skip {
+            match token {
+                Token::Start {
+                    name: n,
+                    self_closing: false,
+                } if n.eq_ignore_ascii_case(name) => *depth += 1,
+                Token::End { name: n } if n.eq_ignore_ascii_case(name) => {
+                    *depth -= 1;
+                    if *depth == 0 {
+                        skip = None;
+                    }
+                }
+                _ => {}
+            }
+            continue;
+        }
+        match token {
+            Token::Text(s) => b.text(s),
+            Token::Comment => b.drop_one(Dropped::Comment),
+            Token::Other => {}
+            Token::Start { name, self_closing } => {
+                let el = element(name);
+                match el {
+                    Element::Raw(what) => {
+                        t.raw_text(name);
+                        b.drop_one(what);
+                    }
+                    Element::Title => {
+                        let raw = t.raw_text(name);
+                        if b.title.is_none() {
+                            let title = decode_entities(raw);
+                            b.title = Some(title.split_whitespace().collect::<Vec<_>>().join(" "));
+                        }
+                    }
+                    Element::Skip(what) => {
+                        b.drop_one(what);
+                        if !self_closing {
+                            skip = Some((name, 1));
+                        }
+                    }
+                    Element::Cell => b.cell(),
+                    Element::Inline => {}
+                    _ => {
+                        b.flush();
+                        if !self_closing {
+                            match el {
+                                Element::Main => b.main += 1,
+                                Element::Article => b.article += 1,
+                                Element::H1 => b.h1 += 1,
+                                Element::Pre => b.pre += 1,
+                                _ => {}
+                            }
+                        }
+                    }
+                }
+            }
+            Token::End { name } => {
+                let el = element(name);
+                match el {
+                    Element::Cell => b.cell(),
+                    Element::Inline | Element::Raw(_) | Element::Title | Element::Skip(_) => {}
+                    _ => {
+                        b.flush();
+                        let depth = match el {
+                            Element::Main => &mut b.main,
+                            Element::Article => &mut b.article,
+                            Element::H1 => &mut b.h1,
+                            Element::Pre => &mut b.pre,
+                            _ => continue,
+                        };
+                        *depth = depth.saturating_sub(1);
+                    }
+                }
+            }
+        }
+    }
+    b.flush();
+    b
+}
+
+/// An HTML page as text: the blocks of its `<main>` (else its `<article>`s, else all), one a
+/// paragraph, with its first `<h1>` (else its `<title>`) first as the title.
+pub(super) fn html(src: &str) -> (String, Vec<Note>) {
+    let b = walk(src, false);
+    let mut notes = b.dropped_notes();
+    let region: fn(&TextBlock) -> bool = if b.done.iter().any(|t| t.main) {
+        |t| t.main
+    } else if b.done.iter().any(|t| t.article) {
+        |t| t.article
+    } else {
+        |_| true
+    };
+    let outside: u64 = b
+        .done
+        .iter()
+        .filter(|t| !region(t))
+        .map(|t| crate::model::count_words(&t.text) as u64)
+        .sum();
+    if outside > 0 {
+        notes.push(Note::OutsideMain { words: outside });
+    }
+    let title = b
+        .done
+        .iter()
+        .find(|t| t.h1 && region(t))
+        .map(|t| t.text.clone())
+        .or(b.title.clone().filter(|t| !t.is_empty()))
+        .or_else(|| b.done.iter().find(|t| t.h1).map(|t| t.text.clone()));
+    let kept: Vec<&str> = b
+        .done
+        .iter()
+        .filter(|t| region(t))
+        .map(|t| t.text.as_str())
+        .collect();
+    let mut lines: Vec<&str> = Vec::with_capacity(kept.len() + 1);
+    if let Some(title) = title.as_deref() {
+        if kept.first() != Some(&title) {
+            lines.push(title);
+        }
+    }
+    lines.extend(kept);
+    (lines.join("\n\n"), notes)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn tokens(src: &str, strict: bool) -> Vec<Token<'_>> {
+        let mut t = Tokenizer::new(src, strict);
+        std::iter::from_fn(|| t.next_token()).collect()
+    }
+
+    #[test]
+    fn tokenizer_reads_tags_comments_and_stray_brackets() {
+        use Token::*;
+        assert_eq!(
+            tokens("a<b>c</B><!-- x --> 1 < 2<br/><p title='a>b'>", false),
+            vec![
+                Text("a"),
+                Start {
+                    name: "b",
+                    self_closing: false
+                },
+                Text("c"),
+                End { name: "B" },
+                Comment,
+                Text(" 1 "),
+                Text("<"),
+                Text(" 2"),
+                Start {
+                    name: "br",
+                    self_closing: true
+                },
+                Start {
+                    name: "p",
+                    self_closing: false
+                },
+            ]
+        );
+        // Cut off by the end of the file: dropped, as browsers do.
+        assert_eq!(tokens("x<a href='y", false), vec![Text("x"), Other]);
+        // Markdown: no whole tag, so text.
+        assert_eq!(
+            tokens("<https://x.org> a<b", true),
+            vec![Text("<"), Text("https://x.org> a"), Text("<"), Text("b")]
+        );
+        assert_eq!(comment_end("<!-->x", 4), 5);
+        assert_eq!(comment_end("<!-- a -- b --!>x", 4), 16);
+        assert_eq!(comment_end("<!-- never", 4), 10);
+    }
+
+    #[test]
+    fn html_to_text_drops_code_and_keeps_text() {
+        let (text, notes) = html(
+            "<html><head><title>T | Site</title><style>p{}</style></head><body><nav>Home</nav>\
+             <main><h1>Big &amp; Small</h1><p>One&nbsp;two <b>three</b>\n four&#8212;five&#150;six.\
+             <script>var a = '</p>';</script></p><table><tr><td>a</td><td>b</td></tr></table>\
+             <svg><svg></svg><text>drawn</text></svg><pre>x\ny</pre></main><footer>(c)</footer>",
+        );
+        assert_eq!(
+            text,
+            "Big & Small\n\nOne\u{a0}two three four—five–six.\n\na b\n\nx\n\ny"
+        );
+        assert_eq!(
+            notes,
+            vec![
+                Note::Dropped {
+                    what: Dropped::Script,
+                    count: 1
+                },
+                Note::Dropped {
+                    what: Dropped::Style,
+                    count: 1
+                },
+                Note::Dropped {
+                    what: Dropped::Furniture,
+                    count: 2
+                },
+                Note::Dropped {
+                    what: Dropped::Embedded,
+                    count: 1
+                },
+            ]
+        );
+        // No <main>: everything, with the <title> first.
+        assert_eq!(html("<title>T</title><p>a</p><p>b</p>").0, "T\n\na\n\nb");
+    }
+}

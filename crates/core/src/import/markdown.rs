@@ -1,0 +1,268 @@
+//! Markdown (its HTML already set aside by the HTML reader) as text: front matter, headings, lists, tables, fences, and inline links and emphasis stripped.
+
+use crate::segment::{find_cached, Links};
+
+/// Markdown (its HTML already set aside) as text: one paragraph, heading or list item a line,
+/// paragraphs' wrapped lines joined, inline markup stripped; front matter dropped, its title
+/// put first. Returns the text and whether there was front matter.
+pub(super) fn markdown(src: &str) -> (String, bool) {
+    let lines: Vec<&str> = src.split('\n').collect();
+    let mut out: Vec<String> = Vec::new();
+    let mut first = 0;
+    let mut front = false;
+    if let Some(delim @ ("---" | "+++")) = lines.first().map(|l| l.trim_end()) {
+        let close = lines
+            .iter()
+            .skip(1)
+            .take(200)
+            .position(|l| l.trim_end() == delim || (delim == "---" && l.trim_end() == "..."));
+        if let Some(close) = close {
+            front = true;
+            first = close + 2;
+            let title = lines[1..=close].iter().find_map(|l| {
+                let (key, value) = l.split_once([':', '='])?;
+                (key.trim() == "title")
+                    .then(|| value.trim().trim_matches(['"', '\'']).trim().to_owned())
+            });
+            out.extend(title.filter(|t| !t.is_empty()));
+        }
+    }
+    let mut para = String::new();
+    let mut fence: Option<(char, usize)> = None;
+    for line in lines.iter().skip(first) {
+        let t = line.trim();
+        if let Some((ch, n)) = fence {
+            if t.len() >= n && t.chars().all(|c| c == ch) {
+                fence = None;
+            } else if !t.is_empty() {
+                out.push(t.to_owned());
+            }
+            continue;
+        }
+        let run = |t: &str, ch: char| t.chars().take_while(|&c| c == ch).count();
+        if run(t, '`') >= 3 || run(t, '~') >= 3 {
+            flush(&mut para, &mut out);
+            let ch = t.chars().next().unwrap_or('`');
+            fence = Some((ch, run(t, ch)));
+            continue;
+        }
+        let t = t.trim_start_matches(|c: char| c == '>' || c.is_whitespace());
+        if t.is_empty() {
+            flush(&mut para, &mut out);
+            continue;
+        }
+        let hashes = run(t, '#');
+        if (1..=6).contains(&hashes) && t[hashes..].chars().next().is_none_or(char::is_whitespace) {
+            flush(&mut para, &mut out);
+            let body = t[hashes..].trim();
+            let body = body.trim_end_matches('#');
+            let body = if body.ends_with(char::is_whitespace) || body.is_empty() {
+                body
+            } else {
+                t[hashes..].trim()
+            };
+            out.push(body.trim().to_owned());
+            continue;
+        }
+        // Setext underlines, thematic breaks and table separator rows end a paragraph.
+        let marks = t.chars().filter(|c| !c.is_whitespace()).collect::<String>();
+        let rule = marks.len() >= 2
+            && (marks.chars().all(|c| c == '=')
+                || marks.chars().all(|c| c == '-')
+                || (marks.len() >= 3
+                    && (marks.chars().all(|c| c == '*') || marks.chars().all(|c| c == '_'))));
+        let table_rule = marks.contains('-')
+            && marks.contains('|')
+            && marks.chars().all(|c| matches!(c, '|' | '-' | ':'));
+        if rule || table_rule {
+            flush(&mut para, &mut out);
+            continue;
+        }
+        if is_reference_definition(t) {
+            flush(&mut para, &mut out);
+            continue;
+        }
+        if let Some(row) = t.strip_prefix('|') {
+            flush(&mut para, &mut out);
+            let cells: Vec<&str> = row
+                .split('|')
+                .map(str::trim)
+                .filter(|c| !c.is_empty())
+                .collect();
+            out.push(cells.join(" "));
+            continue;
+        }
+        if let Some(item) = list_item(t) {
+            flush(&mut para, &mut out);
+            para.push_str(item);
+            continue;
+        }
+        if !para.is_empty() {
+            para.push(' ');
+        }
+        para.push_str(t);
+    }
+    flush(&mut para, &mut out);
+    let text: Vec<String> = out
+        .iter()
+        .map(|l| inline(&emphasis(l)))
+        .map(|l| l.split_whitespace().collect::<Vec<_>>().join(" "))
+        .filter(|l| !l.is_empty())
+        .collect();
+    (text.join("\n\n"), front)
+}
+
+fn flush(para: &mut String, out: &mut Vec<String>) {
+    if !para.trim().is_empty() {
+        out.push(std::mem::take(para));
+    }
+    para.clear();
+}
+
+/// `[label]: destination`: a link reference definition.
+fn is_reference_definition(t: &str) -> bool {
+    t.starts_with('[')
+        && t.find("]:")
+            .is_some_and(|i| i > 1 && !t[1..i].contains(['[', ']']))
+}
+
+/// The text of a list item line (`- x`, `* x`, `+ x`, `1. x`, `1) x`, task boxes dropped).
+fn list_item(t: &str) -> Option<&str> {
+    let digits = t.bytes().take_while(u8::is_ascii_digit).count();
+    let rest = if (1..=9).contains(&digits) {
+        t[digits..].strip_prefix(['.', ')'])?
+    } else {
+        t.strip_prefix(['-', '*', '+'])?
+    };
+    if !rest.is_empty() && !rest.starts_with(char::is_whitespace) {
+        return None;
+    }
+    let rest = rest.trim_start();
+    Some(
+        ["[ ] ", "[x] ", "[X] "]
+            .iter()
+            .find_map(|b| rest.strip_prefix(b))
+            .unwrap_or(rest),
+    )
+}
+
+/// Emphasis and strikethrough marks (`*`, `_`, `~` runs of one to three at a word's edge) out;
+/// `snake_case`, a lone `*` and escaped marks stay.
+fn emphasis(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    let mut chars = s.char_indices().peekable();
+    let mut prev: Option<char> = None;
+    while let Some((i, c)) = chars.next() {
+        if c == '\\' {
+            out.push(c);
+            if let Some((_, next)) = chars.next() {
+                out.push(next);
+                prev = Some(next);
+            }
+            continue;
+        }
+        if !matches!(c, '*' | '_' | '~') {
+            out.push(c);
+            prev = Some(c);
+            continue;
+        }
+        let mut len = 1;
+        while chars.next_if(|&(_, d)| d == c).is_some() {
+            len += 1;
+        }
+        let next = s[i + len..].chars().next();
+        let space = |x: Option<char>| x.is_none_or(char::is_whitespace);
+        let punct = |x: Option<char>| x.is_some_and(|x| !x.is_alphanumeric() && !x.is_whitespace());
+        let left = !space(next) && (!punct(next) || space(prev) || punct(prev));
+        let right = !space(prev) && (!punct(prev) || space(next) || punct(next));
+        let intraword = c == '_'
+            && prev.is_some_and(char::is_alphanumeric)
+            && next.is_some_and(char::is_alphanumeric);
+        if len > 3 || (c == '~' && len != 2) || !(left || right) || intraword {
+            out.extend(std::iter::repeat_n(c, len));
+        }
+        prev = Some(c);
+    }
+    out
+}
+
+/// Links to their text, images out, code ticks and escapes out, autolinks to their address.
+fn inline(s: &str) -> String {
+    let bytes = s.as_bytes();
+    let mut out = String::with_capacity(s.len());
+    let mut links = Links::new(s);
+    // One cache per kind of search, so that each searches from ever later positions; and for
+    // the whitespace that stops an autolink: else `<http://<http://… >` scans to the far `>`
+    // once per `<`.
+    let (mut angles, mut spaces) = (None, None);
+    let mut copied = 0;
+    let mut i = 0;
+    while i < bytes.len() {
+        match bytes[i] {
+            b'\\' if bytes.get(i + 1).is_some_and(u8::is_ascii_punctuation) => {
+                out.push_str(&s[copied..i]);
+                copied = i + 1;
+                i += 2;
+            }
+            b'`' => {
+                out.push_str(&s[copied..i]);
+                i += 1;
+                copied = i;
+            }
+            b'[' | b'!' => match links.at(i) {
+                Some(link) => {
+                    out.push_str(&s[copied..i]);
+                    if !link.image {
+                        out.push_str(&s[link.text]);
+                    }
+                    i = link.end;
+                    copied = i;
+                }
+                None => i += 1,
+            },
+            b'<' if ["http://", "https://", "mailto:"]
+                .iter()
+                .any(|p| s[i + 1..].starts_with(p)) =>
+            {
+                match find_cached(s, i + 1, |c| c == '>', &mut angles) {
+                    Some(end)
+                        if find_cached(s, i + 1, char::is_whitespace, &mut spaces)
+                            .is_none_or(|w| w > end) =>
+                    {
+                        out.push_str(&s[copied..i]);
+                        out.push_str(&s[i + 1..end]);
+                        i = end + 1;
+                        copied = i;
+                    }
+                    _ => i += 1,
+                }
+            }
+            _ => i += 1,
+        }
+    }
+    out.push_str(&s[copied..]);
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn markdown_to_text() {
+        let (text, front) = markdown(
+            "---\ntitle: \"The Pact\"\ndate: 2025\n---\n# Heading One #\nA *wrapped* para\nwith [a link](http://x.org/(y)) and `code`.\n\n\
+             - item **one**\n* [x] item two\n1. three\n\n> quoted snake_case 5 * 3\n\n```\nfn main() {}\n```\n\
+             ![img](a.png) \\*kept\\* [ref]: http://x\n[ref]: http://x\nSetext\n---\n| a | b |\n|---|:-:|\n",
+        );
+        assert!(front);
+        assert_eq!(
+            text,
+            "The Pact\n\nHeading One\n\nA wrapped para with a link) and code.\n\nitem one\n\nitem two\n\nthree\n\n\
+             quoted snake_case 5 * 3\n\nfn main() {}\n\n*kept* [ref]: http://x\n\nSetext\n\na b"
+        );
+        assert_eq!(inline(&"[".repeat(10)), "[".repeat(10));
+        assert_eq!(inline("[a](b [c](d)"), "[a](b c");
+        assert_eq!(inline("[a] [b]: ![c] x"), "[a] [b]: ![c] x");
+    }
+}
