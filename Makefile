@@ -10,11 +10,13 @@
 #   make test        test-setup, then fmt, clippy, cargo test, the release build, the e2e tests and
 #                    the other engines' smoke suite
 #   make bundle      build, then dist/parallax.html (the app in one offline file) and dist/parallax.zip
+#   make bench-extraction DIR=…  article extraction: Parallax's import, trafilatura and Readability
+#                    on the saved pages in DIR, one scorer, one table (BENCHMARKS.md)
 #   make fuzz        nightly and cargo-fuzz if missing, then every fuzz target in turn (TESTING.md)
 #   make fuzz-min    after make fuzz: the kept corpora in fuzz/regressions/ minimised again
 #
 # Every install step is skipped when its tool is already there at the right version, so a second
-# run is quick, and nothing is ever downloaded outside the package registries (crates, npm,
+# run is quick, and nothing is ever downloaded outside the package registries (crates, npm, PyPI,
 # Debian): trunk and cargo run offline after `cargo fetch`, and the browser tests drive Debian's
 # Chromium through playwright-core, and Debian's Firefox ESR (through geckodriver, built from
 # crates.io) and WebKitGTK (through its WebKitWebDriver) through selenium-webdriver pointed at
@@ -247,6 +249,83 @@ bench: setup
 	stage 'bench: wasm builds' bench_wasm
 	stage 'bench: native (parallax-bench)' bench_native
 	stage 'bench: side-by-side (node)' bench_node
+	summary
+
+# ---------------------------------------------------------------------------------------------
+# Article extraction: not part of `make test` (BENCHMARKS.md, "Article extraction").
+# `make bench-extraction DIR=/path/to/pages` runs three extractors on the same saved web pages
+# (DIR: `expectations.json` and `pages/*.html.gz`, a benchmark input kept outside the project)
+# and scores them with one scorer, `parallax-bench extraction`:
+#   1. Parallax's import (`parallax_core::import::import`), in the native benchmark binary;
+#   2. trafilatura from PyPI (bench/requirements.txt, every package pinned) in bench/.venv;
+#   3. Mozilla Readability with linkedom from npm (bench/package-lock.json), in Node.
+# The peers write their texts and their own time per page to EXTRACTION_TMP (outside the project,
+# emptied at each run), with each extractor's per-page results as JSON; the table, with the run's
+# conditions, is printed and kept in target/bench/extraction.md. About 3 minutes on 2 cores.
+DIR ?=
+EXTRACTION_TMP ?= /tmp/parallax-bench-extraction
+VENV := bench/.venv
+# The scorer as built by the stage before the runs, so that all three are scored by one binary.
+EXTRACTION_SCORE := $${CARGO_TARGET_DIR:-target}/release/parallax-bench extraction
+
+.PHONY: bench-extraction
+bench-extraction: setup
+	@$(STAGE)
+	if [[ -z "$(DIR)" || ! -f "$(DIR)/expectations.json" ]]; then
+	  echo 'error: DIR must name the folder of expectations.json and pages/, as in: make bench-extraction DIR=/path/to/extraction' >&2
+	  exit 2
+	fi
+	dir=$$(realpath "$(DIR)") tmp=$(EXTRACTION_TMP) rows=$(EXTRACTION_TMP)/rows.md
+	# `python3 -m venv` needs Debian's python3-venv (ensurepip); bench/.venv is kept while it was
+	# installed from the same requirements (a copy is kept in it as the stamp).
+	install_venv() {
+	  local stamp=$(VENV)/.installed-requirements.txt
+	  if [[ -x $(VENV)/bin/python && -f $$stamp ]] && cmp -s bench/requirements.txt $$stamp; then
+	    echo "$(VENV): up to date with bench/requirements.txt"
+	    return
+	  fi
+	  if ! python3 -c 'import ensurepip, venv' 2>/dev/null; then
+	    $(SUDO) apt-get update
+	    $(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get install -y python3-venv
+	  fi
+	  rm -rf $(VENV)
+	  python3 -m venv $(VENV)
+	  $(VENV)/bin/pip install --disable-pip-version-check --no-input -q -r bench/requirements.txt
+	  cp bench/requirements.txt $$stamp
+	}
+	run_parallax() {
+	  $(EXTRACTION_SCORE) "$$dir" --json $$tmp/parallax.json --row $$rows
+	}
+	run_trafilatura() {
+	  $(VENV)/bin/python bench/trafilatura_run.py --data "$$dir" --out $$tmp/trafilatura
+	  $(EXTRACTION_SCORE) "$$dir" --texts $$tmp/trafilatura --json $$tmp/trafilatura.json --row $$rows
+	}
+	run_readability() {
+	  node bench/readability.mjs --data "$$dir" --out $$tmp/readability
+	  $(EXTRACTION_SCORE) "$$dir" --texts $$tmp/readability --json $$tmp/readability.json --row $$rows
+	}
+	rm -rf $$tmp
+	mkdir -p $$tmp $(BENCH)
+	stage 'extraction: npm ci' npm_ci bench
+	stage 'extraction: venv' install_venv
+	stage 'extraction: build scorer' cargo build --release -p parallax-bench
+	load_start=$$(cut -d' ' -f1-3 /proc/loadavg)
+	stage 'extraction: parallax' run_parallax
+	stage 'extraction: trafilatura' run_trafilatura
+	stage 'extraction: readability' run_readability
+	{
+	  printf '\n# Article extraction, side by side (%s)\n\n' "$$(date -u +%F)"
+	  echo '| extractor | F1 | precision | recall | refused pages | ms/page |'
+	  echo '|---|---:|---:|---:|---:|---:|'
+	  cat $$rows
+	  printf '\n- %s pages of %s; one scorer (parallax-bench extraction): whitespace collapsed, the title counts as text\n' \
+	    "$$(ls "$$dir"/pages | wc -l)" "$$dir"
+	  printf -- '- CPU: %s, %s cores (each extractor runs on one thread, one after the other)\n' \
+	    "$$(sed -n 's/^model name[[:space:]]*: //p' /proc/cpuinfo | head -n 1)" "$$(nproc)"
+	  printf -- '- load average (1, 5, 15 min) at start %s, at end %s\n' "$$load_start" "$$(cut -d' ' -f1-3 /proc/loadavg)"
+	  printf -- '- %s, workspace release profile; %s; Node %s\n' "$$(rustc --version)" "$$($(VENV)/bin/python --version)" "$$(node --version)"
+	  echo "- texts and per-page results (JSON): $$tmp"
+	} | tee $(BENCH)/extraction.md
 	summary
 
 # ---------------------------------------------------------------------------------------------
