@@ -110,7 +110,8 @@ fn step_content(ctx: &Ctx, base: &str, step: &Step) -> Content {
     content(&sources, &step.state.view, at)
 }
 
-/// One step: its number and name, texts, key content and the QR code of its view.
+/// One step: its number and name, texts, key content and the QR code of its view (the view
+/// alone: a code of the whole lesson at the step would be too dense to scan at this size).
 fn step_html(ctx: &Ctx, base: &str, n: usize, step: &Step, content: Content) -> Html {
     let data = &ctx.data;
     let key = key_content(content);
@@ -159,7 +160,12 @@ pub fn HandoutView(props: &HandoutProps) -> Html {
         custom: Vec::new(),
     };
     let back = ctx.href(&lesson_state);
-    let lesson_link = format!("{base}{back}");
+    // The QR code is for the class: the student copy, also on a teacher's handout.
+    let student = State {
+        view: View::Lesson(lesson.without_answers()),
+        custom: Vec::new(),
+    };
+    let lesson_link = format!("{base}{}", ctx.href(&student));
     let onprint = Callback::from(|_: MouseEvent| {
         if let Some(w) = web_sys::window() {
             let _ = w.print();

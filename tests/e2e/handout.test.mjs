@@ -188,8 +188,19 @@ describe('QR codes and the lesson handout', () => {
       return norm(await p.textContent('p[data-passage="p4"]'));
     })();
     assert.ok(passage.includes(norm(seen.steps[0].passage)), 'the printed passage is the source’s');
-    // Each step's code opens its view.
+    // Each step's code opens its view; the lesson's code the student copy, also on this
+    // teacher copy.
     assert.equal(await readCode(page, '.handout-step:nth-of-type(1) svg.qr-code'), `${h.origin}/#${PASSAGE}?v=${(await page.url()).match(/v=([0-9a-f]{12})$/)[1]}`);
+    // (Drawn large for the reader: a whole lesson's code is dense.)
+    const size = (rem) => page.evaluate((rem) => {
+      const svg = document.querySelector('.handout-qr--lesson svg.qr-code');
+      svg.style.width = svg.style.height = rem;
+    }, rem);
+    await size('45rem');
+    const whole = await readCode(page, '.handout-qr--lesson svg.qr-code');
+    await size('');
+    assert.ok(whole.startsWith(`${h.origin}/#/lesson?title=Two%20sides&step=`), whole);
+    assert.ok(!whole.includes('answer='), `the lesson's code is the student copy: ${whole}`);
     await axe(page, '.handout', 'the handout');
     await screenshot(page, 'handout');
 
