@@ -14,8 +14,9 @@ use parallax_core::strings;
 use std::collections::VecDeque;
 use std::rc::Rc;
 
+use crate::text_decoder::BrowserDecoder;
 use parallax_core::collection::{self, CollectionError, Opened};
-use parallax_core::import::{check_size, display_name, extract, ImportError, Imported};
+use parallax_core::import::{check_size, display_name, extract_with, ImportError, Imported};
 use parallax_core::notes;
 use parallax_core::state::View;
 use wasm_bindgen::{JsCast, JsValue};
@@ -369,7 +370,7 @@ pub fn ImportProvider(props: &ProviderProps) -> Html {
                         }
                         // Reading the file (up to `import::MAX_BYTES`) and cleaning its text
                         // (up to `import::MAX_TEXT_BYTES`) are two tasks, with a paint between.
-                        Ok((name, bytes)) => match extract(&name, &bytes) {
+                        Ok((name, bytes)) => match extract_with(&name, &bytes, &BrowserDecoder) {
                             Ok(extracted) => {
                                 drop(bytes);
                                 pause().await;

@@ -37,6 +37,7 @@ mod source;
 mod source_card;
 mod start_here;
 mod storage;
+mod text_decoder;
 mod word_diff;
 
 fn main() {

@@ -9,8 +9,8 @@ mod common;
 use common::cases;
 use parallax_core::analysis::Analysis;
 use parallax_core::import::{
-    self, check_size, display_name, next_id, Binary, Dropped, Encoding, Format, ImportError,
-    Imported, Invisible, Note, MAX_BYTES,
+    self, check_size, display_name, next_id, Binary, Decoder, Dropped, Encoding, Format,
+    ImportError, Imported, Invisible, Note, UnicodeOnly, MAX_BYTES,
 };
 use parallax_core::model::{Corpus, RemovalKind};
 use parallax_core::reuse;
@@ -65,7 +65,19 @@ fn imported(name: &str) -> Imported {
 
 /// The error of a file that must be refused, checked to name the file.
 fn refused(name: &str) -> ImportError {
-    let e = match import_file(name) {
+    refused_by(name, import_file(name))
+}
+
+/// The error of a file refused by an import without a decoder of legacy encodings.
+fn refused_unicode_only(name: &str) -> ImportError {
+    refused_by(
+        name,
+        import::import_with(name, &fixture(name), corpus(), "my1", &UnicodeOnly),
+    )
+}
+
+fn refused_by(name: &str, import: Result<Imported, ImportError>) -> ImportError {
+    let e = match import {
         Ok(i) => panic!("{name} was imported: {:?}", i.notes),
         Err(e) => e,
     };
@@ -298,6 +310,133 @@ fn utf16_is_decoded_with_or_without_a_byte_order_mark() {
     );
 }
 
+/// A page of `fixtures/encodings/encodings.json`: what the browser test expects too.
+#[derive(serde::Deserialize)]
+struct EncodedPage {
+    file: String,
+    encoding: String,
+    title: String,
+    passages: Vec<String>,
+}
+
+fn encoded_pages() -> Vec<EncodedPage> {
+    #[derive(serde::Deserialize)]
+    struct Pages {
+        pages: Vec<EncodedPage>,
+    }
+    let path = dir().join("../encodings/encodings.json");
+    let json = std::fs::read_to_string(&path).unwrap();
+    serde_json::from_str::<Pages>(&json).unwrap().pages
+}
+
+/// Pages in eleven encodings, found as a browser finds them (the byte-order mark, else the
+/// page's `<meta>`, else UTF-8, else windows-1252) and decoded to the same text.
+#[test]
+fn pages_in_legacy_encodings_are_decoded_as_a_browser_does() {
+    let pages = encoded_pages();
+    assert!(pages.len() >= 8);
+    for page in &pages {
+        let name = page.file.as_str();
+        let bytes = fixture(name);
+        assert!(std::str::from_utf8(&bytes).is_err(), "{name} is UTF-8");
+        let i = imported(name);
+        assert_eq!(i.format, Format::Html, "{name}");
+        assert_eq!(i.encoding.label(), page.encoding, "{name}");
+        assert_eq!(i.document.title, page.title, "{name}");
+        assert_eq!(passages(&i), page.passages, "{name}");
+        assert!(i.notes.contains(&Note::Decoded(i.encoding)), "{name}");
+        assert!(
+            !i.text.contains('\u{fffd}')
+                && !i
+                    .notes
+                    .iter()
+                    .any(|n| matches!(n, Note::Replacement { .. })),
+            "{name}"
+        );
+    }
+    // Without a decoder of legacy encodings, a page that declares one it cannot read is refused
+    // as not UTF-8; one in UTF-16 still reads.
+    let e = refused_unicode_only("shift_jis.html");
+    assert_eq!(e.id(), "invalid-utf8");
+    assert!(import::import_with(
+        "utf-16le.html",
+        &fixture("utf-16le.html"),
+        corpus(),
+        "my1",
+        &UnicodeOnly
+    )
+    .is_ok());
+}
+
+/// The decoder is given the encoding's name in the Encoding Standard, whatever label the page
+/// uses; a name it does not know passes the page's declaration over.
+#[test]
+fn the_decoder_is_given_the_encodings_name() {
+    struct Names(std::cell::RefCell<Vec<String>>);
+    impl Decoder for Names {
+        fn decode(&self, name: &str, bytes: &[u8]) -> Option<String> {
+            self.0.borrow_mut().push(name.to_owned());
+            (name == "windows-1252").then(|| bytes.iter().map(|&b| b as char).collect())
+        }
+    }
+    let names = Names(Default::default());
+    for file in [
+        "iso-8859-1.html",
+        "gbk.html",
+        "windows-1251.html",
+        "windows-1252.html",
+    ] {
+        let _ = import::extract_with(file, &fixture(file), &names);
+    }
+    assert_eq!(
+        *names.0.borrow(),
+        [
+            "windows-1252",
+            "GBK",
+            "windows-1252",
+            "windows-1251",
+            "windows-1252",
+            "windows-1252"
+        ]
+    );
+    // A plain-text file's bytes are never read as a declaration.
+    let text = b"<meta charset=shift_jis> Caf\xe9 talks on the corridor.";
+    let i = import::import("cafe.txt", text, corpus(), "my1").unwrap();
+    assert_eq!(
+        i.encoding,
+        Encoding::Legacy {
+            name: "windows-1252",
+            declared: false
+        }
+    );
+    // A page that declares UTF-8 is read as UTF-8, a bad byte as U+FFFD (with a note).
+    let page = b"<!doctype html><meta charset=utf-8><p>Caf\xe9 talks on the corridor.</p>";
+    let i = import::import("cafe.html", page, corpus(), "my1").unwrap();
+    assert_eq!(i.encoding, Encoding::Utf8);
+    assert!(
+        i.notes
+            .iter()
+            .any(|n| matches!(n, Note::Replacement { .. })),
+        "{:?}",
+        i.notes
+    );
+}
+
+#[test]
+fn a_text_file_that_is_not_utf8_is_read_as_windows_1252() {
+    let i = imported("latin1.txt");
+    assert!(
+        i.text.starts_with("Le partenariat stratégique"),
+        "{}",
+        i.text
+    );
+    assert_eq!(
+        i.notes[0].to_string(),
+        "Decoded from windows-1252, as browsers read a file that is not UTF-8 and names no \
+         encoding: check that the text reads correctly."
+    );
+}
+
 #[test]
 fn invisible_and_direction_controls_are_removed_and_noted() {
     let i = imported("invisible.txt");
@@ -527,9 +666,10 @@ fn each_bad_file_gets_its_own_error_naming_it() {
             extension: "csv".into()
         }
     );
-    // "Le partenariat strat" is 20 bytes; then Windows-1252's é.
+    // "Le partenariat strat" is 20 bytes; then Windows-1252's é, which only a decoder of legacy
+    // encodings reads.
     assert_eq!(
-        refused("latin1.txt"),
+        refused_unicode_only("latin1.txt"),
         ImportError::InvalidUtf8 {
             name: "latin1.txt".into(),
             at: 20,
@@ -584,7 +724,8 @@ fn messages_read_as_sentences() {
         "“pixel.png” is not a text file: it is a PNG image. Only text files can be imported: \
          .txt, .md or .html; save the text in one of them first."
     );
-    assert!(message("latin1.txt")
+    assert!(refused_unicode_only("latin1.txt")
+        .to_string()
         .starts_with("“latin1.txt” is not valid UTF-8 text: byte 20 (line 1) cannot be read."));
     assert_eq!(
         message("utf16-broken.txt"),
@@ -861,14 +1002,20 @@ fn a_batch_imports_the_good_files_and_keeps_the_library() {
         ("NOTES", "ok"),
         ("article.md", "ok"),
         ("article.txt", "ok"),
+        ("big5.html", "ok"),
         ("blank.txt", "empty"),
         ("controls.txt", "binary"),
         ("duplicate.html", "duplicate"),
         ("duplicate.txt", "duplicate"),
         ("empty.txt", "empty"),
+        ("euc-kr.html", "ok"),
         ("furniture.txt", "no-passages"),
+        ("gbk.html", "ok"),
         ("invisible.txt", "ok"),
-        ("latin1.txt", "invalid-utf8"),
+        ("iso-8859-1.html", "ok"),
+        ("iso-8859-15.html", "ok"),
+        ("koi8-r.html", "ok"),
+        ("latin1.txt", "ok"),
         ("page.html", "ok"),
         ("photo.txt", "binary"),
         ("pixel.png", "binary"),
@@ -876,13 +1023,18 @@ fn a_batch_imports_the_good_files_and_keeps_the_library() {
         ("report.pdf", "binary"),
         ("saved-page.txt", "ok"),
         ("scripts.html", "no-text"),
+        ("shift_jis.html", "ok"),
         ("trade.csv", "unsupported"),
+        ("utf-16le.html", "ok"),
         ("utf16-broken.txt", "invalid-utf16"),
         ("utf16be-bom.txt", "ok"),
         // The same text as the file before, in another byte order.
         ("utf16le-bom.txt", "duplicate"),
         ("utf16le-nobom.txt", "duplicate"),
         ("utf8-twin.txt", "duplicate"),
+        ("windows-1250.html", "ok"),
+        ("windows-1251.html", "ok"),
+        ("windows-1252.html", "ok"),
         ("article.txt", "duplicate"),
     ];
     let got: Vec<(&str, &str)> = outcome.iter().map(|(n, k)| (n.as_str(), *k)).collect();
@@ -892,7 +1044,8 @@ fn a_batch_imports_the_good_files_and_keeps_the_library() {
         .iter()
         .map(|d| d.id.as_str())
         .collect();
-    assert_eq!(ids, ["my1", "my2", "my3", "my4", "my5", "my6", "my7"]);
+    let expected: Vec<String> = (1..=19).map(|n| format!("my{n}")).collect();
+    assert_eq!(ids, expected);
 }
 
 // --- Never a panic ---------------------------------------------------------------------------

@@ -1,7 +1,185 @@
-//! Decoding a file's bytes: binary signatures, UTF-8 with or without a byte-order mark, UTF-16 with one or recognised by its zero bytes.
+//! Decoding a file's bytes as a browser does: binary signatures, a byte-order mark (UTF-8, UTF-16), UTF-16 recognised by its zero bytes, an HTML page's `<meta charset>`, UTF-8, else windows-1252; legacy encodings through a `Decoder` the caller gives.
 
+use super::labels::encoding_for_label;
 use super::{Binary, Encoding, ImportError};
 use std::borrow::Cow;
+
+/// Decodes the legacy encodings (windows-1252, Shift_JIS, GBK…): the core holds no tables for
+/// them, the caller gives them (the browser's `TextDecoder` in the app, `EncodingRs` natively).
+pub trait Decoder {
+    /// `bytes` decoded as the encoding `name` (its name in the Encoding Standard, such as
+    /// `windows-1252` or `Shift_JIS`; never UTF-8 or UTF-16, which the core decodes itself),
+    /// bad sequences as U+FFFD; `None` when this decoder does not know the encoding.
+    fn decode(&self, name: &str, bytes: &[u8]) -> Option<String>;
+}
+
+/// A decoder that knows no legacy encoding: such files are refused as not UTF-8.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct UnicodeOnly;
+
+impl Decoder for UnicodeOnly {
+    fn decode(&self, _: &str, _: &[u8]) -> Option<String> {
+        None
+    }
+}
+
+/// The legacy encodings of the Encoding Standard, by the `encoding_rs` crate (the `encodings`
+/// feature, for native users; the app passes the browser's own decoder instead).
+#[cfg(feature = "encodings")]
+#[derive(Debug, Clone, Copy, Default)]
+pub struct EncodingRs;
+
+#[cfg(feature = "encodings")]
+impl Decoder for EncodingRs {
+    fn decode(&self, name: &str, bytes: &[u8]) -> Option<String> {
+        let encoding = encoding_rs::Encoding::for_label_no_replacement(name.as_bytes())?;
+        let (text, _) = encoding.decode_without_bom_handling(bytes);
+        Some(text.into_owned())
+    }
+}
+
+/// The decoder of `extract` and `import`: `EncodingRs` with the `encodings` feature, else
+/// `UnicodeOnly`.
+pub fn default_decoder() -> &'static dyn Decoder {
+    #[cfg(feature = "encodings")]
+    return &EncodingRs;
+    #[cfg(not(feature = "encodings"))]
+    return &UnicodeOnly;
+}
+
+/// The encoding an HTML page declares in its first 1,024 bytes, as the HTML standard's prescan
+/// finds it (simplified: comments and the attributes of `<meta>` tags only): `<meta charset=…>`,
+/// or `<meta http-equiv="Content-Type" content="…; charset=…">`, with or without quotes, in any
+/// case. A label the Encoding Standard does not know, or `replacement`, is passed over; UTF-16
+/// declared in a page without a byte-order mark is read as UTF-8, `x-user-defined` as
+/// windows-1252, as browsers do.
+pub(super) fn declared(bytes: &[u8]) -> Option<&'static str> {
+    let head = &bytes[..bytes.len().min(1024)];
+    let mut i = 0;
+    while i < head.len() {
+        if head[i..].starts_with(b"<!--") {
+            i = find(head, i + 4, b"-->").map_or(head.len(), |e| e + 3);
+            continue;
+        }
+        if head[i] == b'<'
+            && head.len() >= i + 6
+            && head[i + 1..i + 5].eq_ignore_ascii_case(b"meta")
+            && (head[i + 5].is_ascii_whitespace() || head[i + 5] == b'/')
+        {
+            let (attrs, end) = attributes(head, i + 5);
+            i = end;
+            if let Some(found) = meta_encoding(&attrs) {
+                return Some(found);
+            }
+            continue;
+        }
+        i += 1;
+    }
+    None
+}
+
+fn find(hay: &[u8], from: usize, needle: &[u8]) -> Option<usize> {
+    hay.get(from..)?
+        .windows(needle.len())
+        .position(|w| w == needle)
+        .map(|p| from + p)
+}
+
+/// The attributes of a tag from `i` (just after its name), names lower-cased, and where it ends.
+fn attributes(head: &[u8], mut i: usize) -> (Vec<(String, String)>, usize) {
+    let mut attrs = Vec::new();
+    let lower = |b: &[u8]| String::from_utf8_lossy(b).to_ascii_lowercase();
+    loop {
+        while i < head.len() && (head[i].is_ascii_whitespace() || head[i] == b'/') {
+            i += 1;
+        }
+        if i >= head.len() || head[i] == b'>' {
+            return (attrs, i + 1);
+        }
+        let start = i;
+        while i < head.len() && !head[i].is_ascii_whitespace() && !b"/>=".contains(&head[i]) {
+            i += 1;
+        }
+        let name = lower(&head[start..i]);
+        while i < head.len() && head[i].is_ascii_whitespace() {
+            i += 1;
+        }
+        let mut value = String::new();
+        if head.get(i) == Some(&b'=') {
+            i += 1;
+            while i < head.len() && head[i].is_ascii_whitespace() {
+                i += 1;
+            }
+            match head.get(i) {
+                Some(&q @ (b'"' | b'\'')) => {
+                    let end = head[i + 1..]
+                        .iter()
+                        .position(|&b| b == q)
+                        .map_or(head.len(), |p| i + 1 + p);
+                    value = lower(&head[i + 1..end]);
+                    i = end + 1;
+                }
+                _ => {
+                    let start = i;
+                    while i < head.len() && !head[i].is_ascii_whitespace() && head[i] != b'>' {
+                        i += 1;
+                    }
+                    value = lower(&head[start..i]);
+                }
+            }
+        }
+        attrs.push((name, value));
+    }
+}
+
+/// The encoding a `<meta>` tag's attributes declare, resolved as the prescan does.
+fn meta_encoding(attrs: &[(String, String)]) -> Option<&'static str> {
+    let get = |n: &str| attrs.iter().find(|(k, _)| k == n).map(|(_, v)| v.as_str());
+    let label = match get("charset") {
+        Some(label) => label,
+        None if get("http-equiv") == Some("content-type") => charset_in_content(get("content")?)?,
+        None => return None,
+    };
+    match encoding_for_label(label)? {
+        "UTF-16BE" | "UTF-16LE" => Some("UTF-8"),
+        "x-user-defined" => Some("windows-1252"),
+        "replacement" => None,
+        name => Some(name),
+    }
+}
+
+/// The HTML standard's "extracting a character encoding from a meta element", on a lower-cased
+/// `content` attribute.
+fn charset_in_content(content: &str) -> Option<&str> {
+    let mut rest = content;
+    loop {
+        let at = rest.find("charset")?;
+        rest = rest[at + 7..].trim_start_matches(|c: char| c.is_ascii_whitespace());
+        if let Some(after) = rest.strip_prefix('=') {
+            rest = after.trim_start_matches(|c: char| c.is_ascii_whitespace());
+            break;
+        }
+    }
+    match rest.chars().next()? {
+        q @ ('"' | '\'') => rest[1..].find(q).map(|end| &rest[1..1 + end]),
+        _ => Some(
+            rest.split(|c: char| c.is_ascii_whitespace() || c == ';')
+                .next()?,
+        ),
+    }
+}
+
+/// A text that starts like an HTML page (`<!doctype html`, `<html`, `<head`, `<body`).
+pub(super) fn looks_like_html(text: &[u8]) -> bool {
+    let start = text
+        .iter()
+        .position(|b| !b.is_ascii_whitespace())
+        .unwrap_or(text.len());
+    let head = &text[start..text.len().min(start + 14)];
+    [&b"<!doctype html"[..], b"<html", b"<head", b"<body"]
+        .iter()
+        .any(|p| head.len() >= p.len() && head[..p.len()].eq_ignore_ascii_case(p))
+}
 
 /// Binary formats recognised by their first bytes.
 pub(super) fn signature(bytes: &[u8]) -> Option<Binary> {
@@ -22,12 +200,17 @@ pub(super) fn signature(bytes: &[u8]) -> Option<Binary> {
         .map(|&(_, kind)| kind)
 }
 
-/// Decodes UTF-8 (with or without a byte-order mark) and UTF-16 (with a byte-order mark, or
-/// recognised by zero bytes all on the same side of each pair: UTF-8 text has no zero byte, and
-/// Latin-script UTF-16 has one in every other byte).
+/// Decodes a file as a browser does: a byte-order mark (UTF-8, UTF-16); else UTF-16 recognised by
+/// zero bytes all on the same side of each pair (UTF-8 and legacy text have no zero byte, and
+/// Latin-script UTF-16 has one in every other byte); else, for an HTML page (`html`), the
+/// encoding it declares (`declared`); else UTF-8 when the bytes are UTF-8; else windows-1252,
+/// which browsers use for a file that names no encoding. Legacy encodings go through `decoder`:
+/// one it does not know is passed over (the page's) or refused as not UTF-8 (windows-1252).
 pub(super) fn decode<'a>(
     name: &str,
     bytes: &'a [u8],
+    html: bool,
+    decoder: &dyn Decoder,
 ) -> Result<(Cow<'a, str>, Encoding), ImportError> {
     let utf16 = |body: &[u8], offset: usize, encoding: Encoding| {
         let le = matches!(encoding, Encoding::Utf16Le { .. });
@@ -59,7 +242,7 @@ pub(super) fn decode<'a>(
         }
     }
     if even + odd == 0 {
-        return utf8(name, bytes, 0).map(|s| (Cow::Borrowed(s), Encoding::Utf8));
+        return legacy(name, bytes, html, decoder);
     }
     // UTF-16: zeros on one side of the pairs in at least one unit of eight (spaces and digits
     // give that much even in Cyrillic or Greek), hardly any on the other side. A stray zero
@@ -75,6 +258,43 @@ pub(super) fn decode<'a>(
         name: name.into(),
         kind: Binary::ZeroBytes,
     })
+}
+
+/// Text without zero bytes or byte-order mark: the page's encoding, UTF-8, else windows-1252.
+fn legacy<'a>(
+    name: &str,
+    bytes: &'a [u8],
+    html: bool,
+    decoder: &dyn Decoder,
+) -> Result<(Cow<'a, str>, Encoding), ImportError> {
+    match html.then(|| declared(bytes)).flatten() {
+        // A page that says UTF-8 is read as UTF-8 even where it is not: bad bytes become U+FFFD,
+        // as in a browser (and are counted in a note).
+        Some("UTF-8") => return Ok((String::from_utf8_lossy(bytes), Encoding::Utf8)),
+        Some(label) => {
+            if let Some(text) = decoder.decode(label, bytes) {
+                let encoding = Encoding::Legacy {
+                    name: label,
+                    declared: true,
+                };
+                return Ok((Cow::Owned(text), encoding));
+            }
+        }
+        None => {}
+    }
+    match utf8(name, bytes, 0) {
+        Ok(text) => Ok((Cow::Borrowed(text), Encoding::Utf8)),
+        Err(refused) => match decoder.decode("windows-1252", bytes) {
+            Some(text) => Ok((
+                Cow::Owned(text),
+                Encoding::Legacy {
+                    name: "windows-1252",
+                    declared: false,
+                },
+            )),
+            None => Err(refused),
+        },
+    }
 }
 
 fn utf8<'a>(name: &str, body: &'a [u8], offset: usize) -> Result<&'a str, ImportError> {
@@ -127,7 +347,7 @@ mod tests {
         assert_eq!(decode_utf16(&[0x41, 0, 0x42], true), Err(2));
         let stray = b"Iran and Russia\0 signed a treaty in January.";
         assert!(matches!(
-            decode("a.txt", stray),
+            decode("a.txt", stray, false, &UnicodeOnly),
             Err(ImportError::Binary {
                 kind: Binary::ZeroBytes,
                 ..
@@ -138,11 +358,41 @@ mod tests {
             .flat_map(u16::to_be_bytes)
             .collect();
         assert_eq!(
-            decode("a.txt", &russian).map(|(s, e)| (s.into_owned(), e)),
+            decode("a.txt", &russian, false, &UnicodeOnly).map(|(s, e)| (s.into_owned(), e)),
             Ok((
                 "Россия и Иран, 2025.".to_owned(),
                 Encoding::Utf16Be { bom: false }
             ))
         );
+    }
+
+    #[test]
+    fn prescan() {
+        let page = |head: &str| declared(format!("<!doctype html><html><head>{head}").as_bytes());
+        assert_eq!(page("<meta charset=\"Shift_JIS\">"), Some("Shift_JIS"));
+        assert_eq!(page("<META CHARSET=latin1>"), Some("windows-1252"));
+        assert_eq!(page("<meta charset='utf-16le'>"), Some("UTF-8"));
+        assert_eq!(
+            page("<meta http-equiv=\"Content-Type\" content=\"text/html; charset=iso-8859-1\">"),
+            Some("windows-1252")
+        );
+        assert_eq!(
+            page("<meta content='text/html; charset = \"koi8-r\"' HTTP-EQUIV='content-type'>"),
+            Some("KOI8-R")
+        );
+        assert_eq!(page("<meta name=viewport content=\"charset=gbk\">"), None);
+        assert_eq!(
+            page("<!-- <meta charset=big5> --><meta charset=euc-kr>"),
+            Some("EUC-KR")
+        );
+        assert_eq!(
+            page("<meta charset=nonsense><meta charset=gbk>"),
+            Some("GBK")
+        );
+        assert_eq!(page("<metal charset=gbk>"), None);
+        let late = format!("<!doctype html>{}<meta charset=gbk>", " ".repeat(1024));
+        assert_eq!(declared(late.as_bytes()), None);
+        assert!(looks_like_html(b"\n  <!DOCTYPE HTML>"));
+        assert!(!looks_like_html(b"# <html>"));
     }
 }

@@ -3,6 +3,7 @@
 use super::{MAX_BYTES, MAX_LINE_BYTES, MAX_TEXT_BYTES};
 use crate::model::Document;
 use crate::strings::{count, size, thousands};
+use std::borrow::Cow;
 use std::fmt;
 
 /// How the file's text was written.
@@ -36,17 +37,33 @@ pub enum Encoding {
     Utf16Be {
         bom: bool,
     },
+    /// A legacy encoding, by its name in the Encoding Standard (`windows-1252`, `Shift_JIS`…):
+    /// `declared` by the page's `<meta charset>`, else windows-1252 for a file that is not UTF-8
+    /// and names no encoding, as browsers read it.
+    Legacy {
+        name: &'static str,
+        declared: bool,
+    },
 }
 
 impl Encoding {
-    pub fn label(self) -> &'static str {
+    pub fn label(self) -> Cow<'static, str> {
         match self {
-            Encoding::Utf8 => "UTF-8",
-            Encoding::Utf8Bom => "UTF-8 with a byte-order mark",
-            Encoding::Utf16Le { bom: true } => "UTF-16LE with a byte-order mark",
-            Encoding::Utf16Le { bom: false } => "UTF-16LE without a byte-order mark",
-            Encoding::Utf16Be { bom: true } => "UTF-16BE with a byte-order mark",
-            Encoding::Utf16Be { bom: false } => "UTF-16BE without a byte-order mark",
+            Encoding::Utf8 => "UTF-8".into(),
+            Encoding::Utf8Bom => "UTF-8 with a byte-order mark".into(),
+            Encoding::Utf16Le { bom: true } => "UTF-16LE with a byte-order mark".into(),
+            Encoding::Utf16Le { bom: false } => "UTF-16LE without a byte-order mark".into(),
+            Encoding::Utf16Be { bom: true } => "UTF-16BE with a byte-order mark".into(),
+            Encoding::Utf16Be { bom: false } => "UTF-16BE without a byte-order mark".into(),
+            Encoding::Legacy {
+                name,
+                declared: true,
+            } => format!("{name}, as the page declares").into(),
+            Encoding::Legacy {
+                name,
+                declared: false,
+            } => format!("{name}, as browsers read a file that is not UTF-8 and names no encoding")
+                .into(),
         }
     }
 }
@@ -303,7 +320,7 @@ pub enum Invisible {
 /// Something the import changed or noticed, for the reader to see beside cleaning's audit trail.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Note {
-    /// Decoded from UTF-16 (not noted for UTF-8).
+    /// Decoded from UTF-16 or a legacy encoding (not noted for UTF-8).
     Decoded(Encoding),
     /// Named as plain text (or not named) but holds an HTML page: read as HTML.
     ReadAsHtml,
@@ -340,6 +357,11 @@ impl fmt::Display for Note {
             Note::Decoded(e @ (Encoding::Utf16Le { bom: false } | Encoding::Utf16Be { bom: false })) => write!(
                 f,
                 "Decoded from {}, recognised by its pattern of zero bytes: check that the text reads correctly.",
+                e.label()
+            ),
+            Note::Decoded(e @ Encoding::Legacy { declared: false, .. }) => write!(
+                f,
+                "Decoded from {}: check that the text reads correctly.",
                 e.label()
             ),
             Note::Decoded(e) => write!(f, "Decoded from {}.", e.label()),

@@ -2,25 +2,31 @@
 //! through the same pipeline as the corpus, or an `ImportError` that names the file and says
 //! what is wrong with it.
 //!
-//! The steps, each linear in the size of the file: the size limit (checked before anything
-//! else, and available on its own for a file not yet read), binary signatures, the extension,
-//! decoding (UTF-8, UTF-16 with or without a byte-order mark), invisible and control characters
+//! The steps, each linear in the size of the file: the size limit (checked before anything else,
+//! and available on its own for a file not yet read), binary signatures, the extension, decoding as
+//! a browser does (a byte-order mark, an HTML page's `<meta charset>`, UTF-8, else windows-1252;
+//! legacy encodings through a `Decoder` the caller gives), invisible and control characters
 //! removed, markup turned into text (Markdown; HTML parsed as data by a small tokenizer, never
 //! rendered and never kept), over-long lines split, then `process_document`, and last the checks
-//! that paragraphs are left and that the text is not already in the library. Everything the
-//! import changed is listed in `Imported::notes`, beside cleaning's own audit trail in
+//! that paragraphs are left and that the text is not already in the library. Everything the import
+//! changed is listed in `Imported::notes`, beside cleaning's own audit trail in
 //! `Document::removed`. Never panics.
 //!
-//! The parts, one job each: `error` (the public types, re-exported here), `decode` (bytes to
-//! text), `invisible` (invisible and control characters), `html` and `markdown` (markup to
-//! text); this file holds the limits and the pipeline that runs them in order.
+//! The parts, one job each: `error` (the public types, re-exported here), `decode` (bytes to text),
+//! `labels` (the Encoding Standard's labels), `invisible` (invisible and control characters),
+//! `html` and `markdown` (markup to text); this file holds the limits and the pipeline that runs
+//! them in order.
 
 mod decode;
 mod error;
 mod html;
 mod invisible;
+mod labels;
 mod markdown;
 
+#[cfg(feature = "encodings")]
+pub use decode::EncodingRs;
+pub use decode::{default_decoder, Decoder, UnicodeOnly};
 pub use error::{
     Binary, Dropped, Encoding, Extracted, Format, ImportError, Imported, Invisible, Note,
 };
@@ -29,7 +35,7 @@ use crate::model::{is_id, Corpus, Document};
 use crate::pipeline::{process_document, SourceMeta};
 use crate::segment::{plain_text, sentence_spans};
 use crate::text::words;
-use decode::{decode, signature};
+use decode::{decode, looks_like_html, signature};
 use html::{html, walk};
 use invisible::{invisible, keeps_joiner, normalise, Seen};
 use markdown::markdown;
@@ -148,15 +154,27 @@ fn fingerprint(doc: &Document, most: usize) -> Option<([u8; 32], usize)> {
 /// checked against `existing` (the library so far: the corpus and earlier imports). When
 /// several files are imported at once, add each one imported to `existing` before the next, so
 /// that a file dropped twice is a duplicate the second time. It is `extract` then
-/// `import_extracted`, which an app can run as two tasks with a paint between.
+/// `import_extracted`, which an app can run as two tasks with a paint between. Legacy encodings
+/// are decoded by `default_decoder`.
 pub fn import(
     name: &str,
     bytes: &[u8],
     existing: &Corpus,
     id: &str,
 ) -> Result<Imported, ImportError> {
+    import_with(name, bytes, existing, id, default_decoder())
+}
+
+/// `import` with legacy encodings decoded by `decoder`.
+pub fn import_with(
+    name: &str,
+    bytes: &[u8],
+    existing: &Corpus,
+    id: &str,
+    decoder: &dyn Decoder,
+) -> Result<Imported, ImportError> {
     check_id(name, id, existing)?;
-    import_extracted(extract(name, bytes)?, existing, id)
+    import_extracted(extract_with(name, bytes, decoder)?, existing, id)
 }
 
 /// Imports text an import already read (`Imported::text`, as a collection file carries it)
@@ -169,13 +187,27 @@ pub fn import_text(
     id: &str,
 ) -> Result<Imported, ImportError> {
     check_id(name, id, existing)?;
-    import_extracted(extract_as(name, text.as_bytes(), true)?, existing, id)
+    import_extracted(
+        extract_as(name, text.as_bytes(), true, &UnicodeOnly)?,
+        existing,
+        id,
+    )
 }
 
 /// Reads the file `name`: its size and kind checked, decoded, its markup turned into text,
-/// invisible characters removed, over-long lines cut.
+/// invisible characters removed, over-long lines cut. Legacy encodings are decoded by
+/// `default_decoder`.
 pub fn extract(name: &str, bytes: &[u8]) -> Result<Extracted, ImportError> {
-    extract_as(name, bytes, false)
+    extract_with(name, bytes, default_decoder())
+}
+
+/// `extract` with legacy encodings decoded by `decoder` (in the browser, its own `TextDecoder`).
+pub fn extract_with(
+    name: &str,
+    bytes: &[u8],
+    decoder: &dyn Decoder,
+) -> Result<Extracted, ImportError> {
+    extract_as(name, bytes, false, decoder)
 }
 
 /// Refuses an id that is not one, or that `existing` already has.
@@ -189,7 +221,12 @@ fn check_id(name: &str, id: &str, existing: &Corpus) -> Result<(), ImportError> 
     Ok(())
 }
 
-fn extract_as(name: &str, bytes: &[u8], as_text: bool) -> Result<Extracted, ImportError> {
+fn extract_as(
+    name: &str,
+    bytes: &[u8],
+    as_text: bool,
+    decoder: &dyn Decoder,
+) -> Result<Extracted, ImportError> {
     let display = display_name(name);
     let name = display.as_str();
     let size = bytes.len() as u64;
@@ -211,12 +248,15 @@ fn extract_as(name: &str, bytes: &[u8], as_text: bool) -> Result<Extracted, Impo
     } else {
         format_of(name)?
     };
-    let (decoded, encoding) = decode(name, bytes)?;
+    // The page's `<meta charset>` is read in a file that is HTML by its name or its start.
+    let page = match named {
+        Some(Format::Html) => true,
+        Some(Format::Markdown) => false,
+        _ => !as_text && looks_like_html(bytes),
+    };
+    let (decoded, encoding) = decode(name, bytes, page, decoder)?;
     let mut notes = Vec::new();
-    if matches!(
-        encoding,
-        Encoding::Utf16Le { .. } | Encoding::Utf16Be { .. }
-    ) {
+    if !matches!(encoding, Encoding::Utf8 | Encoding::Utf8Bom) {
         notes.push(Note::Decoded(encoding));
     }
 
@@ -238,7 +278,7 @@ fn extract_as(name: &str, bytes: &[u8], as_text: bool) -> Result<Extracted, Impo
     let format = match named {
         Some(Format::Markdown) => Format::Markdown,
         Some(Format::Html) => Format::Html,
-        _ if !as_text && looks_like_html(&text) => {
+        _ if !as_text && looks_like_html(text.as_bytes()) => {
             notes.push(Note::ReadAsHtml);
             Format::Html
         }
@@ -373,19 +413,6 @@ fn format_of(name: &str) -> Result<Option<Format>, ImportError> {
             extension: ext.chars().take(16).collect(),
         }),
     }
-}
-
-/// A text that starts like an HTML page.
-fn looks_like_html(text: &str) -> bool {
-    let head: String = text
-        .trim_start()
-        .chars()
-        .take(14)
-        .map(|c| c.to_ascii_lowercase())
-        .collect();
-    ["<!doctype html", "<html", "<head", "<body"]
-        .iter()
-        .any(|p| head.starts_with(p))
 }
 
 /// A cleaned title that reads as one: short, not a sentence or a whole paragraph.
