@@ -271,6 +271,81 @@ fn html_is_parsed_as_data_and_only_the_article_kept() {
     assert!(!i.text.contains('<'), "markup left in {:?}", i.text);
 }
 
+/// The article's text and nothing else, on a page without `<main>`, `<article>` or `<nav>`:
+/// the menu, breadcrumb, sharing buttons, sidebar and a hidden cookie notice are named by their
+/// class, id and `hidden` attribute only, and the story is the container with the most prose.
+#[test]
+fn a_sidebar_layout_keeps_the_story_and_leaves_the_furniture() {
+    let i = imported("layout-sidebar.html");
+    let text = i
+        .document
+        .passages
+        .iter()
+        .map(|p| p.text.as_str())
+        .collect::<Vec<_>>()
+        .join("\n");
+    assert_eq!(i.document.title, "Grain Corridor Talks Resume in Istanbul");
+    for kept in [
+        "nearly 33 million tonnes",
+        "agreed to a timetable",
+        "Shipping insurers in London",
+    ] {
+        assert!(text.contains(kept), "{kept:?} missing from {text:?}");
+    }
+    for left in [
+        "Front page",
+        "World desk",
+        "Courier",
+        "Share this story",
+        "Most read",
+        "newsletter",
+        "Ferry strike",
+        "small files",
+    ] {
+        assert!(!text.contains(left), "{left:?} kept in {text:?}");
+    }
+    assert!(
+        i.notes
+            .iter()
+            .any(|n| matches!(n, Note::OutsideMain { .. })),
+        "{:?}",
+        i.notes
+    );
+}
+
+/// An article body named by schema.org, with comments, a reply form, tags, an ARIA banner and
+/// complementary region and a footer named by its class around it: only the body is kept.
+#[test]
+fn a_page_with_comments_keeps_the_article_body_only() {
+    let i = imported("layout-comments.html");
+    let text = i
+        .document
+        .passages
+        .iter()
+        .map(|p| p.text.as_str())
+        .collect::<Vec<_>>()
+        .join("\n");
+    assert_eq!(i.document.title, "Why the Pipeline Stalled");
+    for kept in [
+        "from the Arctic fields",
+        "Central Asia",
+        "before the end of the decade",
+    ] {
+        assert!(text.contains(kept), "{kept:?} missing from {text:?}");
+    }
+    for left in [
+        "Northern Energy Review",
+        "Subscribe",
+        "Tags",
+        "followed these talks",
+        "Leave a reply",
+        "Related reading",
+        "Copyright",
+    ] {
+        assert!(!text.contains(left), "{left:?} kept in {text:?}");
+    }
+}
+
 #[test]
 fn html_named_as_text_is_read_as_html() {
     let i = imported("saved-page.txt");
@@ -1016,6 +1091,8 @@ fn a_batch_imports_the_good_files_and_keeps_the_library() {
         ("iso-8859-15.html", "ok"),
         ("koi8-r.html", "ok"),
         ("latin1.txt", "ok"),
+        ("layout-comments.html", "ok"),
+        ("layout-sidebar.html", "ok"),
         ("page.html", "ok"),
         ("photo.txt", "binary"),
         ("pixel.png", "binary"),
@@ -1044,7 +1121,7 @@ fn a_batch_imports_the_good_files_and_keeps_the_library() {
         .iter()
         .map(|d| d.id.as_str())
         .collect();
-    let expected: Vec<String> = (1..=19).map(|n| format!("my{n}")).collect();
+    let expected: Vec<String> = (1..=21).map(|n| format!("my{n}")).collect();
     assert_eq!(ids, expected);
 }
 

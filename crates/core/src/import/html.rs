@@ -1,5 +1,6 @@
 //! HTML read as data: a small tokenizer (no tree), what each element is to the text, blocks of text with where they stood, and a page's main region and title as text.
 
+use super::score::{content_attr, main_nodes, marks, settle, Node, Scored};
 use super::{Dropped, Note};
 use crate::strings::decode_entities;
 
@@ -9,6 +10,8 @@ enum Token<'a> {
     Text(&'a str),
     Start {
         name: &'a str,
+        /// The attributes as written, between the name and the `>`.
+        attrs: &'a str,
         self_closing: bool,
     },
     End {
@@ -127,6 +130,7 @@ impl<'a> Tokenizer<'a> {
         } else {
             Token::Start {
                 name,
+                attrs: &self.src[name_end..gt],
                 self_closing: gt > name_end && bytes[gt - 1] == b'/',
             }
         })
@@ -256,28 +260,55 @@ fn element(name: &str) -> Element {
 #[derive(Debug, Default)]
 pub(super) struct TextBlock {
     pub(super) text: String,
-    main: bool,
-    article: bool,
     h1: bool,
+    /// The innermost element holding it.
+    node: u32,
+    /// Characters, those inside links, and commas.
+    chars: u32,
+    link_chars: u32,
+    commas: u32,
+    /// Inside furniture named by class, id or role, or hidden.
+    dropped: bool,
 }
+
+/// An element open around the text being read.
+#[derive(Debug, Clone, Copy)]
+struct Open<'a> {
+    name: &'a str,
+    node: u32,
+}
+
+/// Most elements held open; deeper ones are not told apart (hostile nesting stays linear).
+const MAX_OPEN: usize = 512;
+/// How far down the open elements an end tag looks for its start.
+const END_SEARCH: usize = 32;
 
 /// Blocks of text from markup: whitespace collapsed as HTML does (kept for Markdown), entities
 /// decoded, skipped elements counted.
 #[derive(Debug, Default)]
-pub(super) struct Blocks {
+pub(super) struct Blocks<'a> {
     keep_space: bool,
     pub(super) done: Vec<TextBlock>,
     cur: String,
     space: bool,
+    chars: u32,
+    link_chars: u32,
+    commas: u32,
     main: usize,
     article: usize,
     h1: usize,
     pre: usize,
+    links: usize,
     title: Option<String>,
+    og_title: Option<String>,
     dropped: [u64; 5],
+    open: Vec<Open<'a>>,
+    /// Elements not held open past `MAX_OPEN`.
+    overflow: usize,
+    nodes: Vec<Node>,
 }
 
-impl Blocks {
+impl<'a> Blocks<'a> {
     fn text(&mut self, s: &str) {
         let s = decode_entities(s);
         if self.keep_space {
@@ -295,6 +326,13 @@ impl Blocks {
                 }
                 self.space = false;
                 self.cur.push(c);
+                self.chars += 1;
+                if self.links > 0 {
+                    self.link_chars += 1;
+                }
+                if matches!(c, ',' | '،' | '，' | '、') {
+                    self.commas += 1;
+                }
             }
         }
     }
@@ -308,18 +346,139 @@ impl Blocks {
         }
     }
 
+    fn top(&self) -> u32 {
+        self.open.last().map_or(0, |o| o.node)
+    }
+
     fn flush(&mut self) {
         self.space = false;
+        let (chars, link_chars, commas) = (self.chars, self.link_chars, self.commas);
+        (self.chars, self.link_chars, self.commas) = (0, 0, 0);
         if self.cur.trim().is_empty() {
             self.cur.clear();
             return;
         }
+        let node = self.top();
+        if let Some(n) = self.nodes.get_mut(node as usize) {
+            n.chars += chars;
+            n.link_chars += link_chars;
+        }
         self.done.push(TextBlock {
             text: std::mem::take(&mut self.cur),
-            main: self.main > 0,
-            article: self.article > 0,
             h1: self.h1 > 0,
+            node,
+            chars,
+            link_chars,
+            commas,
+            dropped: false,
         });
+    }
+
+    /// Opens an element that holds blocks, with what its attributes say.
+    fn push(&mut self, name: &'a str, el: Element, attrs: &str) {
+        if self.keep_space {
+            return;
+        }
+        if self.open.len() >= MAX_OPEN {
+            self.overflow += 1;
+            return;
+        }
+        // Elements a browser closes by starting another.
+        if let Some(top) = self.open.last() {
+            let t = top.name;
+            let is = |a: &str, b: &str| name.eq_ignore_ascii_case(a) && t.eq_ignore_ascii_case(b);
+            if t.eq_ignore_ascii_case("p")
+                || is("li", "li")
+                || ((name.eq_ignore_ascii_case("dt") || name.eq_ignore_ascii_case("dd"))
+                    && (t.eq_ignore_ascii_case("dt") || t.eq_ignore_ascii_case("dd")))
+                || ((name.eq_ignore_ascii_case("td")
+                    || name.eq_ignore_ascii_case("th")
+                    || name.eq_ignore_ascii_case("tr"))
+                    && (t.eq_ignore_ascii_case("td") || t.eq_ignore_ascii_case("th")))
+                || is("tr", "tr")
+                || is("option", "option")
+            {
+                self.pop();
+            }
+            if name.eq_ignore_ascii_case("tr")
+                && self
+                    .open
+                    .last()
+                    .is_some_and(|o| o.name.eq_ignore_ascii_case("tr"))
+            {
+                self.pop();
+            }
+        }
+        let m = marks(attrs);
+        let parent = self.top();
+        let whole_page = matches!(el, Element::Main | Element::Article)
+            || ["html", "body"]
+                .iter()
+                .any(|n| name.eq_ignore_ascii_case(n))
+            || m.body
+            || m.main_role;
+        let (base, paragraph) = tag_score(name);
+        let id = self.nodes.len() as u32;
+        self.nodes.push(Node {
+            parent,
+            last: id,
+            dropped: false,
+            furniture: m.furniture && !whole_page,
+            soft: m.soft,
+            hidden: m.hidden,
+            holds_main: whole_page,
+            base: base
+                + m.weight
+                + if m.main_role || matches!(el, Element::Article | Element::Main) {
+                    25
+                } else {
+                    0
+                },
+            body: m.body,
+            paragraph,
+            chars: 0,
+            link_chars: 0,
+        });
+        self.open.push(Open { name, node: id });
+    }
+
+    /// Closes the innermost open element, adding its text to its parent's.
+    fn pop(&mut self) {
+        if let Some(o) = self.open.pop() {
+            let last = self.nodes.len() as u32 - 1;
+            let i = o.node as usize;
+            self.nodes[i].last = last;
+            let (p, c, l) = (
+                self.nodes[i].parent as usize,
+                self.nodes[i].chars,
+                self.nodes[i].link_chars,
+            );
+            self.nodes[p].chars += c;
+            self.nodes[p].link_chars += l;
+            self.nodes[p].holds_main |= self.nodes[i].holds_main;
+        }
+    }
+
+    /// An end tag: closes the element it names and those left open inside it.
+    fn close(&mut self, name: &str) {
+        if self.keep_space {
+            return;
+        }
+        if self.overflow > 0 {
+            self.overflow -= 1;
+            return;
+        }
+        let found = self
+            .open
+            .iter()
+            .rev()
+            .take(END_SEARCH)
+            .position(|o| o.name.eq_ignore_ascii_case(name));
+        if let Some(k) = found {
+            for _ in 0..=k {
+                self.pop();
+            }
+        }
     }
 
     fn drop_one(&mut self, what: Dropped) {
@@ -344,12 +503,30 @@ impl Blocks {
     }
 }
 
+/// Readability's starting score for an element's name, and whether its text is a paragraph
+/// that scores the elements around it.
+fn tag_score(name: &str) -> (i32, bool) {
+    let is = |names: &[&str]| names.iter().any(|n| name.eq_ignore_ascii_case(n));
+    if is(&["div", "article", "section", "main"]) {
+        (5, false)
+    } else if is(&["pre", "td", "blockquote"]) {
+        (3, is(&["pre", "td"]))
+    } else if is(&["address", "ol", "ul", "dl", "dd", "dt", "li", "form"]) {
+        (-3, is(&["dd", "dt", "li"]))
+    } else if is(&["h1", "h2", "h3", "h4", "h5", "h6", "th"]) {
+        (-5, true)
+    } else {
+        (0, name.eq_ignore_ascii_case("p"))
+    }
+}
+
 /// Reads markup into blocks of text. `markdown`: the source is Markdown with HTML in it, so
 /// `<` is a tag only when a whole tag follows and whitespace is kept for the Markdown reader.
-pub(super) fn walk(src: &str, markdown: bool) -> Blocks {
+pub(super) fn walk(src: &str, markdown: bool) -> Blocks<'_> {
     let mut t = Tokenizer::new(src, markdown);
     let mut b = Blocks {
         keep_space: markdown,
+        nodes: vec![Node::root()],
         ..Blocks::default()
     };
     // The element being skipped, with how deep in its own name we are.
@@ -360,6 +537,7 @@ pub(super) fn walk(src: &str, markdown: bool) -> Blocks {
                 Token::Start {
                     name: n,
                     self_closing: false,
+                    ..
                 } if n.eq_ignore_ascii_case(name) => *depth += 1,
                 Token::End { name: n } if n.eq_ignore_ascii_case(name) => {
                     *depth -= 1;
@@ -375,7 +553,11 @@ pub(super) fn walk(src: &str, markdown: bool) -> Blocks {
             Token::Text(s) => b.text(s),
             Token::Comment => b.drop_one(Dropped::Comment),
             Token::Other => {}
-            Token::Start { name, self_closing } => {
+            Token::Start {
+                name,
+                attrs,
+                self_closing,
+            } => {
                 let el = element(name);
                 match el {
                     Element::Raw(what) => {
@@ -395,11 +577,33 @@ pub(super) fn walk(src: &str, markdown: bool) -> Blocks {
                             skip = Some((name, 1));
                         }
                     }
-                    Element::Cell => b.cell(),
-                    Element::Inline => {}
+                    Element::Cell => {
+                        b.cell();
+                        if !self_closing {
+                            b.push(name, el, attrs);
+                        }
+                    }
+                    Element::Inline => {
+                        if name.eq_ignore_ascii_case("a") && !self_closing {
+                            b.links += 1;
+                        } else if !markdown
+                            && b.og_title.is_none()
+                            && name.eq_ignore_ascii_case("meta")
+                            && marks(attrs).og_title
+                        {
+                            b.og_title = content_attr(attrs).map(|t| {
+                                decode_entities(&t)
+                                    .split_whitespace()
+                                    .collect::<Vec<_>>()
+                                    .join(" ")
+                            });
+                        }
+                    }
                     _ => {
                         b.flush();
-                        if !self_closing {
+                        let void = self_closing
+                            || ["br", "hr"].iter().any(|n| name.eq_ignore_ascii_case(n));
+                        if !void {
                             match el {
                                 Element::Main => b.main += 1,
                                 Element::Article => b.article += 1,
@@ -407,6 +611,7 @@ pub(super) fn walk(src: &str, markdown: bool) -> Blocks {
                                 Element::Pre => b.pre += 1,
                                 _ => {}
                             }
+                            b.push(name, el, attrs);
                         }
                     }
                 }
@@ -414,10 +619,19 @@ pub(super) fn walk(src: &str, markdown: bool) -> Blocks {
             Token::End { name } => {
                 let el = element(name);
                 match el {
-                    Element::Cell => b.cell(),
-                    Element::Inline | Element::Raw(_) | Element::Title | Element::Skip(_) => {}
+                    Element::Cell => {
+                        b.cell();
+                        b.close(name);
+                    }
+                    Element::Inline => {
+                        if name.eq_ignore_ascii_case("a") {
+                            b.links = b.links.saturating_sub(1);
+                        }
+                    }
+                    Element::Raw(_) | Element::Title | Element::Skip(_) => {}
                     _ => {
                         b.flush();
+                        b.close(name);
                         let depth = match el {
                             Element::Main => &mut b.main,
                             Element::Article => &mut b.article,
@@ -432,26 +646,61 @@ pub(super) fn walk(src: &str, markdown: bool) -> Blocks {
         }
     }
     b.flush();
+    while !b.open.is_empty() {
+        b.pop();
+    }
+    if !markdown {
+        let furniture = settle(&mut b.nodes);
+        b.dropped[Dropped::Furniture as usize] += furniture;
+        for t in &mut b.done {
+            t.dropped = b.nodes[t.node as usize].dropped;
+        }
+    }
     b
 }
 
-/// An HTML page as text: the blocks of its `<main>` (else its `<article>`s, else all), one a
-/// paragraph, with its first `<h1>` (else its `<title>`) first as the title.
+/// A block left out of the main content for itself: a short one that is mostly links (menus,
+/// lists of other articles, tags).
+fn link_list(t: &TextBlock) -> bool {
+    t.chars > 0 && t.link_chars * 2 > t.chars && t.chars < 300
+}
+
+/// A block kept wherever it stands, unless in furniture: a paragraph of prose (80 characters or
+/// more, under a fifth of them in links). Pages split an article among several containers.
+fn prose(t: &TextBlock) -> bool {
+    t.chars >= 80 && t.link_chars * 5 < t.chars
+}
+
+/// An HTML page as text: its main content (*The extraction model* in ARCHITECTURE.md), one
+/// block a paragraph, with its title first.
 pub(super) fn html(src: &str) -> (String, Vec<Note>) {
     let b = walk(src, false);
     let mut notes = b.dropped_notes();
-    let region: fn(&TextBlock) -> bool = if b.done.iter().any(|t| t.main) {
-        |t| t.main
-    } else if b.done.iter().any(|t| t.article) {
-        |t| t.article
-    } else {
-        |_| true
+    let scored: Vec<Scored> = b
+        .done
+        .iter()
+        .map(|t| Scored {
+            node: t.node,
+            chars: t.chars,
+            commas: t.commas,
+            dropped: t.dropped || link_list(t),
+        })
+        .collect();
+    let main_nodes = main_nodes(&b.nodes, &scored);
+    let inside = |t: &TextBlock| {
+        !t.dropped && !link_list(t) && main_nodes.as_ref().is_none_or(|keep| keep[t.node as usize])
     };
+    let region: Vec<bool> = b
+        .done
+        .iter()
+        .map(|t| inside(t) || (!t.dropped && prose(t)))
+        .collect();
     let outside: u64 = b
         .done
         .iter()
-        .filter(|t| !region(t))
-        .map(|t| crate::model::count_words(&t.text) as u64)
+        .zip(&region)
+        .filter(|(_, &r)| !r)
+        .map(|(t, _)| crate::model::count_words(&t.text) as u64)
         .sum();
     if outside > 0 {
         notes.push(Note::OutsideMain { words: outside });
@@ -459,15 +708,18 @@ pub(super) fn html(src: &str) -> (String, Vec<Note>) {
     let title = b
         .done
         .iter()
-        .find(|t| t.h1 && region(t))
-        .map(|t| t.text.clone())
+        .zip(&region)
+        .find(|(t, &r)| t.h1 && r)
+        .map(|(t, _)| t.text.clone())
+        .or(b.og_title.clone().filter(|t| !t.is_empty()))
         .or(b.title.clone().filter(|t| !t.is_empty()))
         .or_else(|| b.done.iter().find(|t| t.h1).map(|t| t.text.clone()));
     let kept: Vec<&str> = b
         .done
         .iter()
-        .filter(|t| region(t))
-        .map(|t| t.text.as_str())
+        .zip(&region)
+        .filter(|(_, &r)| r)
+        .map(|(t, _)| t.text.as_str())
         .collect();
     let mut lines: Vec<&str> = Vec::with_capacity(kept.len() + 1);
     if let Some(title) = title.as_deref() {
@@ -497,6 +749,7 @@ mod tests {
                 Text("a"),
                 Start {
                     name: "b",
+                    attrs: "",
                     self_closing: false
                 },
                 Text("c"),
@@ -507,10 +760,12 @@ mod tests {
                 Text(" 2"),
                 Start {
                     name: "br",
+                    attrs: "/",
                     self_closing: true
                 },
                 Start {
                     name: "p",
+                    attrs: " title='a>b'",
                     self_closing: false
                 },
             ]

@@ -23,6 +23,7 @@ mod html;
 mod invisible;
 mod labels;
 mod markdown;
+mod score;
 
 #[cfg(feature = "encodings")]
 pub use decode::EncodingRs;

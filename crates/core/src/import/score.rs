@@ -1,0 +1,459 @@
+//! What an element's attributes say about its content (furniture by its class, id and role
+//! words, hidden, the article's body), and the choice of a page's main content among its
+//! elements by the text they hold, as Readability does: scores, not a tree.
+
+/// What an element's attributes say.
+#[derive(Debug, Default, Clone, Copy, PartialEq, Eq)]
+pub(super) struct Marks {
+    /// Class, id or role words of page furniture (menus, sidebars, comments, sharing…).
+    pub(super) furniture: bool,
+    /// Its furniture words are only those of small furniture (`share`, `tags`, `related`…),
+    /// which a container of prose may carry too (`entry share`).
+    pub(super) soft: bool,
+    /// Class or id words of content (`article`, `content`, `body`…): outweigh furniture words.
+    pub(super) content: bool,
+    /// `hidden`, `aria-hidden="true"`, or an inline style that hides it.
+    pub(super) hidden: bool,
+    /// `itemprop="articleBody"`.
+    pub(super) body: bool,
+    /// `role="main"` or `role="article"`.
+    pub(super) main_role: bool,
+    /// Class and id weight as Readability gives it: +25 a content word, −25 a furniture word.
+    pub(super) weight: i32,
+    /// `<meta property="og:title">` (or `name="twitter:title"`).
+    pub(super) og_title: bool,
+}
+
+/// Furniture words of class names and ids, matched whole (a part between `-`, `_` or spaces);
+/// those of five letters or more also start a part (`comments`, `sidebar1`, `commentlist`).
+const FURNITURE: &[&str] = &[
+    "nav",
+    "navbar",
+    "navigation",
+    "menu",
+    "footer",
+    "comment",
+    "comments",
+    "share",
+    "sharing",
+    "social",
+    "related",
+    "sidebar",
+    "cookie",
+    "cookies",
+    "consent",
+    "newsletter",
+    "subscribe",
+    "subscription",
+    "advert",
+    "advertisement",
+    "ad",
+    "ads",
+    "adv",
+    "promo",
+    "breadcrumb",
+    "breadcrumbs",
+    "tags",
+    "tagcloud",
+    "bio",
+    "banner",
+    "sponsor",
+    "sponsored",
+    "masthead",
+    "popup",
+    "modal",
+    "pagination",
+    "pager",
+    "disqus",
+    "shoutbox",
+    "skyscraper",
+    "recommended",
+    "respond",
+    "reply",
+    "replies",
+    "login",
+    "signup",
+    "toolbar",
+    "rss",
+];
+
+/// Words of content in class names and ids.
+const CONTENT: &[&str] = &[
+    "article", "body", "content", "main", "text", "story", "entry", "post",
+];
+
+/// Furniture words that also name containers of prose: an element named only by them is
+/// furniture when it holds little prose (`SOFT_PROSE`).
+const SOFT: &[&str] = &[
+    "share",
+    "sharing",
+    "social",
+    "related",
+    "recommended",
+    "tags",
+    "tagcloud",
+    "promo",
+    "bio",
+    "toolbar",
+    "popup",
+    "modal",
+    "sponsor",
+    "sponsored",
+];
+
+/// Characters outside links past which an element named only by `SOFT` words is content.
+pub(super) const SOFT_PROSE: u32 = 500;
+
+/// Content words that keep an element whose words also name furniture (`has-sidebar
+/// article-body`).
+const OVERRIDE: &[&str] = &["article", "body", "content", "main"];
+
+/// ARIA roles of furniture.
+const ROLES: &[&str] = &[
+    "navigation",
+    "banner",
+    "contentinfo",
+    "complementary",
+    "menu",
+    "menubar",
+    "search",
+    "dialog",
+    "alertdialog",
+];
+
+fn part_is(part: &str, words: &[&str]) -> bool {
+    words.iter().any(|w| {
+        part.eq_ignore_ascii_case(w)
+            || (w.len() >= 5
+                && part.len() > w.len()
+                && part.as_bytes()[..w.len()].eq_ignore_ascii_case(w.as_bytes()))
+    })
+}
+
+/// Whether any part of `value` is one of `words`.
+fn any_part(value: &str, words: &[&str]) -> bool {
+    value
+        .split(|c: char| !c.is_ascii_alphanumeric())
+        .filter(|p| !p.is_empty() && p.len() <= 24)
+        .any(|p| part_is(p, words))
+}
+
+/// The attributes of a start tag, read in one pass: `name`, `name=value`, `name="value"`.
+pub(super) fn attributes(attrs: &str, mut each: impl FnMut(&str, &str)) {
+    let bytes = attrs.as_bytes();
+    let mut i = 0;
+    let n = bytes.len();
+    while i < n {
+        while i < n && (bytes[i].is_ascii_whitespace() || bytes[i] == b'/') {
+            i += 1;
+        }
+        let start = i;
+        while i < n && !bytes[i].is_ascii_whitespace() && bytes[i] != b'=' && bytes[i] != b'/' {
+            i += 1;
+        }
+        let name = &attrs[start..i];
+        while i < n && bytes[i].is_ascii_whitespace() {
+            i += 1;
+        }
+        let mut value = "";
+        if i < n && bytes[i] == b'=' {
+            i += 1;
+            while i < n && bytes[i].is_ascii_whitespace() {
+                i += 1;
+            }
+            if i < n && (bytes[i] == b'"' || bytes[i] == b'\'') {
+                let q = bytes[i];
+                let from = i + 1;
+                i = from;
+                while i < n && bytes[i] != q {
+                    i += 1;
+                }
+                value = &attrs[from..i];
+                i = (i + 1).min(n);
+            } else {
+                let from = i;
+                while i < n && !bytes[i].is_ascii_whitespace() {
+                    i += 1;
+                }
+                value = &attrs[from..i];
+            }
+        }
+        if name.is_empty() {
+            i += 1;
+            continue;
+        }
+        each(name, value);
+    }
+}
+
+/// What the attributes of a start tag say.
+pub(super) fn marks(attrs: &str) -> Marks {
+    let mut m = Marks::default();
+    let mut og = false;
+    attributes(attrs, |name, value| {
+        let is = |n: &str| name.eq_ignore_ascii_case(n);
+        if is("class") || is("id") {
+            let bad = any_part(value, FURNITURE);
+            let good = any_part(value, CONTENT);
+            if bad {
+                let hard = value
+                    .split(|c: char| !c.is_ascii_alphanumeric())
+                    .filter(|p| !p.is_empty() && p.len() <= 24)
+                    .any(|p| part_is(p, FURNITURE) && !part_is(p, SOFT));
+                m.soft = if m.furniture { m.soft && !hard } else { !hard };
+            }
+            m.furniture |= bad;
+            m.content |= any_part(value, OVERRIDE);
+            m.weight += 25 * (good as i32) - 25 * (bad as i32);
+        } else if is("role") {
+            let v = value.trim();
+            if ROLES.iter().any(|r| v.eq_ignore_ascii_case(r)) {
+                m.furniture = true;
+                m.soft = false;
+            } else if v.eq_ignore_ascii_case("main") || v.eq_ignore_ascii_case("article") {
+                m.main_role = true;
+            }
+        } else if is("itemprop") {
+            m.body |= value
+                .split_ascii_whitespace()
+                .any(|v| v.eq_ignore_ascii_case("articleBody"));
+        } else if is("hidden") {
+            m.hidden = true;
+        } else if is("aria-hidden") {
+            m.hidden |= value.trim().eq_ignore_ascii_case("true");
+        } else if is("style") {
+            let squeezed: String = value
+                .chars()
+                .filter(|c| !c.is_ascii_whitespace())
+                .take(200)
+                .collect::<String>()
+                .to_ascii_lowercase();
+            m.hidden |= squeezed.contains("display:none") || squeezed.contains("visibility:hidden");
+        } else if is("property") || is("name") {
+            let v = value.trim();
+            og |= v.eq_ignore_ascii_case("og:title") || v.eq_ignore_ascii_case("twitter:title");
+        }
+    });
+    m.og_title = og;
+    if m.content {
+        m.furniture = false;
+    }
+    m
+}
+
+/// The `content` attribute of a tag.
+pub(super) fn content_attr(attrs: &str) -> Option<String> {
+    let mut found = None;
+    attributes(attrs, |name, value| {
+        if found.is_none() && name.eq_ignore_ascii_case("content") {
+            found = Some(value.to_owned());
+        }
+    });
+    found
+}
+
+/// An element that holds blocks, as scoring sees it.
+#[derive(Debug, Clone)]
+pub(super) struct Node {
+    /// The enclosing element (the page itself is node 0, its own parent).
+    pub(super) parent: u32,
+    /// The last node inside this one (nodes are numbered in document order).
+    pub(super) last: u32,
+    /// Dropped with everything inside: furniture or hidden, here or above (set by `settle`).
+    pub(super) dropped: bool,
+    /// Named furniture by its own class, id or role words.
+    pub(super) furniture: bool,
+    /// Only by words of small furniture (`Marks::soft`).
+    pub(super) soft: bool,
+    /// Hidden by its own attributes.
+    pub(super) hidden: bool,
+    /// Holds a `<main>`, an `<article>` or an article body: never furniture, whatever its words
+    /// (a page wrapper called `left-navigation-wrapper`).
+    pub(super) holds_main: bool,
+    /// Readability's starting score for the element's name and class words.
+    pub(super) base: i32,
+    /// Article body (`itemprop="articleBody"`, `role="main"`): chosen before any score.
+    pub(super) body: bool,
+    /// A paragraph (`p`, `li`, `td`, `pre`, headings): its text scores its containers.
+    pub(super) paragraph: bool,
+    /// Characters of text inside, and inside links.
+    pub(super) chars: u32,
+    pub(super) link_chars: u32,
+}
+
+impl Node {
+    pub(super) fn root() -> Self {
+        Node {
+            parent: 0,
+            last: 0,
+            dropped: false,
+            furniture: false,
+            soft: false,
+            hidden: false,
+            holds_main: false,
+            base: 0,
+            body: false,
+            paragraph: false,
+            chars: 0,
+            link_chars: 0,
+        }
+    }
+
+    fn link_density(&self) -> f32 {
+        if self.chars == 0 {
+            0.0
+        } else {
+            self.link_chars as f32 / self.chars as f32
+        }
+    }
+}
+
+/// Sets `dropped` on every node, in document order (a parent before its children); returns how
+/// many furniture elements start a dropped region.
+pub(super) fn settle(nodes: &mut [Node]) -> u64 {
+    let mut count = 0;
+    for i in 1..nodes.len() {
+        let above = nodes[nodes[i].parent as usize].dropped;
+        let n = &nodes[i];
+        let prose = n.soft && n.chars.saturating_sub(n.link_chars) >= SOFT_PROSE;
+        let furniture = n.furniture && !n.holds_main && !prose;
+        if furniture && !above {
+            count += 1;
+        }
+        nodes[i].dropped = above || furniture || nodes[i].hidden;
+    }
+    count
+}
+
+/// What a block brings to scoring.
+#[derive(Debug, Clone, Copy)]
+pub(super) struct Scored {
+    pub(super) node: u32,
+    pub(super) chars: u32,
+    pub(super) commas: u32,
+    pub(super) dropped: bool,
+}
+
+/// The nodes whose blocks are the main content, one flag a node: the best-scored container
+/// (Readability's top candidate, moved up while its parent scores higher), with its siblings
+/// that score nearly as well; a node inside one is in. `None` when no block scored.
+pub(super) fn main_nodes(nodes: &[Node], blocks: &[Scored]) -> Option<Vec<bool>> {
+    let n = nodes.len();
+    let mut score = vec![0f32; n];
+    let mut seen = vec![false; n];
+    for b in blocks {
+        if b.dropped || b.chars < 25 {
+            continue;
+        }
+        let s = 1.0 + b.commas as f32 + (b.chars as f32 / 100.0).min(3.0);
+        let mut at = b.node as usize;
+        if nodes[at].paragraph && at != 0 {
+            at = nodes[at].parent as usize;
+        }
+        for level in 0..5 {
+            if at == 0 || nodes[at].dropped {
+                break;
+            }
+            if !seen[at] {
+                seen[at] = true;
+                score[at] = nodes[at].base as f32;
+            }
+            score[at] += s / if level == 0 {
+                1.0
+            } else if level == 1 {
+                2.0
+            } else {
+                level as f32 * 3.0
+            };
+            at = nodes[at].parent as usize;
+        }
+    }
+    for i in 0..n {
+        if seen[i] {
+            score[i] *= 1.0 - nodes[i].link_density();
+        }
+    }
+    // An article body the page names is the top candidate when it holds scored text.
+    let named = (1..n).find(|&i| nodes[i].body && !nodes[i].dropped && nodes[i].chars >= 200);
+    let mut top = match named {
+        Some(i) => i,
+        None => {
+            let best = (1..n)
+                .filter(|&i| seen[i])
+                .max_by(|&a, &b| score[a].total_cmp(&score[b]).then(b.cmp(&a)))?;
+            // Up while the parent holds the text better (Readability: a parent scoring higher
+            // than its child, before the score falls under a third).
+            let mut top = best;
+            let threshold = score[best] / 3.0;
+            let mut last = score[best];
+            let mut p = nodes[best].parent as usize;
+            while p != 0 {
+                if !seen[p] || score[p] < threshold {
+                    break;
+                }
+                if score[p] > last {
+                    top = p;
+                    break;
+                }
+                last = score[p];
+                p = nodes[p].parent as usize;
+            }
+            top
+        }
+    };
+    // A lone child holds no more than its parent.
+    while top != 0 {
+        let p = nodes[top].parent as usize;
+        if p == 0 || nodes[p].dropped || nodes[p].chars != nodes[top].chars {
+            break;
+        }
+        top = p;
+    }
+    let mut keep = vec![false; n];
+    keep[top] = true;
+    let parent = nodes[top].parent as usize;
+    if parent != 0 || top != 0 {
+        let threshold = (score[top] * 0.2).max(10.0);
+        for i in (parent + 1)..=(nodes[parent].last as usize).min(n - 1) {
+            if nodes[i].parent as usize != parent || i == top || nodes[i].dropped {
+                continue;
+            }
+            let ld = nodes[i].link_density();
+            let good = (seen[i] && score[i] >= threshold)
+                || (nodes[i].paragraph && nodes[i].chars > 80 && ld < 0.25);
+            keep[i] = good;
+        }
+    }
+    for i in 1..n {
+        if !keep[i] && keep[nodes[i].parent as usize] {
+            keep[i] = true;
+        }
+    }
+    Some(keep)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn words_match_whole_parts() {
+        assert!(marks(r#"class="site-footer""#).furniture);
+        assert!(marks(r#"id="comments""#).furniture);
+        assert!(marks(r#"class='ad-slot'"#).furniture);
+        assert!(!marks(r#"class="header""#).furniture);
+        assert!(!marks(r#"class="shadow""#).furniture);
+        assert!(!marks(r#"class="entry-content has-sidebar""#).furniture);
+        assert!(marks(r#"role="navigation""#).furniture);
+        assert!(marks(r#"class="entry share""#).soft);
+        assert!(!marks(r#"class="share" id="comments""#).soft);
+        assert!(marks(r#"itemprop="articleBody""#).body);
+        assert!(marks(r#"style="display: none""#).hidden);
+        assert!(marks(r#"hidden class=x"#).hidden);
+        assert!(!marks(r#"aria-hidden="false""#).hidden);
+        assert_eq!(
+            content_attr(r#"property="og:title" content="A &amp; B""#).as_deref(),
+            Some("A &amp; B")
+        );
+    }
+}
