@@ -115,7 +115,7 @@ describe('limits of the lesson draft', () => {
 
   it('a tampered draft of 200 steps and a hidden title is read within the limits, and kept aside whole', async () => {
     const page = await h.newPage();
-    const steps = Array.from({ length: 200 }, (_, i) => ({ link: i % 2 ? '/read/nope' : '/map', note: `${'x'.repeat(300)} ${i}` }));
+    const steps = Array.from({ length: 200 }, (_, i) => ({ link: i % 2 ? '/read/001/nope' : '/map', note: `${'x'.repeat(300)} ${i}` }));
     const raw = draftJson(`\u202E${'T'.repeat(200)}`, steps);
     await seedStorageOnce(page, KEY, raw);
     await openPanel(page);
@@ -124,7 +124,7 @@ describe('limits of the lesson draft', () => {
     assert.match(said[0], /held more than a lesson link can carry.*kept aside in this browser's storage \(under “parallax-lesson-draft-unreadable-\d+-[0-9a-f]{8}”\)/);
     assert.ok(said.some((s) => /at most 20 steps/.test(s)), JSON.stringify(said));
     assert.ok(said.length <= 12, `${said.length} notices listed`);
-    assert.equal(await page.locator('.lesson-draft > li').count(), 10, 'the odd steps open nothing here');
+    assert.equal(await page.locator('.lesson-draft > li').count(), 10, 'the odd steps open nothing here (a passage its source does not have)');
     assert.equal(await page.inputValue('#lesson-title'), 'T'.repeat(80));
     const { draft, aside } = await page.evaluate(stored);
     assert.deepEqual(aside.map(([, v]) => v), [raw], 'the draft as it was is kept aside');
