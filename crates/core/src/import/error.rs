@@ -328,7 +328,7 @@ pub enum Note {
         what: Dropped,
         count: u64,
     },
-    /// Words of an HTML page outside its `<main>` (or `<article>`) dropped.
+    /// Words of an HTML page outside the article its extraction keeps (`html::html`) dropped.
     OutsideMain {
         words: u64,
     },
@@ -384,7 +384,7 @@ impl fmt::Display for Note {
             }
             Note::OutsideMain { words: n } => write!(
                 f,
-                "{} outside the page's main content (its <main> or <article>) dropped: site header, menus and the like.",
+                "{} outside the page's article dropped: site header, menus, sidebars, link lists, comments and the like.",
                 count(n, "word", "words")
             ),
             Note::FrontMatter => write!(f, "Front matter (the metadata block at the top) dropped; its title kept."),
