@@ -229,36 +229,9 @@ const BOM: &[u8] = b"\xef\xbb\xbf";
 fn spreadsheet(table: &Table) -> Vec<Vec<String>> {
     let out = table.write(Format::Csv);
     assert!(out.ends_with("\r\n"));
-    let rows = cells(&out);
+    let rows = common::spreadsheet(&out);
     let width = rows[0].len();
     assert!(rows.iter().all(|r| r.len() == width), "ragged rows");
-    rows
-}
-
-/// A small RFC 4180 reader, as a spreadsheet reads: quoted cells may hold commas, quotes and line
-/// breaks; the byte-order mark is not part of the first cell.
-fn cells(out: &str) -> Vec<Vec<String>> {
-    assert!(out.as_bytes().starts_with(BOM), "no byte-order mark");
-    let out = &out[BOM.len()..];
-    let mut rows = vec![vec![String::new()]];
-    let (mut quoted, mut chars) = (false, out.chars().peekable());
-    while let Some(c) = chars.next() {
-        let row = rows.last_mut().unwrap();
-        match c {
-            '"' if quoted && chars.peek() == Some(&'"') => {
-                chars.next();
-                row.last_mut().unwrap().push('"');
-            }
-            '"' => quoted = !quoted,
-            ',' if !quoted => row.push(String::new()),
-            '\r' if !quoted && chars.peek() == Some(&'\n') => {
-                chars.next();
-                rows.push(vec![String::new()]);
-            }
-            c => row.last_mut().unwrap().push(c),
-        }
-    }
-    rows.pop();
     rows
 }
 
@@ -289,7 +262,7 @@ fn every_csv_export_defuses_every_formula_start() {
                 link: v.clone(),
             };
             for (format, out) in [("csv", csv(&[row])), ("kwic csv", kwic_csv(&[kwic]))] {
-                let rows = cells(&out);
+                let rows = common::spreadsheet(&out);
                 assert_eq!(rows.len(), 2, "{format}: {out:?}");
                 for cell in &rows[1] {
                     assert_eq!(cell, &format!("'{v}"), "{format}: {out:?}");
@@ -307,7 +280,7 @@ fn every_csv_export_defuses_every_formula_start() {
         text: "a=1, -2 and @x".into(),
         link: "http://127.0.0.1:8080/#/read/001/p1".into(),
     };
-    assert_eq!(cells(&csv(&[later]))[1][5], "a=1, -2 and @x");
+    assert_eq!(common::spreadsheet(&csv(&[later]))[1][5], "a=1, -2 and @x");
 }
 
 /// A cell as a spreadsheet shows it once the leading `'` that defuses a formula is read.

@@ -56,6 +56,36 @@ fn three_steps() -> Lesson {
     }
 }
 
+/// The analyses of the real corpus a handout reads, made once.
+struct Analyses {
+    analysis: Analysis,
+    reuse: Vec<parallax_core::reuse::ReusePair>,
+    facts: Vec<parallax_core::facts::FactGroup>,
+}
+
+impl Analyses {
+    fn sources(&self) -> Sources<'_> {
+        Sources {
+            corpus: common::real_corpus(),
+            analysis: &self.analysis,
+            reuse: &self.reuse,
+            facts: &self.facts,
+        }
+    }
+}
+
+fn sources() -> &'static Analyses {
+    static A: std::sync::OnceLock<Analyses> = std::sync::OnceLock::new();
+    A.get_or_init(|| {
+        let corpus = common::real_corpus();
+        Analyses {
+            analysis: Analysis::new(corpus, &[]),
+            reuse: parallax_core::reuse::find(corpus),
+            facts: parallax_core::facts::facts(corpus, &corpus.claims),
+        }
+    })
+}
+
 fn parsed(link: &str) -> (State, Vec<Notice>) {
     parse(link.strip_prefix('#').unwrap(), common::known())
 }
@@ -147,15 +177,7 @@ fn an_empty_handout_is_not_found() {
 #[test]
 fn each_step_prints_its_key_content_from_the_corpus() {
     let corpus = common::real_corpus();
-    let analysis = Analysis::new(corpus, &[]);
-    let reuse = parallax_core::reuse::find(corpus);
-    let facts = parallax_core::facts::facts(corpus, &corpus.claims);
-    let s = Sources {
-        corpus,
-        analysis: &analysis,
-        reuse: &reuse,
-        facts: &facts,
-    };
+    let s = &sources().sources();
     let at = LinkBase {
         base: "https://example.org/",
         version: V,
@@ -165,7 +187,7 @@ fn each_step_prints_its_key_content_from_the_corpus() {
     let got: Vec<Content> = l
         .steps
         .iter()
-        .map(|step| content(&s, &step.state.view, at))
+        .map(|step| content(s, &step.state.view, at))
         .collect();
     // The passage, word for word.
     let doc = &corpus.documents[1];
@@ -201,7 +223,7 @@ fn each_step_prints_its_key_content_from_the_corpus() {
                 query: "sanction*".into(),
                 ..Default::default()
             };
-            let hits = analysis.facets(corpus, &filter).hits;
+            let hits = s.analysis.facets(corpus, &filter).hits;
             assert_eq!((query.as_str(), *found), ("sanction*", hits.len()));
             assert_eq!(results.len(), MAX_RESULTS.min(hits.len()));
             assert!(results.len() >= 2);
@@ -215,7 +237,7 @@ fn each_step_prints_its_key_content_from_the_corpus() {
         other => panic!("{other:?}"),
     }
     // A source at its start: its title and first passage; a map: nothing more.
-    match content(&s, &View::Read(Read::at(&doc.id, None)), at) {
+    match content(s, &View::Read(Read::at(&doc.id, None)), at) {
         Content::Source { title, opening, .. } => {
             assert_eq!(title, doc.title);
             assert!(doc.passages[0]
@@ -224,48 +246,20 @@ fn each_step_prints_its_key_content_from_the_corpus() {
         }
         other => panic!("{other:?}"),
     }
-    assert_eq!(content(&s, &View::Map, at), Content::Nothing);
+    assert_eq!(content(s, &View::Map, at), Content::Nothing);
 }
 
-/// The CSV as a spreadsheet reads it (RFC 4180, after the byte-order mark): rows of cells.
+/// The CSV as a spreadsheet reads it, each line ended as RFC 4180 asks.
 fn spreadsheet(csv: &str) -> Vec<Vec<String>> {
-    let csv = csv.strip_prefix('\u{feff}').expect("a byte-order mark");
     assert!(csv.ends_with("\r\n"));
-    let mut rows = vec![vec![String::new()]];
-    let (mut quoted, mut chars) = (false, csv.chars().peekable());
-    while let Some(c) = chars.next() {
-        let row = rows.last_mut().unwrap();
-        match c {
-            '"' if quoted && chars.peek() == Some(&'"') => {
-                chars.next();
-                row.last_mut().unwrap().push('"');
-            }
-            '"' => quoted = !quoted,
-            ',' if !quoted => row.push(String::new()),
-            '\r' if !quoted && chars.peek() == Some(&'\n') => {
-                chars.next();
-                rows.push(vec![String::new()]);
-            }
-            c => row.last_mut().unwrap().push(c),
-        }
-    }
-    rows.pop();
-    rows
+    common::spreadsheet(csv)
 }
 
 /// The lesson's export, in its student or teacher copy, with each step's words to read from
 /// the handout's content.
 fn lesson_table(teacher: bool) -> (Lesson, Vec<String>, parallax_core::export::Table) {
     let corpus = common::real_corpus();
-    let analysis = Analysis::new(corpus, &[]);
-    let reuse = parallax_core::reuse::find(corpus);
-    let facts = parallax_core::facts::facts(corpus, &corpus.claims);
-    let s = Sources {
-        corpus,
-        analysis: &analysis,
-        reuse: &reuse,
-        facts: &facts,
-    };
+    let s = &sources().sources();
     let at = LinkBase {
         base: BASE,
         version: V,
@@ -275,7 +269,7 @@ fn lesson_table(teacher: bool) -> (Lesson, Vec<String>, parallax_core::export::T
     let quotations: Vec<String> = l
         .steps
         .iter()
-        .map(|step| content(&s, &step.state.view, at).quotation())
+        .map(|step| content(s, &step.state.view, at).quotation())
         .collect();
     let made = Made {
         at,

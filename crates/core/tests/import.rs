@@ -271,39 +271,45 @@ fn html_is_parsed_as_data_and_only_the_article_kept() {
     assert!(!i.text.contains('<'), "markup left in {:?}", i.text);
 }
 
+/// Imports the layout `name` and checks its title, that its passages hold each of `kept` and
+/// none of `left`; the import, for more checks.
+fn extracted(name: &str, title: &str, kept: &[&str], left: &[&str]) -> Imported {
+    let i = imported(name);
+    let text = passages(&i).join("\n");
+    assert_eq!(i.document.title, title);
+    for kept in kept {
+        assert!(text.contains(kept), "{kept:?} missing from {text:?}");
+    }
+    for left in left {
+        assert!(!text.contains(left), "{left:?} kept in {text:?}");
+    }
+    i
+}
+
 /// The article's text and nothing else, on a page without `<main>`, `<article>` or `<nav>`:
 /// the menu, breadcrumb, sharing buttons, sidebar and a hidden cookie notice are named by their
 /// class, id and `hidden` attribute only, and the story is the container with the most prose.
 #[test]
 fn a_sidebar_layout_keeps_the_story_and_leaves_the_furniture() {
-    let i = imported("layout-sidebar.html");
-    let text = i
-        .document
-        .passages
-        .iter()
-        .map(|p| p.text.as_str())
-        .collect::<Vec<_>>()
-        .join("\n");
-    assert_eq!(i.document.title, "Grain Corridor Talks Resume in Istanbul");
-    for kept in [
-        "nearly 33 million tonnes",
-        "agreed to a timetable",
-        "Shipping insurers in London",
-    ] {
-        assert!(text.contains(kept), "{kept:?} missing from {text:?}");
-    }
-    for left in [
-        "Front page",
-        "World desk",
-        "Courier",
-        "Share this story",
-        "Most read",
-        "newsletter",
-        "Ferry strike",
-        "small files",
-    ] {
-        assert!(!text.contains(left), "{left:?} kept in {text:?}");
-    }
+    let i = extracted(
+        "layout-sidebar.html",
+        "Grain Corridor Talks Resume in Istanbul",
+        &[
+            "nearly 33 million tonnes",
+            "agreed to a timetable",
+            "Shipping insurers in London",
+        ],
+        &[
+            "Front page",
+            "World desk",
+            "Courier",
+            "Share this story",
+            "Most read",
+            "newsletter",
+            "Ferry strike",
+            "small files",
+        ],
+    );
     assert!(
         i.notes
             .iter()
@@ -317,33 +323,24 @@ fn a_sidebar_layout_keeps_the_story_and_leaves_the_furniture() {
 /// complementary region and a footer named by its class around it: only the body is kept.
 #[test]
 fn a_page_with_comments_keeps_the_article_body_only() {
-    let i = imported("layout-comments.html");
-    let text = i
-        .document
-        .passages
-        .iter()
-        .map(|p| p.text.as_str())
-        .collect::<Vec<_>>()
-        .join("\n");
-    assert_eq!(i.document.title, "Why the Pipeline Stalled");
-    for kept in [
-        "from the Arctic fields",
-        "Central Asia",
-        "before the end of the decade",
-    ] {
-        assert!(text.contains(kept), "{kept:?} missing from {text:?}");
-    }
-    for left in [
-        "Northern Energy Review",
-        "Subscribe",
-        "Tags",
-        "followed these talks",
-        "Leave a reply",
-        "Related reading",
-        "Copyright",
-    ] {
-        assert!(!text.contains(left), "{left:?} kept in {text:?}");
-    }
+    extracted(
+        "layout-comments.html",
+        "Why the Pipeline Stalled",
+        &[
+            "from the Arctic fields",
+            "Central Asia",
+            "before the end of the decade",
+        ],
+        &[
+            "Northern Energy Review",
+            "Subscribe",
+            "Tags",
+            "followed these talks",
+            "Leave a reply",
+            "Related reading",
+            "Copyright",
+        ],
+    );
 }
 
 #[test]

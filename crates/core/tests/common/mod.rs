@@ -113,3 +113,29 @@ pub fn book(notes: Vec<Note>) -> Notebook {
         notes,
     }
 }
+
+/// A CSV export as a spreadsheet reads it (RFC 4180: quoted cells may hold commas, quotes and
+/// line breaks), after its byte-order mark, which is not part of the first cell: rows of cells.
+pub fn spreadsheet(csv: &str) -> Vec<Vec<String>> {
+    let csv = csv.strip_prefix('\u{feff}').expect("no byte-order mark");
+    let mut rows = vec![vec![String::new()]];
+    let (mut quoted, mut chars) = (false, csv.chars().peekable());
+    while let Some(c) = chars.next() {
+        let row = rows.last_mut().unwrap();
+        match c {
+            '"' if quoted && chars.peek() == Some(&'"') => {
+                chars.next();
+                row.last_mut().unwrap().push('"');
+            }
+            '"' => quoted = !quoted,
+            ',' if !quoted => row.push(String::new()),
+            '\r' if !quoted && chars.peek() == Some(&'\n') => {
+                chars.next();
+                rows.push(vec![String::new()]);
+            }
+            c => row.last_mut().unwrap().push(c),
+        }
+    }
+    rows.pop();
+    rows
+}
