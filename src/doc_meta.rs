@@ -1,4 +1,4 @@
-//! The byline, date, kind and site line of one source, shared by library cards and the reader.
+//! The byline, dates, kind and site line of one source, shared by library cards and the reader.
 
 use parallax_core::{Byline, BylineSource, DateInfo};
 use yew::prelude::*;
@@ -7,6 +7,9 @@ use yew::prelude::*;
 pub struct Props {
     pub byline: Option<Byline>,
     pub date: Option<DateInfo>,
+    /// When the page says it was last updated.
+    #[prop_or_default]
+    pub modified: Option<DateInfo>,
     pub kind: Option<AttrValue>,
     pub site: Option<AttrValue>,
 }
@@ -14,7 +17,9 @@ pub struct Props {
 #[component]
 pub fn DocMeta(props: &Props) -> Html {
     let byline = props.byline.as_ref().map(|b| match b.source {
-        BylineSource::Byline => html! { <p class="byline">{ "By " }{ &b.name }</p> },
+        BylineSource::Byline | BylineSource::Metadata => {
+            html! { <p class="byline">{ "By " }{ &b.name }</p> }
+        }
         // The page only names this person in a profile box: say so rather than vouch for it.
         BylineSource::AboutAuthorBox => html! {
             <p class="byline">
@@ -26,6 +31,11 @@ pub fn DocMeta(props: &Props) -> Html {
     let mut facts: Vec<Html> = Vec::new();
     if let Some(date) = &props.date {
         facts.push(html! { <time datetime={date.iso.clone()}>{ &date.text }</time> });
+    }
+    if let Some(date) = &props.modified {
+        facts.push(html! {
+            <span class="modified">{ "updated " }<time datetime={date.iso.clone()}>{ &date.text }</time></span>
+        });
     }
     if let Some(kind) = &props.kind {
         facts.push(html! { <span class="kind">{ kind }</span> });

@@ -139,13 +139,53 @@ fn metadata(doc: &Document) -> Html {
         Some(v) => html! { { v } },
         None => html! { <span class="meta-none">{ "Not given" }</span> },
     };
+    // What only some pages say of themselves: a row when they say it.
+    let given = |label: &str, field: &str, value: Option<Html>| {
+        value.map(
+            |v| html! { <div><dt>{ label }</dt><dd data-field={field.to_owned()}>{ v }</dd></div> },
+        )
+    };
+    let details = &doc.details;
+    let modified = given(
+        "Updated",
+        "modified",
+        doc.modified
+            .as_ref()
+            .map(|d| html! { <time datetime={d.iso.clone()}>{ &d.text }</time> }),
+    );
+    let lang = given(
+        "Language",
+        "lang",
+        details
+            .lang
+            .as_deref()
+            .map(|l| html! { { strings::language_name(l) } }),
+    );
+    // The page's own address, as text: a link to another site would leave this one.
+    let url = given(
+        "Web address",
+        "url",
+        details
+            .url
+            .as_deref()
+            .map(|u| html! { <code class="meta-url">{ u }</code> }),
+    );
+    let description = given(
+        "The page's summary",
+        "description",
+        details.description.as_deref().map(|d| html! { { d } }),
+    );
     html! {
         <dl class="source-meta">
             <div><dt>{ "Title" }</dt><dd>{ &doc.title }</dd></div>
             <div><dt>{ "Author" }</dt><dd data-field="byline">{ byline }</dd></div>
             <div><dt>{ "Date" }</dt><dd data-field="date">{ date }</dd></div>
+            { modified }
             <div><dt>{ "Type of page" }</dt><dd data-field="kind">{ or_none(&doc.kind) }</dd></div>
             <div><dt>{ "Website" }</dt><dd data-field="site">{ or_none(&doc.site) }</dd></div>
+            { url }
+            { lang }
+            { description }
             <div><dt>{ "Length" }</dt><dd data-field="words">
                 { strings::count(doc.word_count(), "word", "words") }{ " in " }
                 { strings::count(doc.passages.len(), "passage", "passages") }

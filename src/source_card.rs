@@ -54,6 +54,7 @@ pub fn SourceCard(props: &Props) -> Html {
             <DocMeta
                 byline={doc.byline.clone()}
                 date={doc.date.clone()}
+                modified={doc.modified.clone()}
                 kind={doc.kind.clone().map(AttrValue::from)}
                 site={doc.site.clone().map(AttrValue::from)}
             />

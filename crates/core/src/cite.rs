@@ -1,13 +1,13 @@
 //! Citations of sources for reference managers: CSL-JSON (Zotero, Mendeley), BibTeX (LaTeX) and RIS (EndNote, RefWorks), made of what Parallax knows of each document and nothing more.
 //!
-//! A `Reference` holds a document's title, its author (only from a "By" line: a name claimed
-//! only in an "About the Author" box is left out, as the profile and the signals do), its
-//! website, its publication date (when the page prints a real calendar date), the day the
-//! citation is made (`accessed`, from the caller: the core has no clock) and a link. No
-//! document in the model carries the address it was collected from (neither the corpus manifest
-//! nor an import records one), so the link is always the source's Parallax reader link, with the
-//! corpus version (`v=`) and without the reader's own themes: a citation names the source, not
-//! the view. A field that is unknown is left out of every format, never made up.
+//! A `Reference` holds a document's title, its authors (from a "By" line, or each author the
+//! page's own details name; a name claimed only in an "About the Author" box is left out, as the
+//! profile and the signals do), its website, its publication date (when the page gives a real
+//! calendar date), the day the citation is made (`accessed`, from the caller: the core has no
+//! clock) and a link: the page's own address when an imported page gives one
+//! (`PageDetails::url`), otherwise the source's Parallax reader link, with the corpus version
+//! (`v=`) and without the reader's own themes: a citation names the source, not the view. A
+//! field that is unknown is left out of every format, never made up.
 //!
 //! Text from the page is untrusted. Every field is cleaned once (`clean_field`: runs of white
 //! space, line breaks included, made one space; control and bidi control characters dropped;
@@ -38,7 +38,8 @@ pub struct Reference {
     /// The citation key: `parallax-` and the document's id (letters, digits, `-` and `_` only).
     pub key: String,
     pub title: Option<String>,
-    /// As the page's byline names them; Parallax does not split a byline into several names.
+    /// As the page's details list them, or its byline names them (Parallax does not split a
+    /// printed byline into several names).
     pub authors: Vec<String>,
     /// The website's name.
     pub site: Option<String>,
@@ -75,16 +76,27 @@ pub fn reference(doc: &Document, at: &LinkBase, accessed: Day) -> Reference {
     Reference {
         key: format!("parallax-{key}"),
         title: clean_field(&doc.title).filter(|t| *t != doc.id),
-        authors: doc
-            .byline
-            .iter()
-            .filter(|b| b.source == BylineSource::Byline)
-            .filter_map(|b| clean_field(&b.name))
-            .collect(),
+        authors: match &doc.byline {
+            Some(b) if b.source == BylineSource::Metadata => doc
+                .details
+                .authors
+                .iter()
+                .filter_map(|a| clean_field(a))
+                .collect(),
+            Some(b) if b.source == BylineSource::Byline => {
+                clean_field(&b.name).into_iter().collect()
+            }
+            _ => Vec::new(),
+        },
         site: doc.site.as_deref().and_then(clean_field),
         published: doc.date.as_ref().and_then(|d| Day::from_iso(&d.iso)),
         accessed,
-        url: reader_link(&doc.id, at),
+        url: doc
+            .details
+            .url
+            .as_deref()
+            .and_then(clean_field)
+            .unwrap_or_else(|| reader_link(&doc.id, at)),
     }
 }
 

@@ -14,6 +14,7 @@ pub mod compare;
 pub mod draft;
 pub mod export;
 pub mod facts;
+pub mod front;
 pub mod handout;
 pub mod import;
 pub mod lang;

@@ -113,12 +113,30 @@ pub struct Document {
     pub kind: Option<String>,
     pub byline: Option<Byline>,
     pub date: Option<DateInfo>,
+    /// When the page says it was last updated.
+    pub modified: Option<DateInfo>,
+    /// What else the page says about itself (its metadata, or an imported file's front matter).
+    pub details: PageDetails,
     pub sections: Vec<Section>,
     pub passages: Vec<Passage>,
     /// Everything taken out of the page, in file order, each with its reason.
     pub removed: Vec<Removed>,
     /// Byte length of the original file.
     pub original_len: u32,
+}
+
+/// What a page says about itself beyond its title, byline, date and site: read from its markup
+/// when it was imported as HTML (`import::page_meta`), or from a text's front matter.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct PageDetails {
+    /// Every author the page names, in its order (the byline joins them).
+    pub authors: Vec<String>,
+    /// The page's language as a BCP 47 tag, e.g. `en-GB`.
+    pub lang: Option<String>,
+    /// The page's own (canonical) address, `http` or `https`.
+    pub url: Option<String>,
+    /// The page's own summary of itself.
+    pub description: Option<String>,
 }
 
 /// Who the page says wrote it, and where it says so.
@@ -135,6 +153,8 @@ pub enum BylineSource {
     Byline,
     /// Only an "About the Author" box names someone: the page's claim, not a verified byline.
     AboutAuthorBox,
+    /// The page's metadata names the authors (schema.org, OpenGraph or `<meta name="author">`).
+    Metadata,
 }
 
 impl BylineSource {
@@ -145,6 +165,7 @@ impl BylineSource {
             BylineSource::AboutAuthorBox => {
                 "claimed only in an “About the Author” box, not a byline"
             }
+            BylineSource::Metadata => "from the page’s own details, in its markup",
         }
     }
 }
@@ -255,6 +276,8 @@ pub enum RemovalKind {
     Dateline,
     LayoutFragment,
     PersonalData,
+    /// An imported page's metadata, written by the import as `key: value` lines at the top.
+    PageDetails,
 }
 
 impl RemovalKind {
@@ -276,10 +299,11 @@ impl RemovalKind {
             RemovalKind::Dateline => "dateline",
             RemovalKind::LayoutFragment => "layout-fragment",
             RemovalKind::PersonalData => "personal-data",
+            RemovalKind::PageDetails => "page-details",
         }
     }
 
-    pub const ALL: [RemovalKind; 15] = [
+    pub const ALL: [RemovalKind; 16] = [
         RemovalKind::AuthorProfile,
         RemovalKind::Socials,
         RemovalKind::RelatedLinks,
@@ -295,6 +319,7 @@ impl RemovalKind {
         RemovalKind::Dateline,
         RemovalKind::LayoutFragment,
         RemovalKind::PersonalData,
+        RemovalKind::PageDetails,
     ];
 
     pub fn label(self) -> &'static str {
@@ -316,12 +341,16 @@ impl RemovalKind {
             RemovalKind::Dateline => "Date line: shown as the article's date, not as part of the text",
             RemovalKind::LayoutFragment => "Leftover piece of page layout (a lone letter from a profile picture, or an empty box)",
             RemovalKind::PersonalData => "Line with personal data (email address, phone number or social-media user name)",
+            RemovalKind::PageDetails => "The page's own details (authors, dates, website, language, address), read from its code: shown with the article, not as part of the text",
         }
     }
 
     /// True for kinds that are page furniture rather than metadata moved elsewhere.
     pub fn is_junk(self) -> bool {
-        !matches!(self, RemovalKind::Byline | RemovalKind::Dateline)
+        !matches!(
+            self,
+            RemovalKind::Byline | RemovalKind::Dateline | RemovalKind::PageDetails
+        )
     }
 
     /// A short name for lists ("author card, share buttons"), in the words of a reader.
@@ -342,6 +371,7 @@ impl RemovalKind {
             RemovalKind::Dateline => "date line (kept as the date)",
             RemovalKind::LayoutFragment => "stray piece of page layout",
             RemovalKind::PersonalData => "line with personal details",
+            RemovalKind::PageDetails => "page details (kept as the author, dates and address)",
         }
     }
 }
@@ -404,6 +434,8 @@ impl Document {
             kind: None,
             byline: None,
             date: None,
+            modified: None,
+            details: PageDetails::default(),
             sections: vec![Section {
                 id: "s0".into(),
                 heading: None,

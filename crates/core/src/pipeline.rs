@@ -19,6 +19,10 @@ pub struct SourceMeta {
 pub fn process_document(meta: &SourceMeta, raw: &str) -> Document {
     let cleaned = crate::clean::clean(raw);
     let (sections, passages) = segment(raw, &cleaned);
+    // The page's own details, when the import wrote them at the top, come before what cleaning
+    // read from the text's lines.
+    let front = crate::front::read(raw).map(|(m, _)| m).unwrap_or_default();
+    let (byline, date, modified, details) = crate::front::details(&front);
     Document {
         id: meta.id.clone(),
         file: meta.file.clone(),
@@ -27,10 +31,12 @@ pub fn process_document(meta: &SourceMeta, raw: &str) -> Document {
             .clone()
             .or(cleaned.title.clone())
             .unwrap_or_else(|| meta.id.clone()),
-        site: meta.site.clone(),
+        site: meta.site.clone().or(front.site),
         kind: meta.kind.clone(),
-        byline: cleaned.byline.clone(),
-        date: cleaned.date.clone(),
+        byline: byline.or(cleaned.byline),
+        date: date.or(cleaned.date),
+        modified,
+        details,
         sections,
         passages,
         removed: cleaned.removed,

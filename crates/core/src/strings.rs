@@ -128,6 +128,34 @@ pub fn month_name(n: u32) -> Option<String> {
     Some(c.next()?.to_uppercase().chain(c).collect())
 }
 
+/// A page's language tag in words: "English (en-GB)"; the tag alone for a language not named
+/// here.
+pub fn language_name(tag: &str) -> String {
+    const NAMES: &[(&str, &str)] = &[
+        ("ar", "Arabic"),
+        ("de", "German"),
+        ("en", "English"),
+        ("es", "Spanish"),
+        ("fa", "Persian"),
+        ("fr", "French"),
+        ("it", "Italian"),
+        ("ja", "Japanese"),
+        ("ko", "Korean"),
+        ("nl", "Dutch"),
+        ("pl", "Polish"),
+        ("pt", "Portuguese"),
+        ("ru", "Russian"),
+        ("tr", "Turkish"),
+        ("uk", "Ukrainian"),
+        ("zh", "Chinese"),
+    ];
+    let primary = tag.split(['-', '_']).next().unwrap_or(tag);
+    match NAMES.iter().find(|(t, _)| t.eq_ignore_ascii_case(primary)) {
+        Some((_, name)) => format!("{name} ({tag})"),
+        None => tag.to_owned(),
+    }
+}
+
 /// A calendar day of the Gregorian calendar, years 1 to 9999.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
 pub struct Day {

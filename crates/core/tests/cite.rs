@@ -539,3 +539,29 @@ fn an_imported_document_is_cited_from_what_its_page_says_with_its_reader_link() 
         }
     );
 }
+
+/// A Markdown file whose front matter names two authors, a date, a site and its address: the
+/// citation lists each author, and links to the page's own address, not to Parallax.
+#[test]
+fn an_imported_page_with_its_own_details_is_cited_by_them() {
+    let md = "---\ntitle: Buses, Not Trams\nauthors: [Helen Marsh, Tom Reed]\ndate: 2025-03-12T09:30:00+01:00\n\
+              site_name: The Courier\ncanonical: https://courier.example/buses\n---\n\
+              # Buses, Not Trams\n\nThe council voted nine to four for a bus network instead of the tram line on Monday.\n";
+    let imported =
+        parallax_core::import::import("buses.md", md.as_bytes(), real_corpus(), "my1").unwrap();
+    let r = reference(&imported.document, &AT, accessed());
+    assert_eq!(
+        r,
+        Reference {
+            key: "parallax-my1".into(),
+            title: Some("Buses, Not Trams".into()),
+            authors: vec!["Helen Marsh".into(), "Tom Reed".into()],
+            site: Some("The Courier".into()),
+            published: Day::new(2025, 3, 12),
+            accessed: accessed(),
+            url: "https://courier.example/buses".into(),
+        }
+    );
+    let bib = bibtex(&[r]);
+    assert!(bib.contains("{{Helen Marsh} and {Tom Reed}}"), "{bib}");
+}

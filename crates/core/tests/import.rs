@@ -12,7 +12,7 @@ use parallax_core::import::{
     self, check_size, display_name, next_id, Binary, Decoder, Dropped, Encoding, Format,
     ImportError, Imported, Invisible, Note, UnicodeOnly, MAX_BYTES,
 };
-use parallax_core::model::{Corpus, RemovalKind};
+use parallax_core::model::{BylineSource, Corpus, RemovalKind};
 use parallax_core::reuse;
 use parallax_core::source::load_dir;
 use parallax_core::strings;
@@ -165,8 +165,28 @@ fn markdown_is_read_as_text_with_its_structure() {
         headings(&i),
         vec!["What They Trade", "Paying Without Dollars"]
     );
-    // The `# Heading` repeating the front matter's title is cleaning's duplicate title.
-    assert_eq!(removed(&i), vec![RemovalKind::DuplicateTitle]);
+    // The front matter's author and date are the document's, set aside as the page's details;
+    // the `# Heading` repeating its title is cleaning's duplicate title.
+    assert_eq!(
+        removed(&i),
+        vec![RemovalKind::PageDetails, RemovalKind::DuplicateTitle]
+    );
+    let byline = i.document.byline.as_ref().unwrap();
+    assert_eq!(
+        (byline.name.as_str(), byline.source),
+        ("Sample Author", BylineSource::Metadata)
+    );
+    let date = i.document.date.as_ref().unwrap();
+    assert_eq!(
+        (date.iso.as_str(), date.text.as_str()),
+        ("2025-05-02", "2 May 2025")
+    );
+    assert_eq!(i.document.details.authors, ["Sample Author"]);
+    // Stored as text, and rebuilt from it alone with the same details.
+    assert!(i
+        .text
+        .starts_with("---\nauthor: Sample Author\npublished: 2025-05-02\n---\n\n"));
+    assert_eq!(import::document("my1", "article.md", &i.text), i.document);
     let ps = passages(&i);
     assert_eq!(
         ps[0],

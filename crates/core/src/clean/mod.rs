@@ -73,10 +73,16 @@ pub fn clean(raw: &str) -> Cleaned {
     let mut toc_headings: Vec<String> = Vec::new();
     let mut mode = Mode::Normal;
     let mut claimed_author: Option<String> = None;
+    // The page's own details that an import wrote at the top (`front`): read by the pipeline.
+    let front = crate::front::end(raw);
 
     for line in &lines {
         let t = line.text;
         let mut push = |class: Class| pieces.push((line.start, line.end, class));
+        if line.end <= front {
+            push(Class::Drop(RemovalKind::PageDetails));
+            continue;
+        }
         if is_navigation(t) {
             mode = Mode::Normal;
             push(Class::Drop(RemovalKind::Navigation));

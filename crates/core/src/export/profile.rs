@@ -5,7 +5,7 @@ use crate::analysis::{percent, Analysis};
 use crate::model::{count_words, Corpus, RemovalKind};
 use crate::signals::DocumentSignals;
 use crate::state::{Source, View};
-use crate::strings::count;
+use crate::strings::{count, language_name};
 
 /// The profile's sections, as its headings name them.
 const ABOUT: &str = "About this page";
@@ -46,6 +46,9 @@ pub fn profile(
     row(ABOUT, "Author", "byline", author, None);
     let date = d.date.as_ref().map(|x| x.text.clone());
     row(ABOUT, "Date", "date", or(&date, "None given"), None);
+    if let Some(m) = &d.modified {
+        row(ABOUT, "Updated", "modified", m.text.clone(), None);
+    }
     row(
         ABOUT,
         "Type of page",
@@ -54,6 +57,23 @@ pub fn profile(
         None,
     );
     row(ABOUT, "Website", "site", or(&d.site, "Not given"), None);
+    // What only some pages say of themselves: a row when they say it.
+    let details = &d.details;
+    if let Some(url) = &details.url {
+        row(ABOUT, "Web address", "url", url.clone(), None);
+    }
+    if let Some(lang) = &details.lang {
+        row(ABOUT, "Language", "lang", language_name(lang), None);
+    }
+    if let Some(text) = &details.description {
+        row(
+            ABOUT,
+            "The page's summary",
+            "description",
+            text.clone(),
+            None,
+        );
+    }
     let words = d.word_count();
     let length = format!(
         "{} in {}",

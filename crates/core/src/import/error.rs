@@ -332,7 +332,7 @@ pub enum Note {
     OutsideMain {
         words: u64,
     },
-    /// A Markdown front-matter block dropped (its title kept).
+    /// A Markdown front-matter block read: its details kept as the page's (`front`), its title first.
     FrontMatter,
     Removed {
         what: Invisible,
@@ -387,7 +387,7 @@ impl fmt::Display for Note {
                 "{} outside the page's article dropped: site header, menus, sidebars, link lists, comments and the like.",
                 count(n, "word", "words")
             ),
-            Note::FrontMatter => write!(f, "Front matter (the metadata block at the top) dropped; its title kept."),
+            Note::FrontMatter => write!(f, "Front matter (the details block at the top) read: its title, authors, dates and address are shown with the article, not as its text."),
             Note::Removed { what, count: n } => match what {
                 Invisible::BidiControl => write!(
                     f,

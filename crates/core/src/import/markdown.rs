@@ -1,15 +1,16 @@
 //! Markdown (its HTML already set aside by the HTML reader) as text: front matter, headings, lists, tables, fences, and inline links and emphasis stripped.
 
+use super::PageMeta;
 use crate::segment::{find_cached, Links};
 
 /// Markdown (its HTML already set aside) as text: one paragraph, heading or list item a line,
-/// paragraphs' wrapped lines joined, inline markup stripped; front matter dropped, its title
-/// put first. Returns the text and whether there was front matter.
-pub(super) fn markdown(src: &str) -> (String, bool) {
+/// paragraphs' wrapped lines joined, inline markup stripped; front matter set aside, its title
+/// put first. Returns the text and, when there was front matter, what it says of the page.
+pub(super) fn markdown(src: &str) -> (String, Option<PageMeta>) {
     let lines: Vec<&str> = src.split('\n').collect();
     let mut out: Vec<String> = Vec::new();
     let mut first = 0;
-    let mut front = false;
+    let mut front = None;
     if let Some(delim @ ("---" | "+++")) = lines.first().map(|l| l.trim_end()) {
         let close = lines
             .iter()
@@ -17,14 +18,10 @@ pub(super) fn markdown(src: &str) -> (String, bool) {
             .take(200)
             .position(|l| l.trim_end() == delim || (delim == "---" && l.trim_end() == "..."));
         if let Some(close) = close {
-            front = true;
             first = close + 2;
-            let title = lines[1..=close].iter().find_map(|l| {
-                let (key, value) = l.split_once([':', '='])?;
-                (key.trim() == "title")
-                    .then(|| value.trim().trim_matches(['"', '\'']).trim().to_owned())
-            });
-            out.extend(title.filter(|t| !t.is_empty()));
+            let meta = front_matter(&lines[1..=close]);
+            out.extend(meta.title.clone().filter(|t| !t.is_empty()));
+            front = Some(meta);
         }
     }
     let mut para = String::new();
@@ -110,6 +107,66 @@ pub(super) fn markdown(src: &str) -> (String, bool) {
         .filter(|l| !l.is_empty())
         .collect();
     (text.join("\n\n"), front)
+}
+
+/// What YAML (`key: value`) or TOML (`key = value`) front matter says of the page, under the
+/// names static-site generators use; lists as `[a, b]` or as `- a` lines under their key.
+fn front_matter(lines: &[&str]) -> PageMeta {
+    let mut meta = PageMeta::default();
+    let unquote = |v: &str| v.trim().trim_matches(['"', '\'']).trim().to_owned();
+    let mut list_key: Option<String> = None;
+    for line in lines {
+        if let (Some(key), Some(item)) = (&list_key, line.trim().strip_prefix("- ")) {
+            if matches!(key.as_str(), "author" | "authors" | "creator" | "by") {
+                meta.authors.push(unquote(item));
+            }
+            continue;
+        }
+        let Some((key, value)) = line.split_once([':', '=']) else {
+            list_key = None;
+            continue;
+        };
+        let key = key.trim().to_ascii_lowercase().replace('-', "_");
+        let value = value.trim();
+        list_key = value.is_empty().then(|| key.clone());
+        let one = || Some(unquote(value)).filter(|v| !v.is_empty());
+        let slot = match key.as_str() {
+            "title" => &mut meta.title,
+            "author" | "authors" | "creator" | "by" => {
+                let inner = value.strip_prefix('[').and_then(|v| v.strip_suffix(']'));
+                match inner {
+                    Some(list) => meta.authors.extend(list.split(',').map(unquote)),
+                    None => meta.authors.extend(one()),
+                }
+                continue;
+            }
+            "date" | "published" | "pubdate" | "publishdate" | "publish_date" | "created" => {
+                if meta.published.is_none() {
+                    meta.published = crate::front::normalise_date(&unquote(value));
+                }
+                continue;
+            }
+            "lastmod" | "updated" | "modified" | "last_modified" | "lastmodified" => {
+                if meta.modified.is_none() {
+                    meta.modified = crate::front::normalise_date(&unquote(value));
+                }
+                continue;
+            }
+            "description" | "summary" | "excerpt" => &mut meta.description,
+            "lang" | "language" | "locale" => &mut meta.lang,
+            "url" | "canonical" | "canonicalurl" | "canonical_url" | "permalink" => &mut meta.url,
+            "site" | "site_name" | "sitename" => &mut meta.site,
+            _ => continue,
+        };
+        if slot.is_none() {
+            *slot = one();
+        }
+    }
+    meta.authors.retain(|a| !a.is_empty());
+    if let Some(lang) = &mut meta.lang {
+        *lang = lang.replace('_', "-");
+    }
+    meta
 }
 
 fn flush(para: &mut String, out: &mut Vec<String>) {
@@ -251,11 +308,18 @@ mod tests {
     #[test]
     fn markdown_to_text() {
         let (text, front) = markdown(
-            "---\ntitle: \"The Pact\"\ndate: 2025\n---\n# Heading One #\nA *wrapped* para\nwith [a link](http://x.org/(y)) and `code`.\n\n\
+            "---\ntitle: \"The Pact\"\ndate: 2025-01-17 10:30:00 +0100\nauthors:\n  - A. Writer\n  - 'B. Writer'\n\
+             tags: [x]\nlocale: en_GB\n---\n# Heading One #\nA *wrapped* para\nwith [a link](http://x.org/(y)) and `code`.\n\n\
              - item **one**\n* [x] item two\n1. three\n\n> quoted snake_case 5 * 3\n\n```\nfn main() {}\n```\n\
              ![img](a.png) \\*kept\\* [ref]: http://x\n[ref]: http://x\nSetext\n---\n| a | b |\n|---|:-:|\n",
         );
-        assert!(front);
+        let front = front.unwrap();
+        assert_eq!(front.authors, ["A. Writer", "B. Writer"]);
+        assert_eq!(front.published.as_deref(), Some("2025-01-17T10:30"));
+        assert_eq!(front.lang.as_deref(), Some("en-GB"));
+        let toml = markdown("+++\nauthor = [\"C\", \"D\"]\nlastmod = 2025-02-01\n+++\nText").1;
+        assert_eq!(toml.as_ref().map(|m| m.authors.len()), Some(2));
+        assert_eq!(toml.unwrap().modified.as_deref(), Some("2025-02-01"));
         assert_eq!(
             text,
             "The Pact\n\nHeading One\n\nA wrapped para with a link) and code.\n\nitem one\n\nitem two\n\nthree\n\n\

@@ -42,6 +42,22 @@ use invisible::{invisible, keeps_joiner, normalise, Seen};
 use markdown::markdown;
 use sha2::{Digest, Sha256};
 
+/// What a page says about itself in its markup.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct PageMeta {
+    pub title: Option<String>,
+    pub authors: Vec<String>,
+    /// `YYYY-MM-DD` or `YYYY-MM-DDTHH:MM` (the time as the page wrote it, offset dropped)
+    pub published: Option<String>,
+    pub modified: Option<String>,
+    pub site: Option<String>,
+    /// A BCP 47 tag as the page gives it, e.g. `en`, `en-GB`, `fr`.
+    pub lang: Option<String>,
+    /// Canonical address, `http`/`https` only.
+    pub url: Option<String>,
+    pub description: Option<String>,
+}
+
 /// Largest file imported, in bytes. The corpus articles are 3 to 20 kB; a saved web page can be
 /// megabytes of markup around them.
 pub const MAX_BYTES: u64 = 5_000_000;
@@ -293,10 +309,13 @@ fn extract_as(
             notes.extend(b.dropped_notes());
             let blocks: Vec<&str> = b.done.iter().map(|t| t.text.as_str()).collect();
             let (md, front) = markdown(&blocks.join("\n\n"));
-            if front {
-                notes.push(Note::FrontMatter);
+            match front {
+                Some(meta) => {
+                    notes.push(Note::FrontMatter);
+                    crate::front::write(&meta) + &md
+                }
+                None => md,
             }
-            md
         }
         Format::Html => {
             let (html, dropped) = html(&text);
@@ -349,11 +368,21 @@ pub fn import_extracted(
     let name = name.as_str();
     check_id(name, id, existing)?;
     // Cleaning takes the first line as the title. When it cannot be one (a paragraph, or a line
-    // that cleaning sets aside so that a paragraph comes first), the file name goes first.
-    let first = text.lines().find(|l| !l.trim().is_empty()).unwrap_or("");
+    // that cleaning sets aside so that a paragraph comes first), the file name goes first, after
+    // the page's own details when the text starts with them.
+    let front = crate::front::end(&text);
+    let first = text[front..]
+        .lines()
+        .find(|l| !l.trim().is_empty())
+        .unwrap_or("");
     let titled = |text: &str| {
+        let (details, body) = text.split_at(front);
         (
-            format!("{}\n\n{text}", title_from_name(name)),
+            format!(
+                "{details}{}{}\n\n{body}",
+                if front > 0 { "\n\n" } else { "" },
+                title_from_name(name)
+            ),
             Note::TitleFromName,
         )
     };
