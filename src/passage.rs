@@ -1,7 +1,7 @@
-//! One passage of cleaned text: its sentences as text (other languages marked with `lang`), its
+//! One passage of cleaned text: its sentences as text (other languages marked with `lang`), or a table row's cells, what it is when not a paragraph, its
 //! permalink, and the highlight when the route targets it.
 
-use parallax_core::Lang;
+use parallax_core::{markers, Lang, PassageKind};
 use yew::prelude::*;
 
 use crate::ctx::use_ctx;
@@ -46,15 +46,51 @@ pub fn Passage(props: &Props) -> Html {
     if !tail.is_empty() {
         pieces.push(html! { { tail.to_owned() } });
     }
-    let class = classes!("passage", props.target.then_some("passage--target"));
+    // A table row shows its cells side by side, the bar between them said but not shown; a
+    // caption or a pull quote says what it is.
+    if p.kind == PassageKind::TableRow {
+        let lang = p
+            .sentences
+            .first()
+            .map(|s| s.lang)
+            .filter(|&l| l != Lang::En);
+        let cells: Vec<&str> = p.text.split(markers::CELL).collect();
+        let last = cells.len() - 1;
+        pieces = cells
+            .into_iter()
+            .enumerate()
+            .map(|(i, cell)| {
+                html! {
+                    <>
+                        <span class="cell" lang={lang.map(Lang::code)}>{ cell.to_owned() }</span>
+                        if i < last { <span class="vh">{ " | " }</span> }
+                    </>
+                }
+            })
+            .collect();
+    }
+    let label = match p.kind {
+        PassageKind::Caption => Some("Caption: "),
+        PassageKind::PullQuote => Some("Pull quote: "),
+        _ => None,
+    };
+    let class = classes!(
+        "passage",
+        (p.kind != PassageKind::Paragraph).then(|| format!("passage--{}", p.kind.id())),
+        props.target.then_some("passage--target")
+    );
     html! {
         <p
             {class}
             id={format!("passage-{}", p.id)}
             data-passage={p.id.clone()}
+            data-kind={p.kind.id()}
             tabindex="-1"
             aria-current={props.target.then_some("true")}
         >
+            if let Some(label) = label {
+                <span class="passage-kind">{ label }</span>
+            }
             { for pieces }
             { " " }
             <a class="passage-link" href={href} aria-label={format!("Link to {}", name(&p.id))}>{ "Link" }</a>

@@ -2,8 +2,9 @@
 //! that shows removed blocks in place (with the library card's count), a link to its profile, the reader's notes under each passage, and scrolling to and
 //! focusing a passage named in the route.
 
-use parallax_core::layout::{reading_order, Item};
+use parallax_core::layout::{groups, reading_order, Group, Item};
 use parallax_core::state::{Read, Source, View};
+use parallax_core::PassageKind;
 use yew::prelude::*;
 
 use crate::ctx::use_ctx;
@@ -73,21 +74,49 @@ pub fn Reader(props: &Props) -> Html {
         .map_or(0, |p| p.section as usize + 1);
     let shown = paged.shown().max(target.div_ceil(PAGE) * PAGE);
     let sections = order.into_iter().take(shown).map(|view| {
-        let items = view.items.into_iter().filter_map(|item| match item {
-            Item::Passage(p) => Some(html! {
-                <div class="passage-block" key={p.id.clone()}>
+        let block = |p: &parallax_core::Passage| {
+            html! {
+                <>
                     <Passage
                         doc={doc_id.clone()}
                         passage={p.clone()}
                         target={read.passage.as_deref() == Some(p.id.as_str())}
                     />
                     <PassageNotes doc={doc_id.clone()} passage={AttrValue::from(p.id.clone())} />
+                </>
+            }
+        };
+        let shown = view
+            .items
+            .into_iter()
+            .filter(|item| show_removed || matches!(item, Item::Passage(_)));
+        // A list's items and a table's rows are shown together, as on the page.
+        let items = groups(shown).into_iter().map(|group| match group {
+            Group::List(ps) => html! {
+                <ul class="passage-list" key={format!("list-{}", ps[0].id)}>
+                    { for ps.iter().map(|p| html! { <li class="passage-block" key={p.id.clone()}>{ block(p) }</li> }) }
+                </ul>
+            },
+            Group::Table(ps) => html! {
+                <div class="passage-table" key={format!("table-{}", ps[0].id)}>
+                    { for ps.iter().map(|p| html! { <div class="passage-block" key={p.id.clone()}>{ block(p) }</div> }) }
                 </div>
-            }),
-            Item::Removed(r) if show_removed => Some(html! {
+            },
+            Group::One(Item::Passage(p)) => {
+                let inner = html! { <div class="passage-block" key={p.id.clone()}>{ block(p) }</div> };
+                match p.kind {
+                    PassageKind::Quote => {
+                        html! { <blockquote class="passage-quote" key={p.id.clone()}>{ inner }</blockquote> }
+                    }
+                    PassageKind::PullQuote => html! {
+                        <aside class="pull-quote" aria-label="Pull quote" key={p.id.clone()}>{ inner }</aside>
+                    },
+                    _ => inner,
+                }
+            }
+            Group::One(Item::Removed(r)) => html! {
                 <Removed key={format!("removed-{}", r.start)} removed={r.clone()} />
-            }),
-            Item::Removed(_) => None,
+            },
         });
         html! {
             <section key={view.section.id.clone()} data-section={view.section.id.clone()}>

@@ -20,6 +20,7 @@ pub mod import;
 pub mod lang;
 pub mod layout;
 pub mod library;
+pub mod markers;
 pub mod model;
 pub mod notes;
 pub mod overview;

@@ -195,12 +195,57 @@ pub struct Passage {
     pub id: String,
     /// Index into `Document::sections`.
     pub section: u32,
+    /// What the block is on the page: a paragraph, a list item, a quotation…
+    pub kind: PassageKind,
     /// Cleaned text: no markup, whitespace collapsed, removed sentences taken out.
     pub text: String,
     /// Span of the source paragraph in the original file.
     pub start: u32,
     pub end: u32,
     pub sentences: Vec<Sentence>,
+}
+
+/// What a passage is on its page (`markers` says how a text marks it). A table row's text is
+/// its cells joined by `" | "`.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum PassageKind {
+    #[default]
+    Paragraph,
+    ListItem,
+    /// A quotation set apart from the text (`<blockquote>`, a Markdown or e-mail `>`).
+    Quote,
+    /// A sentence of the article repeated large as a design element.
+    PullQuote,
+    TableRow,
+    /// The words under a picture or a chart.
+    Caption,
+}
+
+impl PassageKind {
+    /// Stable kebab-case name, as in JSON and `data-kind` attributes.
+    pub fn id(self) -> &'static str {
+        match self {
+            PassageKind::Paragraph => "paragraph",
+            PassageKind::ListItem => "list-item",
+            PassageKind::Quote => "quote",
+            PassageKind::PullQuote => "pull-quote",
+            PassageKind::TableRow => "table-row",
+            PassageKind::Caption => "caption",
+        }
+    }
+
+    /// What a reader calls it.
+    pub fn name(self) -> &'static str {
+        match self {
+            PassageKind::Paragraph => "paragraph",
+            PassageKind::ListItem => "item of a list",
+            PassageKind::Quote => "quotation",
+            PassageKind::PullQuote => "pull quote (a sentence of the article repeated large)",
+            PassageKind::TableRow => "row of a table",
+            PassageKind::Caption => "caption of a picture",
+        }
+    }
 }
 
 /// A sentence: a span of its passage's `text`, with its language.
@@ -418,6 +463,7 @@ impl Document {
                 Passage {
                     id: format!("p{}", k + 1),
                     section: 0,
+                    kind: PassageKind::Paragraph,
                     start,
                     end,
                     text,

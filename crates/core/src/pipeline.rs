@@ -2,7 +2,8 @@
 
 use crate::clean::{BlockKind, Cleaned};
 use crate::lang;
-use crate::model::{Document, Lang, Passage, Section, Sentence};
+use crate::markers;
+use crate::model::{Document, Lang, Passage, PassageKind, Section, Sentence};
 use crate::segment::{plain_text, sentence_spans};
 
 /// What the manifest (or an importer) knows about a source before reading it.
@@ -58,11 +59,19 @@ pub fn segment(raw: &str, cleaned: &Cleaned) -> (Vec<Section>, Vec<Passage>) {
             continue;
         };
         let end = block.spans.last().map_or(start, |s| s.1);
-        let source: Vec<&str> = block
+        let mut source: Vec<&str> = block
             .spans
             .iter()
             .map(|&(s, e)| &raw[s as usize..e as usize])
             .collect();
+        // A list item, quotation, table row… is marked at the start of its line (`markers`).
+        let mut kind = PassageKind::Paragraph;
+        if block.kind == BlockKind::Paragraph {
+            let (marked, content) = markers::read(source[0]);
+            if marked != PassageKind::Paragraph {
+                (kind, source[0]) = (marked, content);
+            }
+        }
         let text = plain_text(&source.join(" "));
         if text.is_empty() {
             continue;
@@ -91,6 +100,7 @@ pub fn segment(raw: &str, cleaned: &Cleaned) -> (Vec<Section>, Vec<Passage>) {
                 passages.push(Passage {
                     id: format!("p{}", passages.len() + 1),
                     section: (sections.len() - 1) as u32,
+                    kind,
                     sentences: spans
                         .iter()
                         .map(|&(s, e)| Sentence {

@@ -223,6 +223,7 @@ mod tests {
         let p = crate::model::Passage {
             id: "p1".into(),
             section: 0,
+            kind: crate::model::PassageKind::Paragraph,
             text: text.into(),
             start: 0,
             end: 0,

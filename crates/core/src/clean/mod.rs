@@ -5,7 +5,8 @@
 //! comment…), not the strings of one page, so that a new article with the same junk is cleaned
 //! too. Everything removed is kept in `Cleaned::removed` with its byte span in the original.
 
-use crate::model::{Byline, BylineSource, DateInfo, RemovalKind, Removed};
+use crate::markers;
+use crate::model::{Byline, BylineSource, DateInfo, PassageKind, RemovalKind, Removed};
 use crate::segment::{plain_text, sentence_spans};
 use crate::strings::Day;
 
@@ -144,6 +145,9 @@ pub fn clean(raw: &str) -> Cleaned {
             push(Class::Drop(RemovalKind::LayoutFragment));
         } else if has_personal_data(t) {
             push(Class::Drop(RemovalKind::PersonalData));
+        } else if markers::read(t).0 != PassageKind::Paragraph {
+            // A list item, quotation, table row… is never a heading, however short.
+            push(Class::Keep(BlockKind::Paragraph));
         } else if has_markdown_headings(t) {
             pieces.extend(split_markdown(line, &toc_headings));
         } else if is_heading_like(t) {
@@ -171,6 +175,12 @@ pub fn clean(raw: &str) -> Cleaned {
                 let own = classify_sentence(&raw[start..end]);
                 blocks.push((block(BlockKind::Heading, start, end), own));
             }
+            // A table row is cells, not sentences: kept whole.
+            Class::Keep(BlockKind::Paragraph)
+                if markers::read(&raw[start..end]).0 == PassageKind::TableRow =>
+            {
+                blocks.push((block(BlockKind::Paragraph, start, end), None));
+            }
             Class::Keep(BlockKind::Paragraph) => {
                 let (kept, cut) = clean_paragraph(raw, start, end);
                 cuts.extend(cut.into_iter().map(|(kind, s, e)| (s, e, kind)));
@@ -187,16 +197,28 @@ pub fn clean(raw: &str) -> Cleaned {
         }
     }
 
-    // Headline-like lines after the last paragraph are a related-link list; a headline-like line
-    // that repeats an earlier one is a repeated headline; a heading that is a call to act goes.
+    // Headline-like lines (and list items of a headline's shape) after the last paragraph are a
+    // related-link list; a headline-like line that repeats an earlier one is a repeated
+    // headline; a heading that is a call to act goes.
+    let short_item = |b: &Block| {
+        let (kind, content) = markers::read(&raw[b.spans[0].0 as usize..b.spans[0].1 as usize]);
+        kind == PassageKind::ListItem && is_heading_like(content)
+    };
     let last_paragraph = blocks
         .iter()
-        .rposition(|(b, _)| b.kind == BlockKind::Paragraph);
+        .rposition(|(b, _)| b.kind == BlockKind::Paragraph && !short_item(b));
     // A set, not a list: a page of thousands of distinct headings must not compare each with
     // every earlier one (a lookup is one step in the cost tests).
     let mut seen: std::collections::BTreeSet<String> = std::collections::BTreeSet::new();
     for (i, (b, own)) in blocks.into_iter().enumerate() {
         let (start, end) = (b.spans[0].0 as usize, b.spans[b.spans.len() - 1].1 as usize);
+        if b.kind == BlockKind::Paragraph
+            && last_paragraph.is_none_or(|lp| i > lp)
+            && short_item(&b)
+        {
+            cuts.push((start, end, RemovalKind::RelatedLinks));
+            continue;
+        }
         if b.kind == BlockKind::Heading {
             let key = plain_text(&raw[start..end]).to_lowercase();
             crate::probe::step(1);

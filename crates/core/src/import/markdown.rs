@@ -1,6 +1,8 @@
 //! Markdown (its HTML already set aside by the HTML reader) as text: front matter, headings, lists, tables, fences, and inline links and emphasis stripped.
 
 use super::PageMeta;
+use crate::markers;
+use crate::model::PassageKind;
 use crate::segment::{find_cached, Links};
 
 /// Markdown (its HTML already set aside) as text: one paragraph, heading or list item a line,
@@ -24,7 +26,7 @@ pub(super) fn markdown(src: &str) -> (String, Option<PageMeta>) {
             front = Some(meta);
         }
     }
-    let mut para = String::new();
+    let mut para = Para::default();
     let mut fence: Option<(char, usize)> = None;
     for line in lines.iter().skip(first) {
         let t = line.trim();
@@ -43,10 +45,18 @@ pub(super) fn markdown(src: &str) -> (String, Option<PageMeta>) {
             fence = Some((ch, run(t, ch)));
             continue;
         }
+        let quoted = t.starts_with('>');
         let t = t.trim_start_matches(|c: char| c == '>' || c.is_whitespace());
         if t.is_empty() {
             flush(&mut para, &mut out);
             continue;
+        }
+        if para.is_empty() {
+            para.kind = if quoted {
+                PassageKind::Quote
+            } else {
+                PassageKind::Paragraph
+            };
         }
         let hashes = run(t, '#');
         if (1..=6).contains(&hashes) && t[hashes..].chars().next().is_none_or(char::is_whitespace) {
@@ -81,16 +91,13 @@ pub(super) fn markdown(src: &str) -> (String, Option<PageMeta>) {
         }
         if let Some(row) = t.strip_prefix('|') {
             flush(&mut para, &mut out);
-            let cells: Vec<&str> = row
-                .split('|')
-                .map(str::trim)
-                .filter(|c| !c.is_empty())
-                .collect();
-            out.push(cells.join(" "));
+            let row = row.strip_suffix('|').unwrap_or(row);
+            out.extend(markers::row(row.split('|')));
             continue;
         }
         if let Some(item) = list_item(t) {
             flush(&mut para, &mut out);
+            para.kind = PassageKind::ListItem;
             para.push_str(item);
             continue;
         }
@@ -169,11 +176,33 @@ fn front_matter(lines: &[&str]) -> PageMeta {
     meta
 }
 
-fn flush(para: &mut String, out: &mut Vec<String>) {
-    if !para.trim().is_empty() {
-        out.push(std::mem::take(para));
+/// A paragraph being joined from its lines, and what kind of block it is.
+#[derive(Default)]
+struct Para {
+    text: String,
+    kind: PassageKind,
+}
+
+impl Para {
+    fn is_empty(&self) -> bool {
+        self.text.is_empty()
     }
-    para.clear();
+
+    fn push(&mut self, c: char) {
+        self.text.push(c);
+    }
+
+    fn push_str(&mut self, s: &str) {
+        self.text.push_str(s);
+    }
+}
+
+/// Ends the paragraph being joined: its line, marked with its kind (`markers`).
+fn flush(para: &mut Para, out: &mut Vec<String>) {
+    if !para.text.trim().is_empty() {
+        out.push(markers::write(para.kind, &para.text));
+    }
+    *para = Para::default();
 }
 
 /// `[label]: destination`: a link reference definition.
@@ -322,8 +351,8 @@ mod tests {
         assert_eq!(toml.unwrap().modified.as_deref(), Some("2025-02-01"));
         assert_eq!(
             text,
-            "The Pact\n\nHeading One\n\nA wrapped para with a link) and code.\n\nitem one\n\nitem two\n\nthree\n\n\
-             quoted snake_case 5 * 3\n\nfn main() {}\n\n*kept* [ref]: http://x\n\nSetext\n\na b"
+            "The Pact\n\nHeading One\n\nA wrapped para with a link) and code.\n\n• item one\n\n• item two\n\n• three\n\n\
+             > quoted snake_case 5 * 3\n\nfn main() {}\n\n*kept* [ref]: http://x\n\nSetext\n\n| a | b |"
         );
         assert_eq!(inline(&"[".repeat(10)), "[".repeat(10));
         assert_eq!(inline("[a](b [c](d)"), "[a](b c");
