@@ -14,7 +14,8 @@ use std::fmt;
 
 pub const MAGIC: &[u8; 4] = b"PLXB";
 /// Bump whenever the model's encoding changes; old bundles are then refused with a clear error.
-pub const FORMAT_VERSION: u16 = 1;
+/// 2: passages carry their kind; documents their updated date and page details.
+pub const FORMAT_VERSION: u16 = 2;
 const HEADER_LEN: usize = 4 + 2 + 32;
 
 /// A decoded bundle.
