@@ -14,7 +14,7 @@ import { readFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { after, afterEach, before, describe, it } from 'node:test';
-import { Harness, eventually, norm, withoutVersion } from './harness.mjs';
+import { Harness, eventually, norm, screenshot, withoutVersion } from './harness.mjs';
 import { page as webPage } from './worst-shapes.mjs';
 
 const h = new Harness();
@@ -187,6 +187,53 @@ describe('import', () => {
     assert.deepEqual(reader.embedded, [], 'markup of the imported page reached the reader');
     assert.match(reader.text, /Alabuga/);
     assert.doesNotMatch(reader.text, /dataLayer|<p>|Buy now/);
+  });
+
+  it('a page\'s list, quotation, table and caption are shown as what they are, at phone and desktop width', async () => {
+    for (const width of [1280, 390]) {
+      const page = await h.open(await h.newPage({ width, height: 844 }));
+      await page.waitForSelector('#own-files');
+      const s = await importFiles(page, [fixture('structure.md')]);
+      assert.deepEqual(s.results.map((r) => r.doc), ['own1']);
+      await follow(page, '#/read/own1');
+      await page.waitForSelector('article.reader[data-doc="own1"] .passage-table');
+      const shown = await page.evaluate(() => {
+        const r = document.querySelector('article.reader');
+        const text = (e) => e?.textContent.replace(/\s+/g, ' ').trim() ?? null;
+        return {
+          kinds: [...r.querySelectorAll('.passage')].map((p) => p.dataset.kind),
+          list: [...r.querySelectorAll('ul.passage-list > li .passage')].map((p) => text(p.firstChild)),
+          quote: text(r.querySelector('blockquote.passage-quote .passage')?.firstChild),
+          rows: [...r.querySelectorAll('.passage-table .passage--table-row')].map((p) => [...p.querySelectorAll('.cell')].map(text)),
+          // Cells of a row sit side by side: each starts to the right of the one before.
+          sideBySide: [...r.querySelectorAll('.passage--table-row')].every((p) => {
+            const xs = [...p.querySelectorAll('.cell')].map((c) => c.getBoundingClientRect().left);
+            return xs.every((x, i) => i === 0 || x > xs[i - 1]);
+          }),
+          caption: text(r.querySelector('.passage--caption')),
+          overflow: document.documentElement.scrollWidth > window.innerWidth,
+        };
+      });
+      assert.deepEqual(shown.kinds, ['paragraph', 'list-item', 'list-item', 'list-item', 'quote', 'table-row', 'table-row', 'table-row', 'table-row', 'caption', 'paragraph']);
+      assert.deepEqual(shown.list, [
+        'Boats leave the harbour every two hours from seven in the morning.',
+        'The last boat back leaves the island at nine in the evening.',
+        'Bicycles travel free; cars must be booked a day ahead.',
+      ]);
+      assert.match(shown.quote, /^We have waited long enough/);
+      assert.deepEqual(shown.rows, [
+        ['Day', 'First boat', 'Last boat'],
+        ['Monday to Friday', '07:00', '21:00'],
+        ['Saturday', '08:00', '21:00'],
+        ['Sunday', '09:00', '19:00'],
+      ]);
+      assert.ok(shown.sideBySide, 'the cells of a row are not side by side');
+      assert.match(shown.caption, /^Caption: The rebuilt landing stage, tested with a loaded lorry on Monday Link$/);
+      assert.equal(shown.overflow, false, `the page scrolls sideways at ${width} px`);
+      await page.locator('.passage-table').scrollIntoViewIfNeeded();
+      await screenshot(page, 'reader-structure');
+      await page.close();
+    }
   });
 
   it('each bad file gets its own message naming it, the other files of the batch import, and nothing stored is lost', async () => {

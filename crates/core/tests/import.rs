@@ -1176,6 +1176,7 @@ fn a_batch_imports_the_good_files_and_keeps_the_library() {
         ("saved-page.txt", "ok"),
         ("scripts.html", "no-text"),
         ("shift_jis.html", "ok"),
+        ("structure.md", "ok"),
         ("trade.csv", "unsupported"),
         ("utf-16le.html", "ok"),
         ("utf16-broken.txt", "invalid-utf16"),
