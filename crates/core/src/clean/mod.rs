@@ -94,7 +94,9 @@ pub fn clean(raw: &str) -> Cleaned {
                 push(Class::Drop(RemovalKind::AuthorProfile));
                 continue;
             }
-            Mode::Socials if bullet_key_value(t).is_some() || is_platform_label(t) => {
+            Mode::Socials
+                if bullet_key_value(t).is_some() || is_platform_label(t) || is_social_line(t) =>
+            {
                 push(Class::Drop(RemovalKind::Socials));
                 continue;
             }
@@ -120,7 +122,10 @@ pub fn clean(raw: &str) -> Cleaned {
         {
             mode = Mode::Profile;
             push(Class::Drop(RemovalKind::AuthorProfile));
-        } else if is_socials_header(t) || (is_platform_label(t) && t.ends_with(':')) {
+        } else if is_socials_header(t)
+            || (is_platform_label(t) && t.ends_with(':'))
+            || is_social_line(t)
+        {
             mode = Mode::Socials;
             push(Class::Drop(RemovalKind::Socials));
         } else if is_about_author_header(t) {
@@ -376,27 +381,102 @@ fn is_socials_header(t: &str) -> bool {
     )
 }
 
+/// Social-media platforms, by the names pages print.
+const PLATFORMS: &[&str] = &[
+    "instagram",
+    "facebook",
+    "tiktok",
+    "linkedin",
+    "twitter",
+    "x",
+    "youtube",
+    "pinterest",
+    "snapchat",
+    "threads",
+    "mastodon",
+    "github",
+    "telegram",
+    "whatsapp",
+    "reddit",
+    "bluesky",
+    "email",
+    "e-mail",
+    "rss",
+    "flipboard",
+    "vk",
+    "weibo",
+    "wechat",
+];
+
+fn is_platform(word: &str) -> bool {
+    PLATFORMS.contains(&word)
+}
+
 fn is_platform_label(t: &str) -> bool {
-    const PLATFORMS: &[&str] = &[
-        "instagram",
-        "facebook",
-        "tiktok",
-        "linkedin",
-        "twitter",
-        "x",
-        "youtube",
-        "pinterest",
-        "snapchat",
-        "threads",
-        "mastodon",
-        "github",
-        "telegram",
-        "whatsapp",
-        "reddit",
-        "bluesky",
-    ];
     let w = lower_words(t);
-    w.len() == 1 && PLATFORMS.contains(&w[0].as_str()) && t.len() <= 16
+    w.len() == 1 && is_platform(&w[0]) && t.len() <= 16
+}
+
+/// A line of a social-media block in any of the layouts pages use, with or without a header:
+/// a row of platform names ("Facebook · X · Instagram", "Share: Facebook | Email"), or one
+/// platform with an account ("Twitter: @ana_ruiz", "• Instagram  instagram.com/ana",
+/// "YouTube 12.4K subscribers").
+fn is_social_line(t: &str) -> bool {
+    if t.len() > 200 {
+        return false;
+    }
+    let body = t.trim_start_matches(['•', '*', '-', '·', '▪', '◦', ' ']);
+    let words = lower_words(body);
+    let platforms = words.iter().filter(|w| is_platform(w)).count();
+    // A row: platform names, with at most a "share" or "follow us on" around them.
+    const AROUND: &[&str] = &[
+        "share", "follow", "us", "me", "on", "and", "via", "this", "article",
+    ];
+    if platforms >= 2
+        && words
+            .iter()
+            .all(|w| is_platform(w) || AROUND.contains(&w.as_str()))
+    {
+        return true;
+    }
+    account_at(t).is_some()
+}
+
+/// Where the account starts in a line of one platform and an account (a handle, an address, or
+/// a count of followers): "Twitter: @ana", "• YouTube 12.4K subscribers".
+fn account_at(t: &str) -> Option<usize> {
+    let body = t.trim_start_matches(['•', '*', '-', '·', '▪', '◦', ' ']);
+    let name_end = body
+        .find(|c: char| !c.is_alphanumeric() && c != '-')
+        .unwrap_or(body.len());
+    if !is_platform(&body[..name_end].to_lowercase()) {
+        return None;
+    }
+    // The platform is a word of its own ("facebook.com/a" is an address, not a platform).
+    let after = &body[name_end..];
+    if !(after.starts_with(':') || after.starts_with(char::is_whitespace)) {
+        return None;
+    }
+    let rest = after.trim_start_matches([':', ' ', '\t', '-', '–', '|']);
+    let at = t.len() - rest.len();
+    let account = rest.split_whitespace().next().unwrap_or("");
+    let handle = account.starts_with('@') && account.len() > 1;
+    let address = account.contains(".com/")
+        || account.contains("://")
+        || (account.contains('.') && account.contains('/'));
+    let count = account.chars().next().is_some_and(|c| c.is_ascii_digit())
+        && rest.split_whitespace().nth(1).is_some_and(|w| {
+            matches!(
+                w.to_lowercase().as_str(),
+                "followers" | "following" | "subscribers" | "fans" | "likes"
+            )
+        });
+    (word_count(rest) <= 3 && (handle || address || count)).then_some(at)
+}
+
+/// A line of one platform and an account, with the account withheld: "Twitter: [withheld]".
+fn withhold_account(t: &str, withheld: &str) -> Option<String> {
+    account_at(t).map(|at| format!("{} {withheld}", t[..at].trim_end()))
 }
 
 fn is_about_author_header(t: &str) -> bool {
@@ -829,6 +909,46 @@ mod tests {
             .into_iter()
             .map(|r| (r.kind, r.text))
             .collect()
+    }
+
+    /// Social-media blocks in the layouts pages use, with no "Socials" header: a row of
+    /// platforms, `key: value` lines, bulleted and indented accounts, follower counts. Each is
+    /// set aside whole, its accounts withheld; the story's own mention of a platform stays.
+    #[test]
+    fn social_blocks_are_recognised_in_any_layout() {
+        let story =
+            "The ministry posted the statement on Telegram before the talks began in Moscow.";
+        for block in [
+            "Facebook · X · Instagram · LinkedIn",
+            "Share: Facebook | Email | WhatsApp",
+            "Follow us on Facebook and Instagram",
+            "Twitter: @ana_ruiz\nInstagram: instagram.com/ana.ruiz",
+            "• Bluesky  @ana.example\n• YouTube 12.4K subscribers",
+            "    Mastodon   https://social.example/@ana\n    Threads    @ana_ruiz",
+        ] {
+            let raw = format!("A Title\n\n{story}\n\n{block}\n\nThe talks ended without a date for the next round.\n");
+            let got = kinds(&raw);
+            assert_eq!(
+                got.iter().map(|(k, _)| *k).collect::<Vec<_>>(),
+                vec![RemovalKind::Socials],
+                "{block:?}: {got:?}"
+            );
+            for secret in ["ana_ruiz", "ana.ruiz", "@ana", "12.4K"] {
+                assert!(
+                    !got[0].1.contains(secret),
+                    "{secret} shown in {:?}",
+                    got[0].1
+                );
+            }
+            assert_eq!(clean(&raw).blocks.len(), 2, "{block:?}");
+        }
+        for prose in [
+            story,
+            "Telegram: the app where the statement first appeared, hours before the news agencies.",
+            "X",
+        ] {
+            assert!(!is_social_line(prose), "{prose:?}");
+        }
     }
 
     #[test]

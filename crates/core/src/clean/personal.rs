@@ -24,6 +24,13 @@ fn redact_fields(text: &str, every_field: bool) -> String {
             out.push('\n');
         }
         let line = line.trim();
+        if let Some(kept) = every_field
+            .then(|| super::withhold_account(line, WITHHELD))
+            .flatten()
+        {
+            out.push_str(&kept);
+            continue;
+        }
         if let Some((key, _)) = bullet_key_value(line) {
             if every_field || is_personal_key(&key) {
                 let (head, _) = line.split_once(':').unwrap_or((line, ""));
