@@ -15,8 +15,9 @@ if (!dir) {
 }
 // Only the build itself: a packed single file or zip made later beside it is not precached.
 const skip = new Set(['sw.js', 'parallax.html', 'parallax.zip']);
+// Nor the precompressed copies (tools/compress.mjs): a host sends them in place of the file.
 const names = (await readdir(dir, { withFileTypes: true }))
-  .filter((e) => e.isFile() && !skip.has(e.name))
+  .filter((e) => e.isFile() && !skip.has(e.name) && !/\.(gz|br)$/.test(e.name))
   .map((e) => e.name)
   .sort();
 if (!names.includes('index.html')) {

@@ -57,6 +57,8 @@ function pct(xs, p) {
 async function transfer() {
   const rows = [];
   for (const name of await readdir(dist)) {
+    // A precompressed copy is sent in place of its file, never beside it.
+    if (/\.(gz|br)$/.test(name)) continue;
     const path = join(dist, name);
     if (!(await stat(path)).isFile()) continue;
     const bytes = await readFile(path);
