@@ -9,8 +9,12 @@
 //! | caption | `Caption: The pier in May` | `The pier in May` |
 //!
 //! A line without a mark is a paragraph. A mark with nothing after it marks nothing.
+//!
+//! A line the HTML reader set aside, in place, is marked with its reason's id
+//! (`RemovalKind::id`): `[Removed: navigation] Home News Sport`. Cleaning removes it with that
+//! kind, and keeps its text without the mark.
 
-use crate::model::PassageKind;
+use crate::model::{PassageKind, RemovalKind};
 
 const ITEM: &str = "• ";
 const QUOTE: &str = "> ";
@@ -45,6 +49,20 @@ pub fn read(line: &str) -> (PassageKind, &str) {
         return (PassageKind::TableRow, cells);
     }
     (PassageKind::Paragraph, t)
+}
+
+const REMOVED: &str = "[Removed: ";
+
+/// The reason a line set aside by the HTML reader gives, and its text without the mark.
+pub fn removed(line: &str) -> Option<(RemovalKind, &str)> {
+    let rest = line.trim_start().strip_prefix(REMOVED)?;
+    let (id, text) = rest.split_once("] ")?;
+    Some((RemovalKind::from_id(id)?, text.trim()))
+}
+
+/// The line for `text` set aside for `kind`.
+pub fn write_removed(kind: RemovalKind, text: &str) -> String {
+    format!("{REMOVED}{}] {text}", kind.id())
 }
 
 /// The line for a block of `kind` with `content` (a table row: its cells, each already one line).
@@ -105,5 +123,10 @@ mod tests {
         assert_eq!(read("||"), (PassageKind::Paragraph, "||"));
         assert_eq!(read("|"), (PassageKind::Paragraph, "|"));
         assert_eq!(read("-5 degrees"), (PassageKind::Paragraph, "-5 degrees"));
+        let line = write_removed(RemovalKind::Footer, "© The Gazette");
+        assert_eq!(line, "[Removed: footer] © The Gazette");
+        assert_eq!(removed(&line), Some((RemovalKind::Footer, "© The Gazette")));
+        assert_eq!(removed("[Removed: nonsense] x"), None);
+        assert_eq!(removed("[Removed: footer]"), None);
     }
 }

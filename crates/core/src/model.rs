@@ -323,6 +323,18 @@ pub enum RemovalKind {
     PersonalData,
     /// An imported page's metadata, written by the import as `key: value` lines at the top.
     PageDetails,
+    /// Kinds of furniture an imported HTML page's markup names (its elements, `class`, `id` and
+    /// ARIA roles), set aside by the HTML reader with a `[Removed: …]` mark (`markers`).
+    SiteHeader,
+    Sidebar,
+    Footer,
+    Comments,
+    ShareButtons,
+    Newsletter,
+    CookieNotice,
+    Advertising,
+    Hidden,
+    OutsideArticle,
 }
 
 impl RemovalKind {
@@ -345,10 +357,20 @@ impl RemovalKind {
             RemovalKind::LayoutFragment => "layout-fragment",
             RemovalKind::PersonalData => "personal-data",
             RemovalKind::PageDetails => "page-details",
+            RemovalKind::SiteHeader => "site-header",
+            RemovalKind::Sidebar => "sidebar",
+            RemovalKind::Footer => "footer",
+            RemovalKind::Comments => "comments",
+            RemovalKind::ShareButtons => "share-buttons",
+            RemovalKind::Newsletter => "newsletter",
+            RemovalKind::CookieNotice => "cookie-notice",
+            RemovalKind::Advertising => "advertising",
+            RemovalKind::Hidden => "hidden",
+            RemovalKind::OutsideArticle => "outside-article",
         }
     }
 
-    pub const ALL: [RemovalKind; 16] = [
+    pub const ALL: [RemovalKind; 26] = [
         RemovalKind::AuthorProfile,
         RemovalKind::Socials,
         RemovalKind::RelatedLinks,
@@ -365,6 +387,16 @@ impl RemovalKind {
         RemovalKind::LayoutFragment,
         RemovalKind::PersonalData,
         RemovalKind::PageDetails,
+        RemovalKind::SiteHeader,
+        RemovalKind::Sidebar,
+        RemovalKind::Footer,
+        RemovalKind::Comments,
+        RemovalKind::ShareButtons,
+        RemovalKind::Newsletter,
+        RemovalKind::CookieNotice,
+        RemovalKind::Advertising,
+        RemovalKind::Hidden,
+        RemovalKind::OutsideArticle,
     ];
 
     pub fn label(self) -> &'static str {
@@ -387,7 +419,22 @@ impl RemovalKind {
             RemovalKind::LayoutFragment => "Leftover piece of page layout (a lone letter from a profile picture, or an empty box)",
             RemovalKind::PersonalData => "Line with personal data (email address, phone number or social-media user name)",
             RemovalKind::PageDetails => "The page's own details (authors, dates, website, language, address), read from its code: shown with the article, not as part of the text",
+            RemovalKind::SiteHeader => "The website's header: its name, logo and top links",
+            RemovalKind::Sidebar => "A side column beside the article: other stories, boxes and widgets",
+            RemovalKind::Footer => "The website's footer: copyright, legal pages and links",
+            RemovalKind::Comments => "Readers' comments under the article, and the form to write one",
+            RemovalKind::ShareButtons => "Buttons to share the page on social media or by e-mail",
+            RemovalKind::Newsletter => "A box asking readers to sign up for a newsletter or subscribe",
+            RemovalKind::CookieNotice => "A notice about cookies or privacy settings",
+            RemovalKind::Advertising => "Advertising",
+            RemovalKind::Hidden => "Text the page hides from its readers",
+            RemovalKind::OutsideArticle => "Text outside the article: the rest of the web page around it",
         }
+    }
+
+    /// The kind named by `id()`.
+    pub fn from_id(id: &str) -> Option<RemovalKind> {
+        RemovalKind::ALL.into_iter().find(|k| k.id() == id)
     }
 
     /// True for kinds that are page furniture rather than metadata moved elsewhere.
@@ -417,6 +464,16 @@ impl RemovalKind {
             RemovalKind::LayoutFragment => "stray piece of page layout",
             RemovalKind::PersonalData => "line with personal details",
             RemovalKind::PageDetails => "page details (kept as the author, dates and address)",
+            RemovalKind::SiteHeader => "website header",
+            RemovalKind::Sidebar => "side column",
+            RemovalKind::Footer => "website footer",
+            RemovalKind::Comments => "readers' comments",
+            RemovalKind::ShareButtons => "share buttons",
+            RemovalKind::Newsletter => "newsletter sign-up",
+            RemovalKind::CookieNotice => "cookie notice",
+            RemovalKind::Advertising => "advertising",
+            RemovalKind::Hidden => "hidden text",
+            RemovalKind::OutsideArticle => "text outside the article",
         }
     }
 }

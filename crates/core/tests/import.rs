@@ -363,6 +363,42 @@ fn lists_quotations_and_tables_are_kept_in_order_as_what_they_are() {
     );
 }
 
+/// Lines the HTML reader set aside carry their reason: cleaning removes each with that kind, in
+/// place, with the mark taken off and personal data withheld; the stored text rebuilds them.
+#[test]
+fn lines_set_aside_with_a_reason_are_removed_in_place_with_it() {
+    let text = "Ferry Link Reopens\n\n[Removed: navigation] News Sport Weather\n\n\
+                The ferry between the harbour and the island will run again from 2 June, the port said.\n\n\
+                [Removed: share-buttons] Share on Facebook Share by e-mail\n\n\
+                Engineers drove forty new steel piles into the seabed over six weeks of work.\n\n\
+                [Removed: comments] Jo Bloggs: call me on +1 (202) 555-0143 about the ferry\n\n\
+                [Removed: footer] © The Harbour Gazette\n";
+    let i = import::import("ferry.txt", text.as_bytes(), corpus(), "my1").unwrap();
+    let got: Vec<(RemovalKind, &str)> = i
+        .document
+        .removed
+        .iter()
+        .map(|r| (r.kind, r.text.as_str()))
+        .collect();
+    assert_eq!(
+        got,
+        vec![
+            (RemovalKind::Navigation, "News Sport Weather"),
+            (
+                RemovalKind::ShareButtons,
+                "Share on Facebook Share by e-mail"
+            ),
+            (RemovalKind::Comments, "[line with personal data withheld]"),
+            (RemovalKind::Footer, "© The Harbour Gazette"),
+        ]
+    );
+    assert_eq!(passages(&i).len(), 2);
+    // In place: each removed block lies between the passages around it.
+    let (p1, p2) = (&i.document.passages[0], &i.document.passages[1]);
+    assert!(i.document.removed[1].start > p1.end && i.document.removed[1].end < p2.start);
+    assert_eq!(import::document("my1", "ferry.txt", &i.text), i.document);
+}
+
 /// The article's text and nothing else, on a page without `<main>`, `<article>` or `<nav>`:
 /// the menu, breadcrumb, sharing buttons, sidebar and a hidden cookie notice are named by their
 /// class, id and `hidden` attribute only, and the story is the container with the most prose.

@@ -84,6 +84,11 @@ pub fn clean(raw: &str) -> Cleaned {
             push(Class::Drop(RemovalKind::PageDetails));
             continue;
         }
+        // What the HTML reader set aside, in place, with its reason.
+        if let Some((kind, _)) = markers::removed(t) {
+            push(Class::Drop(kind));
+            continue;
+        }
         if is_navigation(t) {
             mode = Mode::Normal;
             push(Class::Drop(RemovalKind::Navigation));
@@ -260,13 +265,14 @@ fn block(kind: BlockKind, start: usize, end: usize) -> Block {
 fn merge_cuts(raw: &str, cuts: &[(usize, usize, RemovalKind)]) -> Vec<Removed> {
     let mut removed: Vec<Removed> = Vec::new();
     for &(start, end, kind) in cuts {
+        // Without the HTML reader's mark: the kind says it.
+        let whole = raw[start..end].trim();
+        let text = markers::removed(whole).map_or(whole, |(_, text)| text);
         let text = &match kind {
             // A profile card and its social box are a made-up person whole: employer, job title,
             // bio and follower counts identify as surely as an address does.
-            RemovalKind::AuthorProfile | RemovalKind::Socials => {
-                redact_card(raw[start..end].trim())
-            }
-            _ => redact(raw[start..end].trim()),
+            RemovalKind::AuthorProfile | RemovalKind::Socials => redact_card(text),
+            _ => redact(text),
         };
         if let Some(last) = removed.last_mut() {
             let gap = raw.get(last.end as usize..start).unwrap_or("x");
