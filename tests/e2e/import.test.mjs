@@ -236,6 +236,42 @@ describe('import', () => {
     }
   });
 
+  it('a web page\'s own details (authors, dates, site, language, address, summary) show on its card, in the reader and its profile, and after a reload', async () => {
+    const page = await h.open(await h.newPage());
+    await page.waitForSelector('#own-files');
+    const s = await importFiles(page, [fixture('metadata.html')]);
+    assert.deepEqual(s.results.map((r) => r.doc), ['own1']);
+    const header = (root) =>
+      page.$eval(root, (r) => ({
+        byline: r.querySelector('.doc-meta .byline')?.textContent.replace(/\s+/g, ' ').trim() ?? null,
+        facts: r.querySelector('.doc-meta .doc-facts')?.textContent.replace(/\s+/g, ' ').trim() ?? null,
+        times: [...r.querySelectorAll('.doc-meta time')].map((t) => t.getAttribute('datetime')),
+      }));
+    const expected = {
+      byline: 'By Ana Ruiz and Peter Holm',
+      facts: '20 May 2025, 08:00 · updated 21 May 2025, 17:45 · The Harbour Gazette',
+      times: ['2025-05-20T08:00', '2025-05-21T17:45'],
+    };
+    for (const reload of [false, true]) {
+      if (reload) await page.reload();
+      await ownCards(page, ['own1']);
+      assert.deepEqual(await header('ul.library > li.source-card[data-doc="own1"]'), expected, `card${reload ? ' after a reload' : ''}`);
+      await follow(page, '#/read/own1');
+      await page.waitForSelector('article.reader[data-doc="own1"]');
+      assert.deepEqual(await header('article.reader'), expected, 'reader');
+      assert.equal(await page.textContent('article.reader h1'), 'Ferry Link to Reopen After Storm Repairs');
+      await follow(page, '#/source/own1');
+      await page.waitForSelector('.source-meta dd[data-field="url"]');
+      const meta = await page.$$eval('.source-meta dd[data-field]', (dds) => Object.fromEntries(dds.map((d) => [d.dataset.field, d.textContent.replace(/\s+/g, ' ').trim()])));
+      assert.equal(meta.byline, 'Ana Ruiz and Peter Holm (from the page’s own details, in its markup)');
+      assert.equal(meta.modified, '21 May 2025, 17:45');
+      assert.equal(meta.site, 'The Harbour Gazette');
+      assert.equal(meta.url, 'https://gazette.example/news/ferry-link-reopens');
+      assert.equal(meta.lang, 'English (en-GB)');
+      assert.equal(meta.description, 'The island ferry resumes on 2 June after the pier was rebuilt.');
+    }
+  });
+
   it('each bad file gets its own message naming it, the other files of the batch import, and nothing stored is lost', async () => {
     const page = await h.open(await h.newPage());
     await page.waitForSelector('#own-files');

@@ -31,9 +31,9 @@ function count(k, one, many) {
 }
 
 /** What a card or reader says was removed, as the core counts it: page furniture only (author and
- * date lines are moved to the header, not removed). */
+ * date lines and an import's page details are moved to the header, not removed). */
 function removedText(doc) {
-  const blocks = doc.removed.filter((r) => r.kind !== 'byline' && r.kind !== 'dateline').length;
+  const blocks = doc.removed.filter((r) => !['byline', 'dateline', 'page-details'].includes(r.kind)).length;
   const n = (k, one, many) => count(k, one, many);
   return blocks === 0 ? 'nothing removed' : `${n(doc.removed_words, 'word', 'words')} removed in ${n(blocks, 'block', 'blocks')}`;
 }
