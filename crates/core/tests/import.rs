@@ -363,6 +363,35 @@ fn lists_quotations_and_tables_are_kept_in_order_as_what_they_are() {
     );
 }
 
+/// Replacement characters (damage done before the file was saved) are counted once each, in a
+/// text file and in a page, where a character reference can add one and markup can drop one.
+#[test]
+fn replacement_characters_are_counted_once_each() {
+    let count = |name: &str, text: &str| {
+        let i = import::import(name, text.as_bytes(), corpus(), "my1").unwrap();
+        i.notes.iter().find_map(|n| match n {
+            Note::Replacement { count } => Some(*count),
+            _ => None,
+        })
+    };
+    let story = "The pier was rebuilt over six weeks, and the ferry runs again from June.";
+    assert_eq!(
+        count(
+            "a.txt",
+            &format!("Caf\u{fffd} News\n\n{story} Caf\u{fffd}.\n")
+        ),
+        Some(2)
+    );
+    assert_eq!(
+        count(
+            "a.html",
+            &format!("<h1>Caf\u{fffd} News</h1><p>{story} The caf&#xFFFD; owners cheered.</p><script>\u{fffd}</script>")
+        ),
+        Some(2)
+    );
+    assert_eq!(count("b.txt", &format!("Title\n\n{story}\n")), None);
+}
+
 /// Lines the HTML reader set aside carry their reason: cleaning removes each with that kind, in
 /// place, with the mark taken off and personal data withheld; the stored text rebuilds them.
 #[test]

@@ -161,8 +161,9 @@ pub(super) fn normalise(text: &str, seen: &mut Seen, last: bool) -> String {
             '\u{85}' | '\u{2028}' => out.push('\n'),
             '\u{2029}' => out.push_str("\n\n"),
             '\u{b}' | '\u{c}' => out.push(c),
+            // Counted in the text kept (the last pass), once: the first pass sees the same ones.
             '\u{fffd}' => {
-                seen.replacement += 1;
+                seen.replacement += u64::from(last);
                 out.push(c);
             }
             _ => match invisible(c) {
