@@ -798,3 +798,38 @@ fn exports_cost_linearly() {
         },
     );
 }
+
+/// `import::page_meta` on hostile pages, in one pass: meta tags by the thousand (each key keeps
+/// a few values), JSON-LD nested past the parser's depth limit (skipped after one repair), and
+/// scripts of JSON-LD graphs whose authors point at each other.
+#[test]
+fn page_meta_costs_linearly() {
+    use parallax_core::import::page_meta;
+    shape(
+        "page meta tags",
+        |k| {
+            r#"<meta name="author" content="Helen Marsh"><meta property="og:title" content="T &amp; U">"#
+                .repeat(2_000 * k)
+        },
+        |page| cost(|| page_meta(page)),
+    );
+    shape(
+        "page meta deep json",
+        |k| {
+            format!(
+                r#"<script type="application/ld+json">{}{}</script>"#,
+                "[{\"a\":".repeat(5_000 * k),
+                "}]".repeat(5_000 * k)
+            )
+        },
+        |page| cost(|| page_meta(page)),
+    );
+    shape(
+        "page meta graphs",
+        |k| {
+            let graph = r##"<script type="application/ld+json">{"@graph":[{"@type":"NewsArticle","author":[{"@id":"#a"},{"@id":"#b"}]},{"@id":"#a","name":"Ann Lee"},{"@id":"#b","@type":"Person"}]}</script><time datetime="2025-03-12">"##;
+            graph.repeat(500 * k)
+        },
+        |page| cost(|| page_meta(page)),
+    );
+}

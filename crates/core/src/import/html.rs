@@ -6,7 +6,7 @@ use crate::strings::decode_entities;
 
 /// A piece of markup. Tag names are slices of the source, compared without case.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-enum Token<'a> {
+pub(super) enum Token<'a> {
     Text(&'a str),
     Start {
         name: &'a str,
@@ -24,7 +24,7 @@ enum Token<'a> {
 
 /// Splits HTML into tokens as browsers do, without building a tree. `strict` (for Markdown)
 /// reads `<` as a tag only when a whole tag follows, and as text otherwise.
-struct Tokenizer<'a> {
+pub(super) struct Tokenizer<'a> {
     src: &'a str,
     pos: usize,
     strict: bool,
@@ -33,7 +33,7 @@ struct Tokenizer<'a> {
 }
 
 impl<'a> Tokenizer<'a> {
-    fn new(src: &'a str, strict: bool) -> Self {
+    pub(super) fn new(src: &'a str, strict: bool) -> Self {
         Tokenizer {
             src,
             pos: 0,
@@ -42,7 +42,7 @@ impl<'a> Tokenizer<'a> {
         }
     }
 
-    fn next_token(&mut self) -> Option<Token<'a>> {
+    pub(super) fn next_token(&mut self) -> Option<Token<'a>> {
         let (src, bytes, start) = (self.src, self.src.as_bytes(), self.pos);
         if start >= src.len() {
             return None;
@@ -137,7 +137,7 @@ impl<'a> Tokenizer<'a> {
     }
 
     /// Skips the raw text of a `script`, `style`… up to its end tag; returns the raw text.
-    fn raw_text(&mut self, name: &str) -> &'a str {
+    pub(super) fn raw_text(&mut self, name: &str) -> &'a str {
         let (src, bytes) = (self.src, self.src.as_bytes());
         let start = self.pos;
         let mut from = start;

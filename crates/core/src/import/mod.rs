@@ -23,6 +23,7 @@ mod html;
 mod invisible;
 mod labels;
 mod markdown;
+mod meta;
 mod score;
 
 #[cfg(feature = "encodings")]
@@ -31,6 +32,7 @@ pub use decode::{default_decoder, Decoder, UnicodeOnly};
 pub use error::{
     Binary, Dropped, Encoding, Extracted, Format, ImportError, Imported, Invisible, Note,
 };
+pub use meta::{page_meta, PageMeta};
 
 use crate::model::{is_id, Corpus, Document};
 use crate::pipeline::{process_document, SourceMeta};
