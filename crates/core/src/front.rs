@@ -220,21 +220,6 @@ fn iso(value: &str) -> Option<Iso> {
     })
 }
 
-/// A date as pages and front matter write it in ISO 8601 (`2025-03-12`, `2025-03-12T10:15:00Z`,
-/// `2025-03-12 10:15:00 +0100`), as the block keeps it: the day, and the time to the minute as
-/// written (its offset dropped). `None` unless it starts with a real day.
-pub fn normalise_date(value: &str) -> Option<String> {
-    let value = value.trim();
-    let day = value.get(..10)?;
-    iso(day)?;
-    let time = value
-        .get(10..16)
-        .filter(|t| t.starts_with(['T', ' ']))
-        .map(|t| format!("{day}T{}", &t[1..]))
-        .filter(|v| iso(v).is_some());
-    Some(time.unwrap_or_else(|| day.to_owned()))
-}
-
 /// An `http` or `https` address with no space in it.
 fn is_web_address(v: &str) -> bool {
     let lower = v.get(..8).unwrap_or(v).to_ascii_lowercase();

@@ -36,7 +36,7 @@ pub fn process_document(meta: &SourceMeta, raw: &str) -> Document {
         kind: meta.kind.clone(),
         byline: byline.or(cleaned.byline),
         date: date.or(cleaned.date),
-        modified,
+        modified: modified.or(cleaned.modified),
         details,
         sections,
         passages,

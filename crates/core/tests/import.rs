@@ -306,6 +306,68 @@ fn extracted(name: &str, title: &str, kept: &[&str], left: &[&str]) -> Imported 
     i
 }
 
+/// An HTML page's own details (schema.org in a `@graph`, OpenGraph, `<html lang>`, its canonical
+/// link) are the document's: its authors, dates, site, language, address and summary, set aside
+/// from the text as page details, and rebuilt from the stored text alone.
+#[test]
+fn a_pages_own_details_are_the_documents() {
+    let i = imported("metadata.html");
+    let d = &i.document;
+    let byline = d.byline.as_ref().unwrap();
+    assert_eq!(
+        (byline.name.as_str(), byline.source),
+        ("Ana Ruiz and Peter Holm", BylineSource::Metadata)
+    );
+    assert_eq!(d.details.authors, ["Ana Ruiz", "Peter Holm"]);
+    let date = |x: &Option<parallax_core::model::DateInfo>| {
+        x.as_ref().map(|x| (x.iso.clone(), x.text.clone()))
+    };
+    assert_eq!(
+        date(&d.date),
+        Some(("2025-05-20T08:00".into(), "20 May 2025, 08:00".into()))
+    );
+    assert_eq!(
+        date(&d.modified),
+        Some(("2025-05-21T17:45".into(), "21 May 2025, 17:45".into()))
+    );
+    assert_eq!(d.site.as_deref(), Some("The Harbour Gazette"));
+    assert_eq!(d.details.lang.as_deref(), Some("en-GB"));
+    assert_eq!(
+        d.details.url.as_deref(),
+        Some("https://gazette.example/news/ferry-link-reopens")
+    );
+    assert_eq!(
+        d.details.description.as_deref(),
+        Some("The island ferry resumes on 2 June after the pier was rebuilt.")
+    );
+    assert_eq!(d.title, "Ferry Link to Reopen After Storm Repairs");
+    assert_eq!(d.removed[0].kind, RemovalKind::PageDetails);
+    assert_eq!(passages(&i).len(), 4);
+    assert_eq!(
+        import::document("my1", "metadata.html", &i.text),
+        i.document
+    );
+}
+
+/// A text file's byline and date line, as news pages print them, give its author and dates.
+#[test]
+fn a_byline_and_date_line_give_the_author_and_dates() {
+    let text = "Buses, Not Trams\n\nBy Helen Marsh, Transport Correspondent | Published 12 March 2025 | Updated 13 March 2025, 10:15\n\n\
+                The council voted nine to four for a bus network instead of the tram line on Monday evening.\n";
+    let i = import::import("buses.txt", text.as_bytes(), corpus(), "my1").unwrap();
+    let d = &i.document;
+    assert_eq!(
+        d.byline.as_ref().map(|b| b.name.as_str()),
+        Some("Helen Marsh")
+    );
+    assert_eq!(d.date.as_ref().map(|x| x.iso.as_str()), Some("2025-03-12"));
+    assert_eq!(
+        d.modified.as_ref().map(|x| x.iso.as_str()),
+        Some("2025-03-13T10:15")
+    );
+    assert_eq!(removed(&i), vec![RemovalKind::Byline]);
+}
+
 /// Each passage with what it is on the page.
 fn kinds(i: &Imported) -> Vec<(PassageKind, &str)> {
     i.document

@@ -1,6 +1,7 @@
 //! Markdown (its HTML already set aside by the HTML reader) as text: front matter, headings, lists, tables, fences, and inline links and emphasis stripped.
 
 use super::PageMeta;
+use crate::clean::dateline::iso_date;
 use crate::markers;
 use crate::model::PassageKind;
 use crate::segment::{find_cached, Links};
@@ -149,13 +150,13 @@ fn front_matter(lines: &[&str]) -> PageMeta {
             }
             "date" | "published" | "pubdate" | "publishdate" | "publish_date" | "created" => {
                 if meta.published.is_none() {
-                    meta.published = crate::front::normalise_date(&unquote(value));
+                    meta.published = iso_date(&unquote(value));
                 }
                 continue;
             }
             "lastmod" | "updated" | "modified" | "last_modified" | "lastmodified" => {
                 if meta.modified.is_none() {
-                    meta.modified = crate::front::normalise_date(&unquote(value));
+                    meta.modified = iso_date(&unquote(value));
                 }
                 continue;
             }

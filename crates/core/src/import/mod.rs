@@ -44,22 +44,6 @@ use invisible::{invisible, keeps_joiner, normalise, Seen};
 use markdown::markdown;
 use sha2::{Digest, Sha256};
 
-/// What a page says about itself in its markup.
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
-pub struct PageMeta {
-    pub title: Option<String>,
-    pub authors: Vec<String>,
-    /// `YYYY-MM-DD` or `YYYY-MM-DDTHH:MM` (the time as the page wrote it, offset dropped)
-    pub published: Option<String>,
-    pub modified: Option<String>,
-    pub site: Option<String>,
-    /// A BCP 47 tag as the page gives it, e.g. `en`, `en-GB`, `fr`.
-    pub lang: Option<String>,
-    /// Canonical address, `http`/`https` only.
-    pub url: Option<String>,
-    pub description: Option<String>,
-}
-
 /// Largest file imported, in bytes. The corpus articles are 3 to 20 kB; a saved web page can be
 /// megabytes of markup around them.
 pub const MAX_BYTES: u64 = 5_000_000;
@@ -320,9 +304,11 @@ fn extract_as(
             }
         }
         Format::Html => {
+            // The page's own details first, as a block cleaning sets aside (`front`).
+            let details = crate::front::write(&page_meta(&text));
             let (html, dropped) = html(&text);
             notes.extend(dropped);
-            html
+            details + &html
         }
     };
     // Entities and markup can hide invisible characters too: a second pass counts into the same
