@@ -263,12 +263,13 @@ describe('import', () => {
       await follow(page, '#/source/own1');
       await page.waitForSelector('.source-meta dd[data-field="url"]');
       const meta = await page.$$eval('.source-meta dd[data-field]', (dds) => Object.fromEntries(dds.map((d) => [d.dataset.field, d.textContent.replace(/\s+/g, ' ').trim()])));
-      assert.equal(meta.byline, 'Ana Ruiz and Peter Holm (from the page’s own details, in its markup)');
+      assert.equal(meta.byline, 'Ana Ruiz and Peter Holm (from the details the page gives about itself)');
       assert.equal(meta.modified, '21 May 2025, 17:45');
       assert.equal(meta.site, 'The Harbour Gazette');
       assert.equal(meta.url, 'https://gazette.example/news/ferry-link-reopens');
       assert.equal(meta.lang, 'English (en-GB)');
       assert.equal(meta.description, 'The island ferry resumes on 2 June after the pier was rebuilt.');
+      if (!reload) await screenshot(page, 'profile-page-details');
     }
   });
 

@@ -165,7 +165,7 @@ impl BylineSource {
             BylineSource::AboutAuthorBox => {
                 "claimed only in an “About the Author” box, not a byline"
             }
-            BylineSource::Metadata => "from the page’s own details, in its markup",
+            BylineSource::Metadata => "from the details the page gives about itself",
         }
     }
 }
