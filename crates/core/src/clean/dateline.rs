@@ -633,6 +633,20 @@ impl<'a> Parser<'a> {
             return None;
         }
         let region = &self.src[self.toks[first].start..self.toks[end - 1].end];
+        // "Von" and "par" are also prepositions ("Von Risiken und Nebenwirkungen"): after them
+        // every word is capitalised, as in a name.
+        let preposition = self.is_word(i, &["von", "par"]);
+        let name = region.split([',', ';']).next().unwrap_or(region);
+        let capitalised = name.split_whitespace().all(|w| {
+            w.chars().next().is_some_and(|c| !c.is_lowercase())
+                || [
+                    "von", "van", "de", "der", "den", "du", "la", "le", "et", "und",
+                ]
+                .contains(&w)
+        });
+        if preposition && !capitalised {
+            return None;
+        }
         Some((names(region)?, end))
     }
 
@@ -662,7 +676,7 @@ fn names(region: &str) -> Option<String> {
             && !part.ends_with(['.', '!', '?', ',', ':', ';'])
             && part.chars().next().is_some_and(char::is_uppercase)
     };
-    // Names joined by "and": each a name of up to four words.
+    // Names joined by "and": each a name of two to four words.
     let joined = |part: &str| {
         let pieces: Vec<&str> = part
             .split(" and ")
@@ -673,10 +687,12 @@ fn names(region: &str) -> Option<String> {
         if pieces.len() == 1 {
             one(part, 5)
         } else {
-            pieces.iter().all(|p| one(p, 4))
+            pieces
+                .iter()
+                .all(|p| one(p, 4) && p.split_whitespace().count() >= 2)
         }
     };
-    let mut parts = region.split(',');
+    let mut parts = region.split([',', ';']);
     let first = parts.next()?;
     if !joined(first) {
         return None;
@@ -688,12 +704,15 @@ fn names(region: &str) -> Option<String> {
     for part in parts {
         let p = part.trim();
         let has_role = lower_words(p).iter().any(|w| ROLES.contains(&w.as_str()));
-        if !in_role && !has_role && (looks_like_name(p) || (joined(p) && p.contains(" and "))) {
+        let name = looks_like_name(p) || (joined(p) && p.contains(" and "));
+        if !in_role && !has_role && !p.contains(':') && name {
             end = offset + part.trim_end().len();
         } else {
             in_role = true;
             let lower = p.to_lowercase();
+            // "Transport Correspondent", "in Paris", "dpa".
             let ok = p.chars().next().is_some_and(char::is_uppercase)
+                || p.split_whitespace().count() <= 2
                 || ["in ", "at ", "for ", "from ", "with "]
                     .iter()
                     .any(|w| lower.starts_with(w));
@@ -828,6 +847,25 @@ mod tests {
             Some("Helen Marsh, Tom Reed and Ann Lee")
         );
         assert_eq!(author("Von Helmut Kranz").as_deref(), Some("Helmut Kranz"));
+        assert_eq!(
+            author("von MORITZ PAPPERT").as_deref(),
+            Some("MORITZ PAPPERT")
+        );
+        // Headings that start with the preposition.
+        assert_eq!(author("Von Risiken und Nebenwirkungen"), None);
+        assert_eq!(
+            author("Von David Hutzler, dpa").as_deref(),
+            Some("David Hutzler")
+        );
+        assert_eq!(
+            author("Autor: Fabian Dittmann; Illustrator: Adriaan Prent").as_deref(),
+            Some("Fabian Dittmann")
+        );
+        assert_eq!(author("Von Barzahler-Rabatten profitieren"), None);
+        assert_eq!(
+            author("By Tom Pyman for MailOnline").as_deref(),
+            Some("Tom Pyman for MailOnline")
+        );
         assert_eq!(
             author("Par Hélène Martin").as_deref(),
             Some("Hélène Martin")
