@@ -32,6 +32,7 @@ pub use error::{
     Binary, Dropped, Encoding, Extracted, Format, ImportError, Imported, Invisible, Note,
 };
 
+pub use crate::front::PageMeta;
 use crate::model::{is_id, Corpus, Document};
 use crate::pipeline::{process_document, SourceMeta};
 use crate::segment::{plain_text, sentence_spans};
@@ -41,22 +42,6 @@ use html::{html, walk};
 use invisible::{invisible, keeps_joiner, normalise, Seen};
 use markdown::markdown;
 use sha2::{Digest, Sha256};
-
-/// What a page says about itself in its markup.
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
-pub struct PageMeta {
-    pub title: Option<String>,
-    pub authors: Vec<String>,
-    /// `YYYY-MM-DD` or `YYYY-MM-DDTHH:MM` (the time as the page wrote it, offset dropped)
-    pub published: Option<String>,
-    pub modified: Option<String>,
-    pub site: Option<String>,
-    /// A BCP 47 tag as the page gives it, e.g. `en`, `en-GB`, `fr`.
-    pub lang: Option<String>,
-    /// Canonical address, `http`/`https` only.
-    pub url: Option<String>,
-    pub description: Option<String>,
-}
 
 /// Largest file imported, in bytes. The corpus articles are 3 to 20 kB; a saved web page can be
 /// megabytes of markup around them.
