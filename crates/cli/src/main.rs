@@ -1,5 +1,8 @@
-//! The `parallax` command: builds a corpus bundle from a corpus folder and prints a bundle as JSON.
-//! A thin layer over `parallax-core`; errors are reported with the file concerned, exit code 1.
+//! The `parallax` command: builds a corpus bundle from a corpus folder, prints a bundle as JSON,
+//! and extracts files as the browser's import reads them (`extract`). A thin layer over
+//! `parallax-core`; errors are reported with the file concerned, exit code 1.
+
+mod extract;
 
 use anyhow::{Context, Result};
 use clap::{Parser, Subcommand};
@@ -34,6 +37,14 @@ enum Command {
         /// Where to write the bundle.
         #[arg(long)]
         out: PathBuf,
+    },
+    /// Read files as the app's import does and print each as one line of JSON, in order: its
+    /// details, passages and what cleaning removed; a file that cannot be read prints `"ok": false`
+    /// and its error (the others are still read, and the exit status is 1).
+    Extract {
+        /// HTML (.html, .htm), Markdown (.md) or text (.txt) files.
+        #[arg(required = true)]
+        files: Vec<String>,
     },
     /// Tag text read from standard input with themes, printing each theme's evidence as JSON.
     Tag {
@@ -88,7 +99,7 @@ enum Command {
 
 fn main() -> ExitCode {
     match run(Cli::parse()) {
-        Ok(()) => ExitCode::SUCCESS,
+        Ok(code) => code,
         Err(e) => {
             eprintln!("parallax: error: {e:#}");
             ExitCode::FAILURE
@@ -96,8 +107,8 @@ fn main() -> ExitCode {
     }
 }
 
-fn run(cli: Cli) -> Result<()> {
-    match cli.command {
+fn run(cli: Cli) -> Result<ExitCode> {
+    let done: Result<()> = match cli.command {
         Command::Build { dir, out } => {
             let corpus = source::load_dir(&dir)?;
             let bytes = bundle::encode(&corpus);
@@ -110,6 +121,10 @@ fn run(cli: Cli) -> Result<()> {
                 bytes.len()
             );
             Ok(())
+        }
+        Command::Extract { files } => {
+            return extract::run(&files, &mut std::io::stdout().lock())
+                .context("cannot write to standard output");
         }
         Command::Tag { themes } => {
             let (path, text) = match &themes {
@@ -239,7 +254,8 @@ fn run(cli: Cli) -> Result<()> {
             }
             Ok(())
         }
-    }
+    };
+    done.map(|()| ExitCode::SUCCESS)
 }
 
 fn read_bundle(path: &Path) -> Result<bundle::Bundle> {

@@ -18,9 +18,24 @@
 //! ---
 //! ```
 
-use crate::import::PageMeta;
 use crate::model::{Byline, BylineSource, DateInfo, PageDetails};
 use crate::strings::{month_name, Day};
+
+/// What a page says about itself in its markup.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct PageMeta {
+    pub title: Option<String>,
+    pub authors: Vec<String>,
+    /// `YYYY-MM-DD` or `YYYY-MM-DDTHH:MM` (the time as the page wrote it, offset dropped)
+    pub published: Option<String>,
+    pub modified: Option<String>,
+    pub site: Option<String>,
+    /// A BCP 47 tag as the page gives it, e.g. `en`, `en-GB`, `fr`.
+    pub lang: Option<String>,
+    /// Canonical address, `http`/`https` only.
+    pub url: Option<String>,
+    pub description: Option<String>,
+}
 
 const FENCE: &str = "---";
 /// Most lines between the fences: ten authors and the six other keys, with room to spare.

@@ -1,7 +1,9 @@
 //! The corpus data model stored in a bundle: documents, sections, passages, sentences, removed blocks.
 //!
 //! Offsets (`start`, `end`) on passages, sections and removed blocks are byte offsets into the
-//! document's original file; sentence offsets are byte offsets into the passage's cleaned `text`.
+//! text the pipeline read: a plain-text source file itself, or the text extracted from an HTML
+//! or Markdown file (a corpus source, `source`, or an import, `Imported::text`); sentence offsets
+//! are byte offsets into the passage's cleaned `text`.
 
 use serde::{Deserialize, Serialize};
 
@@ -121,7 +123,7 @@ pub struct Document {
     pub passages: Vec<Passage>,
     /// Everything taken out of the page, in file order, each with its reason.
     pub removed: Vec<Removed>,
-    /// Byte length of the original file.
+    /// Byte length of the text the pipeline read (the file itself for a plain-text source).
     pub original_len: u32,
 }
 
@@ -199,7 +201,7 @@ pub struct Passage {
     pub kind: PassageKind,
     /// Cleaned text: no markup, whitespace collapsed, removed sentences taken out.
     pub text: String,
-    /// Span of the source paragraph in the original file.
+    /// Span of the source paragraph in the text the pipeline read.
     pub start: u32,
     pub end: u32,
     pub sentences: Vec<Sentence>,

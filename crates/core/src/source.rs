@@ -1,6 +1,27 @@
 //! Reading a corpus folder: the strict `corpus.toml` manifest and the raw files it names, into a
 //! `Corpus`. The one place in the core that does IO (feature `build`, native only).
+//!
+//! A source is read by its extension. An HTML page (`.html`, `.htm`, `.xhtml`) or a Markdown file
+//! (`.md`, `.markdown`, `.mdown`, `.mkd`) goes through the browser's import: `import::extract`
+//! on its bytes (decoded from any encoding, markup turned into text, a Markdown file's front
+//! matter written as the page's details at the top) and `import::import_extracted` (a title line
+//! from the file name when the text starts with none), then `process_document` with the
+//! manifest's meta, whose title, site and kind win over the page's. Legacy encodings are decoded
+//! by `import::default_decoder`: encoding_rs with the core's `encodings` feature (the `parallax`
+//! command); without it (the app's build script, whose corpus is UTF-8 text) such a page is
+//! refused as not UTF-8. A file the import refuses fails the build (`BuildError::Import`),
+//! naming it. Any other source, `.txt` among them, is read as it is: UTF-8 text, kept byte for
+//! byte as it was collected (the bundled corpus is five such files). For a UTF-8 text with
+//! ordinary line breaks and no invisible characters this is the text the import would read too.
+//!
+//! A document's offsets (`start` and `end` of its passages, sections and removed blocks, and
+//! `original_len`) point into the text `process_document` read: the file itself for a text
+//! source, the text extracted from a page or a Markdown file, as for an import
+//! (`Imported::text`). Nothing reads a source file by these offsets: the bundle holds the
+//! documents, not the files, and only checks that the offsets fit within `original_len`;
+//! `import::import` of the same file gives that text again.
 
+use crate::import::{self, ImportError};
 use crate::model::{Claim, Corpus, Entity, Theme};
 use crate::pipeline::{process_document, SourceMeta};
 use serde::Deserialize;
@@ -73,6 +94,8 @@ pub enum BuildError {
     NotUtf8 { file: PathBuf, line: usize },
     /// A source has no text the cleaner keeps.
     NoText { file: PathBuf },
+    /// An HTML or Markdown source that the import refuses (binary, no text, too large…).
+    Import { file: PathBuf, error: ImportError },
 }
 
 impl fmt::Display for BuildError {
@@ -100,6 +123,7 @@ impl fmt::Display for BuildError {
                 "{}: no article text is left after cleaning",
                 file.display()
             ),
+            BuildError::Import { file, error } => write!(f, "{}: {error}", file.display()),
         }
     }
 }
@@ -114,10 +138,7 @@ pub fn load_dir(dir: &Path) -> Result<Corpus, BuildError> {
     let mut documents = Vec::with_capacity(manifest.sources.len());
     for s in &manifest.sources {
         let path = dir.join(&s.file);
-        let raw = read_text(&path)?;
-        if raw.trim().is_empty() {
-            return Err(BuildError::Empty { file: path });
-        }
+        let raw = source_text(&path, s)?;
         let meta = SourceMeta {
             id: s.id.clone(),
             file: s.file.clone(),
@@ -142,6 +163,43 @@ pub fn load_dir(dir: &Path) -> Result<Corpus, BuildError> {
         entities,
         claims,
     })
+}
+
+/// Extensions of the sources read through the browser's import (`import::extract`): pages and
+/// Markdown.
+const IMPORTED: &[&str] = &["html", "htm", "xhtml", "md", "markdown", "mdown", "mkd"];
+
+/// The text of source `s` at `path`, as `process_document` reads it: a page or a Markdown file
+/// through the import, any other file as it is (see the module's documentation).
+fn source_text(path: &Path, s: &ManifestSource) -> Result<String, BuildError> {
+    let imported = Path::new(&s.file)
+        .extension()
+        .and_then(|e| e.to_str())
+        .is_some_and(|e| IMPORTED.contains(&e.to_ascii_lowercase().as_str()));
+    if !imported {
+        let raw = read_text(path)?;
+        if raw.trim().is_empty() {
+            return Err(BuildError::Empty {
+                file: path.to_owned(),
+            });
+        }
+        return Ok(raw);
+    }
+    let bytes = read_bytes(path)?;
+    if bytes.is_empty() {
+        return Err(BuildError::Empty {
+            file: path.to_owned(),
+        });
+    }
+    // Each source on its own: the manifest, not the import, says which sources the corpus has.
+    let alone = Corpus::of_documents("", "", Vec::new());
+    import::extract(&s.file, &bytes)
+        .and_then(|extracted| import::import_extracted(extracted, &alone, &s.id))
+        .map(|imported| imported.text)
+        .map_err(|error| BuildError::Import {
+            file: path.to_owned(),
+            error,
+        })
 }
 
 /// Parses `dir/name` when it exists; an absent file means an empty list.
@@ -261,15 +319,18 @@ fn toml_error(path: &Path, text: &str, e: &toml::de::Error) -> BuildError {
     }
 }
 
-fn read_text(path: &Path) -> Result<String, BuildError> {
-    let bytes = std::fs::read(path).map_err(|e| BuildError::Io {
+fn read_bytes(path: &Path) -> Result<Vec<u8>, BuildError> {
+    std::fs::read(path).map_err(|e| BuildError::Io {
         file: path.to_owned(),
         message: match e.kind() {
             std::io::ErrorKind::NotFound => "no such file".to_owned(),
             _ => e.to_string(),
         },
-    })?;
-    String::from_utf8(bytes).map_err(|e| {
+    })
+}
+
+fn read_text(path: &Path) -> Result<String, BuildError> {
+    String::from_utf8(read_bytes(path)?).map_err(|e| {
         let bad = e.utf8_error().valid_up_to();
         let line = e.as_bytes()[..bad].iter().filter(|&&b| b == b'\n').count() + 1;
         BuildError::NotUtf8 {

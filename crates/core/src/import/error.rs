@@ -15,6 +15,15 @@ pub enum Format {
 }
 
 impl Format {
+    /// Stable lower-case name, as in JSON (`parallax extract`): `text`, `markdown`, `html`.
+    pub fn id(self) -> &'static str {
+        match self {
+            Format::Text => "text",
+            Format::Markdown => "markdown",
+            Format::Html => "html",
+        }
+    }
+
     pub fn label(self) -> &'static str {
         match self {
             Format::Text => "plain text",
@@ -47,6 +56,21 @@ pub enum Encoding {
 }
 
 impl Encoding {
+    /// Stable lower-case name, as in JSON (`parallax extract`): the Encoding Standard's name of
+    /// the encoding in lower case (`utf-8`, `utf-16le`, `windows-1252`, `shift_jis`…). Whether
+    /// there was a byte-order mark, or the page declared it, is said by `label`.
+    pub fn id(self) -> Cow<'static, str> {
+        match self {
+            Encoding::Utf8 | Encoding::Utf8Bom => "utf-8".into(),
+            Encoding::Utf16Le { .. } => "utf-16le".into(),
+            Encoding::Utf16Be { .. } => "utf-16be".into(),
+            Encoding::Legacy { name, .. } if name.bytes().any(|b| b.is_ascii_uppercase()) => {
+                name.to_ascii_lowercase().into()
+            }
+            Encoding::Legacy { name, .. } => name.into(),
+        }
+    }
+
     pub fn label(self) -> Cow<'static, str> {
         match self {
             Encoding::Utf8 => "UTF-8".into(),

@@ -3,25 +3,10 @@
 use super::html::{Token, Tokenizer};
 use super::score::attributes;
 use crate::clean::dateline::iso_date;
+use crate::front::PageMeta;
 use crate::strings::decode_entities;
 use serde_json::{Map, Value};
 use std::collections::BTreeMap;
-
-/// What a page says about itself in its markup.
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
-pub struct PageMeta {
-    pub title: Option<String>,
-    pub authors: Vec<String>,
-    /// `YYYY-MM-DD` or `YYYY-MM-DDTHH:MM` (the time as the page wrote it, offset dropped)
-    pub published: Option<String>,
-    pub modified: Option<String>,
-    pub site: Option<String>,
-    /// A BCP 47 tag as the page gives it, e.g. `en`, `en-GB`, `fr`.
-    pub lang: Option<String>,
-    /// Canonical address, `http`/`https` only.
-    pub url: Option<String>,
-    pub description: Option<String>,
-}
 
 impl PageMeta {
     /// Fills each field this one lacks from `other`.

@@ -32,8 +32,9 @@ pub use decode::{default_decoder, Decoder, UnicodeOnly};
 pub use error::{
     Binary, Dropped, Encoding, Extracted, Format, ImportError, Imported, Invisible, Note,
 };
-pub use meta::{page_meta, PageMeta};
+pub use meta::page_meta;
 
+pub use crate::front::PageMeta;
 use crate::model::{is_id, Corpus, Document};
 use crate::pipeline::{process_document, SourceMeta};
 use crate::segment::{plain_text, sentence_spans};
