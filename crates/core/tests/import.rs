@@ -343,6 +343,56 @@ fn a_page_with_comments_keeps_the_article_body_only() {
     );
 }
 
+/// Elements skipped with their content end where a browser ends them: a `nav` left open inside
+/// another ends with the `div` around both, an unclosed `button` with its parent, and an
+/// `svg` icon's `<title/>` closes itself (it once swallowed the rest of the page).
+#[test]
+fn misnested_furniture_ends_where_a_browser_ends_it() {
+    extracted(
+        "layout-misnested.html",
+        "Night Ferry Returns to the Northern Isles",
+        &[
+            "sailed again on Friday",
+            "bookings for the spring",
+            "send the morning catch",
+        ],
+        &["Trending", "Tide tables", "Save this story"],
+    );
+}
+
+/// A layout whose class names a sidebar around the whole page (`layout-one-sidebar`) hides the
+/// article at first; as Readability does, the choice is made again, sparing the words of the
+/// element that holds most of the page's text, and the real sidebar stays out.
+#[test]
+fn a_layout_named_like_furniture_around_the_page_keeps_the_article() {
+    extracted(
+        "layout-wrapper.html",
+        "Orchard Growers Count the Cost of the Late Frost",
+        &[
+            "half of their blossom",
+            "wind machines and heaters",
+            "pears and plums",
+        ],
+        &["Elsewhere in the valley", "Market hall", "Bridge works"],
+    );
+}
+
+/// Sections of an article named for the advertisements inside them (`section--ads`) are kept
+/// for their prose; the slots themselves and a column of ads with a short text are not.
+#[test]
+fn sections_named_for_their_ads_keep_their_prose() {
+    extracted(
+        "layout-ad-sections.html",
+        "Tested: A Cast-Iron Griddle for the Balcony",
+        &[
+            "just over eleven kilograms",
+            "corners stayed noticeably cooler",
+            "no rust after three weeks",
+        ],
+        &["Advertisement", "Win a weekend", "prize draw"],
+    );
+}
+
 #[test]
 fn html_named_as_text_is_read_as_html() {
     let i = imported("saved-page.txt");
@@ -1088,8 +1138,11 @@ fn a_batch_imports_the_good_files_and_keeps_the_library() {
         ("iso-8859-15.html", "ok"),
         ("koi8-r.html", "ok"),
         ("latin1.txt", "ok"),
+        ("layout-ad-sections.html", "ok"),
         ("layout-comments.html", "ok"),
+        ("layout-misnested.html", "ok"),
         ("layout-sidebar.html", "ok"),
+        ("layout-wrapper.html", "ok"),
         ("page.html", "ok"),
         ("photo.txt", "binary"),
         ("pixel.png", "binary"),
@@ -1118,7 +1171,7 @@ fn a_batch_imports_the_good_files_and_keeps_the_library() {
         .iter()
         .map(|d| d.id.as_str())
         .collect();
-    let expected: Vec<String> = (1..=21).map(|n| format!("my{n}")).collect();
+    let expected: Vec<String> = (1..=24).map(|n| format!("my{n}")).collect();
     assert_eq!(ids, expected);
 }
 

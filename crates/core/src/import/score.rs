@@ -7,6 +7,8 @@
 pub(super) struct Marks {
     /// Class, id or role words of page furniture (menus, sidebars, comments, sharing…).
     pub(super) furniture: bool,
+    /// An ARIA role of furniture (`navigation`, `complementary`…).
+    pub(super) role: bool,
     /// Its furniture words are only those of small furniture (`share`, `tags`, `related`…),
     /// which a container of prose may carry too (`entry share`).
     pub(super) soft: bool,
@@ -85,6 +87,11 @@ const CONTENT: &[&str] = &[
 /// Furniture words that also name containers of prose: an element named only by them is
 /// furniture when it holds little prose (`SOFT_PROSE`).
 const SOFT: &[&str] = &[
+    "ad",
+    "ads",
+    "adv",
+    "advert",
+    "advertisement",
     "share",
     "sharing",
     "social",
@@ -209,6 +216,7 @@ pub(super) fn marks(attrs: &str) -> Marks {
             let v = value.trim();
             if ROLES.iter().any(|r| v.eq_ignore_ascii_case(r)) {
                 m.furniture = true;
+                m.role = true;
                 m.soft = false;
             } else if v.eq_ignore_ascii_case("main") || v.eq_ignore_ascii_case("article") {
                 m.main_role = true;
@@ -237,6 +245,7 @@ pub(super) fn marks(attrs: &str) -> Marks {
     m.og_title = og;
     if m.content {
         m.furniture = false;
+        m.role = false;
     }
     m
 }
@@ -263,6 +272,8 @@ pub(super) struct Node {
     pub(super) dropped: bool,
     /// Named furniture by its own class, id or role words.
     pub(super) furniture: bool,
+    /// By its ARIA role.
+    pub(super) role: bool,
     /// Only by words of small furniture (`Marks::soft`).
     pub(super) soft: bool,
     /// Hidden by its own attributes.
@@ -288,6 +299,7 @@ impl Node {
             last: 0,
             dropped: false,
             furniture: false,
+            role: false,
             soft: false,
             hidden: false,
             holds_main: false,
@@ -309,14 +321,18 @@ impl Node {
 }
 
 /// Sets `dropped` on every node, in document order (a parent before its children); returns how
-/// many furniture elements start a dropped region.
-pub(super) fn settle(nodes: &mut [Node]) -> u64 {
+/// many furniture elements start a dropped region. An element named furniture by its class or
+/// id words only is spared when it holds `spare` characters outside links or more (the retry
+/// when a page's words hide its article: `u32::MAX` spares none).
+pub(super) fn settle(nodes: &mut [Node], spare: u32) -> u64 {
     let mut count = 0;
     for i in 1..nodes.len() {
         let above = nodes[nodes[i].parent as usize].dropped;
         let n = &nodes[i];
-        let prose = n.soft && n.chars.saturating_sub(n.link_chars) >= SOFT_PROSE;
-        let furniture = n.furniture && !n.holds_main && !prose;
+        let text = n.chars.saturating_sub(n.link_chars);
+        let prose = n.soft && text >= SOFT_PROSE;
+        let named = n.role || (n.furniture && text < spare);
+        let furniture = named && !n.holds_main && !prose;
         if furniture && !above {
             count += 1;
         }
