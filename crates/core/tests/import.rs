@@ -393,6 +393,51 @@ fn sections_named_for_their_ads_keep_their_prose() {
     );
 }
 
+/// Captions and credits of images (`figcaption`, a `caption` class) are not the article's
+/// text.
+#[test]
+fn captions_are_left_out() {
+    extracted(
+        "layout-figures.html",
+        "The Last Lighthouse Keeper Retires",
+        &[
+            "handed over his keys",
+            "counting the seconds between flashes",
+            "count the puffins",
+        ],
+        &[
+            "on the gallery of the tower",
+            "Harbour Archive",
+            "on loan",
+            "Museum Trust",
+        ],
+    );
+}
+
+/// A heading over nothing kept (sharing buttons, a list of links) goes with what it
+/// introduces; a box named `related-content` is related links, not content, and its teasers
+/// stay out however long their excerpts.
+#[test]
+fn related_boxes_and_their_headings_are_left_out() {
+    extracted(
+        "layout-related.html",
+        "Town Votes to Keep Its Night Buses",
+        &[
+            "four thousand residents",
+            "smaller vehicles",
+            "reviewed again next year",
+        ],
+        &[
+            "Share this",
+            "Read more from the council",
+            "Parking charges",
+            "Market square",
+            "Two hundred pupils",
+            "wooden bridge",
+        ],
+    );
+}
+
 #[test]
 fn html_named_as_text_is_read_as_html() {
     let i = imported("saved-page.txt");
@@ -1140,7 +1185,9 @@ fn a_batch_imports_the_good_files_and_keeps_the_library() {
         ("latin1.txt", "ok"),
         ("layout-ad-sections.html", "ok"),
         ("layout-comments.html", "ok"),
+        ("layout-figures.html", "ok"),
         ("layout-misnested.html", "ok"),
+        ("layout-related.html", "ok"),
         ("layout-sidebar.html", "ok"),
         ("layout-wrapper.html", "ok"),
         ("page.html", "ok"),
@@ -1171,7 +1218,7 @@ fn a_batch_imports_the_good_files_and_keeps_the_library() {
         .iter()
         .map(|d| d.id.as_str())
         .collect();
-    let expected: Vec<String> = (1..=24).map(|n| format!("my{n}")).collect();
+    let expected: Vec<String> = (1..=26).map(|n| format!("my{n}")).collect();
     assert_eq!(ids, expected);
 }
 

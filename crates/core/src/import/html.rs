@@ -409,7 +409,11 @@ impl<'a> Blocks<'a> {
                 self.pop();
             }
         }
-        let m = marks(attrs);
+        let mut m = marks(attrs);
+        // An image's caption and credit are not the article's text.
+        if name.eq_ignore_ascii_case("figcaption") {
+            m.furniture = true;
+        }
         let parent = self.top();
         let whole_page = matches!(el, Element::Main | Element::Article)
             || ["html", "body"]
@@ -437,6 +441,9 @@ impl<'a> Blocks<'a> {
                 },
             body: m.body,
             paragraph,
+            heading: ["h2", "h3", "h4", "h5", "h6"]
+                .iter()
+                .any(|h| name.eq_ignore_ascii_case(h)),
             chars: 0,
             link_chars: 0,
         });
@@ -847,6 +854,26 @@ fn prose(t: &TextBlock) -> bool {
     t.chars >= 80 && t.link_chars * 5 < t.chars
 }
 
+/// `region` without the headings that introduce only blocks left out (`Related articles`
+/// over a list of links, `Share this` over buttons): a heading (`h2` to `h6`) is left out when
+/// blocks follow it before the next heading and none of them is kept.
+fn introductions(done: &[TextBlock], nodes: &[Node], mut region: Vec<bool>) -> Vec<bool> {
+    // From the end: whether a block up to the next heading is kept, and whether there is one.
+    let (mut kept, mut any) = (false, false);
+    for (t, r) in done.iter().zip(region.iter_mut()).rev() {
+        if nodes[t.node as usize].heading {
+            if *r && any && !kept {
+                *r = false;
+            }
+            (kept, any) = (false, false);
+        } else {
+            kept |= *r;
+            any = true;
+        }
+    }
+    region
+}
+
 /// Characters of content under which the choice is made again without furniture words.
 const RETRY_CHARS: u32 = 500;
 
@@ -862,7 +889,7 @@ fn choose(done: &[TextBlock], nodes: &[Node]) -> Vec<bool> {
             dropped: dropped(t) || link_list(t),
         })
         .collect();
-    let main_nodes = main_nodes(nodes, &scored);
+    let main_nodes = main_nodes(nodes, &scored).map(|(keep, _)| keep);
     let inside = |t: &TextBlock| {
         !dropped(t) && !link_list(t) && main_nodes.as_ref().is_none_or(|keep| keep[t.node as usize])
     };
@@ -901,6 +928,7 @@ pub(super) fn html(src: &str) -> (String, Vec<Note>) {
             region = again;
         }
     }
+    let region = introductions(&b.done, &b.nodes, region);
     let outside: u64 = b
         .done
         .iter()

@@ -77,6 +77,9 @@ const FURNITURE: &[&str] = &[
     "signup",
     "toolbar",
     "rss",
+    "caption",
+    "captions",
+    "figcaption",
 ];
 
 /// Words of content in class names and ids.
@@ -95,8 +98,6 @@ const SOFT: &[&str] = &[
     "share",
     "sharing",
     "social",
-    "related",
-    "recommended",
     "tags",
     "tagcloud",
     "promo",
@@ -210,7 +211,11 @@ pub(super) fn marks(attrs: &str) -> Marks {
                 m.soft = if m.furniture { m.soft && !hard } else { !hard };
             }
             m.furniture |= bad;
-            m.content |= any_part(value, OVERRIDE);
+            // A content word overrides furniture words of other classes only (`has-sidebar
+            // entry-content`, not `related-content`).
+            m.content |= value
+                .split_ascii_whitespace()
+                .any(|class| any_part(class, OVERRIDE) && !any_part(class, FURNITURE));
             m.weight += 25 * (good as i32) - 25 * (bad as i32);
         } else if is("role") {
             let v = value.trim();
@@ -287,6 +292,8 @@ pub(super) struct Node {
     pub(super) body: bool,
     /// A paragraph (`p`, `li`, `td`, `pre`, headings): its text scores its containers.
     pub(super) paragraph: bool,
+    /// A heading below the title (`h2` to `h6`).
+    pub(super) heading: bool,
     /// Characters of text inside, and inside links.
     pub(super) chars: u32,
     pub(super) link_chars: u32,
@@ -306,6 +313,7 @@ impl Node {
             base: 0,
             body: false,
             paragraph: false,
+            heading: false,
             chars: 0,
             link_chars: 0,
         }
@@ -353,7 +361,7 @@ pub(super) struct Scored {
 /// The nodes whose blocks are the main content, one flag a node: the best-scored container
 /// (Readability's top candidate, moved up while its parent scores higher), with its siblings
 /// that score nearly as well; a node inside one is in. `None` when no block scored.
-pub(super) fn main_nodes(nodes: &[Node], blocks: &[Scored]) -> Option<Vec<bool>> {
+pub(super) fn main_nodes(nodes: &[Node], blocks: &[Scored]) -> Option<(Vec<bool>, usize)> {
     let n = nodes.len();
     let mut score = vec![0f32; n];
     let mut seen = vec![false; n];
@@ -445,7 +453,7 @@ pub(super) fn main_nodes(nodes: &[Node], blocks: &[Scored]) -> Option<Vec<bool>>
             keep[i] = true;
         }
     }
-    Some(keep)
+    Some((keep, top))
 }
 
 #[cfg(test)]
