@@ -438,6 +438,21 @@ fn related_boxes_and_their_headings_are_left_out() {
     );
 }
 
+/// Ruby annotations (`rt`, `rp`: the readings printed over words) are left out, so that the
+/// text reads as written.
+#[test]
+fn ruby_readings_are_left_out() {
+    extracted(
+        "layout-ruby.html",
+        "新しい駅が町に開く",
+        &[
+            "町の北に新しい駅が開きました。",
+            "毎朝多くの人が電車で学校へ行きます。",
+        ],
+        &["えき", "まち", "がっこう"],
+    );
+}
+
 #[test]
 fn html_named_as_text_is_read_as_html() {
     let i = imported("saved-page.txt");
@@ -1188,6 +1203,7 @@ fn a_batch_imports_the_good_files_and_keeps_the_library() {
         ("layout-figures.html", "ok"),
         ("layout-misnested.html", "ok"),
         ("layout-related.html", "ok"),
+        ("layout-ruby.html", "ok"),
         ("layout-sidebar.html", "ok"),
         ("layout-wrapper.html", "ok"),
         ("page.html", "ok"),
@@ -1218,7 +1234,7 @@ fn a_batch_imports_the_good_files_and_keeps_the_library() {
         .iter()
         .map(|d| d.id.as_str())
         .collect();
-    let expected: Vec<String> = (1..=26).map(|n| format!("my{n}")).collect();
+    let expected: Vec<String> = (1..=27).map(|n| format!("my{n}")).collect();
     assert_eq!(ids, expected);
 }
 

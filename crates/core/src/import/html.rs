@@ -241,7 +241,9 @@ fn element(name: &str) -> Element {
         "title" => Element::Title,
         "nav" | "aside" | "footer" => Element::Skip(Dropped::Furniture),
         "svg" | "math" | "template" | "object" | "canvas" | "video" | "audio" | "select"
-        | "button" | "frameset" | "map" | "datalist" | "dialog" => Element::Skip(Dropped::Embedded),
+        | "button" | "frameset" | "map" | "datalist" | "dialog" | "rt" | "rp" => {
+            Element::Skip(Dropped::Embedded)
+        }
         "main" => Element::Main,
         "article" => Element::Article,
         "h1" => Element::H1,
