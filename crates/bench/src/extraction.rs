@@ -5,11 +5,15 @@
 //! Scoring, as the set's README says: whitespace collapsed to single spaces in snippets and text;
 //! a `with` snippet found is a true positive, one missing a false negative; a `without` snippet
 //! found is a false positive; a page that cannot be extracted counts its `with` snippets as
-//! missing. Parallax's text is the document's title followed by its passages, a line each.
+//! missing. Parallax's text is the document's title followed by its sections' headings and
+//! passages, a line each.
 //!
 //! Usage: `parallax-bench extraction DIR [--texts FOLDER] [--json OUT] [--worst N] [--row FILE]
-//! [--write-texts FOLDER]`. Without `--texts`, every page is imported with
-//! `parallax_core::import::import` as `page.html`, timed around that call only. With `--texts`,
+//! [--write-texts FOLDER] [--raw] [--half even|odd]`. Without `--texts`, every page is imported
+//! with `parallax_core::import::import` as `page.html`, timed around that call only (`--raw`:
+//! the import's text is scored, `Imported::text`, before cleaning, to tell what the HTML
+//! extraction loses from what cleaning does). `--half`: only the pages at even or odd
+//! positions in `expectations.json` (a rule that helps one half only is suspect). With `--texts`,
 //! a peer's texts are scored instead: `FOLDER/<file without .gz>.txt` per page (absent: refused,
 //! with its kind from `FOLDER/refused.json` when it names it), the peer's name and its own
 //! timing from `FOLDER/meta.json` (`{"extractor", "version", "ms_per_page"}`).
@@ -75,11 +79,22 @@ pub fn score(text: Option<&str>, expected: &Expectation) -> PageScore {
     s
 }
 
-/// The text Parallax's import extracts from a page: the document's title, then its passages,
-/// one per line.
+/// The text Parallax's import extracts from a page: the document's title, then each section's
+/// heading and its passages, one per line, as the reader shows them.
 pub fn document_text(doc: &Document) -> String {
     let mut text = doc.title.clone();
-    for p in &doc.passages {
+    let mut passages = doc.passages.iter().peekable();
+    for (k, section) in doc.sections.iter().enumerate() {
+        if let Some(h) = &section.heading {
+            text.push('\n');
+            text.push_str(h);
+        }
+        while let Some(p) = passages.next_if(|p| p.section as usize <= k) {
+            text.push('\n');
+            text.push_str(&p.text);
+        }
+    }
+    for p in passages {
         text.push('\n');
         text.push_str(&p.text);
     }
@@ -155,6 +170,10 @@ struct Args {
     worst: usize,
     row: Option<PathBuf>,
     write_texts: Option<PathBuf>,
+    /// Score the text `extract` returns, before cleaning, instead of the document.
+    raw: bool,
+    /// Only the pages at even (0) or odd (1) positions in `expectations.json`.
+    half: Option<usize>,
 }
 
 fn parse_args(mut it: impl Iterator<Item = String>) -> Result<Args, String> {
@@ -166,6 +185,8 @@ fn parse_args(mut it: impl Iterator<Item = String>) -> Result<Args, String> {
         worst: 0,
         row: None,
         write_texts: None,
+        raw: false,
+        half: None,
     };
     while let Some(a) = it.next() {
         let mut value = || it.next().ok_or(format!("{a} needs a value"));
@@ -174,6 +195,14 @@ fn parse_args(mut it: impl Iterator<Item = String>) -> Result<Args, String> {
             "--json" => args.json = Some(PathBuf::from(value()?)),
             "--row" => args.row = Some(PathBuf::from(value()?)),
             "--write-texts" => args.write_texts = Some(PathBuf::from(value()?)),
+            "--raw" => args.raw = true,
+            "--half" => {
+                args.half = Some(match value()?.as_str() {
+                    "even" => 0,
+                    "odd" => 1,
+                    other => return Err(format!("--half: even or odd, not {other}")),
+                })
+            }
             "--worst" => args.worst = value()?.parse().map_err(|e| format!("--worst: {e}"))?,
             other if other.starts_with("--") => return Err(format!("unknown argument {other}")),
             other if dir.is_none() => dir = Some(PathBuf::from(other)),
@@ -182,6 +211,32 @@ fn parse_args(mut it: impl Iterator<Item = String>) -> Result<Args, String> {
     }
     args.dir = dir.ok_or("extraction needs the folder of pages: extraction DIR")?;
     Ok(args)
+}
+
+/// The entries of a JSON object in the order they are written.
+struct InOrder(Vec<(String, Expectation)>);
+
+impl<'de> Deserialize<'de> for InOrder {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        struct Entries;
+        impl<'de> serde::de::Visitor<'de> for Entries {
+            type Value = InOrder;
+            fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+                f.write_str("an object of pages keyed by URL")
+            }
+            fn visit_map<A: serde::de::MapAccess<'de>>(
+                self,
+                mut map: A,
+            ) -> Result<InOrder, A::Error> {
+                let mut out = Vec::new();
+                while let Some(entry) = map.next_entry()? {
+                    out.push(entry);
+                }
+                Ok(InOrder(out))
+            }
+        }
+        d.deserialize_map(Entries)
+    }
 }
 
 /// The name of a page's text in a folder of texts: its file without `.gz`, then `.txt`.
@@ -213,9 +268,16 @@ fn run(args: impl Iterator<Item = String>) -> Result<(), String> {
     let args = parse_args(args)?;
     let path = args.dir.join("expectations.json");
     let raw = std::fs::read(&path).map_err(|e| format!("{}: {e}", path.display()))?;
-    // A BTreeMap: pages in the order of their URLs, the same on every run.
-    let expectations: BTreeMap<String, Expectation> =
+    // Pages in the order of their URLs, the same on every run; `--half` counts positions in
+    // the file's own order.
+    let InOrder(listed) =
         serde_json::from_slice(&raw).map_err(|e| format!("{}: {e}", path.display()))?;
+    let expectations: BTreeMap<String, Expectation> = listed
+        .into_iter()
+        .enumerate()
+        .filter(|(i, _)| args.half.is_none_or(|h| i % 2 == h))
+        .map(|(_, pair)| pair)
+        .collect();
     if let Some(folder) = &args.write_texts {
         std::fs::create_dir_all(folder).map_err(|e| format!("{}: {e}", folder.display()))?;
     }
@@ -246,11 +308,17 @@ fn run(args: impl Iterator<Item = String>) -> Result<(), String> {
             None => {
                 let bytes = gunzip(&args.dir.join("pages").join(&expected.file))?;
                 let t = Instant::now();
-                let result = import("page.html", &bytes, &empty, "own1");
+                let result = import("page.html", &bytes, &empty, "own1").map(|i| {
+                    if args.raw {
+                        i.text
+                    } else {
+                        document_text(&i.document)
+                    }
+                });
                 let secs = t.elapsed().as_secs_f64();
                 import_secs += secs;
                 match result {
-                    Ok(imported) => (Some(document_text(&imported.document)), None, Some(secs)),
+                    Ok(text) => (Some(text), None, Some(secs)),
                     Err(e) => (None, Some(kind(&e).to_owned()), Some(secs)),
                 }
             }

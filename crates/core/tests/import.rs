@@ -547,6 +547,116 @@ fn a_page_with_comments_keeps_the_article_body_only() {
     );
 }
 
+/// Elements skipped with their content end where a browser ends them: a `nav` left open inside
+/// another ends with the `div` around both, an unclosed `button` with its parent, and an
+/// `svg` icon's `<title/>` closes itself (it once swallowed the rest of the page).
+#[test]
+fn misnested_furniture_ends_where_a_browser_ends_it() {
+    extracted(
+        "layout-misnested.html",
+        "Night Ferry Returns to the Northern Isles",
+        &[
+            "sailed again on Friday",
+            "bookings for the spring",
+            "send the morning catch",
+        ],
+        &["Trending", "Tide tables", "Save this story"],
+    );
+}
+
+/// A layout whose class names a sidebar around the whole page (`layout-one-sidebar`) hides the
+/// article at first; as Readability does, the choice is made again, sparing the words of the
+/// element that holds most of the page's text, and the real sidebar stays out.
+#[test]
+fn a_layout_named_like_furniture_around_the_page_keeps_the_article() {
+    extracted(
+        "layout-wrapper.html",
+        "Orchard Growers Count the Cost of the Late Frost",
+        &[
+            "half of their blossom",
+            "wind machines and heaters",
+            "pears and plums",
+        ],
+        &["Elsewhere in the valley", "Market hall", "Bridge works"],
+    );
+}
+
+/// Sections of an article named for the advertisements inside them (`section--ads`) are kept
+/// for their prose; the slots themselves and a column of ads with a short text are not.
+#[test]
+fn sections_named_for_their_ads_keep_their_prose() {
+    extracted(
+        "layout-ad-sections.html",
+        "Tested: A Cast-Iron Griddle for the Balcony",
+        &[
+            "just over eleven kilograms",
+            "corners stayed noticeably cooler",
+            "no rust after three weeks",
+        ],
+        &["Advertisement", "Win a weekend", "prize draw"],
+    );
+}
+
+/// Captions and credits of images (`figcaption`, a `caption` class) are not the article's
+/// text.
+#[test]
+fn captions_are_left_out() {
+    extracted(
+        "layout-figures.html",
+        "The Last Lighthouse Keeper Retires",
+        &[
+            "handed over his keys",
+            "counting the seconds between flashes",
+            "count the puffins",
+        ],
+        &[
+            "on the gallery of the tower",
+            "Harbour Archive",
+            "on loan",
+            "Museum Trust",
+        ],
+    );
+}
+
+/// A heading over nothing kept (sharing buttons, a list of links) goes with what it
+/// introduces; a box named `related-content` is related links, not content, and its teasers
+/// stay out however long their excerpts.
+#[test]
+fn related_boxes_and_their_headings_are_left_out() {
+    extracted(
+        "layout-related.html",
+        "Town Votes to Keep Its Night Buses",
+        &[
+            "four thousand residents",
+            "smaller vehicles",
+            "reviewed again next year",
+        ],
+        &[
+            "Share this",
+            "Read more from the council",
+            "Parking charges",
+            "Market square",
+            "Two hundred pupils",
+            "wooden bridge",
+        ],
+    );
+}
+
+/// Ruby annotations (`rt`, `rp`: the readings printed over words) are left out, so that the
+/// text reads as written.
+#[test]
+fn ruby_readings_are_left_out() {
+    extracted(
+        "layout-ruby.html",
+        "新しい駅が町に開く",
+        &[
+            "町の北に新しい駅が開きました。",
+            "毎朝多くの人が電車で学校へ行きます。",
+        ],
+        &["えき", "まち", "がっこう"],
+    );
+}
+
 #[test]
 fn html_named_as_text_is_read_as_html() {
     let i = imported("saved-page.txt");
@@ -1292,8 +1402,14 @@ fn a_batch_imports_the_good_files_and_keeps_the_library() {
         ("iso-8859-15.html", "ok"),
         ("koi8-r.html", "ok"),
         ("latin1.txt", "ok"),
+        ("layout-ad-sections.html", "ok"),
         ("layout-comments.html", "ok"),
+        ("layout-figures.html", "ok"),
+        ("layout-misnested.html", "ok"),
+        ("layout-related.html", "ok"),
+        ("layout-ruby.html", "ok"),
         ("layout-sidebar.html", "ok"),
+        ("layout-wrapper.html", "ok"),
         ("metadata.html", "ok"),
         ("page.html", "ok"),
         ("photo.txt", "binary"),

@@ -241,7 +241,9 @@ fn element(name: &str) -> Element {
         "title" => Element::Title,
         "nav" | "aside" | "footer" => Element::Skip(Dropped::Furniture),
         "svg" | "math" | "template" | "object" | "canvas" | "video" | "audio" | "select"
-        | "button" | "frameset" | "map" | "datalist" | "dialog" => Element::Skip(Dropped::Embedded),
+        | "button" | "frameset" | "map" | "datalist" | "dialog" | "rt" | "rp" => {
+            Element::Skip(Dropped::Embedded)
+        }
         "main" => Element::Main,
         "article" => Element::Article,
         "h1" => Element::H1,
@@ -409,7 +411,11 @@ impl<'a> Blocks<'a> {
                 self.pop();
             }
         }
-        let m = marks(attrs);
+        let mut m = marks(attrs);
+        // An image's caption and credit are not the article's text.
+        if name.eq_ignore_ascii_case("figcaption") {
+            m.furniture = true;
+        }
         let parent = self.top();
         let whole_page = matches!(el, Element::Main | Element::Article)
             || ["html", "body"]
@@ -424,6 +430,7 @@ impl<'a> Blocks<'a> {
             last: id,
             dropped: false,
             furniture: m.furniture && !whole_page,
+            role: m.role && !whole_page,
             soft: m.soft,
             hidden: m.hidden,
             holds_main: whole_page,
@@ -436,6 +443,9 @@ impl<'a> Blocks<'a> {
                 },
             body: m.body,
             paragraph,
+            heading: ["h2", "h3", "h4", "h5", "h6"]
+                .iter()
+                .any(|h| name.eq_ignore_ascii_case(h)),
             chars: 0,
             link_chars: 0,
         });
@@ -503,6 +513,182 @@ impl<'a> Blocks<'a> {
     }
 }
 
+/// An element skipped with everything inside it (`nav`, `svg`…), with the elements open inside
+/// it, so that its end is found as a browser finds it: at its own end tag, or at the end tag of
+/// an element open around it (`<div><nav><nav>…</nav></div>` ends both `nav`s), or for `svg` and
+/// `math` at a start tag of HTML that foreign content cannot hold (`<p>`, `<div>`…).
+struct Skipping<'a> {
+    /// The skipped element first, then those open inside it.
+    open: Vec<&'a str>,
+    /// Elements not held open past `MAX_OPEN`.
+    overflow: usize,
+    /// `svg` or `math`.
+    foreign: bool,
+    /// `template`: its content is parsed apart, and end tags of elements around it do not end it.
+    template: bool,
+}
+
+/// What a token does to a skipped element.
+enum Step<'a> {
+    /// Skipped with it.
+    Inside,
+    /// A `script`, `style`… inside it, whose raw text is skipped too.
+    Raw(&'a str),
+    /// Its end: the token belongs to it.
+    Ended,
+    /// Ended by this token, which is read as if the element had not been there.
+    EndedBefore,
+}
+
+/// Elements without content or end tag.
+fn void(name: &str) -> bool {
+    [
+        "area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source",
+        "track", "wbr", "param", "keygen",
+    ]
+    .iter()
+    .any(|n| name.eq_ignore_ascii_case(n))
+}
+
+/// Start tags that end `svg` or `math` (the HTML standard's list for foreign content).
+fn breaks_foreign(name: &str) -> bool {
+    [
+        "b",
+        "big",
+        "blockquote",
+        "body",
+        "br",
+        "center",
+        "code",
+        "dd",
+        "div",
+        "dl",
+        "dt",
+        "em",
+        "embed",
+        "h1",
+        "h2",
+        "h3",
+        "h4",
+        "h5",
+        "h6",
+        "head",
+        "hr",
+        "i",
+        "img",
+        "li",
+        "listing",
+        "menu",
+        "meta",
+        "nobr",
+        "ol",
+        "p",
+        "pre",
+        "ruby",
+        "s",
+        "small",
+        "span",
+        "strong",
+        "strike",
+        "sub",
+        "sup",
+        "table",
+        "tt",
+        "u",
+        "ul",
+        "var",
+    ]
+    .iter()
+    .any(|n| name.eq_ignore_ascii_case(n))
+}
+
+impl<'a> Skipping<'a> {
+    fn new(name: &'a str) -> Self {
+        let is = |n: &str| name.eq_ignore_ascii_case(n);
+        Skipping {
+            open: vec![name],
+            overflow: 0,
+            foreign: is("svg") || is("math"),
+            template: is("template"),
+        }
+    }
+
+    fn step(&mut self, token: Token<'a>, around: &[Open<'_>]) -> Step<'a> {
+        match token {
+            Token::Start {
+                name, self_closing, ..
+            } => {
+                let el = element(name);
+                if self.foreign && breaks_foreign(name) {
+                    return Step::EndedBefore;
+                }
+                // In `svg` and `math`, `<title/>` and `<style/>` end themselves and a title is
+                // markup.
+                let raw = match el {
+                    Element::Raw(_) => !(self.foreign && self_closing),
+                    Element::Title => !self.foreign,
+                    _ => false,
+                };
+                if raw {
+                    return Step::Raw(name);
+                }
+                if self_closing || void(name) {
+                    return Step::Inside;
+                }
+                if self.open.len() >= MAX_OPEN {
+                    self.overflow += 1;
+                    return Step::Inside;
+                }
+                // Elements a browser closes by starting another, as `Blocks::push` does.
+                if self.open.len() > 1 {
+                    let top = self.open[self.open.len() - 1];
+                    let same = ["li", "dt", "dd", "option", "tr", "td", "th", "p"]
+                        .iter()
+                        .any(|n| top.eq_ignore_ascii_case(n) && name.eq_ignore_ascii_case(n));
+                    if same || (top.eq_ignore_ascii_case("p") && el != Element::Inline) {
+                        self.open.pop();
+                    }
+                }
+                self.open.push(name);
+                Step::Inside
+            }
+            Token::End { name } => {
+                if self.overflow > 0 {
+                    self.overflow -= 1;
+                    return Step::Inside;
+                }
+                let found = self
+                    .open
+                    .iter()
+                    .rev()
+                    .take(END_SEARCH)
+                    .position(|o| o.eq_ignore_ascii_case(name));
+                if let Some(k) = found {
+                    self.open.truncate(self.open.len() - k - 1);
+                    return if self.open.is_empty() {
+                        Step::Ended
+                    } else {
+                        Step::Inside
+                    };
+                }
+                let closes_around = !self.template
+                    && element(name) != Element::Inline
+                    && around
+                        .iter()
+                        .rev()
+                        .take(END_SEARCH)
+                        .any(|o| o.name.eq_ignore_ascii_case(name));
+                if closes_around {
+                    Step::EndedBefore
+                } else {
+                    Step::Inside
+                }
+            }
+            _ => Step::Inside,
+        }
+    }
+}
+
 /// Readability's starting score for an element's name, and whether its text is a paragraph
 /// that scores the elements around it.
 fn tag_score(name: &str) -> (i32, bool) {
@@ -529,25 +715,24 @@ pub(super) fn walk(src: &str, markdown: bool) -> Blocks<'_> {
         nodes: vec![Node::root()],
         ..Blocks::default()
     };
-    // The element being skipped, with how deep in its own name we are.
-    let mut skip: Option<(&str, usize)> = None;
+    // The element being skipped with everything inside it.
+    let mut skip: Option<Skipping> = None;
     while let Some(token) = t.next_token() {
-        if let Some((name, depth)) = &mut skip {
-            match token {
-                Token::Start {
-                    name: n,
-                    self_closing: false,
-                    ..
-                } if n.eq_ignore_ascii_case(name) => *depth += 1,
-                Token::End { name: n } if n.eq_ignore_ascii_case(name) => {
-                    *depth -= 1;
-                    if *depth == 0 {
-                        skip = None;
-                    }
+        if let Some(sk) = &mut skip {
+            match sk.step(token, &b.open) {
+                Step::Inside => continue,
+                Step::Raw(name) => {
+                    t.raw_text(name);
+                    continue;
                 }
-                _ => {}
+                Step::Ended => {
+                    skip = None;
+                    continue;
+                }
+                Step::EndedBefore => {
+                    skip = None;
+                }
             }
-            continue;
         }
         match token {
             Token::Text(s) => b.text(s),
@@ -574,7 +759,7 @@ pub(super) fn walk(src: &str, markdown: bool) -> Blocks<'_> {
                     Element::Skip(what) => {
                         b.drop_one(what);
                         if !self_closing {
-                            skip = Some((name, 1));
+                            skip = Some(Skipping::new(name));
                         }
                     }
                     Element::Cell => {
@@ -650,7 +835,7 @@ pub(super) fn walk(src: &str, markdown: bool) -> Blocks<'_> {
         b.pop();
     }
     if !markdown {
-        let furniture = settle(&mut b.nodes);
+        let furniture = settle(&mut b.nodes, u32::MAX);
         b.dropped[Dropped::Furniture as usize] += furniture;
         for t in &mut b.done {
             t.dropped = b.nodes[t.node as usize].dropped;
@@ -671,30 +856,81 @@ fn prose(t: &TextBlock) -> bool {
     t.chars >= 80 && t.link_chars * 5 < t.chars
 }
 
-/// An HTML page as text: its main content (*The extraction model* in ARCHITECTURE.md), one
-/// block a paragraph, with its title first.
-pub(super) fn html(src: &str) -> (String, Vec<Note>) {
-    let b = walk(src, false);
-    let mut notes = b.dropped_notes();
-    let scored: Vec<Scored> = b
-        .done
+/// `region` without the headings that introduce only blocks left out (`Related articles`
+/// over a list of links, `Share this` over buttons): a heading (`h2` to `h6`) is left out when
+/// blocks follow it before the next heading and none of them is kept.
+fn introductions(done: &[TextBlock], nodes: &[Node], mut region: Vec<bool>) -> Vec<bool> {
+    // From the end: whether a block up to the next heading is kept, and whether there is one.
+    let (mut kept, mut any) = (false, false);
+    for (t, r) in done.iter().zip(region.iter_mut()).rev() {
+        if nodes[t.node as usize].heading {
+            if *r && any && !kept {
+                *r = false;
+            }
+            (kept, any) = (false, false);
+        } else {
+            kept |= *r;
+            any = true;
+        }
+    }
+    region
+}
+
+/// Characters of content under which the choice is made again without furniture words.
+const RETRY_CHARS: u32 = 500;
+
+/// The blocks kept, one flag a block, with `nodes` settled.
+fn choose(done: &[TextBlock], nodes: &[Node]) -> Vec<bool> {
+    let dropped = |t: &TextBlock| nodes[t.node as usize].dropped;
+    let scored: Vec<Scored> = done
         .iter()
         .map(|t| Scored {
             node: t.node,
             chars: t.chars,
             commas: t.commas,
-            dropped: t.dropped || link_list(t),
+            dropped: dropped(t) || link_list(t),
         })
         .collect();
-    let main_nodes = main_nodes(&b.nodes, &scored);
+    let main_nodes = main_nodes(nodes, &scored).map(|(keep, _)| keep);
     let inside = |t: &TextBlock| {
-        !t.dropped && !link_list(t) && main_nodes.as_ref().is_none_or(|keep| keep[t.node as usize])
+        !dropped(t) && !link_list(t) && main_nodes.as_ref().is_none_or(|keep| keep[t.node as usize])
     };
-    let region: Vec<bool> = b
-        .done
-        .iter()
-        .map(|t| inside(t) || (!t.dropped && prose(t)))
-        .collect();
+    done.iter()
+        .map(|t| inside(t) || (!dropped(t) && prose(t)))
+        .collect()
+}
+
+/// An HTML page as text: its main content (*The extraction model* in ARCHITECTURE.md), one
+/// block a paragraph, with its title first.
+pub(super) fn html(src: &str) -> (String, Vec<Note>) {
+    let b = walk(src, false);
+    let mut notes = b.dropped_notes();
+    let mut region = choose(&b.done, &b.nodes);
+    // Readability's retry: when the content chosen is next to nothing while prose was dropped
+    // for its class or id words (a layout called `one-sidebar` around the whole page), the
+    // choice is made again with the words of the elements that hold half the page's text
+    // ignored.
+    let chars = |region: &[bool], pick: &dyn Fn(&TextBlock) -> bool| -> u32 {
+        b.done
+            .iter()
+            .zip(region)
+            .filter(|(t, &r)| r && pick(t))
+            .map(|(t, _)| t.chars)
+            .sum()
+    };
+    let kept = chars(&region, &|_| true);
+    let all = vec![true; b.done.len()];
+    let dropped_prose = chars(&all, &|t| t.dropped && prose(t));
+    if kept < RETRY_CHARS && dropped_prose > kept {
+        let mut nodes = b.nodes.clone();
+        let page = b.nodes[0].chars.saturating_sub(b.nodes[0].link_chars);
+        settle(&mut nodes, page / 2);
+        let again = choose(&b.done, &nodes);
+        if chars(&again, &|_| true) > kept {
+            region = again;
+        }
+    }
+    let region = introductions(&b.done, &b.nodes, region);
     let outside: u64 = b
         .done
         .iter()

@@ -7,6 +7,8 @@
 pub(super) struct Marks {
     /// Class, id or role words of page furniture (menus, sidebars, comments, sharing…).
     pub(super) furniture: bool,
+    /// An ARIA role of furniture (`navigation`, `complementary`…).
+    pub(super) role: bool,
     /// Its furniture words are only those of small furniture (`share`, `tags`, `related`…),
     /// which a container of prose may carry too (`entry share`).
     pub(super) soft: bool,
@@ -75,6 +77,9 @@ const FURNITURE: &[&str] = &[
     "signup",
     "toolbar",
     "rss",
+    "caption",
+    "captions",
+    "figcaption",
 ];
 
 /// Words of content in class names and ids.
@@ -85,11 +90,14 @@ const CONTENT: &[&str] = &[
 /// Furniture words that also name containers of prose: an element named only by them is
 /// furniture when it holds little prose (`SOFT_PROSE`).
 const SOFT: &[&str] = &[
+    "ad",
+    "ads",
+    "adv",
+    "advert",
+    "advertisement",
     "share",
     "sharing",
     "social",
-    "related",
-    "recommended",
     "tags",
     "tagcloud",
     "promo",
@@ -203,12 +211,17 @@ pub(super) fn marks(attrs: &str) -> Marks {
                 m.soft = if m.furniture { m.soft && !hard } else { !hard };
             }
             m.furniture |= bad;
-            m.content |= any_part(value, OVERRIDE);
+            // A content word overrides furniture words of other classes only (`has-sidebar
+            // entry-content`, not `related-content`).
+            m.content |= value
+                .split_ascii_whitespace()
+                .any(|class| any_part(class, OVERRIDE) && !any_part(class, FURNITURE));
             m.weight += 25 * (good as i32) - 25 * (bad as i32);
         } else if is("role") {
             let v = value.trim();
             if ROLES.iter().any(|r| v.eq_ignore_ascii_case(r)) {
                 m.furniture = true;
+                m.role = true;
                 m.soft = false;
             } else if v.eq_ignore_ascii_case("main") || v.eq_ignore_ascii_case("article") {
                 m.main_role = true;
@@ -237,6 +250,7 @@ pub(super) fn marks(attrs: &str) -> Marks {
     m.og_title = og;
     if m.content {
         m.furniture = false;
+        m.role = false;
     }
     m
 }
@@ -263,6 +277,8 @@ pub(super) struct Node {
     pub(super) dropped: bool,
     /// Named furniture by its own class, id or role words.
     pub(super) furniture: bool,
+    /// By its ARIA role.
+    pub(super) role: bool,
     /// Only by words of small furniture (`Marks::soft`).
     pub(super) soft: bool,
     /// Hidden by its own attributes.
@@ -276,6 +292,8 @@ pub(super) struct Node {
     pub(super) body: bool,
     /// A paragraph (`p`, `li`, `td`, `pre`, headings): its text scores its containers.
     pub(super) paragraph: bool,
+    /// A heading below the title (`h2` to `h6`).
+    pub(super) heading: bool,
     /// Characters of text inside, and inside links.
     pub(super) chars: u32,
     pub(super) link_chars: u32,
@@ -288,12 +306,14 @@ impl Node {
             last: 0,
             dropped: false,
             furniture: false,
+            role: false,
             soft: false,
             hidden: false,
             holds_main: false,
             base: 0,
             body: false,
             paragraph: false,
+            heading: false,
             chars: 0,
             link_chars: 0,
         }
@@ -309,14 +329,18 @@ impl Node {
 }
 
 /// Sets `dropped` on every node, in document order (a parent before its children); returns how
-/// many furniture elements start a dropped region.
-pub(super) fn settle(nodes: &mut [Node]) -> u64 {
+/// many furniture elements start a dropped region. An element named furniture by its class or
+/// id words only is spared when it holds `spare` characters outside links or more (the retry
+/// when a page's words hide its article: `u32::MAX` spares none).
+pub(super) fn settle(nodes: &mut [Node], spare: u32) -> u64 {
     let mut count = 0;
     for i in 1..nodes.len() {
         let above = nodes[nodes[i].parent as usize].dropped;
         let n = &nodes[i];
-        let prose = n.soft && n.chars.saturating_sub(n.link_chars) >= SOFT_PROSE;
-        let furniture = n.furniture && !n.holds_main && !prose;
+        let text = n.chars.saturating_sub(n.link_chars);
+        let prose = n.soft && text >= SOFT_PROSE;
+        let named = n.role || (n.furniture && text < spare);
+        let furniture = named && !n.holds_main && !prose;
         if furniture && !above {
             count += 1;
         }
@@ -337,7 +361,7 @@ pub(super) struct Scored {
 /// The nodes whose blocks are the main content, one flag a node: the best-scored container
 /// (Readability's top candidate, moved up while its parent scores higher), with its siblings
 /// that score nearly as well; a node inside one is in. `None` when no block scored.
-pub(super) fn main_nodes(nodes: &[Node], blocks: &[Scored]) -> Option<Vec<bool>> {
+pub(super) fn main_nodes(nodes: &[Node], blocks: &[Scored]) -> Option<(Vec<bool>, usize)> {
     let n = nodes.len();
     let mut score = vec![0f32; n];
     let mut seen = vec![false; n];
@@ -429,7 +453,7 @@ pub(super) fn main_nodes(nodes: &[Node], blocks: &[Scored]) -> Option<Vec<bool>>
             keep[i] = true;
         }
     }
-    Some(keep)
+    Some((keep, top))
 }
 
 #[cfg(test)]
