@@ -337,6 +337,8 @@ pub enum RemovalKind {
     Advertising,
     Hidden,
     OutsideArticle,
+    /// The words under a picture the reader does not see.
+    ImageCaption,
 }
 
 impl RemovalKind {
@@ -369,10 +371,11 @@ impl RemovalKind {
             RemovalKind::Advertising => "advertising",
             RemovalKind::Hidden => "hidden",
             RemovalKind::OutsideArticle => "outside-article",
+            RemovalKind::ImageCaption => "image-caption",
         }
     }
 
-    pub const ALL: [RemovalKind; 26] = [
+    pub const ALL: [RemovalKind; 27] = [
         RemovalKind::AuthorProfile,
         RemovalKind::Socials,
         RemovalKind::RelatedLinks,
@@ -399,6 +402,7 @@ impl RemovalKind {
         RemovalKind::Advertising,
         RemovalKind::Hidden,
         RemovalKind::OutsideArticle,
+        RemovalKind::ImageCaption,
     ];
 
     pub fn label(self) -> &'static str {
@@ -431,6 +435,7 @@ impl RemovalKind {
             RemovalKind::Advertising => "Advertising",
             RemovalKind::Hidden => "Text the page hides from its readers",
             RemovalKind::OutsideArticle => "Text outside the article: the rest of the web page around it",
+            RemovalKind::ImageCaption => "The caption or credit of a picture, which is not shown here",
         }
     }
 
@@ -476,6 +481,7 @@ impl RemovalKind {
             RemovalKind::Advertising => "advertising",
             RemovalKind::Hidden => "hidden text",
             RemovalKind::OutsideArticle => "text outside the article",
+            RemovalKind::ImageCaption => "picture caption",
         }
     }
 }

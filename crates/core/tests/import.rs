@@ -368,6 +368,58 @@ fn a_byline_and_date_line_give_the_author_and_dates() {
     assert_eq!(removed(&i), vec![RemovalKind::Byline]);
 }
 
+/// An HTML page's list, quotation, pull quote and table are passages marked as what they are;
+/// what it leaves out stays in place with its reason (cookie notice, header, menu, share
+/// buttons, comments, newsletter box, footer), the comment's writer withheld.
+#[test]
+fn a_pages_structure_is_kept_and_what_it_leaves_out_says_why() {
+    let i = imported("layout-structure.html");
+    use PassageKind::*;
+    let got: Vec<PassageKind> = kinds(&i).iter().map(|(k, _)| *k).collect();
+    assert_eq!(
+        got,
+        vec![
+            Paragraph, Paragraph, ListItem, ListItem, Quote, PullQuote, TableRow, TableRow,
+            TableRow, Paragraph
+        ]
+    );
+    assert_eq!(kinds(&i)[7].1, "Valley Line | 00:15 | 05:15");
+    assert_eq!(i.document.title, "Night Buses Return to the Valley");
+    let removed: Vec<RemovalKind> = i.document.removed.iter().map(|r| r.kind).collect();
+    use RemovalKind::*;
+    for kind in [
+        Hidden,
+        SiteHeader,
+        Navigation,
+        ShareButtons,
+        Comments,
+        Newsletter,
+        Footer,
+    ] {
+        assert!(removed.contains(&kind), "{kind:?} missing from {removed:?}");
+    }
+    // In place: the menu before the first passage, the footer after the last.
+    let at = |k: RemovalKind| {
+        i.document
+            .removed
+            .iter()
+            .find(|r| r.kind == k)
+            .unwrap()
+            .start
+    };
+    assert!(at(Navigation) < i.document.passages[0].start);
+    assert!(at(Footer) > i.document.passages.last().unwrap().end);
+    assert!(i
+        .document
+        .removed
+        .iter()
+        .all(|r| !r.text.contains("[Removed")));
+    assert_eq!(
+        import::document("my1", "layout-structure.html", &i.text),
+        i.document
+    );
+}
+
 /// Each passage with what it is on the page.
 fn kinds(i: &Imported) -> Vec<(PassageKind, &str)> {
     i.document
@@ -1409,6 +1461,7 @@ fn a_batch_imports_the_good_files_and_keeps_the_library() {
         ("layout-related.html", "ok"),
         ("layout-ruby.html", "ok"),
         ("layout-sidebar.html", "ok"),
+        ("layout-structure.html", "ok"),
         ("layout-wrapper.html", "ok"),
         ("metadata.html", "ok"),
         ("page.html", "ok"),

@@ -2,6 +2,7 @@
 
 use super::score::{content_attr, main_nodes, marks, settle, Node, Scored};
 use super::{Dropped, Note};
+use crate::model::{PassageKind, RemovalKind};
 use crate::strings::decode_entities;
 
 /// A piece of markup. Tag names are slices of the source, compared without case.
@@ -271,6 +272,9 @@ pub(super) struct TextBlock {
     commas: u32,
     /// Inside furniture named by class, id or role, or hidden.
     dropped: bool,
+    /// What it is on the page: a paragraph, a list item, a table row (its `text` the cells
+    /// joined by `markers::CELL`)…
+    kind: PassageKind,
 }
 
 /// An element open around the text being read.
@@ -278,7 +282,16 @@ pub(super) struct TextBlock {
 struct Open<'a> {
     name: &'a str,
     node: u32,
+    /// The kind of the blocks inside when this is the innermost element that says one.
+    kind: Option<PassageKind>,
 }
+
+/// Between the cells of a table row while it is read (a control character, never in the text).
+const CELL: char = '\u{1f}';
+/// Longest line of text set aside that the text keeps, in bytes (cut at a word, with "…"), and
+/// most bytes set aside in all: a reader sees what went and why, not megabytes of menus.
+const REMOVED_LINE_BYTES: usize = 400;
+const REMOVED_BYTES: usize = 20_000;
 
 /// Most elements held open; deeper ones are not told apart (hostile nesting stays linear).
 const MAX_OPEN: usize = 512;
@@ -308,6 +321,9 @@ pub(super) struct Blocks<'a> {
     /// Elements not held open past `MAX_OPEN`.
     overflow: usize,
     nodes: Vec<Node>,
+    /// The text of skipped furniture (`nav`, `aside`, `footer`), at most `REMOVED_LINE_BYTES`
+    /// each: where it stood (the number of blocks before it), why, and the text.
+    set_aside: Vec<(usize, RemovalKind, String)>,
 }
 
 impl<'a> Blocks<'a> {
@@ -339,12 +355,13 @@ impl<'a> Blocks<'a> {
         }
     }
 
-    /// A table cell's edge: a space between words.
+    /// A table cell's edge: a space between words, and between the cells of a row.
     fn cell(&mut self) {
         if self.keep_space {
             self.cur.push(' ');
-        } else {
-            self.space = true;
+        } else if !self.cur.is_empty() && !self.cur.ends_with(CELL) {
+            self.cur.push(CELL);
+            self.space = false;
         }
     }
 
@@ -365,14 +382,38 @@ impl<'a> Blocks<'a> {
             n.chars += chars;
             n.link_chars += link_chars;
         }
+        let mut kind = self
+            .open
+            .iter()
+            .rev()
+            .find_map(|o| o.kind)
+            .unwrap_or_default();
+        let mut text = std::mem::take(&mut self.cur);
+        if text.contains(CELL) {
+            // A row of two cells or more is a table row; a table used for layout is text.
+            let cells: Vec<&str> = text
+                .split(CELL)
+                .map(str::trim)
+                .filter(|c| !c.is_empty())
+                .collect();
+            text = if kind == PassageKind::TableRow && cells.len() >= 2 {
+                cells.join(crate::markers::CELL)
+            } else {
+                kind = PassageKind::Paragraph;
+                cells.join(" ")
+            };
+        } else if kind == PassageKind::TableRow {
+            kind = PassageKind::Paragraph;
+        }
         self.done.push(TextBlock {
-            text: std::mem::take(&mut self.cur),
+            text,
             h1: self.h1 > 0,
             node,
             chars,
             link_chars,
             commas,
             dropped: false,
+            kind,
         });
     }
 
@@ -413,9 +454,17 @@ impl<'a> Blocks<'a> {
         }
         let mut m = marks(attrs);
         // An image's caption and credit are not the article's text.
-        if name.eq_ignore_ascii_case("figcaption") {
+        let caption = name.eq_ignore_ascii_case("figcaption");
+        if caption {
             m.furniture = true;
         }
+        let reason = if caption {
+            Some(crate::model::RemovalKind::ImageCaption)
+        } else if m.furniture || m.hidden || m.role {
+            super::reason::reason(name, attrs, m.hidden)
+        } else {
+            None
+        };
         let parent = self.top();
         let whole_page = matches!(el, Element::Main | Element::Article)
             || ["html", "body"]
@@ -448,8 +497,25 @@ impl<'a> Blocks<'a> {
                 .any(|h| name.eq_ignore_ascii_case(h)),
             chars: 0,
             link_chars: 0,
+            reason,
         });
-        self.open.push(Open { name, node: id });
+        let is = |n: &str| name.eq_ignore_ascii_case(n);
+        let kind = if super::reason::is_pull_quote(attrs) {
+            Some(PassageKind::PullQuote)
+        } else if is("blockquote") {
+            Some(PassageKind::Quote)
+        } else if is("li") || is("dd") {
+            Some(PassageKind::ListItem)
+        } else if is("tr") {
+            Some(PassageKind::TableRow)
+        } else {
+            None
+        };
+        self.open.push(Open {
+            name,
+            node: id,
+            kind,
+        });
     }
 
     /// Closes the innermost open element, adding its text to its parent's.
@@ -715,11 +781,32 @@ pub(super) fn walk(src: &str, markdown: bool) -> Blocks<'_> {
         nodes: vec![Node::root()],
         ..Blocks::default()
     };
-    // The element being skipped with everything inside it.
+    // The element being skipped with everything inside it, and, for furniture, why and the
+    // start of its text, which is set aside in place.
     let mut skip: Option<Skipping> = None;
+    let mut aside: Option<(RemovalKind, String)> = None;
     while let Some(token) = t.next_token() {
         if let Some(sk) = &mut skip {
-            match sk.step(token, &b.open) {
+            let step = sk.step(token, &b.open);
+            match (&mut aside, token, &step) {
+                (Some((_, text)), Token::Text(s), Step::Inside)
+                    if text.len() < REMOVED_LINE_BYTES =>
+                {
+                    for word in decode_entities(s).split_whitespace() {
+                        if !text.is_empty() {
+                            text.push(' ');
+                        }
+                        text.push_str(word);
+                    }
+                }
+                (_, _, Step::Ended | Step::EndedBefore) => {
+                    if let Some((why, text)) = aside.take().filter(|(_, t)| !t.is_empty()) {
+                        b.set_aside.push((b.done.len(), why, text));
+                    }
+                }
+                _ => {}
+            }
+            match step {
                 Step::Inside => continue,
                 Step::Raw(name) => {
                     t.raw_text(name);
@@ -743,7 +830,16 @@ pub(super) fn walk(src: &str, markdown: bool) -> Blocks<'_> {
                 attrs,
                 self_closing,
             } => {
-                let el = element(name);
+                let el = match element(name) {
+                    // A pull quote set beside the text (`<aside class="pullquote">`) is read as
+                    // one, not skipped as a side column.
+                    Element::Skip(Dropped::Furniture)
+                        if !markdown && super::reason::is_pull_quote(attrs) =>
+                    {
+                        Element::Block
+                    }
+                    el => el,
+                };
                 match el {
                     Element::Raw(what) => {
                         t.raw_text(name);
@@ -760,6 +856,11 @@ pub(super) fn walk(src: &str, markdown: bool) -> Blocks<'_> {
                         b.drop_one(what);
                         if !self_closing {
                             skip = Some(Skipping::new(name));
+                            aside = (what == Dropped::Furniture && !markdown).then(|| {
+                                let why = super::reason::reason(name, attrs, false)
+                                    .unwrap_or(RemovalKind::OutsideArticle);
+                                (why, String::new())
+                            });
                         }
                     }
                     Element::Cell => {
@@ -813,7 +914,20 @@ pub(super) fn walk(src: &str, markdown: bool) -> Blocks<'_> {
                             b.links = b.links.saturating_sub(1);
                         }
                     }
-                    Element::Raw(_) | Element::Title | Element::Skip(_) => {}
+                    Element::Raw(_) | Element::Title => {}
+                    // The end of an element read as a block though skipped by its name (a pull
+                    // quote in an `aside`); nothing when none is open.
+                    Element::Skip(_) => {
+                        if b.open
+                            .iter()
+                            .rev()
+                            .take(END_SEARCH)
+                            .any(|o| o.name.eq_ignore_ascii_case(name))
+                        {
+                            b.flush();
+                            b.close(name);
+                        }
+                    }
                     _ => {
                         b.flush();
                         b.close(name);
@@ -950,21 +1064,77 @@ pub(super) fn html(src: &str) -> (String, Vec<Note>) {
         .or(b.og_title.clone().filter(|t| !t.is_empty()))
         .or(b.title.clone().filter(|t| !t.is_empty()))
         .or_else(|| b.done.iter().find(|t| t.h1).map(|t| t.text.clone()));
-    let kept: Vec<&str> = b
+    // Why each element's text is set aside: its own reason, else the one of the furniture
+    // around it (parents come before their children).
+    let mut cause: Vec<Option<RemovalKind>> = Vec::with_capacity(b.nodes.len());
+    for (i, n) in b.nodes.iter().enumerate() {
+        let own = n.reason.filter(|_| n.furniture || n.hidden || n.role);
+        let parent = (i > 0).then(|| cause[n.parent as usize]).flatten();
+        cause.push(own.or(parent));
+    }
+    let first_kept = region.iter().position(|&r| r).unwrap_or(region.len());
+    let mut lines: Vec<String> = Vec::with_capacity(b.done.len() + 1);
+    let first_text = b
         .done
         .iter()
         .zip(&region)
-        .filter(|(_, &r)| r)
-        .map(|(t, _)| t.text.as_str())
-        .collect();
-    let mut lines: Vec<&str> = Vec::with_capacity(kept.len() + 1);
+        .find(|(_, &r)| r)
+        .map(|(t, _)| t.text.as_str());
     if let Some(title) = title.as_deref() {
-        if kept.first() != Some(&title) {
-            lines.push(title);
+        if first_text != Some(title) {
+            lines.push(title.to_owned());
         }
     }
-    lines.extend(kept);
+    // Everything left out stays in place, marked with its reason (`markers`), up to
+    // `REMOVED_BYTES`; the notes count it all.
+    let mut removed_bytes = 0;
+    let mut set_aside = b.set_aside.iter().peekable();
+    for (i, (t, &kept)) in b.done.iter().zip(&region).enumerate() {
+        while let Some((_, why, text)) = set_aside.next_if(|(at, _, _)| *at <= i) {
+            removed_line(&mut lines, &mut removed_bytes, *why, text);
+        }
+        if kept {
+            lines.push(crate::markers::write(t.kind, &t.text));
+            continue;
+        }
+        let reason = match cause[t.node as usize] {
+            Some(r) if t.dropped => r,
+            _ if link_list(t) && i < first_kept => RemovalKind::Navigation,
+            _ if link_list(t) => RemovalKind::RelatedLinks,
+            _ => RemovalKind::OutsideArticle,
+        };
+        removed_line(&mut lines, &mut removed_bytes, reason, &t.text);
+    }
+    for (_, why, text) in set_aside {
+        removed_line(&mut lines, &mut removed_bytes, *why, text);
+    }
     (lines.join("\n\n"), notes)
+}
+
+/// A line of text left out, marked with `why`, shortened to `REMOVED_LINE_BYTES`, while fewer
+/// than `REMOVED_BYTES` were written (`written` counts them).
+fn removed_line(lines: &mut Vec<String>, written: &mut usize, why: RemovalKind, text: &str) {
+    if *written < REMOVED_BYTES {
+        let text = shorten(text, REMOVED_LINE_BYTES);
+        *written += text.len();
+        lines.push(crate::markers::write_removed(why, &text));
+    }
+}
+
+/// `text` cut at a word to at most about `most` bytes, with "…" when cut.
+fn shorten(text: &str, most: usize) -> std::borrow::Cow<'_, str> {
+    if text.len() <= most {
+        return text.into();
+    }
+    let mut at = most;
+    while !text.is_char_boundary(at) {
+        at -= 1;
+    }
+    let at = text[..at]
+        .rfind(' ')
+        .filter(|&i| i > most / 2)
+        .unwrap_or(at);
+    format!("{}…", &text[..at]).into()
 }
 
 #[cfg(test)]
@@ -1028,7 +1198,8 @@ mod tests {
         );
         assert_eq!(
             text,
-            "Big & Small\n\nOne\u{a0}two three four—five–six.\n\na b\n\nx\n\ny"
+            "[Removed: navigation] Home\n\nBig & Small\n\nOne\u{a0}two three four—five–six.\n\n\
+             | a | b |\n\nx\n\ny\n\n[Removed: footer] (c)"
         );
         assert_eq!(
             notes,

@@ -24,6 +24,7 @@ mod invisible;
 mod labels;
 mod markdown;
 mod meta;
+mod reason;
 mod score;
 
 #[cfg(feature = "encodings")]
@@ -362,7 +363,7 @@ pub fn import_extracted(
     let front = crate::front::end(&text);
     let first = text[front..]
         .lines()
-        .find(|l| !l.trim().is_empty())
+        .find(|l| !l.trim().is_empty() && crate::markers::removed(l).is_none())
         .unwrap_or("");
     let titled = |text: &str| {
         let (details, body) = text.split_at(front);

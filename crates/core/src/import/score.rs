@@ -139,7 +139,7 @@ fn part_is(part: &str, words: &[&str]) -> bool {
 }
 
 /// Whether any part of `value` is one of `words`.
-fn any_part(value: &str, words: &[&str]) -> bool {
+pub(super) fn any_part(value: &str, words: &[&str]) -> bool {
     value
         .split(|c: char| !c.is_ascii_alphanumeric())
         .filter(|p| !p.is_empty() && p.len() <= 24)
@@ -297,6 +297,8 @@ pub(super) struct Node {
     /// Characters of text inside, and inside links.
     pub(super) chars: u32,
     pub(super) link_chars: u32,
+    /// Why it is furniture, when it is (`reason::reason`): the reason its text is set aside with.
+    pub(super) reason: Option<crate::model::RemovalKind>,
 }
 
 impl Node {
@@ -316,6 +318,7 @@ impl Node {
             heading: false,
             chars: 0,
             link_chars: 0,
+            reason: None,
         }
     }
 
