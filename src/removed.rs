@@ -3,7 +3,7 @@
 //! source profile all show, so that their numbers always agree.
 
 use parallax_core::strings;
-use parallax_core::Document;
+use parallax_core::{Document, RemovalKind};
 use yew::prelude::*;
 
 /// Blocks of page furniture removed (author and date lines moved to the header are not counted,
@@ -37,10 +37,15 @@ pub fn Removed(props: &Props) -> Html {
     } else {
         "Moved to the header: "
     };
+    // An import's page details are a block of `key: value` lines: shown in words.
+    let text = match r.kind {
+        RemovalKind::PageDetails => parallax_core::front::readable(&r.text),
+        _ => r.text.clone(),
+    };
     html! {
         <aside class="removed" data-kind={r.kind.id()}>
             <p class="removed-reason">{ what }{ r.kind.label() }</p>
-            <p class="removed-text">{ &r.text }</p>
+            <p class="removed-text">{ text }</p>
         </aside>
     }
 }

@@ -260,6 +260,16 @@ describe('import', () => {
       await page.waitForSelector('article.reader[data-doc="own1"]');
       assert.deepEqual(await header('article.reader'), expected, 'reader');
       assert.equal(await page.textContent('article.reader h1'), 'Ferry Link to Reopen After Storm Repairs');
+      // Shown with the removed text, the details read in words, in place at the top.
+      await follow(page, '#/read/own1?removed=1');
+      const details = await page.waitForSelector('aside.removed[data-kind="page-details"] .removed-text');
+      const lines = (await details.textContent()).split('\n');
+      assert.deepEqual(lines.slice(0, 2), ['Author: Ana Ruiz', 'Author: Peter Holm']);
+      assert.ok(lines.includes('Language: en-GB') && !lines.includes('---'), lines.join(' / '));
+      assert.deepEqual(
+        await page.$$eval('aside.removed', (a) => a.map((x) => x.dataset.kind)),
+        ['page-details', 'navigation', 'footer'],
+      );
       await follow(page, '#/source/own1');
       await page.waitForSelector('.source-meta dd[data-field="url"]');
       const meta = await page.$$eval('.source-meta dd[data-field]', (dds) => Object.fromEntries(dds.map((d) => [d.dataset.field, d.textContent.replace(/\s+/g, ' ').trim()])));

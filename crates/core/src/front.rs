@@ -162,6 +162,33 @@ pub fn details(
     (byline, date(&meta.published), date(&meta.modified), details)
 }
 
+/// The block's text as readers read it: a line a detail, each named in words ("Updated: …"),
+/// without the `---` fences. Lines it does not know are kept as they are.
+pub fn readable(block: &str) -> String {
+    const NAMES: [(&str, &str); 7] = [
+        ("author", "Author"),
+        ("published", "Published"),
+        ("modified", "Updated"),
+        ("site", "Website"),
+        ("lang", "Language"),
+        ("url", "Web address"),
+        ("description", "Summary"),
+    ];
+    block
+        .lines()
+        .map(str::trim)
+        .filter(|l| !l.is_empty() && *l != FENCE)
+        .map(|l| {
+            let named = l.split_once(": ").and_then(|(key, value)| {
+                let (_, name) = NAMES.iter().find(|(k, _)| *k == key)?;
+                Some(format!("{name}: {value}"))
+            });
+            named.unwrap_or_else(|| l.to_owned())
+        })
+        .collect::<Vec<_>>()
+        .join("\n")
+}
+
 /// "A", "A and B", "A, B and C".
 pub fn join_names(names: &[String]) -> String {
     match names {
@@ -280,6 +307,11 @@ mod tests {
         assert_eq!(modified, None);
         assert_eq!(details.lang.as_deref(), Some("en-GB"));
         assert_eq!(write(&PageMeta::default()), "");
+        assert_eq!(
+            readable(block.trim_end()),
+            "Author: Helen Marsh\nAuthor: Tom Reed\nPublished: 2025-03-12T10:15\nWebsite: The Courier\n\
+             Language: en-GB\nSummary: Buses, not trams."
+        );
     }
 
     #[test]
