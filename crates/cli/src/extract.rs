@@ -50,7 +50,7 @@ pub fn run(files: &[String], out: &mut impl Write) -> std::io::Result<ExitCode> 
 
 /// Reads and imports one file; the error is a plain message naming it.
 fn extract(file: &str, empty: &Corpus, id: &str) -> Result<Imported, String> {
-    let bytes = std::fs::read(file).map_err(|e| {
+    let unreadable = |e: std::io::Error| {
         let why = match e.kind() {
             ErrorKind::NotFound => "no such file".to_owned(),
             ErrorKind::IsADirectory => "it is a folder".to_owned(),
@@ -58,7 +58,13 @@ fn extract(file: &str, empty: &Corpus, id: &str) -> Result<Imported, String> {
             _ => e.to_string(),
         };
         format!("“{file}” cannot be read: {why}.")
-    })?;
+    };
+    // A file over the import's limit is refused from its size, before it is read.
+    let meta = std::fs::metadata(file).map_err(unreadable)?;
+    if meta.is_file() {
+        import::check_size(file, meta.len()).map_err(|e| e.to_string())?;
+    }
+    let bytes = std::fs::read(file).map_err(unreadable)?;
     import::extract(file, &bytes)
         .and_then(|extracted| import::import_extracted(extracted, empty, id))
         .map_err(|e| e.to_string())

@@ -364,3 +364,29 @@ fn a_source_the_import_refuses_fails_the_build_naming_it() {
         let _ = std::fs::remove_dir_all(&dir);
     }
 }
+
+/// A file over the import's limit is refused by its size, with the import's own message, and
+/// the files after it are still read.
+#[test]
+fn a_file_over_the_limit_is_refused_by_its_size() {
+    let dir = tmp("large");
+    let big = dir.join("big.html");
+    std::fs::File::create(&big)
+        .unwrap()
+        .set_len(parallax_core::import::MAX_BYTES + 1)
+        .unwrap();
+    let big = big.to_str().unwrap().to_owned();
+    let good = fixture("article.txt");
+    let o = parallax(&["extract", &big, &good]);
+    assert_eq!(o.status.code(), Some(1));
+    let lines = lines(&o);
+    let expected = parallax_core::import::check_size(&big, parallax_core::import::MAX_BYTES + 1)
+        .unwrap_err()
+        .to_string();
+    assert_eq!(
+        lines[0],
+        json!({ "file": big, "ok": false, "error": expected })
+    );
+    assert_eq!(lines[1]["ok"], true);
+    let _ = std::fs::remove_dir_all(&dir);
+}
