@@ -7,7 +7,7 @@
 //! place in the arguments): two files with the same text are both printed, not a duplicate.
 
 use parallax_core::import::{self, Imported};
-use parallax_core::model::{BylineSource, Corpus};
+use parallax_core::model::Corpus;
 use serde::Serialize;
 use std::borrow::Cow;
 use std::io::{ErrorKind, Write};
@@ -115,17 +115,7 @@ struct Failed<'a> {
 
 fn read_line<'a>(file: &'a str, imported: &'a Imported) -> Read<'a> {
     let d = &imported.document;
-    // The page's own list of authors; else a "By" line's name (an "About the author" box is the
-    // page's claim, not a byline).
-    let authors: Vec<&str> = if d.details.authors.is_empty() {
-        d.byline
-            .iter()
-            .filter(|b| b.source == BylineSource::Byline)
-            .map(|b| b.name.as_str())
-            .collect()
-    } else {
-        d.details.authors.iter().map(String::as_str).collect()
-    };
+    let authors = d.authors();
     Read {
         file,
         ok: true,

@@ -3,7 +3,7 @@
 //! gives for the same files.
 
 use parallax_core::import::{self, Format, Imported};
-use parallax_core::model::{BylineSource, Corpus, Document};
+use parallax_core::model::{Corpus, Document};
 use serde_json::{json, Value};
 use std::io::{BufRead, BufReader};
 use std::path::{Path, PathBuf};
@@ -65,16 +65,7 @@ fn check_line(line: &Value, file: &str, i: &Imported) {
     assert_eq!(line["format"], i.format.id(), "{file}");
     assert_eq!(line["encoding"], *i.encoding.id(), "{file}");
     assert_eq!(line["title"], d.title, "{file}");
-    let authors: Vec<&str> = if d.details.authors.is_empty() {
-        d.byline
-            .iter()
-            .filter(|b| b.source == BylineSource::Byline)
-            .map(|b| b.name.as_str())
-            .collect()
-    } else {
-        d.details.authors.iter().map(String::as_str).collect()
-    };
-    assert_eq!(line["authors"], json!(authors), "{file}");
+    assert_eq!(line["authors"], json!(d.authors()), "{file}");
     assert_eq!(
         line["date"],
         json!(d.date.as_ref().map(|x| &x.iso)),

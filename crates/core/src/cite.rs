@@ -27,7 +27,7 @@
 //! Each writer makes one pass over its input: linear time.
 
 use crate::export::LinkBase;
-use crate::model::{BylineSource, Document};
+use crate::model::Document;
 use crate::state::{print, Read, State, View};
 use crate::strings::{one_line, Day};
 use serde::Serialize;
@@ -76,18 +76,7 @@ pub fn reference(doc: &Document, at: &LinkBase, accessed: Day) -> Reference {
     Reference {
         key: format!("parallax-{key}"),
         title: clean_field(&doc.title).filter(|t| *t != doc.id),
-        authors: match &doc.byline {
-            Some(b) if b.source == BylineSource::Metadata => doc
-                .details
-                .authors
-                .iter()
-                .filter_map(|a| clean_field(a))
-                .collect(),
-            Some(b) if b.source == BylineSource::Byline => {
-                clean_field(&b.name).into_iter().collect()
-            }
-            _ => Vec::new(),
-        },
+        authors: doc.authors().into_iter().filter_map(clean_field).collect(),
         site: doc.site.as_deref().and_then(clean_field),
         published: doc.date.as_ref().and_then(|d| Day::from_iso(&d.iso)),
         accessed,

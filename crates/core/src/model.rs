@@ -501,6 +501,19 @@ impl Document {
             .sum()
     }
 
+    /// Who wrote it, as far as the page says: every author its own details name, else the name
+    /// of a "By" line (an "About the author" box is the page's claim, not a byline).
+    pub fn authors(&self) -> Vec<&str> {
+        if !self.details.authors.is_empty() {
+            return self.details.authors.iter().map(String::as_str).collect();
+        }
+        self.byline
+            .iter()
+            .filter(|b| b.source == BylineSource::Byline)
+            .map(|b| b.name.as_str())
+            .collect()
+    }
+
     pub fn passage(&self, id: &str) -> Option<&Passage> {
         self.passages.iter().find(|p| p.id == id)
     }
