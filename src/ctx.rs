@@ -33,6 +33,8 @@ pub struct Data {
     /// The reader's own documents as stored (id, file name, imported text), in the order of
     /// `own_documents`: what a collection file holds.
     pub own_entries: Rc<[parallax_core::library::Entry]>,
+    /// The id the next imported document will get: the one its import is prepared under.
+    pub next_own_id: String,
     analysis: RefCell<Option<(Vec<CustomTheme>, Rc<Analysis>)>>,
     reuse: OnceCell<Rc<Vec<ReusePair>>>,
     facts: OnceCell<Rc<Vec<FactGroup>>>,
@@ -46,6 +48,7 @@ impl Data {
         let (bundle, builtin) = own.bundle();
         let mut data = Data::new(bundle, builtin, own.status(), change_own);
         data.own_entries = own.entries().into();
+        data.next_own_id = own.next_id();
         Rc::new(data)
     }
 
@@ -64,6 +67,7 @@ impl Data {
             own,
             change_own,
             own_entries: Rc::new([]),
+            next_own_id: String::new(),
             analysis: RefCell::new(None),
             reuse: OnceCell::new(),
             facts: OnceCell::new(),

@@ -293,3 +293,15 @@ pub fn now_ms() -> u64 {
 pub fn random_u32() -> u32 {
     (js_sys::Math::random() * f64::from(u32::MAX)) as u32
 }
+
+/// Lets the browser paint (progress, say) and handle what the reader did (a key, a click, a
+/// scroll) before the work that follows: resolves in a task queued after the next frame has
+/// painted (`after_paint`), since a bare timer task may run before any frame.
+pub async fn painted() {
+    let promise = js_sys::Promise::new(&mut |resolve, _| {
+        after_paint(move || {
+            let _ = resolve.call0(&wasm_bindgen::JsValue::UNDEFINED);
+        })
+    });
+    let _ = wasm_bindgen_futures::JsFuture::from(promise).await;
+}

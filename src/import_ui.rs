@@ -14,18 +14,18 @@ use parallax_core::strings;
 use std::collections::VecDeque;
 use std::rc::Rc;
 
-use crate::text_decoder::BrowserDecoder;
 use parallax_core::collection::{self, CollectionError, Opened};
-use parallax_core::import::{check_size, display_name, extract_with, ImportError, Imported};
+use parallax_core::import::{check_size, display_name, ImportError, Imported};
 use parallax_core::notes;
 use parallax_core::state::View;
-use wasm_bindgen::{JsCast, JsValue};
+use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::JsFuture;
 use web_sys::{File, FileList, HtmlInputElement};
 use yew::prelude::*;
 
 use crate::ctx::use_ctx;
 use crate::dom;
+use crate::import_worker;
 use crate::notes_ui::{use_notes, NotesAction};
 use crate::own_docs::{LoadProblem, OwnAction};
 use crate::storage::StorageError;
@@ -87,19 +87,6 @@ fn files_of(list: &FileList) -> Vec<File> {
     (0..list.length()).filter_map(|i| list.get(i)).collect()
 }
 
-/// Lets the browser paint the progress and handle what the reader did (a key, a click, a
-/// scroll) before the next file is imported: a task queued after the next frame has painted,
-/// since a bare timer task may run before any frame, leaving a long import with no progress
-/// shown at all.
-async fn pause() {
-    let promise = js_sys::Promise::new(&mut |resolve, _| {
-        dom::after_paint(move || {
-            let _ = resolve.call0(&JsValue::UNDEFINED);
-        })
-    });
-    let _ = JsFuture::from(promise).await;
-}
-
 /// The bytes of a file, or the browser's reason for not giving them.
 async fn read(file: &File) -> Result<Vec<u8>, String> {
     match JsFuture::from(file.array_buffer()).await {
@@ -108,6 +95,19 @@ async fn read(file: &File) -> Result<Vec<u8>, String> {
             .dyn_ref::<web_sys::DomException>()
             .map(|d| d.name())
             .unwrap_or_else(|| "unknown error".into())),
+    }
+}
+
+/// The worker stopped on the file: a bug of the import, said as such; nothing was changed.
+fn stopped(name: &str, why: &str) -> Outcome {
+    let file = display_name(name);
+    Outcome::Refused {
+        message: format!(
+            "“{file}” could not be imported: the import stopped on it ({why}). Nothing was \
+             changed; your documents are as they were."
+        ),
+        file,
+        kind: "stopped",
     }
 }
 
@@ -338,8 +338,9 @@ pub struct ProviderProps {
 }
 
 /// Provides the page's `Importer` to everything inside it, and imports each file as it starts:
-/// after a pause for the page to paint its progress, through the store of the reader's
-/// documents (`OwnAction::Import`).
+/// after a pause for the page to paint its progress, read and cleaned in the import's worker
+/// (`import_worker`), then added through the store of the reader's documents
+/// (`OwnAction::Import`).
 #[component]
 pub fn ImportProvider(props: &ProviderProps) -> Html {
     let imports = use_reducer(Imports::default);
@@ -349,10 +350,13 @@ pub fn ImportProvider(props: &ProviderProps) -> Html {
     {
         let current = imports.current.clone();
         let dispatcher = imports.dispatcher();
+        // The library's next id as this render sees it (after the batch's files before this
+        // one): the one the file is prepared under, made again if another tab takes it.
+        let id = ctx.data.next_own_id.clone();
         use_effect_with(imports.started, move |_| {
             if let Some(file) = current {
                 wasm_bindgen_futures::spawn_local(async move {
-                    pause().await;
+                    dom::painted().await;
                     match read_file(&file).await {
                         Ok((name, bytes)) if collection::is_collection(&name, &bytes) => {
                             own.emit(OwnAction::OpenCollection(
@@ -368,22 +372,23 @@ pub fn ImportProvider(props: &ProviderProps) -> Html {
                                 }),
                             ))
                         }
-                        // Reading the file (up to `import::MAX_BYTES`) and cleaning its text
-                        // (up to `import::MAX_TEXT_BYTES`) are two tasks, with a paint between.
-                        Ok((name, bytes)) => match extract_with(&name, &bytes, &BrowserDecoder) {
-                            Ok(extracted) => {
-                                drop(bytes);
-                                pause().await;
-                                own.emit(OwnAction::Import(
-                                    extracted,
+                        // Read and cleaned in the worker (`import_worker`), then added to the
+                        // library here: what needs the library is all the page's thread does.
+                        Ok((name, bytes)) => {
+                            match import_worker::prepare_file(&name, bytes, &id).await {
+                                Ok(Ok(prepared)) => own.emit(OwnAction::Import(
+                                    Box::new(prepared),
                                     Callback::from(move |result| {
                                         dispatcher
                                             .dispatch(ImportAction::Done(outcome(&name, result)))
                                     }),
-                                ))
+                                )),
+                                Ok(Err(e)) => dispatcher.dispatch(ImportAction::Done(refused(&e))),
+                                Err(why) => {
+                                    dispatcher.dispatch(ImportAction::Done(stopped(&name, &why)))
+                                }
                             }
-                            Err(e) => dispatcher.dispatch(ImportAction::Done(refused(&e))),
-                        },
+                        }
                         Err(refused) => dispatcher.dispatch(ImportAction::Done(refused)),
                     }
                 });

@@ -1,4 +1,4 @@
-//! Entry point of the Parallax web app: mounts `App` into the page body and does nothing else.
+//! Entry point of the Parallax web app: mounts `App` into the page body (in the import's worker, which runs the same program, nothing).
 
 mod app;
 mod cite_ui;
@@ -13,6 +13,7 @@ mod explore;
 mod export_buttons;
 mod handout;
 mod import_ui;
+mod import_worker;
 mod lazy_details;
 mod lesson;
 mod library;
@@ -41,5 +42,9 @@ mod text_decoder;
 mod word_diff;
 
 fn main() {
+    // In the import's worker (`import_worker`), which runs this same program, there is no page.
+    if web_sys::window().is_none() {
+        return;
+    }
     yew::Renderer::<app::App>::new().render();
 }

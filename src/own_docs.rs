@@ -6,7 +6,7 @@
 use std::rc::Rc;
 
 use parallax_core::collection::{self, CollectionError, Opened};
-use parallax_core::import::{Extracted, ImportError, Imported};
+use parallax_core::import::{ImportError, Imported, Prepared};
 pub use parallax_core::library::LoadProblem;
 use parallax_core::library::Shelf;
 use parallax_core::{Bundle, BundleError};
@@ -15,7 +15,7 @@ use yew::prelude::*;
 use crate::storage::{Local, StorageError};
 
 /// This build, as `build.rs` names it: documents it processed are read back, not cleaned again.
-const BUILD: &str = env!("PARALLAX_BUILD");
+pub const BUILD: &str = env!("PARALLAX_BUILD");
 
 /// The built-in bundle with the reader's documents, or why the bundle could not be decoded.
 pub struct OwnDocs {
@@ -36,10 +36,12 @@ pub struct Own {
 
 /// What the views ask of the reader's documents.
 pub enum OwnAction {
-    /// Imports one file, already read (`import::extract`, in a task of its own), against the
-    /// library as it is now (built-in documents, the reader's own, and the files of the batch
-    /// imported before it), stores it at once, and tells `done` how it went.
-    Import(Extracted, Callback<Result<Imported, ImportError>>),
+    /// Adds one file, already read and cleaned (`import::wire::prepare_file`, in the import's
+    /// worker), to
+    /// the library as it is now (built-in documents, the reader's own, and the files of the
+    /// batch imported before it) unless it has the same text, stores it at once, and tells `done`
+    /// how it went.
+    Import(Box<Prepared>, Callback<Result<Imported, ImportError>>),
     /// Opens a collection file (its bytes): its documents added to the reader's own (a text
     /// already here not added again, ids of this copy), stored at once; `done` is told what it
     /// did, with its lesson, themes and notes by the ids here, or why the file was refused
@@ -114,6 +116,11 @@ impl Own {
         (bundle, self.shelf.library.builtin())
     }
 
+    /// The id the next imported document will get (`Shelf::next_id`).
+    pub fn next_id(&self) -> String {
+        self.shelf.next_id()
+    }
+
     /// The reader's own documents as stored: their ids, file names and imported texts (what a
     /// collection file holds).
     pub fn entries(&self) -> &[parallax_core::library::Entry] {
@@ -157,8 +164,8 @@ impl Reducible for OwnDocs {
         };
         let mut own = own.clone();
         let changed = match action {
-            OwnAction::Import(extracted, done) => {
-                let result = own.shelf.import_extracted(&Local, extracted);
+            OwnAction::Import(prepared, done) => {
+                let result = own.shelf.import_prepared(&Local, *prepared);
                 let ok = result.is_ok();
                 done.emit(result);
                 ok

@@ -4,8 +4,9 @@
 // module); styles only from files of the build (style attributes, which the source profile's bars
 // use, are allowed); the wasm compiles under 'wasm-unsafe-eval'; requests go to the build's own
 // origin only; no plugins, no <base>, no forms posting anywhere; and Trusted Types, so that no
-// string can reach an HTML or script sink (the one script URL, the service worker's, goes through
-// the `parallax` policy in assets/offline.js).
+// string can reach an HTML or script sink (the service worker's script URL goes through the
+// `parallax` policy in assets/offline.js, the import worker's through `parallax-worker` in
+// src/import_worker.rs).
 //
 // Release builds only: `trunk serve` adds an inline reload script of its own that a hash written
 // here could not know. Run by Trunk with TRUNK_STAGING_DIR and TRUNK_PROFILE set; `node
@@ -51,7 +52,7 @@ const policy = [
   "base-uri 'none'",
   "form-action 'none'",
   "require-trusted-types-for 'script'",
-  'trusted-types parallax',
+  'trusted-types parallax parallax-worker',
 ].join('; ');
 const meta = `<meta http-equiv="Content-Security-Policy" content="${policy}">`;
 // Right after <meta charset> (unquoted once minified): the policy must come before any script or

@@ -1,7 +1,8 @@
 // The smoke suite in Firefox ESR and WebKitGTK, against the release build served from 127.0.0.1:
 // every view opens to `data-ready` with the same main text as Chromium shows in the same run; a
 // typed query updates the results and the link; the compare view marks shared wording; a note
-// saved survives a reload; a bad link shows the not-found view, whose link goes home. Every test
+// saved survives a reload; a saved web page imports through the import worker; a bad link shows
+// the not-found view, whose link goes home. Every test
 // also fails if the page logged anything (console, errors, failed loads, CSP violations) or if any
 // request went anywhere but the page's own origin (engines.mjs says how each is seen).
 
@@ -10,6 +11,11 @@ import { after, afterEach, before, describe, it } from 'node:test';
 import { DIST, launchBrowser, startServer } from '../e2e/harness.mjs';
 import { By, ENGINES, addNoteUnderP2, firstDifference, openSession, prepareBuild, problemsOf, stopDisplay, startOtherOrigin, until } from './engines.mjs';
 import { rm } from 'node:fs/promises';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+/** The core's import fixtures: real files a reader imports. */
+const FIXTURES = join(dirname(fileURLToPath(import.meta.url)), '../../crates/core/tests/fixtures/import');
 
 /** Every view, by a link to it, and what shows that it has finished drawing. */
 export const VIEWS = [
@@ -232,6 +238,25 @@ for (const engine of ENGINES) {
         () => document.querySelector('main')?.innerText.slice(0, 400),
         text,
       );
+    });
+
+    it('a saved web page imports, read and cleaned in the import worker, and opens in the reader', async () => {
+      const s = await fresh();
+      await s.open(`${server.origin}/#/`);
+      await s.waitFor(() => document.querySelector('#own-files'), 'no file input in the library');
+      await s.driver.findElement(By.css('#own-files')).sendKeys(join(FIXTURES, 'metadata.html'));
+      await s.waitFor(
+        () => document.querySelector('.import-results > li.import-ok')?.dataset.doc,
+        'the page was not imported',
+        () => ({ status: document.querySelector('.import-status')?.innerText, ran: document.documentElement.dataset.importRan }),
+      );
+      assert.ok(server.requests.some((r) => r.startsWith('GET /import-worker.js 200')), `the import worker's script was not loaded: ${server.requests.join(' ')}`);
+      assert.equal(await s.run(() => document.documentElement.dataset.importRan), 'worker', 'the import ran on the page, not in the worker');
+      const doc = await s.run(() => document.querySelector('.import-results > li.import-ok').dataset.doc);
+      await s.run((d) => {
+        location.hash = `#/read/${d}`;
+      }, doc);
+      await s.waitFor((d) => document.querySelector(`article.reader[data-doc="${d}"] p.passage`), 'the reader does not show the imported page', null, doc);
     });
 
     it('a bad link shows the not-found view, whose link goes back to the library', async () => {

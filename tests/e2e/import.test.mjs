@@ -459,6 +459,46 @@ describe('import', () => {
     assert.deepEqual(seen.map((e) => e.painted), [true, true, true], 'a step was not painted before its import ran');
   });
 
+  it('a large web page is read and cleaned in the import worker; where no worker can start, the page gives the same document', async () => {
+    // Four megabytes of a saved web page around an article of 150 kB of text.
+    const big = { name: 'report.html', mimeType: 'text/html', buffer: Buffer.from(webPage(4_000_000, 150_000)) };
+    /** Imports the page and reads what the library stored: the document as processed. */
+    const stored = async (page) => {
+      const s = await importFiles(page, [big]);
+      assert.deepEqual(s.results.map((r) => `${r.file}=${r.ok}`), ['report.html=true']);
+      const entries = await page.evaluate((key) => JSON.parse(localStorage.getItem(key)).documents, KEY);
+      assert.equal(entries.length, 1);
+      return { doc: s.results[0].doc, entry: entries[0], card: s.cards.find((c) => c.doc === s.results[0].doc) };
+    };
+    const page = await h.open(await h.newPage());
+    await page.waitForSelector('#own-files');
+    const viaWorker = await stored(page);
+    const workers = page.workers().filter((w) => w.url().endsWith('/import-worker.js'));
+    assert.equal(workers.length, 1, `one import worker: ${page.workers().map((w) => w.url())}`);
+    assert.equal(await workers[0].evaluate(() => self.prepared), 1, 'the worker prepared the file');
+    assert.equal(await page.evaluate(() => document.documentElement.dataset.importRan), 'worker');
+    // The app took the worker's document: the reader shows its passages.
+    await follow(page, `#/read/${viaWorker.doc}`);
+    await page.waitForSelector(`article.reader[data-doc="${viaWorker.doc}"] p.passage`);
+
+    // A browser where no worker can start (as from file://): the page's own thread, the same
+    // document, stored the same way.
+    const alone = await h.newPage();
+    await alone.addInitScript(() => {
+      delete window.Worker;
+    });
+    await h.open(alone);
+    await alone.waitForSelector('#own-files');
+    const onPage = await stored(alone);
+    assert.deepEqual(alone.workers().map((w) => w.url()), []);
+    assert.equal(await alone.evaluate(() => document.documentElement.dataset.importRan), 'page');
+    assert.equal(onPage.doc, viaWorker.doc);
+    assert.deepEqual(onPage.card, viaWorker.card);
+    assert.equal(onPage.entry.text, viaWorker.entry.text);
+    assert.ok(viaWorker.entry.processed.length > 1000);
+    assert.equal(onPage.entry.processed, viaWorker.entry.processed, 'the same processed document');
+  });
+
   /** Drags the committed fixtures `names` over `selector` as the browser does for files from the
    * desktop (dragenter, dragover), waits for the overlay, then drops them there (or, without
    * `drop`, takes them away), and reports what the page did with each event. */

@@ -8,11 +8,13 @@ import assert from 'node:assert/strict';
 import { execFile } from 'node:child_process';
 import { cp, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { after, afterEach, before, describe, it } from 'node:test';
 import { promisify } from 'node:util';
 import { DIST, Harness } from './harness.mjs';
 
+const HERE = dirname(fileURLToPath(import.meta.url));
 const root = await mkdtemp(join(tmpdir(), 'parallax-offline-'));
 await cp(DIST, root, { recursive: true });
 const h = new Harness({ root });
@@ -55,7 +57,7 @@ describe('offline and installable', () => {
     assert.ok(cached.some((p) => p.endsWith('_bg.wasm')) && cached.includes('/index.html'), cached.join(' '));
   });
 
-  it('works with the network cut after the first visit: loads, searches, compares', async () => {
+  it('works with the network cut after the first visit: loads, searches, compares, imports', async () => {
     const page = await firstVisit('#/explore');
     await page.waitForSelector('li.result');
     await page.context().setOffline(true);
@@ -72,6 +74,13 @@ describe('offline and installable', () => {
     const other = await page.context().newPage();
     await other.goto(`${h.origin}/#/read/004/p19`);
     await other.waitForSelector('.passage--target');
+    // An import, read and cleaned by the import worker, whose script comes from the cache too.
+    await other.evaluate(() => {
+      location.hash = '#/';
+    });
+    await other.setInputFiles('#own-files', [join(HERE, '../../crates/core/tests/fixtures/import/article.md')]);
+    await other.waitForSelector('.import-results > li.import-ok');
+    assert.deepEqual(other.workers().map((w) => new URL(w.url()).pathname), ['/import-worker.js']);
     await page.context().setOffline(false);
   });
 

@@ -244,11 +244,13 @@ mod tests {
 
     #[test]
     fn stored_documents_read_back_for_their_build_only() {
-        let doc = crate::import::document(
-            "u1",
-            "notes.txt",
-            "A title\n\nSome text, twice. And é more.\n",
-        );
+        let meta = crate::pipeline::SourceMeta {
+            id: "u1".into(),
+            file: "notes.txt".into(),
+            ..Default::default()
+        };
+        let doc =
+            crate::pipeline::process_document(&meta, "A title\n\nSome text, twice. And é more.\n");
         let stored = store_document(&doc, "abc");
         assert_eq!(load_document(&stored, "abc"), Some(doc.clone()));
         assert_eq!(load_document(&stored, "other build"), None);

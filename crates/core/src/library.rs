@@ -24,7 +24,7 @@ use serde::{Deserialize, Serialize};
 use serde_json::Value;
 
 use crate::bundle::{load_document, store_document};
-use crate::import::{self, Extracted, ImportError, Imported};
+use crate::import::{self, ImportError, Imported, Prepared};
 use crate::model::{is_id, Corpus, Document};
 use crate::store::{self, Loaded, Storage, StorageError};
 
@@ -243,39 +243,49 @@ impl Library {
     /// under the next free id, and adds it. The caller merges what is stored first, and writes
     /// the store at once, so that two tabs never give one id to two documents.
     pub fn import(&mut self, name: &str, bytes: &[u8]) -> Result<Imported, ImportError> {
-        self.import_extracted(import::extract(name, bytes)?)
+        let (id, _) = self.free_id();
+        let extracted = import::extract(name, bytes)?;
+        self.import_prepared(Prepared::new(import::prepare(extracted, &id)?, &self.build))
     }
 
-    /// Imports a file already read (`import::extract`), as `import` does.
-    pub fn import_extracted(&mut self, extracted: Extracted) -> Result<Imported, ImportError> {
-        let name = extracted.name().to_owned();
-        self.import_with(&name, |corpus, id| {
-            import::import_extracted(extracted, corpus, id)
-        })
+    /// The id the next document will get, unless another tab's documents are merged first: the
+    /// id a document is best prepared under (`import::wire::prepare_file`).
+    pub fn next_id(&self) -> String {
+        self.free_id().0
+    }
+
+    /// Adds a document already read and cleaned (`import::wire::prepare_file`, which the app runs
+    /// in a Web Worker), as `import` does: under the next free id, unless the library has its
+    /// text.
+    pub fn import_prepared(&mut self, prepared: Prepared) -> Result<Imported, ImportError> {
+        let (id, n) = self.free_id();
+        let (imported, stored) = prepared.admit(&self.corpus, &id, &self.build)?;
+        self.push(n, imported, stored)
     }
 
     /// Imports text an import already read (`import::import_text`: a collection file's
     /// document), as `import` does a file.
     pub fn import_text(&mut self, name: &str, text: &str) -> Result<Imported, ImportError> {
-        self.import_with(name, |corpus, id| {
-            import::import_text(name, text, corpus, id)
-        })
+        let (id, n) = self.free_id();
+        let imported = import::import_text(name, text, &self.corpus, &id)?;
+        let stored = store_document(&imported.document, &self.build);
+        self.push(n, imported, stored)
     }
 
-    fn import_with(
+    /// Adds an admitted document, the `n`th id given, with its stored form.
+    fn push(
         &mut self,
-        name: &str,
-        import: impl FnOnce(&Corpus, &str) -> Result<Imported, ImportError>,
+        n: u64,
+        imported: Imported,
+        stored: String,
     ) -> Result<Imported, ImportError> {
-        let (id, n) = self.free_id();
-        let imported = import(&self.corpus, &id)?;
         self.next = n.saturating_add(1);
         self.corpus.documents.push(imported.document.clone());
         self.entries.push(Entry {
-            id,
-            name: import::display_name(name),
+            id: imported.document.id.clone(),
+            name: imported.document.file.clone(),
             text: imported.text.clone(),
-            processed: Some(store_document(&imported.document, &self.build)),
+            processed: Some(stored),
         });
         Ok(imported)
     }
@@ -505,20 +515,31 @@ impl Shelf {
         name: &str,
         bytes: &[u8],
     ) -> Result<Imported, ImportError> {
-        self.import_extracted(s, import::extract(name, bytes)?)
+        if self.writable {
+            self.merge_stored(s);
+        }
+        let imported = self.library.import(name, bytes)?;
+        self.removed = None;
+        self.write(s);
+        Ok(imported)
     }
 
-    /// Imports a file already read (`import::extract`: the app reads it in a task of its own),
-    /// as `import` does.
-    pub fn import_extracted(
+    /// The id the next document will get (`Library::next_id`).
+    pub fn next_id(&self) -> String {
+        self.library.next_id()
+    }
+
+    /// Adds a document already read and cleaned (`import::wire::prepare_file`: the app runs it in
+    /// a Web Worker), as `import` does.
+    pub fn import_prepared(
         &mut self,
         s: &impl Storage,
-        extracted: Extracted,
+        prepared: Prepared,
     ) -> Result<Imported, ImportError> {
         if self.writable {
             self.merge_stored(s);
         }
-        let imported = self.library.import_extracted(extracted)?;
+        let imported = self.library.import_prepared(prepared)?;
         self.removed = None;
         self.write(s);
         Ok(imported)

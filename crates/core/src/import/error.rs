@@ -3,11 +3,12 @@
 use super::{MAX_BYTES, MAX_LINE_BYTES, MAX_TEXT_BYTES};
 use crate::model::Document;
 use crate::strings::{count, size, thousands};
+use serde::{Deserialize, Serialize};
 use std::borrow::Cow;
 use std::fmt;
 
 /// How the file's text was written.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 pub enum Format {
     Text,
     Markdown,
@@ -34,7 +35,8 @@ impl Format {
 }
 
 /// How the file's bytes were decoded.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(into = "EncodingWire")]
 pub enum Encoding {
     Utf8,
     /// UTF-8 that starts with a byte-order mark (dropped: it is not text).
@@ -53,6 +55,56 @@ pub enum Encoding {
         name: &'static str,
         declared: bool,
     },
+}
+
+/// `Encoding` as bytes carry it (between a Web Worker and the page): a legacy encoding by its
+/// name, read back as the Encoding Standard's own spelling.
+#[derive(Serialize, Deserialize)]
+enum EncodingWire {
+    Utf8,
+    Utf8Bom,
+    Utf16Le { bom: bool },
+    Utf16Be { bom: bool },
+    Legacy { name: String, declared: bool },
+}
+
+impl From<Encoding> for EncodingWire {
+    fn from(e: Encoding) -> Self {
+        match e {
+            Encoding::Utf8 => EncodingWire::Utf8,
+            Encoding::Utf8Bom => EncodingWire::Utf8Bom,
+            Encoding::Utf16Le { bom } => EncodingWire::Utf16Le { bom },
+            Encoding::Utf16Be { bom } => EncodingWire::Utf16Be { bom },
+            Encoding::Legacy { name, declared } => EncodingWire::Legacy {
+                name: name.into(),
+                declared,
+            },
+        }
+    }
+}
+
+impl<'de> Deserialize<'de> for Encoding {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        Encoding::try_from(EncodingWire::deserialize(d)?).map_err(serde::de::Error::custom)
+    }
+}
+
+impl TryFrom<EncodingWire> for Encoding {
+    type Error = String;
+
+    fn try_from(e: EncodingWire) -> Result<Self, String> {
+        Ok(match e {
+            EncodingWire::Utf8 => Encoding::Utf8,
+            EncodingWire::Utf8Bom => Encoding::Utf8Bom,
+            EncodingWire::Utf16Le { bom } => Encoding::Utf16Le { bom },
+            EncodingWire::Utf16Be { bom } => Encoding::Utf16Be { bom },
+            EncodingWire::Legacy { name, declared } => Encoding::Legacy {
+                name: super::labels::encoding_for_label(&name)
+                    .ok_or_else(|| format!("no encoding is named {name:?}"))?,
+                declared,
+            },
+        })
+    }
 }
 
 impl Encoding {
@@ -93,7 +145,7 @@ impl Encoding {
 }
 
 /// What a file that is not text turned out to be.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 pub enum Binary {
     Png,
     Jpeg,
@@ -129,7 +181,7 @@ impl Binary {
 }
 
 /// Why a file was not imported. Every variant names the file (as `display_name` shows it).
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub enum ImportError {
     /// Larger than `MAX_BYTES`: refused before any other work.
     TooLarge {
@@ -315,7 +367,7 @@ impl fmt::Display for ImportError {
 impl std::error::Error for ImportError {}
 
 /// What the import set aside from markup.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 pub enum Dropped {
     /// `script` and `noscript`.
     Script,
@@ -328,7 +380,7 @@ pub enum Dropped {
 }
 
 /// Invisible or control characters the import removed.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 pub enum Invisible {
     /// U+202A–U+202E, U+2066–U+2069.
     BidiControl,
@@ -342,7 +394,7 @@ pub enum Invisible {
 }
 
 /// Something the import changed or noticed, for the reader to see beside cleaning's audit trail.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub enum Note {
     /// Decoded from UTF-16 or a legacy encoding (not noted for UTF-8).
     Decoded(Encoding),
@@ -444,7 +496,7 @@ impl fmt::Display for Note {
 }
 
 /// An imported document.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Imported {
     pub document: Document,
     /// The text the pipeline read: decoded, markup turned into text, invisible characters
@@ -455,6 +507,17 @@ pub struct Imported {
     pub encoding: Encoding,
     /// What the import changed, in the order it happened.
     pub notes: Vec<Note>,
+}
+
+impl Imported {
+    /// Gives the document the id `id`, and the title too when it had only its id for one.
+    pub fn relabel(&mut self, id: &str) {
+        let doc = &mut self.document;
+        if doc.title == doc.id {
+            doc.title = id.to_owned();
+        }
+        doc.id = id.to_owned();
+    }
 }
 
 /// A file's text, read but not yet cleaned into a document: the first half of `import`, which

@@ -26,6 +26,7 @@ mod markdown;
 mod meta;
 mod reason;
 mod score;
+pub mod wire;
 
 #[cfg(feature = "encodings")]
 pub use decode::EncodingRs;
@@ -130,7 +131,12 @@ pub fn document(id: &str, name: &str, text: &str) -> Document {
 /// Linear in the size of `doc` times the number of documents, not in the size of `existing`: a
 /// document is read only until it has more words than `doc`, as it cannot be the same past that.
 pub fn find_duplicate<'a>(doc: &Document, existing: &'a Corpus) -> Option<&'a Document> {
-    let (mine, count) = fingerprint(doc, usize::MAX)?;
+    duplicate_of(fingerprint(doc, usize::MAX), existing)
+}
+
+/// The document of `existing` with the fingerprint `print`.
+fn duplicate_of(print: Option<([u8; 32], usize)>, existing: &Corpus) -> Option<&Document> {
+    let (mine, count) = print?;
     existing
         .documents
         .iter()
@@ -342,12 +348,20 @@ fn extract_as(
 }
 
 /// Cleans and segments a file's text as document `id`, and checks it against `existing`: the
-/// second half of `import`.
+/// second half of `import` (`prepare`, then `admit`).
 pub fn import_extracted(
     extracted: Extracted,
     existing: &Corpus,
     id: &str,
 ) -> Result<Imported, ImportError> {
+    check_id(&extracted.name, id, existing)?;
+    admit(prepare(extracted, id)?, existing)
+}
+
+/// Cleans and segments a file's text into document `id`, away from any library: the costly
+/// part of `import_extracted`, which a Web Worker can run while the page stays responsive.
+/// Refuses a text that keeps no paragraph.
+pub fn prepare(extracted: Extracted, id: &str) -> Result<Imported, ImportError> {
     let Extracted {
         name,
         mut text,
@@ -356,7 +370,6 @@ pub fn import_extracted(
         mut notes,
     } = extracted;
     let name = name.as_str();
-    check_id(name, id, existing)?;
     // Cleaning takes the first line as the title. When it cannot be one (a paragraph, or a line
     // that cleaning sets aside so that a paragraph comes first), the file name goes first, after
     // the page's own details when the text starts with them.
@@ -400,13 +413,6 @@ pub fn import_extracted(
             removed: doc.removed.len() as u64,
         });
     }
-    if let Some(d) = find_duplicate(&doc, existing) {
-        return Err(ImportError::Duplicate {
-            name: name.into(),
-            id: d.id.clone(),
-            title: d.title.clone(),
-        });
-    }
     Ok(Imported {
         document: doc,
         text,
@@ -414,6 +420,81 @@ pub fn import_extracted(
         encoding,
         notes,
     })
+}
+
+/// A document prepared for a library away from it (`wire::prepare_file`, in the app's Web
+/// Worker), with what adding it costs worked out in advance: its stored form for `build`
+/// (`bundle::store_document`) and the fingerprint that finds a duplicate.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+pub struct Prepared {
+    pub imported: Imported,
+    build: String,
+    stored: String,
+    print: Option<([u8; 32], usize)>,
+}
+
+impl Prepared {
+    pub fn new(imported: Imported, build: &str) -> Prepared {
+        Prepared {
+            stored: crate::bundle::store_document(&imported.document, build),
+            print: fingerprint(&imported.document, usize::MAX),
+            build: build.to_owned(),
+            imported,
+        }
+    }
+
+    /// `admit` for a library of `build`, where its next document is `id`: the document and its
+    /// stored form, made again only when the id or the build differ from those it was prepared
+    /// for (another tab took the id meanwhile).
+    pub fn admit(
+        self,
+        existing: &Corpus,
+        id: &str,
+        build: &str,
+    ) -> Result<(Imported, String), ImportError> {
+        let Prepared {
+            mut imported,
+            stored,
+            print,
+            build: prepared_for,
+        } = self;
+        let same = imported.document.id == id && prepared_for == build;
+        if !same {
+            imported.relabel(id);
+        }
+        let imported = admit_with(imported, print, existing)?;
+        let stored = if same {
+            stored
+        } else {
+            crate::bundle::store_document(&imported.document, build)
+        };
+        Ok((imported, stored))
+    }
+}
+
+/// Takes a prepared document (`prepare`) into `existing`'s company: refused when its id is not
+/// one or is taken, or when `existing` has the same text.
+pub fn admit(imported: Imported, existing: &Corpus) -> Result<Imported, ImportError> {
+    let print = fingerprint(&imported.document, usize::MAX);
+    admit_with(imported, print, existing)
+}
+
+/// `admit` with the document's `fingerprint` worked out already.
+fn admit_with(
+    imported: Imported,
+    print: Option<([u8; 32], usize)>,
+    existing: &Corpus,
+) -> Result<Imported, ImportError> {
+    let name = &imported.document.file;
+    check_id(name, &imported.document.id, existing)?;
+    if let Some(d) = duplicate_of(print, existing) {
+        return Err(ImportError::Duplicate {
+            name: name.clone(),
+            id: d.id.clone(),
+            title: d.title.clone(),
+        });
+    }
+    Ok(imported)
 }
 
 /// The format an extension names; `None` for no extension (sniffed later).
