@@ -376,13 +376,19 @@ pub fn ImportProvider(props: &ProviderProps) -> Html {
                         // library here: what needs the library is all the page's thread does.
                         Ok((name, bytes)) => {
                             match import_worker::prepare_file(&name, bytes, &id).await {
-                                Ok(Ok(prepared)) => own.emit(OwnAction::Import(
-                                    Box::new(prepared),
-                                    Callback::from(move |result| {
-                                        dispatcher
-                                            .dispatch(ImportAction::Done(outcome(&name, result)))
-                                    }),
-                                )),
+                                Ok(Ok(prepared)) => {
+                                    // Reading the worker's answer and adding the document to
+                                    // the library are two tasks, with a paint between.
+                                    dom::painted().await;
+                                    own.emit(OwnAction::Import(
+                                        Box::new(prepared),
+                                        Callback::from(move |result| {
+                                            dispatcher.dispatch(ImportAction::Done(outcome(
+                                                &name, result,
+                                            )))
+                                        }),
+                                    ))
+                                }
                                 Ok(Err(e)) => dispatcher.dispatch(ImportAction::Done(refused(&e))),
                                 Err(why) => {
                                     dispatcher.dispatch(ImportAction::Done(stopped(&name, &why)))
