@@ -340,7 +340,7 @@ bench-extraction: setup
 # slowed 4x) and its desktop preset; performance, accessibility, best practices and SEO;
 # LIGHTHOUSE_RUNS runs each (medians). The table, the goals of issue 18 met or not, the run's
 # conditions and each link's diagnostics are printed and kept in target/bench/lighthouse.md, the
-# raw reports (JSON) in target/bench/lighthouse/. About 6 minutes on 2 cores.
+# raw reports (JSON) in target/bench/lighthouse/. About 7 minutes on 2 cores, plus the build.
 DIST ?= dist
 LIGHTHOUSE_RUNS ?= 3
 
@@ -357,7 +357,7 @@ bench-lighthouse: $(if $(filter dist,$(DIST)),build,setup)
 	fi
 	mkdir -p $(BENCH)
 	stage 'lighthouse: npm ci' npm_ci bench
-	stage 'lighthouse: runs' nice node bench/lighthouse.mjs --dist "$(DIST)" --runs $(LIGHTHOUSE_RUNS) \
+	stage 'lighthouse: runs' node bench/lighthouse.mjs --dist "$(DIST)" --runs $(LIGHTHOUSE_RUNS) \
 	  --out $(BENCH)/lighthouse.md --raw $(BENCH)/lighthouse
 	summary
 

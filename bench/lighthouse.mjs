@@ -27,8 +27,8 @@ const LIGHTHOUSE = createRequire(import.meta.url).resolve('lighthouse/cli/index.
 const LIGHTHOUSE_VERSION = JSON.parse(await readFile(join(here, 'node_modules/lighthouse/package.json'), 'utf8')).version;
 const CATEGORIES = ['performance', 'accessibility', 'best-practices', 'seo'];
 
-// Links that show real content of the bundled corpus (sources 000–004); `ready` is what the
-// page shows when it has loaded (checked in the report: the final screenshot is in the JSON).
+// Links that show real content of the bundled corpus (sources 000–004); each report's
+// `final-screenshot` audit shows what the page showed at the end (BENCHMARKS.md lists it).
 const LINKS = [
   { name: 'library', hash: '' },
   { name: 'reader passage', hash: '#/read/004/p19' },
