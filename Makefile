@@ -12,6 +12,8 @@
 #   make bundle      build, then dist/parallax.html (the app in one offline file) and dist/parallax.zip
 #   make bench-extraction DIR=…  article extraction: Parallax's import, trafilatura and Readability
 #                    on the saved pages in DIR, one scorer, one table (BENCHMARKS.md)
+#   make bench-lighthouse [DIST=…]  Lighthouse in Debian's Chromium on four links of the release
+#                    build served gzipped, mobile and desktop, one table (BENCHMARKS.md)
 #   make fuzz        nightly and cargo-fuzz if missing, then every fuzz target in turn (TESTING.md)
 #   make fuzz-min    after make fuzz: the kept corpora in fuzz/regressions/ minimised again
 #
@@ -326,6 +328,37 @@ bench-extraction: setup
 	  printf -- '- %s, workspace release profile; %s; Node %s\n' "$$(rustc --version)" "$$($(VENV)/bin/python --version)" "$$(node --version)"
 	  echo "- texts and per-page results (JSON): $$tmp"
 	} | tee $(BENCH)/extraction.md
+	summary
+
+# ---------------------------------------------------------------------------------------------
+# Lighthouse: not part of `make test` (BENCHMARKS.md, "Lighthouse"). `make bench-lighthouse`
+# serves a release build (DIST; the default dist/ is built first by `make build`, another folder
+# is served as it is) with tests/e2e/server.mjs on 127.0.0.1, sending each file's precompressed
+# `.gz` copy like a static host, and runs Lighthouse from npm (bench/package-lock.json, pinned)
+# in Debian's Chromium, never a downloaded one, on four links: the library, a reader passage, an
+# explore query and a three-source compare; Lighthouse's mobile preset (simulated slow 4G, CPU
+# slowed 4x) and its desktop preset; performance, accessibility, best practices and SEO;
+# LIGHTHOUSE_RUNS runs each (medians). The table, the goals of issue 18 met or not, the run's
+# conditions and each link's diagnostics are printed and kept in target/bench/lighthouse.md, the
+# raw reports (JSON) in target/bench/lighthouse/. About 7 minutes on 2 cores, plus the build.
+DIST ?= dist
+LIGHTHOUSE_RUNS ?= 3
+
+.PHONY: bench-lighthouse
+bench-lighthouse: $(if $(filter dist,$(DIST)),build,setup)
+	@$(STAGE)
+	if [[ ! -f "$(DIST)/index.html" ]]; then
+	  echo 'error: DIST must name a release build (index.html and its files), as in: make bench-lighthouse DIST=dist' >&2
+	  exit 2
+	fi
+	if [[ ! -x $(CHROMIUM) ]]; then
+	  echo 'error: $(CHROMIUM) is missing: run make test-setup (Debian'"'"'s chromium)' >&2
+	  exit 2
+	fi
+	mkdir -p $(BENCH)
+	stage 'lighthouse: npm ci' npm_ci bench
+	stage 'lighthouse: runs' node bench/lighthouse.mjs --dist "$(DIST)" --runs $(LIGHTHOUSE_RUNS) \
+	  --out $(BENCH)/lighthouse.md --raw $(BENCH)/lighthouse
 	summary
 
 # ---------------------------------------------------------------------------------------------

@@ -1,14 +1,15 @@
-// The end-to-end harness: a tiny static server for the release build in `dist/`, Debian's Chromium
-// driven by playwright-core, and pages that record everything the app says and asks for. It must
-// never download a browser, never reach another origin, and never sleep: it waits for conditions.
+// The end-to-end harness: a tiny static server for the release build in `dist/` (server.mjs),
+// Debian's Chromium driven by playwright-core, and pages that record everything the app says and
+// asks for. It must never download a browser, never reach another origin, and never sleep: it
+// waits for conditions.
 
 import assert from 'node:assert/strict';
-import { createServer } from 'node:http';
-import { mkdir, readFile, stat } from 'node:fs/promises';
-import { dirname, extname, join, resolve, sep } from 'node:path';
+import { mkdir, readFile } from 'node:fs/promises';
+import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { spawnSync } from 'node:child_process';
 import { chromium } from 'playwright-core';
+import { startServer as serve } from './server.mjs';
 
 const here = dirname(fileURLToPath(import.meta.url));
 
@@ -35,86 +36,9 @@ export const MANIFEST = resolve(here, '../../corpus/iran-russia/corpus.toml');
 /** How long any single wait for a condition may take before the test fails. */
 export const WAIT_MS = 15_000;
 
-const CONTENT_TYPES = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.mjs': 'text/javascript; charset=utf-8',
-  '.wasm': 'application/wasm',
-  '.css': 'text/css; charset=utf-8',
-  '.svg': 'image/svg+xml',
-  '.json': 'application/json',
-  '.webmanifest': 'application/manifest+json',
-  '.png': 'image/png',
-  '.ico': 'image/x-icon',
-  '.txt': 'text/plain; charset=utf-8',
-  '.woff2': 'font/woff2',
-};
-
-/**
- * Serves `root` on 127.0.0.1 at a free port. Only files under `root` with a known type are served;
- * anything else is a 404, so a missing asset shows up as a failed request and a console error.
- * `requests` lists every request it got (`METHOD /path status`), for tests that read no browser
- * network events (the other engines' suite in tests/e2e-engines/).
- */
-export async function startServer(root = DIST) {
-  const requests = [];
-  const index = join(root, 'index.html');
-  await stat(index).catch(() => {
-    throw new Error(`${index} is missing: run \`trunk build --release --offline\` (or \`make test\`) first`);
-  });
-  const server = createServer(async (req, res) => {
-    res.on('finish', () => requests.push(`${req.method} ${req.url} ${res.statusCode}`));
-    const notFound = () => {
-      res.writeHead(404, { 'content-type': 'text/plain; charset=utf-8' });
-      res.end('not found\n');
-    };
-    if (req.method !== 'GET' && req.method !== 'HEAD') {
-      res.writeHead(405, { allow: 'GET, HEAD' });
-      res.end();
-      return;
-    }
-    let path;
-    try {
-      path = decodeURIComponent(new URL(req.url, 'http://localhost').pathname);
-    } catch {
-      notFound();
-      return;
-    }
-    if (path.endsWith('/')) path += 'index.html';
-    const file = resolve(root, '.' + path);
-    const type = CONTENT_TYPES[extname(file).toLowerCase()];
-    if (!type || (file !== root && !file.startsWith(root + sep))) {
-      notFound();
-      return;
-    }
-    let body;
-    try {
-      body = await readFile(file);
-    } catch {
-      notFound();
-      return;
-    }
-    res.writeHead(200, {
-      'content-type': type,
-      'content-length': body.length,
-      'cache-control': 'no-store',
-    });
-    res.end(req.method === 'HEAD' ? undefined : body);
-  });
-  await new Promise((ok, fail) => {
-    server.once('error', fail);
-    server.listen(0, '127.0.0.1', ok);
-  });
-  const { port } = server.address();
-  return {
-    origin: `http://127.0.0.1:${port}`,
-    requests,
-    close: () =>
-      new Promise((ok) => {
-        server.closeAllConnections();
-        server.close(() => ok());
-      }),
-  };
+/** Serves `root` (default: the build the tests are pointed at); server.mjs says how. */
+export function startServer(root = DIST, options) {
+  return serve(root, options);
 }
 
 /** Launches Debian's Chromium headless with flags that keep it off the network. */
