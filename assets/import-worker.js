@@ -6,8 +6,6 @@
 // error } when the program could not be loaded (the page then imports on its own thread), or
 // { error } when the import stopped on the file.
 let program = null;
-// How many files this worker has prepared (read by the e2e tests: the work happened here).
-self.prepared = 0;
 
 self.onmessage = async ({ data }) => {
   if (data.glue) {
@@ -26,7 +24,6 @@ self.onmessage = async ({ data }) => {
   }
   try {
     const ok = glue.prepare_in_worker(data.name, data.bytes, data.id);
-    self.prepared += 1;
     self.postMessage({ ok }, [ok.buffer]);
   } catch (e) {
     self.postMessage({ error: String(e) });

@@ -350,6 +350,12 @@ pub fn ImportProvider(props: &ProviderProps) -> Html {
     {
         let current = imports.current.clone();
         let dispatcher = imports.dispatcher();
+        // The batch is done: the worker goes, with the memory a large file made it take.
+        use_effect_with(current.is_none(), |idle| {
+            if *idle {
+                import_worker::release();
+            }
+        });
         // The library's next id as this render sees it (after the batch's files before this
         // one): the one the file is prepared under, made again if another tab takes it.
         let id = ctx.data.next_own_id.clone();

@@ -4,7 +4,7 @@
 //! hands it the program it runs itself (the compiled `WebAssembly.Module` and the URL of its
 //! wasm-bindgen module, found by the `modulepreload` link Trunk writes), then one file at a time;
 //! the worker answers with the outcome as bytes (`wire::encode`), which the page reads back. The
-//! worker is started at the first import and kept for the next ones.
+//! worker is started for a batch of files and ended with it (`release`).
 
 use std::cell::RefCell;
 
@@ -42,6 +42,9 @@ enum State {
 
 thread_local! {
     static WORKER: RefCell<State> = const { RefCell::new(State::Unstarted) };
+    /// The worker's script URL as the Worker constructor takes it (`script_url`), made once: a
+    /// Trusted Types policy can be created only once in a page.
+    static SCRIPT_URL: RefCell<Option<JsValue>> = const { RefCell::new(None) };
 }
 
 /// Reads and cleans the file `name` into document `id`, in the worker when one can run, else on
@@ -149,6 +152,12 @@ fn worker() -> Option<Worker> {
     })
 }
 
+/// Ends the worker once a batch of files is imported, giving back its memory (a large page's
+/// import grows the worker's wasm memory, which never shrinks); the next import starts another.
+pub fn release() {
+    stop();
+}
+
 /// Ends the worker; the next import starts another.
 fn stop() {
     WORKER.with(|w| {
@@ -184,13 +193,18 @@ fn start() -> Option<Worker> {
         .ok()?
         .dyn_into()
         .ok()?;
-    let worker: Worker = Reflect::construct(
-        &constructor,
-        &Array::of2(&script_url(&window, &url)?, &options),
-    )
-    .ok()?
-    .dyn_into()
-    .ok()?;
+    let script = match SCRIPT_URL.with(|u| u.borrow().clone()) {
+        Some(script) => script,
+        None => {
+            let script = script_url(&window, &url)?;
+            SCRIPT_URL.with(|u| *u.borrow_mut() = Some(script.clone()));
+            script
+        }
+    };
+    let worker: Worker = Reflect::construct(&constructor, &Array::of2(&script, &options))
+        .ok()?
+        .dyn_into()
+        .ok()?;
     let hello = Object::new();
     Reflect::set(&hello, &"glue".into(), &base.href().into()).ok()?;
     Reflect::set(&hello, &"module".into(), &wasm_bindgen::module()).ok()?;

@@ -78,9 +78,12 @@ describe('offline and installable', () => {
     await other.evaluate(() => {
       location.hash = '#/';
     });
+    const workers = [];
+    other.on('worker', (w) => workers.push(new URL(w.url()).pathname));
     await other.setInputFiles('#own-files', [join(HERE, '../../crates/core/tests/fixtures/import/article.md')]);
     await other.waitForSelector('.import-results > li.import-ok');
-    assert.deepEqual(other.workers().map((w) => new URL(w.url()).pathname), ['/import-worker.js']);
+    assert.deepEqual(workers, ['/import-worker.js']);
+    assert.equal(await other.evaluate(() => document.documentElement.dataset.importRan), 'worker');
     await page.context().setOffline(false);
   });
 
