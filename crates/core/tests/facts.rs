@@ -535,3 +535,80 @@ fn groups_are_named_as_a_table_shows_them_and_read_per_source() {
     assert!(!any_conflict(FactKind::Figure, ["40", "40"].into_iter()));
     assert!(any_conflict(FactKind::Figure, ["40", "30"].into_iter()));
 }
+
+/// The figures of `groups` as (key, value, text stated), and their date values.
+fn figures_and_dates(groups: &[FactGroup]) -> (Vec<(&str, &str, &str)>, Vec<&str>) {
+    let of = |kind: FactKind| {
+        groups
+            .iter()
+            .filter(move |g| g.kind == kind)
+            .flat_map(|g| g.mentions.iter().map(move |m| (g, m)))
+    };
+    (
+        of(FactKind::Figure)
+            .map(|(g, m)| (g.key.as_str(), m.value.as_str(), m.text.as_str()))
+            .collect(),
+        of(FactKind::Date).map(|(_, m)| m.value.as_str()).collect(),
+    )
+}
+
+/// A citation marker ("[4]") is no figure, but a figure at the start of words a writer put in
+/// square brackets is one.
+#[test]
+fn a_bracket_opening_words_is_no_citation_marker() {
+    let groups =
+        facts_of(&[&["He said tariffs fell on [90 percent of goods]. Officials disagree [4]."]]);
+    assert_eq!(
+        figures_and_dates(&groups),
+        (
+            vec![("figure:percent of good", "90", "90 percent of goods")],
+            vec![]
+        )
+    );
+}
+
+/// A year is four digits and a day at most two: a number written with leading zeros (a form
+/// number, a count padded to a width) is a figure, not a year, and not the day after a month.
+#[test]
+fn numbers_with_leading_zeros_are_figures_not_years_or_days() {
+    let groups =
+        facts_of(&[&["The register holds 02020 entries. On March 007 ballots were counted."]]);
+    assert_eq!(
+        figures_and_dates(&groups),
+        (
+            vec![
+                ("figure:ballot", "7", "007 ballots"),
+                ("figure:entri", "2020", "02020 entries"),
+            ],
+            vec![]
+        )
+    );
+    // Without the zeros, they are a year and a day.
+    let groups =
+        facts_of(&[&["The register holds 2020 entries. On March 7 ballots were counted."]]);
+    assert_eq!(figures_and_dates(&groups).1, ["--03-07", "2020"]);
+}
+
+/// What a figure counts is the words after it and its unit, unless punctuation ends the phrase
+/// first: after the unit ("90 percent, goods fell"), or right after the figure at the start of
+/// a sentence ("40%, officials said").
+#[test]
+fn what_a_figure_counts_stops_at_punctuation_after_its_unit() {
+    let groups = facts_of(&[&[
+        "40%, officials said. Prices rose 90 percent, goods fell. Inflation there reached 2.5 million percent, prices doubled.",
+    ]]);
+    assert_eq!(
+        figures_and_dates(&groups),
+        (
+            vec![
+                ("figure:percent of ", "40", "40%"),
+                ("figure:percent of ", "90", "90 percent"),
+                ("figure:percent of ", "2500000", "2.5 million percent"),
+            ],
+            vec![]
+        )
+    );
+    // A figure followed by punctuation counts nothing, whether it ends the sentence or not.
+    let groups = facts_of(&[&["Twelve, said the minister. The count rose to 12."]]);
+    assert_eq!(figures_and_dates(&groups), (vec![], vec![]));
+}
