@@ -112,11 +112,24 @@ const MONTHS: [(&str, &[&str], &[&str]); 12] = [
 /// The number (1 to 12) of a month named in English, French or German, in any case; with
 /// `abbreviated`, abbreviations count too ("Jan", "févr", "Okt").
 pub fn month_number(word: &str, abbreviated: bool) -> Option<u32> {
-    let w = word.to_lowercase();
+    // No name is shorter than 3 bytes or longer than 9 ("septembre", "décembre"); an ASCII word
+    // is compared without a lower-cased copy (facts ask this of every word of the corpus).
+    if !(3..=12).contains(&word.len()) {
+        return None;
+    }
+    let lower;
+    let same: &dyn Fn(&str) -> bool = if word.is_ascii() {
+        &|name: &str| name.eq_ignore_ascii_case(word)
+    } else {
+        lower = word.to_lowercase();
+        &|name: &str| name == lower
+    };
     MONTHS
         .iter()
         .position(|(en, others, short)| {
-            *en == w || others.contains(&w.as_str()) || (abbreviated && short.contains(&w.as_str()))
+            same(en)
+                || others.iter().any(|o| same(o))
+                || (abbreviated && short.iter().any(|s| same(s)))
         })
         .map(|i| i as u32 + 1)
 }
@@ -587,6 +600,11 @@ mod tests {
         assert_eq!(month_number("Jan", true), Some(1));
         assert_eq!(month_number("sept", true), Some(9));
         assert_eq!(month_number("maybe", true), None);
+        assert_eq!(month_number("AOUT", false), Some(8));
+        assert_eq!(month_number("Août", false), Some(8));
+        assert_eq!(month_number("DÉC", true), Some(12));
+        assert_eq!(month_number("ma", true), None);
+        assert_eq!(month_number("Septembre", false), Some(9));
         assert_eq!(month_name(1).as_deref(), Some("January"));
         assert_eq!(month_name(12).as_deref(), Some("December"));
         assert_eq!(month_name(0), None);
