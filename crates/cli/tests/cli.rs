@@ -1,15 +1,11 @@
 //! End-to-end tests of the `parallax` binary: build, inspect --json, determinism, bad input.
 
+mod common;
+
+use common::{build, parallax, tmp};
 use serde_json::Value;
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
-
-fn parallax(args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_parallax"))
-        .args(args)
-        .output()
-        .unwrap()
-}
 
 fn corpus_dir() -> String {
     Path::new(env!("CARGO_MANIFEST_DIR"))
@@ -18,18 +14,11 @@ fn corpus_dir() -> String {
         .to_string()
 }
 
-fn tmp(name: &str) -> PathBuf {
-    let dir = std::env::temp_dir().join(format!("parallax-cli-{name}-{}", std::process::id()));
-    let _ = std::fs::remove_dir_all(&dir);
-    std::fs::create_dir_all(&dir).unwrap();
-    dir
-}
-
 #[test]
 fn build_then_inspect_json() {
     let dir = tmp("inspect");
     let out = dir.join("c.plxb");
-    let o = parallax(&["build", &corpus_dir(), "--out", out.to_str().unwrap()]);
+    let o = build(&corpus_dir(), &out);
     assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
     let o = parallax(&["inspect", out.to_str().unwrap(), "--json"]);
     assert!(o.status.success());
@@ -82,11 +71,7 @@ fn builds_are_byte_identical() {
     let dir = tmp("determinism");
     let (a, b) = (dir.join("a.plxb"), dir.join("b.plxb"));
     for out in [&a, &b] {
-        assert!(
-            parallax(&["build", &corpus_dir(), "--out", out.to_str().unwrap()])
-                .status
-                .success()
-        );
+        assert!(build(&corpus_dir(), out).status.success());
     }
     assert_eq!(std::fs::read(&a).unwrap(), std::fs::read(&b).unwrap());
     let _ = std::fs::remove_dir_all(&dir);
@@ -118,12 +103,7 @@ fn bad_input_fails_clearly_and_leaves_no_bundle() {
             std::fs::write(dir.join("a.txt"), bytes).unwrap();
         }
         let out = dir.join("out.plxb");
-        let o = parallax(&[
-            "build",
-            dir.to_str().unwrap(),
-            "--out",
-            out.to_str().unwrap(),
-        ]);
+        let o = build(dir.to_str().unwrap(), &out);
         let err = String::from_utf8_lossy(&o.stderr);
         assert_eq!(o.status.code(), Some(1), "{name}");
         assert!(err.contains(want), "{name}: {err}");
@@ -215,11 +195,7 @@ fn tag_reads_stdin_and_prints_evidence() {
 fn real_bundle(name: &str) -> (PathBuf, String) {
     let dir = tmp(name);
     let out = dir.join("c.plxb");
-    assert!(
-        parallax(&["build", &corpus_dir(), "--out", out.to_str().unwrap()])
-            .status
-            .success()
-    );
+    assert!(build(&corpus_dir(), &out).status.success());
     let path = out.to_str().unwrap().to_owned();
     (dir, path)
 }

@@ -2,19 +2,15 @@
 //! sources, on real files: what the command prints or builds against what the core's import
 //! gives for the same files.
 
+mod common;
+
+use common::{build, parallax, tmp};
 use parallax_core::import::{self, Format, Imported};
 use parallax_core::model::{Corpus, Document};
 use serde_json::{json, Value};
 use std::io::{BufRead, BufReader};
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output, Stdio};
-
-fn parallax(args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_parallax"))
-        .args(args)
-        .output()
-        .unwrap()
-}
 
 /// The import tests' real files.
 fn fixture(name: &str) -> String {
@@ -27,13 +23,6 @@ fn fixture(name: &str) -> String {
 
 fn mixed_dir() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/mixed")
-}
-
-fn tmp(name: &str) -> PathBuf {
-    let dir = std::env::temp_dir().join(format!("parallax-extract-{name}-{}", std::process::id()));
-    let _ = std::fs::remove_dir_all(&dir);
-    std::fs::create_dir_all(&dir).unwrap();
-    dir
 }
 
 fn empty() -> Corpus {
@@ -249,12 +238,7 @@ fn extract_stops_quietly_when_the_reader_goes_away() {
 fn build_reads_html_markdown_and_text_sources_as_the_import_does() {
     let dir = tmp("mixed");
     let out = dir.join("mixed.plxb");
-    let o = parallax(&[
-        "build",
-        mixed_dir().to_str().unwrap(),
-        "--out",
-        out.to_str().unwrap(),
-    ]);
+    let o = build(mixed_dir().to_str().unwrap(), &out);
     assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
     let b = parallax_core::bundle::decode(&std::fs::read(&out).unwrap()).unwrap();
     let docs = &b.corpus.documents;
@@ -339,12 +323,7 @@ fn a_source_the_import_refuses_fails_the_build_naming_it() {
         std::fs::write(dir.join("corpus.toml"), manifest).unwrap();
         std::fs::write(dir.join(name), bytes).unwrap();
         let out = dir.join("out.plxb");
-        let o = parallax(&[
-            "build",
-            dir.to_str().unwrap(),
-            "--out",
-            out.to_str().unwrap(),
-        ]);
+        let o = build(dir.to_str().unwrap(), &out);
         let err = String::from_utf8_lossy(&o.stderr);
         assert_eq!(o.status.code(), Some(1), "{name}: {err}");
         for w in want {
