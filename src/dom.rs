@@ -198,12 +198,17 @@ pub fn start_of_view() {
 
 /// Marks `<html>` with `data-ready`, which tests and tools wait for.
 pub fn mark_ready(value: &str) {
+    mark_root("data-ready", value);
+}
+
+/// Sets the attribute `name` (a valid, constant name) of `<html>` to `value`.
+pub fn mark_root(name: &str, value: &str) {
     if let Some(root) = web_sys::window()
         .and_then(|w| w.document())
         .and_then(|d| d.document_element())
     {
         // Setting an attribute with a valid, constant name cannot fail.
-        let _ = root.set_attribute("data-ready", value);
+        let _ = root.set_attribute(name, value);
     }
 }
 

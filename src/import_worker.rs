@@ -62,12 +62,12 @@ pub async fn prepare_file(
                 return Ok(*outcome);
             }
             Answer::Stopped(why) => {
-                stop();
+                release();
                 return Err(why);
             }
             // The worker's program did not load: this file and the next ones here.
             Answer::NotStarted => {
-                stop();
+                release();
                 WORKER.with(|w| *w.borrow_mut() = State::Unavailable);
             }
         }
@@ -85,12 +85,7 @@ pub async fn prepare_file(
 /// Says on the page's root element where the last import was prepared (`data-import-ran`:
 /// `worker` or `page`), for the tests and anyone curious.
 fn mark(place: &str) {
-    if let Some(root) = web_sys::window()
-        .and_then(|w| w.document())
-        .and_then(|d| d.document_element())
-    {
-        let _ = root.set_attribute("data-import-ran", place);
-    }
+    crate::dom::mark_root("data-import-ran", place);
 }
 
 enum Answer {
@@ -152,14 +147,10 @@ fn worker() -> Option<Worker> {
     })
 }
 
-/// Ends the worker once a batch of files is imported, giving back its memory (a large page's
-/// import grows the worker's wasm memory, which never shrinks); the next import starts another.
+/// Ends the worker, giving back its memory (a large page's import grows the worker's wasm
+/// memory, which never shrinks): once a batch of files is imported, or when it stopped on a
+/// file. The next import starts another.
 pub fn release() {
-    stop();
-}
-
-/// Ends the worker; the next import starts another.
-fn stop() {
     WORKER.with(|w| {
         let mut w = w.borrow_mut();
         if let State::Running(worker) = &*w {
