@@ -15,8 +15,7 @@
 use std::path::PathBuf;
 use std::process::ExitCode;
 
-const CORPUS: &str = "corpus/iran-russia";
-const BUNDLE_VAR: &str = "PARALLAX_BUNDLE";
+use parallax_core::source::{APP_BUNDLE_VAR as BUNDLE_VAR, APP_CORPUS as CORPUS};
 /// The core's sources: what processes an imported document.
 const CORE_SOURCES: &str = "crates/core/src";
 
@@ -29,41 +28,25 @@ fn main() -> ExitCode {
         eprintln!("error: OUT_DIR is not set (run this through cargo)");
         return ExitCode::FAILURE;
     };
-    let bytes = match std::env::var_os(BUNDLE_VAR).filter(|v| !v.is_empty()) {
-        Some(named) => {
-            let path = root.join(&named);
-            println!("cargo:rerun-if-changed={}", path.display());
-            let bytes = match std::fs::read(&path) {
-                Ok(bytes) => bytes,
-                Err(e) => {
-                    eprintln!(
-                        "error: {BUNDLE_VAR}={}: cannot read it: {e}",
-                        path.display()
+    let bytes = match parallax_core::source::app_bundle(&root) {
+        Ok((bytes, named)) => {
+            if let Some(path) = named {
+                println!("cargo:rerun-if-changed={}", path.display());
+                if let Ok(bundle) = parallax_core::decode(&bytes) {
+                    println!(
+                        "cargo:warning=embedding {} ({}, {} documents) instead of {CORPUS}",
+                        path.display(),
+                        bundle.corpus.name,
+                        bundle.corpus.documents.len()
                     );
-                    return ExitCode::FAILURE;
-                }
-            };
-            match parallax_core::decode(&bytes) {
-                Ok(bundle) => println!(
-                    "cargo:warning=embedding {} ({}, {} documents) instead of {CORPUS}",
-                    path.display(),
-                    bundle.corpus.name,
-                    bundle.corpus.documents.len()
-                ),
-                Err(e) => {
-                    eprintln!("error: {BUNDLE_VAR}={}: {e}", path.display());
-                    return ExitCode::FAILURE;
                 }
             }
             bytes
         }
-        None => match parallax_core::source::load_dir(&root.join(CORPUS)) {
-            Ok(corpus) => parallax_core::encode(&corpus),
-            Err(e) => {
-                eprintln!("error: cannot build the corpus bundle: {e}");
-                return ExitCode::FAILURE;
-            }
-        },
+        Err(e) => {
+            eprintln!("error: {e}");
+            return ExitCode::FAILURE;
+        }
     };
     println!("cargo:rerun-if-changed={CORE_SOURCES}");
     let build = match build_id(&root.join(CORE_SOURCES), &bytes) {

@@ -1,3 +1,69 @@
+// Prerendered pages (ARCHITECTURE.md, "Prerendered pages"): a page written at build time holds
+// one view's text (`<meta name="parallax-prerendered">`: `/` the library, `/read/002` a reader),
+// shown at first paint, before the app. This runs before the page's body is read: when the link
+// opened names that view (or none), the text stays; a reader link opened on the library's page
+// goes to that reader's own page (on the web, where those pages exist); any other link hides the
+// prerendered text (`html[data-prerendered=other]`), so that no other view flashes before the
+// app shows the one linked.
+(() => {
+  const meta = (name) => document.querySelector(`meta[name="${name}"]`)?.getAttribute('content');
+  const view = meta('parallax-prerendered');
+  if (view == null) return;
+  const root = document.documentElement;
+  const href = location.href;
+  const at = href.indexOf('#');
+  const fragment = at < 0 ? '' : href.slice(at + 1);
+  // The link's path and whether its parameters are only the corpus version, as the app prints it.
+  const [path, query = ''] = fragment.split('?', 2);
+  const plain = query === '' || /^v=[0-9a-zA-Z]*$/.test(query);
+  const reader = /^\/read\/([^/]+)(?:\/[^/]+)?$/.exec(path);
+  const same =
+    fragment === '' ||
+    (plain && (view === '/' ? path === '/' || path === '' : reader !== null && `/read/${reader[1]}` === view));
+  if (same) return;
+  const pages = (meta('parallax-pages') || '').split(' ');
+  if (view === '/' && plain && reader && pages.includes(reader[1]) && /^https?:$/.test(location.protocol)) {
+    location.replace(new URL(`read-${reader[1]}.html#${fragment}`, href).href);
+    return;
+  }
+  root.setAttribute('data-prerendered', 'other');
+})();
+
+// Focus across the take-over: the app replaces a prerendered page with the same content. The
+// control a reader focused before it did (found again by its place among the controls of
+// `<main>`, checked by its tag and text) has focus again in the app's page.
+(() => {
+  const root = document.documentElement;
+  if (!document.querySelector('meta[name="parallax-prerendered"]')) return;
+  const CONTROLS = 'a[href], button, input, select, textarea, summary, [tabindex]';
+  const controls = () => [...(document.getElementById('main')?.querySelectorAll(CONTROLS) ?? [])];
+  let focused = null;
+  const note = (event) => {
+    if (root.hasAttribute('data-ready')) return;
+    const el = event.target;
+    if (event.type === 'focusin') {
+      const at = controls().indexOf(el);
+      focused = at < 0 ? null : { at, tag: el.tagName, text: el.textContent };
+    } else if (!event.relatedTarget) {
+      // Focus left for nowhere: the reader's doing, unless the app is taking the control out of
+      // the page (the browser says so while the control is still in it; a moment later it is not).
+      queueMicrotask(() => {
+        if (el.isConnected) focused = null;
+      });
+    }
+  };
+  document.addEventListener('focusin', note);
+  document.addEventListener('focusout', note);
+  new MutationObserver((_, observer) => {
+    if (!root.hasAttribute('data-ready')) return;
+    observer.disconnect();
+    document.removeEventListener('focusin', note);
+    document.removeEventListener('focusout', note);
+    const el = focused && controls()[focused.at];
+    if (el && el.tagName === focused.tag && el.textContent === focused.text) el.focus({ preventScroll: true });
+  }).observe(root, { attributes: true, attributeFilter: ['data-ready'] });
+})();
+
 // Start-up watch: until the app has started, a failure to load its program (the wasm-bindgen JS
 // or the wasm) turns the page's "Loading the sources…" into a message that says what happened.
 // Plain script, loaded before Trunk's start-up module, so that it hears that module's failure:

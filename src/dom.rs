@@ -18,10 +18,21 @@ fn href() -> String {
 
 /// The fragment of `location.href`: everything after its first `#`, or "" when there is none.
 /// We read `href`, not `location.hash`, because browsers differ in how they decode `hash`.
+/// A page prerendered at build time (`read-002.html`), opened with no fragment at all, holds its
+/// own view: its `<meta name="parallax-prerendered">` (`parallax_pack::prerender`).
 pub fn fragment() -> String {
-    href()
-        .split_once('#')
-        .map_or(String::new(), |(_, fragment)| fragment.to_owned())
+    match href().split_once('#') {
+        Some((_, fragment)) => fragment.to_owned(),
+        None => web_sys::window()
+            .and_then(|w| w.document())
+            .and_then(|d| {
+                d.query_selector("meta[name=parallax-prerendered]")
+                    .ok()
+                    .flatten()
+            })
+            .and_then(|meta| meta.get_attribute("content"))
+            .unwrap_or_default(),
+    }
 }
 
 /// The web address this build is published at, when it was built with one

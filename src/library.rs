@@ -32,18 +32,7 @@ pub fn Library() -> Html {
     html! {
         <section class="library-view">
             <h1>{ &corpus.title }</h1>
-            <p class="lede">
-                if count == own {
-                    { format!("{} on one story. ", strings::count(own, "document", "documents")) }
-                } else {
-                    { strings::count(count - own, "source", "sources") }{ " on one story" }
-                    if own > 0 {
-                        { format!(", and {} of your own", strings::count(own, "document", "documents")) }
-                    }
-                    { ". " }
-                }
-                { "Open one to read it without the clutter of its web page (menus, share buttons, adverts). Nothing is lost: a switch shows every removed part, with the reason." }
-            </p>
+            <p class="lede">{ strings::library_lede(count, own) }</p>
             <crate::start_here::StartHere />
             <ul class="library">
                 { for corpus.documents.iter().take(shown).enumerate().map(|(index, doc)| html! {

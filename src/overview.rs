@@ -493,7 +493,7 @@ pub fn OverviewView(props: &OverviewProps) -> Html {
     let corpus = &ctx.data.bundle.corpus;
     let nav = OverviewPart::ALL.iter().map(|&p| {
         let href = ctx.href(&ctx.with_view(View::Overview { part: Some(p) }));
-        html! { <li><a {href}>{ question(p) }</a></li> }
+        html! { <li><a {href}>{ p.question() }</a></li> }
     });
     let cleaning = o.cleaning.iter().map(|c| {
         let removed_href = ctx.href(&ctx.with_view(View::Read(Read {
@@ -525,7 +525,7 @@ pub fn OverviewView(props: &OverviewProps) -> Html {
     let section = |p: OverviewPart, body: Html| {
         html! {
             <section class="ov-part" id={p.id()} tabindex="-1" aria-labelledby={format!("{}-h", p.id())}>
-                <h2 id={format!("{}-h", p.id())}>{ question(p) }</h2>
+                <h2 id={format!("{}-h", p.id())}>{ p.question() }</h2>
                 { body }
             </section>
         }
@@ -557,15 +557,5 @@ pub fn OverviewView(props: &OverviewProps) -> Html {
                 </>
             }) }
         </section>
-    }
-}
-
-/// The plain question a part answers.
-pub fn question(p: OverviewPart) -> &'static str {
-    match p {
-        OverviewPart::Copies => "Who copied whom?",
-        OverviewPart::Disagreements => "Where do the sources disagree?",
-        OverviewPart::Framing => "How does each source frame the story?",
-        OverviewPart::Cleaning => "What was cut out of each page, and why?",
     }
 }

@@ -154,7 +154,7 @@ pub fn Reader(props: &Props) -> Html {
                         onchange={toggle}
                     />
                     <label for="show-removed">
-                        { "Show removed text (" }<span class="removed-count">{ crate::removed::summary(doc) }</span>{ ")" }
+                        { "Show removed text (" }<span class="removed-count">{ doc.removed_summary() }</span>{ ")" }
                     </label>
                 </p>
                 <p class="profile-link">

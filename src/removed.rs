@@ -1,28 +1,8 @@
-//! One block that cleaning removed, shown in place with the reason, only when the reader asks;
-//! and the one summary of what was removed that the library card, the reader's switch and the
-//! source profile all show, so that their numbers always agree.
+//! One block that cleaning removed, shown in place with the reason, only when the reader asks
+//! (the summary of what was removed is the core's `Document::removed_summary`).
 
-use parallax_core::strings;
-use parallax_core::{Document, RemovalKind};
+use parallax_core::RemovalKind;
 use yew::prelude::*;
-
-/// Blocks of page furniture removed (author and date lines moved to the header are not counted,
-/// as `Document::removed_word_count` does not count their words).
-pub fn blocks(doc: &Document) -> usize {
-    doc.removed.iter().filter(|r| r.kind.is_junk()).count()
-}
-
-/// "120 words removed in 4 blocks", or "nothing removed".
-pub fn summary(doc: &Document) -> String {
-    match blocks(doc) {
-        0 => "nothing removed".to_owned(),
-        n => format!(
-            "{} removed in {}",
-            strings::count(doc.removed_word_count(), "word", "words"),
-            strings::count(n, "block", "blocks")
-        ),
-    }
-}
 
 #[derive(Properties, PartialEq)]
 pub struct Props {

@@ -227,7 +227,7 @@ fn removals(ctx: &Ctx, doc: &Document) -> Html {
         <>
             <p>
                 { "Cleaning took the clutter of the web page out of the text: " }
-                <span class="removed-count">{ crate::removed::summary(doc) }</span>
+                <span class="removed-count">{ doc.removed_summary() }</span>
                 { if doc.removed.iter().any(|r| !r.kind.is_junk()) {
                     "; the author and date lines were moved to the top. "
                 } else {

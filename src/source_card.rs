@@ -35,7 +35,7 @@ pub fn SourceCard(props: &Props) -> Html {
         })
     });
     let words = doc.word_count();
-    let removed = crate::removed::summary(doc);
+    let removed = doc.removed_summary();
     let profile = ctx.href(&ctx.with_view(View::Source(Source {
         doc: doc.id.clone(),
     })));

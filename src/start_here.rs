@@ -5,14 +5,13 @@ use parallax_core::state::{OverviewPart, View};
 use yew::prelude::*;
 
 use crate::ctx::use_ctx;
-use crate::overview::question;
 
 #[component]
 pub fn StartHere() -> Html {
     let ctx = use_ctx();
     let links = OverviewPart::ALL.iter().map(|&p| {
         let href = ctx.href(&ctx.with_view(View::Overview { part: Some(p) }));
-        html! { <li><a {href} data-part={p.id()}>{ question(p) }</a></li> }
+        html! { <li><a {href} data-part={p.id()}>{ p.question() }</a></li> }
     });
     let overview = ctx.href(&ctx.with_view(View::Overview { part: None }));
     html! {

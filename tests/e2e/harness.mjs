@@ -104,11 +104,12 @@ export class Harness {
    * A new page in a fresh context (its own storage). It records every console message, page
    * error and request URL; requests to any origin but the server's are aborted. The app's service
    * worker runs as it does for readers (it answers only same-origin requests, so the check above
-   * still sees any request to another origin); `serviceWorkers: 'block'` turns it off.
+   * still sees any request to another origin); `serviceWorkers: 'block'` turns it off, and
+   * `javaScriptEnabled: false` opens pages as a reader without JavaScript would.
    */
-  async newPage({ width = 1280, height = 800, serviceWorkers = 'allow' } = {}) {
+  async newPage({ width = 1280, height = 800, serviceWorkers = 'allow', javaScriptEnabled = true } = {}) {
     const origin = this.origin;
-    const context = await this.browser.newContext({ viewport: { width, height }, serviceWorkers });
+    const context = await this.browser.newContext({ viewport: { width, height }, serviceWorkers, javaScriptEnabled });
     context.setDefaultTimeout(WAIT_MS);
     const allowed = (url) => url.startsWith(origin + '/') || url.startsWith('data:') || url.startsWith('blob:');
     await context.route('**/*', (route) => {

@@ -501,6 +501,25 @@ impl Document {
             .sum()
     }
 
+    /// Blocks of page furniture removed (author and date lines moved to the header are not
+    /// counted, as `removed_word_count` does not count their words).
+    pub fn removed_blocks(&self) -> usize {
+        self.removed.iter().filter(|r| r.kind.is_junk()).count()
+    }
+
+    /// "120 words removed in 4 blocks", or "nothing removed": the one summary that the library
+    /// card, the reader's switch and the source profile show, so that their numbers agree.
+    pub fn removed_summary(&self) -> String {
+        match self.removed_blocks() {
+            0 => "nothing removed".to_owned(),
+            n => format!(
+                "{} removed in {}",
+                crate::strings::count(self.removed_word_count(), "word", "words"),
+                crate::strings::count(n, "block", "blocks")
+            ),
+        }
+    }
+
     /// Who wrote it, as far as the page says: every author its own details name, else the name
     /// of a "By" line (an "About the author" box is the page's claim, not a byline).
     pub fn authors(&self) -> Vec<&str> {

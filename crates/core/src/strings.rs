@@ -22,6 +22,27 @@ pub fn count<N: TryInto<u64>>(n: N, one: &str, many: &str) -> String {
     format!("{} {}", thousands(n), if n == 1 { one } else { many })
 }
 
+/// The library's opening line for `count` documents of which `own` are the reader's own: what
+/// the app's library and the prerendered one (`parallax-pack`'s `prerender`) both say.
+pub fn library_lede(count: usize, own: usize) -> String {
+    let what = if count == own {
+        format!(
+            "{} on one story. ",
+            self::count(own, "document", "documents")
+        )
+    } else if own > 0 {
+        format!(
+            "{} on one story, and {} of your own. ",
+            self::count(count - own, "source", "sources"),
+            self::count(own, "document", "documents")
+        )
+    } else {
+        format!("{} on one story. ", self::count(count, "source", "sources"))
+    };
+    what + "Open one to read it without the clutter of its web page (menus, share buttons, \
+            adverts). Nothing is lost: a switch shows every removed part, with the reason."
+}
+
 /// A size in bytes as the reader reads it: bytes, kB or MB (decimal, as file managers show):
 /// "512 bytes", "12 kB", "4.2 MB".
 pub fn size(bytes: u64) -> String {

@@ -8,6 +8,7 @@ pub mod archive;
 pub mod dist;
 pub mod encode;
 pub mod html;
+pub mod prerender;
 pub mod single;
 
 use std::fmt;

@@ -31,6 +31,7 @@ use sha2::{Digest, Sha256};
 use crate::dist::{classify, Dist, File, Href};
 use crate::encode::{base64, csp_hash, data_url, normalize_text};
 use crate::html::{attr, insert_in_head, line_of, read, rewrite_error, settings, tokens};
+use crate::prerender;
 use crate::PackError;
 
 /// The `name` of the meta element that carries the payload checksum.
@@ -205,9 +206,22 @@ pub fn build(dist: &Dist) -> Result<SingleFile, PackError> {
                     at(el)
                 ));
                 el.remove();
-            } else if attr(el, "name").as_deref() == Some(BUNDLE_META) {
+            } else if attr(el, "name").as_deref() == Some(BUNDLE_META)
+                || attr(el, "name").as_deref() == Some(prerender::VIEW_META)
+                || attr(el, "name").as_deref() == Some(prerender::PAGES_META)
+            {
                 el.remove();
             }
+            Ok(())
+        }))
+        // The prerendered library links to reader pages that the single file does not have: it
+        // shows the loading message until the app renders, as it always did.
+        .append_element_content_handler(element!("html", |el| {
+            el.remove_attribute("data-prerendered");
+            Ok(())
+        }))
+        .append_element_content_handler(element!("main .pre-view", |el| {
+            el.remove();
             Ok(())
         }))
         .append_element_content_handler(element!(

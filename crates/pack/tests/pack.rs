@@ -542,4 +542,20 @@ fn packs_the_real_release_build_when_there_is_one() {
     let names = zip_names(&std::fs::read(out.path().join("parallax.zip")).unwrap());
     assert!(names.contains(&"index.html".to_owned()), "{names:?}");
     assert!(names.iter().any(|n| n.ends_with("_bg.wasm")), "{names:?}");
+    // The build is prerendered (Trunk.toml's hook): the library in index.html and a page per
+    // source, all in the zip; the single file, which has no such pages, is not.
+    let index = std::fs::read_to_string(dist.join("index.html")).unwrap();
+    assert!(
+        index.contains(r#"class="pre-view""#),
+        "index.html is not prerendered"
+    );
+    assert!(names.contains(&"read-000.html".to_owned()), "{names:?}");
+    for gone in [
+        r#"class="pre-view""#,
+        r#"data-prerendered="""#,
+        r#"name="parallax-prerendered""#,
+        r#"name="parallax-pages""#,
+    ] {
+        assert!(!html.contains(gone), "the single file still has {gone}");
+    }
 }

@@ -290,6 +290,17 @@ impl OverviewPart {
     pub fn from_id(id: &str) -> Option<OverviewPart> {
         OverviewPart::ALL.into_iter().find(|p| p.id() == id)
     }
+
+    /// The plain question the part answers (the overview's headings, the library's "Start
+    /// here" links, and the prerendered library's).
+    pub fn question(self) -> &'static str {
+        match self {
+            OverviewPart::Copies => "Who copied whom?",
+            OverviewPart::Disagreements => "Where do the sources disagree?",
+            OverviewPart::Framing => "How does each source frame the story?",
+            OverviewPart::Cleaning => "What was cut out of each page, and why?",
+        }
+    }
 }
 
 /// A lesson: views strung together, each with a short note; one link holds it all.

@@ -1,0 +1,465 @@
+//! Prerendered pages: the library into the build's `index.html` and each source's reader into
+//! `read-<id>.html` beside it, written at build time from the core with the app's own markup, so
+//! that a link shows its text at first paint, before the wasm has arrived; the app then takes the
+//! page over (ARCHITECTURE.md, "Prerendered pages"). All text is escaped: nothing of the corpus
+//! is ever written as markup.
+
+use std::cell::Cell;
+use std::fmt::Write as _;
+use std::path::Path;
+
+use lol_html::html_content::ContentType;
+use lol_html::{element, rewrite_str};
+use parallax_core::layout::{groups, reading_order, Group, Item};
+use parallax_core::state::{print, Known, OverviewPart, Read, State, View};
+use parallax_core::{markers, strings, Bundle, BylineSource, Document, Lang, Passage, PassageKind};
+
+use crate::html::{rewrite_error, settings};
+use crate::PackError;
+
+/// The `<meta name>` that says which view a page holds prerendered, as the app's link of it
+/// without `#` and version (`/` for the library, `/read/002` for a reader). `assets/start.js`
+/// compares it with the link opened, and the app opens that view when the link names none.
+pub const VIEW_META: &str = "parallax-prerendered";
+/// The `<meta name>` of `index.html` that lists the documents with a page of their own
+/// (space-separated ids), for `assets/start.js` to send a reader link there.
+pub const PAGES_META: &str = "parallax-pages";
+/// Most documents given a page of their own (and shown in the prerendered library): a corpus
+/// larger than this (the 2,000-document scale build) is rendered by the app alone.
+pub const MAX_PAGES: usize = 200;
+/// Sections of a reader shown before its "Show more" button: the app's `paged::PAGE`.
+pub const PAGE: usize = 50;
+/// The library's first cards: the app's `library::FIRST`.
+pub const FIRST: usize = 100;
+
+/// What a reader without JavaScript is told above the prerendered view.
+const NO_SCRIPT: &str = "You are reading without JavaScript: every source can be read here, but \
+    searching, comparing, notes and lessons need JavaScript and WebAssembly.";
+
+/// What `prerender` wrote.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Prerendered {
+    /// The file names written, `index.html` first.
+    pub files: Vec<String>,
+    /// A note for the person who ran it (a corpus too large to prerender).
+    pub note: Option<String>,
+}
+
+/// The name of the reader page of document `id`.
+pub fn reader_file(id: &str) -> String {
+    format!("read-{id}.html")
+}
+
+/// Writes the prerendered library into `dist/index.html` and a reader page per document of
+/// `bundle` beside it (none past `MAX_PAGES` documents). Running it again on its own output
+/// gives the same files.
+pub fn prerender(dist: &Path, bundle: &Bundle) -> Result<Prerendered, PackError> {
+    let index = dist.join("index.html");
+    let template = std::fs::read_to_string(&index)
+        .map_err(|e| PackError::new(format!("{} cannot be read: {e}", index.display())))?;
+    let known = Known::new(&bundle.corpus, &bundle.checksum);
+    let corpus = &bundle.corpus;
+    let docs = &corpus.documents;
+    if docs.len() > MAX_PAGES {
+        return Ok(Prerendered {
+            files: Vec::new(),
+            note: Some(format!(
+                "{} documents: more than {MAX_PAGES}, so no page is prerendered (the app renders them)",
+                docs.len()
+            )),
+        });
+    }
+    let pages = docs
+        .iter()
+        .map(|d| d.id.as_str())
+        .collect::<Vec<_>>()
+        .join(" ");
+    let mut files = Vec::new();
+    let library = page(
+        &template,
+        &format!("{} — Parallax", corpus.title),
+        "/",
+        Some(&pages),
+        &library_main(bundle, &known),
+    )?;
+    write(dist, "index.html", &library)?;
+    files.push("index.html".to_owned());
+    for doc in docs {
+        let view = format!("/read/{}", doc.id);
+        let html = page(
+            &template,
+            &format!("{} — Parallax", doc.title),
+            &view,
+            None,
+            &reader_main(doc, &known),
+        )?;
+        let name = reader_file(&doc.id);
+        write(dist, &name, &html)?;
+        files.push(name);
+    }
+    Ok(Prerendered { files, note: None })
+}
+
+fn write(dist: &Path, name: &str, html: &str) -> Result<(), PackError> {
+    let path = dist.join(name);
+    std::fs::write(&path, html)
+        .map_err(|e| PackError::new(format!("{} cannot be written: {e}", path.display())))
+}
+
+/// `template` (the build's `index.html`) with `title`, the view's `<meta>` (and the list of
+/// reader pages, for the library) and `main` after the loading message in `<main>`. The metas go right after
+/// `<meta charset>`, before every script, since `assets/start.js` reads them as it runs.
+fn page(
+    template: &str,
+    title: &str,
+    view: &str,
+    pages: Option<&str>,
+    main: &str,
+) -> Result<String, PackError> {
+    let mut metas = format!(r#"<meta name="{VIEW_META}" content="{}">"#, attr(view));
+    if let Some(pages) = pages {
+        let _ = write!(
+            metas,
+            r#"<meta name="{PAGES_META}" content="{}">"#,
+            attr(pages)
+        );
+    }
+    let charset = Cell::new(false);
+    let mains = Cell::new(0);
+    let earlier = format!("meta[name={VIEW_META}], meta[name={PAGES_META}]");
+    let settings = settings()
+        .append_element_content_handler(element!("meta[charset]", |el| {
+            if !charset.replace(true) {
+                el.after(&metas, ContentType::Html);
+            }
+            Ok(())
+        }))
+        // A page prerendered before (the hook run twice on one build) is written again.
+        .append_element_content_handler(element!(&earlier, |el| {
+            el.remove();
+            Ok(())
+        }))
+        .append_element_content_handler(element!("title", |el| {
+            el.set_inner_content(title, ContentType::Text);
+            Ok(())
+        }))
+        // Marks the page for style.css and `assets/start.js`: the loading message is hidden
+        // while the prerendered view is shown.
+        .append_element_content_handler(element!("html", |el| {
+            el.set_attribute("data-prerendered", "")
+                .map_err(|e| PackError::new(format!("index.html: {e}")))?;
+            Ok(())
+        }))
+        .append_element_content_handler(element!("main .pre-view", |el| {
+            el.remove();
+            Ok(())
+        }))
+        // After the loading message (shown instead when the link names another view), with a
+        // word for readers without JavaScript.
+        .append_element_content_handler(element!("main", |el| {
+            mains.set(mains.get() + 1);
+            el.append(
+                &format!(r#"<div class="pre-view"><noscript><p class="noscript">{NO_SCRIPT}</p></noscript>{main}</div>"#),
+                ContentType::Html,
+            );
+            Ok(())
+        }));
+    let html = rewrite_str(template, settings).map_err(|e| rewrite_error("index.html", e))?;
+    let mains = mains.get();
+    if !charset.get() || mains != 1 {
+        return Err(PackError::new(format!(
+            "index.html must have a <meta charset> and exactly one <main> to prerender into (it has {mains})"
+        )));
+    }
+    Ok(html)
+}
+
+/// Text for an element's content.
+fn text(s: &str) -> String {
+    html_escape::encode_text(s).into_owned()
+}
+
+/// Text for a double-quoted attribute value.
+fn attr(s: &str) -> String {
+    html_escape::encode_double_quoted_attribute(s).into_owned()
+}
+
+/// The app's link of `view` (`#` and the corpus version included), as its `Ctx::href` writes it.
+fn href(view: View, known: &Known) -> String {
+    print(
+        &State {
+            view,
+            ..State::default()
+        },
+        &known.version,
+    )
+}
+
+/// The empty regions the app's `<main>` starts with (notices, notes problems, dropped files), so
+/// that what follows them stands where it will when the app takes over.
+const REGIONS: &str = r#"<div class="notices"></div><div class="notes-problems"></div>"#;
+
+/// The library (`library.rs`, `start_here.rs`, `source_card.rs`, `doc_meta.rs` in the app): its
+/// title, opening line, "Start here" questions and a card per source. The parts that only work
+/// with the app (citations, opening a link, adding documents) come with it, below the cards.
+fn library_main(bundle: &Bundle, known: &Known) -> String {
+    let corpus = &bundle.corpus;
+    let count = corpus.documents.len();
+    let mut out = String::from(REGIONS);
+    let _ = write!(
+        out,
+        r#"<section class="library-view"><h1>{}</h1><p class="lede">{}</p>"#,
+        text(&corpus.title),
+        text(&strings::library_lede(count, 0))
+    );
+    out.push_str(r#"<nav class="start-here" aria-labelledby="start-here-h"><h2 id="start-here-h">Start here</h2><ul>"#);
+    for part in OverviewPart::ALL {
+        let _ = write!(
+            out,
+            r#"<li><a href="{}" data-part="{}">{}</a></li>"#,
+            attr(&href(View::Overview { part: Some(part) }, known)),
+            part.id(),
+            text(part.question())
+        );
+    }
+    let _ = write!(
+        out,
+        r#"</ul><p><a href="{}">All four answers on one page: the story overview</a></p></nav><ul class="library">"#,
+        attr(&href(View::Overview { part: None }, known))
+    );
+    for doc in corpus.documents.iter().take(FIRST) {
+        // The reader's own page, with the app's link after `#`: with JavaScript the app opens that
+        // link there, without it the page is read as it is.
+        let read = format!(
+            "{}{}",
+            reader_file(&doc.id),
+            href(View::Read(Read::at(&doc.id, None)), known)
+        );
+        let _ = write!(
+            out,
+            r#"<li class="source-card" data-doc="{id}"><p class="source-number">Source {idt}</p><h2><a href="{read}">{title}</a></h2>{meta}<p class="counts"><span class="word-count">{words}</span> · <span class="removed-count">{removed}</span></p><p class="profile-link"><a href="{profile}" aria-label="About this source: signals, what was removed — {label}">About this source: signals, what was removed</a></p></li>"#,
+            id = attr(&doc.id),
+            idt = text(&doc.id),
+            read = attr(&read),
+            title = text(&doc.title),
+            meta = doc_meta(doc),
+            words = text(&strings::count(doc.word_count(), "word", "words")),
+            removed = text(&doc.removed_summary()),
+            profile = attr(&href(
+                View::Source(parallax_core::state::Source {
+                    doc: doc.id.clone()
+                }),
+                known
+            )),
+            label = attr(&doc.title),
+        );
+    }
+    out.push_str("</ul>");
+    if count > FIRST {
+        // The app's button, here without its action: the prerendered library stops at it.
+        let _ = write!(
+            out,
+            r#"<button type="button" class="more" disabled>Show all {count} sources (showing {FIRST})</button>"#
+        );
+    }
+    out.push_str("</section>");
+    out
+}
+
+/// The byline, dates, kind and site of a source (the app's `DocMeta`).
+fn doc_meta(doc: &Document) -> String {
+    let mut out = String::from(r#"<div class="doc-meta">"#);
+    if let Some(b) = &doc.byline {
+        let _ = write!(out, r#"<p class="byline">By {}"#, text(&b.name));
+        if b.source == BylineSource::AboutAuthorBox {
+            out.push_str(
+                r#"<span class="byline-source"> (claimed in an About the Author box)</span>"#,
+            );
+        }
+        out.push_str("</p>");
+    }
+    let mut facts = Vec::new();
+    if let Some(d) = &doc.date {
+        facts.push(format!(
+            r#"<time datetime="{}">{}</time>"#,
+            attr(&d.iso),
+            text(&d.text)
+        ));
+    }
+    if let Some(d) = &doc.modified {
+        facts.push(format!(
+            r#"<span class="modified">updated <time datetime="{}">{}</time></span>"#,
+            attr(&d.iso),
+            text(&d.text)
+        ));
+    }
+    if let Some(kind) = &doc.kind {
+        facts.push(format!(r#"<span class="kind">{}</span>"#, text(kind)));
+    }
+    if let Some(site) = &doc.site {
+        facts.push(format!(r#"<span class="site">{}</span>"#, text(site)));
+    }
+    if !facts.is_empty() {
+        let _ = write!(out, r#"<p class="doc-facts">{}</p>"#, facts.join(" · "));
+    }
+    out.push_str("</div>");
+    out
+}
+
+/// A reader (the app's `Reader` and `Passage`): the header, then the sections of the first page
+/// with their passages in reading order, removed text hidden as the app starts. Each passage's
+/// block carries the app's link to it as its `id`, so that the browser scrolls to the passage a
+/// link names at first paint, and CSS marks it (`:target`) as the app marks it.
+fn reader_main(doc: &Document, known: &Known) -> String {
+    let mut out = String::from(REGIONS);
+    out.push_str(r#"<div class="dropped-files"></div>"#);
+    let _ = write!(
+        out,
+        r#"<article class="reader" data-doc="{id}"><p class="back"><a href="index.html{library}">← All sources</a></p><header class="reader-header"><p class="source-number">Source {idt}</p><h1>{title}</h1>{meta}<p class="removed-switch"><input type="checkbox" role="switch" id="show-removed" disabled><label for="show-removed">Show removed text (<span class="removed-count">{removed}</span>)</label></p><p class="profile-link"><a href="{profile}">About this source: signals, what was removed</a></p></header>"#,
+        id = attr(&doc.id),
+        library = attr(&href(View::Library, known)),
+        idt = text(&doc.id),
+        title = text(&doc.title),
+        meta = doc_meta(doc),
+        removed = text(&doc.removed_summary()),
+        profile = attr(&href(
+            View::Source(parallax_core::state::Source {
+                doc: doc.id.clone()
+            }),
+            known
+        )),
+    );
+    let order = reading_order(doc);
+    let total = order.len();
+    for view in order.into_iter().take(PAGE) {
+        let _ = write!(
+            out,
+            r#"<section data-section="{}">"#,
+            attr(&view.section.id)
+        );
+        if let Some(h) = &view.section.heading {
+            let _ = write!(out, "<h2>{}</h2>", text(h));
+        }
+        let shown = view
+            .items
+            .into_iter()
+            .filter(|item| matches!(item, Item::Passage(_)));
+        for group in groups(shown) {
+            match group {
+                Group::List(ps) => {
+                    out.push_str(r#"<ul class="passage-list">"#);
+                    for p in ps {
+                        block(&mut out, "li", doc, p, known);
+                    }
+                    out.push_str("</ul>");
+                }
+                Group::Table(ps) => {
+                    out.push_str(r#"<div class="passage-table">"#);
+                    for p in ps {
+                        block(&mut out, "div", doc, p, known);
+                    }
+                    out.push_str("</div>");
+                }
+                Group::One(Item::Passage(p)) => {
+                    let (open, close) = match p.kind {
+                        PassageKind::Quote => {
+                            (r#"<blockquote class="passage-quote">"#, "</blockquote>")
+                        }
+                        PassageKind::PullQuote => (
+                            r#"<aside class="pull-quote" aria-label="Pull quote">"#,
+                            "</aside>",
+                        ),
+                        _ => ("", ""),
+                    };
+                    out.push_str(open);
+                    block(&mut out, "div", doc, p, known);
+                    out.push_str(close);
+                }
+                Group::One(Item::Removed(_)) => {}
+            }
+        }
+        out.push_str("</section>");
+    }
+    if total > PAGE {
+        // The app's button, without its action here: the page stops at it until the app runs.
+        let left = total - PAGE;
+        let _ = write!(
+            out,
+            r#"<p class="show-more"><button type="button" disabled>Show {}<span class="show-more-left"> ({} not shown yet)</span></button></p>"#,
+            text(&strings::count(
+                left.min(PAGE),
+                "more section",
+                "more sections"
+            )),
+            strings::thousands(left as u64)
+        );
+    }
+    out.push_str("</article>");
+    out
+}
+
+/// One passage in its block (`tag`), with the block's `id` the app's link to the passage.
+fn block(out: &mut String, tag: &str, doc: &Document, p: &Passage, known: &Known) {
+    let link = href(View::Read(Read::at(&doc.id, Some(&p.id))), known);
+    let anchor = link.strip_prefix('#').unwrap_or(&link);
+    let kind = p.kind.id();
+    let class = if p.kind == PassageKind::Paragraph {
+        "passage".to_owned()
+    } else {
+        format!("passage passage--{kind}")
+    };
+    let _ = write!(
+        out,
+        r#"<{tag} class="passage-block" id="{anchor}"><p class="{class}" id="passage-{pid}" data-passage="{pid}" data-kind="{kind}" tabindex="-1">"#,
+        anchor = attr(anchor),
+        pid = attr(&p.id),
+    );
+    match p.kind {
+        PassageKind::Caption => out.push_str(r#"<span class="passage-kind">Caption: </span>"#),
+        PassageKind::PullQuote => out.push_str(r#"<span class="passage-kind">Pull quote: </span>"#),
+        _ => {}
+    }
+    if p.kind == PassageKind::TableRow {
+        let lang = p
+            .sentences
+            .first()
+            .map(|s| s.lang)
+            .filter(|&l| l != Lang::En);
+        let cells: Vec<&str> = p.text.split(markers::CELL).collect();
+        let last = cells.len() - 1;
+        for (i, cell) in cells.into_iter().enumerate() {
+            match lang {
+                Some(l) => {
+                    let _ = write!(out, r#"<span class="cell" lang="{}">"#, l.code());
+                }
+                None => out.push_str(r#"<span class="cell">"#),
+            }
+            out.push_str(&text(cell));
+            out.push_str("</span>");
+            if i < last {
+                out.push_str(r#"<span class="vh"> | </span>"#);
+            }
+        }
+    } else {
+        let mut at = 0;
+        for s in &p.sentences {
+            let (start, end) = (s.start as usize, s.end as usize);
+            out.push_str(&text(p.text.get(at..start).unwrap_or_default()));
+            let sentence = text(p.text.get(start..end).unwrap_or_default());
+            if s.lang == Lang::En {
+                out.push_str(&sentence);
+            } else {
+                let _ = write!(out, r#"<span lang="{}">{sentence}</span>"#, s.lang.code());
+            }
+            at = at.max(end);
+        }
+        out.push_str(&text(p.text.get(at..).unwrap_or_default()));
+    }
+    let _ = write!(
+        out,
+        r#" <a class="passage-link" href="{}" aria-label="Link to {}">Link</a></p><div class="passage-notes" data-passage="{pid}"><details class="note-add"><summary>Add a note</summary></details></div></{tag}>"#,
+        attr(&link),
+        attr(&strings::passage_name(&p.id)),
+        pid = attr(&p.id),
+    );
+}

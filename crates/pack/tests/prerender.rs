@@ -1,0 +1,189 @@
+//! `prerender` on the real corpus the app embeds, into a small build folder: a page per source
+//! holding every passage's text once, as the passage has it; the library's cards; text of the
+//! corpus never written as markup; the same files when run again; a clear error for a page it
+//! cannot prerender into; no pages for a corpus past `MAX_PAGES`.
+#![allow(clippy::disallowed_methods)] // Tests never reach the wasm.
+
+use std::cell::RefCell;
+use std::path::Path;
+
+use lol_html::{element, rewrite_str, text, RewriteStrSettings};
+use parallax_core::{Bundle, PassageKind};
+use parallax_pack::prerender::{prerender, reader_file, MAX_PAGES};
+
+const INDEX: &str = r#"<!doctype html><html lang=en><meta charset=utf-8><title>Parallax</title>
+<script src=/start-1.js></script><body><header>Parallax</header>
+<main id=main tabindex=-1><section class=shell-main><h1>Story</h1><p class=shell-status>Loading the sources…</p></section></main></body>"#;
+
+fn bundle() -> Bundle {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("../..");
+    let (bytes, _) = parallax_core::source::app_bundle(&root).expect("the app's corpus");
+    parallax_core::decode(&bytes).unwrap()
+}
+
+fn dist(index: &str) -> tempfile::TempDir {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(dir.path().join("index.html"), index).unwrap();
+    dir
+}
+
+/// The text of each element matching `selector` in `html`, character references decoded.
+fn texts(html: &str, selector: &str) -> Vec<String> {
+    let found = RefCell::new(Vec::<String>::new());
+    rewrite_str(
+        html,
+        RewriteStrSettings::new()
+            .append_element_content_handler(element!(selector, |_| {
+                found.borrow_mut().push(String::new());
+                Ok(())
+            }))
+            .append_element_content_handler(text!(selector, |t| {
+                if let Some(last) = found.borrow_mut().last_mut() {
+                    last.push_str(t.as_str());
+                }
+                Ok(())
+            })),
+    )
+    .unwrap();
+    found
+        .into_inner()
+        .into_iter()
+        .map(|t| html_escape::decode_html_entities(&t).into_owned())
+        .collect()
+}
+
+#[test]
+fn every_source_has_a_page_with_each_passage_once_as_its_text() {
+    let bundle = bundle();
+    let dir = dist(INDEX);
+    let done = prerender(dir.path(), &bundle).unwrap();
+    let mut expected = vec!["index.html".to_owned()];
+    expected.extend(bundle.corpus.documents.iter().map(|d| reader_file(&d.id)));
+    assert_eq!(done.files, expected);
+    assert_eq!(done.note, None);
+    for doc in &bundle.corpus.documents {
+        let html = std::fs::read_to_string(dir.path().join(reader_file(&doc.id))).unwrap();
+        assert_eq!(texts(&html, "title"), [format!("{} — Parallax", doc.title)]);
+        assert_eq!(texts(&html, ".pre-view h1"), [doc.title.as_str()]);
+        assert!(html.contains(&format!(
+            r#"<meta name="parallax-prerendered" content="/read/{}">"#,
+            doc.id
+        )));
+        // The loading message stays, for a link to another view (start.js shows it then).
+        assert_eq!(texts(&html, ".shell-status"), ["Loading the sources…"]);
+        let shown = texts(&html, "p.passage");
+        let wanted: Vec<String> = doc
+            .passages
+            .iter()
+            .map(|p| {
+                let label = match p.kind {
+                    PassageKind::Caption => "Caption: ",
+                    PassageKind::PullQuote => "Pull quote: ",
+                    _ => "",
+                };
+                format!("{label}{} Link", p.text)
+            })
+            .collect();
+        assert!(!wanted.is_empty());
+        assert_eq!(shown, wanted, "{}: every passage once, in order", doc.id);
+    }
+    let index = std::fs::read_to_string(dir.path().join("index.html")).unwrap();
+    let titles = texts(&index, ".source-card h2");
+    let want: Vec<&str> = bundle
+        .corpus
+        .documents
+        .iter()
+        .map(|d| d.title.as_str())
+        .collect();
+    assert_eq!(titles, want);
+    assert_eq!(
+        texts(&index, ".source-card .removed-count"),
+        bundle
+            .corpus
+            .documents
+            .iter()
+            .map(|d| d.removed_summary())
+            .collect::<Vec<_>>()
+    );
+    assert!(index.contains(r#"<meta name="parallax-pages" content="000 001 002 003 004">"#));
+}
+
+#[test]
+fn corpus_text_is_never_markup() {
+    let mut bundle = bundle();
+    let hostile = r#"</title><script>alert(1)</script><img src=x onerror=alert(2)> & "quoted""#;
+    bundle.corpus.documents[0].title = hostile.to_owned();
+    bundle.corpus.documents[0].passages[0].text = hostile.to_owned();
+    bundle.corpus.documents[0].passages[0].sentences.clear();
+    let dir = dist(INDEX);
+    prerender(dir.path(), &bundle).unwrap();
+    let id = bundle.corpus.documents[0].id.clone();
+    for name in ["index.html".to_owned(), reader_file(&id)] {
+        let html = std::fs::read_to_string(dir.path().join(&name)).unwrap();
+        assert!(!html.contains("<script>alert"), "{name}");
+        assert!(!html.contains("<img"), "{name}");
+    }
+    let page = std::fs::read_to_string(dir.path().join(reader_file(&id))).unwrap();
+    assert_eq!(texts(&page, ".pre-view h1"), [hostile]);
+    assert_eq!(texts(&page, "title"), [format!("{hostile} — Parallax")]);
+    assert_eq!(texts(&page, "p.passage")[0], format!("{hostile} Link"));
+}
+
+#[test]
+fn running_it_again_writes_the_same_files() {
+    let bundle = bundle();
+    let dir = dist(INDEX);
+    let first = prerender(dir.path(), &bundle).unwrap();
+    let read = |name: &str| std::fs::read(dir.path().join(name)).unwrap();
+    let before: Vec<Vec<u8>> = first.files.iter().map(|f| read(f)).collect();
+    let again = prerender(dir.path(), &bundle).unwrap();
+    assert_eq!(again, first);
+    let after: Vec<Vec<u8>> = again.files.iter().map(|f| read(f)).collect();
+    assert!(before == after, "a second run changed the pages");
+}
+
+#[test]
+fn a_page_without_one_main_is_refused_in_words() {
+    let bundle = bundle();
+    for index in [
+        "<!doctype html><meta charset=utf-8><title>x</title><body><p>no main</p>",
+        "<!doctype html><meta charset=utf-8><title>x</title><main></main><main></main>",
+        "<!doctype html><title>x</title><main></main>",
+    ] {
+        let dir = dist(index);
+        let e = prerender(dir.path(), &bundle).unwrap_err().to_string();
+        assert!(
+            e.contains("exactly one <main>") && e.contains("<meta charset>"),
+            "{e}"
+        );
+        // Nothing was written.
+        assert_eq!(std::fs::read_dir(dir.path()).unwrap().count(), 1);
+    }
+    let dir = tempfile::tempdir().unwrap();
+    let e = prerender(dir.path(), &bundle).unwrap_err().to_string();
+    assert!(e.contains("index.html cannot be read"), "{e}");
+}
+
+#[test]
+fn a_corpus_past_the_limit_is_left_to_the_app() {
+    let mut bundle = bundle();
+    let doc = bundle.corpus.documents[0].clone();
+    bundle.corpus.documents = (0..=MAX_PAGES)
+        .map(|i| {
+            let mut d = doc.clone();
+            d.id = format!("{i:04}");
+            d
+        })
+        .collect();
+    let dir = dist(INDEX);
+    let done = prerender(dir.path(), &bundle).unwrap();
+    assert!(done.files.is_empty());
+    assert!(done
+        .note
+        .unwrap()
+        .contains(&format!("more than {MAX_PAGES}")));
+    assert_eq!(
+        std::fs::read_to_string(dir.path().join("index.html")).unwrap(),
+        INDEX
+    );
+}

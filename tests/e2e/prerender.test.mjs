@@ -1,0 +1,198 @@
+// Prerendered pages (ARCHITECTURE.md, "Prerendered pages"): the library and each source's reader
+// are in the HTML the server sends, so they are read at first paint and without JavaScript; the
+// app then takes the page over with the same text in the same places, keeping the reader's scroll
+// position and focus; a link to another view never shows the prerendered one first; a reader link
+// in today's form (`#/read/002/p4`) goes to the reader's own page. The app's program (the wasm)
+// is held back where a test looks at the page before the app runs. Every test also fails if the
+// page logs anything or asks another origin.
+
+import assert from 'node:assert/strict';
+import { after, afterEach, before, describe, it } from 'node:test';
+import { Harness, eventually, manifestIds, screenshot } from './harness.mjs';
+
+const h = new Harness();
+
+/** Holds back the app's wasm until `release()` is called, so the page shows only its HTML. */
+async function holdApp(page) {
+  let release;
+  const held = new Promise((resolve) => {
+    release = resolve;
+  });
+  await page.route('**/*_bg.wasm', async (route) => {
+    await held;
+    await route.continue();
+  });
+  return release;
+}
+
+/** Records every layout shift from the first paint on (read with `shifts(page)`). */
+async function watchShifts(page) {
+  await page.addInitScript(() => {
+    window.parallaxShifts = [];
+    new PerformanceObserver((list) => {
+      for (const e of list.getEntries()) if (!e.hadRecentInput) window.parallaxShifts.push(e.value);
+    }).observe({ type: 'layout-shift', buffered: true });
+  });
+}
+
+const shifts = (page) => page.evaluate(() => window.parallaxShifts.reduce((a, b) => a + b, 0));
+
+/** The passages shown in `<main>`: id, text (without the "Link" after it) and place in the page. */
+function passages() {
+  return [...document.querySelectorAll('#main p.passage')].map((p) => {
+    const r = p.getBoundingClientRect();
+    const link = p.querySelector('.passage-link');
+    const text = p.textContent.slice(0, p.textContent.length - (link ? link.textContent.length : 0)).trim();
+    return { id: p.dataset.passage, text, top: Math.round(r.top + scrollY), left: Math.round(r.left), height: Math.round(r.height) };
+  });
+}
+
+/** Cards of the library: source number, title and place. */
+function cards() {
+  return [...document.querySelectorAll('#main .source-card')].map((c) => {
+    const r = c.getBoundingClientRect();
+    return { doc: c.dataset.doc, title: c.querySelector('h2').textContent, counts: c.querySelector('.counts').textContent, top: Math.round(r.top + scrollY), height: Math.round(r.height) };
+  });
+}
+
+/** The app's corpus version, as the prerendered links carry it. */
+async function version() {
+  const html = await (await fetch(`${h.origin}/read-002.html`)).text();
+  const m = /#\/read\/002\/p1\?v=([0-9a-zA-Z]+)/.exec(html);
+  assert.ok(m, 'read-002.html should link to its passages with the corpus version');
+  return m[1];
+}
+
+describe('prerendered pages', () => {
+  h.install({ before, after, afterEach });
+
+  it('every source is read from the HTML itself, with JavaScript off, as the app shows it', async () => {
+    const ids = await manifestIds();
+    const off = await h.newPage({ javaScriptEnabled: false });
+    await off.goto(`${h.origin}/`);
+    const links = await off.$$eval('#main .source-card h2 a', (as) => as.map((a) => ({ href: a.href, title: a.textContent })));
+    assert.deepEqual(links.map((l) => new URL(l.href).pathname), ids.map((id) => `/read-${id}.html`), 'a card per source, linking to its page');
+    assert.equal(await off.isVisible('.shell-status'), false, 'no loading message without JavaScript');
+    assert.match(await off.textContent('.pre-view .noscript'), /every source can be read here/);
+    const app = await h.newPage();
+    for (const [i, id] of ids.entries()) {
+      // Fetched, before any script: the page is there in the HTML.
+      const res = await fetch(`${h.origin}/read-${id}.html`);
+      assert.equal(res.status, 200);
+      const html = await res.text();
+      await off.goto(links[i].href);
+      const read = await off.evaluate(passages);
+      assert.equal(await off.textContent('.pre-view h1'), links[i].title, `${id}: the page is the card's source`);
+      await h.open(app, `#/read/${id}`);
+      const shown = await app.evaluate(passages);
+      assert.ok(shown.length > 0, `${id}: the app shows passages`);
+      assert.deepEqual(read.map((p) => [p.id, p.text]), shown.map((p) => [p.id, p.text]), `${id}: the same passages with the same text as the app`);
+      assert.equal(html.split('class="passage-block"').length - 1, shown.length, `${id}: each passage once in the HTML`);
+    }
+  });
+
+  it('the app takes a reader page over: same text in the same places, scroll and focus kept, no shift', async () => {
+    const page = await h.newPage({ width: 390, height: 800 });
+    await watchShifts(page);
+    const release = await holdApp(page);
+    // The page's own address, with no link: it holds its reader.
+    await page.goto(`${h.origin}/read-002.html`);
+    await page.waitForSelector('.pre-view article.reader p.passage');
+    assert.equal(await page.evaluate(() => document.documentElement.hasAttribute('data-ready')), false, 'the app has not started');
+    assert.equal(await page.isVisible('.shell-status'), false, 'no loading message over a prerendered reader');
+    await screenshot(page, 'prerendered-reader--phone');
+    const before = await page.evaluate(passages);
+    // The reader moves on before the app arrives: focus on the fourth passage's link, then scrolls.
+    await page.focus('.pre-view p.passage[data-passage="p4"] .passage-link');
+    await page.evaluate(() => window.scrollTo(0, 900));
+    const scrolled = await page.evaluate(() => scrollY);
+    release();
+    await page.waitForSelector('html[data-ready="true"]', { state: 'attached' });
+    assert.equal(await page.$('.pre-view'), null, 'the prerendered page is gone');
+    assert.equal(await page.$$eval('#main article.reader', (a) => a.length), 1, 'one reader, not two');
+    assert.match(await page.evaluate(() => location.hash), /^#\/read\/002\?v=/, 'the address names the reader');
+    const afterwards = await page.evaluate(passages);
+    assert.deepEqual(afterwards, before, 'every passage has the same text in the same place');
+    assert.equal(await page.evaluate(() => scrollY), scrolled, 'the scroll position is kept');
+    assert.equal(
+      await page.evaluate(() => document.activeElement?.closest('p.passage')?.dataset.passage + ' ' + document.activeElement?.className),
+      'p4 passage-link',
+      'focus stays on the link the reader had focused',
+    );
+    const cls = await shifts(page);
+    assert.ok(cls <= 0.01, `cumulative layout shift ${cls} should be at most 0.01`);
+  });
+
+  it('a passage link shows its passage marked at first paint, then the app marks the same one', async () => {
+    const v = await version();
+    const page = await h.newPage({ width: 390, height: 800 });
+    await watchShifts(page);
+    const release = await holdApp(page);
+    await page.goto(`${h.origin}/read-002.html#/read/002/p7?v=${v}`);
+    const block = `.pre-view [id="/read/002/p7?v=${v}"]`;
+    await page.waitForSelector(block);
+    const marked = await page.$eval(`${block} > p.passage`, (p) => {
+      const r = p.getBoundingClientRect();
+      return { border: getComputedStyle(p).borderLeftStyle, inView: r.top >= 0 && r.top < innerHeight };
+    });
+    assert.deepEqual(marked, { border: 'double', inView: true }, 'the passage is marked and in view before the app runs');
+    const top = await page.$eval(`${block} > p.passage`, (p) => Math.round(p.getBoundingClientRect().top + scrollY));
+    release();
+    await page.waitForSelector('html[data-ready="true"]', { state: 'attached' });
+    await eventually(page, 'the app marks and focuses passage p7', () => {
+      const p = document.querySelector('p.passage--target');
+      return p?.dataset.passage === 'p7' && document.activeElement === p;
+    });
+    assert.equal(await page.$eval('p.passage--target', (p) => Math.round(p.getBoundingClientRect().top + scrollY)), top, 'in the same place');
+    const cls = await shifts(page);
+    assert.ok(cls <= 0.01, `cumulative layout shift ${cls} should be at most 0.01`);
+  });
+
+  it('a reader link in today\'s form goes to the reader\'s own page, its passage in view', async () => {
+    const v = await version();
+    const page = await h.newPage();
+    const release = await holdApp(page);
+    await page.goto(`${h.origin}/#/read/003/p2?v=${v}`);
+    await page.waitForURL(`${h.origin}/read-003.html#/read/003/p2?v=${v}`);
+    await page.waitForSelector('.pre-view article.reader[data-doc="003"]');
+    assert.equal(await page.isVisible('.pre-view .library-view'), false);
+    release();
+    await page.waitForSelector('html[data-ready="true"]', { state: 'attached' });
+    await eventually(page, 'the app shows passage p2 of source 003', () =>
+      document.querySelector('p.passage--target')?.dataset.passage === 'p2' && document.querySelector('article.reader')?.dataset.doc === '003');
+  });
+
+  it('a link to another view never shows the prerendered one first', async () => {
+    for (const path of ['/#/explore?q=Syria', '/read-002.html#/map', '/read-002.html#/read/002?removed=1']) {
+      const page = await h.newPage();
+      const release = await holdApp(page);
+      await page.goto(`${h.origin}${path}`);
+      await page.waitForSelector('.shell-status', { state: 'visible' });
+      assert.equal(await page.textContent('.shell-status'), 'Loading the sources…', path);
+      assert.equal(await page.isVisible('.pre-view'), false, `${path}: the prerendered view stays hidden`);
+      assert.equal(new URL(page.url()).pathname, path.split('#')[0], `${path}: no other page opened`);
+      release();
+      await page.waitForSelector('html[data-ready="true"]', { state: 'attached' });
+      assert.equal(await page.$('.pre-view'), null);
+    }
+  });
+
+  it('the library is in the HTML and the app takes it over without moving a card', async () => {
+    const ids = await manifestIds();
+    const page = await h.newPage({ width: 390, height: 800 });
+    await watchShifts(page);
+    const release = await holdApp(page);
+    await page.goto(`${h.origin}/`);
+    await page.waitForSelector('.pre-view .source-card');
+    assert.equal(await page.title(), `${await page.textContent('.pre-view h1')} — Parallax`);
+    await screenshot(page, 'prerendered-library--phone');
+    const before = await page.evaluate(cards);
+    assert.deepEqual(before.map((c) => c.doc), ids);
+    release();
+    await page.waitForSelector('html[data-ready="true"]', { state: 'attached' });
+    assert.equal(await page.$$eval('#main .library', (l) => l.length), 1, 'one list of sources, not two');
+    assert.deepEqual(await page.evaluate(cards), before, 'the same cards, with the same counts, in the same places');
+    const cls = await shifts(page);
+    assert.ok(cls <= 0.01, `cumulative layout shift ${cls} should be at most 0.01`);
+  });
+});
