@@ -1,34 +1,3 @@
-// Prerendered pages (ARCHITECTURE.md, "Prerendered pages"): a page written at build time holds
-// one view's text (`<meta name="parallax-prerendered">`: `/` the library, `/read/002` a reader),
-// shown at first paint, before the app. This runs before the page's body is read: when the link
-// opened names that view (or none), the text stays; a reader link opened on the library's page
-// goes to that reader's own page (on the web, where those pages exist); any other link hides the
-// prerendered text (`html[data-prerendered=other]`), so that no other view flashes before the
-// app shows the one linked.
-(() => {
-  const meta = (name) => document.querySelector(`meta[name="${name}"]`)?.getAttribute('content');
-  const view = meta('parallax-prerendered');
-  if (view == null) return;
-  const root = document.documentElement;
-  const href = location.href;
-  const at = href.indexOf('#');
-  const fragment = at < 0 ? '' : href.slice(at + 1);
-  // The link's path and whether its parameters are only the corpus version, as the app prints it.
-  const [path, query = ''] = fragment.split('?', 2);
-  const plain = query === '' || /^v=[0-9a-zA-Z]*$/.test(query);
-  const reader = /^\/read\/([^/]+)(?:\/[^/]+)?$/.exec(path);
-  const same =
-    fragment === '' ||
-    (plain && (view === '/' ? path === '/' || path === '' : reader !== null && `/read/${reader[1]}` === view));
-  if (same) return;
-  const pages = (meta('parallax-pages') || '').split(' ');
-  if (view === '/' && plain && reader && pages.includes(reader[1]) && /^https?:$/.test(location.protocol)) {
-    location.replace(new URL(`read-${reader[1]}.html#${fragment}`, href).href);
-    return;
-  }
-  root.setAttribute('data-prerendered', 'other');
-})();
-
 // Focus across the take-over: the app replaces a prerendered page with the same content. The
 // control a reader focused before it did (found again by its place among the controls of
 // `<main>`, checked by its tag and text) has focus again in the app's page.

@@ -116,11 +116,7 @@ pub fn App() -> Html {
         }
     };
     // The QR code in the header is of the page's own link, as it would be copied.
-    let page_link = format!(
-        "{}{}",
-        dom::page_address(),
-        print(&state, &data.known.version)
-    );
+    let page_link = dom::share_link(&state, &print(&state, &data.known.version));
     let ctx = Ctx {
         data,
         state: state.clone(),

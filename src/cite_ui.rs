@@ -22,10 +22,12 @@ fn today() -> Option<Day> {
 fn references(ctx: &Ctx, ids: Option<&str>) -> Option<Vec<Reference>> {
     let accessed = today()?;
     let base = dom::page_address();
+    let pages = dom::pages();
     let at = LinkBase {
         base: &base,
         version: &ctx.data.known.version,
         custom: &[],
+        pages: &pages,
     };
     Some(
         ctx.data

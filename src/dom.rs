@@ -35,6 +35,41 @@ pub fn fragment() -> String {
     }
 }
 
+/// The documents with a page prerendered at build time (`<meta name="parallax-pages">`,
+/// `parallax_pack::prerender`), on the web only: none in the single file, opened from a file, or
+/// in a build that wrote none.
+pub fn pages() -> Rc<[String]> {
+    thread_local! {
+        static PAGES: Rc<[String]> = web_sys::window()
+            .filter(|w| w.location().protocol().is_ok_and(|p| p == "http:" || p == "https:"))
+            .and_then(|w| w.document())
+            .and_then(|d| d.query_selector("meta[name=parallax-pages]").ok().flatten())
+            .and_then(|meta| meta.get_attribute("content"))
+            .map(|ids| ids.split_ascii_whitespace().map(str::to_owned).collect())
+            .unwrap_or_default();
+    }
+    PAGES.with(Rc::clone)
+}
+
+/// The address to write for `link` (`state`'s canonical fragment, with `#`): under the page
+/// prerendered for its view (`read-002.html#/read/002/p4…`), or the library's page (`./#/…`),
+/// so that the address a reader copies opens with its text at first paint; the fragment alone
+/// where the build has no such pages. The rule is the core's `state::prerendered_page`.
+pub fn link_url(state: &parallax_core::state::State, link: &str) -> String {
+    let pages = pages();
+    if pages.is_empty() {
+        return link.to_owned();
+    }
+    let page = parallax_core::state::prerendered_page(state, &pages);
+    format!("{}{link}", page.as_deref().unwrap_or("./"))
+}
+
+/// Whether `url` (relative to this page) is the address shown now.
+pub fn is_current(url: &str) -> bool {
+    let here = href();
+    web_sys::Url::new_with_base(url, &here).is_ok_and(|u| u.href() == here)
+}
+
 /// The web address this build is published at, when it was built with one
 /// (`PARALLAX_WEB_ADDRESS=https://school.example/parallax/ make bundle`): links shared from the
 /// single file then point there instead of being bare fragments.
@@ -46,8 +81,21 @@ const BUILT_FOR: Option<&str> = option_env!("PARALLAX_WEB_ADDRESS");
 /// "Open a link"). The rule is the core's `state::share_base`.
 pub fn page_address() -> String {
     let href = href();
-    let page = href.split('#').next().unwrap_or_default();
+    let mut page = href.split('#').next().unwrap_or_default();
+    // A build with prerendered pages: its folder, and each link names the page that shows it
+    // (`share_link`, `LinkBase::pages`).
+    if !pages().is_empty() {
+        page = page.split('?').next().unwrap_or_default();
+        page = &page[..page.rfind('/').map_or(page.len(), |i| i + 1)];
+    }
     parallax_core::state::share_base(page, BUILT_FOR).to_owned()
+}
+
+/// The link to share for `state` (`link`, its canonical fragment): this site's address and the
+/// page that shows it, as the address bar shows it once the app has written it (`link_url`).
+pub fn share_link(state: &parallax_core::state::State, link: &str) -> String {
+    let page = parallax_core::state::prerendered_page(state, &pages());
+    format!("{}{}{link}", page_address(), page.unwrap_or_default())
 }
 
 /// Opens `fragment` (without `#`) as a followed link would: a new history entry, and the app

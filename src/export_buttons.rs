@@ -85,12 +85,14 @@ pub fn ExportButtons(props: &Props) -> Html {
         let failed = failed.clone();
         let onclick = Callback::from(move |_: MouseEvent| {
             let base = dom::page_address();
+            let pages = dom::pages();
             let date = dom::today();
             let made = Made {
                 at: LinkBase {
                     base: &base,
                     version: &ctx.data.known.version,
                     custom: &ctx.state.custom,
+                    pages: &pages,
                 },
                 date: &date,
             };

@@ -102,10 +102,12 @@ fn step_content(ctx: &Ctx, base: &str, step: &Step) -> Content {
         reuse: &reuse,
         facts: &facts,
     };
+    let pages = dom::pages();
     let at = LinkBase {
         base,
         version: &data.known.version,
         custom,
+        pages: &pages,
     };
     content(&sources, &step.state.view, at)
 }

@@ -209,10 +209,12 @@ enum Export {
 /// Downloads the notebook in one of its export forms.
 fn export(book: &Notebook, form: Export, ctx: &crate::ctx::Ctx) -> bool {
     let base = dom::page_address();
+    let pages = dom::pages();
     let at = LinkBase {
         base: &base,
         version: &ctx.data.known.version,
         custom: &ctx.state.custom,
+        pages: &pages,
     };
     let corpus = &ctx.data.bundle.corpus;
     match form {

@@ -1,6 +1,8 @@
 //! The `use_url_state` hook: the current `State` and notices, parsed by the core from the URL
 //! fragment, updated on every `hashchange`, and a callback that navigates (push or replace). A
-//! link opened in another form than its canonical one is replaced by the canonical one.
+//! link opened in another form than its canonical one is replaced by the canonical one, and every
+//! link is written under the page prerendered for its view (`dom::link_url`: a reader's own page,
+//! else the library's), so that the address shown opens with its text at first paint.
 //!
 //! A navigation (a key typed in the search box replaces the entry, a click pushes a new one)
 //! shows the new state at once and writes the link just after the browser has painted it: in
@@ -32,12 +34,16 @@ pub fn use_url_state(known: Option<Rc<Known>>) -> (Rc<State>, Rc<Vec<Notice>>, C
                 Some(k) => {
                     let fragment = dom::fragment();
                     let (s, n) = parse(&fragment, k);
-                    // The address shown becomes the one link of this state (no new history
-                    // entry), written after the first paint like any other link (at start-up
-                    // it is the only history call, 10 ms or more); a link to something missing
-                    // stays as typed, to be corrected.
-                    if let Some(url) = canonical_replacement(&fragment, &s, &n, &k.version) {
-                        write_later(&pending, url, false);
+                    // The address shown becomes the one link of this state, under its page (no
+                    // new history entry), written after the first paint like any other link (at
+                    // start-up it is the only history call, 10 ms or more); a link to something
+                    // missing stays as typed, to be corrected.
+                    let link = canonical_replacement(&fragment, &s, &n, &k.version)
+                        .or_else(|| (!s.is_not_found(&n)).then(|| print(&s, &k.version)));
+                    if let Some(url) = link.map(|link| dom::link_url(&s, &link)) {
+                        if !dom::is_current(&url) {
+                            write_later(&pending, url, false);
+                        }
                     }
                     (Rc::new(s), Rc::new(n))
                 }
@@ -82,7 +88,7 @@ pub fn use_url_state(known: Option<Rc<Known>>) -> (Rc<State>, Rc<Vec<Notice>>, C
             // its length), with a notice when something was cut.
             let typed = print(&nav.state, &k.version);
             let (state, notices) = parse(typed.strip_prefix('#').unwrap_or(&typed), k);
-            let url = print(&state, &k.version);
+            let url = dom::link_url(&state, &print(&state, &k.version));
             // Shown now; written once the browser has painted it.
             write_later(&pending, url, !nav.replace);
             current.set((Rc::new(state), Rc::new(notices)));

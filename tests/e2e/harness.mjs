@@ -65,9 +65,11 @@ export function launchBrowser() {
  * server for anything.
  */
 export class Harness {
-  /** `root`: the build to serve (default: the one the tests are pointed at). */
-  constructor({ root = DIST } = {}) {
+  /** `root`: the build to serve (default: the one the tests are pointed at); `base`: the folder
+   * it is served in (server.mjs), which `open` adds. */
+  constructor({ root = DIST, base = '/' } = {}) {
     this.root = root;
+    this.base = base;
     this.server = null;
     this.browser = null;
     this.pages = [];
@@ -80,7 +82,7 @@ export class Harness {
   /** Registers the hooks with node:test; pass its `before`, `after` and `afterEach`. */
   install({ before, after, afterEach }) {
     before(async () => {
-      this.server = await startServer(this.root);
+      this.server = await startServer(this.root, { base: this.base });
       this.browser = await launchBrowser();
       await mkdir(ARTIFACTS, { recursive: true });
     });
@@ -138,7 +140,7 @@ export class Harness {
 
   /** Loads the app at `hash` (e.g. `#/read/001`) and waits until it says its first view is up. */
   async open(page, hash = '#/') {
-    await page.goto(`${this.origin}/${hash}`);
+    await page.goto(`${this.origin}${this.base}${hash}`);
     await page.waitForSelector('html[data-ready="true"]', { state: 'attached' });
     return page;
   }

@@ -91,10 +91,10 @@ describe('offline and installable', () => {
     const page = await firstVisit('#/read/001');
     await page.waitForSelector('article.reader');
     const [old] = await cacheNames(page);
-    // A new build: the page shown changes (the reader's own page, read-001.html, where the link
-    // led), so its hash and the worker's cache name change.
-    const index = join(root, new URL(page.url()).pathname.slice(1) || 'index.html');
-    assert.equal(new URL(page.url()).pathname, '/read-001.html');
+    // A new build: the page shown changes (the reader's own page, read-001.html, under which the
+    // app writes the reader's link), so its hash and the worker's cache name change.
+    await page.waitForURL((u) => u.pathname === '/read-001.html');
+    const index = join(root, 'read-001.html');
     await writeFile(index, (await readFile(index, 'utf8')).replace('</head>', '<meta name="parallax-test-build" content="2">\n  </head>'));
     await promisify(execFile)(process.execPath, [SW, root]);
     await page.evaluate(async () => (await navigator.serviceWorker.getRegistration()).update());

@@ -148,18 +148,41 @@ describe('prerendered pages', () => {
     assert.ok(cls <= 0.01, `cumulative layout shift ${cls} should be at most 0.01`);
   });
 
-  it('a reader link in today\'s form goes to the reader\'s own page, its passage in view', async () => {
+  it('a reader link in today\'s form opens without the library first, under the reader\'s own page', async () => {
     const v = await version();
     const page = await h.newPage();
     const release = await holdApp(page);
     await page.goto(`${h.origin}/#/read/003/p2?v=${v}`);
-    await page.waitForURL(`${h.origin}/read-003.html#/read/003/p2?v=${v}`);
-    await page.waitForSelector('.pre-view article.reader[data-doc="003"]');
-    assert.equal(await page.isVisible('.pre-view .library-view'), false);
+    await page.waitForSelector('.shell-status', { state: 'visible' });
+    assert.equal(await page.isVisible('.pre-view'), false, 'the library is not shown for a reader link');
     release();
     await page.waitForSelector('html[data-ready="true"]', { state: 'attached' });
     await eventually(page, 'the app shows passage p2 of source 003', () =>
       document.querySelector('p.passage--target')?.dataset.passage === 'p2' && document.querySelector('article.reader')?.dataset.doc === '003');
+    // The address becomes the reader's own page, which a copy of it opens with its text.
+    await page.waitForURL(`${h.origin}/read-003.html#/read/003/p2?v=${v}`);
+  });
+
+  it('every link is written under the page that shows it: a reader\'s own page, else the library\'s', async () => {
+    const page = await h.newPage();
+    await h.open(page, '#/');
+    await page.click('.source-card[data-doc="001"] h2 a');
+    await page.waitForSelector('article.reader[data-doc="001"]');
+    await page.waitForURL(/\/read-001\.html#\/read\/001\?v=/);
+    await page.click('.reader .passage-link >> nth=2');
+    await page.waitForURL(/\/read-001\.html#\/read\/001\/p3\?v=/);
+    await page.click('nav[aria-label="Views"] a:text-is("Explore")');
+    await page.waitForSelector('.explore-view');
+    await page.waitForURL((u) => u.pathname === '/' && u.hash.startsWith('#/explore'));
+    // Back and Forward move between the two pages of one document, and each view comes back.
+    await page.goBack();
+    await page.waitForSelector('p.passage--target[data-passage="p3"]');
+    assert.equal(new URL(page.url()).pathname, '/read-001.html');
+    await page.goBack();
+    await page.waitForSelector('article.reader[data-doc="001"]');
+    await page.goBack();
+    await page.waitForSelector('.library-view');
+    assert.equal(new URL(page.url()).pathname, '/');
   });
 
   it('a link to another view never shows the prerendered one first', async () => {

@@ -42,9 +42,11 @@ function acceptsGzip(header = '') {
  * gzip_static): when the request accepts gzip and the build has a `.gz` copy beside the file
  * (tools/compress.mjs writes them), that copy is sent with `Content-Encoding: gzip` and the file's
  * own Content-Type. Without it (the tests' default) every file is sent as it is. `cacheControl`
- * is the Cache-Control header of every response (the tests' default: `no-store`).
+ * is the Cache-Control header of every response (the tests' default: `no-store`). `base` is the
+ * folder the build is served in (default `/`; `/parallax/` as a school's web space would), and
+ * any request outside it is a 404.
  */
-export async function startServer(root, { gzip = false, cacheControl = 'no-store' } = {}) {
+export async function startServer(root, { gzip = false, cacheControl = 'no-store', base = '/' } = {}) {
   root = resolve(root);
   const requests = [];
   const index = join(root, 'index.html');
@@ -69,6 +71,12 @@ export async function startServer(root, { gzip = false, cacheControl = 'no-store
       notFound();
       return;
     }
+    // Served under `base` only, as a host serves a site in a folder of its own.
+    if (!path.startsWith(base)) {
+      notFound();
+      return;
+    }
+    path = '/' + path.slice(base.length);
     if (path.endsWith('/')) path += 'index.html';
     const file = resolve(root, '.' + path);
     const type = CONTENT_TYPES[extname(file).toLowerCase()];

@@ -27,13 +27,18 @@ use crate::facts::readable_date;
 use crate::model::Corpus;
 use crate::state::{print, CustomTheme, Read, State, View};
 
-/// Where an export was made: the page address without its fragment, the corpus version and the
-/// reader-defined themes in use (their ids, `my1`…, appear in rows, so links carry them).
+/// Where an export was made: the site's address (`dom::page_address`: the page's folder when the
+/// build has prerendered pages), the corpus version, the reader-defined themes in use (their ids,
+/// `my1`…, appear in rows, so links carry them) and the documents with pages of their own.
 #[derive(Debug, Clone, Copy)]
 pub struct LinkBase<'a> {
     pub base: &'a str,
     pub version: &'a str,
     pub custom: &'a [CustomTheme],
+    /// The documents with a page prerendered at build time: a link to one of them is written
+    /// under its page (`state::prerendered_page`), which opens it with its text at first paint.
+    /// Empty where there are none (the single file, a native export).
+    pub pages: &'a [String],
 }
 
 impl LinkBase<'_> {
@@ -48,7 +53,13 @@ impl LinkBase<'_> {
             view,
             custom: self.custom.to_vec(),
         };
-        format!("{}{}", self.base, print(&state, self.version))
+        let page = crate::state::prerendered_page(&state, self.pages);
+        format!(
+            "{}{}{}",
+            self.base,
+            page.as_deref().unwrap_or_default(),
+            print(&state, self.version)
+        )
     }
 }
 

@@ -787,6 +787,7 @@ fn exports_cost_linearly() {
                     base: "https://example.org/",
                     version: "0123456789ab",
                     custom: &[],
+                    pages: &[],
                 },
                 date: "2026-12-05",
             };

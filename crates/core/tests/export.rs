@@ -52,6 +52,7 @@ fn a_searchs_rows_are_its_passages_in_order_with_themes_text_and_links() {
         base: BASE,
         version: "0123456789ab",
         custom: &[],
+        pages: &[],
     };
     let out = rows(corpus, &analysis, &hits, at);
     assert_eq!(out.len(), hits.len());
@@ -109,6 +110,7 @@ fn links_back_keep_the_readers_own_themes() {
         base: BASE,
         version: "0123456789ab",
         custom: &custom,
+        pages: &[],
     };
     let row = &rows(corpus, &analysis, &[unit], at)[0];
     assert!(
@@ -134,6 +136,7 @@ fn concordance_rows_keep_each_lines_words_and_leave_out_unknown_sources() {
         base: BASE,
         version: "0123456789ab",
         custom: &[],
+        pages: &[],
     };
     let out = kwic_rows(corpus, &lines, at);
     assert_eq!(out.len(), lines.len());
@@ -217,6 +220,7 @@ fn made(w: &World) -> Made<'_> {
             base: BASE,
             version: "0123456789ab",
             custom: &w.custom,
+            pages: &[],
         },
         date: DATE,
     }
@@ -990,6 +994,7 @@ fn hostile_exports() -> Vec<(Table, Vec<String>)> {
             base: BASE,
             version: "0123456789ab",
             custom: &custom,
+            pages: &[],
         },
         date: DATE,
     };
@@ -1313,4 +1318,34 @@ fn a_comparison_of_one_theme_where_they_differ_says_so_in_its_name_and_lines() {
     let rows = spreadsheet(&facts);
     assert!(rows.len() > 1);
     assert!(rows[1..].iter().all(|r| r[5] == "differ"), "{rows:?}");
+}
+
+#[test]
+fn a_link_to_a_reader_names_its_prerendered_page_when_the_build_has_one() {
+    let pages = vec!["002".to_owned()];
+    let at = LinkBase {
+        base: "https://school.example/parallax/",
+        version: "0123456789ab",
+        custom: &[],
+        pages: &pages,
+    };
+    use parallax_core::state::{Read, View};
+    assert_eq!(
+        at.view(View::Read(Read::at("002", Some("p4")))),
+        "https://school.example/parallax/read-002.html#/read/002/p4?v=0123456789ab"
+    );
+    // A source with no page of its own, another view, or a build with none: the site's address.
+    assert_eq!(
+        at.view(View::Read(Read::at("003", None))),
+        "https://school.example/parallax/#/read/003?v=0123456789ab"
+    );
+    assert_eq!(
+        at.view(View::Map),
+        "https://school.example/parallax/#/map?v=0123456789ab"
+    );
+    let none = LinkBase { pages: &[], ..at };
+    assert_eq!(
+        none.view(View::Read(Read::at("002", Some("p4")))),
+        "https://school.example/parallax/#/read/002/p4?v=0123456789ab"
+    );
 }

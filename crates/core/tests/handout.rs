@@ -182,6 +182,7 @@ fn each_step_prints_its_key_content_from_the_corpus() {
         base: "https://example.org/",
         version: V,
         custom: &[],
+        pages: &[],
     };
     let l = three_steps();
     let got: Vec<Content> = l
@@ -264,6 +265,7 @@ fn lesson_table(teacher: bool) -> (Lesson, Vec<String>, parallax_core::export::T
         base: BASE,
         version: V,
         custom: &[],
+        pages: &[],
     };
     let l = three_steps();
     let quotations: Vec<String> = l

@@ -18,11 +18,12 @@ use crate::html::{rewrite_error, settings};
 use crate::PackError;
 
 /// The `<meta name>` that says which view a page holds prerendered, as the app's link of it
-/// without `#` and version (`/` for the library, `/read/002` for a reader). `assets/start.js`
-/// compares it with the link opened, and the app opens that view when the link names none.
+/// without `#` and version (`/` for the library, `/read/002` for a reader).
+/// `assets/prerendered.js` compares it with the link opened, and the app opens that view when the
+/// link names none.
 pub const VIEW_META: &str = "parallax-prerendered";
-/// The `<meta name>` of `index.html` that lists the documents with a page of their own
-/// (space-separated ids), for `assets/start.js` to send a reader link there.
+/// The `<meta name>` of every prerendered page that lists the documents with a page of their own
+/// (space-separated ids): the app writes a reader's link under its page (`dom::link_url`).
 pub const PAGES_META: &str = "parallax-pages";
 /// Most documents given a page of their own (and shown in the prerendered library): a corpus
 /// larger than this (the 2,000-document scale build) is rendered by the app alone.
@@ -79,7 +80,7 @@ pub fn prerender(dist: &Path, bundle: &Bundle) -> Result<Prerendered, PackError>
         &template,
         &format!("{} — Parallax", corpus.title),
         "/",
-        Some(&pages),
+        &pages,
         &library_main(bundle, &known),
     )?;
     write(dist, "index.html", &library)?;
@@ -90,7 +91,7 @@ pub fn prerender(dist: &Path, bundle: &Bundle) -> Result<Prerendered, PackError>
             &template,
             &format!("{} — Parallax", doc.title),
             &view,
-            None,
+            &pages,
             &reader_main(doc, &known),
         )?;
         let name = reader_file(&doc.id);
@@ -106,24 +107,21 @@ fn write(dist: &Path, name: &str, html: &str) -> Result<(), PackError> {
         .map_err(|e| PackError::new(format!("{} cannot be written: {e}", path.display())))
 }
 
-/// `template` (the build's `index.html`) with `title`, the view's `<meta>` (and the list of
-/// reader pages, for the library) and `main` after the loading message in `<main>`. The metas go right after
-/// `<meta charset>`, before every script, since `assets/start.js` reads them as it runs.
+/// `template` (the build's `index.html`) with `title`, the view's `<meta>` and the list of reader
+/// pages, and `main` after the loading message in `<main>`. The metas go right after
+/// `<meta charset>`, before every script, since `assets/prerendered.js` reads them as it runs.
 fn page(
     template: &str,
     title: &str,
     view: &str,
-    pages: Option<&str>,
+    pages: &str,
     main: &str,
 ) -> Result<String, PackError> {
-    let mut metas = format!(r#"<meta name="{VIEW_META}" content="{}">"#, attr(view));
-    if let Some(pages) = pages {
-        let _ = write!(
-            metas,
-            r#"<meta name="{PAGES_META}" content="{}">"#,
-            attr(pages)
-        );
-    }
+    let metas = format!(
+        r#"<meta name="{VIEW_META}" content="{}"><meta name="{PAGES_META}" content="{}">"#,
+        attr(view),
+        attr(pages)
+    );
     let charset = Cell::new(false);
     let mains = Cell::new(0);
     let earlier = format!("meta[name={VIEW_META}], meta[name={PAGES_META}]");
@@ -143,7 +141,7 @@ fn page(
             el.set_inner_content(title, ContentType::Text);
             Ok(())
         }))
-        // Marks the page for style.css and `assets/start.js`: the loading message is hidden
+        // Marks the page for style.css and `assets/prerendered.js`: the loading message is hidden
         // while the prerendered view is shown.
         .append_element_content_handler(element!("html", |el| {
             el.set_attribute("data-prerendered", "")

@@ -553,8 +553,8 @@ fn packs_the_real_release_build_when_there_is_one() {
     for gone in [
         r#"class="pre-view""#,
         r#"data-prerendered="""#,
-        r#"name="parallax-prerendered""#,
-        r#"name="parallax-pages""#,
+        r#"<meta name="parallax-prerendered""#,
+        r#"<meta name="parallax-pages""#,
     ] {
         assert!(!html.contains(gone), "the single file still has {gone}");
     }

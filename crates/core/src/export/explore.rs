@@ -309,6 +309,7 @@ mod tests {
             base: "http://127.0.0.1:8080/",
             version: "0123456789ab",
             custom: &custom,
+            pages: &[],
         };
         let link = at.passage("001", "p3");
         assert_eq!(

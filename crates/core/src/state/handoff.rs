@@ -1,6 +1,7 @@
 //! Links between copies of Parallax: a text pasted into "Open a link" read as a link of this
-//! copy (`fragment_of`, `open_pasted`), and where a link written to share begins (`share_base`:
-//! a page opened as a file writes the bare fragment, which works in any copy).
+//! copy (`fragment_of`, `open_pasted`), where a link written to share begins (`share_base`: a
+//! page opened as a file writes the bare fragment, which works in any copy), and the page a link
+//! is written under (`prerendered_page`).
 
 use super::notice::NotALink;
 use super::{parse, Known, Notice, State, View, MAX_FRAGMENT};
@@ -148,6 +149,20 @@ pub fn share_base<'a>(page: &'a str, built_for: Option<&'a str>) -> &'a str {
     match built_for.map(|b| b.trim().split('#').next().unwrap_or_default()) {
         Some(b) if is_web(b) => b,
         _ => "",
+    }
+}
+
+/// The page prerendered at build time that shows `state` at first paint: `read-<id>.html` for a
+/// reader of a document in `pages` (at its start or at a passage, removed text hidden, no theme
+/// of the reader's own: the links `assets/prerendered.js` keeps the prerendered text for), or
+/// None for any other view, which the library's page (`index.html`) opens. The app writes each
+/// link under its page, so that the address a reader copies opens with its text at first paint.
+pub fn prerendered_page(state: &State, pages: &[String]) -> Option<String> {
+    match &state.view {
+        View::Read(r) if !r.show_removed && state.custom.is_empty() && pages.contains(&r.doc) => {
+            Some(format!("read-{}.html", r.doc))
+        }
+        _ => None,
     }
 }
 

@@ -92,6 +92,7 @@ pub const AT: LinkBase = LinkBase {
     base: "https://example.org/parallax/",
     version: "0123456789ab",
     custom: &[],
+    pages: &[],
 };
 
 /// A note on `passage` of `doc`, made at `created` and last changed at `updated` (ms).

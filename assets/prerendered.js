@@ -1,0 +1,23 @@
+// Prerendered pages (ARCHITECTURE.md, "Prerendered pages"): a page written at build time holds
+// one view's text (`<meta name="parallax-prerendered">`: `/` the library, `/read/002` a reader),
+// shown at first paint, before the app. Inlined at the top of <head> by Trunk (no request, and
+// it runs before the body is read): when the link opened names that view (or none), the text
+// stays; any other link hides it (`html[data-prerendered=other]`) and the loading message shows,
+// so that no other view flashes before the app shows the one linked. The same rule as the core's
+// `state::prerendered_page`, by which the app writes each link under the page that shows it.
+(() => {
+  const view = document.querySelector('meta[name="parallax-prerendered"]')?.getAttribute('content');
+  if (view == null) return;
+  const href = location.href;
+  const at = href.indexOf('#');
+  const fragment = at < 0 ? '' : href.slice(at + 1);
+  // The link's path, and whether its only parameter is the corpus version (as the app prints it).
+  const q = fragment.indexOf('?');
+  const path = q < 0 ? fragment : fragment.slice(0, q);
+  const plain = q < 0 || /^v=[0-9a-zA-Z]*$/.test(fragment.slice(q + 1));
+  const reader = /^\/read\/([^/]+)(?:\/[^/]+)?$/.exec(path);
+  const same =
+    fragment === '' ||
+    (plain && (view === '/' ? path === '/' || path === '' : reader !== null && `/read/${reader[1]}` === view));
+  if (!same) document.documentElement.setAttribute('data-prerendered', 'other');
+})();
