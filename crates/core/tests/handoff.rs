@@ -9,9 +9,9 @@ mod counting;
 
 use common::known;
 use parallax_core::state::{
-    fragment_of, get_documents, open_pasted, parse, prerendered_page, print, share_base, step_needs, Lesson,
-    NotALink, Notice, Read, State, View, MAX_FRAGMENT, MAX_PASTE_CHARS, MAX_STEPS,
-    OPEN_IN_YOUR_COPY,
+    fragment_of, get_documents, open_pasted, parse, prerendered_page, print, share_base,
+    step_needs, Lesson, NotALink, Notice, Read, State, View, MAX_FRAGMENT, MAX_PASTE_CHARS,
+    MAX_STEPS, OPEN_IN_YOUR_COPY,
 };
 use proptest::prelude::*;
 
@@ -549,11 +549,20 @@ fn a_plain_reader_link_is_written_under_its_prerendered_page() {
     let page = |fragment: &str, pages: &[String]| prerendered_page(&parse(fragment, &k).0, pages);
     // A reader at its start or at a passage, with or without the version.
     assert_eq!(page("/read/002", &pages).as_deref(), Some("read-002.html"));
-    assert_eq!(page(&format!("/read/004/p19?v={V}"), &pages).as_deref(), Some("read-004.html"));
+    assert_eq!(
+        page(&format!("/read/004/p19?v={V}"), &pages).as_deref(),
+        Some("read-004.html")
+    );
     // Removed text shown, a theme of the reader's own, another view: the library's page.
     assert_eq!(page("/read/002?removed=1", &pages), None);
     assert_eq!(page("/read/002?custom=Grain:wheat", &pages), None);
-    for other in ["/", "/explore?q=Syria", "/compare/001/002", "/source/002", "/map"] {
+    for other in [
+        "/",
+        "/explore?q=Syria",
+        "/compare/001/002",
+        "/source/002",
+        "/map",
+    ] {
         assert_eq!(page(other, &pages), None, "{other}");
     }
     // A document with no page of its own (a reader's own, or a build that wrote none).

@@ -39,7 +39,9 @@ mod parse;
 mod print;
 
 pub use fragment::{decode, encode, limit_lines, limit_text, raw};
-pub use handoff::{fragment_of, open_pasted, prerendered_page, share_base, Pasted, MAX_PASTE_CHARS};
+pub use handoff::{
+    fragment_of, open_pasted, prerendered_page, share_base, Pasted, MAX_PASTE_CHARS,
+};
 pub use lesson::{lesson, LinkFit};
 pub use name::view_name;
 pub use notice::{get_documents, step_needs, NotALink, Notice, StepProblem, OPEN_IN_YOUR_COPY};
