@@ -6,7 +6,8 @@
 // so that no other view flashes before the app shows the one linked. The same rule as the core's
 // `state::prerendered_page`, by which the app writes each link under the page that shows it.
 (() => {
-  const view = document.querySelector('meta[name="parallax-prerendered"]')?.getAttribute('content');
+  const meta = document.querySelector('meta[name="parallax-prerendered"]');
+  const view = meta?.getAttribute('content');
   if (view == null) return;
   const href = location.href;
   const at = href.indexOf('#');
@@ -19,5 +20,17 @@
   const same =
     fragment === '' ||
     (plain && (view === '/' ? path === '/' || path === '' : reader !== null && `/read/${reader[1]}` === view));
-  if (!same) document.documentElement.setAttribute('data-prerendered', 'other');
+  if (same) return;
+  document.documentElement.setAttribute('data-prerendered', 'other');
+  // That view needs the program at once: preloaded from now, as a page with no prerendered text
+  // does (the prerendered page waits for its first paint to fetch it, and has no preload).
+  const program = meta.getAttribute('data-program');
+  if (!program) return;
+  const preload = document.createElement('link');
+  preload.rel = 'preload';
+  preload.as = 'fetch';
+  preload.type = 'application/wasm';
+  preload.crossOrigin = 'anonymous';
+  preload.href = program;
+  document.head.append(preload);
 })();

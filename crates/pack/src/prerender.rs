@@ -33,6 +33,14 @@ pub const PAGE: usize = 50;
 /// The library's first cards: the app's `library::FIRST`.
 pub const FIRST: usize = 100;
 
+/// Put first in Trunk's start-up module of a prerendered page: the program is fetched once the
+/// page's text is painted (at once for a link to another view, or in a tab in the background), so
+/// that the first paint never waits for it and its transfer never competes with the stylesheets.
+/// (Lighthouse's simulation counts every request begun before the largest paint as needed for it.)
+const WAIT: &str = "if (document.documentElement.getAttribute('data-prerendered') === '' && \
+    !document.hidden) await new Promise((painted) => requestAnimationFrame(() => \
+    setTimeout(painted)));\n";
+
 /// What a reader without JavaScript is told above the prerendered view.
 const NO_SCRIPT: &str = "You are reading without JavaScript: every source can be read here, but \
     searching, comparing, notes and lessons need JavaScript and WebAssembly.";
@@ -117,9 +125,13 @@ fn page(
     pages: &str,
     main: &str,
 ) -> Result<String, PackError> {
+    // A page prerendered before (the hook run twice on one build) is written again.
+    let template = template.replace(WAIT, "");
+    let program = program(&template)?;
     let metas = format!(
-        r#"<meta name="{VIEW_META}" content="{}"><meta name="{PAGES_META}" content="{}">"#,
+        r#"<meta name="{VIEW_META}" content="{}" data-program="{}"><meta name="{PAGES_META}" content="{}">"#,
         attr(view),
+        attr(&program),
         attr(pages)
     );
     let charset = Cell::new(false);
@@ -135,6 +147,18 @@ fn page(
         // A page prerendered before (the hook run twice on one build) is written again.
         .append_element_content_handler(element!(&earlier, |el| {
             el.remove();
+            Ok(())
+        }))
+        // The program's preload goes (`WAIT`); assets/prerendered.js puts it back for a link to
+        // another view, which needs the program at once.
+        .append_element_content_handler(element!("link[rel=preload][as=fetch]", |el| {
+            if el.get_attribute("href").is_some_and(|h| h.ends_with(".wasm")) {
+                el.remove();
+            }
+            Ok(())
+        }))
+        .append_element_content_handler(element!("script[type=module]", |el| {
+            el.prepend(WAIT, ContentType::Html);
             Ok(())
         }))
         .append_element_content_handler(element!("title", |el| {
@@ -162,7 +186,7 @@ fn page(
             );
             Ok(())
         }));
-    let html = rewrite_str(template, settings).map_err(|e| rewrite_error("index.html", e))?;
+    let html = rewrite_str(&template, settings).map_err(|e| rewrite_error("index.html", e))?;
     let mains = mains.get();
     if !charset.get() || mains != 1 {
         return Err(PackError::new(format!(
@@ -170,6 +194,36 @@ fn page(
         )));
     }
     Ok(html)
+}
+
+/// The address of the program (the wasm) that `template` preloads, as written (or that a page
+/// prerendered before names).
+fn program(template: &str) -> Result<String, PackError> {
+    let found = std::cell::RefCell::new(None::<String>);
+    let earlier = format!("meta[name={VIEW_META}][data-program]");
+    rewrite_str(
+        template,
+        settings()
+            .append_element_content_handler(element!("link[rel=preload][as=fetch]", |el| {
+                if let Some(href) = el.get_attribute("href").filter(|h| h.ends_with(".wasm")) {
+                    found.borrow_mut().get_or_insert(href);
+                }
+                Ok(())
+            }))
+            // A page prerendered before keeps it there.
+            .append_element_content_handler(element!(&earlier, |el| {
+                if let Some(href) = el.get_attribute("data-program") {
+                    found
+                        .borrow_mut()
+                        .get_or_insert(html_escape::decode_html_entities(&href).into_owned());
+                }
+                Ok(())
+            })),
+    )
+    .map_err(|e| rewrite_error("index.html", e))?;
+    found.into_inner().ok_or_else(|| {
+        PackError::new("index.html has no <link rel=preload as=fetch> of the program (the .wasm) to prerender around")
+    })
 }
 
 /// Text for an element's content.

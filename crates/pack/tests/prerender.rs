@@ -11,8 +11,12 @@ use lol_html::{element, rewrite_str, text, RewriteStrSettings};
 use parallax_core::{Bundle, PassageKind};
 use parallax_pack::prerender::{prerender, reader_file, MAX_PAGES};
 
+const PROGRAM: &str = r#"<link as=fetch crossorigin href=./app-1_bg.wasm rel=preload type=application/wasm><script type=module>import init, * as bindings from './app-1.js';
+const wasm = await init({ module_or_path: './app-1_bg.wasm' });</script>"#;
+
 const INDEX: &str = r#"<!doctype html><html lang=en><meta charset=utf-8><title>Parallax</title>
-<script src=/start-1.js></script><body><header>Parallax</header>
+<script src=/start-1.js></script><link as=fetch crossorigin href=./app-1_bg.wasm rel=preload type=application/wasm><script type=module>import init, * as bindings from './app-1.js';
+const wasm = await init({ module_or_path: './app-1_bg.wasm' });</script><body><header>Parallax</header>
 <main id=main tabindex=-1><section class=shell-main><h1>Story</h1><p class=shell-status>Loading the sources…</p></section></main></body>"#;
 
 fn bundle() -> Bundle {
@@ -66,7 +70,7 @@ fn every_source_has_a_page_with_each_passage_once_as_its_text() {
         assert_eq!(texts(&html, "title"), [format!("{} — Parallax", doc.title)]);
         assert_eq!(texts(&html, ".pre-view h1"), [doc.title.as_str()]);
         assert!(html.contains(&format!(
-            r#"<meta name="parallax-prerendered" content="/read/{}">"#,
+            r#"<meta name="parallax-prerendered" content="/read/{}" data-program="#,
             doc.id
         )));
         // The loading message stays, for a link to another view (start.js shows it then).
@@ -106,6 +110,23 @@ fn every_source_has_a_page_with_each_passage_once_as_its_text() {
             .collect::<Vec<_>>()
     );
     assert!(index.contains(r#"<meta name="parallax-pages" content="000 001 002 003 004">"#));
+    // Each page fetches its program after its first paint: no preload, the start-up module
+    // waiting for a frame first, and the program's address kept for a link to another view.
+    for name in &done.files {
+        let html = std::fs::read_to_string(dir.path().join(name)).unwrap();
+        assert!(!html.contains("rel=preload"), "{name}");
+        assert!(html.contains(r#"data-program="./app-1_bg.wasm""#), "{name}");
+        let module = texts(&html, "script[type=module]");
+        assert_eq!(module.len(), 1);
+        assert!(
+            module[0].starts_with(
+                "if (document.documentElement.getAttribute('data-prerendered') === ''"
+            ) && module[0].contains("requestAnimationFrame")
+                && module[0].contains("import init, * as bindings from './app-1.js';"),
+            "{name}: {}",
+            module[0]
+        );
+    }
 }
 
 #[test]
@@ -150,7 +171,7 @@ fn a_page_without_one_main_is_refused_in_words() {
         "<!doctype html><meta charset=utf-8><title>x</title><main></main><main></main>",
         "<!doctype html><title>x</title><main></main>",
     ] {
-        let dir = dist(index);
+        let dir = dist(&index.replace("<title>", &format!("{PROGRAM}<title>")));
         let e = prerender(dir.path(), &bundle).unwrap_err().to_string();
         assert!(
             e.contains("exactly one <main>") && e.contains("<meta charset>"),
@@ -162,6 +183,13 @@ fn a_page_without_one_main_is_refused_in_words() {
     let dir = tempfile::tempdir().unwrap();
     let e = prerender(dir.path(), &bundle).unwrap_err().to_string();
     assert!(e.contains("index.html cannot be read"), "{e}");
+    // A page that does not preload its program is not Trunk's: nothing to wait for.
+    let dir = dist(&INDEX.replace(" rel=preload", " rel=stylesheet"));
+    let e = prerender(dir.path(), &bundle).unwrap_err().to_string();
+    assert!(
+        e.contains("no <link rel=preload as=fetch> of the program"),
+        "{e}"
+    );
 }
 
 #[test]
