@@ -196,26 +196,30 @@ fn focus_quietly(element: &HtmlElement) {
     let _ = element.focus_with_options(&options);
 }
 
-/// The page's scroll padding at the top and the bottom in pixels (what the lesson bar and, on a
-/// phone, the lesson sheet cover), 0 where it is `auto`.
-fn scroll_padding(window: &web_sys::Window) -> f64 {
+/// The page's scroll padding at the top and at the bottom in pixels (what the lesson bar and, on
+/// a phone, the lesson sheet cover), 0 where it is `auto`.
+fn scroll_padding(window: &web_sys::Window) -> (f64, f64) {
     let Some(style) = window
         .document()
         .and_then(|d| d.document_element())
         .and_then(|root| window.get_computed_style(&root).ok().flatten())
     else {
-        return 0.0;
+        return (0.0, 0.0);
     };
-    ["scroll-padding-top", "scroll-padding-bottom"]
-        .iter()
-        .filter_map(|p| style.get_property_value(p).ok())
-        .filter_map(|v| v.strip_suffix("px").and_then(|n| n.parse::<f64>().ok()))
-        .sum()
+    let px = |p: &str| {
+        style
+            .get_property_value(p)
+            .ok()
+            .and_then(|v| v.strip_suffix("px").and_then(|n| n.parse::<f64>().ok()))
+            .unwrap_or(0.0)
+    };
+    (px("scroll-padding-top"), px("scroll-padding-bottom"))
 }
 
 /// Scrolls the element with this id into view and focuses it: centred when it fits in what the
 /// viewport shows between the page's scroll padding (the lesson bar, a phone's lesson sheet),
-/// otherwise aligned at the top so that its first line is what the reader sees.
+/// otherwise aligned at the top so that its first line is what the reader sees; not moved when
+/// it is already in full view there.
 pub fn reveal(id: &str) {
     let Some(window) = web_sys::window() else {
         return;
@@ -226,7 +230,15 @@ pub fn reveal(id: &str) {
             .ok()
             .and_then(|h| h.as_f64())
             .unwrap_or(0.0);
-        let shown = (viewport - scroll_padding(&window)).max(0.0);
+        let (top, bottom) = scroll_padding(&window);
+        // Already in full view (a prerendered page's own scroll to the passage its link names):
+        // left where the reader sees it, rather than moved under her eyes.
+        let rect = element.get_bounding_client_rect();
+        if rect.top() >= top && rect.bottom() <= viewport - bottom {
+            focus_quietly(&element);
+            return;
+        }
+        let shown = (viewport - top - bottom).max(0.0);
         let fits = f64::from(element.offset_height()) <= shown * 0.9;
         let options = ScrollIntoViewOptions::new();
         options.set_block(if fits {

@@ -137,6 +137,7 @@ describe('prerendered pages', () => {
     });
     assert.deepEqual(marked, { border: 'double', inView: true }, 'the passage is marked and in view before the app runs');
     const top = await page.$eval(`${block} > p.passage`, (p) => Math.round(p.getBoundingClientRect().top + scrollY));
+    const scrolled = await page.evaluate(() => scrollY);
     release();
     await page.waitForSelector('html[data-ready="true"]', { state: 'attached' });
     await eventually(page, 'the app marks and focuses passage p7', () => {
@@ -144,6 +145,7 @@ describe('prerendered pages', () => {
       return p?.dataset.passage === 'p7' && document.activeElement === p;
     });
     assert.equal(await page.$eval('p.passage--target', (p) => Math.round(p.getBoundingClientRect().top + scrollY)), top, 'in the same place');
+    assert.equal(await page.evaluate(() => scrollY), scrolled, 'the passage in view is not moved under the reader\'s eyes');
     const cls = await shifts(page);
     assert.ok(cls <= 0.01, `cumulative layout shift ${cls} should be at most 0.01`);
   });
