@@ -546,7 +546,7 @@ proptest! {
 fn a_plain_reader_link_is_written_under_its_prerendered_page() {
     let k = known();
     let pages: Vec<String> = ["000", "001", "002", "003", "004"].map(String::from).into();
-    let page = |fragment: &str, pages: &[String]| prerendered_page(&parse(fragment, &k).0, pages);
+    let page = |fragment: &str, pages: &[String]| prerendered_page(&parse(fragment, k).0, pages);
     // A reader at its start or at a passage, with or without the version.
     assert_eq!(page("/read/002", &pages).as_deref(), Some("read-002.html"));
     assert_eq!(
