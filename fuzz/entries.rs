@@ -166,6 +166,7 @@ pub fn notes(data: &[u8]) {
                 base: "https://example.org/parallax/",
                 version: &r.known.version,
                 custom: &[],
+                pages: &[],
             };
             let md = notes::to_markdown(&nb, &r.corpus, at);
             let mut back = notes::from_markdown(&md).expect("written Markdown reads back");
