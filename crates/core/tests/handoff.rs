@@ -124,6 +124,11 @@ fn texts_that_are_no_parallax_link_say_why() {
         ("Parallax", NotALink::NoFragment),
         ("%23section", NotALink::NoFragment),
         ("<script>alert(1)</script>", NotALink::NoFragment),
+        // One quote is no pair around a link (cargo mutants: the length a pair needs, made
+        // `open - close`, cut the text inside one character and panicked).
+        ("\"", NotALink::NoFragment),
+        (" ' ", NotALink::NoFragment),
+        ("`", NotALink::NoFragment),
     ] {
         assert_eq!(fragment_of(text), Err(why), "{text:?}");
     }
@@ -183,6 +188,15 @@ fn too_long_is_refused_at_the_limits_of_a_link() {
         fragment_of(&"#/map ".repeat(2_000_000)),
         Err(NotALink::TooLong)
     );
+    // A link at MAX_FRAGMENT after an address of 4,000 characters is read whole: the text has
+    // room for a long address before the longest link (cargo mutants: `4 * 1024` made
+    // `4 + 1024` in `MAX_PASTE_CHARS`).
+    let address = format!("https://example.org/{}/", "p".repeat(3_979));
+    assert_eq!(address.chars().count(), 4_000);
+    let fragment = format!("/map{}", "/".repeat(MAX_FRAGMENT - "/map".len()));
+    let pasted = open_pasted(&format!("{address}#{fragment}"), known()).unwrap();
+    assert_eq!(pasted.fragment.len(), MAX_FRAGMENT);
+    assert_eq!((pasted.state.view, pasted.notices), (View::Map, vec![]));
 }
 
 #[test]
@@ -391,6 +405,77 @@ fn lesson_steps_on_documents_this_copy_lacks_still_open_and_keep_their_links() {
     assert_eq!(
         notices[0].to_string(),
         "Step 2 of this lesson uses a document this copy of Parallax does not have: “own9”. To get it, ask whoever sent you the link for the collection file or for the single file made with “Download as one file”, then open that file here. Until then, the step opens with its note only."
+    );
+}
+
+/// Sources that the view opened from a step (`away=`) names and this copy lacks are named in
+/// the one notice too, with those of the steps, once each, in the order named; the view opens
+/// with the sources that are here (cargo mutants: `gather_missing`'s arm for `InAway`).
+#[test]
+fn a_view_opened_from_a_step_names_the_documents_it_lacks_in_the_one_notice() {
+    let (state, notices) = parse("#/lesson?step=/map&away=/compare/002/004/own3", known());
+    let View::Lesson(l) = &state.view else {
+        panic!("{state:?} {notices:?}")
+    };
+    let compare = |docs: &[&str]| {
+        Some(State {
+            view: View::Compare(parallax_core::state::Compare {
+                docs: docs.iter().map(|&d| d.to_owned()).collect(),
+                ..Default::default()
+            }),
+            custom: Vec::new(),
+        })
+    };
+    assert_eq!(l.away.as_deref().cloned(), compare(&["002", "004"]));
+    assert_eq!(
+        notices,
+        vec![Notice::MissingDocs {
+            docs: vec!["own3".into()],
+            steps: vec![]
+        }]
+    );
+    assert!(!state.is_not_found(&notices));
+
+    let link = "#/lesson?step=/read/own1!Mine&step=/map&at=2&away=/compare/own2/002/own1/004";
+    let (state, notices) = parse(link, known());
+    let View::Lesson(l) = &state.view else {
+        panic!("{state:?} {notices:?}")
+    };
+    assert!(matches!(&l.steps[0].state.view, View::Missing(m) if m.docs == ["own1"]));
+    assert_eq!(l.at, 2);
+    assert_eq!(l.away.as_deref().cloned(), compare(&["002", "004"]));
+    assert_eq!(
+        notices,
+        vec![Notice::MissingDocs {
+            docs: vec!["own1".into(), "own2".into()],
+            steps: vec![1]
+        }]
+    );
+}
+
+/// The one notice names at most 64 documents a link lacks (`MAX_MISSING` of the parser), the
+/// first named, and still every step that uses one: three steps whose filters name 32 each
+/// (cargo mutants: `<` against `<=` at the limit).
+#[test]
+fn the_one_notice_names_the_first_64_documents_a_link_lacks() {
+    const MAX_MISSING: usize = 64;
+    let step = |k: usize| {
+        let docs: Vec<String> = (1..=32).map(|i| format!("own{}", 32 * k + i)).collect();
+        format!("step=/explore?sources={}", docs.join(","))
+    };
+    let link = format!("#/lesson?{}&{}&{}", step(0), step(1), step(2));
+    let (state, notices) = parse(&link, known());
+    let View::Lesson(l) = &state.view else {
+        panic!("{state:?} {notices:?}")
+    };
+    assert_eq!(l.len(), 3);
+    let first: Vec<String> = (1..=MAX_MISSING).map(|i| format!("own{i}")).collect();
+    assert_eq!(
+        notices,
+        vec![Notice::MissingDocs {
+            docs: first,
+            steps: vec![1, 2, 3]
+        }]
     );
 }
 

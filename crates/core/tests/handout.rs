@@ -138,6 +138,31 @@ fn a_handout_opens_at_no_step_and_from_none() {
     assert_eq!((h.at, h.away.is_none()), (1, true));
 }
 
+/// The handout made from a lesson at its last step, with a view opened from that step, is the
+/// handout made from its first: every step, at none and from none (cargo mutants: the `at` and
+/// `away` of `Lesson::handout`).
+#[test]
+fn a_handout_is_the_same_from_any_step_of_its_lesson() {
+    let l = three_steps();
+    let View::Lesson(at_3) = l.go(3).view else {
+        panic!("a lesson")
+    };
+    let View::Lesson(away) = at_3.visit(state(View::Map)).unwrap().view else {
+        panic!("a lesson")
+    };
+    assert_eq!((away.at, away.away.is_some()), (3, true));
+    let h = away.handout();
+    let View::Handout(hl) = &h.view else {
+        panic!("a handout")
+    };
+    assert_eq!((hl.at, hl.away.is_none(), hl.len()), (1, true, 3));
+    assert_eq!(h, l.handout());
+    assert_eq!(
+        print(&h, V),
+        print(&l.go(1), V).replacen("/lesson?", "/handout?", 1)
+    );
+}
+
 #[test]
 fn a_handout_is_never_a_step_nor_a_view_opened_from_one() {
     let l = three_steps();

@@ -1388,6 +1388,26 @@ fn lesson_limits_hold_at_their_exact_bytes() {
     assert!(matches!(&built.unwrap().view, View::Lesson(l) if l.len() == MAX_STEPS - 1));
 }
 
+/// The notices about a step's name, question or answer name the field in words, as the reader
+/// reads them (cargo mutants: `StepField::name` made `""` or `"xyzzy"`).
+#[test]
+fn notices_about_a_steps_texts_name_the_field() {
+    let long_question = "q".repeat(301);
+    let (_, n) = parse(
+        &format!("#/lesson?label=Early&step=/map&answer=A&answer=B&question={long_question}"),
+        known(),
+    );
+    let said: Vec<String> = n.iter().map(ToString::to_string).collect();
+    assert_eq!(
+        said,
+        [
+            "The link gives a name before any step; it was ignored.",
+            "Step 1 has more than one answer; only the first was kept.",
+            "The question of step 1 was longer than 300 characters and was cut.",
+        ]
+    );
+}
+
 /// The texts of a step at their limits: exactly the limit is kept whole without a notice, one
 /// character more is cut with one; line breaks count as one character each (cargo mutants: `>`
 /// against `>=` at each limit).
@@ -1545,11 +1565,13 @@ fn the_lesson_limit_counts_every_field_of_a_step() {
     assert!(matches!(&built.unwrap().view, View::Lesson(l) if l.len() == MAX_STEPS - 1));
 }
 
-/// A step whose `step=` value would be longer than a parameter may be (a view built by hand:
-/// the parser never gives one) is left out, so that every printed lesson reparses whole.
+/// A step whose `step=` value would be longer than a parameter may be (a view built by hand
+/// here; the parser gives one for a step on documents this copy lacks whose link came with
+/// characters unencoded, which printing encodes) is left out, so that every printed lesson
+/// reparses whole; one of exactly `MAX_VALUE` bytes is kept.
 #[test]
 fn a_step_value_past_max_value_is_left_out() {
-    use parallax_core::state::{step_link, MAX_STEP_LINK, MAX_VALUE};
+    use parallax_core::state::{encode, step_link, MAX_STEP_LINK, MAX_VALUE};
     // `&` is one byte of a link and three of a `step=` value.
     let amp = state(View::Source(Source {
         doc: "&".repeat(4_000),
@@ -1569,8 +1591,31 @@ fn a_step_value_past_max_value_is_left_out() {
         }]
     );
     // The same view with a short note fits.
-    let (built, n) = lesson("", vec![Step::new(amp, "short")]);
+    let (built, n) = lesson("", vec![Step::new(amp.clone(), "short")]);
     assert!(built.is_some() && n.is_empty(), "{n:?}");
+
+    // A `step=` value of exactly `MAX_VALUE` bytes is kept, one byte more is not (cargo
+    // mutants: `>` against `>=`): the link encoded as a parameter (each `&` as `%26`), `!`, and
+    // a note of 364 emoji (12 bytes each) and letters (1 byte each) to make up the rest.
+    let value =
+        |note: &str| encode(&step_link(&amp), b"/?=,:|").len() + 1 + encode(note, b"").len();
+    let note = |letters: usize| "😀".repeat(364) + &"a".repeat(letters);
+    assert_eq!(value(&note(7)), MAX_VALUE);
+    let (built, n) = lesson("", vec![Step::new(amp.clone(), note(7))]);
+    assert!(
+        matches!(&built.unwrap().view, View::Lesson(l) if l.steps[0].note == note(7)),
+        "{n:?}"
+    );
+    assert_eq!(n, vec![]);
+    let (built, n) = lesson("", vec![Step::new(amp, note(8))]);
+    assert_eq!(built, None);
+    assert_eq!(
+        n,
+        vec![Notice::StepLeftOut {
+            step: 1,
+            why: parallax_core::state::StepProblem::TooLong
+        }]
+    );
 }
 
 /// The largest step the parser can give (a step link at its limit, every text at its limit in
@@ -1651,6 +1696,55 @@ fn a_view_opened_from_a_step_keeps_the_way_back() {
     );
     // The view shown of a lesson with a view opened, and of one without.
     assert_eq!(s.shown_view(), &l.current().unwrap().state.view);
+}
+
+/// A view whose step link is exactly `MAX_STEP_LINK` bytes may be opened from a step, and the
+/// lesson link reads back with it; one byte more may not, from the app nor from a link (cargo
+/// mutants: `>` against `>=` in `Lesson::visit` and in the parser's `away=`).
+#[test]
+fn a_view_of_exactly_max_step_link_may_be_opened_from_a_step() {
+    use parallax_core::state::{encode, step_link, StepProblem, MAX_STEP_LINK};
+    let link = |s: &State| step_link(s).len();
+    let url = "#/lesson?step=/map!Look&step=/methods";
+    let (s, n) = parse(url, known());
+    assert_eq!(n, vec![]);
+    let View::Lesson(l) = &s.view else { panic!() };
+    let fits = sized(MAX_STEP_LINK, link);
+    let away = l.visit(fits.clone()).expect("exactly MAX_STEP_LINK bytes");
+    let View::Lesson(a) = &away.view else {
+        panic!()
+    };
+    assert_eq!(a.away.as_deref(), Some(&fits));
+    assert_eq!(parse(&print(&away, V), known()), (away.clone(), vec![]));
+
+    let over = sized(MAX_STEP_LINK + 1, link);
+    assert_eq!(l.visit(over.clone()), None);
+    let hand_made = format!("{url}&away={}", encode(&step_link(&over), b"/?=,:|"));
+    assert_eq!(
+        parse(&hand_made, known()),
+        (s.clone(), vec![Notice::AwayLeftOut(StepProblem::TooLong)])
+    );
+}
+
+/// An `away=` value of exactly `MAX_VALUE` bytes is read whole, without a notice; one byte more
+/// is cut with one (cargo mutants: `>` against `==` and `>=`). Empty path segments make it
+/// long and leave the view it opens the same.
+#[test]
+fn an_away_value_of_exactly_max_value_is_read_whole() {
+    use parallax_core::state::MAX_VALUE;
+    let with_away = |len: usize| {
+        let away = format!("/notes{}", "/".repeat(len - "/notes".len()));
+        parse(&format!("#/lesson?step=/map!Look&away={away}"), known())
+    };
+    let View::Lesson(l) = lesson_view("", vec![(View::Map, "Look")], 1) else {
+        unreachable!()
+    };
+    let opened = l.visit(state(View::Notes)).unwrap();
+    assert_eq!(with_away(MAX_VALUE), (opened.clone(), vec![]));
+    assert_eq!(
+        with_away(MAX_VALUE + 1),
+        (opened, vec![Notice::InAway(Box::new(Notice::Truncated))])
+    );
 }
 
 /// A student copy leaves every answer out and nothing else; a name, question and answer stay
