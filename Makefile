@@ -12,7 +12,7 @@
 #   make bundle      build, then dist/parallax.html (the app in one offline file) and dist/parallax.zip
 #   make bench-extraction DIR=…  article extraction: Parallax's import, trafilatura and Readability
 #                    on the saved pages in DIR, one scorer, one table (BENCHMARKS.md)
-#   make bench-lighthouse [DIST=…]  Lighthouse in Debian's Chromium on four links of the release
+#   make bench-lighthouse [DIST=…]  Lighthouse in Debian's Chromium on five links of the release
 #                    build served gzipped, mobile and desktop, one table (BENCHMARKS.md)
 #   make fuzz        nightly and cargo-fuzz if missing, then every fuzz target in turn (TESTING.md)
 #   make fuzz-min    after make fuzz: the kept corpora in fuzz/regressions/ minimised again
@@ -335,8 +335,8 @@ bench-extraction: setup
 # serves a release build (DIST; the default dist/ is built first by `make build`, another folder
 # is served as it is) with tests/e2e/server.mjs on 127.0.0.1, sending each file's precompressed
 # `.gz` copy like a static host, and runs Lighthouse from npm (bench/package-lock.json, pinned)
-# in Debian's Chromium, never a downloaded one, on four links: the library, a reader passage, an
-# explore query and a three-source compare; Lighthouse's mobile preset (simulated slow 4G, CPU
+# in Debian's Chromium, never a downloaded one, on five links: the library, a reader passage (on
+# its prerendered page, and in the older form), an explore query and a three-source compare; Lighthouse's mobile preset (simulated slow 4G, CPU
 # slowed 4x) and its desktop preset; performance, accessibility, best practices and SEO;
 # LIGHTHOUSE_RUNS runs each (medians). The table, the goals of issue 18 met or not, the run's
 # conditions and each link's diagnostics are printed and kept in target/bench/lighthouse.md, the

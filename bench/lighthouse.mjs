@@ -1,6 +1,6 @@
 // The Lighthouse benchmark (`make bench-lighthouse`; BENCHMARKS.md, "Lighthouse"): serves a
 // release build gzip-compressed like a static host, runs the Lighthouse CLI (bench/package-lock.json)
-// in Debian's Chromium on four links of the bundled corpus, mobile and desktop presets, several
+// in Debian's Chromium on five links of the bundled corpus, mobile and desktop presets, several
 // runs each, and prints one Markdown table of the medians with the run's conditions and what
 // Lighthouse's diagnostics say about each link. Raw reports (JSON) are kept in --raw.
 //

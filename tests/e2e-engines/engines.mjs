@@ -487,7 +487,7 @@ export const RECORDER = 'engines-recorder.js';
 
 /**
  * A copy of the release build `dist` for these tests: recorder.js added as the first script of
- * index.html, and sw.js written again for the copy (tools/sw.mjs) so that the service worker's
+ * each page (index.html and the read-*.html beside it), and sw.js written again for the copy (tools/sw.mjs) so that the service worker's
  * hashes match. Returns the copy's folder.
  */
 export async function prepareBuild(dist) {
@@ -498,12 +498,15 @@ export async function prepareBuild(dist) {
   await cp(dist, root, { recursive: true });
   for (const f of ['parallax.html', 'parallax.zip']) await rm(join(root, f), { force: true });
   await cp(join(here, 'recorder.js'), join(root, RECORDER));
-  const index = join(root, 'index.html');
-  const html = await readFile(index, 'utf8');
-  const csp = /<meta http-equiv="Content-Security-Policy"[^>]*>/.exec(html);
-  assert.ok(csp, 'the build has no Content-Security-Policy meta (not a release build?)');
-  const at = csp.index + csp[0].length;
-  await writeFile(index, `${html.slice(0, at)}\n    <script src="/${RECORDER}"></script>${html.slice(at)}`);
+  // Every page: index.html and the prerendered reader pages the app's links lead to.
+  for (const name of (await readdir(root)).filter((n) => n.endsWith('.html'))) {
+    const page = join(root, name);
+    const html = await readFile(page, 'utf8');
+    const csp = /<meta http-equiv="Content-Security-Policy"[^>]*>/.exec(html);
+    assert.ok(csp, `${name} has no Content-Security-Policy meta (not a release build?)`);
+    const at = csp.index + csp[0].length;
+    await writeFile(page, `${html.slice(0, at)}\n    <script src="./${RECORDER}"></script>${html.slice(at)}`);
+  }
   await promisify(execFile)(process.execPath, [join(ROOT, 'tools/sw.mjs'), root]);
   return root;
 }
