@@ -161,6 +161,14 @@ fn page(
             el.prepend(WAIT, ContentType::Html);
             Ok(())
         }))
+        // The loading header marks "Sources" as the view shown: not so over a reader, where the
+        // app's header marks none.
+        .append_element_content_handler(element!(".shell-current", |el| {
+            if view != "/" {
+                el.remove_attribute("class");
+            }
+            Ok(())
+        }))
         .append_element_content_handler(element!("title", |el| {
             el.set_inner_content(title, ContentType::Text);
             Ok(())

@@ -16,7 +16,7 @@ const wasm = await init({ module_or_path: './app-1_bg.wasm' });</script>"#;
 
 const INDEX: &str = r#"<!doctype html><html lang=en><meta charset=utf-8><title>Parallax</title>
 <script src=/start-1.js></script><link as=fetch crossorigin href=./app-1_bg.wasm rel=preload type=application/wasm><script type=module>import init, * as bindings from './app-1.js';
-const wasm = await init({ module_or_path: './app-1_bg.wasm' });</script><body><header>Parallax</header>
+const wasm = await init({ module_or_path: './app-1_bg.wasm' });</script><body><header><span class=shell-current>Sources</span></header>
 <main id=main tabindex=-1><section class=shell-main><h1>Story</h1><p class=shell-status>Loading the sources…</p></section></main></body>"#;
 
 fn bundle() -> Bundle {
@@ -73,7 +73,9 @@ fn every_source_has_a_page_with_each_passage_once_as_its_text() {
             r#"<meta name="parallax-prerendered" content="/read/{}" data-program="#,
             doc.id
         )));
-        // The loading message stays, for a link to another view (start.js shows it then).
+        // No view of the header is marked as shown over a reader (the app marks none there).
+        assert!(!html.contains("shell-current"), "{}", doc.id);
+        // The loading message stays, for a link to another view (prerendered.js shows it then).
         assert_eq!(texts(&html, ".shell-status"), ["Loading the sources…"]);
         let shown = texts(&html, "p.passage");
         let wanted: Vec<String> = doc
@@ -110,6 +112,7 @@ fn every_source_has_a_page_with_each_passage_once_as_its_text() {
             .collect::<Vec<_>>()
     );
     assert!(index.contains(r#"<meta name="parallax-pages" content="000 001 002 003 004">"#));
+    assert!(index.contains("<span class=shell-current>Sources</span>"));
     // Each page fetches its program after its first paint: no preload, the start-up module
     // waiting for a frame first, and the program's address kept for a link to another view.
     for name in &done.files {
