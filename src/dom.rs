@@ -16,10 +16,10 @@ fn href() -> String {
         .unwrap_or_default()
 }
 
-/// The fragment of `location.href`: everything after its first `#`, or "" when there is none.
-/// We read `href`, not `location.hash`, because browsers differ in how they decode `hash`.
-/// A page prerendered at build time (`read-002.html`), opened with no fragment at all, holds its
-/// own view: its `<meta name="parallax-prerendered">` (`parallax_pack::prerender`).
+/// The fragment of `location.href`: everything after its first `#`. We read `href`, not
+/// `location.hash`, because browsers differ in how they decode `hash`. With no `#` at all: the
+/// view of a page prerendered at build time (`read-002.html` holds `/read/002` in its
+/// `<meta name="parallax-prerendered">`, `parallax_pack::prerender`), else "".
 pub fn fragment() -> String {
     match href().split_once('#') {
         Some((_, fragment)) => fragment.to_owned(),
