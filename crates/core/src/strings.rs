@@ -1,4 +1,4 @@
-//! Small text helpers shared by the core and the app, each written once: counts in words ("1,234 words") and sizes ("4.2 MB"), a text's first words, contexts cut at words, month names, a passage's name (`passage_name`), days that exist on the calendar, a value as one line, calendar dates of a time in milliseconds, invisible characters, and character references (`&amp;`, `&#233;`).
+//! Small text helpers shared by the core and the app, each written once: counts in words ("1,234 words") and sizes ("4.2 MB"), the library's opening line, a text's first words, contexts cut at words, month names, a passage's name (`passage_name`), days that exist on the calendar, a value as one line, calendar dates of a time in milliseconds, invisible characters, and character references (`&amp;`, `&#233;`).
 
 use std::borrow::Cow;
 
@@ -558,6 +558,30 @@ pub fn passage_name(id: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_library_says_how_many_sources_and_own_documents() {
+        let rest = "Open one to read it without the clutter of its web page (menus, share \
+                    buttons, adverts). Nothing is lost: a switch shows every removed part, with \
+                    the reason.";
+        assert_eq!(
+            library_lede(5, 0),
+            format!("5 sources on one story. {rest}")
+        );
+        assert_eq!(library_lede(1, 0), format!("1 source on one story. {rest}"));
+        assert_eq!(
+            library_lede(7, 2),
+            format!("5 sources on one story, and 2 documents of your own. {rest}")
+        );
+        assert_eq!(
+            library_lede(6, 1),
+            format!("5 sources on one story, and 1 document of your own. {rest}")
+        );
+        assert_eq!(
+            library_lede(3, 3),
+            format!("3 documents on one story. {rest}")
+        );
+    }
 
     #[test]
     fn counts_and_first_words() {
