@@ -1,7 +1,7 @@
 //! One passage of cleaned text: its sentences as text (other languages marked with `lang`), or a table row's cells, what it is when not a paragraph, its
 //! permalink, and the highlight when the route targets it.
 
-use parallax_core::{markers, Lang, PassageKind};
+use parallax_core::{Lang, PassageKind};
 use yew::prelude::*;
 
 use crate::ctx::use_ctx;
@@ -24,39 +24,12 @@ pub fn Passage(props: &Props) -> Html {
     let p = &props.passage;
     let ctx = use_ctx();
     let href = ctx.read_href(&props.doc, Some(&p.id));
-    // The text between sentences (spaces) is kept as it is; slices use `get` so that an
-    // inconsistent offset drops a piece of text instead of panicking.
-    let mut pieces: Vec<Html> = Vec::with_capacity(p.sentences.len() * 2 + 1);
-    let mut at = 0;
-    for s in &p.sentences {
-        let (start, end) = (s.start as usize, s.end as usize);
-        let gap = p.text.get(at..start).unwrap_or_default();
-        if !gap.is_empty() {
-            pieces.push(html! { { gap.to_owned() } });
-        }
-        let text = p.text.get(start..end).unwrap_or_default().to_owned();
-        pieces.push(if s.lang == Lang::En {
-            html! { { text } }
-        } else {
-            html! { <span lang={s.lang.code()}>{ text }</span> }
-        });
-        at = at.max(end);
-    }
-    let tail = p.text.get(at..).unwrap_or_default();
-    if !tail.is_empty() {
-        pieces.push(html! { { tail.to_owned() } });
-    }
-    // A table row shows its cells side by side, the bar between them said but not shown; a
-    // caption or a pull quote says what it is.
-    if p.kind == PassageKind::TableRow {
-        let lang = p
-            .sentences
-            .first()
-            .map(|s| s.lang)
-            .filter(|&l| l != Lang::En);
-        let cells: Vec<&str> = p.text.split(markers::CELL).collect();
+    // A table row shows its cells side by side, the bar between them said but not shown; any
+    // other passage its sentences, those in another language marked with `lang`.
+    let pieces: Vec<Html> = if p.kind == PassageKind::TableRow {
+        let (cells, lang) = p.cells();
         let last = cells.len() - 1;
-        pieces = cells
+        cells
             .into_iter()
             .enumerate()
             .map(|(i, cell)| {
@@ -67,13 +40,18 @@ pub fn Passage(props: &Props) -> Html {
                     </>
                 }
             })
-            .collect();
-    }
-    let label = match p.kind {
-        PassageKind::Caption => Some("Caption: "),
-        PassageKind::PullQuote => Some("Pull quote: "),
-        _ => None,
+            .collect()
+    } else {
+        p.runs()
+            .into_iter()
+            .map(|(text, lang)| match lang {
+                None => html! { { text.to_owned() } },
+                Some(lang) => html! { <span lang={lang.code()}>{ text.to_owned() }</span> },
+            })
+            .collect()
     };
+    // A caption or a pull quote says what it is.
+    let label = p.kind.label();
     let class = classes!(
         "passage",
         (p.kind != PassageKind::Paragraph).then(|| format!("passage--{}", p.kind.id())),

@@ -207,6 +207,38 @@ pub struct Passage {
     pub sentences: Vec<Sentence>,
 }
 
+impl Passage {
+    /// The text in reading order as runs: each sentence with its language when not English, and
+    /// the text between sentences (and after the last) with none. Empty runs are left out, and an
+    /// offset that does not fall on the text drops its run rather than panicking. The one way the
+    /// reader (`src/passage.rs`) and the prerendered pages (`parallax-pack`) write a passage.
+    pub fn runs(&self) -> Vec<(&str, Option<Lang>)> {
+        let mut runs = Vec::with_capacity(self.sentences.len() * 2 + 1);
+        let mut at = 0;
+        for s in &self.sentences {
+            let (start, end) = (s.start as usize, s.end as usize);
+            runs.push((self.text.get(at..start).unwrap_or_default(), None));
+            let lang = (s.lang != Lang::En).then_some(s.lang);
+            runs.push((self.text.get(start..end).unwrap_or_default(), lang));
+            at = at.max(end);
+        }
+        runs.push((self.text.get(at..).unwrap_or_default(), None));
+        runs.retain(|(text, _)| !text.is_empty());
+        runs
+    }
+
+    /// A table row's cells (its text split at `markers::CELL`) and their language: the row's
+    /// first sentence's, when not English.
+    pub fn cells(&self) -> (Vec<&str>, Option<Lang>) {
+        let lang = self
+            .sentences
+            .first()
+            .map(|s| s.lang)
+            .filter(|&l| l != Lang::En);
+        (self.text.split(crate::markers::CELL).collect(), lang)
+    }
+}
+
 /// What a passage is on its page (`markers` says how a text marks it). A table row's text is
 /// its cells joined by `" | "`.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
@@ -234,6 +266,16 @@ impl PassageKind {
             PassageKind::PullQuote => "pull-quote",
             PassageKind::TableRow => "table-row",
             PassageKind::Caption => "caption",
+        }
+    }
+
+    /// What the reader shows before the text of a caption or a pull quote, so that it is read
+    /// as what it is.
+    pub fn label(self) -> Option<&'static str> {
+        match self {
+            PassageKind::Caption => Some("Caption: "),
+            PassageKind::PullQuote => Some("Pull quote: "),
+            _ => None,
         }
     }
 
@@ -670,6 +712,52 @@ pub fn is_id(s: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    fn passage(kind: PassageKind, text: &str, sentences: &[(u32, u32, Lang)]) -> Passage {
+        Passage {
+            id: "p1".into(),
+            section: 0,
+            kind,
+            text: text.into(),
+            start: 0,
+            end: text.len() as u32,
+            sentences: sentences
+                .iter()
+                .map(|&(start, end, lang)| Sentence { start, end, lang })
+                .collect(),
+        }
+    }
+
+    #[test]
+    fn a_passage_reads_as_runs_with_the_language_of_each_sentence() {
+        let p = passage(
+            PassageKind::Paragraph,
+            "Moscow agreed.  Il a dit oui. Then",
+            &[(0, 14, Lang::En), (16, 29, Lang::Fr)],
+        );
+        assert_eq!(
+            p.runs(),
+            [
+                ("Moscow agreed.", None),
+                ("  ", None),
+                ("Il a dit oui.", Some(Lang::Fr)),
+                (" Then", None)
+            ]
+        );
+        // An offset past the text drops its run; nothing panics.
+        let bad = passage(
+            PassageKind::Paragraph,
+            "Short.",
+            &[(0, 6, Lang::En), (9, 40, Lang::De)],
+        );
+        assert_eq!(bad.runs(), [("Short.", None)]);
+        let row = passage(PassageKind::TableRow, "Jahr | Summe", &[(0, 12, Lang::De)]);
+        assert_eq!(row.cells(), (vec!["Jahr", "Summe"], Some(Lang::De)));
+        let row = passage(PassageKind::TableRow, "2024 | 4 bn", &[(0, 11, Lang::En)]);
+        assert_eq!(row.cells(), (vec!["2024", "4 bn"], None));
+        assert_eq!(PassageKind::Caption.label(), Some("Caption: "));
+        assert_eq!(PassageKind::Paragraph.label(), None);
+    }
 
     #[test]
     fn ids() {

@@ -12,7 +12,7 @@ use lol_html::html_content::ContentType;
 use lol_html::{element, rewrite_str};
 use parallax_core::layout::{groups, reading_order, Group, Item};
 use parallax_core::state::{print, Known, OverviewPart, Read, State, View};
-use parallax_core::{markers, strings, Bundle, BylineSource, Document, Lang, Passage, PassageKind};
+use parallax_core::{strings, Bundle, BylineSource, Document, Passage, PassageKind};
 
 use crate::html::{rewrite_error, settings};
 use crate::PackError;
@@ -474,18 +474,11 @@ fn block(out: &mut String, tag: &str, doc: &Document, p: &Passage, known: &Known
         anchor = attr(anchor),
         pid = attr(&p.id),
     );
-    match p.kind {
-        PassageKind::Caption => out.push_str(r#"<span class="passage-kind">Caption: </span>"#),
-        PassageKind::PullQuote => out.push_str(r#"<span class="passage-kind">Pull quote: </span>"#),
-        _ => {}
+    if let Some(label) = p.kind.label() {
+        let _ = write!(out, r#"<span class="passage-kind">{label}</span>"#);
     }
     if p.kind == PassageKind::TableRow {
-        let lang = p
-            .sentences
-            .first()
-            .map(|s| s.lang)
-            .filter(|&l| l != Lang::En);
-        let cells: Vec<&str> = p.text.split(markers::CELL).collect();
+        let (cells, lang) = p.cells();
         let last = cells.len() - 1;
         for (i, cell) in cells.into_iter().enumerate() {
             match lang {
@@ -501,19 +494,14 @@ fn block(out: &mut String, tag: &str, doc: &Document, p: &Passage, known: &Known
             }
         }
     } else {
-        let mut at = 0;
-        for s in &p.sentences {
-            let (start, end) = (s.start as usize, s.end as usize);
-            out.push_str(&text(p.text.get(at..start).unwrap_or_default()));
-            let sentence = text(p.text.get(start..end).unwrap_or_default());
-            if s.lang == Lang::En {
-                out.push_str(&sentence);
-            } else {
-                let _ = write!(out, r#"<span lang="{}">{sentence}</span>"#, s.lang.code());
+        for (run, lang) in p.runs() {
+            match lang {
+                Some(l) => {
+                    let _ = write!(out, r#"<span lang="{}">{}</span>"#, l.code(), text(run));
+                }
+                None => out.push_str(&text(run)),
             }
-            at = at.max(end);
         }
-        out.push_str(&text(p.text.get(at..).unwrap_or_default()));
     }
     let _ = write!(
         out,
