@@ -66,6 +66,9 @@ pub fn prerender(dist: &Path, bundle: &Bundle) -> Result<Prerendered, PackError>
     let index = dist.join("index.html");
     let template = std::fs::read_to_string(&index)
         .map_err(|e| PackError::new(format!("{} cannot be read: {e}", index.display())))?;
+    // A page prerendered before (the hook run twice on one build) is written again.
+    let template = template.replace(WAIT, "");
+    let program = program(&template)?;
     let known = Known::new(&bundle.corpus, &bundle.checksum);
     let corpus = &bundle.corpus;
     let docs = &corpus.documents;
@@ -86,6 +89,7 @@ pub fn prerender(dist: &Path, bundle: &Bundle) -> Result<Prerendered, PackError>
     let mut files = Vec::new();
     let library = page(
         &template,
+        &program,
         &format!("{} — Parallax", corpus.title),
         "/",
         &pages,
@@ -97,6 +101,7 @@ pub fn prerender(dist: &Path, bundle: &Bundle) -> Result<Prerendered, PackError>
         let view = format!("/read/{}", doc.id);
         let html = page(
             &template,
+            &program,
             &format!("{} — Parallax", doc.title),
             &view,
             &pages,
@@ -115,23 +120,22 @@ fn write(dist: &Path, name: &str, html: &str) -> Result<(), PackError> {
         .map_err(|e| PackError::new(format!("{} cannot be written: {e}", path.display())))
 }
 
-/// `template` (the build's `index.html`) with `title`, the view's `<meta>` and the list of reader
-/// pages, and `main` after the loading message in `<main>`. The metas go right after
+/// `template` (the build's `index.html`, without an earlier `WAIT`) with `title`, the view's
+/// `<meta>` (with the address of the `program`) and the list of reader pages, and `main` after
+/// the loading message in `<main>`. The metas go right after
 /// `<meta charset>`, before every script, since `assets/prerendered.js` reads them as it runs.
 fn page(
     template: &str,
+    program: &str,
     title: &str,
     view: &str,
     pages: &str,
     main: &str,
 ) -> Result<String, PackError> {
-    // A page prerendered before (the hook run twice on one build) is written again.
-    let template = template.replace(WAIT, "");
-    let program = program(&template)?;
     let metas = format!(
         r#"<meta name="{VIEW_META}" content="{}" data-program="{}"><meta name="{PAGES_META}" content="{}">"#,
         attr(view),
-        attr(&program),
+        attr(program),
         attr(pages)
     );
     let charset = Cell::new(false);
@@ -194,7 +198,7 @@ fn page(
             );
             Ok(())
         }));
-    let html = rewrite_str(&template, settings).map_err(|e| rewrite_error("index.html", e))?;
+    let html = rewrite_str(template, settings).map_err(|e| rewrite_error("index.html", e))?;
     let mains = mains.get();
     if !charset.get() || mains != 1 {
         return Err(PackError::new(format!(
