@@ -332,6 +332,7 @@ out(
 // copies a static host sends (tools/compress.mjs).
 const gz = async (name) => (await stat(join(DIST, `${name}.gz`)).catch(() => stat(join(DIST, name)))).size;
 const pages = (await readdir(DIST)).filter((n) => /^(index|read-[^/]+)\.html$/.test(n)).sort();
+const program = (await readdir(DIST)).filter((n) => /_bg\.wasm$/.test(n) || /^parallax-app-[0-9a-f]+\.js$/.test(n));
 const firstViews = [];
 for (const name of pages) {
   const html = await readFile(join(DIST, name), 'utf8');
@@ -340,11 +341,10 @@ for (const name of pages) {
     ...[...html.matchAll(/<link\b[^>]*\bhref="?([^"\s>]+\.css)"?[^>]*>/g)].map((m) => local(m[1])),
     ...[...html.matchAll(/<script\b(?![^>]*type="?module)[^>]*\bsrc="?([^"\s>]+)"?[^>]*>/g)].map((m) => local(m[1])),
   ];
-  const wasm = (await readdir(DIST)).filter((n) => /_bg\.wasm$/.test(n) || /^parallax-app-[0-9a-f]+\.js$/.test(n));
   let first = await gz(name);
   for (const b of blocking) first += await gz(b);
   let whole = first;
-  for (const w of wasm) whole += await gz(w);
+  for (const w of program) whole += await gz(w);
   firstViews.push({ name, first, whole });
 }
 out();
