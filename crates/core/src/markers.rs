@@ -14,14 +14,12 @@
 //! (`RemovalKind::id`): `[Removed: navigation] Home News Sport`. Cleaning removes it with that
 //! kind, and keeps its text without the mark.
 
-use crate::model::{PassageKind, RemovalKind};
+use crate::model::{PassageKind, RemovalKind, CELL};
 
 const ITEM: &str = "• ";
 const QUOTE: &str = "> ";
 const PULL_QUOTE: &str = "Pull quote: ";
 const CAPTION: &str = "Caption: ";
-/// Between the cells of a table row, in the line and in the passage.
-pub const CELL: &str = " | ";
 
 /// The kind a line marks and its content without the mark (a table row's cells joined by
 /// `CELL`); a paragraph and the whole line when it has no mark.

@@ -227,7 +227,7 @@ impl Passage {
         runs
     }
 
-    /// A table row's cells (its text split at `markers::CELL`) and their language: the row's
+    /// A table row's cells (its text split at `CELL`) and their language: the row's
     /// first sentence's, when not English.
     pub fn cells(&self) -> (Vec<&str>, Option<Lang>) {
         let lang = self
@@ -235,12 +235,15 @@ impl Passage {
             .first()
             .map(|s| s.lang)
             .filter(|&l| l != Lang::En);
-        (self.text.split(crate::markers::CELL).collect(), lang)
+        (self.text.split(CELL).collect(), lang)
     }
 }
 
+/// Between the cells of a table row's passage text (and of its marked line, `markers`).
+pub const CELL: &str = " | ";
+
 /// What a passage is on its page (`markers` says how a text marks it). A table row's text is
-/// its cells joined by `" | "`.
+/// its cells joined by `CELL`.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "kebab-case")]
 pub enum PassageKind {

@@ -273,7 +273,7 @@ pub(super) struct TextBlock {
     /// Inside furniture named by class, id or role, or hidden.
     dropped: bool,
     /// What it is on the page: a paragraph, a list item, a table row (its `text` the cells
-    /// joined by `markers::CELL`)…
+    /// joined by `model::CELL`)…
     kind: PassageKind,
 }
 
@@ -397,7 +397,7 @@ impl<'a> Blocks<'a> {
                 .filter(|c| !c.is_empty())
                 .collect();
             text = if kind == PassageKind::TableRow && cells.len() >= 2 {
-                cells.join(crate::markers::CELL)
+                cells.join(crate::model::CELL)
             } else {
                 kind = PassageKind::Paragraph;
                 cells.join(" ")
