@@ -3,7 +3,7 @@
 //! cleaning rules and what they removed per source, the theme lexicons (with the reader's own),
 //! entities, claims, and the thresholds of each analysis.
 
-use parallax_core::{reuse, signals, RemovalKind};
+use parallax_core::{align, reuse, signals, RemovalKind};
 use yew::prelude::*;
 
 use crate::ctx::use_ctx;
@@ -132,6 +132,12 @@ pub fn MethodsView() -> Html {
             <p>{ format!(
                 "Passages of different sources are compared by {}-word shingles (after folding case and accents). Shared shingles at most {} words apart chain into one aligned span; a span counts as reuse from {} words. A shingle is a stock phrase or template, and ignored, when it is found more than {} times in the corpus (across passages, or repeated within one), when it is found in {} or more sources each time in a line standing on its own (a passage of at most {} words: a newsletter or subscription line), or when it is in page furniture that cleaning removed from any source. Similarity is twice the words in common over the words of both spans.",
                 reuse::SHINGLE, reuse::MAX_GAP, reuse::MIN_WORDS, reuse::MAX_SHARED, reuse::TEMPLATE_MIN_DOCS, reuse::TEMPLATE_MAX_WORDS
+            ) }</p>
+
+            <h2>{ "Passages matched by what they say" }</h2>
+            <p>{ format!(
+                "Compare's “Passage by passage” needs no list of themes. Each passage's words are reduced to their stems; common words (the, und, les…) are left out, and each stem weighs more the fewer passages of the whole library hold it (tf-idf: 1 + ln of its count in the passage, times ln of the passages over those holding it). A stem held by more than {} passages of the compared sources is left out too. Two passages of different sources match when the cosine of their weights is at least {:.2} and they share at least {} such stems; beside each passage of the first source is its best match in each other source, with the {} words that weigh most in the match. A passage with no match in any compared source is one only its source has.",
+                align::MAX_POSTINGS, align::MIN_SIMILARITY, align::MIN_SHARED, align::MAX_WORDS
             ) }</p>
 
             <h2>{ "Figures, dates and claims" }</h2>

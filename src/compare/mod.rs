@@ -1,10 +1,12 @@
 //! The compare view (`#/compare/<doc>/<doc>[/<doc>]?theme=&differ=1`): the picker, then the
 //! findings first (a summary per theme, then the figures, dates and claims), then each theme's
 //! passages side by side, folded until opened. The core's `compare` computes every number shown
-//! (`Comparison::shown`, `totals`, `fact_tables`); these files only render them and never build
-//! HTML text. Submodules: `picker`, `summary`, `facts_table`, `theme_rows`.
+//! (`Comparison::shown`, `totals`, `fact_tables`, `aligned`); these files only render them and
+//! never build HTML text. Submodules: `picker`, `summary`, `facts_table`, `matched` (passage by
+//! passage, for any story), `theme_rows`.
 
 mod facts_table;
+mod matched;
 mod picker;
 mod summary;
 mod theme_rows;
@@ -19,6 +21,7 @@ use crate::ctx::{use_ctx, Ctx};
 use crate::dom;
 use crate::export_buttons::{ExportButtons, Exported};
 use facts_table::FactsTable;
+use matched::Matched;
 use picker::Picker;
 use summary::Summary;
 use theme_rows::Row;
@@ -169,6 +172,7 @@ pub fn CompareView(props: &Props) -> Html {
                     </div>
                 }
             </section>
+            <Matched aligned={comparison.aligned.clone()} />
             if !rows.is_empty() {
                 <section class="cmp-themes" aria-labelledby="cmp-themes-h">
                     <h2 id="cmp-themes-h">{ "What each source says, theme by theme" }</h2>

@@ -172,11 +172,71 @@ describe('compare leads with its findings', () => {
     await fresh.locator(`.cmp-row[data-theme="${theme.theme}"][open] .cmp-passage`).first().waitFor();
   });
 
+  it('passage by passage gives the core\'s matches: a count per source, each passage beside its best match or “Nothing like this”, and what only one source says', async () => {
+    const page = await openCompare(await h.newPage(), LINK);
+    const a = core.aligned;
+    assert.deepEqual(a.docs, DOCS);
+    const of = (doc) => a.passages.filter((p) => p.doc === doc);
+    const only = (doc) => of(doc).filter((p) => p.matches.length === 0);
+    // The counts, in words.
+    const counts = await page.locator('.cmp-matched-counts li').evaluateAll((lis) => lis.map((li) => ({ doc: li.dataset.doc, text: li.textContent })));
+    assert.deepEqual(counts.map((c) => c.doc), DOCS);
+    for (const { doc, text } of counts) {
+      const [n, total] = [only(doc).length, of(doc).length];
+      const want = n === 0 ? `each of its ${total} passages says something another source also says` : `${total - n} of ${total} passages say something another source also says; ${n} ${n === 1 ? 'is' : 'are'} only in ${doc}.`;
+      assert.ok(norm(text).includes(want), `${doc}: “${norm(text)}” should say “${want}”`);
+    }
+    // The rows, made when opened: the first source's passages in reading order, each with the
+    // core's best match in every other source, or the line that says there is none.
+    assert.equal(await page.locator('.cmp-matched-row').count(), 0, 'folded until opened');
+    await page.locator('.cmp-matched-all > summary').click();
+    await page.locator('.cmp-matched-row').first().waitFor();
+    const rows = await page.locator('.cmp-matched-row').evaluateAll((rs) => rs.map((r) => ({
+      passage: r.dataset.passage,
+      cells: [...r.querySelectorAll('.cmp-matched-cell')].slice(1).map((c) => {
+        const q = c.querySelector('.cmp-quote');
+        return q ? `${q.dataset.doc}/${q.dataset.passage} ${c.querySelector('.cmp-quote-why')?.textContent.trim() ?? ''}` : `${c.dataset.doc}: ${c.textContent.trim()}`;
+      }),
+    })));
+    const expected = of(DOCS[0]).slice(0, 50).map((p) => ({
+      passage: p.passage,
+      cells: DOCS.slice(1).map((d) => {
+        const m = p.matches.find((m) => m.doc === d);
+        return m ? `${d}/${m.passage} · both speak of: ${m.words.join(', ')}` : `${d}: Nothing like this in ${d}.`;
+      }),
+    }));
+    assert.deepEqual(rows, expected);
+    const cells = expected.flatMap((r) => r.cells);
+    assert.ok(cells.some((c) => c.includes('both speak of')) && cells.some((c) => c.includes('Nothing like')), `both kinds of cell: ${cells}`);
+    // A source's own passages.
+    const doc = DOCS.find((d) => only(d).length > 0);
+    await page.locator(`.cmp-only[data-doc="${doc}"] > summary`).click();
+    await page.locator(`.cmp-only[data-doc="${doc}"] .cmp-only-list li`).first().waitFor();
+    const listed = await page.locator(`.cmp-only[data-doc="${doc}"] .cmp-quote`).evaluateAll((qs) => qs.map((q) => `${q.dataset.doc}/${q.dataset.passage}`));
+    assert.deepEqual(listed, only(doc).slice(0, 50).map((p) => `${p.doc}/${p.passage}`));
+    // A quote's link opens the reader at its passage.
+    const first = rows.find((r) => r.cells.some((c) => c.includes('both speak of')));
+    const [target] = first.cells.find((c) => c.includes('both speak of')).split(' ');
+    const [tdoc, tpid] = target.split('/');
+    await page.locator(`.cmp-matched-row[data-passage="${first.passage}"] .cmp-quote[data-doc="${tdoc}"] a`).click();
+    await eventually(page, `the reader did not open at ${target}`, ([d, p]) => location.hash.startsWith(`#/read/${d}/${p}?`) || location.hash === `#/read/${d}/${p}`, [tdoc, tpid]);
+    await page.locator(`#passage-${tpid}`).waitFor();
+  });
+
   for (const scheme of ['light', 'dark']) {
     for (const [name, hash, act] of [
       ['every theme', LINK, null],
-      ['a theme open, what changed shown', `${LINK}?theme=trade`, (p) => p.getByRole('button', { name: /what changed/i }).first().click()],
+      ['a theme open, what changed shown', `${LINK}?theme=trade`, async (p) => {
+        await p.getByRole('button', { name: /what changed/i }).first().click();
+        await p.locator('.cmp-diff-body:not([hidden]) .diff-text').first().waitFor();
+      }],
       ['only where they differ', `${LINK}?differ=1`, null],
+      ['passage by passage open, and what only one source says', LINK, async (p) => {
+        await p.locator('.cmp-matched-all > summary').click();
+        await p.locator('.cmp-only > summary').first().click();
+        await p.locator('.cmp-matched-row').first().waitFor();
+        await p.locator('.cmp-only-list li').first().waitFor();
+      }],
     ]) {
       it(`axe finds no violation: ${name} (${scheme})`, async () => {
         const page = await h.newPage();
@@ -184,7 +244,6 @@ describe('compare leads with its findings', () => {
         await openCompare(page, hash);
         if (act) {
           await act(page);
-          await page.locator('.cmp-diff-body:not([hidden]) .diff-text').first().waitFor();
         }
         const result = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa']).analyze();
         const problems = result.violations.map((v) => `${v.id} (${v.impact}): ${v.help} — ${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join('; ')}`);
@@ -231,5 +290,21 @@ describe('compare leads with its findings', () => {
     assert.equal(new Set(cols.map((c) => c.top)).size, 1, `columns level: ${JSON.stringify(cols)}`);
     assert.ok(cols[0].left >= 0 && cols[1].left < 390, `the next source peeks in: ${JSON.stringify(cols)}`);
     await screenshot(phone, 'compare-findings-theme');
+
+    // Passage by passage on a phone: a row's cells stack, each under its source's id, and
+    // nothing scrolls sideways.
+    const rowsPage = await openCompare(await h.newPage({ width: 390, height: 844 }), LINK);
+    await rowsPage.locator('.cmp-matched-all > summary').click();
+    const row = rowsPage.locator('.cmp-matched-row').first();
+    await row.evaluate((r) => r.scrollIntoView({ block: 'start' }));
+    const stacked = await row.evaluate((r) => ({
+      lefts: [...r.children].map((c) => Math.round(c.getBoundingClientRect().left)),
+      tops: [...r.children].map((c) => Math.round(c.getBoundingClientRect().top)),
+      overflow: document.documentElement.scrollWidth - window.innerWidth,
+    }));
+    assert.equal(new Set(stacked.lefts).size, 1, `cells stacked: ${JSON.stringify(stacked)}`);
+    assert.ok(stacked.tops.every((t, i) => i === 0 || t > stacked.tops[i - 1]), `one under another: ${JSON.stringify(stacked)}`);
+    assert.ok(stacked.overflow <= 0, `no sideways scroll: ${JSON.stringify(stacked)}`);
+    await screenshot(rowsPage, 'compare-matched');
   });
 });

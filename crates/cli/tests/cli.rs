@@ -385,3 +385,38 @@ fn every_bundle_command_names_an_unreadable_bundle() {
     }
     let _ = std::fs::remove_dir_all(&dir);
 }
+
+/// A story that ships only its texts (the core's tram fixture: no themes, entities or claims):
+/// `compare` has no theme rows, and still says passage by passage what each source says where
+/// the other says the same, and what only one of them says.
+#[test]
+fn compare_matches_passages_of_a_story_without_a_lexicon() {
+    let dir = tmp("tram");
+    let out = dir.join("tram.plxb");
+    let fixture = concat!(env!("CARGO_MANIFEST_DIR"), "/../core/tests/fixtures/tram");
+    let o = build(fixture, &out);
+    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    let v = json_of(&parallax(&["compare", out.to_str().unwrap(), "a", "b"]));
+    assert_eq!(v["rows"], serde_json::json!([]));
+    let passages = v["aligned"]["passages"].as_array().unwrap();
+    assert_eq!(passages.len(), 10);
+    // b copies a's first paragraph.
+    let first = &passages[0];
+    assert_eq!(
+        (first["doc"].as_str(), first["passage"].as_str()),
+        (Some("a"), Some("p1"))
+    );
+    let m = &first["matches"][0];
+    assert_eq!(
+        (m["doc"].as_str(), m["passage"].as_str()),
+        (Some("b"), Some("p1"))
+    );
+    assert!(m["words"].as_array().unwrap().iter().any(|w| w == "monday"));
+    // b's environmental groups are in b alone.
+    let groups = passages
+        .iter()
+        .find(|p| p["doc"] == "b" && p["passage"] == "p5")
+        .unwrap();
+    assert_eq!(groups["matches"], serde_json::json!([]));
+    let _ = std::fs::remove_dir_all(&dir);
+}

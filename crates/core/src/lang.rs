@@ -1,4 +1,4 @@
-//! Language identification for sentences: English, French and German, by function words.
+//! Language identification for sentences (English, French and German, by function words), and the one list of function words the analyses leave out.
 //!
 //! A function-word profile is tiny, explainable and accurate on whole sentences, which is all we
 //! need; an n-gram crate (whatlang) adds 219 kB to the wasm (54 kB gzip: BENCHMARKS.md) for
@@ -23,6 +23,25 @@ const DE: &[&str] = &[
     "eines", "zu", "auf", "für", "von", "im", "auch", "sich", "sind", "wird", "werden", "hat",
     "haben", "aus", "bei", "nach", "wie", "oder", "aber", "zwischen", "beiden", "über", "noch",
     "nur", "durch", "gegen", "ihre", "sein", "seine", "wurde", "dass", "es", "er", "sie", "wir",
+];
+
+/// Function words (English, French, German), folded: never a source's distinctive word
+/// (`overview`), never evidence that two passages say the same thing (`align`).
+pub const FUNCTION_WORDS: &[&str] = &[
+    "a", "about", "above", "after", "again", "against", "all", "also", "am", "an", "and", "any",
+    "are", "as", "at", "be", "because", "been", "before", "being", "below", "between", "both",
+    "but", "by", "can", "could", "did", "do", "does", "doing", "down", "during", "each", "even",
+    "few", "for", "from", "further", "had", "has", "have", "having", "he", "her", "here", "hers",
+    "him", "his", "how", "i", "if", "in", "into", "is", "it", "its", "itself", "just", "may", "me",
+    "might", "more", "most", "much", "must", "my", "no", "nor", "not", "now", "of", "off", "on",
+    "once", "one", "only", "or", "other", "our", "out", "over", "own", "same", "she", "should",
+    "so", "some", "such", "than", "that", "the", "their", "them", "then", "there", "these", "they",
+    "this", "those", "through", "to", "too", "under", "until", "up", "upon", "very", "was", "we",
+    "were", "what", "when", "where", "which", "while", "who", "whom", "why", "will", "with",
+    "within", "would", "you", "your", "yet", "however", "thus", "also", "like", "well", "many",
+    "new", "le", "la", "les", "de", "des", "du", "un", "une", "et", "est", "en", "au", "aux",
+    "que", "qui", "pour", "par", "sur", "dans", "der", "die", "das", "den", "dem", "des", "und",
+    "ist", "ein", "eine", "mit", "von", "zu", "im", "auf", "fur", "nicht", "sich",
 ];
 
 /// Scores of a text per language: how many of its words are function words of each.

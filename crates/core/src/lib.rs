@@ -4,6 +4,7 @@
 //! No web dependency and no IO, except `source::load_dir` behind the `build` feature, which the
 //! CLI and the app's build script share.
 
+pub mod align;
 pub mod analysis;
 pub mod annotation;
 pub mod bundle;

@@ -360,24 +360,6 @@ const NOT_NAMES: &[&str] = &[
     "observers",
 ];
 
-/// Function words, never distinctive (English, and the French and German the corpus has).
-const FUNCTION_WORDS: &[&str] = &[
-    "a", "about", "above", "after", "again", "against", "all", "also", "am", "an", "and", "any",
-    "are", "as", "at", "be", "because", "been", "before", "being", "below", "between", "both",
-    "but", "by", "can", "could", "did", "do", "does", "doing", "down", "during", "each", "even",
-    "few", "for", "from", "further", "had", "has", "have", "having", "he", "her", "here", "hers",
-    "him", "his", "how", "i", "if", "in", "into", "is", "it", "its", "itself", "just", "may", "me",
-    "might", "more", "most", "much", "must", "my", "no", "nor", "not", "now", "of", "off", "on",
-    "once", "one", "only", "or", "other", "our", "out", "over", "own", "same", "she", "should",
-    "so", "some", "such", "than", "that", "the", "their", "them", "then", "there", "these", "they",
-    "this", "those", "through", "to", "too", "under", "until", "up", "upon", "very", "was", "we",
-    "were", "what", "when", "where", "which", "while", "who", "whom", "why", "will", "with",
-    "within", "would", "you", "your", "yet", "however", "thus", "also", "like", "well", "many",
-    "new", "le", "la", "les", "de", "des", "du", "un", "une", "et", "est", "en", "au", "aux",
-    "que", "qui", "pour", "par", "sur", "dans", "der", "die", "das", "den", "dem", "des", "und",
-    "ist", "ein", "eine", "mit", "von", "zu", "im", "auf", "fur", "nicht", "sich",
-];
-
 /// The overview of a whole corpus.
 pub fn overview(
     corpus: &Corpus,
@@ -653,7 +635,7 @@ fn key_words(corpus: &Corpus, analyzer: &Analyzer) -> Vec<Vec<KeyWord>> {
                 total += 1;
                 if w.norm.len() < 3
                     || w.norm.bytes().all(|b| b.is_ascii_digit())
-                    || FUNCTION_WORDS.contains(&w.norm.as_str())
+                    || crate::lang::FUNCTION_WORDS.contains(&w.norm.as_str())
                 {
                     continue;
                 }

@@ -22,6 +22,18 @@ pub fn count<N: TryInto<u64>>(n: N, one: &str, many: &str) -> String {
     format!("{} {}", thousands(n), if n == 1 { one } else { many })
 }
 
+/// Items as a sentence lists them: "a", "a and b", "a, b and c".
+pub fn and_list<S: AsRef<str>>(items: &[S]) -> String {
+    match items {
+        [] => String::new(),
+        [one] => one.as_ref().to_owned(),
+        [rest @ .., last] => {
+            let rest: Vec<&str> = rest.iter().map(AsRef::as_ref).collect();
+            format!("{} and {}", rest.join(", "), last.as_ref())
+        }
+    }
+}
+
 /// The library's opening line for `count` documents of which `own` are the reader's own: what
 /// the app's library and the prerendered one (`parallax-pack`'s `prerender`) both say.
 pub fn library_lede(count: usize, own: usize) -> String {
@@ -558,6 +570,14 @@ pub fn passage_name(id: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn and_list_reads_as_a_sentence() {
+        assert_eq!(and_list::<&str>(&[]), "");
+        assert_eq!(and_list(&["002"]), "002");
+        assert_eq!(and_list(&["002", "004"]), "002 and 004");
+        assert_eq!(and_list(&["a", "b", "c"]), "a, b and c");
+    }
 
     #[test]
     fn the_library_says_how_many_sources_and_own_documents() {

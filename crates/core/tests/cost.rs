@@ -184,6 +184,28 @@ fn reuse_cost(c: &Corpus) -> Cost {
     cost(|| parallax_core::reuse::find(c))
 }
 
+/// Matching every document's passages with every other's by what they say (`align`) weighs each
+/// pair of passages that share a stem, and a stem pairs at most `MAX_POSTINGS` passages: one step
+/// a stem, one a posting and at most two a pair, so at most `MAX_POSTINGS + 2` steps a word, and
+/// memory in proportion, whatever the corpus. (Not k copies against one: a stem's weight depends
+/// on how many passages the corpus has, so copies change which pairs are weighed.) The analysis it
+/// reads is built first, outside the count.
+fn align_within_bound(c: &Corpus) -> Result<(), String> {
+    let analysis = parallax_core::analysis::Analysis::new(c, &[]);
+    let ids: Vec<&str> = c.documents.iter().map(|d| d.id.as_str()).collect();
+    let spent = cost(|| parallax_core::align::align(c, &analysis, &ids));
+    let words = words(&text(c)).len() as u64;
+    let steps = (parallax_core::align::MAX_POSTINGS as u64 + 2) * words + 64;
+    let bytes = 2048 * words + 64 * 1024;
+    if spent.steps <= steps && spent.bytes <= bytes {
+        Ok(())
+    } else {
+        Err(format!(
+            "align: {spent:?} for {words} words, more than {steps} steps or {bytes} bytes"
+        ))
+    }
+}
+
 /// Checks the three costs on `base` and `k` copies of it.
 fn check_all(base: &Corpus, k: usize) -> Result<(), String> {
     let plain = text(base);
@@ -197,14 +219,16 @@ fn check_all(base: &Corpus, k: usize) -> Result<(), String> {
         index_cost(&one, &qs),
         index_cost(&many, &qs),
     )?;
-    linear("reuse", k, reuse_cost(&one), reuse_cost(&many))
+    linear("reuse", k, reuse_cost(&one), reuse_cost(&many))?;
+    align_within_bound(&one)?;
+    align_within_bound(&many)
 }
 
 proptest! {
     #![proptest_config(ProptestConfig::with_cases(cases()))]
 
-    /// Tagging, indexing with a few searches, and reuse detection on k copies of any corpus cost
-    /// at most about k times as much as on one.
+    /// Tagging, indexing with a few searches, reuse detection and matching passages by what they
+    /// say (`align`) on k copies of any corpus cost at most about k times as much as on one.
     #[test]
     fn cost_grows_linearly(base in base(), k in prop::sample::select(&[2usize, 4, 8][..])) {
         if let Err(e) = check_all(&base, k) {

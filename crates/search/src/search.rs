@@ -103,6 +103,22 @@ impl Postings {
     }
 }
 
+/// One stem's postings as the index holds them: the units that hold it, in unit order, and how
+/// often each does (`tf`).
+#[derive(Debug, Clone, Copy)]
+pub struct StemPostings<'a> {
+    pub stem: &'a str,
+    pub units: &'a [u32],
+    offsets: &'a [u32],
+}
+
+impl StemPostings<'_> {
+    /// How often `units[i]` holds the stem.
+    pub fn tf(&self, i: usize) -> u32 {
+        self.offsets[i + 1] - self.offsets[i]
+    }
+}
+
 /// Units with a score, in unit order: what every step of a query works on.
 type Scored = Vec<(u32, f32)>;
 
@@ -328,6 +344,32 @@ impl Index {
 
     pub fn units(&self) -> &[Unit] {
         &self.units
+    }
+
+    /// Every stem of the index with its postings, by term id: what analyses that weigh passages
+    /// by their words (`parallax_core::align`) read instead of tokenising the corpus again.
+    pub fn stems(&self) -> impl Iterator<Item = StemPostings<'_>> {
+        self.stems
+            .iter()
+            .zip(&self.postings)
+            .map(|(stem, list)| StemPostings {
+                stem,
+                units: &list.units,
+                offsets: &list.offsets,
+            })
+    }
+
+    /// A folded word of each stem, by term id: the shortest, then the first in alphabetical
+    /// order ("council" for the stem of "council" and "councils"), to show a stem to people.
+    pub fn words_of_stems(&self) -> Vec<&str> {
+        let mut out: Vec<&str> = vec![""; self.stems.len()];
+        for (word, id) in &self.vocab {
+            let slot = &mut out[*id as usize];
+            if slot.is_empty() || word.len() < slot.len() {
+                *slot = word;
+            }
+        }
+        out
     }
 
     /// Bytes of a postcard encoding of everything the index holds: units, lengths, every stem

@@ -23,6 +23,16 @@ pub fn real_corpus() -> &'static Corpus {
     })
 }
 
+/// The tram story of `tests/fixtures/tram/` (four local-news articles that ship only their texts:
+/// no themes, entities or claims), read once.
+pub fn tram_corpus() -> &'static Corpus {
+    static C: std::sync::OnceLock<Corpus> = std::sync::OnceLock::new();
+    C.get_or_init(|| {
+        let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/tram");
+        parallax_core::source::load_dir(&dir).unwrap()
+    })
+}
+
 /// What exists in the bundled corpus, for parsing links (checksum `0123456789abcdef`).
 pub fn known() -> &'static parallax_core::state::Known {
     static K: std::sync::OnceLock<parallax_core::state::Known> = std::sync::OnceLock::new();

@@ -1,0 +1,207 @@
+//! Passages matched by what they say, for any story: each passage of a compared source linked to the passages of the others that share its distinctive words (tf-idf cosine over stems, no theme lexicon), and the passages no other compared source matches.
+//!
+//! A passage's words are weighed as a search engine weighs them: a stem counts `1 + ln(tf)` times
+//! its rarity in the corpus, `ln(N / df)`, where `N` is the corpus's passages and `df` those that
+//! hold the stem. Function words (`lang::FUNCTION_WORDS`), single letters and stems that more
+//! than [`MAX_POSTINGS`] passages of the compared sources hold are left out: they say nothing
+//! about which passages match, and leaving them out keeps the work linear (each stem pairs at
+//! most `MAX_POSTINGS` passages). Two passages of different sources match when the cosine of their
+//! weights is at least [`MIN_SIMILARITY`] and they share at least [`MIN_SHARED`] stems; the
+//! threshold is measured on a story written for it (BENCHMARKS.md, "Passages matched by what
+//! they say").
+
+use crate::analysis::Analysis;
+use crate::model::Corpus;
+use serde::Serialize;
+
+/// A stem held by more passages of the compared sources than this is left out.
+pub const MAX_POSTINGS: usize = 64;
+/// The least cosine similarity of two passages that say the same thing (BENCHMARKS.md).
+pub const MIN_SIMILARITY: f32 = 0.2;
+/// The fewest distinctive stems two matching passages share: one rare word alone (a name) is
+/// not the same statement.
+pub const MIN_SHARED: usize = 2;
+/// At most this many matches of a passage in each other source, best first.
+pub const MAX_MATCHES: usize = 3;
+/// At most this many shared words shown as the reason for a match.
+pub const MAX_WORDS: usize = 4;
+
+/// A passage of another source that says the same thing.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Match {
+    pub doc: String,
+    pub passage: String,
+    /// Cosine similarity, 0 to 1.
+    pub score: f32,
+    /// The words they share that weigh most, heaviest first (folded): why they were matched.
+    pub words: Vec<String>,
+}
+
+/// One passage of a compared source and its matches in the others.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Aligned {
+    pub doc: String,
+    pub passage: String,
+    /// Best first within each other source, sources in column order.
+    pub matches: Vec<Match>,
+}
+
+/// Every passage of the compared sources, in column order and reading order, with its matches.
+#[derive(Debug, Clone, Default, PartialEq, Serialize)]
+pub struct Alignment {
+    pub docs: Vec<String>,
+    pub passages: Vec<Aligned>,
+}
+
+impl Alignment {
+    /// The passages of `doc`, in reading order.
+    pub fn of<'a>(&'a self, doc: &'a str) -> impl Iterator<Item = &'a Aligned> + 'a {
+        self.passages.iter().filter(move |a| a.doc == doc)
+    }
+
+    /// The passages of `doc` that no other compared source matches: what the others leave out.
+    pub fn only<'a>(&'a self, doc: &'a str) -> impl Iterator<Item = &'a Aligned> + 'a {
+        self.of(doc).filter(|a| a.matches.is_empty())
+    }
+}
+
+impl Aligned {
+    /// The best match in `doc`, if any.
+    pub fn best_in(&self, doc: &str) -> Option<&Match> {
+        self.matches.iter().find(|m| m.doc == doc)
+    }
+}
+
+/// Matches the passages of the sources `docs` (ids of `corpus`, in column order; unknown ids and
+/// repeats are skipped) by what they say. Linear in the compared sources' words.
+pub fn align(corpus: &Corpus, analysis: &Analysis, docs: &[&str]) -> Alignment {
+    let index = &analysis.index;
+    let mut columns: Vec<usize> = Vec::new();
+    for d in docs {
+        if let Some(i) = corpus.documents.iter().position(|x| x.id == *d) {
+            if !columns.contains(&i) {
+                columns.push(i);
+            }
+        }
+    }
+    let units = index.units();
+    let mut col_of_doc: Vec<Option<usize>> = vec![None; corpus.documents.len()];
+    for (col, &d) in columns.iter().enumerate() {
+        col_of_doc[d] = Some(col);
+    }
+    let column = |u: u32| col_of_doc[units[u as usize].doc as usize];
+    let stop: Vec<String> = {
+        let analyzer = crate::text::Analyzer::default();
+        crate::lang::FUNCTION_WORDS
+            .iter()
+            .map(|w| analyzer.stem(w))
+            .collect()
+    };
+    let n = units.len() as f32;
+    let mut norms = vec![0f32; units.len()];
+    // (pair of units, lower first, packed; the pair's share of the dot product; stem id).
+    let mut parts: Vec<(u64, f32, u32)> = Vec::new();
+    // The compared units holding the current stem, with their weight for it.
+    let mut held: Vec<(u32, f32)> = Vec::new();
+    for (id, s) in index.stems().enumerate() {
+        crate::probe::step(1);
+        let one_letter = s.stem.len() == 1 && !s.stem.bytes().all(|b| b.is_ascii_digit());
+        if s.stem.is_empty() || one_letter || stop.iter().any(|w| w == s.stem) {
+            continue;
+        }
+        let idf = (n / s.units.len() as f32).ln();
+        held.clear();
+        for (i, &u) in s.units.iter().enumerate() {
+            crate::probe::step(1);
+            if column(u).is_some() {
+                held.push((u, (1.0 + (s.tf(i) as f32).ln()) * idf));
+            }
+        }
+        if held.len() > MAX_POSTINGS || idf <= 0.0 {
+            continue;
+        }
+        for &(u, w) in &held {
+            norms[u as usize] += w * w;
+        }
+        for (i, &(u, wu)) in held.iter().enumerate() {
+            for &(v, wv) in &held[i + 1..] {
+                crate::probe::step(1);
+                if column(u) != column(v) {
+                    parts.push(((u64::from(u) << 32) | u64::from(v), wu * wv, id as u32));
+                }
+            }
+        }
+    }
+    parts.sort_unstable_by(|a, b| a.0.cmp(&b.0).then(b.1.total_cmp(&a.1)));
+    let words = index.words_of_stems();
+    // Per unit: its matches (other unit, score, stems heaviest first).
+    let mut found: Vec<Vec<(u32, f32, Vec<u32>)>> = vec![Vec::new(); units.len()];
+    let mut k = 0;
+    while k < parts.len() {
+        let key = parts[k].0;
+        let mut end = k;
+        let mut dot = 0f32;
+        while end < parts.len() && parts[end].0 == key {
+            crate::probe::step(1);
+            dot += parts[end].1;
+            end += 1;
+        }
+        let (u, v) = ((key >> 32) as u32, key as u32);
+        // At most 1: rounding can take the cosine of a passage and its copy just past it.
+        let score = (dot / (norms[u as usize].sqrt() * norms[v as usize].sqrt())).min(1.0);
+        if end - k >= MIN_SHARED && score >= MIN_SIMILARITY {
+            let stems: Vec<u32> = parts[k..end.min(k + MAX_WORDS)]
+                .iter()
+                .map(|p| p.2)
+                .collect();
+            found[u as usize].push((v, score, stems.clone()));
+            found[v as usize].push((u, score, stems));
+        }
+        k = end;
+    }
+    let mut out = Alignment {
+        docs: columns
+            .iter()
+            .map(|&c| corpus.documents[c].id.clone())
+            .collect(),
+        passages: Vec::new(),
+    };
+    let mut order: Vec<u32> = (0..units.len() as u32)
+        .filter(|&u| column(u).is_some())
+        .collect();
+    order.sort_unstable_by_key(|&u| (column(u), units[u as usize].passage));
+    for u in order {
+        let unit = units[u as usize];
+        let doc = &corpus.documents[unit.doc as usize];
+        let mut m = std::mem::take(&mut found[u as usize]);
+        m.sort_unstable_by(|a, b| {
+            column(a.0)
+                .cmp(&column(b.0))
+                .then(b.1.total_cmp(&a.1))
+                .then(a.0.cmp(&b.0))
+        });
+        let mut matches: Vec<Match> = Vec::new();
+        for (v, score, stems) in m {
+            let other = units[v as usize];
+            let other_doc = &corpus.documents[other.doc as usize];
+            if matches.iter().filter(|x| x.doc == other_doc.id).count() >= MAX_MATCHES {
+                continue;
+            }
+            matches.push(Match {
+                doc: other_doc.id.clone(),
+                passage: other_doc.passages[other.passage as usize].id.clone(),
+                score,
+                words: stems
+                    .iter()
+                    .map(|&s| words[s as usize].to_owned())
+                    .collect(),
+            });
+        }
+        out.passages.push(Aligned {
+            doc: doc.id.clone(),
+            passage: doc.passages[unit.passage as usize].id.clone(),
+            matches,
+        });
+    }
+    out
+}
