@@ -132,7 +132,7 @@ pub fn align(corpus: &Corpus, analysis: &Analysis, docs: &[&str]) -> Alignment {
             }
         }
     }
-    parts.sort_unstable_by(|a, b| a.0.cmp(&b.0).then(b.1.total_cmp(&a.1)));
+    crate::sort::sort_by(&mut parts, |a, b| a.0.cmp(&b.0).then(b.1.total_cmp(&a.1)));
     let words = index.words_of_stems();
     // Per unit: its matches (other unit, score, stems heaviest first).
     let mut found: Vec<Vec<(u32, f32, Vec<u32>)>> = vec![Vec::new(); units.len()];
@@ -166,15 +166,17 @@ pub fn align(corpus: &Corpus, analysis: &Analysis, docs: &[&str]) -> Alignment {
             .collect(),
         passages: Vec::new(),
     };
-    let mut order: Vec<u32> = (0..units.len() as u32)
-        .filter(|&u| column(u).is_some())
-        .collect();
-    order.sort_unstable_by_key(|&u| (column(u), units[u as usize].passage));
+    // Units are in corpus order, so each document's passages are one run of them.
+    let order = columns.iter().flat_map(|&d| {
+        let from = units.partition_point(|u| (u.doc as usize) < d);
+        let to = units.partition_point(|u| (u.doc as usize) <= d);
+        from as u32..to as u32
+    });
     for u in order {
         let unit = units[u as usize];
         let doc = &corpus.documents[unit.doc as usize];
         let mut m = std::mem::take(&mut found[u as usize]);
-        m.sort_unstable_by(|a, b| {
+        crate::sort::sort_by(&mut m, |a, b| {
             column(a.0)
                 .cmp(&column(b.0))
                 .then(b.1.total_cmp(&a.1))
