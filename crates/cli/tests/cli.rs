@@ -411,7 +411,7 @@ fn compare_matches_passages_of_a_story_without_a_lexicon() {
         (m["doc"].as_str(), m["passage"].as_str()),
         (Some("b"), Some("p1"))
     );
-    assert!(m["words"].as_array().unwrap().iter().any(|w| w == "monday"));
+    assert!(m["words"].as_array().unwrap().iter().any(|w| w == "Monday"));
     // b's environmental groups are in b alone.
     let groups = passages
         .iter()

@@ -33,7 +33,8 @@ pub struct Match {
     pub passage: String,
     /// Cosine similarity, 0 to 1.
     pub score: f32,
-    /// The words they share that weigh most, heaviest first (folded): why they were matched.
+    /// The words they share that weigh most, heaviest first, as this passage spells them ("Petra",
+    /// "Monday"; folded when it spells only another form of the stem): why they were matched.
     pub words: Vec<String>,
 }
 
@@ -172,6 +173,8 @@ pub fn align(corpus: &Corpus, analysis: &Analysis, docs: &[&str]) -> Alignment {
         let to = units.partition_point(|u| (u.doc as usize) <= d);
         from as u32..to as u32
     });
+    // Each passage's words, read once, when a match first shows them.
+    let mut tokens: Vec<Option<Vec<crate::text::Word>>> = vec![None; units.len()];
     for u in order {
         let unit = units[u as usize];
         let doc = &corpus.documents[unit.doc as usize];
@@ -189,14 +192,16 @@ pub fn align(corpus: &Corpus, analysis: &Analysis, docs: &[&str]) -> Alignment {
             if matches.iter().filter(|x| x.doc == other_doc.id).count() >= MAX_MATCHES {
                 continue;
             }
+            let passage = &other_doc.passages[other.passage as usize];
             matches.push(Match {
                 doc: other_doc.id.clone(),
-                passage: other_doc.passages[other.passage as usize].id.clone(),
+                passage: passage.id.clone(),
                 score,
-                words: stems
-                    .iter()
-                    .map(|&s| words[s as usize].to_owned())
-                    .collect(),
+                words: spelled(
+                    &passage.text,
+                    tokens[v as usize].get_or_insert_with(|| crate::text::words(&passage.text)),
+                    stems.iter().map(|&s| words[s as usize]),
+                ),
             });
         }
         out.passages.push(Aligned {
@@ -206,4 +211,24 @@ pub fn align(corpus: &Corpus, analysis: &Analysis, docs: &[&str]) -> Alignment {
         });
     }
     out
+}
+
+/// Each folded word as `text` (whose words are `all`) spells it first: a word whose folded form
+/// it is, else one that starts with it (another form of its stem: "councillors" for "council"),
+/// else the folded word itself.
+fn spelled<'a>(
+    text: &str,
+    all: &[crate::text::Word],
+    folded: impl Iterator<Item = &'a str>,
+) -> Vec<String> {
+    folded
+        .map(|f| {
+            all.iter()
+                .find(|w| w.norm == f)
+                .or_else(|| all.iter().find(|w| w.norm.starts_with(f)))
+                .and_then(|w| text.get(w.start as usize..w.end as usize))
+                .unwrap_or(f)
+                .to_owned()
+        })
+        .collect()
 }
