@@ -75,6 +75,9 @@ pub fn CompareView(props: &Props) -> Html {
             }
         }
     };
+    // No compared source speaks to any theme (a library with no theme lexicon, or sources off
+    // its subject): passage by passage is the comparison, so it comes first.
+    let themeless = comparison.rows.iter().all(|r| !r.spoken_to());
     let theme = s.theme.as_deref();
     let rows = comparison.shown(theme, s.only_differ);
     let all = comparison.shown(theme, false);
@@ -143,7 +146,10 @@ pub fn CompareView(props: &Props) -> Html {
             <h1>{ "Compare sources" }</h1>
             <Picker view={s.clone()} />
             <p class="result-count" role="status" aria-live="polite">{ status }</p>
-            if rows.is_empty() {
+            if themeless {
+                <p class="cmp-themeless">{ format!("No source here speaks to a theme{}, so {} are compared passage by passage.", if comparison.rows.is_empty() { " (this library has none: its sources came with their texts only)" } else { "" }, strings::and_list(&s.docs)) }</p>
+                <Matched aligned={comparison.aligned.clone()} />
+            } else if rows.is_empty() {
                 <div class="empty">
                     <p>{ format!("No theme{scope} to show for {names}{differ_note}.") }</p>
                     if s.theme.is_some() || s.only_differ {
@@ -172,7 +178,9 @@ pub fn CompareView(props: &Props) -> Html {
                     </div>
                 }
             </section>
-            <Matched aligned={comparison.aligned.clone()} />
+            if !themeless {
+                <Matched aligned={comparison.aligned.clone()} />
+            }
             if !rows.is_empty() {
                 <section class="cmp-themes" aria-labelledby="cmp-themes-h">
                     <h2 id="cmp-themes-h">{ "What each source says, theme by theme" }</h2>

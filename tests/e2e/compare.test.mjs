@@ -241,6 +241,52 @@ describe('compare', () => {
     assert.equal(await page.locator('main b').count(), 0, 'link text became markup');
   });
 
+  it('a story of her own, that no theme of the library speaks to, is compared passage by passage, first', async () => {
+    // Two short local-news texts on a harbour festival, in no theme of the Iran–Russia library:
+    // y copies x's first paragraph; each has a paragraph of its own.
+    const page = await h.open(await h.newPage());
+    await page.waitForSelector('#own-files');
+    const opening = 'The harbour festival opens on Friday with a parade of old sailing boats along the quay.';
+    await page.setInputFiles('#own-files', [
+      { name: 'x.txt', mimeType: 'text/plain', buffer: Buffer.from(`Harbour festival returns\n\n${opening}\n\nTickets for the evening concerts are on sale at the library.\n`) },
+      { name: 'y.txt', mimeType: 'text/plain', buffer: Buffer.from(`Boats on parade\n\n${opening}\n\nThe bakery on the square will stay open late all weekend.\n`) },
+    ]);
+    await eventually(page, 'the two files were not imported', () => document.querySelectorAll('.import-results > li.import-ok').length === 2);
+    await page.evaluate(() => {
+      location.hash = '#/compare/own1/own2';
+    });
+    await page.locator('.cmp-themeless').waitFor();
+    const seen = await page.evaluate(() => ({
+      themeless: document.querySelector('.cmp-themeless').textContent,
+      rows: document.querySelectorAll('.cmp-row').length,
+      order: [...document.querySelectorAll('.cmp-themeless, .cmp-matched, .cmp-facts-section')].map((e) => e.className),
+      counts: [...document.querySelectorAll('.cmp-matched-counts li')].map((li) => li.textContent),
+    }));
+    assert.equal(seen.rows, 0, 'no theme row');
+    assert.match(norm(seen.themeless), /^No source here speaks to a theme, so own1 and own2 are compared passage by passage\.$/);
+    // Passage by passage comes first, before the figures.
+    assert.deepEqual(seen.order, ['cmp-themeless', 'cmp-matched', 'cmp-facts-section']);
+    assert.equal(seen.counts.length, 2);
+    assert.match(norm(seen.counts[0]), /1 of 2 passages say something another source also says; 1 is only in own1\.$/);
+    await page.locator('.cmp-matched-all > summary').click();
+    await page.locator('.cmp-matched-row').first().waitFor();
+    const rows = await page.locator('.cmp-matched-row').evaluateAll((rs) => rs.map((r) => [...r.querySelectorAll('.cmp-matched-cell')].map((c) => ({
+      doc: c.dataset.doc,
+      passage: c.querySelector('.cmp-quote')?.dataset.passage ?? null,
+      why: c.querySelector('.cmp-quote-why')?.textContent ?? '',
+      text: c.textContent,
+    }))));
+    // x's opening beside its copy in y, with the words they share; x's tickets beside nothing.
+    assert.deepEqual(rows.map((cells) => cells.map((c) => [c.doc, c.passage])), [[['own1', 'p1'], ['own2', 'p1']], [['own1', 'p2'], ['own2', null]]]);
+    assert.match(rows[0][1].why, /both speak of: .*(harbour|festival|parade|sailing|boats|quay)/);
+    assert.match(norm(rows[1][1].text), /^own2 ?Nothing like this in own2\.$/);
+    // What only y says: the bakery.
+    await page.locator('.cmp-only[data-doc="own2"] > summary').click();
+    await page.locator('.cmp-only[data-doc="own2"] .cmp-quote').first().waitFor();
+    const own = await page.locator('.cmp-only[data-doc="own2"] .cmp-quote p').allTextContents();
+    assert.deepEqual(own, ['The bakery on the square will stay open late all weekend.']);
+  });
+
   it('a theme of a long document shows its passages a page at a time, and a badge opens the page of its other side', async () => {
     // Two imported documents on the treaty: "b" opens with 70 passages of its own, then both
     // share 80 passages word for word; so the twin of a's first passage is b's 71st, past the

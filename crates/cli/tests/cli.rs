@@ -387,8 +387,8 @@ fn every_bundle_command_names_an_unreadable_bundle() {
 }
 
 /// A story that ships only its texts (the core's tram fixture: no themes, entities or claims):
-/// `compare` has no theme rows, and still says passage by passage what each source says where
-/// the other says the same, and what only one of them says.
+/// `compare` goes by the themes found in its texts, and says passage by passage what each source
+/// says where the other says the same, and what only one of them says.
 #[test]
 fn compare_matches_passages_of_a_story_without_a_lexicon() {
     let dir = tmp("tram");
@@ -397,7 +397,15 @@ fn compare_matches_passages_of_a_story_without_a_lexicon() {
     let o = build(fixture, &out);
     assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
     let v = json_of(&parallax(&["compare", out.to_str().unwrap(), "a", "b"]));
-    assert_eq!(v["rows"], serde_json::json!([]));
+    let rows = v["rows"].as_array().unwrap();
+    assert!(!rows.is_empty());
+    assert!(rows
+        .iter()
+        .all(|r| r["theme"].as_str().unwrap().starts_with("found-")));
+    // The cost: 12 million euros in a, 15 in b.
+    assert!(rows
+        .iter()
+        .any(|r| r["label"].as_str().unwrap().contains("euros") && r["differs"] == true));
     let passages = v["aligned"]["passages"].as_array().unwrap();
     assert_eq!(passages.len(), 10);
     // b copies a's first paragraph.

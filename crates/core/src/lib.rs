@@ -15,6 +15,7 @@ pub mod compare;
 pub mod draft;
 pub mod export;
 pub mod facts;
+pub mod found;
 pub mod front;
 pub mod handout;
 pub mod import;

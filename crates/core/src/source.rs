@@ -181,14 +181,19 @@ pub fn load_dir(dir: &Path) -> Result<Corpus, BuildError> {
     let themes = optional(dir, THEMES, parse_themes)?;
     let entities = optional(dir, ENTITIES, parse_entities)?;
     let claims = optional(dir, CLAIMS, parse_claims)?;
-    Ok(Corpus {
+    let mut corpus = Corpus {
         name: manifest.name,
         title: manifest.title,
         documents,
         themes,
         entities,
         claims,
-    })
+    };
+    // A corpus that ships only its texts gets the themes its texts share.
+    if corpus.themes.is_empty() {
+        corpus.themes = crate::found::themes(&corpus);
+    }
+    Ok(corpus)
 }
 
 /// Extensions of the sources read through the browser's import (`import::extract`): pages and

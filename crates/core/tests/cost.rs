@@ -206,6 +206,26 @@ fn align_within_bound(c: &Corpus) -> Result<(), String> {
     }
 }
 
+/// Finding themes in a corpus's texts (`found`) indexes it, then counts, passage by passage,
+/// the pairs of its at most `MAX_CANDIDATES` candidate words: at most `MAX_CANDIDATES + 2` steps a
+/// word past the index, and memory in proportion plus the candidates' square table.
+fn found_within_bound(c: &Corpus) -> Result<(), String> {
+    use parallax_core::found::{themes, MAX_CANDIDATES};
+    let spent = cost(|| themes(c));
+    let index = cost(|| Index::build(c));
+    let words = words(&text(c)).len() as u64;
+    let steps = index.steps + (MAX_CANDIDATES as u64 + 2) * words + 64;
+    let bytes =
+        2 * index.bytes + 2048 * words + (MAX_CANDIDATES * MAX_CANDIDATES * 4) as u64 + 64 * 1024;
+    if spent.steps <= steps && spent.bytes <= bytes {
+        Ok(())
+    } else {
+        Err(format!(
+            "found: {spent:?} for {words} words, more than {steps} steps or {bytes} bytes"
+        ))
+    }
+}
+
 /// Checks the three costs on `base` and `k` copies of it.
 fn check_all(base: &Corpus, k: usize) -> Result<(), String> {
     let plain = text(base);
@@ -221,7 +241,9 @@ fn check_all(base: &Corpus, k: usize) -> Result<(), String> {
     )?;
     linear("reuse", k, reuse_cost(&one), reuse_cost(&many))?;
     align_within_bound(&one)?;
-    align_within_bound(&many)
+    align_within_bound(&many)?;
+    found_within_bound(&one)?;
+    found_within_bound(&many)
 }
 
 proptest! {

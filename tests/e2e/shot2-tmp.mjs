@@ -1,0 +1,10 @@
+import { startServer, launchBrowser } from '/work/main/tests/e2e/harness.mjs';
+const [root, hash, out, w, h] = process.argv.slice(2);
+const server = await startServer(root);
+const browser = await launchBrowser();
+const page = await browser.newPage({ viewport: { width: Number(w), height: Number(h) } });
+await page.goto(`${server.origin}/${hash}`);
+await page.locator('html[data-ready]').waitFor({ state: 'attached' });
+await page.screenshot({ path: out, fullPage: false });
+await browser.close();
+await server.close();
