@@ -279,7 +279,7 @@ describe('compare', () => {
     // x's opening beside its copy in y, with the words they share; x's tickets beside nothing.
     assert.deepEqual(rows.map((cells) => cells.map((c) => [c.doc, c.passage])), [[['own1', 'p1'], ['own2', 'p1']], [['own1', 'p2'], ['own2', null]]]);
     assert.match(rows[0][1].why, /both speak of: .*(harbour|festival|parade|sailing|boats|quay)/);
-    assert.match(norm(rows[1][1].text), /^own2 ?Nothing like this in own2\.$/);
+    assert.equal(norm(rows[1][1].text), 'Nothing like this in own2.');
     // What only y says: the bakery.
     await page.locator('.cmp-only[data-doc="own2"] > summary').click();
     await page.locator('.cmp-only[data-doc="own2"] .cmp-quote').first().waitFor();
