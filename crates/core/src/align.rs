@@ -91,13 +91,7 @@ pub fn align(corpus: &Corpus, analysis: &Analysis, docs: &[&str]) -> Alignment {
         col_of_doc[d] = Some(col);
     }
     let column = |u: u32| col_of_doc[units[u as usize].doc as usize];
-    let stop: Vec<String> = {
-        let analyzer = crate::text::Analyzer::default();
-        crate::lang::FUNCTION_WORDS
-            .iter()
-            .map(|w| analyzer.stem(w))
-            .collect()
-    };
+    let stop = crate::lang::function_stems(&crate::text::Analyzer::default());
     let n = units.len() as f32;
     let mut norms = vec![0f32; units.len()];
     // (pair of units, lower first, packed; the pair's share of the dot product; stem id).
@@ -107,7 +101,10 @@ pub fn align(corpus: &Corpus, analysis: &Analysis, docs: &[&str]) -> Alignment {
     for (id, s) in index.stems().enumerate() {
         crate::probe::step(1);
         let one_letter = s.stem.len() == 1 && !s.stem.bytes().all(|b| b.is_ascii_digit());
-        if s.stem.is_empty() || one_letter || stop.iter().any(|w| w == s.stem) {
+        if s.stem.is_empty()
+            || one_letter
+            || stop.binary_search_by(|w| w.as_str().cmp(s.stem)).is_ok()
+        {
             continue;
         }
         let idf = (n / s.units.len() as f32).ln();

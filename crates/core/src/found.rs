@@ -32,11 +32,7 @@ pub fn themes(corpus: &Corpus) -> Vec<Theme> {
     let index = Index::build(corpus);
     let units = index.units();
     let n = units.len();
-    let analyzer = crate::text::Analyzer::default();
-    let stop: Vec<String> = crate::lang::FUNCTION_WORDS
-        .iter()
-        .map(|w| analyzer.stem(w))
-        .collect();
+    let stop = crate::lang::function_stems(&crate::text::Analyzer::default());
     let words = index.words_of_stems();
     // (sources, passages, stem id) of each candidate.
     let mut candidates: Vec<(usize, usize, usize)> = Vec::new();
@@ -48,7 +44,7 @@ pub fn themes(corpus: &Corpus) -> Vec<Theme> {
             || df as f32 > MAX_SHARE * n as f32
             || word.chars().count() < 3
             || word.chars().all(|c| c.is_ascii_digit())
-            || stop.iter().any(|w| w == s.stem)
+            || stop.binary_search_by(|w| w.as_str().cmp(s.stem)).is_ok()
         {
             continue;
         }

@@ -44,6 +44,15 @@ pub const FUNCTION_WORDS: &[&str] = &[
     "ist", "ein", "eine", "mit", "von", "zu", "im", "auf", "fur", "nicht", "sich",
 ];
 
+/// The stems of `FUNCTION_WORDS` as `analyzer` stems them, sorted, for `binary_search`: what
+/// analyses that read the search index's stems leave out.
+pub fn function_stems(analyzer: &crate::text::Analyzer) -> Vec<String> {
+    let mut stems: Vec<String> = FUNCTION_WORDS.iter().map(|w| analyzer.stem(w)).collect();
+    crate::sort::sort(&mut stems);
+    stems.dedup();
+    stems
+}
+
 /// Scores of a text per language: how many of its words are function words of each.
 pub fn scores(text: &str) -> [(Lang, u32); 3] {
     let mut s = [(Lang::En, 0), (Lang::Fr, 0), (Lang::De, 0)];
