@@ -621,6 +621,7 @@ pub fn facts(corpus: &Corpus, claims: &[Claim]) -> Vec<FactGroup> {
             }
         }
     }
+    let mut groups = split_by_subject(groups, &analyzer);
     for g in &mut groups {
         g.summarize();
     }
@@ -640,6 +641,136 @@ pub fn facts(corpus: &Corpus, claims: &[Claim]) -> Vec<FactGroup> {
         )
     });
     groups
+}
+
+/// A figure group of at most this many mentions is split by subject; a larger one stays whole
+/// (the split compares its mentions two by two).
+pub const MAX_SPLIT: usize = 64;
+
+/// The content stems of the clause of `sentence` that states `text` (between the punctuation
+/// marks around it), sorted, without the figure's own words, function words and numbers: what the
+/// figure is said of ("the bus network costs", "served the city for"); and the clause's last six
+/// words before the figure, to name it.
+fn subject(
+    sentence: &str,
+    text: &str,
+    analyzer: &Analyzer,
+    stop: &[String],
+) -> (Vec<String>, String) {
+    let Some(at) = sentence.find(text) else {
+        return (Vec::new(), String::new());
+    };
+    let marks = [',', ';', ':', '(', ')', '\u{2014}', '\u{2013}'];
+    // After the mark, whatever its length in bytes (a dash is three).
+    let from = sentence[..at].rfind(marks).map_or(0, |i| {
+        i + sentence[i..].chars().next().map_or(1, char::len_utf8)
+    });
+    let to = sentence[at + text.len()..]
+        .find(marks)
+        .map_or(sentence.len(), |i| at + text.len() + i);
+    let own: Vec<String> = analyzer.tokens(text).into_iter().map(|t| t.stem).collect();
+    let clause = &sentence[from..to];
+    let tokens: Vec<crate::text::Token> = analyzer
+        .tokens(clause)
+        .into_iter()
+        .filter(|t| {
+            t.stem.chars().count() > 2
+                && !t.stem.chars().all(|c| c.is_ascii_digit())
+                && !own.contains(&t.stem)
+                && stop.binary_search(&t.stem).is_err()
+        })
+        .collect();
+    // Its name: the last words before the figure ("the cost of the buses at"), at most six.
+    let before: Vec<&str> = sentence[from..at].split_whitespace().collect();
+    let first = before[before.len().saturating_sub(6)..].join(" ");
+    let mut stems: Vec<String> = tokens.into_iter().map(|t| t.stem).collect();
+    crate::sort::sort(&mut stems);
+    stems.dedup();
+    (stems, first)
+}
+
+/// Splits each figure group whose mentions are said of different things: two mentions stay
+/// together when their clauses share at least two content stems (`subject`; one when a clause
+/// has only two, none when one has none), or through a chain of such mentions. "Divided the city for six years" and "would have served the city for fifty
+/// years" share only "city", so they are two facts, not a dispute. The part holding the group's
+/// first mention keeps its key; each other part is `KEY~N` and says what it is of in its label.
+fn split_by_subject(groups: Vec<FactGroup>, analyzer: &Analyzer) -> Vec<FactGroup> {
+    let stop = crate::lang::function_stems(analyzer);
+    let mut out = Vec::with_capacity(groups.len());
+    for g in groups {
+        let docs: BTreeSet<&str> = g.mentions.iter().map(|m| m.doc.as_str()).collect();
+        if g.kind != FactKind::Figure || docs.len() < 2 || g.mentions.len() > MAX_SPLIT {
+            out.push(g);
+            continue;
+        }
+        let (subjects, names): (Vec<Vec<String>>, Vec<String>) = g
+            .mentions
+            .iter()
+            .map(|m| subject(&m.sentence, &m.text, analyzer, &stop))
+            .unzip();
+        // Union-find over the mentions, two by two (at most MAX_SPLIT of them).
+        let n = g.mentions.len();
+        let mut parent: Vec<usize> = (0..n).collect();
+        fn root(parent: &mut [usize], mut i: usize) -> usize {
+            while parent[i] != i {
+                parent[i] = parent[parent[i]];
+                i = parent[i];
+            }
+            i
+        }
+        for i in 0..n {
+            for j in i + 1..n {
+                crate::probe::step(1);
+                let (a, b) = (&subjects[i], &subjects[j]);
+                let shared = a.iter().filter(|s| b.binary_search(s).is_ok()).count();
+                // A clause with no content word says nothing against; a short one (two words:
+                // "cutting tariffs on 90 percent of goods") needs only one in common.
+                let least = a.len().min(b.len());
+                if least == 0 || shared >= 2 || (shared == 1 && least <= 2) {
+                    let (a, b) = (root(&mut parent, i), root(&mut parent, j));
+                    parent[a.max(b)] = a.min(b);
+                }
+            }
+        }
+        let roots: Vec<usize> = (0..n).map(|i| root(&mut parent, i)).collect();
+        let mut order: Vec<usize> = Vec::new();
+        for &r in &roots {
+            if !order.contains(&r) {
+                order.push(r);
+            }
+        }
+        if order.len() == 1 {
+            out.push(g);
+            continue;
+        }
+        for (k, &r) in order.iter().enumerate() {
+            let members: Vec<usize> = (0..n).filter(|&i| roots[i] == r).collect();
+            let mentions: Vec<Mention> = members.iter().map(|&i| g.mentions[i].clone()).collect();
+            let (key, label) = if k == 0 {
+                (g.key.clone(), g.label.clone())
+            } else {
+                // What this part is said of: the words before its first figure.
+                let of = members
+                    .iter()
+                    .map(|&i| names[i].as_str())
+                    .find(|n| !n.is_empty())
+                    .unwrap_or_default();
+                (
+                    format!("{}~{}", g.key, k + 1),
+                    format!("{} ({of})", g.label),
+                )
+            };
+            out.push(FactGroup {
+                kind: g.kind,
+                key,
+                label,
+                agreement: Agreement::Single,
+                values: Vec::new(),
+                mentions,
+            });
+        }
+    }
+    out
 }
 
 #[cfg(test)]

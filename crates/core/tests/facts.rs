@@ -612,3 +612,63 @@ fn what_a_figure_counts_stops_at_punctuation_after_its_unit() {
     let groups = facts_of(&[&["Twelve, said the minister. The count rose to 12."]]);
     assert_eq!(figures_and_dates(&groups), (vec![], vec![]));
 }
+
+/// The tram story (no claims, no lexicon): a figure is grouped by what it is said of, not only by
+/// its unit. The cost of the buses, 12 million euros in a and d against 15 million in b, is one
+/// disputed fact; the tram's old estimate (35 million euros) is another fact; "divided the city
+/// for six years" and "would have served the city for fifty years" are two facts, not a dispute.
+#[test]
+fn figures_of_different_things_in_one_unit_are_not_a_dispute() {
+    let c = common::tram_corpus();
+    let groups = facts(c, &c.claims);
+    let values = |key: &str| -> Vec<(String, String)> {
+        find(&groups, key)
+            .mentions
+            .iter()
+            .map(|m| (m.doc.clone(), m.value.clone()))
+            .collect()
+    };
+    let cost = find(&groups, "figure:euro");
+    assert_eq!(cost.agreement, Agreement::Differ);
+    assert_eq!(
+        values("figure:euro"),
+        [("a", "12000000"), ("b", "15000000"), ("d", "12000000")]
+            .map(|(d, v)| (d.to_owned(), v.to_owned()))
+    );
+    let tram = groups
+        .iter()
+        .find(|g| g.mentions.iter().any(|m| m.value == "35000000"))
+        .unwrap();
+    assert_ne!(tram.key, "figure:euro");
+    assert_eq!(tram.label, "euros (The tram had been estimated at)");
+    // The years: a and b (the copied paragraph) agree; c's fifty years of a tram line and its
+    // fleet replaced every twelve years are facts of their own.
+    assert_eq!(find(&groups, "figure:year").agreement, Agreement::Agree);
+    let years: Vec<&FactGroup> = groups
+        .iter()
+        .filter(|g| g.key.starts_with("figure:year~"))
+        .collect();
+    assert_eq!(years.len(), 2, "{:#?}", keys(&groups));
+    assert!(years.iter().all(|g| g.agreement == Agreement::Single));
+    assert!(groups
+        .iter()
+        .filter(|g| g.agreement == Agreement::Differ)
+        .all(|g| g.key == "figure:euro"));
+}
+
+/// A short clause needs one content word in common: the copied "cutting tariffs on about 90
+/// percent of goods" and "reducing tariffs on about 90 percent of goods" stay one fact. A clause
+/// with no content word is kept with the rest.
+#[test]
+fn short_clauses_stay_together() {
+    let groups = facts_of(&[
+        &["By cutting tariffs on about 90 percent of goods, they trade more."],
+        &["By significantly reducing tariffs on about 90 percent of goods, they aim higher."],
+        &["It was 90 percent of goods."],
+        // A clause that starts after a dash (three bytes) is read from after it.
+        &["The deal \u{2014} cutting tariffs on 90 percent of goods, in all \u{2014} holds."],
+    ]);
+    let g = find(&groups, "figure:percent of good");
+    assert_eq!(g.mentions.len(), 4, "{:#?}", keys(&groups));
+    assert_eq!(g.agreement, Agreement::Agree);
+}
