@@ -4,6 +4,7 @@
 use std::cell::{OnceCell, RefCell};
 use std::rc::Rc;
 
+use parallax_core::align::Alignment;
 use parallax_core::analysis::Analysis;
 use parallax_core::facts::FactGroup;
 use parallax_core::overview::Overview;
@@ -40,6 +41,8 @@ pub struct Data {
     facts: OnceCell<Rc<Vec<FactGroup>>>,
     signals: OnceCell<Rc<Vec<DocumentSignals>>>,
     overview: RefCell<Option<(Vec<CustomTheme>, Rc<Overview>)>>,
+    /// The last sources compared passage by passage, and their alignment.
+    aligned: RefCell<Option<(Vec<String>, Rc<Alignment>)>>,
 }
 
 impl Data {
@@ -73,6 +76,7 @@ impl Data {
             facts: OnceCell::new(),
             signals: OnceCell::new(),
             overview: RefCell::new(None),
+            aligned: RefCell::new(None),
         }
     }
 
@@ -105,6 +109,25 @@ impl Data {
             .collect();
         let a = Rc::new(Analysis::new(&self.bundle.corpus, &extra));
         *cache = Some((custom.to_vec(), a.clone()));
+        a
+    }
+
+    /// The passages of `docs` matched by what they say (compare's "Passage by passage"), for the
+    /// last sources asked for; the index it reads does not change with the reader's themes.
+    pub fn aligned(&self, analysis: &Analysis, docs: &[String]) -> Rc<Alignment> {
+        let mut cache = self.aligned.borrow_mut();
+        if let Some((d, a)) = cache.as_ref() {
+            if d.as_slice() == docs {
+                return a.clone();
+            }
+        }
+        let ids: Vec<&str> = docs.iter().map(String::as_str).collect();
+        let a = Rc::new(parallax_core::align::align(
+            &self.bundle.corpus,
+            analysis,
+            &ids,
+        ));
+        *cache = Some((docs.to_vec(), a.clone()));
         a
     }
 

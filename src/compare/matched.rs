@@ -2,6 +2,7 @@
 
 use parallax_core::align::{Aligned, Alignment};
 use parallax_core::strings;
+use std::rc::Rc;
 use yew::prelude::*;
 
 use crate::ctx::use_ctx;
@@ -10,7 +11,8 @@ use crate::paged::use_paged;
 
 #[derive(Properties, PartialEq)]
 pub(super) struct Props {
-    pub aligned: Alignment,
+    /// The compared sources, in column order, each once.
+    pub docs: Vec<String>,
 }
 
 /// A passage's text and its link to the reader.
@@ -50,7 +52,7 @@ fn Quote(props: &QuoteProps) -> Html {
 
 #[derive(Properties, PartialEq)]
 struct RowsProps {
-    aligned: Alignment,
+    aligned: Rc<Alignment>,
 }
 
 /// The first source's passages in reading order, each with the best match in every other source
@@ -97,7 +99,7 @@ fn Rows(props: &RowsProps) -> Html {
 
 #[derive(Properties, PartialEq)]
 struct OnlyProps {
-    aligned: Alignment,
+    aligned: Rc<Alignment>,
     doc: AttrValue,
 }
 
@@ -124,7 +126,9 @@ fn Only(props: &OnlyProps) -> Html {
 pub(super) fn Matched(props: &Props) -> Html {
     let ctx = use_ctx();
     let corpus = &ctx.data.bundle.corpus;
-    let a = &props.aligned;
+    let analysis = ctx.data.analysis(&ctx.state.custom);
+    let aligned = ctx.data.aligned(&analysis, &props.docs);
+    let a = &*aligned;
     let Some(first) = a.docs.first() else {
         return Html::default();
     };
@@ -132,19 +136,28 @@ pub(super) fn Matched(props: &Props) -> Html {
     let counts = a.docs.iter().map(|doc| {
         let total = a.of(doc).count();
         let only = a.only(doc).count();
+        let crowded = a.crowded(doc).count();
+        let matched = total - only - crowded;
         let title = corpus.title_of(doc);
-        let said = if only == 0 {
-            format!(
-                "{title}: each of its {} says something another source also says.",
-                strings::count(total, "passage", "passages")
-            )
-        } else {
-            format!(
-                "{title}: {} of {total} passages say something another source also says; {} only in {doc}.",
-                total - only,
-                strings::count(only, "is", "are"),
-            )
-        };
+        let mut said = format!(
+            "{title}: {} of {} {} something another source also says",
+            matched,
+            strings::count(total, "passage", "passages"),
+            if matched == 1 { "says" } else { "say" },
+        );
+        if only > 0 {
+            said.push_str(&format!(
+                "; {} only in {doc}",
+                strings::count(only, "is", "are")
+            ));
+        }
+        if crowded > 0 {
+            said.push_str(&format!(
+                "; {} only words that too many passages use to be compared",
+                strings::count(crowded, "has", "have")
+            ));
+        }
+        said.push('.');
         html! {
             <li data-doc={doc.clone()}>
                 <span class="cmp-doc-id">{ doc.clone() }</span>{ " " }{ said }
@@ -152,13 +165,13 @@ pub(super) fn Matched(props: &Props) -> Html {
         }
     });
     let rows = {
-        let aligned = a.clone();
+        let aligned = aligned.clone();
         Callback::from(move |()| html! { <Rows aligned={aligned.clone()} /> })
     };
     let onlies = a.docs.iter().filter(|doc| a.only(doc).next().is_some()).map(|doc| {
         let n = a.only(doc).count();
         let content = {
-            let (aligned, doc) = (a.clone(), AttrValue::from(doc.clone()));
+            let (aligned, doc) = (aligned.clone(), AttrValue::from(doc.clone()));
             Callback::from(move |()| html! { <Only aligned={aligned.clone()} doc={doc.clone()} /> })
         };
         html! {
@@ -171,7 +184,7 @@ pub(super) fn Matched(props: &Props) -> Html {
         <section class="cmp-matched" aria-labelledby="cmp-matched-h">
             <h2 id="cmp-matched-h">{ "Passage by passage" }</h2>
             <p class="help">{ format!(
-                "What {names} say where {first} says something. Passages are matched by the less common words they share, whatever their theme; the words are shown beside each match. “Nothing like this” means that source leaves the point out."
+                "Each passage of {first} beside the passage of {names} that shares most of its less common words, whatever its theme; the shared words are shown with it. “Nothing like this” means that source has no passage sharing them."
             ) }</p>
             <ul class="cmp-matched-counts">{ for counts }</ul>
             <LazyDetails class={classes!("cmp-matched-all")}

@@ -1,8 +1,8 @@
 //! The compare view (`#/compare/<doc>/<doc>[/<doc>]?theme=&differ=1`): the picker, then the
 //! findings first (a summary per theme, then the figures, dates and claims), then each theme's
 //! passages side by side, folded until opened. The core's `compare` computes every number shown
-//! (`Comparison::shown`, `totals`, `fact_tables`, `aligned`); these files only render them and
-//! never build HTML text. Submodules: `picker`, `summary`, `facts_table`, `matched` (passage by
+//! (`Comparison::shown`, `totals`, `fact_tables`, and `align` for passage by passage); these
+//! files only render them and never build HTML text. Submodules: `picker`, `summary`, `facts_table`, `matched` (passage by
 //! passage, for any story), `theme_rows`.
 
 mod facts_table;
@@ -147,8 +147,8 @@ pub fn CompareView(props: &Props) -> Html {
             <Picker view={s.clone()} />
             <p class="result-count" role="status" aria-live="polite">{ status }</p>
             if themeless {
-                <p class="cmp-themeless">{ format!("No source here speaks to a theme{}, so {} are compared passage by passage.", if comparison.rows.is_empty() { " (this library has none: its sources came with their texts only)" } else { "" }, strings::and_list(&s.docs)) }</p>
-                <Matched aligned={comparison.aligned.clone()} />
+                <p class="cmp-themeless">{ format!("No source here speaks to a theme{}, so {} are compared passage by passage.", if comparison.rows.is_empty() { " (this library has none: its sources came with their texts only)" } else { "" }, strings::and_list(&comparison.docs)) }</p>
+                <Matched docs={comparison.docs.clone()} />
             } else if rows.is_empty() {
                 <div class="empty">
                     <p>{ format!("No theme{scope} to show for {names}{differ_note}.") }</p>
@@ -179,7 +179,7 @@ pub fn CompareView(props: &Props) -> Html {
                 }
             </section>
             if !themeless {
-                <Matched aligned={comparison.aligned.clone()} />
+                <Matched docs={comparison.docs.clone()} />
             }
             if !rows.is_empty() {
                 <section class="cmp-themes" aria-labelledby="cmp-themes-h">

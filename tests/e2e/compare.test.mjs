@@ -267,7 +267,7 @@ describe('compare', () => {
     // Passage by passage comes first, before the figures.
     assert.deepEqual(seen.order, ['cmp-themeless', 'cmp-matched', 'cmp-facts-section']);
     assert.equal(seen.counts.length, 2);
-    assert.match(norm(seen.counts[0]), /1 of 2 passages say something another source also says; 1 is only in own1\.$/);
+    assert.match(norm(seen.counts[0]), /1 of 2 passages says something another source also says; 1 is only in own1\.$/);
     await page.locator('.cmp-matched-all > summary').click();
     await page.locator('.cmp-matched-row').first().waitFor();
     const rows = await page.locator('.cmp-matched-row').evaluateAll((rs) => rs.map((r) => [...r.querySelectorAll('.cmp-matched-cell')].map((c) => ({

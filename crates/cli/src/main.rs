@@ -211,6 +211,8 @@ fn run(cli: Cli) -> Result<ExitCode> {
                 }
             }
             v["shared_places"] = json!(shared_places);
+            // Passage by passage, theme or no theme.
+            v["aligned"] = serde_json::to_value(parallax_core::align::align(c, &analysis, &ids))?;
             print_json(&v)
         }
         Command::Signals { bundle } => {

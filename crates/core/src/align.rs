@@ -2,10 +2,11 @@
 //!
 //! A passage's words are weighed as a search engine weighs them: a stem counts `1 + ln(tf)` times
 //! its rarity in the corpus, `ln(N / df)`, where `N` is the corpus's passages and `df` those that
-//! hold the stem. Function words (`lang::FUNCTION_WORDS`), single letters and stems that more
-//! than [`MAX_POSTINGS`] passages of the compared sources hold are left out: they say nothing
-//! about which passages match, and leaving them out keeps the work linear (each stem pairs at
-//! most `MAX_POSTINGS` passages). Two passages of different sources match when the cosine of their
+//! hold the stem. Stems with no content word (`lang::is_content_word`; numbers count) and stems
+//! that more than [`MAX_POSTINGS`] passages of the compared sources hold are left out: they say
+//! little about which passages match, and leaving them out keeps the work linear (each stem pairs
+//! at most `MAX_POSTINGS` passages). A passage with no match that holds such a common stem is
+//! not said to be its source's own (`Aligned::crowded`): its matches may have been in those words. Two passages of different sources match when the cosine of their
 //! weights is at least [`MIN_SIMILARITY`] and they share at least [`MIN_SHARED`] stems; the
 //! threshold is measured on a story written for it (BENCHMARKS.md, "Passages matched by what
 //! they say").
@@ -45,6 +46,9 @@ pub struct Aligned {
     pub passage: String,
     /// Best first within each other source, sources in column order.
     pub matches: Vec<Match>,
+    /// It holds a word that more than `MAX_POSTINGS` compared passages hold, which was not
+    /// weighed: with no match, it may still say what another source says.
+    pub crowded: bool,
 }
 
 /// Every passage of the compared sources, in column order and reading order, with its matches.
@@ -60,9 +64,15 @@ impl Alignment {
         self.passages.iter().filter(move |a| a.doc == doc)
     }
 
-    /// The passages of `doc` that no other compared source matches: what the others leave out.
+    /// The passages of `doc` that no other compared source matches, every word of them weighed:
+    /// what the others leave out.
     pub fn only<'a>(&'a self, doc: &'a str) -> impl Iterator<Item = &'a Aligned> + 'a {
-        self.of(doc).filter(|a| a.matches.is_empty())
+        self.of(doc).filter(|a| a.matches.is_empty() && !a.crowded)
+    }
+
+    /// The passages of `doc` with no match whose words were too common to weigh them all.
+    pub fn crowded<'a>(&'a self, doc: &'a str) -> impl Iterator<Item = &'a Aligned> + 'a {
+        self.of(doc).filter(|a| a.matches.is_empty() && a.crowded)
     }
 }
 
@@ -74,7 +84,7 @@ impl Aligned {
 }
 
 /// Matches the passages of the sources `docs` (ids of `corpus`, in column order; unknown ids and
-/// repeats are skipped) by what they say. Linear in the compared sources' words.
+/// repeats are skipped) by what they say. Linear in the corpus's postings (each stem's passages).
 pub fn align(corpus: &Corpus, analysis: &Analysis, docs: &[&str]) -> Alignment {
     let index = &analysis.index;
     let mut columns: Vec<usize> = Vec::new();
@@ -91,20 +101,20 @@ pub fn align(corpus: &Corpus, analysis: &Analysis, docs: &[&str]) -> Alignment {
         col_of_doc[d] = Some(col);
     }
     let column = |u: u32| col_of_doc[units[u as usize].doc as usize];
-    let stop = crate::lang::function_stems(&crate::text::Analyzer::default());
+    // Per stem: a folded word of it, and whether any of its words says something.
+    let words = index.words_of_stems(|w| {
+        crate::lang::is_content_word(w) || w.chars().all(|c| c.is_ascii_digit())
+    });
     let n = units.len() as f32;
     let mut norms = vec![0f32; units.len()];
+    let mut crowded = vec![false; units.len()];
     // (pair of units, lower first, packed; the pair's share of the dot product; stem id).
     let mut parts: Vec<(u64, f32, u32)> = Vec::new();
     // The compared units holding the current stem, with their weight for it.
     let mut held: Vec<(u32, f32)> = Vec::new();
     for (id, s) in index.stems().enumerate() {
         crate::probe::step(1);
-        let one_letter = s.stem.len() == 1 && !s.stem.bytes().all(|b| b.is_ascii_digit());
-        if s.stem.is_empty()
-            || one_letter
-            || stop.binary_search_by(|w| w.as_str().cmp(s.stem)).is_ok()
-        {
+        if !words[id].1 {
             continue;
         }
         let idf = (n / s.units.len() as f32).ln();
@@ -115,7 +125,13 @@ pub fn align(corpus: &Corpus, analysis: &Analysis, docs: &[&str]) -> Alignment {
                 held.push((u, (1.0 + (s.tf(i) as f32).ln()) * idf));
             }
         }
-        if held.len() > MAX_POSTINGS || idf <= 0.0 {
+        if held.len() > MAX_POSTINGS {
+            for &(u, _) in &held {
+                crowded[u as usize] = true;
+            }
+            continue;
+        }
+        if idf <= 0.0 {
             continue;
         }
         for &(u, w) in &held {
@@ -131,7 +147,7 @@ pub fn align(corpus: &Corpus, analysis: &Analysis, docs: &[&str]) -> Alignment {
         }
     }
     crate::sort::sort_by(&mut parts, |a, b| a.0.cmp(&b.0).then(b.1.total_cmp(&a.1)));
-    let words = index.words_of_stems();
+    let stem_of: Vec<&str> = index.stems().map(|s| s.stem).collect();
     // Per unit: its matches (other unit, score, stems heaviest first).
     let mut found: Vec<Vec<(u32, f32, Vec<u32>)>> = vec![Vec::new(); units.len()];
     let mut k = 0;
@@ -171,7 +187,8 @@ pub fn align(corpus: &Corpus, analysis: &Analysis, docs: &[&str]) -> Alignment {
         from as u32..to as u32
     });
     // Each passage's words, read once, when a match first shows them.
-    let mut tokens: Vec<Option<Vec<crate::text::Word>>> = vec![None; units.len()];
+    let analyzer = crate::text::Analyzer::default();
+    let mut tokens: Vec<Option<Vec<crate::text::Token>>> = vec![None; units.len()];
     for u in order {
         let unit = units[u as usize];
         let doc = &corpus.documents[unit.doc as usize];
@@ -196,8 +213,10 @@ pub fn align(corpus: &Corpus, analysis: &Analysis, docs: &[&str]) -> Alignment {
                 score,
                 words: spelled(
                     &passage.text,
-                    tokens[v as usize].get_or_insert_with(|| crate::text::words(&passage.text)),
-                    stems.iter().map(|&s| words[s as usize]),
+                    tokens[v as usize].get_or_insert_with(|| analyzer.tokens(&passage.text)),
+                    stems
+                        .iter()
+                        .map(|&s| (stem_of[s as usize], words[s as usize].0)),
                 ),
             });
         }
@@ -205,26 +224,24 @@ pub fn align(corpus: &Corpus, analysis: &Analysis, docs: &[&str]) -> Alignment {
             doc: doc.id.clone(),
             passage: doc.passages[unit.passage as usize].id.clone(),
             matches,
+            crowded: crowded[u as usize],
         });
     }
     out
 }
 
-/// Each folded word as `text` (whose words are `all`) spells it first: a word whose folded form
-/// it is, else one that starts with it (another form of its stem: "councillors" for "council"),
-/// else the folded word itself.
+/// Each stem as `text` (whose tokens are `all`) spells it first, else its folded word.
 fn spelled<'a>(
     text: &str,
-    all: &[crate::text::Word],
-    folded: impl Iterator<Item = &'a str>,
+    all: &[crate::text::Token],
+    stems: impl Iterator<Item = (&'a str, &'a str)>,
 ) -> Vec<String> {
-    folded
-        .map(|f| {
+    stems
+        .map(|(stem, folded)| {
             all.iter()
-                .find(|w| w.norm == f)
-                .or_else(|| all.iter().find(|w| w.norm.starts_with(f)))
-                .and_then(|w| text.get(w.start as usize..w.end as usize))
-                .unwrap_or(f)
+                .find(|t| t.stem == stem)
+                .and_then(|t| text.get(t.start as usize..t.end as usize))
+                .unwrap_or(folded)
                 .to_owned()
         })
         .collect()

@@ -1,7 +1,7 @@
 //! The comparison model: for two or more sources, per theme, what each says (its passages), which
 //! wording they share, and the figures, dates and claims they dispute in that theme's sentences;
-//! which themes a view shows, the distinct places of shared wording, and the facts tables; and,
-//! for any story, each passage beside the passages of the others that say the same (`align`).
+//! which themes a view shows, the distinct places of shared wording, and the facts tables. (What
+//! each passage says beside the others, theme or no theme, is `align`'s.)
 
 use crate::analysis::Analysis;
 use crate::facts::{Agreement, FactGroup, FactKind, Mention};
@@ -87,9 +87,6 @@ pub struct Comparison {
     /// Every fact group stated by the compared sources, restricted to them and re-summarised,
     /// so that agreement is between these sources only.
     pub facts: Vec<FactGroup>,
-    /// Every passage of the compared sources with the passages of the others that say the same
-    /// thing, theme or no theme (`align`).
-    pub aligned: crate::align::Alignment,
 }
 
 impl Comparison {
@@ -435,6 +432,5 @@ pub fn compare(
         docs: ids.iter().map(|d| (*d).to_owned()).collect(),
         rows,
         facts: groups.into_iter().map(|(g, _)| g).collect(),
-        aligned: crate::align::align(corpus, analysis, &ids),
     })
 }

@@ -621,7 +621,7 @@ pub fn facts(corpus: &Corpus, claims: &[Claim]) -> Vec<FactGroup> {
             }
         }
     }
-    let mut groups = split_by_subject(groups, &analyzer);
+    let mut groups = split_by_subject(groups, corpus, &analyzer);
     for g in &mut groups {
         g.summarize();
     }
@@ -647,68 +647,102 @@ pub fn facts(corpus: &Corpus, claims: &[Claim]) -> Vec<FactGroup> {
 /// (the split compares its mentions two by two).
 pub const MAX_SPLIT: usize = 64;
 
-/// The content stems of the clause of `sentence` that states `text` (between the punctuation
-/// marks around it), sorted, without the figure's own words, function words and numbers: what the
-/// figure is said of ("the bus network costs", "served the city for"); and the clause's last six
-/// words before the figure, to name it.
-fn subject(
-    sentence: &str,
-    text: &str,
-    analyzer: &Analyzer,
-    stop: &[String],
-) -> (Vec<String>, String) {
-    let Some(at) = sentence.find(text) else {
+/// Bytes of a clause read on each side of a figure, at most: a sentence of many figures and no
+/// punctuation costs each of them this much, not the whole sentence.
+const CLAUSE_BYTES: usize = 240;
+
+/// What the figure at `at..end` of `sentence` is said of: the stems of the content words
+/// (`lang::is_content_word`) of its clause (between the punctuation marks around it, at most
+/// `CLAUSE_BYTES` on each side), sorted, without the figure's own words ("the bus network costs",
+/// "served the city for"); and the clause's last six words before the figure, to name it.
+fn subject(sentence: &str, at: usize, end: usize, analyzer: &Analyzer) -> (Vec<String>, String) {
+    let (Some(before), Some(after)) = (sentence.get(..at), sentence.get(end..)) else {
         return (Vec::new(), String::new());
     };
     let marks = [',', ';', ':', '(', ')', '\u{2014}', '\u{2013}'];
+    let mut from = at.saturating_sub(CLAUSE_BYTES);
+    while !sentence.is_char_boundary(from) {
+        from += 1;
+    }
     // After the mark, whatever its length in bytes (a dash is three).
-    let from = sentence[..at].rfind(marks).map_or(0, |i| {
-        i + sentence[i..].chars().next().map_or(1, char::len_utf8)
+    let from = before[from..].rfind(marks).map_or(from, |i| {
+        from + i + before[from + i..].chars().next().map_or(1, char::len_utf8)
     });
-    let to = sentence[at + text.len()..]
-        .find(marks)
-        .map_or(sentence.len(), |i| at + text.len() + i);
-    let own: Vec<String> = analyzer.tokens(text).into_iter().map(|t| t.stem).collect();
-    let clause = &sentence[from..to];
-    let tokens: Vec<crate::text::Token> = analyzer
-        .tokens(clause)
+    let mut most = CLAUSE_BYTES.min(after.len());
+    while !after.is_char_boundary(most) {
+        most -= 1;
+    }
+    let to = end + after[..most].find(marks).unwrap_or(most);
+    let own: Vec<String> = analyzer
+        .tokens(&sentence[at..end])
         .into_iter()
-        .filter(|t| {
-            t.stem.chars().count() > 2
-                && !t.stem.chars().all(|c| c.is_ascii_digit())
-                && !own.contains(&t.stem)
-                && stop.binary_search(&t.stem).is_err()
-        })
+        .map(|t| t.stem)
         .collect();
-    // Its name: the last words before the figure ("the cost of the buses at"), at most six.
-    let before: Vec<&str> = sentence[from..at].split_whitespace().collect();
-    let first = before[before.len().saturating_sub(6)..].join(" ");
-    let mut stems: Vec<String> = tokens.into_iter().map(|t| t.stem).collect();
+    let mut stems: Vec<String> = analyzer
+        .tokens(&sentence[from..to])
+        .into_iter()
+        .filter(|t| crate::lang::is_content_word(&t.norm) && !own.contains(&t.stem))
+        .map(|t| t.stem)
+        .collect();
     crate::sort::sort(&mut stems);
     stems.dedup();
-    (stems, first)
+    let words: Vec<&str> = sentence[from..at].split_whitespace().collect();
+    let name = words[words.len().saturating_sub(6)..].join(" ");
+    (stems, name)
 }
 
 /// Splits each figure group whose mentions are said of different things: two mentions stay
 /// together when their clauses share at least two content stems (`subject`; one when a clause
-/// has only two, none when one has none), or through a chain of such mentions. "Divided the city for six years" and "would have served the city for fifty
-/// years" share only "city", so they are two facts, not a dispute. The part holding the group's
-/// first mention keeps its key; each other part is `KEY~N` and says what it is of in its label.
-fn split_by_subject(groups: Vec<FactGroup>, analyzer: &Analyzer) -> Vec<FactGroup> {
-    let stop = crate::lang::function_stems(analyzer);
+/// has only two), or through a chain of such mentions. "Divided the city for six years" and
+/// "would have served the city for fifty years" share only "city", so they are two facts, not a
+/// dispute. A mention whose clause has no content word says nothing of what it is of: it stays
+/// with the group's first part. The part holding the group's first mention keeps its key; each
+/// other part is `KEY~N` and says what it is of in its label.
+fn split_by_subject(
+    groups: Vec<FactGroup>,
+    corpus: &Corpus,
+    analyzer: &Analyzer,
+) -> Vec<FactGroup> {
+    let passages: BTreeMap<(&str, &str), &crate::model::Passage> = corpus
+        .documents
+        .iter()
+        .flat_map(|d| {
+            d.passages
+                .iter()
+                .map(move |p| ((d.id.as_str(), p.id.as_str()), p))
+        })
+        .collect();
     let mut out = Vec::with_capacity(groups.len());
     for g in groups {
-        let docs: BTreeSet<&str> = g.mentions.iter().map(|m| m.doc.as_str()).collect();
-        if g.kind != FactKind::Figure || docs.len() < 2 || g.mentions.len() > MAX_SPLIT {
+        let sources: BTreeSet<&str> = g.mentions.iter().map(|m| m.doc.as_str()).collect();
+        if g.kind != FactKind::Figure || sources.len() < 2 || g.mentions.len() > MAX_SPLIT {
             out.push(g);
             continue;
         }
+        // Each mention's place in its sentence, from its passage's sentences.
         let (subjects, names): (Vec<Vec<String>>, Vec<String>) = g
             .mentions
             .iter()
-            .map(|m| subject(&m.sentence, &m.text, analyzer, &stop))
+            .map(|m| {
+                let sentence = passages
+                    .get(&(m.doc.as_str(), m.passage.as_str()))
+                    .and_then(|p| {
+                        p.sentences
+                            .iter()
+                            .find(|s| s.start <= m.start && m.end <= s.end)
+                    });
+                match sentence {
+                    Some(s) => subject(
+                        &m.sentence,
+                        (m.start - s.start) as usize,
+                        (m.end - s.start) as usize,
+                        analyzer,
+                    ),
+                    None => (Vec::new(), String::new()),
+                }
+            })
             .unzip();
-        // Union-find over the mentions, two by two (at most MAX_SPLIT of them).
+        // Union-find over the mentions with a clause, two by two (at most MAX_SPLIT of them).
         let n = g.mentions.len();
         let mut parent: Vec<usize> = (0..n).collect();
         fn root(parent: &mut [usize], mut i: usize) -> usize {
@@ -722,17 +756,29 @@ fn split_by_subject(groups: Vec<FactGroup>, analyzer: &Analyzer) -> Vec<FactGrou
             for j in i + 1..n {
                 crate::probe::step(1);
                 let (a, b) = (&subjects[i], &subjects[j]);
+                if a.is_empty() || b.is_empty() {
+                    continue;
+                }
                 let shared = a.iter().filter(|s| b.binary_search(s).is_ok()).count();
-                // A clause with no content word says nothing against; a short one (two words:
-                // "cutting tariffs on 90 percent of goods") needs only one in common.
-                let least = a.len().min(b.len());
-                if least == 0 || shared >= 2 || (shared == 1 && least <= 2) {
+                // A short clause (two words: "cutting tariffs on 90 percent of goods") needs only
+                // one in common.
+                if shared >= 2 || (shared == 1 && a.len().min(b.len()) <= 2) {
                     let (a, b) = (root(&mut parent, i), root(&mut parent, j));
                     parent[a.max(b)] = a.min(b);
                 }
             }
         }
-        let roots: Vec<usize> = (0..n).map(|i| root(&mut parent, i)).collect();
+        let first = (0..n).find(|&i| !subjects[i].is_empty()).unwrap_or(0);
+        let first = root(&mut parent, first);
+        let roots: Vec<usize> = (0..n)
+            .map(|i| {
+                if subjects[i].is_empty() {
+                    first
+                } else {
+                    root(&mut parent, i)
+                }
+            })
+            .collect();
         let mut order: Vec<usize> = Vec::new();
         for &r in &roots {
             if !order.contains(&r) {
@@ -750,15 +796,15 @@ fn split_by_subject(groups: Vec<FactGroup>, analyzer: &Analyzer) -> Vec<FactGrou
                 (g.key.clone(), g.label.clone())
             } else {
                 // What this part is said of: the words before its first figure.
-                let of = members
+                let label = match members
                     .iter()
                     .map(|&i| names[i].as_str())
                     .find(|n| !n.is_empty())
-                    .unwrap_or_default();
-                (
-                    format!("{}~{}", g.key, k + 1),
-                    format!("{} ({of})", g.label),
-                )
+                {
+                    Some(of) => format!("{} ({of})", g.label),
+                    None => format!("{} (another)", g.label),
+                };
+                (format!("{}~{}", g.key, k + 1), label)
             };
             out.push(FactGroup {
                 kind: g.kind,

@@ -2,8 +2,8 @@
 //!
 //! The candidates are stems that at least two sources use, in at least two passages, but in at
 //! most [`MAX_SHARE`] of the corpus's passages (a word of nearly every passage is the story
-//! itself, not one of its themes); function words, numbers and words of one or two letters are
-//! left out. The [`MAX_CANDIDATES`] most widespread (by sources, then passages) are kept. Taken in
+//! itself, not one of its themes), with a content word among their words
+//! (`lang::is_content_word`: no function word, number or word of one or two letters). The [`MAX_CANDIDATES`] most widespread (by sources, then passages) are kept. Taken in
 //! that order, each candidate not yet in a theme starts one, with the candidates not yet in a
 //! theme whose passages overlap its own by at least [`MIN_JACCARD`] (Jaccard index of the two sets
 //! of passages), closest first, at most [`MAX_TERMS`] words; a theme needs two words. At most
@@ -32,20 +32,14 @@ pub fn themes(corpus: &Corpus) -> Vec<Theme> {
     let index = Index::build(corpus);
     let units = index.units();
     let n = units.len();
-    let stop = crate::lang::function_stems(&crate::text::Analyzer::default());
-    let words = index.words_of_stems();
+    // Per stem: a folded word of it, and whether any of its words says something.
+    let words = index.words_of_stems(crate::lang::is_content_word);
     // (sources, passages, stem id) of each candidate.
     let mut candidates: Vec<(usize, usize, usize)> = Vec::new();
     for (id, s) in index.stems().enumerate() {
         crate::probe::step(1);
         let df = s.units.len();
-        let word = words[id];
-        if df < 2
-            || df as f32 > MAX_SHARE * n as f32
-            || word.chars().count() < 3
-            || word.chars().all(|c| c.is_ascii_digit())
-            || stop.binary_search_by(|w| w.as_str().cmp(s.stem)).is_ok()
-        {
+        if df < 2 || df as f32 > MAX_SHARE * n as f32 || !words[id].1 {
             continue;
         }
         let mut docs: Vec<u32> = s.units.iter().map(|&u| units[u as usize].doc).collect();
@@ -57,7 +51,7 @@ pub fn themes(corpus: &Corpus) -> Vec<Theme> {
     crate::sort::sort_by(&mut candidates, |a, b| {
         b.0.cmp(&a.0)
             .then(b.1.cmp(&a.1))
-            .then(words[a.2].cmp(words[b.2]))
+            .then(words[a.2].0.cmp(words[b.2].0))
     });
     candidates.truncate(MAX_CANDIDATES);
     let c = candidates.len();
@@ -109,7 +103,7 @@ pub fn themes(corpus: &Corpus) -> Vec<Theme> {
         }
         let terms: Vec<String> = members
             .iter()
-            .map(|&k| words[candidates[k].2].to_owned())
+            .map(|&k| words[candidates[k].2].0.to_owned())
             .collect();
         let label: Vec<String> = members
             .iter()
@@ -119,7 +113,7 @@ pub fn themes(corpus: &Corpus) -> Vec<Theme> {
                     corpus,
                     &index,
                     &stems[candidates[k].2],
-                    words[candidates[k].2],
+                    words[candidates[k].2].0,
                 )
             })
             .collect();

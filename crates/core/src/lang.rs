@@ -1,4 +1,4 @@
-//! Language identification for sentences (English, French and German, by function words), and the one list of function words the analyses leave out.
+//! Language identification for sentences (English, French and German, by function words), and the one list of function words (`is_content_word`) the analyses leave out.
 //!
 //! A function-word profile is tiny, explainable and accurate on whole sentences, which is all we
 //! need; an n-gram crate (whatlang) adds 219 kB to the wasm (54 kB gzip: BENCHMARKS.md) for
@@ -44,13 +44,13 @@ pub const FUNCTION_WORDS: &[&str] = &[
     "ist", "ein", "eine", "mit", "von", "zu", "im", "auf", "fur", "nicht", "sich",
 ];
 
-/// The stems of `FUNCTION_WORDS` as `analyzer` stems them, sorted, for `binary_search`: what
-/// analyses that read the search index's stems leave out.
-pub fn function_stems(analyzer: &crate::text::Analyzer) -> Vec<String> {
-    let mut stems: Vec<String> = FUNCTION_WORDS.iter().map(|w| analyzer.stem(w)).collect();
-    crate::sort::sort(&mut stems);
-    stems.dedup();
-    stems
+/// A word that says something of its own (folded): three letters or more, not all digits, not a
+/// function word. The one test of the analyses that weigh words (`align`, `found`, the overview's
+/// distinctive words, what a figure is said of in `facts`).
+pub fn is_content_word(folded: &str) -> bool {
+    folded.chars().count() >= 3
+        && !folded.chars().all(|c| c.is_ascii_digit())
+        && !FUNCTION_WORDS.contains(&folded)
 }
 
 /// Scores of a text per language: how many of its words are function words of each.

@@ -633,10 +633,7 @@ fn key_words(corpus: &Corpus, analyzer: &Analyzer) -> Vec<Vec<KeyWord>> {
         for (pi, p) in doc.passages.iter().enumerate() {
             for w in words(&p.text) {
                 total += 1;
-                if w.norm.len() < 3
-                    || w.norm.bytes().all(|b| b.is_ascii_digit())
-                    || crate::lang::FUNCTION_WORDS.contains(&w.norm.as_str())
-                {
+                if !crate::lang::is_content_word(&w.norm) {
                     continue;
                 }
                 let stem = stems

@@ -114,7 +114,8 @@ fn the_copied_paragraph_matches_whole_and_names_its_words() {
     let first = a.of("a").next().unwrap();
     assert_eq!(first.passage, "p1");
     let copy = first.best_in("b").unwrap();
-    assert_eq!((copy.passage.as_str(), copy.score), ("p1", 1.0));
+    assert_eq!(copy.passage, "p1");
+    assert!((copy.score - 1.0).abs() < 1e-5, "{}", copy.score);
     // The words shown are words of the matched paragraph as it spells them, heaviest first, no
     // function word among them.
     assert_eq!(copy.words.len(), 4);
@@ -141,6 +142,10 @@ fn what_only_one_source_says_is_shown_as_such() {
     // Every passage of the story is listed once, in column and reading order.
     let listed: Vec<String> = a.passages.iter().map(|p| key(&p.doc, &p.passage)).collect();
     assert_eq!(listed.len(), 20);
+    assert!(
+        a.passages.iter().all(|p| !p.crowded),
+        "no word of the tram story is that common"
+    );
     assert_eq!(listed[0], "a/p1");
     assert_eq!(listed[19], "d/p5");
     // Matches are listed both ways.
@@ -222,7 +227,30 @@ fn words_every_passage_holds_cost_no_pairs() {
     let steps = parallax_core::probe::steps() - before;
     assert_eq!(a.passages.len(), 800);
     assert!(a.passages.iter().all(|p| p.matches.is_empty()));
+    // Their words were too common to weigh, so none is said to be its source's own.
+    assert_eq!(a.only("d0").count(), 0);
+    assert_eq!(a.crowded("d0").count(), 400);
     const { assert!(800 > MAX_POSTINGS) };
     // 12 stems, of 800 postings each.
     assert!(steps <= 12 * 801, "{steps} steps");
+}
+
+/// "news" has the stem of "new" and "died" that of German "die", both function words: they are
+/// content words all the same, and two passages made of them match.
+#[test]
+fn words_that_share_a_stem_with_a_function_word_still_count() {
+    let c = common::corpus(vec![
+        vec!["news died".into(), "other words".into()],
+        vec!["news died".into(), "more words".into()],
+        vec!["filler text".into()],
+    ]);
+    let analysis = Analysis::new(&c, &[]);
+    let a = align(&c, &analysis, &["d0", "d1"]);
+    let first = a.of("d0").next().unwrap();
+    let twin = a.of("d1").next().unwrap();
+    let m = first.best_in("d1").expect("no match");
+    assert_eq!(m.passage, twin.passage);
+    let mut words = m.words.clone();
+    words.sort_unstable();
+    assert_eq!(words, ["died", "news"]);
 }

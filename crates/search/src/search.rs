@@ -109,13 +109,13 @@ impl Postings {
 pub struct StemPostings<'a> {
     pub stem: &'a str,
     pub units: &'a [u32],
-    offsets: &'a [u32],
+    list: &'a Postings,
 }
 
 impl StemPostings<'_> {
     /// How often `units[i]` holds the stem.
     pub fn tf(&self, i: usize) -> u32 {
-        self.offsets[i + 1] - self.offsets[i]
+        self.list.tf(i)
     }
 }
 
@@ -355,19 +355,22 @@ impl Index {
             .map(|(stem, list)| StemPostings {
                 stem,
                 units: &list.units,
-                offsets: &list.offsets,
+                list,
             })
     }
 
-    /// A folded word of each stem, by term id: the shortest, then the first in alphabetical
-    /// order ("council" for the stem of "council" and "councils"), to show a stem to people.
-    pub fn words_of_stems(&self) -> Vec<&str> {
-        let mut out: Vec<&str> = vec![""; self.stems.len()];
+    /// Per stem, by term id: a folded word of it, the shortest, then the first in alphabetical
+    /// order ("council" for the stem of "council" and "councils"), to show a stem to people; and
+    /// whether any of its folded words passes `keep` (a stem whose every word is a function word
+    /// is one; "news", whose stem is that of "new", is not).
+    pub fn words_of_stems(&self, keep: impl Fn(&str) -> bool) -> Vec<(&str, bool)> {
+        let mut out: Vec<(&str, bool)> = vec![("", false); self.stems.len()];
         for (word, id) in &self.vocab {
             let slot = &mut out[*id as usize];
-            if slot.is_empty() || word.len() < slot.len() {
-                *slot = word;
+            if slot.0.is_empty() || word.len() < slot.0.len() {
+                slot.0 = word;
             }
+            slot.1 |= keep(word);
         }
         out
     }
