@@ -672,3 +672,17 @@ fn short_clauses_stay_together() {
     assert_eq!(g.mentions.len(), 4, "{:#?}", keys(&groups));
     assert_eq!(g.agreement, Agreement::Agree);
 }
+
+/// Two figures of the same text in one sentence are each read in their own clause.
+#[test]
+fn the_same_figure_twice_in_a_sentence_is_read_where_it_stands() {
+    let groups = facts_of(&[
+        &["Bus tickets cost 2 euros, and the tram fare is 2 euros."],
+        &["Bus tickets cost 2 euros."],
+    ]);
+    let bus = find(&groups, "figure:euro");
+    assert_eq!(bus.mentions.len(), 2, "{:#?}", keys(&groups));
+    assert!(bus.mentions.iter().all(|m| m.start < 30));
+    let tram = find(&groups, "figure:euro~2");
+    assert_eq!(tram.label, "euros (and the tram fare is)");
+}
