@@ -1082,6 +1082,145 @@ youtube:
         );
     }
 
+    /// The kept blocks of a page, each as the text of its spans.
+    fn kept(raw: &str) -> Vec<(BlockKind, String)> {
+        clean(raw)
+            .blocks
+            .iter()
+            .map(|b| {
+                let text = b
+                    .spans
+                    .iter()
+                    .map(|&(s, e)| &raw[s as usize..e as usize])
+                    .collect::<Vec<_>>()
+                    .join(" ");
+                (b.kind, text)
+            })
+            .collect()
+    }
+
+    const BEFORE: &str = "The two ports signed a deal on Monday. It covers cranes and rail links.";
+    const AFTER: &str =
+        "The deal is worth 40 million euros, the ministry said on Monday after the signing in Baku.";
+
+    /// A card takes every line of its shape after its header, also those no other rule knows
+    /// (a field that is not personal, a platform named alone, a table of contents entry on a line
+    /// of its own), and ends at the first line of another shape: the story goes on.
+    #[test]
+    fn a_card_takes_the_lines_of_its_shape_and_ends_where_the_story_goes_on() {
+        use RemovalKind::*;
+        for (card, kind, text) in [
+            (
+                "Author Profile:\n\n  • Team : Harbour desk\n  • Beat : Shipping",
+                AuthorProfile,
+                "Author Profile:\n• Team : [withheld]\n• Beat : [withheld]",
+            ),
+            (
+                "Follow us\n\nInstagram\n\nTikTok",
+                Socials,
+                "Follow us\nInstagram\nTikTok",
+            ),
+            (
+                "Contents\n\n- [Why the Ports Matter](#why)\n- [Money and Cranes](#money)",
+                TableOfContents,
+                "Contents\n- [Why the Ports Matter](#why)\n- [Money and Cranes](#money)",
+            ),
+            (
+                "About the Author\n\nJane Q Writer\n\nJane covers ports for the paper.",
+                AboutAuthor,
+                "About the Author\nJane Q Writer\nJane covers ports for the paper.",
+            ),
+        ] {
+            let raw = format!("A Title\n\n{BEFORE}\n\n{card}\n\n{AFTER}\n");
+            assert_eq!(kinds(&raw), vec![(kind, text.to_owned())], "{card:?}");
+            assert_eq!(
+                kept(&raw),
+                vec![
+                    (BlockKind::Paragraph, BEFORE.to_owned()),
+                    (BlockKind::Paragraph, AFTER.to_owned())
+                ],
+                "{card:?}"
+            );
+        }
+    }
+
+    /// A date line is read once: a later date, once the page's date is known, is the text's own
+    /// (here the heading of a day in a page of dated entries), and stays.
+    #[test]
+    fn a_date_already_read_is_the_texts_own() {
+        let raw =
+            format!("Talks in Geneva\n\n12 April 2024\n\n{BEFORE}\n\n13 April 2024\n\n{AFTER}\n");
+        let c = clean(&raw);
+        assert_eq!(c.date.as_ref().map(|d| d.iso.as_str()), Some("2024-04-12"));
+        assert_eq!(c.modified, None);
+        assert_eq!(c.byline, None);
+        assert_eq!(
+            kinds(&raw),
+            vec![(RemovalKind::Dateline, "12 April 2024".to_owned())]
+        );
+        assert_eq!(
+            kept(&raw),
+            vec![
+                (BlockKind::Paragraph, BEFORE.to_owned()),
+                (BlockKind::Heading, "13 April 2024".to_owned()),
+                (BlockKind::Paragraph, AFTER.to_owned())
+            ]
+        );
+    }
+
+    /// Lists are the text's: a list of short items in the body, and a list of sentences at the end
+    /// of the page. Only short items after the last paragraph are a list of related links.
+    #[test]
+    fn lists_in_the_body_and_a_last_list_of_sentences_are_kept() {
+        let body = "The deal names three ports:\n\n- Bandar Abbas\n- Astrakhan\n- Makhachkala";
+        let end = "- The ceasefire holds in the north of the country.\n- Prisoners are exchanged within a week.";
+        let raw = format!("A Title\n\n{body}\n\n{BEFORE}\n\n{end}\n");
+        assert_eq!(kinds(&raw), vec![]);
+        let texts: Vec<String> = kept(&raw).into_iter().map(|(_, t)| t).collect();
+        assert_eq!(
+            texts,
+            vec![
+                "The deal names three ports:",
+                "- Bandar Abbas",
+                "- Astrakhan",
+                "- Makhachkala",
+                BEFORE,
+                "- The ceasefire holds in the north of the country.",
+                "- Prisoners are exchanged within a week.",
+            ]
+        );
+        // The same short items after the last paragraph are related links.
+        let raw = format!("A Title\n\n{BEFORE}\n\n- Bandar Abbas\n- Astrakhan\n");
+        assert_eq!(
+            kinds(&raw),
+            vec![(
+                RemovalKind::RelatedLinks,
+                "- Bandar Abbas\n- Astrakhan".to_owned()
+            )]
+        );
+    }
+
+    /// A table row is cells, kept whole: a cell that reads like a promotion of other articles is
+    /// the table's data, not furniture to cut out of it.
+    #[test]
+    fn a_table_row_is_kept_whole() {
+        let row = "| Ports | Read our guide to the ports first. | 2024 |";
+        let raw = format!("A Title\n\n{BEFORE}\n\n{row}\n\n{AFTER}\n");
+        assert_eq!(kinds(&raw), vec![]);
+        let c = clean(&raw);
+        let at = raw.find(row).unwrap() as u32;
+        assert_eq!(c.blocks[1].spans, vec![(at, at + row.len() as u32)]);
+        // The same words in a paragraph are a promotion, cut out of it.
+        let raw = format!("A Title\n\n{BEFORE} Read our guide to the ports first.\n");
+        assert_eq!(
+            kinds(&raw),
+            vec![(
+                RemovalKind::Promotion,
+                "Read our guide to the ports first.".to_owned()
+            )]
+        );
+    }
+
     #[test]
     fn never_panics_on_odd_input() {
         for raw in [
