@@ -908,6 +908,13 @@ mod tests {
         ] {
             assert!(!is_social_line(prose), "{prose:?}");
         }
+        // A social line is at most 200 bytes long.
+        let row = |len: usize| {
+            let words = "Share: Facebook | Email";
+            format!("{}{words}", " ".repeat(len - words.len()))
+        };
+        assert!(is_social_line(&row(200)));
+        assert!(!is_social_line(&row(201)));
     }
 
     #[test]
@@ -1144,6 +1151,29 @@ youtube:
         }
     }
 
+    /// An "About the Author" box is short lines and sentences about the writer: a short sentence
+    /// about something else ends it.
+    #[test]
+    fn an_about_the_author_box_ends_at_a_sentence_about_something_else() {
+        let raw = format!(
+            "A Title\n\n{BEFORE}\n\nAbout the Author\n\nJane Q Writer\n\nTalks resume on Monday.\n"
+        );
+        assert_eq!(
+            kinds(&raw),
+            vec![(
+                RemovalKind::AboutAuthor,
+                "About the Author\nJane Q Writer".to_owned()
+            )]
+        );
+        assert_eq!(
+            kept(&raw),
+            vec![
+                (BlockKind::Paragraph, BEFORE.to_owned()),
+                (BlockKind::Paragraph, "Talks resume on Monday.".to_owned())
+            ]
+        );
+    }
+
     /// A date line is read once: a later date, once the page's date is known, is the text's own
     /// (here the heading of a day in a page of dated entries), and stays.
     #[test]
@@ -1219,6 +1249,86 @@ youtube:
                 "Read our guide to the ports first.".to_owned()
             )]
         );
+    }
+
+    /// A line of at most 6 words that starts or ends with an arrow is a link of the page's
+    /// navigation; a longer one is prose that happens to hold an arrow.
+    #[test]
+    fn navigation_is_a_short_line_with_an_arrow() {
+        for t in [
+            "← Back to all the news",
+            "Earlier coverage of the talks →",
+            "« Previous",
+        ] {
+            assert!(is_navigation(t), "{t:?}");
+        }
+        for t in [
+            "The full story of the talks →",
+            "← The full story of the talks",
+            "The talks → a deal",
+        ] {
+            assert!(!is_navigation(t), "{t:?}");
+        }
+        let raw = format!("A Title\n\n{BEFORE}\n\nEarlier coverage of the talks →\n\n{AFTER}\n");
+        assert_eq!(
+            kinds(&raw),
+            vec![(
+                RemovalKind::Navigation,
+                "Earlier coverage of the talks →".to_owned()
+            )]
+        );
+    }
+
+    /// A card starts at a header of its own words: a label of the story ("Shipping Details", a
+    /// one-word "Background:") is kept, and so is a list item whose key is not a card's field (more
+    /// than 3 words, or a link).
+    #[test]
+    fn a_storys_own_labels_start_no_card() {
+        for label in ["Shipping Details", "Background:", "Summit Info"] {
+            let raw = format!("A Title\n\n{BEFORE}\n\n{label}\n\n{AFTER}\n");
+            assert_eq!(kinds(&raw), vec![], "{label:?}");
+            assert_eq!(kept(&raw).len(), 3, "{label:?}");
+        }
+        for header in ["Author Details", "Writer Profile", "Instagram:"] {
+            let raw = format!("A Title\n\n{BEFORE}\n\n{header}\n\n{AFTER}\n");
+            assert_eq!(kinds(&raw).len(), 1, "{header:?}");
+        }
+        assert_eq!(
+            bullet_key_value("• Harbour Desk: Shipping"),
+            Some(("harbour desk".to_owned(), "Shipping".to_owned()))
+        );
+        for t in [
+            "• Officials in Moscow said: the talks resume",
+            "• [The talks](#talks): an overview",
+            "• : nothing",
+            "Team: Shipping",
+        ] {
+            assert_eq!(bullet_key_value(t), None, "{t:?}");
+        }
+    }
+
+    /// After a platform's name, an account is a handle (`@` and a name), an address (a scheme,
+    /// or a dot and a slash) or a count of followers; other short words after a platform are
+    /// prose ("X: 4.5 million").
+    #[test]
+    fn an_account_is_a_handle_an_address_or_a_count_of_followers() {
+        for t in [
+            "Twitter: @a",
+            "Mastodon: social.example/@ana",
+            "Mastodon: https://localhost/@ana",
+            "Instagram instagram.com/ana",
+            "YouTube: 12 subscribers",
+        ] {
+            assert!(account_at(t).is_some(), "{t:?}");
+        }
+        for t in [
+            "Twitter: @",
+            "Telegram: no comment",
+            "X: 4.5 million",
+            "YouTube: 12 videos",
+        ] {
+            assert_eq!(account_at(t), None, "{t:?}");
+        }
     }
 
     #[test]
