@@ -1128,9 +1128,9 @@ youtube:
                 "Follow us\nInstagram\nTikTok",
             ),
             (
-                "Contents\n\n- [Why the Ports Matter](#why)\n- [Money and Cranes](#money)",
+                "Contents\n\n- [Why the Ports Matter](#why)\n[Money and Cranes](#money)\n- Sources",
                 TableOfContents,
-                "Contents\n- [Why the Ports Matter](#why)\n- [Money and Cranes](#money)",
+                "Contents\n- [Why the Ports Matter](#why)\n[Money and Cranes](#money)\n- Sources",
             ),
             (
                 "About the Author\n\nJane Q Writer\n\nJane covers ports for the paper.",
@@ -1328,6 +1328,51 @@ youtube:
             "YouTube: 12 videos",
         ] {
             assert_eq!(account_at(t), None, "{t:?}");
+        }
+    }
+
+    /// Where a heading inline in a line of Markdown ends is read from the page's own table of
+    /// contents when it lists it.
+    #[test]
+    fn an_inline_heading_ends_where_the_table_of_contents_says() {
+        let line = "--- ### Money Matters Trade grew fast. ### Early Days The pact began in 2001.";
+        let with = format!("Title\n\nContents\n- [Money Matters Trade](#money)\n\n{line}\n");
+        let without = format!("Title\n\n{line}\n");
+        let texts = |raw: &str| kept(raw).into_iter().map(|(_, t)| t).collect::<Vec<_>>();
+        assert_eq!(
+            texts(&with),
+            vec![
+                "--- ### Money Matters Trade",
+                "grew fast.",
+                "### Early Days",
+                "The pact began in 2001."
+            ]
+        );
+        assert_eq!(
+            texts(&without),
+            vec![
+                "--- ### Money Matters",
+                "Trade grew fast.",
+                "### Early Days",
+                "The pact began in 2001."
+            ]
+        );
+    }
+
+    /// A name is two to four capitalised words without digits or `&` (a company is no name).
+    #[test]
+    fn a_name_is_capitalised_words_without_digits_or_ampersands() {
+        for t in ["Jane Q Writer", "Ana Ruiz"] {
+            assert!(looks_like_name(t), "{t:?}");
+        }
+        for t in [
+            "AT&T Media",
+            "Agent 47",
+            "Jane",
+            "Jane Q De La Writer",
+            "Jane writes",
+        ] {
+            assert!(!looks_like_name(t), "{t:?}");
         }
     }
 
