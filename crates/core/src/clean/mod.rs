@@ -1376,6 +1376,25 @@ youtube:
         }
     }
 
+    /// A Markdown mark (`##`…, `---`) starts a word: `#` inside a word, or a run of other
+    /// characters, is text.
+    #[test]
+    fn markdown_marks_start_a_word() {
+        for t in [
+            "Programs in C# and F# grew fast.",
+            "AAA ratings were kept.",
+            "A score of 3--- 0.",
+        ] {
+            assert!(!has_markdown_headings(t), "{t:?}");
+            let raw = format!("Title\n\n{t}\n");
+            assert_eq!(kept(&raw), vec![(BlockKind::Paragraph, t.to_owned())]);
+        }
+        assert_eq!(
+            markdown_marks("### A --- b").collect::<Vec<_>>(),
+            vec![(0, 3, true), (6, 9, false)]
+        );
+    }
+
     #[test]
     fn never_panics_on_odd_input() {
         for raw in [
