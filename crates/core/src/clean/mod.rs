@@ -1395,6 +1395,39 @@ youtube:
         );
     }
 
+    /// Markup with no text before a mark (`**`, left by bold around a heading) belongs to the
+    /// piece the mark starts, so that no byte of the line is left out of every span.
+    #[test]
+    fn markup_before_a_mark_belongs_to_the_piece_it_starts() {
+        let raw = "Title\n\n** ### Early Days The pact began in 2001.\n";
+        assert_eq!(
+            kept(raw),
+            vec![
+                (BlockKind::Heading, "** ### Early Days".to_owned()),
+                (BlockKind::Paragraph, "The pact began in 2001.".to_owned()),
+            ]
+        );
+        // Spaces between a heading and its text are in neither.
+        let raw = "Title\n\n### Early Days   The pact began in 2001.\n";
+        assert_eq!(
+            kept(raw),
+            vec![
+                (BlockKind::Heading, "### Early Days".to_owned()),
+                (BlockKind::Paragraph, "The pact began in 2001.".to_owned()),
+            ]
+        );
+        // After a heading the page's contents name: the markup goes with the next heading.
+        let raw = "Title\n\nContents\n- [Early Days](#early)\n\n### Early Days ** ### Money Matters Trade grew.\n";
+        assert_eq!(
+            kept(raw),
+            vec![
+                (BlockKind::Heading, "### Early Days".to_owned()),
+                (BlockKind::Heading, "** ### Money Matters".to_owned()),
+                (BlockKind::Paragraph, "Trade grew.".to_owned()),
+            ]
+        );
+    }
+
     #[test]
     fn never_panics_on_odd_input() {
         for raw in [
