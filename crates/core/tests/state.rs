@@ -1925,3 +1925,25 @@ fn every_view_has_a_name_that_says_what_it_shows() {
     };
     assert_eq!(named.name(corpus), "The first claim");
 }
+
+/// Each part of the overview has its name in a link and the question it answers, which the
+/// overview's headings and the library's "Start here" links show (the prerendered library too).
+#[test]
+fn each_overview_part_has_its_id_and_its_question() {
+    let parts: Vec<(&str, &str)> = OverviewPart::ALL
+        .into_iter()
+        .map(|p| (p.id(), p.question()))
+        .collect();
+    assert_eq!(
+        parts,
+        vec![
+            ("copies", "Who copied whom?"),
+            ("disagreements", "Where do the sources disagree?"),
+            ("framing", "How does each source frame the story?"),
+            ("cleaning", "What was cut out of each page, and why?"),
+        ]
+    );
+    for p in OverviewPart::ALL {
+        assert_eq!(OverviewPart::from_id(p.id()), Some(p));
+    }
+}

@@ -908,6 +908,13 @@ mod tests {
         ] {
             assert!(!is_social_line(prose), "{prose:?}");
         }
+        // A social line is at most 200 bytes long.
+        let row = |len: usize| {
+            let words = "Share: Facebook | Email";
+            format!("{}{words}", " ".repeat(len - words.len()))
+        };
+        assert!(is_social_line(&row(200)));
+        assert!(!is_social_line(&row(201)));
     }
 
     #[test]
@@ -1079,6 +1086,345 @@ youtube:
         assert_eq!(
             redact("call 555-010-4477 now"),
             "[line with personal data withheld]"
+        );
+    }
+
+    /// The kept blocks of a page, each as the text of its spans.
+    fn kept(raw: &str) -> Vec<(BlockKind, String)> {
+        clean(raw)
+            .blocks
+            .iter()
+            .map(|b| {
+                let text = b
+                    .spans
+                    .iter()
+                    .map(|&(s, e)| &raw[s as usize..e as usize])
+                    .collect::<Vec<_>>()
+                    .join(" ");
+                (b.kind, text)
+            })
+            .collect()
+    }
+
+    const BEFORE: &str = "The two ports signed a deal on Monday. It covers cranes and rail links.";
+    const AFTER: &str =
+        "The deal is worth 40 million euros, the ministry said on Monday after the signing in Baku.";
+
+    /// A card takes every line of its shape after its header, also those no other rule knows
+    /// (a field that is not personal, a platform named alone, a table of contents entry on a line
+    /// of its own), and ends at the first line of another shape: the story goes on.
+    #[test]
+    fn a_card_takes_the_lines_of_its_shape_and_ends_where_the_story_goes_on() {
+        use RemovalKind::*;
+        for (card, kind, text) in [
+            (
+                "Author Profile:\n\n  • Team : Harbour desk\n  • Beat : Shipping",
+                AuthorProfile,
+                "Author Profile:\n• Team : [withheld]\n• Beat : [withheld]",
+            ),
+            (
+                "Follow us\n\nInstagram\n\nTikTok",
+                Socials,
+                "Follow us\nInstagram\nTikTok",
+            ),
+            (
+                "Contents\n\n- [Why the Ports Matter](#why)\n[Money and Cranes](#money)\n- Sources",
+                TableOfContents,
+                "Contents\n- [Why the Ports Matter](#why)\n[Money and Cranes](#money)\n- Sources",
+            ),
+            (
+                "About the Author\n\nJane Q Writer\n\nJane covers ports for the paper.",
+                AboutAuthor,
+                "About the Author\nJane Q Writer\nJane covers ports for the paper.",
+            ),
+        ] {
+            let raw = format!("A Title\n\n{BEFORE}\n\n{card}\n\n{AFTER}\n");
+            assert_eq!(kinds(&raw), vec![(kind, text.to_owned())], "{card:?}");
+            assert_eq!(
+                kept(&raw),
+                vec![
+                    (BlockKind::Paragraph, BEFORE.to_owned()),
+                    (BlockKind::Paragraph, AFTER.to_owned())
+                ],
+                "{card:?}"
+            );
+        }
+    }
+
+    /// An "About the Author" box is short lines and sentences about the writer: a short sentence
+    /// about something else ends it.
+    #[test]
+    fn an_about_the_author_box_ends_at_a_sentence_about_something_else() {
+        let raw = format!(
+            "A Title\n\n{BEFORE}\n\nAbout the Author\n\nJane Q Writer\n\nTalks resume on Monday.\n"
+        );
+        assert_eq!(
+            kinds(&raw),
+            vec![(
+                RemovalKind::AboutAuthor,
+                "About the Author\nJane Q Writer".to_owned()
+            )]
+        );
+        assert_eq!(
+            kept(&raw),
+            vec![
+                (BlockKind::Paragraph, BEFORE.to_owned()),
+                (BlockKind::Paragraph, "Talks resume on Monday.".to_owned())
+            ]
+        );
+    }
+
+    /// A date line is read once: a later date, once the page's date is known, is the text's own
+    /// (here the heading of a day in a page of dated entries), and stays.
+    #[test]
+    fn a_date_already_read_is_the_texts_own() {
+        let raw =
+            format!("Talks in Geneva\n\n12 April 2024\n\n{BEFORE}\n\n13 April 2024\n\n{AFTER}\n");
+        let c = clean(&raw);
+        assert_eq!(c.date.as_ref().map(|d| d.iso.as_str()), Some("2024-04-12"));
+        assert_eq!(c.modified, None);
+        assert_eq!(c.byline, None);
+        assert_eq!(
+            kinds(&raw),
+            vec![(RemovalKind::Dateline, "12 April 2024".to_owned())]
+        );
+        assert_eq!(
+            kept(&raw),
+            vec![
+                (BlockKind::Paragraph, BEFORE.to_owned()),
+                (BlockKind::Heading, "13 April 2024".to_owned()),
+                (BlockKind::Paragraph, AFTER.to_owned())
+            ]
+        );
+    }
+
+    /// Lists are the text's: a list of short items in the body, and a list of sentences at the end
+    /// of the page. Only short items after the last paragraph are a list of related links.
+    #[test]
+    fn lists_in_the_body_and_a_last_list_of_sentences_are_kept() {
+        let body = "The deal names three ports:\n\n- Bandar Abbas\n- Astrakhan\n- Makhachkala";
+        let end = "- The ceasefire holds in the north of the country.\n- Prisoners are exchanged within a week.";
+        let raw = format!("A Title\n\n{body}\n\n{BEFORE}\n\n{end}\n");
+        assert_eq!(kinds(&raw), vec![]);
+        let texts: Vec<String> = kept(&raw).into_iter().map(|(_, t)| t).collect();
+        assert_eq!(
+            texts,
+            vec![
+                "The deal names three ports:",
+                "- Bandar Abbas",
+                "- Astrakhan",
+                "- Makhachkala",
+                BEFORE,
+                "- The ceasefire holds in the north of the country.",
+                "- Prisoners are exchanged within a week.",
+            ]
+        );
+        // The same short items after the last paragraph are related links.
+        let raw = format!("A Title\n\n{BEFORE}\n\n- Bandar Abbas\n- Astrakhan\n");
+        assert_eq!(
+            kinds(&raw),
+            vec![(
+                RemovalKind::RelatedLinks,
+                "- Bandar Abbas\n- Astrakhan".to_owned()
+            )]
+        );
+    }
+
+    /// A table row is cells, kept whole: a cell that reads like a promotion of other articles is
+    /// the table's data, not furniture to cut out of it.
+    #[test]
+    fn a_table_row_is_kept_whole() {
+        let row = "| Ports | Read our guide to the ports first. | 2024 |";
+        let raw = format!("A Title\n\n{BEFORE}\n\n{row}\n\n{AFTER}\n");
+        assert_eq!(kinds(&raw), vec![]);
+        let c = clean(&raw);
+        let at = raw.find(row).unwrap() as u32;
+        assert_eq!(c.blocks[1].spans, vec![(at, at + row.len() as u32)]);
+        // The same words in a paragraph are a promotion, cut out of it.
+        let raw = format!("A Title\n\n{BEFORE} Read our guide to the ports first.\n");
+        assert_eq!(
+            kinds(&raw),
+            vec![(
+                RemovalKind::Promotion,
+                "Read our guide to the ports first.".to_owned()
+            )]
+        );
+    }
+
+    /// A line of at most 6 words that starts or ends with an arrow is a link of the page's
+    /// navigation; a longer one is prose that happens to hold an arrow.
+    #[test]
+    fn navigation_is_a_short_line_with_an_arrow() {
+        for t in [
+            "← Back to all the news",
+            "Earlier coverage of the talks →",
+            "« Previous",
+        ] {
+            assert!(is_navigation(t), "{t:?}");
+        }
+        for t in [
+            "The full story of the talks →",
+            "← The full story of the talks",
+            "The talks → a deal",
+        ] {
+            assert!(!is_navigation(t), "{t:?}");
+        }
+        let raw = format!("A Title\n\n{BEFORE}\n\nEarlier coverage of the talks →\n\n{AFTER}\n");
+        assert_eq!(
+            kinds(&raw),
+            vec![(
+                RemovalKind::Navigation,
+                "Earlier coverage of the talks →".to_owned()
+            )]
+        );
+    }
+
+    /// A card starts at a header of its own words: a label of the story ("Shipping Details", a
+    /// one-word "Background:") is kept, and so is a list item whose key is not a card's field (more
+    /// than 3 words, or a link).
+    #[test]
+    fn a_storys_own_labels_start_no_card() {
+        for label in ["Shipping Details", "Background:", "Summit Info"] {
+            let raw = format!("A Title\n\n{BEFORE}\n\n{label}\n\n{AFTER}\n");
+            assert_eq!(kinds(&raw), vec![], "{label:?}");
+            assert_eq!(kept(&raw).len(), 3, "{label:?}");
+        }
+        for header in ["Author Details", "Writer Profile", "Instagram:"] {
+            let raw = format!("A Title\n\n{BEFORE}\n\n{header}\n\n{AFTER}\n");
+            assert_eq!(kinds(&raw).len(), 1, "{header:?}");
+        }
+        assert_eq!(
+            bullet_key_value("• Harbour Desk: Shipping"),
+            Some(("harbour desk".to_owned(), "Shipping".to_owned()))
+        );
+        for t in [
+            "• Officials in Moscow said: the talks resume",
+            "• [The talks](#talks): an overview",
+            "• : nothing",
+            "Team: Shipping",
+        ] {
+            assert_eq!(bullet_key_value(t), None, "{t:?}");
+        }
+    }
+
+    /// After a platform's name, an account is a handle (`@` and a name), an address (a scheme,
+    /// or a dot and a slash) or a count of followers; other short words after a platform are
+    /// prose ("X: 4.5 million").
+    #[test]
+    fn an_account_is_a_handle_an_address_or_a_count_of_followers() {
+        for t in [
+            "Twitter: @a",
+            "Mastodon: social.example/@ana",
+            "Mastodon: https://localhost/@ana",
+            "Instagram instagram.com/ana",
+            "YouTube: 12 subscribers",
+        ] {
+            assert!(account_at(t).is_some(), "{t:?}");
+        }
+        for t in [
+            "Twitter: @",
+            "Telegram: no comment",
+            "X: 4.5 million",
+            "YouTube: 12 videos",
+        ] {
+            assert_eq!(account_at(t), None, "{t:?}");
+        }
+    }
+
+    /// Where a heading inline in a line of Markdown ends is read from the page's own table of
+    /// contents when it lists it.
+    #[test]
+    fn an_inline_heading_ends_where_the_table_of_contents_says() {
+        let line = "--- ### Money Matters Trade grew fast. ### Early Days The pact began in 2001.";
+        let with = format!("Title\n\nContents\n- [Money Matters Trade](#money)\n\n{line}\n");
+        let without = format!("Title\n\n{line}\n");
+        let texts = |raw: &str| kept(raw).into_iter().map(|(_, t)| t).collect::<Vec<_>>();
+        assert_eq!(
+            texts(&with),
+            vec![
+                "--- ### Money Matters Trade",
+                "grew fast.",
+                "### Early Days",
+                "The pact began in 2001."
+            ]
+        );
+        assert_eq!(
+            texts(&without),
+            vec![
+                "--- ### Money Matters",
+                "Trade grew fast.",
+                "### Early Days",
+                "The pact began in 2001."
+            ]
+        );
+    }
+
+    /// A name is two to four capitalised words without digits or `&` (a company is no name).
+    #[test]
+    fn a_name_is_capitalised_words_without_digits_or_ampersands() {
+        for t in ["Jane Q Writer", "Ana Ruiz"] {
+            assert!(looks_like_name(t), "{t:?}");
+        }
+        for t in [
+            "AT&T Media",
+            "Agent 47",
+            "Jane",
+            "Jane Q De La Writer",
+            "Jane writes",
+        ] {
+            assert!(!looks_like_name(t), "{t:?}");
+        }
+    }
+
+    /// A Markdown mark (`##`…, `---`) starts a word: `#` inside a word, or a run of other
+    /// characters, is text.
+    #[test]
+    fn markdown_marks_start_a_word() {
+        for t in [
+            "Programs in C# and F# grew fast.",
+            "AAA ratings were kept.",
+            "A score of 3--- 0.",
+        ] {
+            assert!(!has_markdown_headings(t), "{t:?}");
+            let raw = format!("Title\n\n{t}\n");
+            assert_eq!(kept(&raw), vec![(BlockKind::Paragraph, t.to_owned())]);
+        }
+        assert_eq!(
+            markdown_marks("### A --- b").collect::<Vec<_>>(),
+            vec![(0, 3, true), (6, 9, false)]
+        );
+    }
+
+    /// Markup with no text before a mark (`**`, left by bold around a heading) belongs to the
+    /// piece the mark starts, so that no byte of the line is left out of every span.
+    #[test]
+    fn markup_before_a_mark_belongs_to_the_piece_it_starts() {
+        let raw = "Title\n\n** ### Early Days The pact began in 2001.\n";
+        assert_eq!(
+            kept(raw),
+            vec![
+                (BlockKind::Heading, "** ### Early Days".to_owned()),
+                (BlockKind::Paragraph, "The pact began in 2001.".to_owned()),
+            ]
+        );
+        // Spaces between a heading and its text are in neither.
+        let raw = "Title\n\n### Early Days   The pact began in 2001.\n";
+        assert_eq!(
+            kept(raw),
+            vec![
+                (BlockKind::Heading, "### Early Days".to_owned()),
+                (BlockKind::Paragraph, "The pact began in 2001.".to_owned()),
+            ]
+        );
+        // After a heading the page's contents name: the markup goes with the next heading.
+        let raw = "Title\n\nContents\n- [Early Days](#early)\n\n### Early Days ** ### Money Matters Trade grew.\n";
+        assert_eq!(
+            kept(raw),
+            vec![
+                (BlockKind::Heading, "### Early Days".to_owned()),
+                (BlockKind::Heading, "** ### Money Matters".to_owned()),
+                (BlockKind::Paragraph, "Trade grew.".to_owned()),
+            ]
         );
     }
 
