@@ -1407,6 +1407,18 @@ youtube:
                 (BlockKind::Paragraph, "The pact began in 2001.".to_owned()),
             ]
         );
+        // A heading with no capitalised word before its first lowercase word is the whole line.
+        let raw = format!("Title\n\n### Early warnings went unheard\n\n{AFTER}\n");
+        assert_eq!(
+            kept(&raw),
+            vec![
+                (
+                    BlockKind::Heading,
+                    "### Early warnings went unheard".to_owned()
+                ),
+                (BlockKind::Paragraph, AFTER.to_owned()),
+            ]
+        );
         // Spaces between a heading and its text are in neither.
         let raw = "Title\n\n### Early Days   The pact began in 2001.\n";
         assert_eq!(
@@ -1426,6 +1438,25 @@ youtube:
                 (BlockKind::Paragraph, "Trade grew.".to_owned()),
             ]
         );
+    }
+
+    /// A line of marks and markup with no text is page layout, removed where it stands.
+    #[test]
+    fn a_line_of_marks_and_markup_only_is_layout() {
+        let line = "--- [](https://example.org/a) ###";
+        let raw = format!("A Title\n\n{BEFORE}\n\n{line}\n\n{AFTER}\n");
+        let c = clean(&raw);
+        let at = raw.find(line).unwrap();
+        let removed: Vec<(RemovalKind, usize, usize)> = c
+            .removed
+            .iter()
+            .map(|r| (r.kind, r.start as usize, r.end as usize))
+            .collect();
+        assert_eq!(
+            removed,
+            vec![(RemovalKind::LayoutFragment, at, at + line.len())]
+        );
+        assert_eq!(kept(&raw).len(), 2);
     }
 
     #[test]
