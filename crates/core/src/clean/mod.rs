@@ -1459,6 +1459,69 @@ youtube:
         assert_eq!(kept(&raw).len(), 2);
     }
 
+    /// A call to explore more is a verb of reading, an article-like noun, and a pointer to the
+    /// site or its other articles: each pointer alone is enough, and none is one without the
+    /// verb and the noun.
+    #[test]
+    fn a_call_to_explore_more_has_a_verb_a_noun_and_a_pointer() {
+        for s in [
+            "Read the full story on our site.",
+            "See other articles on the talks.",
+            "Explore more articles like this one.",
+            "Read our other stories about ports.",
+            "Check the guide on our website.",
+        ] {
+            assert_eq!(
+                classify_sentence(s),
+                Some(RemovalKind::ExploreMore),
+                "{s:?}"
+            );
+        }
+        for s in [
+            "Our other ports stayed open.",
+            "The story is on our site.",
+            "Read the report on our site.",
+            "Read the story in full.",
+            "Read our statement.",
+        ] {
+            assert_eq!(classify_sentence(s), None, "{s:?}");
+        }
+        // A promotion: "our" and an article-like noun among the next three words.
+        assert_eq!(
+            classify_sentence("Read our long, detailed guide."),
+            Some(RemovalKind::Promotion)
+        );
+    }
+
+    /// A trailing run of calls is cut only when it reaches the end of the paragraph; a question is
+    /// part of it only when it asks the reader ("you", "your").
+    #[test]
+    fn a_question_not_to_the_reader_ends_no_call_to_comment() {
+        let p = format!("{BEFORE} Let us know what you think. Will the talks resume in May?");
+        let raw = format!("A Title\n\n{p}\n\n{AFTER}\n");
+        assert_eq!(kinds(&raw), vec![]);
+        let p = format!("{BEFORE} Let us know what you think. Will your port be next?");
+        let raw = format!("A Title\n\n{p}\n\n{AFTER}\n");
+        assert_eq!(
+            kinds(&raw),
+            vec![(
+                RemovalKind::CallToComment,
+                "Let us know what you think. Will your port be next?".to_owned()
+            )]
+        );
+    }
+
+    /// Consecutive kept sentences stay one span of the original; a cut splits the span.
+    #[test]
+    fn kept_sentences_are_one_span_until_a_cut() {
+        let raw = format!("A Title\n\n{BEFORE}\n");
+        let at = raw.find(BEFORE).unwrap() as u32;
+        assert_eq!(
+            clean(&raw).blocks[0].spans,
+            vec![(at, at + BEFORE.len() as u32)]
+        );
+    }
+
     #[test]
     fn never_panics_on_odd_input() {
         for raw in [
