@@ -1407,6 +1407,18 @@ youtube:
                 (BlockKind::Paragraph, "The pact began in 2001.".to_owned()),
             ]
         );
+        // A heading with no capitalised word before its first lowercase word is the whole line.
+        let raw = format!("Title\n\n### Early warnings went unheard\n\n{AFTER}\n");
+        assert_eq!(
+            kept(&raw),
+            vec![
+                (
+                    BlockKind::Heading,
+                    "### Early warnings went unheard".to_owned()
+                ),
+                (BlockKind::Paragraph, AFTER.to_owned()),
+            ]
+        );
         // Spaces between a heading and its text are in neither.
         let raw = "Title\n\n### Early Days   The pact began in 2001.\n";
         assert_eq!(
@@ -1425,6 +1437,88 @@ youtube:
                 (BlockKind::Heading, "** ### Money Matters".to_owned()),
                 (BlockKind::Paragraph, "Trade grew.".to_owned()),
             ]
+        );
+    }
+
+    /// A line of marks and markup with no text is page layout, removed where it stands.
+    #[test]
+    fn a_line_of_marks_and_markup_only_is_layout() {
+        let line = "--- [](https://example.org/a) ###";
+        let raw = format!("A Title\n\n{BEFORE}\n\n{line}\n\n{AFTER}\n");
+        let c = clean(&raw);
+        let at = raw.find(line).unwrap();
+        let removed: Vec<(RemovalKind, usize, usize)> = c
+            .removed
+            .iter()
+            .map(|r| (r.kind, r.start as usize, r.end as usize))
+            .collect();
+        assert_eq!(
+            removed,
+            vec![(RemovalKind::LayoutFragment, at, at + line.len())]
+        );
+        assert_eq!(kept(&raw).len(), 2);
+    }
+
+    /// A call to explore more is a verb of reading, an article-like noun, and a pointer to the
+    /// site or its other articles: each pointer alone is enough, and none is one without the
+    /// verb and the noun.
+    #[test]
+    fn a_call_to_explore_more_has_a_verb_a_noun_and_a_pointer() {
+        for s in [
+            "Read the full story on our site.",
+            "See other articles on the talks.",
+            "Explore more articles like this one.",
+            "Read our other stories about ports.",
+            "Check the guide on our website.",
+        ] {
+            assert_eq!(
+                classify_sentence(s),
+                Some(RemovalKind::ExploreMore),
+                "{s:?}"
+            );
+        }
+        for s in [
+            "Our other ports stayed open.",
+            "The story is on our site.",
+            "Read the report on our site.",
+            "Read the story in full.",
+            "Read our statement.",
+        ] {
+            assert_eq!(classify_sentence(s), None, "{s:?}");
+        }
+        // A promotion: "our" and an article-like noun among the next three words.
+        assert_eq!(
+            classify_sentence("Read our long, detailed guide."),
+            Some(RemovalKind::Promotion)
+        );
+    }
+
+    /// A trailing run of calls is cut only when it reaches the end of the paragraph; a question is
+    /// part of it only when it asks the reader ("you", "your").
+    #[test]
+    fn a_question_not_to_the_reader_ends_no_call_to_comment() {
+        let p = format!("{BEFORE} Let us know what you think. Will the talks resume in May?");
+        let raw = format!("A Title\n\n{p}\n\n{AFTER}\n");
+        assert_eq!(kinds(&raw), vec![]);
+        let p = format!("{BEFORE} Let us know what you think. Will your port be next?");
+        let raw = format!("A Title\n\n{p}\n\n{AFTER}\n");
+        assert_eq!(
+            kinds(&raw),
+            vec![(
+                RemovalKind::CallToComment,
+                "Let us know what you think. Will your port be next?".to_owned()
+            )]
+        );
+    }
+
+    /// Consecutive kept sentences stay one span of the original; a cut splits the span.
+    #[test]
+    fn kept_sentences_are_one_span_until_a_cut() {
+        let raw = format!("A Title\n\n{BEFORE}\n");
+        let at = raw.find(BEFORE).unwrap() as u32;
+        assert_eq!(
+            clean(&raw).blocks[0].spans,
+            vec![(at, at + BEFORE.len() as u32)]
         );
     }
 
