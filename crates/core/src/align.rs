@@ -24,6 +24,9 @@ pub const MIN_SIMILARITY: f32 = 0.2;
 pub const MIN_SHARED: usize = 2;
 /// At most this many matches of a passage in each other source, best first.
 pub const MAX_MATCHES: usize = 3;
+/// At most this many matches of a passage in all (two other sources' worth, as compare shows at
+/// most three sources): what a passage carries stays bounded however many sources are compared.
+pub const MAX_ALL_MATCHES: usize = 2 * MAX_MATCHES;
 /// At most this many shared words shown as the reason for a match.
 pub const MAX_WORDS: usize = 4;
 
@@ -203,6 +206,9 @@ pub fn align(corpus: &Corpus, analysis: &Analysis, docs: &[&str]) -> Alignment {
         for (v, score, stems) in m {
             let other = units[v as usize];
             let other_doc = &corpus.documents[other.doc as usize];
+            if matches.len() == MAX_ALL_MATCHES {
+                break;
+            }
             if matches.iter().filter(|x| x.doc == other_doc.id).count() >= MAX_MATCHES {
                 continue;
             }

@@ -196,7 +196,9 @@ fn align_within_bound(c: &Corpus) -> Result<(), String> {
     let spent = cost(|| parallax_core::align::align(c, &analysis, &ids));
     let words = words(&text(c)).len() as u64;
     let steps = (parallax_core::align::MAX_POSTINGS as u64 + 2) * words + 64;
-    let bytes = 2048 * words + 64 * 1024;
+    // Each pair weighed is kept until its passages' matches are chosen (a few dozen bytes, twice),
+    // and a stem pairs at most MAX_POSTINGS passages: at most about 160 bytes a word a posting.
+    let bytes = parallax_core::align::MAX_POSTINGS as u64 * 160 * words + 64 * 1024;
     if spent.steps <= steps && spent.bytes <= bytes {
         Ok(())
     } else {
