@@ -36,13 +36,37 @@ pub struct Data {
     pub own_entries: Rc<[parallax_core::library::Entry]>,
     /// The id the next imported document will get: the one its import is prepared under.
     pub next_own_id: String,
-    analysis: RefCell<Option<(Vec<CustomTheme>, Rc<Analysis>)>>,
+    analysis: Last<CustomTheme, Analysis>,
     reuse: OnceCell<Rc<Vec<ReusePair>>>,
     facts: OnceCell<Rc<Vec<FactGroup>>>,
     signals: OnceCell<Rc<Vec<DocumentSignals>>>,
-    overview: RefCell<Option<(Vec<CustomTheme>, Rc<Overview>)>>,
+    overview: Last<CustomTheme, Overview>,
     /// The last sources compared passage by passage, and their alignment.
-    aligned: RefCell<Option<(Vec<String>, Rc<Alignment>)>>,
+    aligned: Last<String, Alignment>,
+}
+
+/// A value made for a key (a list: the reader's themes, the compared sources), kept until it is
+/// asked for with another key, then made again: the one cache of `Data`'s analyses that depend
+/// on the view.
+struct Last<K, V>(RefCell<Option<(Vec<K>, Rc<V>)>>);
+
+impl<K: Clone + PartialEq, V> Last<K, V> {
+    fn new() -> Self {
+        Last(RefCell::new(None))
+    }
+
+    /// The value for `key`: the kept one when it was made for `key`, else `make()`, kept. No
+    /// borrow is held while `make` runs, so it may ask another `Last`.
+    fn get(&self, key: &[K], make: impl FnOnce() -> V) -> Rc<V> {
+        if let Some((k, v)) = self.0.borrow().as_ref() {
+            if k.as_slice() == key {
+                return v.clone();
+            }
+        }
+        let v = Rc::new(make());
+        *self.0.borrow_mut() = Some((key.to_vec(), v.clone()));
+        v
+    }
 }
 
 impl Data {
@@ -71,12 +95,12 @@ impl Data {
             change_own,
             own_entries: Rc::new([]),
             next_own_id: String::new(),
-            analysis: RefCell::new(None),
+            analysis: Last::new(),
             reuse: OnceCell::new(),
             facts: OnceCell::new(),
             signals: OnceCell::new(),
-            overview: RefCell::new(None),
-            aligned: RefCell::new(None),
+            overview: Last::new(),
+            aligned: Last::new(),
         }
     }
 
@@ -96,39 +120,23 @@ impl Data {
 
     /// The search index and tags, with the reader's own themes; rebuilt only when they change.
     pub fn analysis(&self, custom: &[CustomTheme]) -> Rc<Analysis> {
-        let mut cache = self.analysis.borrow_mut();
-        if let Some((themes, a)) = cache.as_ref() {
-            if themes.as_slice() == custom {
-                return a.clone();
-            }
-        }
-        let extra: Vec<_> = custom
-            .iter()
-            .enumerate()
-            .map(|(i, c)| c.to_theme(i))
-            .collect();
-        let a = Rc::new(Analysis::new(&self.bundle.corpus, &extra));
-        *cache = Some((custom.to_vec(), a.clone()));
-        a
+        self.analysis.get(custom, || {
+            let extra: Vec<_> = custom
+                .iter()
+                .enumerate()
+                .map(|(i, c)| c.to_theme(i))
+                .collect();
+            Analysis::new(&self.bundle.corpus, &extra)
+        })
     }
 
     /// The passages of `docs` matched by what they say (compare's "Passage by passage"), for the
     /// last sources asked for; the index it reads does not change with the reader's themes.
     pub fn aligned(&self, analysis: &Analysis, docs: &[String]) -> Rc<Alignment> {
-        let mut cache = self.aligned.borrow_mut();
-        if let Some((d, a)) = cache.as_ref() {
-            if d.as_slice() == docs {
-                return a.clone();
-            }
-        }
-        let ids: Vec<&str> = docs.iter().map(String::as_str).collect();
-        let a = Rc::new(parallax_core::align::align(
-            &self.bundle.corpus,
-            analysis,
-            &ids,
-        ));
-        *cache = Some((docs.to_vec(), a.clone()));
-        a
+        self.aligned.get(docs, || {
+            let ids: Vec<&str> = docs.iter().map(String::as_str).collect();
+            parallax_core::align::align(&self.bundle.corpus, analysis, &ids)
+        })
     }
 
     /// Reuse between sources, computed on first use.
@@ -151,20 +159,14 @@ impl Data {
     /// The story overview, with the reader's own themes among the themes; computed on first
     /// use and again only when those themes change.
     pub fn overview(&self, custom: &[CustomTheme]) -> Rc<Overview> {
-        if let Some((themes, o)) = self.overview.borrow().as_ref() {
-            if themes.as_slice() == custom {
-                return o.clone();
-            }
-        }
-        let analysis = self.analysis(custom);
-        let o = Rc::new(parallax_core::overview::overview(
-            &self.bundle.corpus,
-            &analysis,
-            &self.reuse(),
-            &self.facts(),
-        ));
-        *self.overview.borrow_mut() = Some((custom.to_vec(), o.clone()));
-        o
+        self.overview.get(custom, || {
+            parallax_core::overview::overview(
+                &self.bundle.corpus,
+                &self.analysis(custom),
+                &self.reuse(),
+                &self.facts(),
+            )
+        })
     }
 
     /// Quality signals of every source, computed on first use.

@@ -32,7 +32,7 @@ fn Quote(props: &QuoteProps) -> Html {
     let (doc, pid) = (props.doc.as_str(), props.passage.as_str());
     let text = corpus
         .document(doc)
-        .and_then(|d| d.passages.iter().find(|p| p.id == pid))
+        .and_then(|d| d.passage(pid))
         .map(|p| p.text.clone())
         .unwrap_or_default();
     let href = ctx.read_href(doc, Some(pid));

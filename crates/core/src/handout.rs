@@ -93,10 +93,7 @@ pub fn content(s: &Sources, view: &View, at: LinkBase) -> Content {
             let Some(doc) = corpus.document(&r.doc) else {
                 return Content::Nothing;
             };
-            let passage = r
-                .passage
-                .as_deref()
-                .and_then(|id| doc.passages.iter().find(|p| p.id == id));
+            let passage = r.passage.as_deref().and_then(|id| doc.passage(id));
             match passage {
                 Some(p) => Content::Passage {
                     title: doc.title.clone(),
