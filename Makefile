@@ -181,6 +181,12 @@ test-setup: setup
 PROPTEST_SEED := 20261204
 # The commands of the last stages, shared by `build`, `e2e` and `test`.
 TRUNK_BUILD := trunk build --release --offline
+# The same app built on another story, the tram one written for the tests (issue 19: every
+# analysis works on a corpus of texts alone, with no hand-made themes, entities or claims);
+# tests/e2e/tram.test.mjs opens it.
+TRAM_CORPUS := crates/core/tests/fixtures/tram
+TRAM_DIST := target/dist-tram
+TRUNK_BUILD_TRAM := env PARALLAX_BUNDLE=$(TRAM_CORPUS) $(TRUNK_BUILD) --dist $(TRAM_DIST)
 # Files are named explicitly: Node 20's runner takes file paths (a folder or glob of its own came
 # later). They run one at a time; each file starts its own static server and Chromium.
 E2E_RUN := node --test --test-concurrency=1 --test-timeout=300000 --test-reporter=spec $(E2E)/*.test.mjs
@@ -195,6 +201,7 @@ build: setup
 e2e: test-setup
 	@$(STAGE)
 	stage 'trunk build --release' $(TRUNK_BUILD)
+	stage 'trunk build --release (the tram story)' $(TRUNK_BUILD_TRAM)
 	stage 'e2e (node --test)' $(E2E_RUN)
 	summary
 
@@ -213,6 +220,7 @@ test: test-setup
 	stage 'cargo test (fixed property seed)' env PROPTEST_RNG_SEED=$(PROPTEST_SEED) cargo test --workspace
 	seed=$$(od -An -N4 -tu4 /dev/urandom | tr -d ' ')
 	stage "property tests (random seed $$seed)" env PROPTEST_RNG_SEED=$$seed cargo test -p parallax-core -p parallax-search
+	stage 'trunk build --release (the tram story)' $(TRUNK_BUILD_TRAM)
 	stage 'e2e (node --test)' $(E2E_RUN)
 	stage 'e2e engines (firefox, webkit)' $(ENGINES_RUN)
 	summary

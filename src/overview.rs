@@ -269,6 +269,7 @@ fn Disagreements(props: &FactsProps) -> Html {
                 { for cells }
                 <td class={classes!("ov-agreement", format!("ov-agreement--{key}"))}>
                     <span aria-hidden="true">{ mark }{ " " }</span>{ word }
+                    <p class="ov-why">{ &row.group.why }</p>
                 </td>
             </tr>
         }

@@ -60,6 +60,9 @@ pub(super) fn FactsTable(props: &FactsProps) -> Html {
                 { for cells }
                 <td class={classes!("cmp-agreement", format!("cmp-agreement--{key}"))} data-label="Agreement">
                     <span class="cmp-mark" aria-hidden="true">{ mark }{ " " }</span>{ word }
+                    if g.mentions.len() > 1 {
+                        <p class="cmp-why">{ &g.why }</p>
+                    }
                 </td>
             </tr>
         }

@@ -76,6 +76,9 @@ enum Command {
     Reuse { bundle: PathBuf },
     /// Figures, dates and claims grouped by what they are about, with agreements and differences.
     Facts { bundle: PathBuf },
+    /// The themes a bundle's analyses use, with their words: hand-made (the corpus's themes.toml)
+    /// or found in its texts (when it ships none).
+    Themes { bundle: PathBuf },
     /// Compare two or more sources theme by theme: passages, reuse between them, shared and disputed facts.
     Compare {
         bundle: PathBuf,
@@ -191,6 +194,24 @@ fn run(cli: Cli) -> Result<ExitCode> {
             print_json(
                 &json!({ "groups": parallax_core::facts::facts(&b.corpus, &b.corpus.claims) }),
             )
+        }
+        Command::Themes { bundle } => {
+            let b = read_bundle(&bundle)?;
+            let themes: Vec<_> = b
+                .corpus
+                .themes
+                .iter()
+                .map(|t| {
+                    let found = t.description == parallax_core::found::DESCRIPTION;
+                    json!({
+                        "id": t.id,
+                        "label": t.label,
+                        "terms": t.terms,
+                        "from": if found { "found in the texts" } else { "themes.toml" },
+                    })
+                })
+                .collect();
+            print_json(&json!({ "themes": themes }))
         }
         Command::Compare { bundle, docs } => {
             let b = read_bundle(&bundle)?;

@@ -369,6 +369,7 @@ fn every_bundle_command_names_an_unreadable_bundle() {
             vec!["kwic", path, "x"],
             vec!["reuse", path],
             vec!["facts", path],
+            vec!["themes", path],
             vec!["signals", path],
             vec!["compare", path, "001", "002"],
             vec!["inspect", path],
@@ -427,4 +428,47 @@ fn compare_matches_passages_of_a_story_without_a_lexicon() {
         .unwrap();
     assert_eq!(groups["matches"], serde_json::json!([]));
     let _ = std::fs::remove_dir_all(&dir);
+}
+
+/// `themes` prints the themes a bundle's analyses use, and where they come from: the bundled
+/// corpus's themes.toml, or the words found in the tram story's texts (which ships none), the
+/// same as the core finds them.
+#[test]
+fn themes_prints_hand_made_and_found_themes() {
+    let dir = tmp("themes");
+    let (real, bundled) = real_bundle("themes-real");
+    let v = json_of(&parallax(&["themes", &bundled]));
+    let themes = v["themes"].as_array().unwrap();
+    let corpus = parallax_core::source::load_dir(std::path::Path::new(&corpus_dir())).unwrap();
+    assert_eq!(themes.len(), corpus.themes.len());
+    assert!(themes.iter().all(|t| t["from"] == "themes.toml"));
+    assert!(themes.iter().any(|t| t["id"] == "energy"));
+
+    let out = dir.join("tram.plxb");
+    let fixture = concat!(env!("CARGO_MANIFEST_DIR"), "/../core/tests/fixtures/tram");
+    assert!(build(fixture, &out).status.success());
+    let v = json_of(&parallax(&["themes", out.to_str().unwrap()]));
+    let found = parallax_core::found::themes(
+        &parallax_core::source::load_dir(std::path::Path::new(fixture)).unwrap(),
+    );
+    assert!(!found.is_empty());
+    let printed: Vec<(String, Vec<String>)> = v["themes"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|t| {
+            assert_eq!(t["from"], "found in the texts");
+            let terms = t["terms"].as_array().unwrap();
+            let terms = terms
+                .iter()
+                .map(|w| w.as_str().unwrap().to_owned())
+                .collect();
+            (t["label"].as_str().unwrap().to_owned(), terms)
+        })
+        .collect();
+    let expected: Vec<(String, Vec<String>)> =
+        found.into_iter().map(|t| (t.label, t.terms)).collect();
+    assert_eq!(printed, expected);
+    let _ = std::fs::remove_dir_all(&dir);
+    let _ = std::fs::remove_dir_all(&real);
 }

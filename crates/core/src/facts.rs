@@ -1,6 +1,7 @@
 //! Figures, dates and claims cross-checked between sources: numbers with their units and what
-//! they count, dates, and stances on claims, grouped by what they are about, so that a reader
-//! sees who states what and where sources differ. Every mention keeps its sentence as evidence.
+//! they count, tallies of votes, dates, days of the week and stances on claims, grouped by what
+//! they are about, so that a reader sees who states what and where sources differ. Every mention
+//! keeps its sentence as evidence, and every group says why its sentences were put together.
 
 use crate::model::{Claim, Corpus, Theme};
 use crate::tag::Lexicon;
@@ -125,6 +126,9 @@ pub struct FactGroup {
     /// Distinct values with the sources stating each, for the summary row of a table.
     pub values: Vec<(String, Vec<String>)>,
     pub mentions: Vec<Mention>,
+    /// Why these mentions were put together, in words: "The same unit (euros), and their
+    /// sentences share the words “bus”, “cost” and “network”."
+    pub why: String,
 }
 
 impl FactGroup {
@@ -241,6 +245,155 @@ const NUMBER_WORDS: &[(&str, &str)] = &[
     ("hundreds", "200"),
     ("thousands", "2000"),
 ];
+/// The key of the votes for and against of one vote ("by 9 votes to 4", "8 in favour and 5
+/// against"), split by what they are said of like any figure.
+pub const TALLY: &str = "figure:tally";
+/// The key of the days of the week ("on Monday"), split by the event their sentences tell.
+pub const WEEKDAY: &str = "date:weekday";
+
+/// A sentence with one of these words is about a vote, so "9 to 4" in it is a tally; elsewhere
+/// it is a range ("rose from 5 to 10").
+const VOTE_WORDS: &[&str] = &[
+    "vote",
+    "votes",
+    "voted",
+    "voting",
+    "ballot",
+    "ballots",
+    "majority",
+    "margin",
+    "motion",
+    "referendum",
+    "favour",
+    "favor",
+];
+
+/// Counts written as words, from zero: a vote's tally is small.
+const COUNT_WORDS: [&str; 21] = [
+    "zero",
+    "one",
+    "two",
+    "three",
+    "four",
+    "five",
+    "six",
+    "seven",
+    "eight",
+    "nine",
+    "ten",
+    "eleven",
+    "twelve",
+    "thirteen",
+    "fourteen",
+    "fifteen",
+    "sixteen",
+    "seventeen",
+    "eighteen",
+    "nineteen",
+    "twenty",
+];
+
+/// The days of the week, as a value writes them.
+const WEEKDAYS: [&str; 7] = [
+    "Monday",
+    "Tuesday",
+    "Wednesday",
+    "Thursday",
+    "Friday",
+    "Saturday",
+    "Sunday",
+];
+
+/// Words before a day of the week that make it one ("on Monday", "last Friday"): a capitalised
+/// "Sunday" elsewhere may be a name ("the Sunday Times").
+const BEFORE_WEEKDAY: &[&str] = &[
+    "on", "by", "last", "next", "this", "until", "till", "since", "from", "before", "after",
+    "early", "late", "that", "each", "every",
+];
+
+/// A count of votes at word `i`: digits (at most four) or a word from zero to twenty.
+fn count_at(ws: &[Word], i: usize) -> Option<u32> {
+    let w = ws.get(i).filter(|w| !w.bracketed)?.text;
+    if (1..=4).contains(&w.len()) && w.bytes().all(|b| b.is_ascii_digit()) {
+        return w.parse().ok();
+    }
+    COUNT_WORDS
+        .iter()
+        .position(|c| c.eq_ignore_ascii_case(w))
+        .map(|n| n as u32)
+}
+
+/// The tally of a vote at word `i` of a sentence about a vote: (words used, "9 to 4"), for "9
+/// to 4", "9 votes to 4", "nine to four votes", "8 in favour and 5 against", "30 for, 12
+/// against". Not "from 5 to 10" or "between 5 to 10", nor "5 to 10 percent": ranges.
+fn tally_at(ws: &[Word], i: usize) -> Option<(usize, String)> {
+    let is = |k: usize, words: &[&str]| {
+        ws.get(k)
+            .is_some_and(|w| words.iter().any(|x| x.eq_ignore_ascii_case(w.text)))
+    };
+    let yes = count_at(ws, i)?;
+    if i > 0 && is(i - 1, &["from", "between"]) {
+        return None;
+    }
+    // "9 to 4", "9 votes to 4", "9 to 4 votes".
+    let mut k = i + 1;
+    if is(k, &["votes", "vote"]) && !ws[i].then_punct {
+        k += 1;
+    }
+    if is(k, &["to"]) && !ws[k - 1].then_punct && !ws[k].then_punct {
+        if let Some(no) = count_at(ws, k + 1) {
+            let mut used = k + 2 - i;
+            if !ws[k + 1].then_punct && is(k + 2, &["votes", "vote"]) {
+                used += 1;
+            }
+            let after = i + used;
+            let ends = ws[after - 1].then_punct
+                || ws
+                    .get(after)
+                    .is_none_or(|w| STOP.contains(&w.text.to_lowercase().as_str()))
+                || is(after, &["against"]);
+            return ends.then(|| (used, format!("{yes} to {no}")));
+        }
+        return None;
+    }
+    // "8 in favour and 5 against", "8 councillors were in favour, 5 against", "30 for, 12 against".
+    for k in i + 1..(i + 6).min(ws.len()) {
+        if is(k, &["favour", "favor", "for"]) {
+            let mut m = k + 1;
+            if is(m, &["and", "with"]) {
+                m += 1;
+            }
+            let no = count_at(ws, m)?;
+            return is(m + 1, &["against", "opposed"])
+                .then(|| (m + 2 - i, format!("{yes} to {no}")));
+        }
+        if ws[k].then_punct {
+            break;
+        }
+    }
+    None
+}
+
+/// A day of the week at word `i` ("on Monday", "Monday's vote"), unless a date follows it
+/// ("Monday, 12 March 2025": the date says more).
+fn weekday_at(ws: &[Word], i: usize) -> Option<&'static str> {
+    let w = ws[i].text;
+    let w = w
+        .strip_suffix("'s")
+        .or_else(|| w.strip_suffix("\u{2019}s"))
+        .unwrap_or(w);
+    let day = WEEKDAYS.iter().find(|d| d.eq_ignore_ascii_case(w))?;
+    let before = i.checked_sub(1).map(|k| ws[k].text.to_lowercase());
+    if before.is_some_and(|b| !BEFORE_WEEKDAY.contains(&b.as_str())) {
+        return None;
+    }
+    let next = ws.get(i + 1).map(|w| w.text);
+    if next.is_some_and(|n| month_of(n).is_some() || day_of(n).is_some()) {
+        return None;
+    }
+    Some(day)
+}
+
 /// Multiplier words and the power of ten each stands for.
 const MULTIPLIERS: &[(&str, usize)] = &[
     ("thousand", 3),
@@ -461,6 +614,7 @@ pub fn facts(corpus: &Corpus, claims: &[Claim]) -> Vec<FactGroup> {
                     agreement: Agreement::Single,
                     values: vec![],
                     mentions: vec![m],
+                    why: String::new(),
                 });
             }
         }
@@ -521,10 +675,35 @@ pub fn facts(corpus: &Corpus, claims: &[Claim]) -> Vec<FactGroup> {
                         );
                     }
                 }
-                // Dates and figures.
+                // Votes, days of the week, dates and figures.
                 let ws = words(sentence);
+                let on_a_vote = ws
+                    .iter()
+                    .any(|w| VOTE_WORDS.iter().any(|v| v.eq_ignore_ascii_case(w.text)));
                 let mut i = 0;
                 while i < ws.len() {
+                    if let Some((n, value)) = on_a_vote.then(|| tally_at(&ws, i)).flatten() {
+                        let (a, b) = (ws[i].start, ws[i + n - 1].end);
+                        add(
+                            FactKind::Figure,
+                            TALLY.into(),
+                            "votes for and against".into(),
+                            mention(a, b, value),
+                        );
+                        i += n;
+                        continue;
+                    }
+                    if let Some(day) = weekday_at(&ws, i) {
+                        let (a, b) = (ws[i].start, ws[i].start + day.len());
+                        add(
+                            FactKind::Date,
+                            WEEKDAY.into(),
+                            "Day of the week".into(),
+                            mention(a, b, day.to_owned()),
+                        );
+                        i += 1;
+                        continue;
+                    }
                     if let Some((n, value)) = date_at(&ws, i) {
                         let (a, b) = (ws[i].start, ws[i + n - 1].end);
                         // A date is of the claim and stance of its sentence: the ratification of a
@@ -624,6 +803,13 @@ pub fn facts(corpus: &Corpus, claims: &[Claim]) -> Vec<FactGroup> {
     let mut groups = split_by_subject(groups, corpus, &analyzer);
     for g in &mut groups {
         g.summarize();
+        if g.why.is_empty() {
+            g.why = if g.mentions.len() == 1 {
+                "One sentence states it.".to_owned()
+            } else {
+                format!("{}.", basis(g))
+            };
+        }
     }
     // Cross-source groups first (differences, then agreements), then single-source ones.
     crate::sort::sort_by_key(&mut groups, |g| {
@@ -647,15 +833,28 @@ pub fn facts(corpus: &Corpus, claims: &[Claim]) -> Vec<FactGroup> {
 /// (the split compares its mentions two by two).
 pub const MAX_SPLIT: usize = 64;
 
+/// At most this many of the words the sentences of a group share are named in its `why`.
+const SHOWN_SHARED: usize = 5;
+
 /// Bytes of a clause read on each side of a figure, at most: a sentence of many figures and no
 /// punctuation costs each of them this much, not the whole sentence.
 const CLAUSE_BYTES: usize = 240;
 
-/// What the figure at `at..end` of `sentence` is said of: the stems of the content words
+/// What the figure at `at..end` of `sentence` is said of: the content words
 /// (`lang::is_content_word`) of its clause (between the punctuation marks around it, at most
-/// `CLAUSE_BYTES` on each side), sorted, without the figure's own words ("the bus network costs",
-/// "served the city for"); and the clause's last six words before the figure, to name it.
-fn subject(sentence: &str, at: usize, end: usize, analyzer: &Analyzer) -> (Vec<String>, String) {
+/// `CLAUSE_BYTES` on each side), without the figure's own words ("the bus network costs",
+/// "served the city for"), as (stem, the word as written) sorted by stem; and the clause's last
+/// six words before the figure, to name it. With `whole`, the sentence across its punctuation
+/// (as far on each side) and the figure's own words: a tally's own words ("9 votes to 4") say
+/// what it counts, and "The vote was closer than expected: 8 in favour…" names it before a colon. A stem is compared
+/// without a final "e", so that "bus" and "buses" (stemmed "buse") are one word.
+fn subject(
+    sentence: &str,
+    at: usize,
+    end: usize,
+    whole: bool,
+    analyzer: &Analyzer,
+) -> (Vec<(String, String)>, String) {
     let (Some(before), Some(after)) = (sentence.get(..at), sentence.get(end..)) else {
         return (Vec::new(), String::new());
     };
@@ -664,31 +863,65 @@ fn subject(sentence: &str, at: usize, end: usize, analyzer: &Analyzer) -> (Vec<S
     while !sentence.is_char_boundary(from) {
         from += 1;
     }
-    // After the mark, whatever its length in bytes (a dash is three).
-    let from = before[from..].rfind(marks).map_or(from, |i| {
-        from + i + before[from + i..].chars().next().map_or(1, char::len_utf8)
-    });
     let mut most = CLAUSE_BYTES.min(after.len());
     while !after.is_char_boundary(most) {
         most -= 1;
     }
-    let to = end + after[..most].find(marks).unwrap_or(most);
-    let own: Vec<String> = analyzer
-        .tokens(&sentence[at..end])
-        .into_iter()
-        .map(|t| t.stem)
-        .collect();
-    let mut stems: Vec<String> = analyzer
+    let (from, to) = if whole {
+        (from, end + most)
+    } else {
+        // After the mark, whatever its length in bytes (a dash is three).
+        let from = before[from..].rfind(marks).map_or(from, |i| {
+            from + i + before[from + i..].chars().next().map_or(1, char::len_utf8)
+        });
+        (from, end + after[..most].find(marks).unwrap_or(most))
+    };
+    let own: Vec<String> = if whole {
+        Vec::new()
+    } else {
+        analyzer
+            .tokens(&sentence[at..end])
+            .into_iter()
+            .map(|t| t.stem)
+            .collect()
+    };
+    let mut stems: Vec<(String, String)> = analyzer
         .tokens(&sentence[from..to])
         .into_iter()
         .filter(|t| crate::lang::is_content_word(&t.norm) && !own.contains(&t.stem))
-        .map(|t| t.stem)
+        .map(|t| {
+            let stem = match t.stem.strip_suffix('e') {
+                Some(s) if s.len() >= 3 => s.to_owned(),
+                _ => t.stem,
+            };
+            (stem, t.norm)
+        })
         .collect();
-    crate::sort::sort(&mut stems);
-    stems.dedup();
+    crate::sort::sort_by(&mut stems, |a, b| a.0.cmp(&b.0));
+    stems.dedup_by(|a, b| a.0 == b.0);
     let words: Vec<&str> = sentence[from..at].split_whitespace().collect();
     let name = words[words.len().saturating_sub(6)..].join(" ");
     (stems, name)
+}
+
+/// What the mentions of a group have in common, in words, before what their sentences share.
+fn basis(g: &FactGroup) -> String {
+    let root = g.key.split('~').next().unwrap_or_default();
+    let label = g.label.split(" (").next().unwrap_or_default();
+    match g.kind {
+        _ if root == TALLY => "Votes for and against".to_owned(),
+        _ if root == WEEKDAY => "Days of the week".to_owned(),
+        FactKind::Figure => format!("The same measure ({label})"),
+        FactKind::Date if root.starts_with("date:") && g.label.starts_with("Date of:") => format!(
+            "Dates in sentences on {}",
+            g.label.trim_start_matches("Date of:").trim()
+        ),
+        FactKind::Date => "The same date".to_owned(),
+        FactKind::Claim => format!(
+            "Sentences on the corpus's own claim \u{201c}{}\u{201d}, each read for the position it takes",
+            g.label
+        ),
+    }
 }
 
 /// Splits each figure group whose mentions are said of different things: two mentions stay
@@ -715,12 +948,15 @@ fn split_by_subject(
     let mut out = Vec::with_capacity(groups.len());
     for g in groups {
         let sources: BTreeSet<&str> = g.mentions.iter().map(|m| m.doc.as_str()).collect();
-        if g.kind != FactKind::Figure || sources.len() < 2 || g.mentions.len() > MAX_SPLIT {
+        let root_key = g.key.as_str();
+        let splits = g.kind == FactKind::Figure || root_key == WEEKDAY;
+        if !splits || sources.len() < 2 || g.mentions.len() > MAX_SPLIT {
             out.push(g);
             continue;
         }
+        let whole = root_key == TALLY;
         // Each mention's place in its sentence, from its passage's sentences.
-        let (subjects, names): (Vec<Vec<String>>, Vec<String>) = g
+        let (subjects, names): (Vec<Vec<(String, String)>>, Vec<String>) = g
             .mentions
             .iter()
             .map(|m| {
@@ -736,6 +972,7 @@ fn split_by_subject(
                         &m.sentence,
                         (m.start - s.start) as usize,
                         (m.end - s.start) as usize,
+                        whole,
                         analyzer,
                     ),
                     None => (Vec::new(), String::new()),
@@ -759,7 +996,10 @@ fn split_by_subject(
                 if a.is_empty() || b.is_empty() {
                     continue;
                 }
-                let shared = a.iter().filter(|s| b.binary_search(s).is_ok()).count();
+                let shared = a
+                    .iter()
+                    .filter(|(s, _)| b.binary_search_by(|(t, _)| t.cmp(s)).is_ok())
+                    .count();
                 // A short clause (two words: "cutting tariffs on 90 percent of goods") needs only
                 // one in common.
                 if shared >= 2 || (shared == 1 && a.len().min(b.len()) <= 2) {
@@ -785,12 +1025,24 @@ fn split_by_subject(
                 order.push(r);
             }
         }
-        if order.len() == 1 {
-            out.push(g);
-            continue;
-        }
         for (k, &r) in order.iter().enumerate() {
             let members: Vec<usize> = (0..n).filter(|&i| roots[i] == r).collect();
+            // The words that put them together: those of at least two of their clauses.
+            let mut seen: BTreeMap<&str, (&str, usize)> = BTreeMap::new();
+            for &i in &members {
+                for (stem, word) in &subjects[i] {
+                    seen.entry(stem.as_str()).or_insert((word.as_str(), 0)).1 += 1;
+                }
+            }
+            // Those most shared first, then in the order of their stems.
+            let mut common: Vec<(&str, usize)> =
+                seen.into_values().filter(|(_, times)| *times > 1).collect();
+            crate::sort::sort_by_key(&mut common, |(_, times)| std::cmp::Reverse(*times));
+            let shared: Vec<String> = common
+                .iter()
+                .take(SHOWN_SHARED)
+                .map(|(word, _)| format!("\u{201c}{word}\u{201d}"))
+                .collect();
             let mentions: Vec<Mention> = members.iter().map(|&i| g.mentions[i].clone()).collect();
             let (key, label) = if k == 0 {
                 (g.key.clone(), g.label.clone())
@@ -806,14 +1058,23 @@ fn split_by_subject(
                 };
                 (format!("{}~{}", g.key, k + 1), label)
             };
-            out.push(FactGroup {
+            let mut part = FactGroup {
                 kind: g.kind,
                 key,
                 label,
                 agreement: Agreement::Single,
                 values: Vec::new(),
                 mentions,
-            });
+                why: String::new(),
+            };
+            if !shared.is_empty() {
+                part.why = format!(
+                    "{}, and their sentences share the words {}.",
+                    basis(&part),
+                    crate::strings::and_list(&shared)
+                );
+            }
+            out.push(part);
         }
     }
     out
@@ -990,6 +1251,7 @@ mod tests {
             agreement: Agreement::Single,
             values: Vec::new(),
             mentions: mentions.iter().map(|(d, v)| mention(d, v)).collect(),
+            why: String::new(),
         };
         g.summarize();
         g.agreement

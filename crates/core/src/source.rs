@@ -132,16 +132,23 @@ impl std::error::Error for BuildError {}
 
 /// The corpus folder the app embeds, relative to the repository root.
 pub const APP_CORPUS: &str = "corpus/iran-russia";
-/// The variable that names another bundle for the app to embed (a path relative to the
-/// repository root, or absolute).
+/// The variable that names another bundle for the app to embed, or a corpus folder to build it
+/// from (a path relative to the repository root, or absolute).
 pub const APP_BUNDLE_VAR: &str = "PARALLAX_BUNDLE";
 
-/// The bundle the app embeds, as bytes, and the file it was read from when `APP_BUNDLE_VAR`
-/// named one: that bundle as it is, else `APP_CORPUS` under `root` cleaned and encoded. The app's
+/// The bundle the app embeds, as bytes, and the file or folder it was read from when
+/// `APP_BUNDLE_VAR` named one: that bundle as it is, or that corpus folder (its `corpus.toml` and
+/// texts) cleaned and encoded; else `APP_CORPUS` under `root` cleaned and encoded. The app's
 /// build script and the prerendered pages (`parallax-pack`) both take it from here, so that they
 /// show the same corpus. An error says what could not be read, in words.
 pub fn app_bundle(root: &Path) -> Result<(Vec<u8>, Option<std::path::PathBuf>), String> {
     match std::env::var_os(APP_BUNDLE_VAR).filter(|v| !v.is_empty()) {
+        Some(named) if root.join(&named).is_dir() => {
+            let path = root.join(named);
+            load_dir(&path)
+                .map(|corpus| (crate::bundle::encode(&corpus), Some(path.clone())))
+                .map_err(|e| format!("{APP_BUNDLE_VAR}={}: {e}", path.display()))
+        }
         Some(named) => {
             let path = root.join(named);
             let bytes = std::fs::read(&path)

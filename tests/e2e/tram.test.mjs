@@ -1,0 +1,158 @@
+// The app built on another story: the tram one written for the tests
+// (crates/core/tests/fixtures/tram: four local-news texts and a corpus.toml, no themes.toml,
+// entities.toml or claims.toml), which `make test` builds into target/dist-tram
+// (PARALLAX_E2E_TRAM_DIST overrides). What its corpus.toml says is true of it by construction is
+// what the app must show: the overview finds b's copy of a's first paragraph and the three
+// disagreements (the cost, the vote's tally, the day of the vote), each saying why its sentences
+// were put together; the explorer's themes are those found in the texts; the compare view of the
+// three news sources lists the same disagreements and matches their passages by what they say.
+// Every number is checked against the core on the same folder (`parallax overview`, `compare`
+// and `themes`); axe in the overview and compare; a phone-width overview that fits its width.
+// Every test also fails if the page logs anything or asks another origin.
+
+import assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { after, afterEach, before, describe, it } from 'node:test';
+import AxeBuilder from '@axe-core/playwright';
+import { Harness, norm, screenshot } from './harness.mjs';
+
+const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
+const TRAM = join(ROOT, 'crates/core/tests/fixtures/tram');
+const DIST = resolve(process.env.PARALLAX_E2E_TRAM_DIST || join(ROOT, 'target/dist-tram'));
+const h = new Harness({ root: DIST });
+
+/** What the core computes on the tram folder: the overview, the compare of a, b and d, the themes. */
+function coreViews() {
+  const cli = (...args) => execFileSync('cargo', ['run', '-q', '--offline', '-p', 'parallax-cli', '--', ...args], { cwd: ROOT, encoding: 'utf8', maxBuffer: 64 << 20 });
+  const dir = mkdtempSync(join(tmpdir(), 'parallax-tram-'));
+  try {
+    const bundle = join(dir, 'tram.plxb');
+    cli('build', TRAM, '--out', bundle);
+    return {
+      overview: JSON.parse(cli('overview', bundle)),
+      compare: JSON.parse(cli('compare', bundle, 'a', 'b', 'd')),
+      themes: JSON.parse(cli('themes', bundle)).themes,
+    };
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+async function axe(page) {
+  const result = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa']).analyze();
+  const problems = result.violations.map((v) => `${v.id} (${v.impact}): ${v.help} — ${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join('; ')}`);
+  assert.deepEqual(problems, []);
+  assert.ok(result.passes.length > 10, 'axe ran its checks');
+}
+
+/** The overview's table of facts stated by two or more sources, as the page shows it. */
+function factRows() {
+  return [...document.querySelectorAll('table.ov-facts tbody tr')].map((tr) => ({
+    key: tr.dataset.key,
+    agreement: tr.dataset.agreement,
+    values: [...tr.querySelectorAll('td[data-doc]')].map((td) => [td.dataset.doc, [...td.querySelectorAll('details.ov-value')].map((d) => d.dataset.value)]),
+    why: tr.querySelector('.ov-why')?.textContent ?? null,
+  }));
+}
+
+describe('the app built on a story of texts alone (the tram story)', () => {
+  h.install({ before, after, afterEach });
+  let core;
+  before(() => {
+    core = coreViews();
+  });
+
+  it('the overview shows the copied paragraph and the three disagreements, each saying why', async () => {
+    const page = await h.newPage();
+    await h.open(page, '#/overview');
+    await page.waitForSelector('.overview-view table.ov-facts');
+
+    // b copies a's first paragraph: the pair that shares most (c echoes a's line on the
+    // northern estates, a shorter stretch).
+    const pairs = await page.$$eval('li.ov-pair', (els) => els.map((e) => [e.dataset.a, e.dataset.b]));
+    assert.deepEqual(pairs, core.overview.copies.map((p) => [p.a, p.b]));
+    assert.deepEqual(pairs[0], ['a', 'b']);
+
+    const rows = await page.evaluate(factRows);
+    assert.deepEqual(
+      rows,
+      core.overview.disputes.map((r) => ({
+        key: r.group.key,
+        agreement: r.group.agreement,
+        values: r.cells.map((c) => [c.doc, c.values.map((v) => v.value)]),
+        why: r.group.why,
+      })),
+    );
+    // What corpus.toml says of the story, by construction.
+    const differ = Object.fromEntries(rows.filter((r) => r.agreement === 'differ').map((r) => [r.key, Object.fromEntries(r.values)]));
+    assert.deepEqual(differ, {
+      'figure:euro': { a: ['12000000'], b: ['15000000'], c: ['12000000'], d: ['12000000'] },
+      'figure:tally': { a: ['9 to 4'], b: ['8 to 5'], c: [], d: ['9 to 4'] },
+      'date:weekday': { a: ['Monday'], b: ['Monday'], c: [], d: ['Tuesday'] },
+    });
+    assert.match(norm(await page.locator('[data-testid="disagreements-answer"]').textContent()), /they disagree on 3 and agree on \d+\./);
+    for (const r of rows.filter((r) => r.agreement === 'differ')) assert.match(r.why, /their sentences share the words “/, r.key);
+
+    // A value opens the sentence that states it.
+    const tally = page.locator('tr[data-key="figure:tally"] td[data-doc="b"] details.ov-value').first();
+    await tally.locator('summary').click();
+    assert.equal(norm(await tally.locator('q').first().textContent()), 'The vote was closer than expected: 8 councillors were in favour and 5 against.');
+    await axe(page);
+  });
+
+  it('the explorer offers the themes found in the texts, with their words', async () => {
+    const page = await h.newPage();
+    await h.open(page, '#/explore');
+    await page.waitForSelector('.facet input[data-facet="themes"]', { state: 'attached' });
+    const facets = await page.$$eval('.facet input[data-facet="themes"]', (inputs) =>
+      inputs.map((i) => [i.dataset.value, document.querySelector(`label[for="${i.id}"]`)?.textContent ?? '']),
+    );
+    assert.deepEqual(facets.map(([id]) => id).sort(), core.themes.map((t) => t.id).sort());
+    assert.ok(core.themes.length >= 3 && core.themes.every((t) => t.from === 'found in the texts'));
+    for (const [id, label] of facets) {
+      const theme = core.themes.find((t) => t.id === id);
+      assert.ok(norm(label).startsWith(theme.label), `${id}: ${label}`);
+    }
+  });
+
+  it('compare lists the same disagreements and matches passages by what they say', async () => {
+    const page = await h.newPage();
+    await h.open(page, '#/compare/a/b/d');
+    await page.waitForSelector('table.cmp-facts');
+    const rows = await page.$$eval('table.cmp-facts tbody tr', (trs) =>
+      trs.map((tr) => ({ key: tr.dataset.key, agreement: tr.dataset.agreement, why: tr.querySelector('.cmp-why')?.textContent ?? null })),
+    );
+    assert.deepEqual(
+      rows,
+      core.compare.facts.map((g) => ({ key: g.key, agreement: g.agreement, why: g.mentions.length > 1 ? g.why : null })),
+    );
+    assert.deepEqual(rows.filter((r) => r.agreement === 'differ').map((r) => r.key), ['figure:euro', 'figure:tally', 'date:weekday']);
+
+    // Passage by passage: a's first paragraph beside b's copy of it.
+    const first = core.compare.aligned.passages.find((p) => p.doc === 'a' && p.passage === 'p1');
+    assert.equal(first.matches[0].doc, 'b');
+    await page.locator('.cmp-matched-all > summary').click();
+    const row = page.locator('.cmp-matched-row[data-passage="p1"]').first();
+    await row.waitFor();
+    const cells = await row.locator('.cmp-matched-cell').evaluateAll((els) => els.map((e) => e.dataset.doc));
+    assert.deepEqual(cells, ['a', 'b', 'd']);
+    assert.equal(await row.locator('.cmp-matched-cell[data-doc="b"] .cmp-quote[data-passage="p1"]').count(), 1);
+    await axe(page);
+  });
+
+  it('at phone width the overview fits the screen and leads with its answers', async () => {
+    const page = await h.newPage({ width: 390, height: 844 });
+    await h.open(page, '#/overview');
+    await page.waitForSelector('.overview-view table.ov-facts');
+    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+    assert.ok(overflow <= 0, `the page is ${overflow}px wider than the phone`);
+    assert.ok(await page.locator('[data-testid="copies-answer"]').isVisible());
+    assert.ok(await page.locator('[data-testid="disagreements-answer"]').isVisible());
+    await page.locator('table.ov-facts').scrollIntoViewIfNeeded();
+    await screenshot(page, 'tram-overview-phone');
+  });
+});
