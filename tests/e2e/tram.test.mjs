@@ -4,7 +4,7 @@
 // (PARALLAX_E2E_TRAM_DIST overrides). What its corpus.toml says is true of it by construction is
 // what the app must show: the overview finds b's copy of a's first paragraph and the three
 // disagreements (the cost, the vote's tally, the day of the vote), each saying why its sentences
-// were put together; the explorer's themes are those found in the texts; the compare view of the
+// were put together; the explorer's themes and names are those found in the texts; the compare view of the
 // three news sources lists the same disagreements and matches their passages by what they say.
 // Every number is checked against the core on the same folder (`parallax overview`, `compare`
 // and `themes`); axe in the overview and compare; a phone-width overview that fits its width.
@@ -18,7 +18,7 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { after, afterEach, before, describe, it } from 'node:test';
 import AxeBuilder from '@axe-core/playwright';
-import { Harness, norm, screenshot } from './harness.mjs';
+import { Harness, eventually, norm, screenshot } from './harness.mjs';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 const TRAM = join(ROOT, 'crates/core/tests/fixtures/tram');
@@ -36,6 +36,7 @@ function coreViews() {
       overview: JSON.parse(cli('overview', bundle)),
       compare: JSON.parse(cli('compare', bundle, 'a', 'b', 'd')),
       themes: JSON.parse(cli('themes', bundle)).themes,
+      entities: JSON.parse(cli('inspect', bundle, '--json')).corpus.entities,
     };
   } finally {
     rmSync(dir, { recursive: true, force: true });
@@ -104,7 +105,7 @@ describe('the app built on a story of texts alone (the tram story)', () => {
     await axe(page);
   });
 
-  it('the explorer offers the themes found in the texts, with their words', async () => {
+  it('the explorer offers the themes and the names found in the texts', async () => {
     const page = await h.newPage();
     await h.open(page, '#/explore');
     await page.waitForSelector('.facet input[data-facet="themes"]', { state: 'attached' });
@@ -117,6 +118,22 @@ describe('the app built on a story of texts alone (the tram story)', () => {
       const theme = core.themes.find((t) => t.id === id);
       assert.ok(norm(label).startsWith(theme.label), `${id}: ${label}`);
     }
+    // The people and places the story names, as its corpus.toml says.
+    const names = await page.$$eval('.facet input[data-facet="entities"]', (inputs) => inputs.map((i) => i.dataset.value));
+    assert.deepEqual(names.sort(), core.entities.map((e) => e.id).sort());
+    assert.deepEqual(core.entities.map((e) => [e.name, e.kind]), [['Lindau', 'place'], ['Petra Olsen', 'person'], ['Hafen', 'place'], ['Jonas Berg', 'person']]);
+    // A name narrows the passages to those that name it.
+    await page.locator('.facet input[data-facet="entities"][data-value="petra-olsen"]').check();
+    await eventually(
+      page,
+      'the three passages that name Petra Olsen (a, b and d), and only those',
+      () => {
+        const r = [...document.querySelectorAll('.result')];
+        return decodeURIComponent(location.hash).includes('petra-olsen') && r.length === 3 && r.every((x) => /Petra Olsen/.test(x.textContent));
+      },
+      undefined,
+      () => [...document.querySelectorAll('.result')].map((r) => r.textContent.slice(0, 80)),
+    );
   });
 
   it('compare lists the same disagreements and matches passages by what they say', async () => {

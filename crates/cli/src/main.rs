@@ -319,7 +319,7 @@ fn inspect_json(b: &bundle::Bundle) -> Value {
     json!({
         "checksum": b.checksum,
         "version": b.version,
-        "corpus": { "name": b.corpus.name, "title": b.corpus.title },
+        "corpus": { "name": b.corpus.name, "title": b.corpus.title, "entities": b.corpus.entities },
         "documents": b.corpus.documents.iter().map(document_json).collect::<Vec<_>>(),
     })
 }

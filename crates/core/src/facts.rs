@@ -293,17 +293,6 @@ const COUNT_WORDS: [&str; 21] = [
     "twenty",
 ];
 
-/// The days of the week, as a value writes them.
-const WEEKDAYS: [&str; 7] = [
-    "Monday",
-    "Tuesday",
-    "Wednesday",
-    "Thursday",
-    "Friday",
-    "Saturday",
-    "Sunday",
-];
-
 /// Words before a day of the week that make it one ("on Monday", "last Friday"): a capitalised
 /// "Sunday" elsewhere may be a name ("the Sunday Times").
 const BEFORE_WEEKDAY: &[&str] = &[
@@ -382,7 +371,7 @@ fn weekday_at(ws: &[Word], i: usize) -> Option<&'static str> {
         .strip_suffix("'s")
         .or_else(|| w.strip_suffix("\u{2019}s"))
         .unwrap_or(w);
-    let day = WEEKDAYS.iter().find(|d| d.eq_ignore_ascii_case(w))?;
+    let day = crate::strings::weekday(w)?;
     let before = i.checked_sub(1).map(|k| ws[k].text.to_lowercase());
     if before.is_some_and(|b| !BEFORE_WEEKDAY.contains(&b.as_str())) {
         return None;

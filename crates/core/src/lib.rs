@@ -24,6 +24,7 @@ pub mod layout;
 pub mod library;
 pub mod markers;
 pub mod model;
+pub mod names;
 pub mod notes;
 pub mod overview;
 pub mod pipeline;

@@ -200,6 +200,10 @@ pub fn load_dir(dir: &Path) -> Result<Corpus, BuildError> {
     if corpus.themes.is_empty() {
         corpus.themes = crate::found::themes(&corpus);
     }
+    // …and the people, places and organisations its texts name.
+    if corpus.entities.is_empty() {
+        corpus.entities = crate::names::entities(&corpus);
+    }
     Ok(corpus)
 }
 

@@ -167,6 +167,25 @@ pub fn month_number(word: &str, abbreviated: bool) -> Option<u32> {
         .map(|i| i as u32 + 1)
 }
 
+/// The days of the week in English, as a date names them.
+const WEEKDAYS: [&str; 7] = [
+    "Monday",
+    "Tuesday",
+    "Wednesday",
+    "Thursday",
+    "Friday",
+    "Saturday",
+    "Sunday",
+];
+
+/// The day of the week `word` names in English, in any case, capitalised: "monday" → "Monday".
+pub fn weekday(word: &str) -> Option<&'static str> {
+    WEEKDAYS
+        .iter()
+        .find(|d| d.eq_ignore_ascii_case(word))
+        .copied()
+}
+
 /// The English name of month `n` (1 to 12), capitalised: "January".
 pub fn month_name(n: u32) -> Option<String> {
     let (en, _, _) = MONTHS.get((n as usize).checked_sub(1)?)?;

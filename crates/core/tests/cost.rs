@@ -245,14 +245,21 @@ fn check_all(base: &Corpus, k: usize) -> Result<(), String> {
     align_within_bound(&one)?;
     align_within_bound(&many)?;
     found_within_bound(&one)?;
-    found_within_bound(&many)
+    found_within_bound(&many)?;
+    linear(
+        "names",
+        k,
+        cost(|| parallax_core::names::entities(&one)),
+        cost(|| parallax_core::names::entities(&many)),
+    )
 }
 
 proptest! {
     #![proptest_config(ProptestConfig::with_cases(cases()))]
 
-    /// Tagging, indexing with a few searches, reuse detection and matching passages by what they
-    /// say (`align`) on k copies of any corpus cost at most about k times as much as on one.
+    /// Tagging, indexing with a few searches, reuse detection, matching passages by what they
+    /// say (`align`) and finding names (`names`) on k copies of any corpus cost at most about k
+    /// times as much as on one.
     #[test]
     fn cost_grows_linearly(base in base(), k in prop::sample::select(&[2usize, 4, 8][..])) {
         if let Err(e) = check_all(&base, k) {
