@@ -364,6 +364,7 @@ fn ProfileCard(props: &ProfileProps) -> Html {
         "opinion" => "Opinion piece: argues for a view".to_owned(),
         "explainer" => "Explainer: sets out the background".to_owned(),
         "analysis" => "Analysis: weighs causes and consequences".to_owned(),
+        "news" => "News report: tells what happened".to_owned(),
         other => other.to_owned(),
     });
     let stances = p.stances.iter().map(|s| {

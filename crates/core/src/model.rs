@@ -111,7 +111,8 @@ pub struct Document {
     /// Title: the manifest's when it gives one, otherwise the page's first line.
     pub title: String,
     pub site: Option<String>,
-    /// What kind of text this is, from the manifest: opinion, explainer, analysis...
+    /// What kind of text this is: opinion, explainer, analysis, news… from the manifest, else as
+    /// the page's byline or date line names it ("By Tom Reed, Opinion Editor").
     pub kind: Option<String>,
     pub byline: Option<Byline>,
     pub date: Option<DateInfo>,

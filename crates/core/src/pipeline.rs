@@ -33,7 +33,7 @@ pub fn process_document(meta: &SourceMeta, raw: &str) -> Document {
             .or(cleaned.title.clone())
             .unwrap_or_else(|| meta.id.clone()),
         site: meta.site.clone().or(front.site),
-        kind: meta.kind.clone(),
+        kind: meta.kind.clone().or(cleaned.kind.clone()),
         byline: byline.or(cleaned.byline),
         date: date.or(cleaned.date),
         modified: modified.or(cleaned.modified),

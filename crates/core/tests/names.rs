@@ -1,7 +1,8 @@
-//! People, places and organisations found in a corpus's texts (`names`), for a corpus with no
-//! entities.toml: on the tram story, whose corpus.toml says whom and where it names; on the
-//! bundled corpus, against its hand-made entities.toml; and on sentences written here for each
-//! rule.
+//! What a story that ships only its texts says of itself: the people, places and organisations
+//! found in its texts (`names`), for a corpus with no entities.toml (on the tram story, whose
+//! corpus.toml says whom and where it names; on the bundled corpus, against its hand-made
+//! entities.toml; and on sentences written here for each rule); and each page's byline, date and
+//! kind of text as its own lines give them.
 
 mod common;
 
@@ -152,4 +153,36 @@ fn ids_are_plain_and_unique() {
     ]);
     let ids: Vec<&str> = found.iter().map(|e| e.id.as_str()).collect();
     assert_eq!(ids, ["sao-tome", "sao-tome-2"]);
+}
+
+/// The tram pages' own lines: "By Helen Marsh | 12 March 2025", "Published 12 March 2025", "By
+/// Tom Reed, Opinion Editor" (c's corpus.toml entry names no kind: the page says it is opinion)
+/// and "Local news, 12 March 2025" (a section and a date, not a heading).
+#[test]
+fn the_tram_pages_give_their_bylines_dates_and_kinds() {
+    let c = common::tram_corpus();
+    let read: Vec<(&str, Option<&str>, Option<&str>, Option<&str>)> = c
+        .documents
+        .iter()
+        .map(|d| {
+            (
+                d.id.as_str(),
+                d.byline.as_ref().map(|b| b.name.as_str()),
+                d.date.as_ref().map(|x| x.iso.as_str()),
+                d.kind.as_deref(),
+            )
+        })
+        .collect();
+    assert_eq!(
+        read,
+        [
+            ("a", Some("Helen Marsh"), Some("2025-03-12"), None),
+            ("b", None, Some("2025-03-12"), None),
+            ("c", Some("Tom Reed"), None, Some("opinion")),
+            ("d", None, Some("2025-03-12"), Some("news")),
+        ]
+    );
+    // d's line is removed as a date line, so its text has no heading.
+    let d = c.document("d").unwrap();
+    assert!(d.sections.iter().all(|s| s.heading.is_none()));
 }

@@ -10,7 +10,21 @@ pub(super) struct Dateline {
     pub(super) author: Option<String>,
     pub(super) published: Option<DateInfo>,
     pub(super) modified: Option<DateInfo>,
+    /// The kind of text the line names ("Opinion | 12 March 2025", "By Tom Reed, Opinion
+    /// Editor", "Local news, 12 March 2025"): "opinion", "analysis", "explainer" or "news".
+    pub(super) kind: Option<&'static str>,
 }
+
+/// Words that name a kind of text, and the kind (as a corpus manifest writes it).
+const KINDS: &[(&str, &str)] = &[
+    ("opinion", "opinion"),
+    ("comment", "opinion"),
+    ("editorial", "opinion"),
+    ("columnist", "opinion"),
+    ("analysis", "analysis"),
+    ("explainer", "explainer"),
+    ("news", "news"),
+];
 
 /// Longest line read as a byline or date line: longer ones are prose.
 const MAX_LINE: usize = 200;
@@ -61,10 +75,17 @@ pub(super) fn read(t: &str) -> Option<Dateline> {
             continue;
         }
         let after_bar = i == 0 || p.toks[i - 1].kind == Kind::Bar;
-        if let Some((name, next)) = p.byline(i).filter(|_| after_bar) {
+        if let Some(next) = p.section(i).filter(|_| after_bar) {
+            // "Local news, 12 March 2025": a section's name before the date, as a bare name is.
+            out.kind = out.kind.or(p.kind_in(i, next));
+            bare = true;
+            i = next;
+        } else if let Some((name, next)) = p.byline(i).filter(|_| after_bar) {
             if out.author.is_none() {
                 out.author = Some(name);
             }
+            // "By Tom Reed, Opinion Editor": the writer's role says what the text is.
+            out.kind = out.kind.or(p.kind_in(i, next));
             i = next;
         } else if let Some((item, next)) = p.item(i) {
             dated |= !matches!(item, Item::ReadingTime);
@@ -251,6 +272,9 @@ const NOT_NAMES: &[&str] = &[
     "breaking",
     "opinion",
     "analysis",
+    "comment",
+    "editorial",
+    "explainer",
     "east",
     "west",
     "north",
@@ -650,6 +674,34 @@ impl<'a> Parser<'a> {
         Some((names(region)?, end))
     }
 
+    /// The name of a page's section at `i` ("Local news", "World", "Opinion"): words that name
+    /// sections only, up to a separator or a comma; the index after them.
+    fn section(&self, i: usize) -> Option<usize> {
+        let mut end = i;
+        while end < self.toks.len() && self.is_word(end, NOT_NAMES) {
+            end += 1;
+            if self.gap(end).contains(',') {
+                break;
+            }
+        }
+        let ends = self
+            .toks
+            .get(end)
+            .is_some_and(|t| t.kind == Kind::Bar || t.gap.contains(','));
+        (end > i && ends).then_some(end)
+    }
+
+    /// The kind of text words `i..end` name, if any (`KINDS`).
+    fn kind_in(&self, i: usize, end: usize) -> Option<&'static str> {
+        (i..end).find_map(|k| {
+            let w = self.word(k)?;
+            KINDS
+                .iter()
+                .find(|(word, _)| *word == w)
+                .map(|(_, kind)| *kind)
+        })
+    }
+
     /// A line that starts with a name and no "By" before it, up to a separator: the name and
     /// the index after it.
     fn bare_name(&self) -> Option<(String, usize)> {
@@ -937,6 +989,62 @@ mod tests {
         assert_eq!(iso(&d.published), Some("2025-03-12"));
     }
 
+    /// A section's name before the date is no writer's name, but it and a writer's role say
+    /// what kind of text the page is.
+    #[test]
+    fn sections_and_roles_name_the_kind_of_text() {
+        for (t, author, date, kind) in [
+            (
+                "World News – 12 March 2025",
+                None,
+                Some("2025-03-12"),
+                Some("news"),
+            ),
+            (
+                "Local news, 12 March 2025",
+                None,
+                Some("2025-03-12"),
+                Some("news"),
+            ),
+            (
+                "Opinion | 12 March 2025",
+                None,
+                Some("2025-03-12"),
+                Some("opinion"),
+            ),
+            (
+                "By Tom Reed, Opinion Editor",
+                Some("Tom Reed"),
+                None,
+                Some("opinion"),
+            ),
+            (
+                "By Tom Reed, Columnist | 3 May 2024",
+                Some("Tom Reed"),
+                Some("2024-05-03"),
+                Some("opinion"),
+            ),
+            (
+                "Analysis · 3 May 2024",
+                None,
+                Some("2024-05-03"),
+                Some("analysis"),
+            ),
+            ("World – 3 May 2024", None, Some("2024-05-03"), None),
+            (
+                "By Helen Marsh | 12 March 2025",
+                Some("Helen Marsh"),
+                Some("2025-03-12"),
+                None,
+            ),
+        ] {
+            let d = read(t).unwrap_or_else(|| panic!("{t}"));
+            assert_eq!(d.author.as_deref(), author, "{t}");
+            assert_eq!(iso(&d.published), date, "{t}");
+            assert_eq!(d.kind, kind, "{t}");
+        }
+    }
+
     #[test]
     fn prose_and_ambiguity_are_not_date_lines() {
         for t in [
@@ -948,7 +1056,8 @@ mod tests {
             "By Helen Marsh | 12/03/2025",
             "3 hours ago",
             "5 min read",
-            "World News – 12 March 2025",
+            "World News",
+            "Local news, the story",
             "Helen Marsh – the story",
             "Helen Marsh",
             "Published",

@@ -38,6 +38,9 @@ pub struct Cleaned {
     pub date: Option<DateInfo>,
     /// When the page says it was last updated ("Updated 13 March 2025").
     pub modified: Option<DateInfo>,
+    /// The kind of text its byline or date line names ("Opinion Editor", "Local news"):
+    /// "opinion", "analysis", "explainer" or "news".
+    pub kind: Option<String>,
     pub blocks: Vec<Block>,
     /// In file order.
     pub removed: Vec<Removed>,
@@ -156,6 +159,7 @@ pub fn clean(raw: &str) -> Cleaned {
             }));
             out.date = out.date.take().or(d.published);
             out.modified = out.modified.take().or(d.modified);
+            out.kind = out.kind.take().or(d.kind.map(str::to_owned));
             if out.byline.is_none() {
                 out.byline = d.author.map(|name| Byline {
                     name,
