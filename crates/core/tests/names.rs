@@ -161,7 +161,8 @@ fn ids_are_plain_and_unique() {
 #[test]
 fn the_tram_pages_give_their_bylines_dates_and_kinds() {
     let c = common::tram_corpus();
-    let read: Vec<(&str, Option<&str>, Option<&str>, Option<&str>)> = c
+    type Read<'a> = (&'a str, Option<&'a str>, Option<&'a str>, Option<&'a str>);
+    let read: Vec<Read> = c
         .documents
         .iter()
         .map(|d| {
