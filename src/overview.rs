@@ -239,6 +239,12 @@ fn Disagreements(props: &FactsProps) -> Html {
         .filter(|r| r.group.agreement == Agreement::Differ)
         .count();
     let agree = props.overview.disputes.len() - differ;
+    let found = props
+        .overview
+        .disputes
+        .iter()
+        .filter(|r| r.group.why.starts_with("Found automatically"))
+        .count();
     let head = docs.iter().map(|d| {
         let title = ctx.data.bundle.corpus.title_of(d).to_owned();
         html! { <th scope="col" {title}>{ format!("Source {d}") }</th> }
@@ -296,6 +302,9 @@ fn Disagreements(props: &FactsProps) -> Html {
                 <strong>{ format!("they disagree on {}", differ) }</strong>
                 { format!(" and agree on {}. ", agree) }
                 { "Open a cell to read the sentences behind it." }
+                if found > 0 {
+                    { format!(" {} found automatically, by reading the words around figures, dates and votes: read the sentences before you trust a difference.", strings::count(found, "row was", "rows were")) }
+                }
             </p>
             if !props.overview.disputes.is_empty() {
                 <div class="ov-table-wrap" role="region" aria-label="Disagreements table" tabindex="0">

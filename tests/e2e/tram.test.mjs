@@ -95,7 +95,12 @@ describe('the app built on a story of texts alone (the tram story)', () => {
       'figure:tally': { a: ['9 to 4'], b: ['8 to 5'], c: [], d: ['9 to 4'] },
       'date:weekday': { a: ['Monday'], b: ['Monday'], c: [], d: ['Tuesday'] },
     });
-    assert.match(norm(await page.locator('[data-testid="disagreements-answer"]').textContent()), /they disagree on 3 and agree on \d+\./);
+    // Every row was found automatically (the story has no list of claims), and says so.
+    assert.equal(
+      norm(await page.locator('[data-testid="disagreements-answer"]').textContent()),
+      `${rows.length} facts are stated by two or more sources: they disagree on 3 and agree on ${rows.length - 3}. Open a cell to read the sentences behind it. ${rows.length} rows were found automatically, by reading the words around figures, dates and votes: read the sentences before you trust a difference.`,
+    );
+    for (const r of rows) assert.match(r.why, /^Found automatically: /, r.key);
     for (const r of rows.filter((r) => r.agreement === 'differ')) assert.match(r.why, /their sentences share the words “/, r.key);
 
     // A value opens the sentence that states it.

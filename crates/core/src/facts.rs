@@ -126,8 +126,9 @@ pub struct FactGroup {
     /// Distinct values with the sources stating each, for the summary row of a table.
     pub values: Vec<(String, Vec<String>)>,
     pub mentions: Vec<Mention>,
-    /// Why these mentions were put together, in words: "The same unit (euros), and their
-    /// sentences share the words “bus”, “cost” and “network”."
+    /// Why these mentions were put together, in words, and whether the group was found
+    /// automatically or is one of the corpus's own claims: "Found automatically: the same measure
+    /// (euros), and their sentences share the words “bus”, “cost” and “network”."
     pub why: String,
 }
 
@@ -893,21 +894,24 @@ fn subject(
     (stems, name)
 }
 
-/// What the mentions of a group have in common, in words, before what their sentences share.
+/// What the mentions of a group have in common, in words, before what their sentences share;
+/// a group found by reading the words around figures, dates and votes says it was found
+/// automatically, one of the corpus's own claims says it comes from its list.
 fn basis(g: &FactGroup) -> String {
     let root = g.key.split('~').next().unwrap_or_default();
     let label = g.label.split(" (").next().unwrap_or_default();
+    let found = |what: &str| format!("Found automatically: {what}");
     match g.kind {
-        _ if root == TALLY => "Votes for and against".to_owned(),
-        _ if root == WEEKDAY => "Days of the week".to_owned(),
-        FactKind::Figure => format!("The same measure ({label})"),
+        _ if root == TALLY => found("votes for and against"),
+        _ if root == WEEKDAY => found("days of the week"),
+        FactKind::Figure => found(&format!("the same measure ({label})")),
         FactKind::Date if root.starts_with("date:") && g.label.starts_with("Date of:") => format!(
-            "Dates in sentences on {}",
+            "From the corpus's own list of claims: dates in sentences on {}",
             g.label.trim_start_matches("Date of:").trim()
         ),
-        FactKind::Date => "The same date".to_owned(),
+        FactKind::Date => found("the same date"),
         FactKind::Claim => format!(
-            "Sentences on the corpus's own claim \u{201c}{}\u{201d}, each read for the position it takes",
+            "From the corpus's own list of claims: sentences on \u{201c}{}\u{201d}, each read for the position it takes",
             g.label
         ),
     }

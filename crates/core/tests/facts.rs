@@ -16,6 +16,16 @@ fn corpus_dir() -> PathBuf {
 fn figures_dates_and_claims_snapshot() {
     let corpus = load_dir(&corpus_dir()).unwrap();
     let groups = facts(&corpus, &corpus.claims);
+    // The corpus's own claims say so; what was read from figures says it was found automatically.
+    for g in groups.iter().filter(|g| g.mentions.len() > 1) {
+        let curated = g.kind == FactKind::Claim || g.label.starts_with("Date of:");
+        let from = if curated {
+            "From the corpus's own list of claims: "
+        } else {
+            "Found automatically: "
+        };
+        assert!(g.why.starts_with(from), "{}: {}", g.key, g.why);
+    }
     let mut out = String::new();
     for g in &groups {
         out += &format!("{:?} {:?} {} — {}\n", g.kind, g.agreement, g.key, g.label);
@@ -644,7 +654,7 @@ fn figures_of_different_things_in_one_unit_are_not_a_dispute() {
     // Why: what the sentences share ("bus" and "buses" are one word), most shared first.
     assert!(
         cost.why.starts_with(
-            "The same measure (euros), and their sentences share the words \u{201c}bus"
+            "Found automatically: the same measure (euros), and their sentences share the words \u{201c}bus"
         ),
         "{}",
         cost.why
@@ -715,8 +725,12 @@ fn tallies_and_days_of_the_week_of_one_vote_disagree() {
     assert_eq!(day.agreement, Agreement::Differ);
     assert!(day
         .why
-        .starts_with("Days of the week, and their sentences share the words"));
+        .starts_with("Found automatically: days of the week, and their sentences share the words"));
     assert!(day.why.contains("\u{201c}council\u{201d}"), "{}", day.why);
+    // Each row says it was found automatically: the tram story has no list of claims.
+    assert!(groups
+        .iter()
+        .all(|g| g.mentions.len() == 1 || g.why.starts_with("Found automatically: ")));
     // The tally's numbers are not figures of their own.
     assert!(!groups
         .iter()
