@@ -22,7 +22,7 @@ pub struct Mention {
     /// What is stated: a number ("90"), a date ("2025-01-17", "--04-21", "2015-09", "2001") or
     /// a stance id.
     pub value: String,
-    /// The sentence that states it.
+    /// The sentence that states it (of a sentence over `SENTENCE_BYTES`, the part around it).
     pub sentence: String,
 }
 
@@ -623,7 +623,7 @@ pub fn facts(corpus: &Corpus, claims: &[Claim]) -> Vec<FactGroup> {
                     end: (s0 + end) as u32,
                     text: sentence[start..end].to_owned(),
                     value,
-                    sentence: sentence.to_owned(),
+                    sentence: excerpt(sentence, start, end),
                 };
                 // Claims: the sentence's topic, then its stance. The first claim with a stance is
                 // the event the sentence's dates are of.
@@ -819,6 +819,42 @@ pub fn facts(corpus: &Corpus, claims: &[Claim]) -> Vec<FactGroup> {
     groups
 }
 
+/// The longest sentence a mention keeps whole; of a longer one it keeps `SENTENCE_BYTES / 2`
+/// on each side of the figure, cut at a space and marked "…": a sentence of thousands of figures
+/// and no full stop would otherwise be copied once per figure.
+pub const SENTENCE_BYTES: usize = 800;
+
+/// What a mention at `start..end` of `sentence` keeps of it (`SENTENCE_BYTES`).
+fn excerpt(sentence: &str, start: usize, end: usize) -> String {
+    if sentence.len() <= SENTENCE_BYTES {
+        return sentence.to_owned();
+    }
+    let half = SENTENCE_BYTES / 2;
+    let mut from = start.saturating_sub(half);
+    while !sentence.is_char_boundary(from) {
+        from += 1;
+    }
+    let mut to = (end + half).min(sentence.len());
+    while !sentence.is_char_boundary(to) {
+        to -= 1;
+    }
+    // At a space, so that no word is cut.
+    if from > 0 {
+        from = sentence[from..start]
+            .find(' ')
+            .map_or(from, |i| from + i + 1);
+    }
+    if to < sentence.len() {
+        to = sentence[end..to].rfind(' ').map_or(to, |i| end + i);
+    }
+    format!(
+        "{}{}{}",
+        if from > 0 { "\u{2026}" } else { "" },
+        &sentence[from..to],
+        if to < sentence.len() { "\u{2026}" } else { "" }
+    )
+}
+
 /// A figure group of at most this many mentions is split by subject; a larger one stays whole
 /// (the split compares its mentions two by two).
 pub const MAX_SPLIT: usize = 64;
@@ -956,13 +992,15 @@ fn split_by_subject(
                 let sentence = passages
                     .get(&(m.doc.as_str(), m.passage.as_str()))
                     .and_then(|p| {
-                        p.sentences
+                        let s = p
+                            .sentences
                             .iter()
-                            .find(|s| s.start <= m.start && m.end <= s.end)
+                            .find(|s| s.start <= m.start && m.end <= s.end)?;
+                        Some((s, p.text.get(s.start as usize..s.end as usize)?))
                     });
                 match sentence {
-                    Some(s) => subject(
-                        &m.sentence,
+                    Some((s, text)) => subject(
+                        text,
                         (m.start - s.start) as usize,
                         (m.end - s.start) as usize,
                         whole,

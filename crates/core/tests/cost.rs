@@ -536,6 +536,41 @@ fn facts_with_many_distinct_dates_cost_linearly() {
     );
 }
 
+/// Votes and days of the week (`facts::TALLY`, `facts::WEEKDAY`): two sources of many sentences
+/// each with tallies and days, which are split by what their sentences say (a whole sentence
+/// read for a tally); and one sentence with no punctuation of thousands of tallies.
+#[test]
+fn tallies_and_weekdays_cost_linearly() {
+    let voted = |n: usize, from: usize| -> Vec<String> {
+        (from..from + n)
+            .map(|i| {
+                format!(
+                    "The council {} voted {} to {} on Monday, and the board {} backed it by {} votes to {} on Friday.",
+                    word(i),
+                    i % 20,
+                    i % 7,
+                    word(i + 1),
+                    i % 9,
+                    i % 5
+                )
+            })
+            .collect()
+    };
+    shape(
+        "tallies and weekdays",
+        |k| common::corpus_split(vec![voted(40 * k, 0), voted(40 * k, 7)]),
+        |c| cost(|| parallax_core::facts::facts(c, &c.claims)),
+    );
+    shape(
+        "one sentence of tallies",
+        |k| {
+            let one = format!("The vote {}.", "was 9 to 4 and ".repeat(400 * k));
+            common::corpus_split(vec![vec![one.clone()], vec![one]])
+        },
+        |c| cost(|| parallax_core::facts::facts(c, &c.claims)),
+    );
+}
+
 /// What each source states in every fact group, as the facts tables of compare and the overview
 /// show it (`FactGroup::by_source`), for two sources giving thousands of distinct dates to one
 /// claim: the tables searched a source's values once per mention, and its mentions once per value.

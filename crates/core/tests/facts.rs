@@ -854,3 +854,31 @@ fn the_same_figure_twice_in_a_sentence_is_read_where_it_stands() {
     let tram = find(&groups, "figure:euro~2");
     assert_eq!(tram.label, "euros (and the tram fare is)");
 }
+
+/// A mention keeps its sentence, or of a very long one the part around its figure, cut at spaces
+/// and marked: a sentence of thousands of figures is not copied once per figure.
+#[test]
+fn a_mention_of_a_very_long_sentence_keeps_the_part_around_it() {
+    let long = format!(
+        "{} the bus network costs 12 million euros, and {}.",
+        "word ".repeat(300),
+        "more ".repeat(300)
+    );
+    let groups = facts_of(&[
+        &["The bus network costs 12 million euros."],
+        &[long.as_str()],
+    ]);
+    let g = find(&groups, "figure:euro");
+    let kept: Vec<&str> = g.mentions.iter().map(|m| m.sentence.as_str()).collect();
+    assert_eq!(kept[0], "The bus network costs 12 million euros.");
+    let part = kept[1];
+    // Half the bound on each side of the figure, and two marks of three bytes.
+    let most = parallax_core::facts::SENTENCE_BYTES + "12 million euros".len() + 6;
+    assert!(part.len() <= most, "{}", part.len());
+    assert!(
+        part.starts_with("\u{2026}word ") && part.ends_with(" more\u{2026}"),
+        "{part}"
+    );
+    assert!(part.contains("the bus network costs 12 million euros, and more"));
+    assert_eq!(g.mentions[1].text, "12 million euros");
+}
