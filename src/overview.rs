@@ -201,7 +201,7 @@ fn CellValues(props: &CellProps) -> Html {
                 let row = &overview.disputes[r];
                 let evidence = row.cells[c].values[i].mentions.iter().filter_map(|&k| row.group.mentions.get(k)).map(|m| {
                     let href = ctx.read_href(&m.doc, Some(&m.passage));
-                    html! { <li><q>{ &m.sentence }</q>{ " " }<a {href}>{ name(&m.passage) }</a></li> }
+                    html! { <li><q>{ &*m.sentence }</q>{ " " }<a {href}>{ name(&m.passage) }</a></li> }
                 });
                 html! { <ul class="ov-evidence">{ for evidence }</ul> }
             })

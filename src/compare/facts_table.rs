@@ -132,7 +132,7 @@ fn Values(props: &ValuesProps) -> Html {
                     let href = ctx.read_href(&m.doc, Some(&m.passage));
                     html! {
                         <li>
-                            <q>{ &m.sentence }</q>{ " " }
+                            <q>{ &*m.sentence }</q>{ " " }
                             <a {href} aria-label={format!("{}: open in the reader ({})", m.passage, corpus.title_of(&m.doc))}>{ &m.passage }</a>
                         </li>
                     }

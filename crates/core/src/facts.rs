@@ -9,6 +9,7 @@ use crate::text::Analyzer;
 use serde::Serialize;
 use std::collections::btree_map::Entry;
 use std::collections::{BTreeMap, BTreeSet};
+use std::sync::Arc;
 
 /// Where a fact is stated.
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -22,8 +23,9 @@ pub struct Mention {
     /// What is stated: a number ("90"), a date ("2025-01-17", "--04-21", "2015-09", "2001") or
     /// a stance id.
     pub value: String,
-    /// The sentence that states it (of a sentence over `SENTENCE_BYTES`, the part around it).
-    pub sentence: String,
+    /// The sentence that states it (of a sentence over `SENTENCE_BYTES`, the part around it),
+    /// shared by the mentions of that sentence.
+    pub sentence: Arc<str>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
@@ -616,14 +618,15 @@ pub fn facts(corpus: &Corpus, claims: &[Claim]) -> Vec<FactGroup> {
                 let Some(sentence) = p.text.get(s0..s1) else {
                     continue;
                 };
-                let mention = |start: usize, end: usize, value: String| Mention {
+                let mut kept = Kept::new(sentence);
+                let mut mention = |start: usize, end: usize, value: String| Mention {
                     doc: doc.id.clone(),
                     passage: p.id.clone(),
                     start: (s0 + start) as u32,
                     end: (s0 + end) as u32,
                     text: sentence[start..end].to_owned(),
                     value,
-                    sentence: excerpt(sentence, start, end),
+                    sentence: kept.at(start),
                 };
                 // Claims: the sentence's topic, then its stance. The first claim with a stance is
                 // the event the sentence's dates are of.
@@ -819,39 +822,81 @@ pub fn facts(corpus: &Corpus, claims: &[Claim]) -> Vec<FactGroup> {
     groups
 }
 
-/// The longest sentence a mention keeps whole; of a longer one it keeps `SENTENCE_BYTES / 2`
-/// on each side of the figure, cut at a space and marked "…": a sentence of thousands of figures
-/// and no full stop would otherwise be copied once per figure.
+/// The longest sentence a mention keeps whole. Of a longer one it keeps a window of this many
+/// bytes around it, cut at spaces and marked "…"; windows start every `SENTENCE_BYTES / 2`
+/// bytes, and the mentions of one window share it, as the mentions of a shorter sentence share
+/// the sentence (`Arc`): a sentence of thousands of figures costs about twice its length, not
+/// once per figure.
 pub const SENTENCE_BYTES: usize = 800;
 
-/// What a mention at `start..end` of `sentence` keeps of it (`SENTENCE_BYTES`).
-fn excerpt(sentence: &str, start: usize, end: usize) -> String {
-    if sentence.len() <= SENTENCE_BYTES {
-        return sentence.to_owned();
+/// What the mentions of one sentence keep of it, each made once (`SENTENCE_BYTES`).
+struct Kept<'a> {
+    sentence: &'a str,
+    whole: Option<Arc<str>>,
+    windows: BTreeMap<usize, Arc<str>>,
+}
+
+impl<'a> Kept<'a> {
+    fn new(sentence: &'a str) -> Self {
+        Kept {
+            sentence,
+            whole: None,
+            windows: BTreeMap::new(),
+        }
     }
-    let half = SENTENCE_BYTES / 2;
-    let mut from = start.saturating_sub(half);
-    while !sentence.is_char_boundary(from) {
-        from += 1;
+
+    /// The text a mention starting at byte `start` keeps.
+    fn at(&mut self, start: usize) -> Arc<str> {
+        let s = self.sentence;
+        if s.len() <= SENTENCE_BYTES {
+            return self.whole.get_or_insert_with(|| Arc::from(s)).clone();
+        }
+        // The window whose middle half holds `start`: a mention (a few words) ends inside it.
+        let step = SENTENCE_BYTES / 2;
+        let k = start / step;
+        self.windows
+            .entry(k)
+            .or_insert_with(|| {
+                Arc::from(window(
+                    s,
+                    (k * step).saturating_sub(step / 2),
+                    SENTENCE_BYTES,
+                ))
+            })
+            .clone()
     }
-    let mut to = (end + half).min(sentence.len());
-    while !sentence.is_char_boundary(to) {
-        to -= 1;
+}
+
+/// `len` bytes of `sentence` from `from`, with "…" where the sentence goes on: cut at a space
+/// among the first and last `len / 8` bytes where there is one, so that a word is not cut in
+/// two, and the middle of the window is always kept.
+fn window(sentence: &str, from: usize, len: usize) -> String {
+    let boundary = |mut i: usize, up: bool| {
+        while !sentence.is_char_boundary(i) {
+            if up {
+                i += 1;
+            } else {
+                i -= 1;
+            }
+        }
+        i
+    };
+    let mut a = boundary(from.min(sentence.len()), true);
+    let mut b = boundary((from + len).min(sentence.len()), false).max(a);
+    let edge = len / 8;
+    if a > 0 {
+        let near = boundary((a + edge).min(b), false);
+        a = sentence[a..near].find(' ').map_or(a, |i| a + i + 1);
     }
-    // At a space, so that no word is cut.
-    if from > 0 {
-        from = sentence[from..start]
-            .find(' ')
-            .map_or(from, |i| from + i + 1);
-    }
-    if to < sentence.len() {
-        to = sentence[end..to].rfind(' ').map_or(to, |i| end + i);
+    if b < sentence.len() {
+        let near = boundary(b.saturating_sub(edge).max(a), true);
+        b = sentence[near..b].rfind(' ').map_or(b, |i| near + i);
     }
     format!(
         "{}{}{}",
-        if from > 0 { "\u{2026}" } else { "" },
-        &sentence[from..to],
-        if to < sentence.len() { "\u{2026}" } else { "" }
+        if a > 0 { "\u{2026}" } else { "" },
+        &sentence[a..b],
+        if b < sentence.len() { "\u{2026}" } else { "" }
     )
 }
 
@@ -1270,7 +1315,7 @@ mod tests {
             end: 0,
             text: String::new(),
             value: value.into(),
-            sentence: String::new(),
+            sentence: Arc::from(""),
         }
     }
 

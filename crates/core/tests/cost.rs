@@ -571,6 +571,33 @@ fn tallies_and_weekdays_cost_linearly() {
     );
 }
 
+/// Memory in proportion to the text, whatever its figures: sentences of just under
+/// `SENTENCE_BYTES`, each holding a figure every seven bytes ("1 bus, 1 bus, …"), share their
+/// sentence among their mentions instead of copying it into each (a copy each kept a hundred
+/// times the text).
+#[test]
+fn facts_memory_is_a_bounded_multiple_of_the_text() {
+    let sentence = format!(
+        "{}.",
+        "1 bus, ".repeat(parallax_core::facts::SENTENCE_BYTES / 7 - 1)
+    );
+    let text: Vec<String> = vec![sentence; 200];
+    let bytes: usize = text.iter().map(String::len).sum();
+    let c = common::corpus_split(vec![text.clone(), text]);
+    let spent = cost(|| parallax_core::facts::facts(&c, &c.claims));
+    // Every byte allocated along the way is counted (not only what is kept): for a mention of
+    // seven bytes of text, its few short strings, its key and label made to look its group up,
+    // the words of its sentence and the growth of its group's list: about 600 bytes (measured
+    // 2026-12-06); a copy of its sentence in each mention added 800 more.
+    let most = 200 * 2 * bytes as u64 + 64 * 1024;
+    assert!(
+        spent.bytes <= most,
+        "{} bytes for {} bytes of text, more than {most}",
+        spent.bytes,
+        2 * bytes
+    );
+}
+
 /// What each source states in every fact group, as the facts tables of compare and the overview
 /// show it (`FactGroup::by_source`), for two sources giving thousands of distinct dates to one
 /// claim: the tables searched a source's values once per mention, and its mentions once per value.
