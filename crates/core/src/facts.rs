@@ -271,6 +271,16 @@ const VOTE_WORDS: &[&str] = &[
     "favor",
 ];
 
+/// Words before a bare tally ("by 9 to 4", "voted 9 to 4", "The vote was 9 to 4").
+const BEFORE_TALLY: &[&str] = &[
+    "by", "voted", "was", "were", "of", "passed", "approved", "rejected", "backed", "carried",
+    "won", "lost", "split",
+];
+/// Words after a tally that go on about the vote ("9 to 4 in favour", "9 to 4 on Monday").
+const AFTER_TALLY: &[&str] = &[
+    "in", "on", "with", "against", "and", "after", "at", "to", "for", "votes", "vote",
+];
+
 /// Counts written as words, from zero: a vote's tally is small.
 const COUNT_WORDS: [&str; 21] = [
     "zero",
@@ -324,29 +334,29 @@ fn tally_at(ws: &[Word], i: usize) -> Option<(usize, String)> {
             .is_some_and(|w| words.iter().any(|x| x.eq_ignore_ascii_case(w.text)))
     };
     let yes = count_at(ws, i)?;
-    if i > 0 && is(i - 1, &["from", "between"]) {
+    if year_of(ws[i].text).is_some() || i > 0 && is(i - 1, &["from", "between"]) {
         return None;
     }
-    // "9 to 4", "9 votes to 4", "9 to 4 votes".
+    // "9 to 4", "9 votes to 4", "9 to 4 votes": after a word that gives a result ("by", "voted",
+    // "was"), or with "votes" in it, and ending the clause or before a word that goes on about
+    // the vote. "Children aged 5 to 10 can vote", "raises buses by 5 to 10 a day" are ranges.
     let mut k = i + 1;
+    let mut named = false;
     if is(k, &["votes", "vote"]) && !ws[i].then_punct {
         k += 1;
+        named = true;
     }
     if is(k, &["to"]) && !ws[k - 1].then_punct && !ws[k].then_punct {
-        if let Some(no) = count_at(ws, k + 1) {
-            let mut used = k + 2 - i;
-            if !ws[k + 1].then_punct && is(k + 2, &["votes", "vote"]) {
-                used += 1;
-            }
-            let after = i + used;
-            let ends = ws[after - 1].then_punct
-                || ws
-                    .get(after)
-                    .is_none_or(|w| STOP.contains(&w.text.to_lowercase().as_str()))
-                || is(after, &["against"]);
-            return ends.then(|| (used, format!("{yes} to {no}")));
+        let no = count_at(ws, k + 1).filter(|_| year_of(ws[k + 1].text).is_none())?;
+        let mut used = k + 2 - i;
+        if !ws[k + 1].then_punct && is(k + 2, &["votes", "vote"]) {
+            used += 1;
+            named = true;
         }
-        return None;
+        let after = i + used;
+        let ends = ws[after - 1].then_punct || after == ws.len() || is(after, AFTER_TALLY);
+        let given = named || i > 0 && is(i - 1, BEFORE_TALLY);
+        return (ends && given).then(|| (used, format!("{yes} to {no}")));
     }
     // "8 in favour and 5 against", "8 councillors were in favour, 5 against", "30 for, 12 against".
     for k in i + 1..(i + 6).min(ws.len()) {
@@ -367,7 +377,7 @@ fn tally_at(ws: &[Word], i: usize) -> Option<(usize, String)> {
 }
 
 /// A day of the week at word `i` ("on Monday", "Monday's vote"), unless a date follows it
-/// ("Monday, 12 March 2025": the date says more).
+/// ("Monday, 12 March 2025": the date says more) or a capitalised word ("Sunday Times").
 fn weekday_at(ws: &[Word], i: usize) -> Option<&'static str> {
     let w = ws[i].text;
     let w = w
@@ -379,8 +389,12 @@ fn weekday_at(ws: &[Word], i: usize) -> Option<&'static str> {
     if before.is_some_and(|b| !BEFORE_WEEKDAY.contains(&b.as_str())) {
         return None;
     }
+    // A date after it says more; a capitalised word right after it makes it a name ("Sunday
+    // Times").
     let next = ws.get(i + 1).map(|w| w.text);
-    if next.is_some_and(|n| month_of(n).is_some() || day_of(n).is_some()) {
+    if next.is_some_and(|n| month_of(n).is_some() || day_of(n).is_some())
+        || next.is_some_and(|n| n.starts_with(char::is_uppercase)) && !ws[i].then_punct
+    {
         return None;
     }
     Some(day)
@@ -673,9 +687,26 @@ pub fn facts(corpus: &Corpus, claims: &[Claim]) -> Vec<FactGroup> {
                 let on_a_vote = ws
                     .iter()
                     .any(|w| VOTE_WORDS.iter().any(|v| v.eq_ignore_ascii_case(w.text)));
+                // A sentence that names two days ("from Monday until Friday") or gives two
+                // tallies ("9 to 4, then 7 to 6") states no one day or result of one event:
+                // neither is read.
+                let days = (0..ws.len())
+                    .filter(|&k| weekday_at(&ws, k).is_some())
+                    .count();
+                let mut tallies = 0;
+                let mut k = 0;
+                while on_a_vote && k < ws.len() {
+                    match tally_at(&ws, k) {
+                        Some((used, _)) => {
+                            tallies += 1;
+                            k += used;
+                        }
+                        None => k += 1,
+                    }
+                }
                 let mut i = 0;
                 while i < ws.len() {
-                    if let Some((n, value)) = on_a_vote.then(|| tally_at(&ws, i)).flatten() {
+                    if let Some((n, value)) = (tallies == 1).then(|| tally_at(&ws, i)).flatten() {
                         let (a, b) = (ws[i].start, ws[i + n - 1].end);
                         add(
                             FactKind::Figure,
@@ -686,7 +717,7 @@ pub fn facts(corpus: &Corpus, claims: &[Claim]) -> Vec<FactGroup> {
                         i += n;
                         continue;
                     }
-                    if let Some(day) = weekday_at(&ws, i) {
+                    if let Some(day) = (days == 1).then(|| weekday_at(&ws, i)).flatten() {
                         let (a, b) = (ws[i].start, ws[i].start + day.len());
                         add(
                             FactKind::Date,
@@ -998,7 +1029,41 @@ fn basis(g: &FactGroup) -> String {
     }
 }
 
-/// Splits each figure group whose mentions are said of different things: two mentions stay
+/// A group split into one part per value, in the order first stated: the first keeps the key,
+/// each other is `KEY~vN` and names its value in its label.
+fn by_value(g: FactGroup) -> Vec<FactGroup> {
+    let mut parts: Vec<FactGroup> = Vec::new();
+    let mut at: BTreeMap<String, usize> = BTreeMap::new();
+    for m in g.mentions {
+        crate::probe::step(1);
+        let n = parts.len();
+        let k = *at.entry(m.value.clone()).or_insert(n);
+        if k == n {
+            let (key, label) = if n == 0 {
+                (g.key.clone(), g.label.clone())
+            } else {
+                (
+                    format!("{}~v{}", g.key, n + 1),
+                    format!("{} ({})", g.label, m.value),
+                )
+            };
+            parts.push(FactGroup {
+                kind: g.kind,
+                key,
+                label,
+                agreement: Agreement::Single,
+                values: Vec::new(),
+                mentions: Vec::new(),
+                why: String::new(),
+            });
+        }
+        parts[k].mentions.push(m);
+    }
+    parts
+}
+
+/// Splits each figure group, and each group of days of the week or of tallies, whose mentions
+/// are said of different things: two mentions stay
 /// together when their clauses share at least two content stems (`subject`; one when a clause
 /// has only two), or through a chain of such mentions. "Divided the city for six years" and
 /// "would have served the city for fifty years" share only "city", so they are two facts, not a
@@ -1023,8 +1088,16 @@ fn split_by_subject(
     for g in groups {
         let sources: BTreeSet<&str> = g.mentions.iter().map(|m| m.doc.as_str()).collect();
         let root_key = g.key.as_str();
+        // One key holds every day of the week, and every tally, of the corpus: each group of
+        // them is split, even of one source (its days are of several events), and one too large
+        // to split is split by value, so that it shows no difference it cannot tell apart.
+        let events = root_key == WEEKDAY || root_key == TALLY;
+        if events && g.mentions.len() > MAX_SPLIT {
+            out.extend(by_value(g));
+            continue;
+        }
         let splits = g.kind == FactKind::Figure || root_key == WEEKDAY;
-        if !splits || sources.len() < 2 || g.mentions.len() > MAX_SPLIT {
+        if !splits || sources.len() < 2 && !events || g.mentions.len() > MAX_SPLIT {
             out.push(g);
             continue;
         }
@@ -1037,10 +1110,14 @@ fn split_by_subject(
                 let sentence = passages
                     .get(&(m.doc.as_str(), m.passage.as_str()))
                     .and_then(|p| {
+                        // Sentences are in order and apart: the first that ends after the
+                        // mention's start is its own, found by halving (a passage of thousands
+                        // of sentences is not read once per mention).
+                        let at = p.sentences.partition_point(|s| s.end <= m.start);
                         let s = p
                             .sentences
-                            .iter()
-                            .find(|s| s.start <= m.start && m.end <= s.end)?;
+                            .get(at)
+                            .filter(|s| s.start <= m.start && m.end <= s.end)?;
                         Some((s, p.text.get(s.start as usize..s.end as usize)?))
                     });
                 match sentence {

@@ -8,7 +8,8 @@
 //! - an organisation has a word such as Council, Club, Ministry, or is an acronym (NATO);
 //! - a person follows a title (two cues; "Russian Foreign Minister Sergei Lavrov" is Sergei
 //!   Lavrov), or "said" is next to the name (one cue);
-//! - a place follows "in", "from", "near" or "of", or comes before "district", "city"… (one cue);
+//! - a place follows "in", "from", "near", "across" or "of", or comes before "district",
+//!   "city"… (one cue);
 //!
 //! and a name is a person's when it has more cues of a person than of a place ("Moscow said" once
 //! does not make Moscow a person). A name no sentence gives a kind is left out, and so is one of
@@ -22,7 +23,8 @@ use std::collections::{BTreeMap, BTreeSet};
 
 /// Names kept at most.
 pub const MAX_NAMES: usize = 30;
-/// Words in a name at most: a longer run of capitals is a headline or a list, not a name.
+/// Words in a name at most, its titles left out: a longer run of capitals is a headline or a
+/// list, not a name.
 pub const MAX_NAME_WORDS: usize = 5;
 
 /// Titles before a person's name.
@@ -102,7 +104,7 @@ const OF_HEADS: &[&str] = &[
     "City",
 ];
 /// Words before a place's name.
-const BEFORE_PLACE: &[&str] = &["in", "from", "near", "of", "across", "to", "into"];
+const BEFORE_PLACE: &[&str] = &["in", "from", "near", "of", "across"];
 /// Words after a place's name.
 const AFTER_PLACE: &[&str] = &[
     "district", "city", "region", "province", "county", "river", "street", "road", "square",
@@ -233,9 +235,10 @@ pub fn entities(corpus: &Corpus) -> Vec<Entity> {
                 i += 1;
                 continue;
             }
-            // The run: capitalised words, "of" between two of them.
+            // The run: capitalised words, "of" between two of them (the whole run, however long:
+            // a run of more than MAX_NAME_WORDS after its titles is no name).
             let mut j = i + 1;
-            while j < ws.len() && j - i <= MAX_NAME_WORDS && !ws[j - 1].ends {
+            while j < ws.len() && !ws[j - 1].ends {
                 if ws[j].capital {
                     j += 1;
                 } else if ws[j].text == "of"
@@ -251,19 +254,15 @@ pub fn entities(corpus: &Corpus) -> Vec<Entity> {
             }
             let (from, to) = (i, j);
             i = j;
-            if to - from > MAX_NAME_WORDS {
-                continue;
-            }
             // Titles and what comes before them are no part of the name ("Russian Foreign
             // Minister Sergei Lavrov" is Sergei Lavrov), but say whose it is.
             let titled = (from..to).rev().find(|&k| is(Some(&ws[k]), TITLES));
-            let mut start = titled.map_or(from, |k| k + 1);
-            // "President of Russia": the name after the title's "of".
-            if start < to && ws[start].text == "of" {
-                start += 1;
-            }
+            let start = titled.map_or(from, |k| k + 1);
             let run = &ws[start..to];
-            if run.is_empty() || run.len() == 1 && is_adjective(run[0].text) {
+            if run.is_empty()
+                || run.len() > MAX_NAME_WORDS
+                || run.len() == 1 && is_adjective(run[0].text)
+            {
                 continue;
             }
             let name = run.iter().map(|w| w.text).collect::<Vec<_>>().join(" ");

@@ -785,6 +785,29 @@ fn a_tally_is_read_only_in_a_sentence_about_a_vote() {
         tallies("Buses run 9 to 4 on weekdays."),
         Vec::<String>::new()
     );
+    // Ranges in a sentence about a vote (review of 2026-12-06): no word giving a result before
+    // them, a year, or a word after them that is not about the vote.
+    assert_eq!(
+        tallies("Children aged 5 to 10 and their parents can vote."),
+        Vec::<String>::new()
+    );
+    assert_eq!(
+        tallies("The vote covers 2024 to 2028."),
+        Vec::<String>::new()
+    );
+    assert_eq!(
+        tallies("The motion raises buses by 5 to 10 a day."),
+        Vec::<String>::new()
+    );
+    assert_eq!(
+        tallies("It passed 30 to 12 on Monday after a vote."),
+        ["30 to 12 «30 to 12»"]
+    );
+    // Two tallies in one sentence are no one result.
+    assert_eq!(
+        tallies("The vote was 9 to 4, and the next was by 7 votes to 6."),
+        Vec::<String>::new()
+    );
     assert_eq!(
         tallies("The vote [9] to 4 was close."),
         Vec::<String>::new()
@@ -807,6 +830,19 @@ fn days_of_the_week_are_grouped_by_their_event() {
     assert_eq!(days("Friday's vote was close."), ["Friday"]);
     assert_eq!(days("It ended last sunday."), ["Sunday"]);
     assert_eq!(days("The Sunday Times said so."), Vec::<String>::new());
+    assert_eq!(
+        days("Sunday Times reporters said so."),
+        Vec::<String>::new()
+    );
+    assert_eq!(
+        days("It was said by Sunday Times staff."),
+        Vec::<String>::new()
+    );
+    // A sentence of two days names no one day.
+    assert_eq!(
+        days("It is closed from Monday until Friday."),
+        Vec::<String>::new()
+    );
     assert_eq!(
         days("It happened on Monday, 12 March 2025."),
         Vec::<String>::new()
@@ -881,4 +917,45 @@ fn a_mention_of_a_very_long_sentence_keeps_the_part_around_it() {
     );
     assert!(part.contains("the bus network costs 12 million euros, and more"));
     assert_eq!(g.mentions[1].text, "12 million euros");
+}
+
+/// One source's days of the week are of several events: split like any other, they show no
+/// difference (the council met on Monday, the festival opens on Friday). A group of days too
+/// large to split is split by value, so that it shows no difference it cannot tell apart.
+#[test]
+fn days_of_one_source_or_too_many_are_no_dispute() {
+    let groups = facts_of(&[&[
+        "The city council met on Monday to vote on the tram line.",
+        "The harbour festival opens on Friday with music.",
+    ]]);
+    let days: Vec<&FactGroup> = groups
+        .iter()
+        .filter(|g| g.key.starts_with(WEEKDAY))
+        .collect();
+    assert_eq!(days.len(), 2, "{:#?}", keys(&groups));
+    assert!(days.iter().all(|g| g.agreement == Agreement::Single));
+
+    let n = parallax_core::facts::MAX_SPLIT + 2;
+    let many: Vec<String> = (0..n)
+        .map(|i| {
+            format!(
+                "The board number {i} met on {}.",
+                ["Monday", "Friday"][i % 2]
+            )
+        })
+        .collect();
+    let refs: Vec<&str> = many.iter().map(String::as_str).collect();
+    let groups = facts_of(&[&refs[..n / 2], &refs[n / 2..]]);
+    let days: Vec<(&str, Agreement, usize)> = groups
+        .iter()
+        .filter(|g| g.key.starts_with(WEEKDAY))
+        .map(|g| (g.key.as_str(), g.agreement, g.mentions.len()))
+        .collect();
+    assert_eq!(
+        days,
+        [
+            (WEEKDAY, Agreement::Agree, n / 2),
+            ("date:weekday~v2", Agreement::Agree, n / 2)
+        ]
+    );
 }

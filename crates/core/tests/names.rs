@@ -137,11 +137,32 @@ fn a_name_needs_a_kind_and_two_passages() {
         &["Residents welcomed it. Residents cheered."],
         &["Russian troops left. Western sanctions stayed, in Russian eyes."],
         &["It ends on Monday, from Monday, in March."],
-        &["In The Quick Brown Fox Jumps High we trust."],
-        &["In The Quick Brown Fox Jumps High we trust again."],
+        &["They met in Alpha Beta Gamma Delta Epsilon Zeta."],
+        &["Then they met in Alpha Beta Gamma Delta Epsilon Zeta."],
     ])
     .is_empty());
     assert!(names_of(&[&["She lives in Kazan and works in Kazan."]]).is_empty());
+    // Five words are a name (a place, after "in"); titles do not count ("Russian Deputy Foreign
+    // Minister Sergei Ryabkov" is two words).
+    assert_eq!(
+        shown(&names_of(&[
+            &["They met in Alpha Beta Gamma Delta Epsilon."],
+            &["Russian Deputy Foreign Minister Sergei Ryabkov was in Alpha Beta Gamma Delta Epsilon."],
+            &["Then Russian Deputy Foreign Minister Sergei Ryabkov left."],
+        ])),
+        [
+            ("Alpha Beta Gamma Delta Epsilon", Place, vec![]),
+            ("Sergei Ryabkov", Person, vec![])
+        ]
+    );
+    // "According to" is no place's cue: a person quoted so is still a person.
+    assert_eq!(
+        shown(&names_of(&[
+            &["According to Jonas Berg, the line is late."],
+            &["Jonas Berg said so."],
+        ])),
+        [("Jonas Berg", Person, vec![])]
+    );
 }
 
 /// Ids are for links: ASCII words joined by "-", made unique.

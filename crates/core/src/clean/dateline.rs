@@ -15,6 +15,32 @@ pub(super) struct Dateline {
     pub(super) kind: Option<&'static str>,
 }
 
+/// Words of the names of a page's sections ("Local news", "World – …"): a line's first words
+/// before its date when they are all of these.
+const SECTIONS: &[&str] = &[
+    "news",
+    "world",
+    "politics",
+    "business",
+    "sport",
+    "sports",
+    "opinion",
+    "analysis",
+    "comment",
+    "editorial",
+    "explainer",
+    "culture",
+    "science",
+    "tech",
+    "technology",
+    "health",
+    "local",
+    "national",
+    "international",
+    "economy",
+    "travel",
+];
+
 /// Words that name a kind of text, and the kind (as a corpus manifest writes it).
 const KINDS: &[(&str, &str)] = &[
     ("opinion", "opinion"),
@@ -84,8 +110,10 @@ pub(super) fn read(t: &str) -> Option<Dateline> {
             if out.author.is_none() {
                 out.author = Some(name);
             }
-            // "By Tom Reed, Opinion Editor": the writer's role says what the text is.
-            out.kind = out.kind.or(p.kind_in(i, next));
+            // "By Tom Reed, Opinion Editor": the writer's role, after the comma, says what the
+            // text is ("By Sky News" does not).
+            let role = (i..next).find(|&k| p.gap(k).contains(',')).unwrap_or(next);
+            out.kind = out.kind.or(p.kind_in(role, next));
             i = next;
         } else if let Some((item, next)) = p.item(i) {
             dated |= !matches!(item, Item::ReadingTime);
@@ -675,10 +703,10 @@ impl<'a> Parser<'a> {
     }
 
     /// The name of a page's section at `i` ("Local news", "World", "Opinion"): words that name
-    /// sections only, up to a separator or a comma; the index after them.
+    /// sections only (`SECTIONS`), up to a separator or a comma; the index after them.
     fn section(&self, i: usize) -> Option<usize> {
         let mut end = i;
-        while end < self.toks.len() && self.is_word(end, NOT_NAMES) {
+        while end < self.toks.len() && self.is_word(end, SECTIONS) {
             end += 1;
             if self.gap(end).contains(',') {
                 break;
@@ -1037,6 +1065,13 @@ mod tests {
                 Some("2025-03-12"),
                 None,
             ),
+            // A name that holds a kind's word is no role (review of 2026-12-06).
+            (
+                "By Sky News | 12 March 2025",
+                Some("Sky News"),
+                Some("2025-03-12"),
+                None,
+            ),
         ] {
             let d = read(t).unwrap_or_else(|| panic!("{t}"));
             assert_eq!(d.author.as_deref(), author, "{t}");
@@ -1058,6 +1093,9 @@ mod tests {
             "5 min read",
             "World News",
             "Local news, the story",
+            // A word of no section's name: no date line ("Update" is no published date).
+            "Update, 12 March 2025",
+            "Staff, 12 March 2025",
             "Helen Marsh – the story",
             "Helen Marsh",
             "Published",
