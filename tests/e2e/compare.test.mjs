@@ -103,12 +103,20 @@ describe('compare', () => {
     await screenshot(page, 'compare-002-004-trade');
   });
 
+  /** A facts row's verdict ("✓ agree"), without the line under it that says why. */
+  const verdict = (td) => [...td.childNodes].filter((n) => !n.classList?.contains('cmp-why')).map((n) => n.textContent).join('');
+
   it('the facts table shows who states a figure and that the sources agree on it', async () => {
     const page = await h.open(await h.newPage(), '#/compare/002/004?theme=trade');
     const row = page.locator('table.cmp-facts tbody tr', { has: page.locator('th', { hasText: 'percent of goods' }) });
     await row.waitFor();
     assert.equal(await row.getAttribute('data-agreement'), 'agree');
-    assert.match(norm(await row.locator('.cmp-agreement').textContent()), /^✓ agree$/);
+    assert.match(norm(await row.locator('.cmp-agreement').evaluate(verdict)), /^✓ agree$/);
+    // Under the verdict, why its sentences were put together, found automatically.
+    assert.equal(
+      norm(await row.locator('.cmp-agreement .cmp-why').textContent()),
+      'Found automatically: the same measure (percent of goods), and their sentences share the words “tariffs”.',
+    );
     for (const doc of ['002', '004']) {
       assert.equal(norm(await row.locator(`td[data-doc="${doc}"] .cmp-value`).textContent()), '90 percent of goods');
     }
@@ -129,7 +137,8 @@ describe('compare', () => {
     const claim = page.locator('table.cmp-facts tbody tr[data-key="treaty-status"]');
     assert.equal(await claim.getAttribute('data-agreement'), 'differ');
     assert.match(norm(await claim.locator('th').textContent()), /Status of the Iran–Russia treaty/);
-    assert.match(norm(await claim.locator('.cmp-agreement').textContent()), /^≠ differ$/);
+    assert.match(norm(await claim.locator('.cmp-agreement').evaluate(verdict)), /^≠ differ$/);
+    assert.match(norm(await claim.locator('.cmp-why').textContent()), /^From the corpus's own list of claims: sentences on “Status of the Iran–Russia treaty”/);
     const stances = await claim.locator('.cmp-value').allTextContents();
     assert.ok(stances.includes('presented as signed'), `${stances}`);
     assert.ok(stances.some((x) => x !== 'presented as signed' && x.startsWith('presented as')), `${stances}`);
