@@ -808,6 +808,36 @@ fn pages_in_legacy_encodings_are_decoded_as_a_browser_does() {
 
 /// The decoder is given the encoding's name in the Encoding Standard, whatever label the page
 /// uses; a name it does not know passes the page's declaration over.
+/// A file named `.html` is a page, and its `<meta charset>` is read, even when it does not start
+/// as one (a part of a page saved on its own, from its `<meta>` on).
+#[test]
+fn a_page_named_html_is_decoded_by_its_meta_charset_without_a_doctype() {
+    let whole = fixture("windows-1251.html");
+    let at = whole.windows(5).position(|w| w == b"<meta").unwrap();
+    let part = import::import("part.html", &whole[at..], corpus(), "my1").unwrap();
+    let page = imported("windows-1251.html");
+    assert_eq!(part.encoding, page.encoding);
+    assert_eq!(part.document.title, page.document.title);
+    assert_eq!(passages(&part), passages(&page));
+    // A page named otherwise, or not named, is one by its start, and read as its `<meta>` says.
+    for name in ["page.txt", "page"] {
+        let i = import::import(name, &whole, corpus(), "my1").unwrap();
+        assert_eq!(i.encoding, page.encoding, "{name}");
+        assert_eq!(passages(&i), passages(&page), "{name}");
+    }
+    // The name decides: a file named `.md` is Markdown, not a page, whatever its start, and a
+    // `<meta charset>` in it is not read (a browser shows it as text).
+    let md = import::import("page.md", &whole, corpus(), "my1").unwrap();
+    assert_eq!(md.format, Format::Markdown);
+    assert_eq!(
+        md.encoding,
+        Encoding::Legacy {
+            name: "windows-1252",
+            declared: false
+        }
+    );
+}
+
 #[test]
 fn the_decoder_is_given_the_encodings_name() {
     struct Names(std::cell::RefCell<Vec<String>>);
@@ -873,6 +903,45 @@ fn a_text_file_that_is_not_utf8_is_read_as_windows_1252() {
         "Decoded from windows-1252, as browsers read a file that is not UTF-8 and names no \
          encoding: check that the text reads correctly."
     );
+}
+
+/// A few control characters in a text are removed and counted; more than one character in
+/// twenty, and the file is binary data, not text.
+#[test]
+fn control_characters_up_to_one_in_twenty_are_removed_past_that_the_file_is_binary() {
+    let body = "Grain trade\n\nThe Caspian ports reopened to grain ships in March, officials said.";
+    let mut body = body.to_owned();
+    while !body.chars().count().is_multiple_of(19) {
+        body.push(' ');
+    }
+    let k = body.chars().count() / 19;
+    // `k` controls in `20 k` characters: one in twenty exactly.
+    for (controls, binary) in [(1, false), (k, false), (k + 1, true)] {
+        let text = format!("{body}{}", "\u{7}".repeat(controls));
+        let result = import::import("bell.txt", text.as_bytes(), corpus(), "my1");
+        if binary {
+            assert_eq!(
+                result.unwrap_err(),
+                ImportError::Binary {
+                    name: "bell.txt".into(),
+                    kind: Binary::ControlCharacters
+                }
+            );
+            continue;
+        }
+        let i = result.unwrap();
+        assert_eq!(
+            i.notes,
+            [Note::Removed {
+                what: Invisible::Control,
+                count: controls as u64
+            }]
+        );
+        assert_eq!(
+            passages(&i),
+            ["The Caspian ports reopened to grain ships in March, officials said."]
+        );
+    }
 }
 
 #[test]
@@ -1193,6 +1262,47 @@ fn a_bad_id_is_refused() {
     assert_eq!(next_id(corpus()), "my1");
 }
 
+/// `my1`, `my2`… whatever the library holds: nothing, or only the reader's own documents.
+#[test]
+fn the_next_id_is_the_first_free_one_in_any_library() {
+    let empty = Corpus {
+        documents: Vec::new(),
+        ..corpus().clone()
+    };
+    assert_eq!(next_id(&empty), "my1");
+    let own = |name: &str, id: &str| {
+        import::import(name, &fixture(name), &empty, id)
+            .unwrap()
+            .document
+    };
+    let (article, structure) = (own("article.txt", "my1"), own("structure.md", "my2"));
+    let library = |documents: Vec<_>| Corpus {
+        documents,
+        ..empty.clone()
+    };
+    assert_eq!(next_id(&library(vec![article.clone()])), "my2");
+    assert_eq!(next_id(&library(vec![article, structure.clone()])), "my3");
+    assert_eq!(next_id(&library(vec![structure])), "my1");
+}
+
+/// `find_duplicate`: the document of a library with the same words, in whatever form; none for
+/// another text.
+#[test]
+fn find_duplicate_finds_the_same_words_in_another_form() {
+    let prepared = |name: &str, bytes: &[u8]| {
+        import::prepare(import::extract(name, bytes).unwrap(), "my1")
+            .unwrap()
+            .document
+    };
+    for name in ["duplicate.txt", "duplicate.html"] {
+        let twin = prepared(name, &fixture(name));
+        let found = import::find_duplicate(&twin, corpus()).map(|d| d.id.as_str());
+        assert_eq!(found, Some("000"), "{name}");
+    }
+    let article = prepared("article.txt", &fixture("article.txt"));
+    assert_eq!(import::find_duplicate(&article, corpus()), None);
+}
+
 #[test]
 fn names_are_shown_without_folders_or_hidden_characters() {
     let e = import::import("C:\\Users\\x\\evil\u{202e}txt.exe", b"", corpus(), "my1").unwrap_err();
@@ -1247,6 +1357,40 @@ fn the_longest_line_allowed_imports_in_linear_cost() {
     let (_, small) =
         cost(|| import::import("line.txt", quarter.as_bytes(), corpus(), "my1").unwrap());
     assert_linear("a long line", 4, small, big);
+}
+
+/// A line of up to 32 KiB (`MAX_LINE_BYTES`) is imported whole; one byte more and it is cut at
+/// sentence ends into paragraphs of at most 4 KiB, each as long as its sentences allow.
+#[test]
+fn a_line_over_32_kib_is_cut_into_paragraphs_of_about_4_kib() {
+    for bytes in [32 * 1024, 32 * 1024 + 1] {
+        let mut line = prose_line(bytes);
+        line.truncate(bytes - 1);
+        line.push('x');
+        let text = format!("A long report\n\n{line}");
+        let i = import::import("line.txt", text.as_bytes(), corpus(), "my1").unwrap();
+        let paragraphs: Vec<&str> = i.text.split("\n\n").skip(1).collect();
+        if bytes == 32 * 1024 {
+            assert_eq!(paragraphs, [line.as_str()]);
+            assert!(!i.notes.iter().any(|n| matches!(n, Note::LinesSplit { .. })));
+            continue;
+        }
+        assert_eq!(
+            i.notes,
+            [Note::LinesSplit {
+                lines: 1,
+                paragraphs: paragraphs.len() as u64
+            }]
+        );
+        assert_eq!(paragraphs.join(" "), line);
+        let (last, full) = paragraphs.split_last().unwrap();
+        assert!(last.len() <= 4096, "{}", last.len());
+        for p in full {
+            // The next sentence (at most 70 bytes) would have taken it past 4 KiB.
+            assert!((4096 - 70..=4096).contains(&p.len()), "{}", p.len());
+            assert!(p.ends_with('.'), "{p}");
+        }
+    }
 }
 
 /// A document keeps at most `MAX_TEXT_BYTES` of text: the text counts once markup is set aside,

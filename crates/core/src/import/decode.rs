@@ -386,12 +386,34 @@ mod tests {
             Some("EUC-KR")
         );
         assert_eq!(
+            page("<!-- was: <meta charset=big5> --><meta charset=euc-kr>"),
+            Some("EUC-KR")
+        );
+        // A comment ends at its first `-->`, even one right after a `<!--` inside it.
+        assert_eq!(page("<!-- old <!---><meta charset=gbk>"), Some("GBK"));
+        assert_eq!(
             page("<meta charset=nonsense><meta charset=gbk>"),
             Some("GBK")
         );
         assert_eq!(page("<metal charset=gbk>"), None);
+        assert_eq!(page("<meta/charset=gbk>"), Some("GBK"));
+        assert_eq!(page("<meta charset = gbk>"), Some("GBK"));
         let late = format!("<!doctype html>{}<meta charset=gbk>", " ".repeat(1024));
         assert_eq!(declared(late.as_bytes()), None);
+        // A `<meta` cut by the end of the file or of the 1,024 bytes read, at each step of its
+        // attributes.
+        for (head, found) in [
+            ("<html><meta /", None),
+            ("<meta charset", None),
+            ("<meta charset ", None),
+            ("<meta charset= ", None),
+            ("<meta charset=gbk", Some("GBK")),
+            ("<meta charset='gbk", Some("GBK")),
+        ] {
+            assert_eq!(declared(head.as_bytes()), found, "{head}");
+        }
+        let cut = format!("{}<meta   charset=gbk>", " ".repeat(1016));
+        assert_eq!(declared(cut.as_bytes()), None);
         assert!(looks_like_html(b"\n  <!DOCTYPE HTML>"));
         assert!(!looks_like_html(b"# <html>"));
     }
