@@ -58,7 +58,9 @@ pub(super) fn declared(bytes: &[u8]) -> Option<&'static str> {
     let mut i = 0;
     while i < head.len() {
         if head[i..].starts_with(b"<!--") {
-            i = find(head, i + 4, b"-->").map_or(head.len(), |e| e + 3);
+            // The first `>` after two dashes, which may be those of the `<!--` itself: `<!-->`
+            // and `<!--->` are whole comments, as in the standard's prescan.
+            i = find(head, i + 2, b"-->").map_or(head.len(), |e| e + 3);
             continue;
         }
         if head[i] == b'<'
@@ -391,6 +393,19 @@ mod tests {
         );
         // A comment ends at its first `-->`, even one right after a `<!--` inside it.
         assert_eq!(page("<!-- old <!---><meta charset=gbk>"), Some("GBK"));
+        // `<!-->` and `<!--->` are whole comments: their dashes are the `<!--`'s own.
+        assert_eq!(
+            page("<!--><meta charset=windows-1251>"),
+            Some("windows-1251")
+        );
+        assert_eq!(
+            page("<!---><meta charset=windows-1251>"),
+            Some("windows-1251")
+        );
+        assert_eq!(
+            page("<!-- x --><meta charset=windows-1251>"),
+            Some("windows-1251")
+        );
         assert_eq!(
             page("<meta charset=nonsense><meta charset=gbk>"),
             Some("GBK")
