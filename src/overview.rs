@@ -243,7 +243,7 @@ fn Disagreements(props: &FactsProps) -> Html {
         .overview
         .disputes
         .iter()
-        .filter(|r| r.group.why.starts_with("Found automatically"))
+        .filter(|r| !r.group.is_curated())
         .count();
     let head = docs.iter().map(|d| {
         let title = ctx.data.bundle.corpus.title_of(d).to_owned();

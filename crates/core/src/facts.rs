@@ -179,12 +179,19 @@ impl FactGroup {
         }
     }
 
+    /// Whether the group is one of the corpus's own claims, or the date of a claim's event,
+    /// rather than found automatically from the words around figures, dates and votes.
+    pub fn is_curated(&self) -> bool {
+        self.kind == FactKind::Claim
+            || self.kind == FactKind::Date && self.label.starts_with("Date of:")
+    }
+
     /// The word for its kind before `shown_label` in a table of figures and dates: "Figure",
     /// "Date", or "Date of" for the date of an event; "Claim".
     pub fn kind_word(&self) -> &'static str {
         match self.kind {
             FactKind::Figure => "Figure",
-            FactKind::Date if self.label.starts_with("Date of:") => "Date of",
+            FactKind::Date if self.is_curated() => "Date of",
             FactKind::Date => "Date",
             FactKind::Claim => "Claim",
         }
@@ -1017,7 +1024,7 @@ fn basis(g: &FactGroup) -> String {
         _ if root == TALLY => found("votes for and against"),
         _ if root == WEEKDAY => found("days of the week"),
         FactKind::Figure => found(&format!("the same measure ({label})")),
-        FactKind::Date if root.starts_with("date:") && g.label.starts_with("Date of:") => format!(
+        FactKind::Date if g.is_curated() => format!(
             "From the corpus's own list of claims: dates in sentences on {}",
             g.label.trim_start_matches("Date of:").trim()
         ),
