@@ -16,7 +16,7 @@ pub(super) struct Dateline {
 }
 
 /// Words of the names of a page's sections ("Local news", "World – …"): a line's first words
-/// before its date when they are all of these.
+/// before its date when they are all of these, and never a writer's name.
 const SECTIONS: &[&str] = &[
     "news",
     "world",
@@ -285,50 +285,12 @@ const UNITS: &[&str] = &[
     "jours", "semaine", "semaines", "mois", "an", "ans",
 ];
 
-/// Words of section names, which a line of two capitalised words before a date often is
-/// ("World News – 12 March 2025"): never read as a name without "By".
+/// Words that, beside the words of section names (`SECTIONS`), a line of two capitalised words
+/// before a date often is ("Live Updates – 12 March 2025", "Middle East – …"): never read as a
+/// name without "By".
 const NOT_NAMES: &[&str] = &[
-    "news",
-    "world",
-    "politics",
-    "business",
-    "sport",
-    "sports",
-    "live",
-    "update",
-    "updates",
-    "breaking",
-    "opinion",
-    "analysis",
-    "comment",
-    "editorial",
-    "explainer",
-    "east",
-    "west",
-    "north",
-    "south",
-    "middle",
-    "europe",
-    "america",
-    "africa",
-    "asia",
-    "home",
-    "culture",
-    "science",
-    "tech",
-    "technology",
-    "health",
-    "local",
-    "national",
-    "international",
-    "economy",
-    "weather",
-    "travel",
-    "video",
-    "photos",
-    "the",
-    "press",
-    "release",
+    "live", "update", "updates", "breaking", "east", "west", "north", "south", "middle", "europe",
+    "america", "africa", "asia", "home", "weather", "video", "photos", "the", "press", "release",
     "staff",
 ];
 
@@ -734,7 +696,7 @@ impl<'a> Parser<'a> {
     /// the index after it.
     fn bare_name(&self) -> Option<(String, usize)> {
         let end = self.toks.iter().position(|t| t.kind == Kind::Bar)?;
-        if end == 0 || (0..end).any(|i| self.is_word(i, NOT_NAMES)) {
+        if end == 0 || (0..end).any(|i| self.is_word(i, SECTIONS) || self.is_word(i, NOT_NAMES)) {
             return None;
         }
         let name = &self.src[self.toks[0].start..self.toks[end - 1].end];
