@@ -6,37 +6,26 @@
 // must show. Every test also fails if the page logs anything or asks another origin.
 
 import assert from 'node:assert/strict';
-import { execFile } from 'node:child_process';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { promisify } from 'node:util';
 import { after, afterEach, before, describe, it } from 'node:test';
 import AxeBuilder from '@axe-core/playwright';
-import { Harness, eventually, norm, screenshot } from './harness.mjs';
+import { Harness, eventually, norm, parallax, screenshot } from './harness.mjs';
 
 const h = new Harness();
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 const DOCS = ['002', '004', '003'];
 const LINK = `#/compare/${DOCS.join('/')}`;
 
-/** Runs the `parallax` command (the core, natively) and returns its standard output. */
-async function parallax(...args) {
-  const { stdout } = await promisify(execFile)('cargo', ['run', '-q', '--offline', '-p', 'parallax-cli', '--', ...args], {
-    cwd: ROOT,
-    maxBuffer: 256 * 1024 * 1024,
-  });
-  return stdout;
-}
-
 /** The core's comparison of DOCS: built from the corpus folder the app's bundle is built from. */
 let core;
 before(async () => {
   const dir = await mkdtemp(join(tmpdir(), 'parallax-compare-'));
   try {
-    await parallax('build', join(ROOT, 'corpus/iran-russia'), '--out', join(dir, 'c.plxb'));
-    core = JSON.parse(await parallax('compare', join(dir, 'c.plxb'), ...DOCS));
+    parallax('build', join(ROOT, 'corpus/iran-russia'), '--out', join(dir, 'c.plxb'));
+    core = JSON.parse(parallax('compare', join(dir, 'c.plxb'), ...DOCS));
   } finally {
     await rm(dir, { recursive: true, force: true });
   }

@@ -7,7 +7,7 @@ import assert from 'node:assert/strict';
 import { mkdir, readFile } from 'node:fs/promises';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { spawnSync } from 'node:child_process';
+import { execFileSync, spawnSync } from 'node:child_process';
 import { chromium } from 'playwright-core';
 import { startServer as serve } from './server.mjs';
 
@@ -26,6 +26,16 @@ export function runPack(out) {
   assert.equal(r.status, 0, `parallax-pack failed (${r.error ?? `exit ${r.status}`}):\n${r.stderr}`);
   return r.stdout;
 }
+/** Runs the `parallax` command (the core, natively, `cargo run -p parallax-cli`) from the
+ * repository's root with `args`; returns its standard output. The tests check the app against it. */
+export function parallax(...args) {
+  return execFileSync('cargo', ['run', '-q', '--offline', '-p', 'parallax-cli', '--', ...args], {
+    cwd: resolve(here, '../..'),
+    encoding: 'utf8',
+    maxBuffer: 256 * 1024 * 1024,
+  });
+}
+
 /** Screenshots land here (ignored by git). */
 export const ARTIFACTS = resolve(here, 'artifacts');
 /** Debian's Chromium; installed by `make test-setup`, never downloaded by a test tool. */

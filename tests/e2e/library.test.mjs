@@ -6,13 +6,12 @@
 // the messages of the failure they cause).
 
 import assert from 'node:assert/strict';
-import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { after, afterEach, before, describe, it } from 'node:test';
 import { fileURLToPath } from 'node:url';
-import { Harness, eventually, hasVersion, manifestIds, norm, withoutVersion } from './harness.mjs';
+import { Harness, eventually, hasVersion, manifestIds, norm, parallax, withoutVersion } from './harness.mjs';
 
 const h = new Harness();
 const ROOT = resolve(fileURLToPath(import.meta.url), '../../..');
@@ -20,9 +19,8 @@ const ROOT = resolve(fileURLToPath(import.meta.url), '../../..');
 /** The core's own numbers for the corpus: `parallax build` then `parallax inspect --json`. */
 function inspectCorpus() {
   const out = join(mkdtempSync(join(tmpdir(), 'parallax-e2e-')), 'c.plxb');
-  const cli = (...args) => execFileSync('cargo', ['run', '-q', '-p', 'parallax-cli', '--', ...args], { cwd: ROOT, encoding: 'utf8', maxBuffer: 64 << 20 });
-  cli('build', 'corpus/iran-russia', '--out', out);
-  return JSON.parse(cli('inspect', out, '--json'));
+  parallax('build', 'corpus/iran-russia', '--out', out);
+  return JSON.parse(parallax('inspect', out, '--json'));
 }
 
 /** A count as the app writes it: thousands separated by commas, then the noun. */

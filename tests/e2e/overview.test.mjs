@@ -5,24 +5,22 @@
 // desktop width. Every test also fails if the page logs anything or asks another origin.
 
 import assert from 'node:assert/strict';
-import { execFileSync } from 'node:child_process';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { after, afterEach, before, describe, it } from 'node:test';
 import AxeBuilder from '@axe-core/playwright';
-import { Harness, eventually, norm, screenshot, withoutVersion } from './harness.mjs';
+import { Harness, eventually, norm, parallax, screenshot, withoutVersion } from './harness.mjs';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 const h = new Harness();
 
 /** The core's overview of the bundled corpus, as the app computes it. */
 function coreOverview() {
-  const cli = (...args) => execFileSync('cargo', ['run', '-q', '--offline', '-p', 'parallax-cli', '--', ...args], { cwd: ROOT, encoding: 'utf8', maxBuffer: 64 << 20 });
   const bundle = join(mkdtempSync(join(tmpdir(), 'parallax-overview-')), 'corpus.plxb');
-  cli('build', join(ROOT, 'corpus/iran-russia'), '--out', bundle);
-  return JSON.parse(cli('overview', bundle));
+  parallax('build', join(ROOT, 'corpus/iran-russia'), '--out', bundle);
+  return JSON.parse(parallax('overview', bundle));
 }
 
 async function openOverview(page, hash = '#/overview') {

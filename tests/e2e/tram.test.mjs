@@ -11,14 +11,13 @@
 // Every test also fails if the page logs anything or asks another origin.
 
 import assert from 'node:assert/strict';
-import { execFileSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { after, afterEach, before, describe, it } from 'node:test';
 import AxeBuilder from '@axe-core/playwright';
-import { Harness, eventually, norm, screenshot } from './harness.mjs';
+import { Harness, eventually, norm, parallax, screenshot } from './harness.mjs';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 const TRAM = join(ROOT, 'crates/core/tests/fixtures/tram');
@@ -27,16 +26,15 @@ const h = new Harness({ root: DIST });
 
 /** What the core computes on the tram folder: the overview, the compare of a, b and d, the themes. */
 function coreViews() {
-  const cli = (...args) => execFileSync('cargo', ['run', '-q', '--offline', '-p', 'parallax-cli', '--', ...args], { cwd: ROOT, encoding: 'utf8', maxBuffer: 64 << 20 });
   const dir = mkdtempSync(join(tmpdir(), 'parallax-tram-'));
   try {
     const bundle = join(dir, 'tram.plxb');
-    cli('build', TRAM, '--out', bundle);
+    parallax('build', TRAM, '--out', bundle);
     return {
-      overview: JSON.parse(cli('overview', bundle)),
-      compare: JSON.parse(cli('compare', bundle, 'a', 'b', 'd')),
-      themes: JSON.parse(cli('themes', bundle)).themes,
-      entities: JSON.parse(cli('inspect', bundle, '--json')).corpus.entities,
+      overview: JSON.parse(parallax('overview', bundle)),
+      compare: JSON.parse(parallax('compare', bundle, 'a', 'b', 'd')),
+      themes: JSON.parse(parallax('themes', bundle)).themes,
+      entities: JSON.parse(parallax('inspect', bundle, '--json')).corpus.entities,
     };
   } finally {
     rmSync(dir, { recursive: true, force: true });
