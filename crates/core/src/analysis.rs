@@ -126,12 +126,19 @@ pub struct EntityCount {
 }
 
 impl Analysis {
-    /// Analyses a corpus; `extra` themes (reader-defined) are tagged exactly like built-in ones.
+    /// Analyses a corpus with its own themes; `extra` themes (reader-defined) are tagged
+    /// exactly like them, after them.
     pub fn new(corpus: &Corpus, extra: &[Theme]) -> Analysis {
+        let mut themes = corpus.themes.clone();
+        themes.extend(extra.iter().cloned());
+        Analysis::with_themes(corpus, &themes)
+    }
+
+    /// Analyses a corpus with the themes a view uses (`State::themes`: the corpus's as the
+    /// reader changed them, then the reader's own) instead of the corpus's.
+    pub fn with_themes(corpus: &Corpus, themes: &[Theme]) -> Analysis {
         let index = Index::build(corpus);
-        let mut themes_all = corpus.themes.clone();
-        themes_all.extend(extra.iter().cloned());
-        let themes = Lexicon::new(&themes_all);
+        let themes = Lexicon::new(themes);
         let entity_themes: Vec<Theme> = corpus.entities.iter().map(|e| e.as_theme()).collect();
         let entities = Lexicon::new(&entity_themes);
         let mut passages = Vec::with_capacity(index.units().len());

@@ -183,6 +183,7 @@ pub fn passage_link(doc: &str, passage: &str, at: &LinkBase) -> String {
     let state = State {
         view: View::Read(Read::at(doc, Some(passage))),
         custom: Vec::new(),
+        edits: Default::default(),
     };
     format!("{}{}", at.base, print(&state, at.version))
 }

@@ -61,6 +61,7 @@ pub fn reader_link(doc: &str, at: &LinkBase) -> String {
     let state = State {
         view: View::Read(Read::at(doc, None)),
         custom: Vec::new(),
+        edits: Default::default(),
     };
     format!("{}{}", at.base, print(&state, at.version))
 }

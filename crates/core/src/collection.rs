@@ -543,6 +543,7 @@ pub fn open(shelf: &mut Shelf, s: &impl Storage, c: &Collection, checksum: &str)
         let library = State {
             view: View::Library,
             custom: c.themes.clone(),
+            edits: Default::default(),
         };
         // Printed and read again: cleaned and cut as a link's themes are.
         let (state, _) = relink(&state::print(&library, &here.version)[1..]);

@@ -52,6 +52,7 @@ impl LinkBase<'_> {
         let state = State {
             view,
             custom: self.custom.to_vec(),
+            edits: Default::default(),
         };
         let page = crate::state::prerendered_page(&state, self.pages);
         format!(

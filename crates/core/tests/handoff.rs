@@ -424,6 +424,7 @@ fn a_view_opened_from_a_step_names_the_documents_it_lacks_in_the_one_notice() {
                 ..Default::default()
             }),
             custom: Vec::new(),
+            edits: Default::default(),
         })
     };
     assert_eq!(l.away.as_deref().cloned(), compare(&["002", "004"]));
@@ -586,6 +587,7 @@ fn a_lesson_with_missing_steps_moves_and_edits_as_any_other() {
         .visit(State {
             view: View::Read(Read::at("002", None)),
             custom: vec![],
+            edits: Default::default(),
         })
         .unwrap();
     let reparsed = parse(&print(&away, V), known()).0;

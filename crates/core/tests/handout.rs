@@ -17,6 +17,7 @@ fn state(view: View) -> State {
     State {
         view,
         custom: Vec::new(),
+        edits: Default::default(),
     }
 }
 

@@ -68,6 +68,7 @@ fn view(view: View) -> State {
     State {
         view,
         custom: Vec::new(),
+        edits: Default::default(),
     }
 }
 

@@ -29,10 +29,7 @@ fn read(doc: &str, passage: Option<&str>) -> View {
 }
 
 fn state(view: View) -> State {
-    State {
-        view,
-        custom: Vec::new(),
-    }
+    State::of(view)
 }
 
 /// A lesson view of (view, note) steps, at step `at`.
@@ -512,6 +509,7 @@ fn lesson_table(map_steps: &dyn Fn(usize) -> String) -> Vec<(String, View, Vec<&
                             label: "Grain".into(),
                             terms: vec!["wheat".into(), "grain deal".into()],
                         }],
+                        edits: Default::default(),
                     },
                     "",
                 )],
@@ -829,6 +827,7 @@ fn lesson_links_are_readable_and_step_through() {
                     label: "Grain".into(),
                     terms: vec!["wheat".into(), "grain deal".into()],
                 }],
+                edits: Default::default(),
             },
             "Search, then compare",
         ),
@@ -1031,8 +1030,16 @@ fn fragment() -> impl Strategy<Value = String> {
         Just("question"),
         Just("answer"),
         Just("away"),
+        Just("rename"),
+        Just("merge"),
+        Just("merge"),
+        Just("hide"),
     ];
     let value = prop_oneof![
+        Just("trade:military".to_owned()),
+        Just("military:trade".to_owned()),
+        Just("trade:Money%20and%20goods".to_owned()),
+        Just("/explore?themes=trade%26merge=trade:military%26hide=finance!x".to_owned()),
         Just("military,ukraine".to_owned()),
         Just("001,004".to_owned()),
         Just("kwic".to_owned()),
@@ -1127,7 +1134,7 @@ proptest! {
             prop_assert!(notices.is_empty(), "{:?}", notices);
             prop_assert_eq!(built, Some(l.go(1)));
             // A student copy is a lesson too: it reopens as it is, without answers.
-            let student = State { view: View::Lesson(l.without_answers()), custom: Vec::new() };
+            let student = State::of(View::Lesson(l.without_answers()));
             let (again, notices) = parse(&print(&student, V), known());
             prop_assert!(lacking_only(&notices), "{:?}", notices);
             prop_assert!(!matches!(&again.view, View::Lesson(l) if l.has_answers()));
@@ -1900,6 +1907,7 @@ fn every_view_has_a_name_that_says_what_it_shows() {
                 terms: vec!["grain".into()],
             },
         ],
+        edits: Default::default(),
     };
     assert_eq!(
         view_name(corpus, &own),

@@ -51,6 +51,7 @@ impl Lesson {
                 ..self.clone()
             }),
             custom: Vec::new(),
+            edits: Default::default(),
         }
     }
 
@@ -72,6 +73,7 @@ impl Lesson {
                 ..self.clone()
             }),
             custom: Vec::new(),
+            edits: Default::default(),
         })
     }
 
@@ -99,6 +101,7 @@ impl Lesson {
                 ..self.clone()
             }),
             custom: Vec::new(),
+            edits: Default::default(),
         }
     }
 
@@ -136,6 +139,7 @@ impl Lesson {
         (edited.len() == self.len() && edited.steps[i].state == state).then(|| State {
             view: View::Lesson(edited),
             custom: Vec::new(),
+            edits: Default::default(),
         })
     }
 }
@@ -208,6 +212,7 @@ pub fn lesson(title: &str, steps: Vec<Step>) -> (Option<State>, Vec<Notice>) {
     let state = lesson.map(|l| State {
         view: View::Lesson(l),
         custom: Vec::new(),
+        edits: Default::default(),
     });
     (state, notices)
 }

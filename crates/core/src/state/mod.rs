@@ -30,6 +30,7 @@
 //! canonical link), `handoff` (a link pasted in, a link written out from a page opened as a
 //! file) and `notice` (what the reader is told).
 
+mod edits;
 mod fragment;
 mod handoff;
 mod lesson;
@@ -38,6 +39,7 @@ mod notice;
 mod parse;
 mod print;
 
+pub use edits::ThemeEdits;
 pub use fragment::{decode, encode, limit_lines, limit_text, raw};
 pub use handoff::{
     fragment_of, open_pasted, prerendered_page, share_base, Pasted, MAX_PASTE_CHARS,
@@ -414,18 +416,43 @@ impl StepField {
 pub struct State {
     pub view: View,
     pub custom: Vec<CustomTheme>,
+    /// The reader's changes to the corpus's own themes.
+    pub edits: ThemeEdits,
 }
 
 impl Default for State {
     fn default() -> Self {
-        State {
-            view: View::Library,
-            custom: Vec::new(),
-        }
+        State::of(View::Library)
     }
 }
 
 impl State {
+    /// A view with no reader-defined themes and the corpus's themes as they are.
+    pub fn of(view: View) -> State {
+        State {
+            view,
+            custom: Vec::new(),
+            edits: ThemeEdits::default(),
+        }
+    }
+
+    /// The same themes (the reader's own and the changes to the corpus's) with another view.
+    pub fn with_view(&self, view: View) -> State {
+        State {
+            view,
+            custom: self.custom.clone(),
+            edits: self.edits.clone(),
+        }
+    }
+
+    /// The themes this state's views tag with: the corpus's (`corpus_themes`) as the reader
+    /// changed them, then the reader's own, `my1`, `my2`…
+    pub fn themes(&self, corpus_themes: &[Theme]) -> Vec<Theme> {
+        let mut all = self.edits.apply(corpus_themes);
+        all.extend(self.custom.iter().enumerate().map(|(i, c)| c.to_theme(i)));
+        all
+    }
+
     /// The view on screen: a lesson's current step shows its own view under the lesson bar
     /// (lessons do not nest), or the view opened from it under a bar back to it; anything else
     /// is itself.
@@ -514,10 +541,14 @@ mod param {
     pub const ANSWER: &str = "answer";
     /// The view opened from a lesson's current step.
     pub const AWAY: &str = "away";
+    /// The reader's changes to the corpus's themes (`edits`).
+    pub const RENAME: &str = "rename";
+    pub const MERGE: &str = "merge";
+    pub const HIDE: &str = "hide";
 
     /// Every name a link may carry.
-    pub const ALL: [&str; 19] = [
+    pub const ALL: [&str; 22] = [
         Q, THEMES, SOURCES, ENTITIES, LANGS, MODE, THEME, DIFFER, REMOVED, VERSION, CUSTOM, TITLE,
-        STEP, AT, PART, LABEL, QUESTION, ANSWER, AWAY,
+        STEP, AT, PART, LABEL, QUESTION, ANSWER, AWAY, RENAME, MERGE, HIDE,
     ];
 }

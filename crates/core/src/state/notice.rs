@@ -29,6 +29,8 @@ pub enum Notice {
     TooFewToCompare,
     TooManyToCompare,
     BadCustomTheme(String),
+    /// A change to a theme of the corpus (renamed, joined, hidden) that could not be kept.
+    BadThemeChange(String),
     /// The link was made for another corpus version.
     OtherVersion {
         link: String,
@@ -230,6 +232,7 @@ impl fmt::Display for Notice {
             Notice::TooFewToCompare => write!(f, "A comparison needs at least two different sources."),
             Notice::TooManyToCompare => write!(f, "At most {MAX_COMPARE} sources can be compared; the others were left out."),
             Notice::BadCustomTheme(why) => write!(f, "A reader-defined theme in the link was ignored: {why}."),
+            Notice::BadThemeChange(why) => write!(f, "A change to the story's themes in the link was ignored: {why}."),
             Notice::OtherVersion { link } => write!(
                 f,
                 "This link was made for another version of the corpus ({link}); passages may have moved."

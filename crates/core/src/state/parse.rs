@@ -5,10 +5,10 @@ use super::fragment::{clean_text, decode, raw};
 use super::lesson::assemble;
 use super::print::step_link;
 use super::{
-    custom_id, param, Compare, CustomTheme, Explore, Known, Lesson, Missing, Notice, OverviewPart,
-    Raw, Read, Source, State, Step, StepField, StepProblem, View, MAX_COMPARE, MAX_CUSTOM,
-    MAX_LABEL_CHARS, MAX_LIST, MAX_QUERY_CHARS, MAX_STEPS, MAX_STEP_LINK, MAX_TERMS,
-    MAX_TERM_CHARS, MAX_VALUE,
+    custom_id, edits, param, Compare, CustomTheme, Explore, Known, Lesson, Missing, Notice,
+    OverviewPart, Raw, Read, Source, State, Step, StepField, StepProblem, ThemeEdits, View,
+    MAX_COMPARE, MAX_CUSTOM, MAX_LABEL_CHARS, MAX_LIST, MAX_QUERY_CHARS, MAX_STEPS, MAX_STEP_LINK,
+    MAX_TERMS, MAX_TERM_CHARS, MAX_VALUE,
 };
 use crate::model::Lang;
 
@@ -85,6 +85,7 @@ pub fn parse_step_link(link: &str, known: &Known) -> Result<(State, Vec<Notice>)
                 docs: missing,
             }),
             custom: Vec::new(),
+            edits: ThemeEdits::default(),
         };
         Ok((state, notices))
     } else if state.is_not_found(&inner) {
@@ -99,6 +100,8 @@ pub fn parse_step_link(link: &str, known: &Known) -> Result<(State, Vec<Notice>)
 struct Params {
     q: String,
     themes: Vec<String>,
+    /// The corpus's themes the link hides (`hide=`).
+    hide: Vec<String>,
     sources: Vec<String>,
     entities: Vec<String>,
     langs: Vec<String>,
@@ -121,11 +124,32 @@ fn parse_at(fragment: &str, known: &Known, nested: bool) -> (State, Vec<Notice>)
     if raw.truncated {
         notices.push(Notice::Truncated);
     }
-    let p = read_params(&raw, known, &mut notices);
-    // Reader-defined themes first: their ids may appear in the theme filters.
+    let mut p = read_params(&raw, known, &mut notices);
+    // Reader-defined themes and changes to the corpus's first: the theme filters name them.
     let mut custom = parse_customs(&raw, &mut notices);
-    let mut theme_ids: Vec<String> = known.themes.clone();
+    let mut edits = edits::parse(&raw, &p.hide, &known.themes, &mut notices);
+    let mut theme_ids: Vec<String> = known
+        .themes
+        .iter()
+        .filter(|t| edits.resolve(t) == Some(t.as_str()))
+        .cloned()
+        .collect();
     theme_ids.extend((0..custom.len()).map(custom_id));
+    // A filter on a theme joined into another is one on that theme; on a hidden one, none.
+    let follow = |id: String, notices: &mut Vec<Notice>| match edits.resolve(&id) {
+        Some(to) => Some(to.to_owned()),
+        None => {
+            notices.push(Notice::BadThemeChange(format!(
+                "the theme {id} is hidden, so the view is not limited to it"
+            )));
+            None
+        }
+    };
+    p.themes = std::mem::take(&mut p.themes)
+        .into_iter()
+        .filter_map(|t| follow(t, &mut notices))
+        .collect();
+    p.theme = p.theme.take().and_then(|t| follow(t, &mut notices));
 
     let path: Vec<String> = raw.path.iter().map(|s| decode(s, &mut false)).collect();
     let path: Vec<&str> = path.iter().map(String::as_str).collect();
@@ -167,7 +191,20 @@ fn parse_at(fragment: &str, known: &Known, nested: bool) -> (State, Vec<Notice>)
             "in a lesson, each step carries its own".into(),
         ));
     }
-    (State { view, custom }, notices)
+    if view.holds_steps() && !edits.is_empty() {
+        edits = ThemeEdits::default();
+        notices.push(Notice::BadThemeChange(
+            "in a lesson, each step carries its own".into(),
+        ));
+    }
+    (
+        State {
+            view,
+            custom,
+            edits,
+        },
+        notices,
+    )
 }
 
 /// Reads the parameters of a link, with a notice for a list that was too long, bad encoding, a
@@ -183,6 +220,7 @@ fn read_params(raw: &Raw, known: &Known, notices: &mut Vec<Notice>) -> Params {
     let p = Params {
         q: get(param::Q).unwrap_or_default(),
         themes: list(param::THEMES, &mut get, notices),
+        hide: list(param::HIDE, &mut get, notices),
         sources: list(param::SOURCES, &mut get, notices),
         entities: list(param::ENTITIES, &mut get, notices),
         langs: list(param::LANGS, &mut get, notices),

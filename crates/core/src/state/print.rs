@@ -123,6 +123,22 @@ fn parts(state: &State) -> (String, Vec<(&'static str, String)>) {
             .iter()
             .map(|c| (param::CUSTOM, custom_param(c))),
     );
+    let e = &state.edits;
+    params.extend(e.renamed.iter().map(|(id, name)| {
+        (
+            param::RENAME,
+            format!("{}:{}", encode(id, b""), encode(name, b"")),
+        )
+    }));
+    params.extend(e.merged.iter().map(|(from, into)| {
+        (
+            param::MERGE,
+            format!("{}:{}", encode(from, b""), encode(into, b"")),
+        )
+    }));
+    if !e.hidden.is_empty() {
+        params.push((param::HIDE, list(&e.hidden)));
+    }
     (path, params)
 }
 
