@@ -1,7 +1,7 @@
 //! The app shell: decodes the corpus once, provides the shared context, follows the URL state,
 //! and lays out the skip link, header navigation, notices and `<main>` around the current view.
 
-use parallax_core::state::{print, Compare, State, View};
+use parallax_core::state::{print, Compare, View};
 use yew::prelude::*;
 
 use crate::compare::CompareView;
@@ -63,10 +63,7 @@ pub fn App() -> Html {
                 docs: vec![a, b],
                 ..Compare::default()
             });
-            let state = State {
-                view,
-                custom: state.custom.clone(),
-            };
+            let state = state.with_view(view);
             // After the paint: a followed link's `hashchange` comes a task after its `popstate`
             // and drops any link waiting to be written, so the choice is made once both are in.
             dom::after_paint(move || {

@@ -10,7 +10,7 @@ use parallax_core::facts::FactGroup;
 use parallax_core::overview::Overview;
 use parallax_core::reuse::ReusePair;
 use parallax_core::signals::DocumentSignals;
-use parallax_core::state::{print, CustomTheme, Known, Lesson, Notice, State};
+use parallax_core::state::{print, CustomTheme, Known, Lesson, Notice, State, ThemeEdits};
 use parallax_core::Bundle;
 use yew::prelude::*;
 
@@ -36,11 +36,11 @@ pub struct Data {
     pub own_entries: Rc<[parallax_core::library::Entry]>,
     /// The id the next imported document will get: the one its import is prepared under.
     pub next_own_id: String,
-    analysis: Last<CustomTheme, Analysis>,
+    analysis: Last<Lens, Analysis>,
     reuse: OnceCell<Rc<Vec<ReusePair>>>,
     facts: OnceCell<Rc<Vec<FactGroup>>>,
     signals: OnceCell<Rc<Vec<DocumentSignals>>>,
-    overview: Last<CustomTheme, Overview>,
+    overview: Last<Lens, Overview>,
     /// The last sources compared passage by passage, and their alignment.
     aligned: Last<String, Alignment>,
 }
@@ -48,6 +48,14 @@ pub struct Data {
 /// A value made for a key (a list: the reader's themes, the compared sources), kept until it is
 /// asked for with another key, then made again: the one cache of `Data`'s analyses that depend
 /// on the view.
+/// What of a state the themes depend on: the reader's own themes and her changes to the
+/// corpus's.
+type Lens = (Vec<CustomTheme>, ThemeEdits);
+
+fn lens(state: &State) -> Lens {
+    (state.custom.clone(), state.edits.clone())
+}
+
 struct Last<K, V>(RefCell<Option<(Vec<K>, Rc<V>)>>);
 
 impl<K: Clone + PartialEq, V> Last<K, V> {
@@ -118,15 +126,12 @@ impl Data {
             .unwrap_or_default()
     }
 
-    /// The search index and tags, with the reader's own themes; rebuilt only when they change.
-    pub fn analysis(&self, custom: &[CustomTheme]) -> Rc<Analysis> {
-        self.analysis.get(custom, || {
-            let extra: Vec<_> = custom
-                .iter()
-                .enumerate()
-                .map(|(i, c)| c.to_theme(i))
-                .collect();
-            Analysis::new(&self.bundle.corpus, &extra)
+    /// The search index and tags, with the themes of `state` (the corpus's as the reader
+    /// changed them, and the reader's own); rebuilt only when they change.
+    pub fn analysis(&self, state: &State) -> Rc<Analysis> {
+        self.analysis.get(&[lens(state)], || {
+            let corpus = &self.bundle.corpus;
+            Analysis::with_themes(corpus, &state.themes(&corpus.themes))
         })
     }
 
@@ -158,11 +163,11 @@ impl Data {
 
     /// The story overview, with the reader's own themes among the themes; computed on first
     /// use and again only when those themes change.
-    pub fn overview(&self, custom: &[CustomTheme]) -> Rc<Overview> {
-        self.overview.get(custom, || {
+    pub fn overview(&self, state: &State) -> Rc<Overview> {
+        self.overview.get(&[lens(state)], || {
             parallax_core::overview::overview(
                 &self.bundle.corpus,
-                &self.analysis(custom),
+                &self.analysis(state),
                 &self.reuse(),
                 &self.facts(),
             )
@@ -224,10 +229,7 @@ impl Ctx {
 
     /// A state with another view and the current reader-defined themes.
     pub fn with_view(&self, view: parallax_core::state::View) -> State {
-        State {
-            view,
-            custom: self.state.custom.clone(),
-        }
+        self.state.with_view(view)
     }
 
     pub fn go(&self, state: State) {

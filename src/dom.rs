@@ -381,3 +381,12 @@ pub async fn painted() {
     });
     let _ = wasm_bindgen_futures::JsFuture::from(promise).await;
 }
+
+/// The value of the chosen `<option>` of the `<select>` an event came from. Read through the
+/// option element's attribute, which needs no select-specific browser binding.
+pub fn chosen(e: &yew::Event) -> Option<String> {
+    e.target_dyn_into::<web_sys::Element>()?
+        .query_selector("option:checked")
+        .ok()??
+        .get_attribute("value")
+}

@@ -19,6 +19,7 @@ use crate::ctx::{use_ctx, Ctx};
 use crate::custom_themes::CustomThemes;
 use crate::dom;
 use crate::export_buttons::{ExportButtons, Exported};
+use crate::theme_changes::ThemeChanges;
 
 /// Results rendered at first, and added by each "Show more".
 const PAGE: usize = 10;
@@ -306,7 +307,7 @@ pub fn ExploreView(props: &Props) -> Html {
         });
     }
     let corpus = &ctx.data.bundle.corpus;
-    let analysis = ctx.data.analysis(&ctx.state.custom);
+    let analysis = ctx.data.analysis(&ctx.state);
     let filter = e.filter();
     let facets = analysis.facets(corpus, &filter);
     let page_key = (filter, e.kwic);
@@ -466,6 +467,7 @@ pub fn ExploreView(props: &Props) -> Html {
                     <details class="filters" open={*filters_open}>
                     <summary>{ "Filters" }</summary>
                     <FacetGroup view={e.clone()} facet={Facet::Themes} legend="Themes" counts={facets.themes.clone()} />
+                    <ThemeChanges />
                     <CustomThemes />
                     <FacetGroup view={e.clone()} facet={Facet::Sources} legend="Sources" counts={facets.sources.clone()} />
                     <FacetGroup view={e.clone()} facet={Facet::Langs} legend="Languages" counts={facets.langs.clone()} />

@@ -38,7 +38,7 @@ impl Exported {
     fn table(&self, ctx: &Ctx, made: &Made) -> Option<Table> {
         let data = &ctx.data;
         let corpus = &data.bundle.corpus;
-        let analysis = data.analysis(&ctx.state.custom);
+        let analysis = data.analysis(&ctx.state);
         let comparison = |c: &Compare| {
             let ids: Vec<&str> = c.docs.iter().map(String::as_str).collect();
             compare(corpus, &analysis, &data.reuse(), &data.facts(), &ids).ok()

@@ -94,7 +94,7 @@ const LESSON_FORMATS: [Format; 3] = [Format::Csv, Format::Text, Format::Markdown
 fn step_content(ctx: &Ctx, base: &str, step: &Step) -> Content {
     let data = &ctx.data;
     let custom = &step.state.custom;
-    let analysis = data.analysis(custom);
+    let analysis = data.analysis(&step.state);
     let (reuse, facts) = (data.reuse(), data.facts());
     let sources = Sources {
         corpus: &data.bundle.corpus,
@@ -157,16 +157,10 @@ pub fn HandoutView(props: &HandoutProps) -> Html {
     };
     dom::use_title_after_paint(format!("Handout: {head} — Parallax"));
     let base = dom::page_address();
-    let lesson_state = State {
-        view: View::Lesson(lesson.clone()),
-        custom: Vec::new(),
-    };
+    let lesson_state = State::of(View::Lesson(lesson.clone()));
     let back = ctx.href(&lesson_state);
     // The QR code is for the class: the student copy, also on a teacher's handout.
-    let student = State {
-        view: View::Lesson(lesson.without_answers()),
-        custom: Vec::new(),
-    };
+    let student = State::of(View::Lesson(lesson.without_answers()));
     let lesson_link = format!("{base}{}", ctx.href(&student));
     let onprint = Callback::from(|_: MouseEvent| {
         if let Some(w) = web_sys::window() {

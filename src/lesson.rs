@@ -849,10 +849,7 @@ pub fn LessonMaker() -> Html {
         _ => None,
     });
     let base = dom::page_address();
-    let as_state = |l: Lesson| State {
-        view: View::Lesson(l),
-        custom: Vec::new(),
-    };
+    let as_state = |l: Lesson| State::of(View::Lesson(l));
     // A lesson on her own documents does not open for a class that lacks them: the drawer says
     // which, and offers them as a collection file with the lesson's student copy.
     let mut own_used: Vec<String> = Vec::new();

@@ -39,6 +39,7 @@ mod source_card;
 mod start_here;
 mod storage;
 mod text_decoder;
+mod theme_changes;
 mod word_diff;
 
 fn main() {

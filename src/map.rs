@@ -188,7 +188,7 @@ pub fn MapView() -> Html {
     dom::use_title("Themes in each source — Parallax".to_owned());
     let ctx = use_ctx();
     let corpus = &ctx.data.bundle.corpus;
-    let analysis = ctx.data.analysis(&ctx.state.custom);
+    let analysis = ctx.data.analysis(&ctx.state);
     let rows = rows(corpus, &analysis);
     let docs: Vec<String> = corpus.documents.iter().map(|d| d.id.clone()).collect();
 

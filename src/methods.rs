@@ -15,7 +15,7 @@ pub fn MethodsView() -> Html {
     let ctx = use_ctx();
     let bundle = &ctx.data.bundle;
     let corpus = &bundle.corpus;
-    let analysis = ctx.data.analysis(&ctx.state.custom);
+    let analysis = ctx.data.analysis(&ctx.state);
 
     let removed_rows = RemovalKind::ALL.iter().map(|&kind| {
         let cells = corpus.documents.iter().map(|d| {

@@ -500,7 +500,7 @@ pub fn OverviewView(props: &OverviewProps) -> Html {
             dom::after_paint(move || dom::reveal(p.id()));
         }
     });
-    let o = ctx.data.overview(&ctx.state.custom);
+    let o = ctx.data.overview(&ctx.state);
     let corpus = &ctx.data.bundle.corpus;
     let nav = OverviewPart::ALL.iter().map(|&p| {
         let href = ctx.href(&ctx.with_view(View::Overview { part: Some(p) }));

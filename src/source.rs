@@ -272,7 +272,7 @@ pub fn SourceView(props: &Props) -> Html {
         return Html::default();
     };
     let doc = &corpus.documents[index];
-    let analysis = ctx.data.analysis(&ctx.state.custom);
+    let analysis = ctx.data.analysis(&ctx.state);
     let signals = ctx.data.signals();
 
     let signal_items = signals

@@ -126,7 +126,7 @@ fn Only(props: &OnlyProps) -> Html {
 pub(super) fn Matched(props: &Props) -> Html {
     let ctx = use_ctx();
     let corpus = &ctx.data.bundle.corpus;
-    let analysis = ctx.data.analysis(&ctx.state.custom);
+    let analysis = ctx.data.analysis(&ctx.state);
     let aligned = ctx.data.aligned(&analysis, &props.docs);
     let a = &*aligned;
     let Some(first) = a.docs.first() else {

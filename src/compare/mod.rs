@@ -46,7 +46,7 @@ pub fn CompareView(props: &Props) -> Html {
     let s = &props.view;
     dom::use_title(format!("Compare {} — Parallax", s.docs.join(", ")));
     let corpus = &ctx.data.bundle.corpus;
-    let analysis = ctx.data.analysis(&ctx.state.custom);
+    let analysis = ctx.data.analysis(&ctx.state);
     let reuse = ctx.data.reuse();
     let facts = ctx.data.facts();
     let ids: Vec<&str> = s.docs.iter().map(String::as_str).collect();

@@ -7,15 +7,6 @@ use yew::prelude::*;
 use super::with;
 use crate::ctx::use_ctx;
 
-/// The value of the chosen `<option>` of the `<select>` an event came from. Read through the
-/// option element's attribute, which needs no select-specific browser binding.
-fn chosen(e: &Event) -> Option<String> {
-    e.target_dyn_into::<web_sys::Element>()?
-        .query_selector("option:checked")
-        .ok()??
-        .get_attribute("value")
-}
-
 /// Puts `doc` in column `slot` (0-based); "" empties the optional last column. A source already
 /// in another column trades places with the one it replaces, so the sources stay distinct.
 fn set_slot(docs: &mut Vec<String>, slot: usize, doc: &str) {
@@ -51,7 +42,7 @@ pub(super) fn Picker(props: &PickerProps) -> Html {
     let ctx = use_ctx();
     let s = &props.view;
     let corpus = &ctx.data.bundle.corpus;
-    let analysis = ctx.data.analysis(&ctx.state.custom);
+    let analysis = ctx.data.analysis(&ctx.state);
     let slots = (0..MAX_COMPARE).map(|slot| {
         let current = s.docs.get(slot).cloned().unwrap_or_default();
         let optional = slot >= 2;
@@ -59,7 +50,7 @@ pub(super) fn Picker(props: &PickerProps) -> Html {
             let ctx = ctx.clone();
             let view = s.clone();
             Callback::from(move |e: Event| {
-                if let Some(v) = chosen(&e) {
+                if let Some(v) = crate::dom::chosen(&e) {
                     ctx.go(with(&ctx, &view, |s| set_slot(&mut s.docs, slot, &v)));
                 }
             })
@@ -94,7 +85,7 @@ pub(super) fn Picker(props: &PickerProps) -> Html {
         let ctx = ctx.clone();
         let view = s.clone();
         Callback::from(move |e: Event| {
-            if let Some(v) = chosen(&e) {
+            if let Some(v) = crate::dom::chosen(&e) {
                 ctx.go(with(&ctx, &view, |s| {
                     s.theme = (!v.is_empty()).then_some(v)
                 }));

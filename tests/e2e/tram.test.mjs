@@ -5,7 +5,9 @@
 // what the app must show: the overview finds b's copy of a's first paragraph and the three
 // disagreements (the cost, the vote's tally, the day of the vote), each saying why its sentences
 // were put together; the explorer's themes and names are those found in the texts; the compare view of the
-// three news sources lists the same disagreements and matches their passages by what they say.
+// three news sources lists the same disagreements and matches their passages by what they say;
+// a teacher's renamed, joined and hidden themes travel in her link to the explorer, map and
+// compare a student opens.
 // Every number is checked against the core on the same folder (`parallax overview`, `compare`
 // and `themes`); axe in the overview and compare; a phone-width overview that fits its width.
 // Every test also fails if the page logs anything or asks another origin.
@@ -162,6 +164,66 @@ describe('the app built on a story of texts alone (the tram story)', () => {
     assert.deepEqual(cells, ['a', 'b', 'd']);
     assert.equal(await row.locator('.cmp-matched-cell[data-doc="b"] .cmp-quote[data-passage="p1"]').count(), 1);
     await axe(page);
+  });
+
+  it('a teacher renames, joins and hides the found themes, and her link shows a student the same themes', async () => {
+    const page = await h.newPage();
+    /** The passages (doc/passage) the explorer lists for one theme, under a link's changes. */
+    const tagged = async (p, theme, changes = '') => {
+      await h.open(p, `#/explore?themes=${theme}${changes}`);
+      // Its filter on, every result shown ("Show more" adds ten at a time).
+      await eventually(p, `the filter on ${theme}`, (theme) => document.querySelector(`.facet input[data-value="${theme}"]`)?.checked, theme);
+      const count = Number((await p.locator('.result-count').textContent()).match(/\d+/)[0]);
+      while ((await p.locator('.result').count()) < count) await p.locator('.results-pane button', { hasText: /^Show \d+ more/ }).click();
+      return p.$$eval('.result', (els) => els.map((e) => `${e.dataset.doc}/${e.dataset.passage}`).sort());
+    };
+    const label = (id) => core.themes.find((t) => t.id === id).label;
+    const [four, five] = [await tagged(page, 'found-4'), await tagged(page, 'found-5')];
+    assert.ok(five.some((p) => !four.includes(p)), 'found-5 tags a passage found-4 does not');
+    const facetLabels = () =>
+      page.$$eval('.facet input[data-facet="themes"]', (inputs) =>
+        Object.fromEntries(inputs.map((i) => [i.dataset.value, document.querySelector(`label[for="${i.id}"]`).firstChild.textContent.trim()])),
+      );
+
+    await h.open(page, '#/explore');
+    await page.locator('details.theme-changes > summary').click();
+    // Rename: the second theme, by its box (focus stays in its row for the next change).
+    await page.locator('#theme-name-1').fill('Depot in Hafen');
+    await page.locator('.theme-change-list > li:nth-child(2) .theme-rename button').click();
+    await eventually(page, 'the link carries the new name', () => location.hash.includes('rename=found-2:Depot%20in%20Hafen'));
+    assert.equal((await facetLabels())['found-2'], 'Depot in Hafen');
+    await eventually(page, 'focus stays in the renamed theme’s row', () => document.activeElement?.closest('.theme-change-list > li:nth-child(2)') != null);
+    // Join the fifth into the fourth; hide the third.
+    await page.locator('#theme-join-4').selectOption('found-4');
+    await page.locator('.theme-change-list > li:nth-child(5) .theme-join button').click();
+    await eventually(page, 'the link carries the join', () => location.hash.includes('merge=found-5:found-4'));
+    assert.equal(norm(await page.locator('.theme-change-list > li:nth-child(5) .theme-change-state').textContent()), `Joined with “${label('found-4')}”: its words now mark that theme.`);
+    await page.getByRole('button', { name: `Hide “${label('found-3')}”` }).click();
+    await eventually(page, 'the link carries the hidden theme', () => location.hash.includes('hide=found-3'));
+    const facets = await facetLabels();
+    assert.deepEqual(Object.keys(facets).sort(), core.themes.map((t) => t.id).filter((id) => id !== 'found-3' && id !== 'found-5').sort());
+    await axe(page);
+    const link = new URL(page.url()).hash;
+    const changes = link.slice(link.indexOf('?') + 1).replace(/&v=[^&]*$/, '');
+    assert.equal(changes, 'rename=found-2:Depot%20in%20Hafen&merge=found-5:found-4&hide=found-3');
+    // Back undoes the last change.
+    await page.goBack();
+    await eventually(page, 'Back shows the third theme again', () => !location.hash.includes('hide=') && document.querySelector('.facet input[data-value="found-3"]') != null);
+
+    // A student opens the link: the joined theme lists every passage either theme marked,
+    // and the map and compare show the same themes under the same names.
+    const student = await h.newPage();
+    const union = [...new Set([...four, ...five])].sort();
+    assert.deepEqual(await tagged(student, 'found-4', `&${changes}`), union);
+    await h.open(student, `#/map?${changes}`);
+    await student.waitForSelector('table tr[data-theme]', { state: 'attached' });
+    const mapRows = await student.$$eval('table tr[data-theme]', (trs) => trs.map((tr) => [tr.dataset.theme, tr.querySelector('th').textContent]));
+    assert.deepEqual(mapRows.map(([id]) => id), core.themes.map((t) => t.id).filter((id) => id !== 'found-3' && id !== 'found-5'));
+    assert.match(mapRows.find(([id]) => id === 'found-2')[1], /^Depot in Hafen/);
+    await h.open(student, `#/compare/a/b/d?${changes}`);
+    const options = await student.$$eval('#cmp-theme option', (os) => os.map((o) => [o.value, o.textContent]));
+    assert.ok(options.some(([v, t]) => v === 'found-2' && t.startsWith('Depot in Hafen')), JSON.stringify(options));
+    assert.ok(!options.some(([v]) => v === 'found-3' || v === 'found-5'), JSON.stringify(options));
   });
 
   it('at phone width the overview fits the screen and leads with its answers', async () => {

@@ -9,6 +9,7 @@ use parallax_core::analysis::Analysis;
 use parallax_core::state::{
     parse, print, Compare, Explore, Known, Notice, State, ThemeEdits, View,
 };
+use proptest::prelude::*;
 use std::collections::BTreeSet;
 
 const V: &str = "f838283baaba";
@@ -227,4 +228,74 @@ fn each_lesson_step_carries_its_own_changes() {
     let (state, notices) = parse(&format!("{link}&hide=found-2"), known());
     assert!(state.edits.is_empty());
     assert_eq!(notices.len(), 1, "{notices:?}");
+}
+
+/// One change the editor makes, on the tram story's themes by their number.
+#[derive(Debug, Clone)]
+enum Change {
+    Rename(usize, String),
+    Join(usize, usize),
+    Hide(usize),
+    Restore(usize),
+}
+
+fn change() -> impl Strategy<Value = Change> {
+    let n = || 0usize..7;
+    prop_oneof![
+        (
+            n(),
+            prop_oneof![
+                Just(String::new()),
+                "\\PC{0,70}",
+                "[\\p{Cf}\\p{Cc} a]{0,6}",
+                Just("council, city, line".to_owned())
+            ]
+        )
+            .prop_map(|(i, s)| Change::Rename(i, s)),
+        (n(), n()).prop_map(|(a, b)| Change::Join(a, b)),
+        n().prop_map(Change::Hide),
+        n().prop_map(Change::Restore),
+    ]
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(common::cases()))]
+
+    /// Whatever the reader does in the editor, in any order, on a view filtered by themes, the
+    /// state's link reopens exactly that state with nothing left out, and its filters name only
+    /// themes the view shows.
+    #[test]
+    fn every_change_the_editor_makes_reopens_from_its_link(
+        changes in proptest::collection::vec(change(), 0..12),
+        filter in proptest::collection::vec(0usize..7, 0..4),
+    ) {
+        let themes = &common::tram_corpus().themes;
+        let id = |i: usize| themes[i % themes.len()].id.clone();
+        let mut ids: Vec<String> = filter.iter().map(|&i| id(i)).collect();
+        ids.sort_by_key(|t| themes.iter().position(|x| x.id == *t));
+        ids.dedup();
+        let mut state = State::of(View::Explore(Explore { themes: ids, ..Explore::default() }));
+        for c in changes {
+            let mut edits = state.edits.clone();
+            match c {
+                Change::Rename(i, name) => {
+                    let t = &themes[i % themes.len()];
+                    edits.rename(&t.id, &name, &t.label, themes);
+                }
+                Change::Join(a, b) => {
+                    let could = edits.can_join(&id(a), &id(b));
+                    prop_assert_eq!(edits.join(&id(a), &id(b), themes), could);
+                }
+                Change::Hide(i) => edits.hide(&id(i), themes),
+                Change::Restore(i) => edits.restore(&id(i)),
+            }
+            state.set_edits(edits, themes);
+            let (again, notices) = parse(&print(&state, V), known());
+            prop_assert_eq!(&notices, &vec![]);
+            prop_assert_eq!(&again, &state);
+            let shown: Vec<String> = state.themes(themes).into_iter().map(|t| t.id).collect();
+            let View::Explore(e) = &state.view else { unreachable!() };
+            prop_assert!(e.themes.iter().all(|t| shown.contains(t)), "{:?} {:?}", e.themes, shown);
+        }
+    }
 }

@@ -59,6 +59,51 @@ impl ThemeEdits {
             .map(|(from, _)| from.as_str())
     }
 
+    /// Theme `id` named `name`; its name in the corpus (`label`), or an empty one, undoes the
+    /// renaming. Corpus order is kept (`themes`, the corpus's).
+    pub fn rename(&mut self, id: &str, name: &str, label: &str, themes: &[Theme]) {
+        // Cleaned as a link's name is, so that the link reads back the same name.
+        let name = clean_text(name, MAX_LABEL_CHARS);
+        self.renamed.retain(|(t, _)| t != id);
+        if !name.is_empty() && name != label {
+            self.renamed.push((id.to_owned(), name));
+        }
+        crate::sort::sort_by_key(&mut self.renamed, |(t, _)| order(themes, t));
+    }
+
+    /// Whether theme `from` can join theme `into`: two themes, neither hidden nor joined
+    /// itself, and none joined into `from` (a join does not chain).
+    pub fn can_join(&self, from: &str, into: &str) -> bool {
+        let free = |id: &str| self.resolve(id) == Some(id);
+        from != into && free(from) && free(into) && self.joined_into(from).next().is_none()
+    }
+
+    /// Theme `from` joined into theme `into`, when it can be (`can_join`).
+    pub fn join(&mut self, from: &str, into: &str, themes: &[Theme]) -> bool {
+        if !self.can_join(from, into) {
+            return false;
+        }
+        self.merged.push((from.to_owned(), into.to_owned()));
+        crate::sort::sort_by_key(&mut self.merged, |(t, _)| order(themes, t));
+        true
+    }
+
+    /// Theme `id` hidden; the themes joined into it, or it into one, are no longer joined.
+    pub fn hide(&mut self, id: &str, themes: &[Theme]) {
+        self.merged.retain(|(from, into)| from != id && into != id);
+        if !self.hidden.iter().any(|h| h == id) {
+            self.hidden.push(id.to_owned());
+        }
+        crate::sort::sort_by_key(&mut self.hidden, |t| order(themes, t));
+    }
+
+    /// Theme `id` shown again and on its own: not hidden, not joined into another (its name
+    /// kept).
+    pub fn restore(&mut self, id: &str) {
+        self.hidden.retain(|h| h != id);
+        self.merged.retain(|(from, _)| from != id);
+    }
+
     /// The corpus's themes as the reader changed them, in corpus order: renamed, each with the
     /// terms of the themes joined into it after its own (no term twice), the joined and the
     /// hidden ones left out. The description says what the reader changed.
@@ -203,6 +248,11 @@ pub(super) fn parse(
         merged: kept,
         hidden,
     }
+}
+
+/// Where theme `id` stands among the corpus's themes (after them when it is none of them).
+pub(super) fn order(themes: &[Theme], id: &str) -> usize {
+    themes.iter().position(|t| t.id == id).unwrap_or(usize::MAX)
 }
 
 fn bad_edit(why: &str) -> Notice {

@@ -445,6 +445,28 @@ impl State {
         }
     }
 
+    /// This state with the changes `edits` to the corpus's themes; a filter on a theme now
+    /// joined into another is one on that theme, on a hidden one it goes (as a link's are).
+    /// `themes` are the corpus's, for their order.
+    pub fn set_edits(&mut self, edits: ThemeEdits, corpus_themes: &[Theme]) {
+        let follow = |id: &String| edits.resolve(id).map(str::to_owned);
+        match &mut self.view {
+            View::Explore(e) => {
+                let mut themes: Vec<String> = Vec::new();
+                for t in e.themes.iter().filter_map(follow) {
+                    if !themes.contains(&t) {
+                        themes.push(t);
+                    }
+                }
+                crate::sort::sort_by_key(&mut themes, |t| edits::order(corpus_themes, t));
+                e.themes = themes;
+            }
+            View::Compare(c) => c.theme = c.theme.as_ref().and_then(follow),
+            _ => {}
+        }
+        self.edits = edits;
+    }
+
     /// The themes this state's views tag with: the corpus's (`corpus_themes`) as the reader
     /// changed them, then the reader's own, `my1`, `my2`…
     pub fn themes(&self, corpus_themes: &[Theme]) -> Vec<Theme> {
