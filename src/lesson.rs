@@ -460,9 +460,9 @@ impl Draft {
                     None => {
                         let note = std::mem::take(&mut self.note);
                         let step = if note.trim().is_empty() {
-                            step
+                            *step
                         } else {
-                            Step { note, ..step }
+                            Step { note, ..*step }
                         };
                         self.add(step);
                         self.status = format!("Step {} added.", self.steps.len());
@@ -541,8 +541,8 @@ enum DraftAction {
     /// A step's name, question or answer, by the step's id.
     StepText(usize, StepField, String),
     /// "Add this view": the view, with the note, name, question and answer it already has (a
-    /// lesson step's).
-    Add(Step),
+    /// lesson step's). Boxed: a step is far larger than the other actions.
+    Add(Box<Step>),
     /// "Add every step of this lesson".
     Load(Lesson),
     Remove(usize),
@@ -833,7 +833,7 @@ pub fn LessonMaker() -> Html {
         Callback::from(move |e: SubmitEvent| {
             e.prevent_default();
             if let Some(step) = current.clone() {
-                draft.dispatch(DraftAction::Add(step));
+                draft.dispatch(DraftAction::Add(Box::new(step)));
             }
         })
     };

@@ -272,7 +272,7 @@ proptest! {
         let themes = &common::tram_corpus().themes;
         let id = |i: usize| themes[i % themes.len()].id.clone();
         let mut ids: Vec<String> = filter.iter().map(|&i| id(i)).collect();
-        ids.sort_by_key(|t| themes.iter().position(|x| x.id == *t));
+        parallax_core::sort::sort_by_key(&mut ids, |t| themes.iter().position(|x| x.id == *t));
         ids.dedup();
         let mut state = State::of(View::Explore(Explore { themes: ids, ..Explore::default() }));
         for c in changes {
