@@ -166,6 +166,7 @@ pub fn notes(data: &[u8]) {
                 base: "https://example.org/parallax/",
                 version: &r.known.version,
                 custom: &[],
+                edits: &parallax_core::state::NO_THEME_CHANGES,
                 pages: &[],
             };
             let md = notes::to_markdown(&nb, &r.corpus, at);

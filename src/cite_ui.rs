@@ -27,6 +27,7 @@ fn references(ctx: &Ctx, ids: Option<&str>) -> Option<Vec<Reference>> {
         base: &base,
         version: &ctx.data.known.version,
         custom: &[],
+        edits: &parallax_core::state::NO_THEME_CHANGES,
         pages: &pages,
     };
     Some(

@@ -92,6 +92,7 @@ pub fn ExportButtons(props: &Props) -> Html {
                     base: &base,
                     version: &ctx.data.known.version,
                     custom: &ctx.state.custom,
+                    edits: &ctx.state.edits,
                     pages: &pages,
                 },
                 date: &date,

@@ -107,6 +107,7 @@ fn step_content(ctx: &Ctx, base: &str, step: &Step) -> Content {
         base,
         version: &data.known.version,
         custom,
+        edits: &step.state.edits,
         pages: &pages,
     };
     content(&sources, &step.state.view, at)

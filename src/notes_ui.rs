@@ -214,6 +214,7 @@ fn export(book: &Notebook, form: Export, ctx: &crate::ctx::Ctx) -> bool {
         base: &base,
         version: &ctx.data.known.version,
         custom: &ctx.state.custom,
+        edits: &ctx.state.edits,
         pages: &pages,
     };
     let corpus = &ctx.data.bundle.corpus;

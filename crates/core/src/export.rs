@@ -25,7 +25,7 @@ pub use profile::profile;
 
 use crate::facts::readable_date;
 use crate::model::Corpus;
-use crate::state::{print, CustomTheme, Read, State, View};
+use crate::state::{print, CustomTheme, Read, State, ThemeEdits, View};
 
 /// Where an export was made: the site's address (`dom::page_address`: the page's folder when the
 /// build has prerendered pages), the corpus version, the reader-defined themes in use (their ids,
@@ -35,6 +35,8 @@ pub struct LinkBase<'a> {
     pub base: &'a str,
     pub version: &'a str,
     pub custom: &'a [CustomTheme],
+    /// The reader's changes to the corpus's themes, which links carry too.
+    pub edits: &'a ThemeEdits,
     /// The documents with a page prerendered at build time: a link to one of them is written
     /// under its page (`state::prerendered_page`), which opens it with its text at first paint.
     /// Empty where there are none (the single file, a native export).
@@ -52,7 +54,7 @@ impl LinkBase<'_> {
         let state = State {
             view,
             custom: self.custom.to_vec(),
-            edits: Default::default(),
+            edits: self.edits.clone(),
         };
         let page = crate::state::prerendered_page(&state, self.pages);
         format!(

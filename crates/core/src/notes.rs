@@ -666,7 +666,7 @@ pub fn to_markdown(notebook: &Notebook, corpus: &Corpus, at: LinkBase) -> String
                 let state = State {
                     view: View::Read(Read::at(d, Some(p))),
                     custom: at.custom.to_vec(),
-                    edits: Default::default(),
+                    edits: at.edits.clone(),
                 };
                 let link = format!("{}{}", at.base, print(&state, at.version));
                 out.push_str(&format!(

@@ -241,6 +241,7 @@ fn notes_on_passages_the_corpus_lacks_keep_their_link_and_get_no_selector() {
     }];
     let with_themes = LinkBase {
         custom: &custom,
+        edits: &parallax_core::state::NO_THEME_CHANGES,
         ..AT
     };
     assert_eq!(

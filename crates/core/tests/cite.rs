@@ -75,6 +75,7 @@ fn references_of_the_real_corpus_hold_what_the_pages_say() {
     }];
     let with_themes = LinkBase {
         custom: &custom,
+        edits: &parallax_core::state::NO_THEME_CHANGES,
         ..AT
     };
     let doc = real_corpus().document("000").unwrap();

@@ -904,6 +904,7 @@ fn exports_cost_linearly() {
                     base: "https://example.org/",
                     version: "0123456789ab",
                     custom: &[],
+                    edits: &parallax_core::state::NO_THEME_CHANGES,
                     pages: &[],
                 },
                 date: "2026-12-05",

@@ -52,6 +52,7 @@ fn a_searchs_rows_are_its_passages_in_order_with_themes_text_and_links() {
         base: BASE,
         version: "0123456789ab",
         custom: &[],
+        edits: &parallax_core::state::NO_THEME_CHANGES,
         pages: &[],
     };
     let out = rows(corpus, &analysis, &hits, at);
@@ -110,6 +111,7 @@ fn links_back_keep_the_readers_own_themes() {
         base: BASE,
         version: "0123456789ab",
         custom: &custom,
+        edits: &parallax_core::state::NO_THEME_CHANGES,
         pages: &[],
     };
     let row = &rows(corpus, &analysis, &[unit], at)[0];
@@ -136,6 +138,7 @@ fn concordance_rows_keep_each_lines_words_and_leave_out_unknown_sources() {
         base: BASE,
         version: "0123456789ab",
         custom: &[],
+        edits: &parallax_core::state::NO_THEME_CHANGES,
         pages: &[],
     };
     let out = kwic_rows(corpus, &lines, at);
@@ -220,6 +223,7 @@ fn made(w: &World) -> Made<'_> {
             base: BASE,
             version: "0123456789ab",
             custom: &w.custom,
+            edits: &parallax_core::state::NO_THEME_CHANGES,
             pages: &[],
         },
         date: DATE,
@@ -994,6 +998,7 @@ fn hostile_exports() -> Vec<(Table, Vec<String>)> {
             base: BASE,
             version: "0123456789ab",
             custom: &custom,
+            edits: &parallax_core::state::NO_THEME_CHANGES,
             pages: &[],
         },
         date: DATE,
@@ -1327,6 +1332,7 @@ fn a_link_to_a_reader_names_its_prerendered_page_when_the_build_has_one() {
         base: "https://school.example/parallax/",
         version: "0123456789ab",
         custom: &[],
+        edits: &parallax_core::state::NO_THEME_CHANGES,
         pages: &pages,
     };
     use parallax_core::state::{Read, View};

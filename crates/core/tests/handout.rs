@@ -208,6 +208,7 @@ fn each_step_prints_its_key_content_from_the_corpus() {
         base: "https://example.org/",
         version: V,
         custom: &[],
+        edits: &parallax_core::state::NO_THEME_CHANGES,
         pages: &[],
     };
     let l = three_steps();
@@ -291,6 +292,7 @@ fn lesson_table(teacher: bool) -> (Lesson, Vec<String>, parallax_core::export::T
         base: BASE,
         version: V,
         custom: &[],
+        edits: &parallax_core::state::NO_THEME_CHANGES,
         pages: &[],
     };
     let l = three_steps();

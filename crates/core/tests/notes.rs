@@ -344,6 +344,7 @@ fn markdown_on_the_real_corpus() {
     }];
     let at = LinkBase {
         custom: &custom,
+        edits: &parallax_core::state::NO_THEME_CHANGES,
         ..AT
     };
     let nb = book(vec![note("n1", &doc.id, "p2", "See the figures.", 0, 0)]);

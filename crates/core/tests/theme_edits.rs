@@ -299,3 +299,26 @@ proptest! {
         }
     }
 }
+
+/// A table exported from a view with changed themes links back to views with the same themes.
+#[test]
+fn exported_links_carry_the_changes() {
+    let (state, _) = parse("#/map?rename=found-2:Depot&hide=found-3", known());
+    let at = parallax_core::export::LinkBase {
+        base: "https://example.org/parallax/",
+        version: V,
+        custom: &state.custom,
+        edits: &state.edits,
+        pages: &[],
+    };
+    let link = at.view(View::Map);
+    assert_eq!(
+        link,
+        format!("https://example.org/parallax/#/map?rename=found-2:Depot&hide=found-3&v={V}")
+    );
+    let (again, notices) = parse(
+        link.trim_start_matches("https://example.org/parallax/"),
+        known(),
+    );
+    assert_eq!((again, notices), (state, vec![]));
+}

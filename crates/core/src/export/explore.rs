@@ -309,6 +309,7 @@ mod tests {
             base: "http://127.0.0.1:8080/",
             version: "0123456789ab",
             custom: &custom,
+            edits: &crate::state::NO_THEME_CHANGES,
             pages: &[],
         };
         let link = at.passage("001", "p3");
@@ -316,7 +317,11 @@ mod tests {
             link,
             "http://127.0.0.1:8080/#/read/001/p3?custom=Corridors:trade%20route|rail&v=0123456789ab"
         );
-        let none = LinkBase { custom: &[], ..at };
+        let none = LinkBase {
+            custom: &[],
+            edits: &crate::state::NO_THEME_CHANGES,
+            ..at
+        };
         assert_eq!(
             none.passage("001", "p3"),
             "http://127.0.0.1:8080/#/read/001/p3?v=0123456789ab"

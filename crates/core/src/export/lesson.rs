@@ -21,6 +21,7 @@ pub fn lesson(
     // A lesson's link carries no themes of its own: each step holds its view's.
     let at = LinkBase {
         custom: &[],
+        edits: &crate::state::NO_THEME_CHANGES,
         ..made.at
     };
     let made = Made { at, ..*made };

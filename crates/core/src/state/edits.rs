@@ -24,6 +24,13 @@ pub struct ThemeEdits {
     pub hidden: Vec<String>,
 }
 
+/// No change: the corpus's themes as they are (for a link that carries none, as a `'static`).
+pub static NO_THEME_CHANGES: ThemeEdits = ThemeEdits {
+    renamed: Vec::new(),
+    merged: Vec::new(),
+    hidden: Vec::new(),
+};
+
 impl ThemeEdits {
     pub fn is_empty(&self) -> bool {
         self.renamed.is_empty() && self.merged.is_empty() && self.hidden.is_empty()

@@ -39,7 +39,7 @@ mod notice;
 mod parse;
 mod print;
 
-pub use edits::ThemeEdits;
+pub use edits::{ThemeEdits, NO_THEME_CHANGES};
 pub use fragment::{decode, encode, limit_lines, limit_text, raw};
 pub use handoff::{
     fragment_of, open_pasted, prerendered_page, share_base, Pasted, MAX_PASTE_CHARS,

@@ -102,6 +102,7 @@ pub const AT: LinkBase = LinkBase {
     base: "https://example.org/parallax/",
     version: "0123456789ab",
     custom: &[],
+    edits: &parallax_core::state::NO_THEME_CHANGES,
     pages: &[],
 };
 
