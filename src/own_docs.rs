@@ -108,12 +108,17 @@ impl Own {
     /// The built-in bundle with the reader's documents after its own, as the library is now, and
     /// how many of its documents are built in.
     pub fn bundle(&self) -> (Bundle, usize) {
+        let builtin = self.shelf.library.builtin();
+        let mut corpus = self.shelf.library.corpus.clone();
+        // Themes found in the reader's own documents, beside the corpus's.
+        let yours = parallax_core::found::yours(&corpus, builtin);
+        corpus.themes.extend(yours);
         let bundle = Bundle {
             version: self.version,
             checksum: self.checksum.clone(),
-            corpus: self.shelf.library.corpus.clone(),
+            corpus,
         };
-        (bundle, self.shelf.library.builtin())
+        (bundle, builtin)
     }
 
     /// The id the next imported document will get (`Shelf::next_id`).

@@ -29,11 +29,9 @@ pub fn ThemeChanges() -> Html {
         return Html::default();
     }
     let edits = &ctx.state.edits;
-    let found = themes
-        .iter()
-        .all(|t| t.description == parallax_core::found::DESCRIPTION);
+    let found = themes.iter().any(parallax_core::found::is_found);
     let intro = if found {
-        "These themes were found in the texts themselves, and each is named by its most telling words. Give one a better name, join two that are one topic, or hide one that says nothing. The page's link keeps your changes, so whoever opens it sees the same themes."
+        "Themes found in the texts themselves are named by their most telling words. Give one a better name, join two that are one topic, or hide one that says nothing. The page's link keeps your changes, so whoever opens it sees the same themes."
     } else {
         "Give a theme another name, join two that are one topic for you, or hide one. The page's link keeps your changes, so whoever opens it sees the same themes."
     };
@@ -218,7 +216,7 @@ fn ThemeRow(props: &RowProps) -> Html {
         <li>
             <p class="theme-change-name">
                 <span class="custom-label">{ &name }</span>
-                <span class="custom-terms">{ format!("Words: {}", words.join(", ")) }</span>
+                <span class="custom-terms">{ format!("{}Words: {}", if theme.description == parallax_core::found::YOURS_DESCRIPTION { "Found in your own documents. " } else { "" }, words.join(", ")) }</span>
             </p>
             { body }
         </li>

@@ -26,6 +26,43 @@ pub const MAX_THEMES: usize = 10;
 /// The description every found theme carries, so that the app can say where it came from.
 pub const DESCRIPTION: &str = "found in the texts: words that several sources use together";
 
+/// The description of a theme found in the reader's own documents (`yours`).
+pub const YOURS_DESCRIPTION: &str =
+    "found in your own documents: words that several of them use together";
+
+/// Whether `theme` was found in texts (the corpus's or the reader's), not written by hand.
+pub fn is_found(theme: &Theme) -> bool {
+    theme.description == DESCRIPTION || theme.description == YOURS_DESCRIPTION
+}
+
+/// Themes found in the reader's own documents (`corpus.documents[builtin..]`), to tag beside
+/// the corpus's own themes: found as in a corpus of those documents alone (so two of them at
+/// least), ids `yours-1`, `yours-2`…. The same documents give the same themes, so a class that
+/// opens the same collection file gets the same ids in its links.
+pub fn yours(corpus: &Corpus, builtin: usize) -> Vec<Theme> {
+    let own = corpus.documents.get(builtin..).unwrap_or_default();
+    if own.len() < 2 {
+        return Vec::new();
+    }
+    let alone = Corpus {
+        name: String::new(),
+        title: String::new(),
+        documents: own.to_vec(),
+        themes: Vec::new(),
+        entities: Vec::new(),
+        claims: Vec::new(),
+    };
+    themes(&alone)
+        .into_iter()
+        .enumerate()
+        .map(|(i, t)| Theme {
+            id: format!("yours-{}", i + 1),
+            description: YOURS_DESCRIPTION.to_owned(),
+            ..t
+        })
+        .collect()
+}
+
 /// The themes found in `corpus`'s passages, in order of how widespread their first word is. Ids
 /// are `found-1`, `found-2`…; a theme's label is its first three words as the texts spell them.
 pub fn themes(corpus: &Corpus) -> Vec<Theme> {

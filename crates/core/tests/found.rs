@@ -164,3 +164,43 @@ fn a_passage_of_thousands_of_shared_words_pairs_only_the_candidates() {
         .flat_map(|t| &t.terms)
         .all(|w| w.starts_with('w') && w.ends_with('x')));
 }
+
+/// A reader who imports the tram story's four articles into the bundled corpus gets the tram
+/// story's themes beside the corpus's eleven, under ids of their own: found in her documents
+/// alone, exactly as a corpus of those documents finds them.
+#[test]
+fn the_readers_own_documents_get_themes_of_their_own_beside_the_corpus() {
+    let real = common::real_corpus();
+    let tram = common::tram_corpus();
+    let builtin = real.documents.len();
+    let mut both = real.clone();
+    for (i, d) in tram.documents.iter().enumerate() {
+        let mut d = d.clone();
+        d.id = format!("my{}", i + 1);
+        both.documents.push(d);
+    }
+    let yours = found::yours(&both, builtin);
+    assert_eq!(yours.len(), tram.themes.len(), "{yours:#?}");
+    for (i, (y, t)) in yours.iter().zip(&tram.themes).enumerate() {
+        assert_eq!(y.id, format!("yours-{}", i + 1));
+        assert_eq!((&y.label, &y.terms), (&t.label, &t.terms));
+        assert_eq!(y.description, found::YOURS_DESCRIPTION);
+        assert!(found::is_found(y) && found::is_found(t));
+    }
+    // The same documents, the same themes; none for one document, or none of her own.
+    assert_eq!(found::yours(&both, builtin), yours);
+    assert_eq!(found::yours(&both, both.documents.len() - 1), []);
+    assert_eq!(found::yours(real, builtin), []);
+    // Tagged beside the corpus's themes: the reader's passages carry them.
+    let mut themes = both.themes.clone();
+    themes.extend(yours.iter().cloned());
+    let analysis = Analysis::with_themes(&both, &themes);
+    let mine = analysis
+        .passages
+        .iter()
+        .filter(|p| p.unit.doc as usize >= builtin)
+        .filter(|p| p.themes.iter().any(|t| t.id.starts_with("yours-")))
+        .count();
+    assert!(mine >= tram.documents.len(), "{mine}");
+    assert!(!both.themes.iter().any(found::is_found));
+}
