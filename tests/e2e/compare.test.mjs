@@ -6,8 +6,12 @@
 // test also fails if the page logs anything or asks another origin.
 
 import assert from 'node:assert/strict';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { after, afterEach, before, describe, it } from 'node:test';
-import { Harness, eventually, hasVersion, norm, screenshot, withoutVersion } from './harness.mjs';
+import { Harness, eventually, hasVersion, norm, parallax, screenshot, withoutVersion } from './harness.mjs';
 import { shared } from './worst-shapes.mjs';
 
 const h = new Harness();
@@ -294,6 +298,42 @@ describe('compare', () => {
     await page.locator('.cmp-only[data-doc="own2"] .cmp-quote').first().waitFor();
     const own = await page.locator('.cmp-only[data-doc="own2"] .cmp-quote p').allTextContents();
     assert.deepEqual(own, ['The bakery on the square will stay open late all weekend.']);
+  });
+
+  it('her own articles on another story get themes found in them, beside the library’s, to compare by', async () => {
+    // The tram story's four texts (crates/core/tests/fixtures/tram), imported as they are: the
+    // themes found in them are those `parallax themes` finds in a corpus of those texts alone.
+    const tram = join(resolve(dirname(fileURLToPath(import.meta.url)), '../..'), 'crates/core/tests/fixtures/tram');
+    const dir = mkdtempSync(join(tmpdir(), 'parallax-yours-'));
+    let expected;
+    try {
+      parallax('build', tram, '--out', join(dir, 'tram.plxb'));
+      expected = JSON.parse(parallax('themes', join(dir, 'tram.plxb'))).themes;
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+    assert.ok(expected.length >= 3);
+    const page = await h.open(await h.newPage());
+    await page.waitForSelector('#own-files');
+    await page.setInputFiles('#own-files', ['a', 'b', 'c', 'd'].map((id) => ({ name: `${id}.txt`, mimeType: 'text/plain', buffer: readFileSync(join(tram, `${id}.txt`)) })));
+    await eventually(page, 'the four files were not imported', () => document.querySelectorAll('.import-results > li.import-ok').length === 4);
+    await page.evaluate(() => {
+      location.hash = '#/explore';
+    });
+    await page.waitForSelector('.facet input[data-value="yours-1"]', { state: 'attached' });
+    const facets = await page.$$eval('.facet input[data-facet="themes"]', (inputs) =>
+      inputs.map((i) => [i.dataset.value, document.querySelector(`label[for="${i.id}"] .facet-label`).textContent]),
+    );
+    const yours = facets.filter(([id]) => id.startsWith('yours-'));
+    assert.deepEqual(yours, expected.map((t, i) => [`yours-${i + 1}`, t.label]));
+    assert.equal(facets.length - yours.length, 11, 'the library’s eleven themes stay');
+    // Compare of two of her articles has rows for her themes.
+    await page.evaluate(() => {
+      location.hash = '#/compare/own1/own2';
+    });
+    await page.locator('.cmp-row').first().waitFor();
+    const rows = await page.$$eval('.cmp-row', (rs) => rs.map((r) => r.dataset.theme));
+    assert.ok(rows.some((t) => t.startsWith('yours-')), JSON.stringify(rows));
   });
 
   it('a theme of a long document shows its passages a page at a time, and a badge opens the page of its other side', async () => {

@@ -15,6 +15,7 @@
 //! lang: en-GB
 //! url: https://example.org/story
 //! description: The council chose buses over a tram line.
+//! saved: 2025-03-12T18:40
 //! ---
 //! ```
 
@@ -35,6 +36,9 @@ pub struct PageMeta {
     /// Canonical address, `http`/`https` only.
     pub url: Option<String>,
     pub description: Option<String>,
+    /// When the page was saved (`YYYY-MM-DD` or `YYYY-MM-DDTHH:MM`): what a date the page gives
+    /// as a time before it ("3 hours ago") is read against.
+    pub saved: Option<String>,
 }
 
 const FENCE: &str = "---";
@@ -59,7 +63,11 @@ pub fn write(meta: &PageMeta) -> String {
     for a in meta.authors.iter().take(MAX_AUTHORS) {
         lines.push(("author", one(a)));
     }
-    let dates = [("published", &meta.published), ("modified", &meta.modified)];
+    let dates = [
+        ("published", &meta.published),
+        ("modified", &meta.modified),
+        ("saved", &meta.saved),
+    ];
     for (key, value) in dates {
         if let Some(v) = value.as_deref().filter(|v| iso(v).is_some()) {
             lines.push((key, v.to_owned()));
@@ -124,6 +132,7 @@ pub fn read(raw: &str) -> Option<(PageMeta, usize)> {
             "author" => {}
             "published" => set(&mut meta.published, iso(value).map(|_| value)),
             "modified" => set(&mut meta.modified, iso(value).map(|_| value)),
+            "saved" => set(&mut meta.saved, iso(value).map(|_| value)),
             "site" => set(&mut meta.site, Some(value)),
             "lang" => set(&mut meta.lang, Some(value)),
             "url" => set(&mut meta.url, Some(value).filter(|v| is_web_address(v))),
@@ -165,7 +174,7 @@ pub fn details(
 /// The block's text as readers read it: a line a detail, each named in words ("Updated: …"),
 /// without the `---` fences. Lines it does not know are kept as they are.
 pub fn readable(block: &str) -> String {
-    const NAMES: [(&str, &str); 7] = [
+    const NAMES: [(&str, &str); 8] = [
         ("author", "Author"),
         ("published", "Published"),
         ("modified", "Updated"),
@@ -173,6 +182,7 @@ pub fn readable(block: &str) -> String {
         ("lang", "Language"),
         ("url", "Web address"),
         ("description", "Summary"),
+        ("saved", "Saved"),
     ];
     block
         .lines()
@@ -284,6 +294,7 @@ mod tests {
             lang: Some("en-GB".into()),
             url: Some("javascript:alert(1)".into()),
             description: Some("Buses,\nnot trams.".into()),
+            saved: Some("2025-03-12T18:40".into()),
         }
     }
 
@@ -292,8 +303,8 @@ mod tests {
         let block = write(&meta());
         assert_eq!(
             block,
-            "---\nauthor: Helen Marsh\nauthor: Tom Reed\npublished: 2025-03-12T10:15\nsite: The Courier\n\
-             lang: en-GB\ndescription: Buses, not trams.\n---\n\n"
+            "---\nauthor: Helen Marsh\nauthor: Tom Reed\npublished: 2025-03-12T10:15\nsaved: 2025-03-12T18:40\n\
+             site: The Courier\nlang: en-GB\ndescription: Buses, not trams.\n---\n\n"
         );
         let text = format!("{block}Title\n\nText.");
         let (read_back, end) = read(&text).unwrap();
@@ -301,6 +312,7 @@ mod tests {
         assert_eq!(read_back.authors, ["Helen Marsh", "Tom Reed"]);
         assert_eq!(read_back.published.as_deref(), Some("2025-03-12T10:15"));
         assert_eq!((&read_back.modified, &read_back.url), (&None, &None));
+        assert_eq!(read_back.saved.as_deref(), Some("2025-03-12T18:40"));
         let (byline, date, modified, details) = details(&read_back);
         assert_eq!(byline.unwrap().name, "Helen Marsh and Tom Reed");
         assert_eq!(date.unwrap().text, "12 March 2025, 10:15");
@@ -309,8 +321,8 @@ mod tests {
         assert_eq!(write(&PageMeta::default()), "");
         assert_eq!(
             readable(block.trim_end()),
-            "Author: Helen Marsh\nAuthor: Tom Reed\nPublished: 2025-03-12T10:15\nWebsite: The Courier\n\
-             Language: en-GB\nSummary: Buses, not trams."
+            "Author: Helen Marsh\nAuthor: Tom Reed\nPublished: 2025-03-12T10:15\nSaved: 2025-03-12T18:40\n\
+             Website: The Courier\nLanguage: en-GB\nSummary: Buses, not trams."
         );
     }
 

@@ -24,6 +24,10 @@ pub fn process_document(meta: &SourceMeta, raw: &str) -> Document {
     // read from the text's lines.
     let front = crate::front::read(raw).map(|(m, _)| m).unwrap_or_default();
     let (byline, date, modified, details) = crate::front::details(&front);
+    // "3 hours ago" is a date only against the day the page was saved.
+    let ago = |a: &Option<crate::clean::dateline::Ago>| {
+        a.as_ref().and_then(|a| a.on(front.saved.as_deref()?))
+    };
     Document {
         id: meta.id.clone(),
         file: meta.file.clone(),
@@ -35,8 +39,10 @@ pub fn process_document(meta: &SourceMeta, raw: &str) -> Document {
         site: meta.site.clone().or(front.site),
         kind: meta.kind.clone().or(cleaned.kind.clone()),
         byline: byline.or(cleaned.byline),
-        date: date.or(cleaned.date),
-        modified: modified.or(cleaned.modified),
+        date: date.or(cleaned.date).or_else(|| ago(&cleaned.date_ago)),
+        modified: modified
+            .or(cleaned.modified)
+            .or_else(|| ago(&cleaned.modified_ago)),
         details,
         sections,
         passages,

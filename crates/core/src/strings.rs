@@ -277,6 +277,20 @@ impl Day {
         self.day
     }
 
+    /// The day `n` days before (after, for a negative `n`); `None` outside years 1970 to 9999.
+    pub fn minus_days(self, n: i64) -> Option<Day> {
+        // Howard Hinnant's days_from_civil, then `utc` back.
+        let (m, d) = (i64::from(self.month), i64::from(self.day));
+        let y = i64::from(self.year) - i64::from(m <= 2);
+        let era = y.div_euclid(400);
+        let yoe = y - era * 400;
+        let doy = (153 * (m + if m > 2 { -3 } else { 9 }) + 2) / 5 + d - 1;
+        let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+        let days = era * 146_097 + doe - 719_468 - n;
+        let t = utc(u64::try_from(days).ok()?.checked_mul(86_400_000)?);
+        Day::new(t.year, t.month, t.day)
+    }
+
     /// `YYYY-MM-DD`.
     pub fn iso(self) -> String {
         format!("{:04}-{:02}-{:02}", self.year, self.month, self.day)

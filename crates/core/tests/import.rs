@@ -1616,6 +1616,7 @@ fn a_batch_imports_the_good_files_and_keeps_the_library() {
         ("saved-page.txt", "ok"),
         ("scripts.html", "no-text"),
         ("shift_jis.html", "ok"),
+        ("singlefile.html", "ok"),
         ("structure.md", "ok"),
         ("trade.csv", "unsupported"),
         ("utf-16le.html", "ok"),
@@ -1859,4 +1860,37 @@ proptest! {
             check(&name, text.as_bytes())?;
         }
     }
+}
+
+/// A page saved with SingleFile says when it was saved, in the comment SingleFile writes at its
+/// top: "Helen Marsh – 3 hours ago" under the headline is then a writer and a day (the page was
+/// saved at 01:40, so three hours before is the day before), kept in the stored text's details
+/// so that the stored text alone gives them again.
+#[test]
+fn a_relative_date_is_read_against_the_day_the_page_was_saved() {
+    let i = imported("singlefile.html");
+    let d = &i.document;
+    assert_eq!(
+        d.byline.as_ref().map(|b| b.name.as_str()),
+        Some("Helen Marsh")
+    );
+    let date = d.date.as_ref().unwrap();
+    assert_eq!(
+        (date.iso.as_str(), date.text.as_str()),
+        ("2025-03-11", "3 hours ago")
+    );
+    assert!(i.text.starts_with("---\n"), "{}", &i.text[..200]);
+    assert!(
+        i.text.contains("\nsaved: 2025-03-12T01:40\n"),
+        "{}",
+        &i.text[..300]
+    );
+    let again = import::document("my1", "singlefile.html", &i.text);
+    assert_eq!(again.date, d.date);
+    assert_eq!(again.byline, d.byline);
+    // Without the saving's date, the same line gives the writer and no date.
+    let text = i.text.replace("saved: 2025-03-12T01:40\n", "");
+    let without = import::document("my1", "singlefile.html", &text);
+    assert_eq!(without.byline, d.byline);
+    assert_eq!(without.date, None);
 }

@@ -31,6 +31,7 @@ fn json_ld_graph_with_references() {
             lang: some("en-GB"),
             url: some("https://harbour.example/2025/03/deal"),
             description: some("The two ports agreed on Monday to share cranes and a rail link."),
+            saved: None,
         }
     );
 }
@@ -54,6 +55,7 @@ fn news_article_with_an_author_array() {
             lang: some("en-US"),
             url: some("https://riverside.example/news/bridge-vote"),
             description: None,
+            saved: None,
         }
     );
 }
@@ -72,6 +74,7 @@ fn open_graph_only() {
             lang: some("fr-FR"),
             url: some("https://valley.example/spring-fair?ref=og&x=1"),
             description: some("The fair runs for three days, with music and a market."),
+            saved: None,
         }
     );
 }
@@ -91,6 +94,7 @@ fn plain_markup_only() {
             lang: some("de-AT"),
             url: some("https://stadt.example/radwege"),
             description: None,
+            saved: None,
         }
     );
 }
@@ -108,6 +112,7 @@ fn broken_json_ld_falls_back_to_open_graph() {
             lang: some("es"),
             url: None,
             description: some("El mercado reabre tras las obras."),
+            saved: None,
         }
     );
 }

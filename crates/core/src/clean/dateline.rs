@@ -13,6 +13,57 @@ pub(super) struct Dateline {
     /// The kind of text the line names ("Opinion | 12 March 2025", "By Tom Reed, Opinion
     /// Editor", "Local news, 12 March 2025"): "opinion", "analysis", "explainer" or "news".
     pub(super) kind: Option<&'static str>,
+    /// "3 hours ago", "Updated yesterday": how long before the page was saved.
+    pub(super) published_ago: Option<Ago>,
+    pub(super) modified_ago: Option<Ago>,
+}
+
+/// A date the page gives as a time before it was saved ("3 hours ago", "yesterday").
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Ago {
+    /// How long before, in minutes (a day is 1,440).
+    pub minutes: u32,
+    /// The words as the page prints them.
+    pub text: String,
+}
+
+impl Ago {
+    /// The date it names, for a page saved at `saved` (`YYYY-MM-DD` or `YYYY-MM-DDTHH:MM`): a
+    /// day, at the saving's time of day when the page gives one (midday when not).
+    pub fn on(&self, saved: &str) -> Option<DateInfo> {
+        let day = Day::from_iso(saved)?;
+        let of_day = saved
+            .get(11..16)
+            .and_then(|t| {
+                Some(t.get(..2)?.parse::<i64>().ok()? * 60 + t.get(3..)?.parse::<i64>().ok()?)
+            })
+            .unwrap_or(12 * 60);
+        let back = i64::from(self.minutes) - of_day;
+        // Whole days before the saving's day: 0 while the time stays within it.
+        let days = if back <= 0 { 0 } else { (back + 1439) / 1440 };
+        Some(DateInfo {
+            text: self.text.clone(),
+            iso: day.minus_days(days)?.iso(),
+        })
+    }
+}
+
+/// Minutes in a day.
+const DAY: u32 = 24 * 60;
+
+/// Minutes in one of a relative date's units; `None` for months and years.
+fn minutes_in(unit: &str) -> Option<u32> {
+    Some(match unit {
+        "second" | "seconds" | "sec" | "secs" | "sekunde" | "sekunden" | "seconde" | "secondes" => {
+            0
+        }
+        "minute" | "minutes" | "min" | "mins" | "minuten" => 1,
+        "hour" | "hours" | "hr" | "hrs" | "h" | "stunde" | "stunden" | "std" | "heure"
+        | "heures" => 60,
+        "day" | "days" | "tag" | "tage" | "tagen" | "jour" | "jours" => 24 * 60,
+        "week" | "weeks" | "woche" | "wochen" | "semaine" | "semaines" => 7 * 24 * 60,
+        _ => return None,
+    })
 }
 
 /// Words of the names of a page's sections ("Local news", "World – …"): a line's first words
@@ -84,8 +135,9 @@ pub(crate) fn iso_date(s: &str) -> Option<String> {
 
 /// Reads a byline, date or combined line: any of "By NAME[, Role]", "Published DATE",
 /// "Updated DATE", a plain date, separated by `|`, `·`, `•`, dashes or commas. A line that
-/// holds anything else (a sentence that mentions a date) is not one. Relative dates ("3 hours
-/// ago") and reading times are read as such and give nothing.
+/// holds anything else (a sentence that mentions a date) is not one. A relative date ("3 hours
+/// ago", "Updated yesterday") is kept as such (`Ago`), for the pipeline to read against the
+/// day the page was saved; a reading time gives nothing.
 pub(super) fn read(t: &str) -> Option<Dateline> {
     if t.len() > MAX_LINE {
         return None;
@@ -127,7 +179,16 @@ pub(super) fn read(t: &str) -> Option<Dateline> {
                         *slot = Some(info);
                     }
                 }
-                Item::Relative | Item::ReadingTime => {}
+                Item::Relative(label, Some(ago)) => {
+                    let slot = match label {
+                        Label::Modified => &mut out.modified_ago,
+                        Label::Published | Label::None => &mut out.published_ago,
+                    };
+                    if slot.is_none() {
+                        *slot = Some(ago);
+                    }
+                }
+                Item::Relative(_, None) | Item::ReadingTime => {}
             }
             i = next;
         } else if i == 0 {
@@ -140,7 +201,11 @@ pub(super) fn read(t: &str) -> Option<Dateline> {
             return None;
         }
     }
-    let any = out.author.is_some() || out.published.is_some() || out.modified.is_some();
+    let any = out.author.is_some()
+        || out.published.is_some()
+        || out.modified.is_some()
+        || out.published_ago.is_some()
+        || out.modified_ago.is_some();
     (any && (dated || !bare)).then_some(out)
 }
 
@@ -175,8 +240,9 @@ enum Label {
 #[derive(Debug, Clone, PartialEq, Eq)]
 enum Item {
     Date(Label, DateInfo),
-    /// "3 hours ago": no page date to anchor it, so nothing is read.
-    Relative,
+    /// "3 hours ago": a date only against the day the page was saved (`Ago`), which the
+    /// pipeline knows when the page's details say it; `None` when too loose ("2 months ago").
+    Relative(Label, Option<Ago>),
     /// "5 min read".
     ReadingTime,
 }
@@ -581,33 +647,55 @@ impl<'a> Parser<'a> {
         if let Some((iso, next)) = self.date(at) {
             return Some((Item::Date(label, self.info(at, next, iso)), next));
         }
-        self.relative(at).map(|next| (Item::Relative, next))
+        self.relative(at).map(|(minutes, next)| {
+            let text = self.info(at, next, String::new()).text;
+            (
+                Item::Relative(label, minutes.map(|m| Ago { minutes: m, text })),
+                next,
+            )
+        })
     }
 
     /// "3 hours ago", "an hour ago", "yesterday", "vor 3 Stunden", "il y a 3 heures", "today,
     /// 10:15": the index after it.
-    fn relative(&self, i: usize) -> Option<usize> {
+    /// With it, how long before the page was saved it says, in minutes, when that is a
+    /// number of minutes, hours, days or weeks, or a day ("yesterday": a day): a month or a
+    /// year is too loose to give a day.
+    fn relative(&self, i: usize) -> Option<(Option<u32>, usize)> {
         let amount = |i: usize| {
-            self.num(i).is_some()
-                || self.is_word(i, &["a", "an", "one", "einer", "einem", "un", "une"])
+            self.num(i).map(|(n, _)| n).or_else(|| {
+                self.is_word(i, &["a", "an", "one", "einer", "einem", "un", "une"])
+                    .then_some(1)
+            })
         };
-        let unit = |i: usize| self.is_word(i, UNITS);
-        let ago = amount(i) && unit(i + 1) && self.is_word(i + 2, &["ago"]);
-        let vor = self.is_word(i, &["vor"]) && amount(i + 1) && unit(i + 2);
-        let end = if ago || vor {
-            i + 3
+        // The unit as its minutes: a month or a year has none.
+        let unit = |i: usize| self.word(i).filter(|w| UNITS.contains(w)).map(minutes_in);
+        let span = |n: Option<u32>, unit: Option<Option<u32>>| Some((n?, unit?));
+        let (said, end) = if let Some(said) =
+            span(amount(i), unit(i + 1)).filter(|_| self.is_word(i + 2, &["ago"]))
+        {
+            (Some(said), i + 3)
+        } else if let Some(said) =
+            span(amount(i + 1), unit(i + 2)).filter(|_| self.is_word(i, &["vor"]))
+        {
+            (Some(said), i + 3)
         } else if let Some(at) = self.words(i, &["il", "y", "a"]) {
-            if !(amount(at) && unit(at + 1)) {
-                return None;
-            }
-            at + 2
-        } else if self.is_word(i, &["yesterday", "today", "gestern", "heute", "hier"]) {
-            i + 1
+            (Some(span(amount(at), unit(at + 1))?), at + 2)
+        } else if self.is_word(i, &["yesterday", "gestern", "hier"]) {
+            (Some((1, Some(DAY))), i + 1)
+        } else if self.is_word(i, &["today", "heute"]) {
+            (Some((0, Some(DAY))), i + 1)
         } else {
-            self.words(i, &["aujourd", "hui"])
-                .or_else(|| self.words(i, &["just", "now"]))?
+            let end = self
+                .words(i, &["aujourd", "hui"])
+                .or_else(|| self.words(i, &["just", "now"]))?;
+            (Some((0, Some(DAY))), end)
         };
-        Some(self.time(end).map_or(end, |(_, _, next)| self.zone(next)))
+        let minutes = said.and_then(|(n, unit)| n.checked_mul(unit?));
+        Some((
+            minutes,
+            self.time(end).map_or(end, |(_, _, next)| self.zone(next)),
+        ))
     }
 
     /// "5 min read", "5 Min. Lesezeit", "Lesezeit: 5 Minuten", "5 min de lecture".
@@ -967,16 +1055,65 @@ mod tests {
         // A byline starts the line or a part of it: this names the book's publisher.
         assert_eq!(read("Published 12 March 2025 by Penguin Books"), None);
 
-        // Relative dates are skipped: the name is read, no date.
+        // Relative dates are kept as such, to be read against the day the page was saved.
+        let ago = |minutes: u32, text: &str| {
+            Some(Ago {
+                minutes,
+                text: text.into(),
+            })
+        };
         let d = read("Helen Marsh – 3 hours ago").unwrap();
         assert_eq!(d.author.as_deref(), Some("Helen Marsh"));
         assert_eq!((d.published, d.modified), (None, None));
+        assert_eq!(d.published_ago, ago(180, "3 hours ago"));
         let d = read("By Helen Marsh | Updated 2 days ago").unwrap();
         assert_eq!(d.author.as_deref(), Some("Helen Marsh"));
-        assert_eq!(d.modified, None);
+        assert_eq!((d.modified, d.published_ago), (None, None));
+        assert_eq!(d.modified_ago, ago(2 * 1440, "2 days ago"));
+        for (line, minutes, text) in [
+            ("3 hours ago", 180, "3 hours ago"),
+            ("Posted an hour ago", 60, "an hour ago"),
+            ("vor 20 Minuten", 20, "vor 20 Minuten"),
+            ("il y a 2 jours", 2 * 1440, "il y a 2 jours"),
+            ("Yesterday, 18:40", 1440, "Yesterday, 18:40"),
+            ("Updated 1 week ago", 7 * 1440, "1 week ago"),
+        ] {
+            let d = read(line).unwrap_or_else(|| panic!("{line}"));
+            let got = d.published_ago.or(d.modified_ago);
+            assert_eq!(got, ago(minutes, text), "{line}");
+        }
+        // A month or a year gives no day, but the name is read.
+        let d = read("Helen Marsh – 2 months ago").unwrap();
+        assert_eq!(
+            (d.author.as_deref(), d.published_ago),
+            (Some("Helen Marsh"), None)
+        );
         let d = read("Helen Marsh – 12 March 2025").unwrap();
         assert_eq!(d.author.as_deref(), Some("Helen Marsh"));
         assert_eq!(iso(&d.published), Some("2025-03-12"));
+    }
+
+    /// "3 hours ago" names a day only against when the page was saved: the same day while
+    /// the hours stay within it, else the day before; a day's unit counts whole days.
+    #[test]
+    fn a_relative_date_is_a_day_before_the_saving() {
+        let ago = |minutes: u32| Ago {
+            minutes,
+            text: "x".into(),
+        };
+        let on = |minutes, saved| ago(minutes).on(saved).map(|d| d.iso);
+        assert_eq!(on(180, "2025-03-12T18:40").as_deref(), Some("2025-03-12"));
+        assert_eq!(on(180, "2025-03-12T02:30").as_deref(), Some("2025-03-11"));
+        assert_eq!(on(150, "2025-03-12T02:30").as_deref(), Some("2025-03-12"));
+        assert_eq!(on(1440, "2025-03-01T23:59").as_deref(), Some("2025-02-28"));
+        assert_eq!(on(2 * 1440, "2024-03-01").as_deref(), Some("2024-02-28"));
+        assert_eq!(on(0, "2025-01-01T00:00").as_deref(), Some("2025-01-01"));
+        assert_eq!(
+            on(7 * 1440, "2025-01-03T09:00").as_deref(),
+            Some("2024-12-27")
+        );
+        assert_eq!(on(180, "not a date"), None);
+        assert_eq!(ago(180).on("2025-03-12").unwrap().text, "x");
     }
 
     /// A section's name before the date is no writer's name, but it and a writer's role say
@@ -1051,8 +1188,9 @@ mod tests {
             "Updated daily",
             "12/03/2025",
             "By Helen Marsh | 12/03/2025",
-            "3 hours ago",
             "5 min read",
+            // Too loose to give a day.
+            "2 months ago",
             "World News",
             "Local news, the story",
             // A word of no section's name: no date line ("Update" is no published date).

@@ -41,6 +41,10 @@ pub struct Cleaned {
     /// The kind of text its byline or date line names ("Opinion Editor", "Local news"):
     /// "opinion", "analysis", "explainer" or "news".
     pub kind: Option<String>,
+    /// A date the page gives as a time before it was saved ("Helen Marsh – 3 hours ago"), when
+    /// it gives no date: the pipeline reads it against the day the page was saved.
+    pub date_ago: Option<dateline::Ago>,
+    pub modified_ago: Option<dateline::Ago>,
     pub blocks: Vec<Block>,
     /// In file order.
     pub removed: Vec<Removed>,
@@ -150,6 +154,8 @@ pub fn clean(raw: &str) -> Cleaned {
             (d.published.is_some() && out.date.is_none())
                 || (d.modified.is_some() && out.modified.is_none())
                 || (d.author.is_some() && out.byline.is_none())
+                || (d.published_ago.is_some() && out.date_ago.is_none())
+                || (d.modified_ago.is_some() && out.modified_ago.is_none())
         }) {
             // A combined line is one removed block: a byline if it names the writer.
             push(Class::Drop(if d.author.is_some() {
@@ -160,6 +166,8 @@ pub fn clean(raw: &str) -> Cleaned {
             out.date = out.date.take().or(d.published);
             out.modified = out.modified.take().or(d.modified);
             out.kind = out.kind.take().or(d.kind.map(str::to_owned));
+            out.date_ago = out.date_ago.take().or(d.published_ago);
+            out.modified_ago = out.modified_ago.take().or(d.modified_ago);
             if out.byline.is_none() {
                 out.byline = d.author.map(|name| Byline {
                     name,

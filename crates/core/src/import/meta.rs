@@ -21,6 +21,7 @@ impl PageMeta {
         self.lang = self.lang.or(other.lang);
         self.url = self.url.or(other.url);
         self.description = self.description.or(other.description);
+        self.saved = self.saved.or(other.saved);
         self
     }
 }
@@ -139,6 +140,9 @@ struct Found {
     website: Option<String>,
 }
 
+/// How far into a page SingleFile's comment is looked for.
+const SAVED_HEAD: usize = 4096;
+
 /// What a page says about itself: each field from the best source that has it (JSON-LD, then
 /// meta tags, then `<html lang>`, the canonical link and the first `<time>`), cleaned. One pass
 /// over the page; never panics.
@@ -215,7 +219,23 @@ pub fn page_meta(src: &str) -> PageMeta {
             }
         }
     }
-    settle(f)
+    PageMeta {
+        saved: single_file_saved(src),
+        ..settle(f)
+    }
+}
+
+/// When SingleFile saved the page: the "saved date:" of the comment it writes at the top of a
+/// page ("Page saved with SingleFile", then "saved date: Thu Mar 13 2025 09:12:33 GMT+0100
+/// (Central European Standard Time)"), the time as written.
+fn single_file_saved(src: &str) -> Option<String> {
+    let head = cut(src, SAVED_HEAD);
+    let at = head.find("Page saved with SingleFile")?;
+    let line = head[at..]
+        .lines()
+        .take(8)
+        .find_map(|l| l.trim().strip_prefix("saved date:"))?;
+    date(line.split('(').next()?.trim())
 }
 
 /// The value of the first of `names` among the attributes (cut to `MAX_RAW` bytes).
@@ -318,6 +338,7 @@ fn settle(mut f: Found) -> PageMeta {
             .or_else(|| first(Field::Lang, &clean_lang)),
         url: first(Field::Url, &clean_url),
         description: first(Field::Description, &|v| clean_text(v, MAX_DESCRIPTION)),
+        saved: None,
     };
     let markup = PageMeta {
         url: f.canonical.as_deref().and_then(clean_url),
@@ -585,6 +606,7 @@ fn read(o: &Map<String, Value>, ids: &BTreeMap<&str, &Map<String, Value>>) -> Pa
             .or_else(|| o.get("mainEntityOfPage").and_then(url_of))
             .filter(|u| !home_page(u)),
         description: text("description", MAX_DESCRIPTION),
+        saved: None,
     }
 }
 
@@ -841,6 +863,7 @@ mod tests {
                 lang: Some("en-GB".into()),
                 url: Some("https://x.example/a".into()),
                 description: Some("Two ports sign a deal.".into()),
+                saved: None,
             }
         );
     }
