@@ -303,7 +303,7 @@ fn Disagreements(props: &FactsProps) -> Html {
                 { format!(" and agree on {}. ", agree) }
                 { "Open a cell to read the sentences behind it." }
                 if found > 0 {
-                    { format!(" {} found automatically, by reading the words around figures, dates and votes: read the sentences before you trust a difference.", strings::count(found, "row was", "rows were")) }
+                    { format!(" {} found automatically, by reading the words around figures, dates and votes and by finding what one source says and another denies: read the sentences before you trust a difference.", strings::count(found, "row was", "rows were")) }
                 }
             </p>
             if !props.overview.disputes.is_empty() {

@@ -48,6 +48,7 @@ pub(super) fn FactsTable(props: &FactsProps) -> Html {
             FactKind::Figure => "Figure",
             FactKind::Date => "Date",
             FactKind::Claim => "Claim",
+            FactKind::Statement => "Statement",
         };
         html! {
             <tr data-key={g.key.clone()} data-kind={kind.to_lowercase()} data-agreement={key}>

@@ -2,8 +2,9 @@
 // (crates/core/tests/fixtures/tram: four local-news texts and a corpus.toml, no themes.toml,
 // entities.toml or claims.toml), which `make test` builds into target/dist-tram
 // (PARALLAX_E2E_TRAM_DIST overrides). What its corpus.toml says is true of it by construction is
-// what the app must show: the overview finds b's copy of a's first paragraph and the three
-// disagreements (the cost, the vote's tally, the day of the vote), each saying why its sentences
+// what the app must show: the overview finds b's copy of a's first paragraph and the four
+// disagreements (the cost, the vote's tally, the day of the vote, the depot b says will be built
+// and d says will not), each saying why its sentences
 // were put together; the explorer's themes and names are those found in the texts; the compare view of the
 // three news sources lists the same disagreements and matches their passages by what they say;
 // a teacher's renamed, joined and hidden themes travel in her link to the explorer, map and
@@ -67,7 +68,7 @@ describe('the app built on a story of texts alone (the tram story)', () => {
     core = coreViews();
   });
 
-  it('the overview shows the copied paragraph and the three disagreements, each saying why', async () => {
+  it('the overview shows the copied paragraph and the four disagreements, each saying why', async () => {
     const page = await h.newPage();
     await h.open(page, '#/overview');
     await page.waitForSelector('.overview-view table.ov-facts');
@@ -94,14 +95,16 @@ describe('the app built on a story of texts alone (the tram story)', () => {
       'figure:euro': { a: ['12000000'], b: ['15000000'], c: ['12000000'], d: ['12000000'] },
       'figure:tally': { a: ['9 to 4'], b: ['8 to 5'], c: [], d: ['9 to 4'] },
       'date:weekday': { a: ['Monday'], b: ['Monday'], c: [], d: ['Tuesday'] },
+      // b: the depot "will be built"; d: it "will not be built".
+      'statement:depot-plan-hafen-district-built': { a: [], b: ['says so'], c: [], d: ['says not'] },
     });
     // Every row was found automatically (the story has no list of claims), and says so.
     assert.equal(
       norm(await page.locator('[data-testid="disagreements-answer"]').textContent()),
-      `${rows.length} facts are stated by two or more sources: they disagree on 3 and agree on ${rows.length - 3}. Open a cell to read the sentences behind it. ${rows.length} rows were found automatically, by reading the words around figures, dates and votes: read the sentences before you trust a difference.`,
+      `${rows.length} facts are stated by two or more sources: they disagree on 4 and agree on ${rows.length - 4}. Open a cell to read the sentences behind it. ${rows.length} rows were found automatically, by reading the words around figures, dates and votes and by finding what one source says and another denies: read the sentences before you trust a difference.`,
     );
     for (const r of rows) assert.match(r.why, /^Found automatically: /, r.key);
-    for (const r of rows.filter((r) => r.agreement === 'differ')) assert.match(r.why, /their sentences share the words “/, r.key);
+    for (const r of rows.filter((r) => r.agreement === 'differ')) assert.match(r.why, /share the words “/, r.key);
 
     // A value opens the sentence that states it.
     const tally = page.locator('tr[data-key="figure:tally"] td[data-doc="b"] details.ov-value').first();
@@ -126,7 +129,7 @@ describe('the app built on a story of texts alone (the tram story)', () => {
     // The people and places the story names, as its corpus.toml says.
     const names = await page.$$eval('.facet input[data-facet="entities"]', (inputs) => inputs.map((i) => i.dataset.value));
     assert.deepEqual(names.sort(), core.entities.map((e) => e.id).sort());
-    assert.deepEqual(core.entities.map((e) => [e.name, e.kind]), [['Lindau', 'place'], ['Petra Olsen', 'person'], ['Hafen', 'place'], ['Jonas Berg', 'person']]);
+    assert.deepEqual(core.entities.map((e) => [e.name, e.kind]), [['Lindau', 'place'], ['Hafen', 'place'], ['Petra Olsen', 'person'], ['Jonas Berg', 'person']]);
     // A name narrows the passages to those that name it.
     await page.locator('.facet input[data-facet="entities"][data-value="petra-olsen"]').check();
     await eventually(
@@ -152,7 +155,7 @@ describe('the app built on a story of texts alone (the tram story)', () => {
       rows,
       core.compare.facts.map((g) => ({ key: g.key, agreement: g.agreement, why: g.mentions.length > 1 ? g.why : null })),
     );
-    assert.deepEqual(rows.filter((r) => r.agreement === 'differ').map((r) => r.key), ['figure:euro', 'figure:tally', 'date:weekday']);
+    assert.deepEqual(rows.filter((r) => r.agreement === 'differ').map((r) => r.key), ['figure:euro', 'figure:tally', 'date:weekday', 'statement:depot-plan-hafen-district-built']);
 
     // Passage by passage: a's first paragraph beside b's copy of it.
     const first = core.compare.aligned.passages.find((p) => p.doc === 'a' && p.passage === 'p1');

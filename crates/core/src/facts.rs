@@ -34,6 +34,8 @@ pub enum FactKind {
     Figure,
     Date,
     Claim,
+    /// A statement one source makes and another denies, found automatically (`negation`).
+    Statement,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
@@ -194,6 +196,7 @@ impl FactGroup {
             FactKind::Date if self.is_curated() => "Date of",
             FactKind::Date => "Date",
             FactKind::Claim => "Claim",
+            FactKind::Statement => "Said and denied",
         }
     }
 
@@ -832,6 +835,10 @@ pub fn facts(corpus: &Corpus, claims: &[Claim]) -> Vec<FactGroup> {
         }
     }
     let mut groups = split_by_subject(groups, corpus, &analyzer);
+    // Without the corpus's own claims, statements one source makes and another denies.
+    if claims.is_empty() {
+        groups.extend(crate::negation::findings(corpus, &analyzer));
+    }
     for g in &mut groups {
         g.summarize();
         if g.why.is_empty() {
@@ -943,7 +950,7 @@ fn window(sentence: &str, from: usize, len: usize) -> String {
 pub const MAX_SPLIT: usize = 64;
 
 /// At most this many of the words the sentences of a group share are named in its `why`.
-const SHOWN_SHARED: usize = 5;
+pub(crate) const SHOWN_SHARED: usize = 5;
 
 /// Bytes of a clause read on each side of a figure, at most: a sentence of many figures and no
 /// punctuation costs each of them this much, not the whole sentence.
@@ -1033,6 +1040,7 @@ fn basis(g: &FactGroup) -> String {
             "From the corpus's own list of claims: sentences on \u{201c}{}\u{201d}, each read for the position it takes",
             g.label
         ),
+        FactKind::Statement => found("one sentence denies what the other says"),
     }
 }
 

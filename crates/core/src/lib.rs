@@ -25,6 +25,7 @@ pub mod library;
 pub mod markers;
 pub mod model;
 pub mod names;
+pub mod negation;
 pub mod notes;
 pub mod overview;
 pub mod pipeline;

@@ -455,6 +455,7 @@ pub fn topic(g: &FactGroup) -> String {
         },
         FactKind::Figure => format!("Figure: {}", g.label),
         FactKind::Claim => g.label.clone(),
+        FactKind::Statement => format!("Said and denied: {}", g.label),
     }
 }
 
@@ -468,6 +469,7 @@ pub fn value_label(g: &FactGroup, value: &str, claims: &[Claim], printed: &str) 
             .and_then(|c| c.stances.iter().find(|s| s.id == value))
             .map_or_else(|| value.to_owned(), |s| s.label.clone()),
         FactKind::Date => readable_date(value),
+        FactKind::Statement => value.to_owned(),
         FactKind::Figure => printed.to_owned(),
     }
 }

@@ -35,8 +35,11 @@ const GOLD: &[(&str, &str)] = &[
     ("b/p3", "c/p3"),
     ("b/p3", "d/p2"),
     ("c/p3", "d/p2"),
-    // The depot in the Hafen district, and its residents.
+    // The depot in the Hafen district, and its residents (b's passage on the cost also says
+    // the depot will be built; d, that it will not).
     ("a/p4", "d/p4"),
+    ("a/p4", "b/p3"),
+    ("b/p3", "d/p4"),
     // When the first buses come.
     ("a/p5", "d/p5"),
 ];

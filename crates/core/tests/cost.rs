@@ -571,6 +571,43 @@ fn tallies_and_weekdays_cost_linearly() {
     );
 }
 
+/// Statements said and denied (`negation`): sources of many sentences that say and deny the same
+/// things, each word in as many sentences as may pair them (`MAX_POSTINGS`) or in all of them;
+/// and sentences with a denial in every word.
+#[test]
+fn statements_said_and_denied_cost_linearly() {
+    let cap = parallax_core::negation::MAX_POSTINGS;
+    let said = |n: usize, not: bool| -> Vec<String> {
+        (0..n)
+            .map(|i| {
+                // Words shared by `cap` sentences at most, and the story's words by all.
+                let group = i / (cap / 2);
+                format!(
+                    "The depot {} will {}be built in {} {} {}.",
+                    word(group),
+                    if not { "not " } else { "" },
+                    word(group + 1),
+                    word(group + 2),
+                    word(group + 3)
+                )
+            })
+            .collect()
+    };
+    shape(
+        "statements said and denied",
+        |k| common::corpus_split(vec![said(40 * k, false), said(40 * k, true)]),
+        |c| cost(|| parallax_core::facts::facts(c, &[])),
+    );
+    shape(
+        "denials everywhere",
+        |k| {
+            let one = format!("{}.", "not never nicht pas ".repeat(100 * k));
+            common::corpus_split(vec![vec![one.clone()], vec![one]])
+        },
+        |c| cost(|| parallax_core::facts::facts(c, &[])),
+    );
+}
+
 /// Memory in proportion to the text, whatever its figures: sentences of just under
 /// `SENTENCE_BYTES`, each holding a figure every seven bytes ("1 bus, 1 bus, …"), share their
 /// sentence among their mentions instead of copying it into each (a copy each kept a hundred
