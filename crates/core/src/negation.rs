@@ -299,7 +299,7 @@ fn group(corpus: &Corpus, x: &Read, y: &Read, w: usize) -> FactGroup {
             mention(y, (not.start, denial_end), DENIES),
         ],
         why: format!(
-            "Found automatically: one sentence says \u{201c}{}\u{201d} where the other does not, of the same thing at the same time, and they share the words {}",
+            "Found automatically: one sentence says \u{201c}{}\u{201d} where the other does not, of the same thing at the same time, and they share the words {}.",
             said,
             crate::strings::and_list(&quoted)
         ),

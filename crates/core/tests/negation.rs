@@ -122,7 +122,7 @@ fn the_tram_story_has_its_one_and_a_corpus_with_claims_keeps_its_own() {
     assert_eq!(said, [("b", SAYS, "built"), ("d", DENIES, "not be")]);
     assert_eq!(
         g.why,
-        "Found automatically: one sentence says “not” where the other does not, of the same thing at the same time, and they share the words “depot”, “planned”, “Hafen”, “district” and “built”"
+        "Found automatically: one sentence says “not” where the other does not, of the same thing at the same time, and they share the words “depot”, “planned”, “Hafen”, “district” and “built”."
     );
     let real = common::real_corpus();
     assert!(!real.claims.is_empty());
