@@ -1,7 +1,7 @@
 //! The story overview (`#/overview?part=`): who copies whom, where the sources disagree, how each
 //! frames the story and what was cleaned, as the core's `overview` computes it; rendering only.
 
-use parallax_core::facts::Agreement;
+use parallax_core::facts::{Agreement, FactKind};
 use parallax_core::overview::{
     CopyPair, Overview, Profile, ThemeWeight, WordUse, HEDGING, JUDGING, SHORT_PASSAGES,
 };
@@ -245,6 +245,11 @@ fn Disagreements(props: &FactsProps) -> Html {
         .iter()
         .filter(|r| !r.group.is_curated())
         .count();
+    let denied = props
+        .overview
+        .disputes
+        .iter()
+        .any(|r| r.group.kind == FactKind::Statement);
     let head = docs.iter().map(|d| {
         let title = ctx.data.bundle.corpus.title_of(d).to_owned();
         html! { <th scope="col" {title}>{ format!("Source {d}") }</th> }
@@ -303,7 +308,7 @@ fn Disagreements(props: &FactsProps) -> Html {
                 { format!(" and agree on {}. ", agree) }
                 { "Open a cell to read the sentences behind it." }
                 if found > 0 {
-                    { format!(" {} found automatically, by reading the words around figures, dates and votes and by finding what one source says and another denies: read the sentences before you trust a difference.", strings::count(found, "row was", "rows were")) }
+                    { format!(" {} found automatically, by reading the words around figures, dates and votes{}: read the sentences before you trust a difference.", strings::count(found, "row was", "rows were"), if denied { " and by finding what one source says and another denies" } else { "" }) }
                 }
             </p>
             if !props.overview.disputes.is_empty() {
