@@ -76,14 +76,19 @@ struct Read {
     /// Byte span in the passage text.
     start: usize,
     end: usize,
-    tokens: Vec<Token>,
-    /// Content stems, sorted, no repeats.
-    content: Vec<String>,
-    /// The token that denies, when there is one (and only one).
-    not: Option<usize>,
+    /// Its content stems (by their number in the finder's list), sorted, no repeats.
+    content: Vec<u32>,
+    /// Of a sentence with one denial: its words, and the token that denies.
+    denial: Option<(Vec<Token>, usize)>,
     /// Whether any token denies (a sentence with two denials denies nothing clearly, and
     /// affirms nothing either).
     denying: bool,
+}
+
+impl Read {
+    fn text<'a>(&self, corpus: &'a Corpus) -> &'a str {
+        &corpus.documents[self.doc].passages[self.passage].text[self.start..self.end]
+    }
 }
 
 /// Whether token `i` says "not": a word of `NOT`, or a word of "n't" ("didn't" is read as
@@ -101,27 +106,25 @@ fn contracted(text: &str, t: &Token) -> bool {
             .is_some_and(|rest| rest.starts_with("'t") || rest.starts_with("\u{2019}t"))
 }
 
-/// The verb a denial denies: the first word after the cue and the auxiliaries that follow it
-/// ("not be built": "built"), and the tense of the auxiliary before the cue ("will"), else of
-/// the verb's form.
-fn denied(r: &Read) -> Option<(usize, &'static str)> {
-    let not = r.not?;
+/// The verb a denial denies: the first word after the cue at `not` and the auxiliaries that
+/// follow it ("not be built": "built"), and the tense of the auxiliary before the cue ("will"),
+/// else of the verb's form.
+fn denied(tokens: &[Token], not: usize) -> Option<(usize, &'static str)> {
     let mut v = not + 1;
-    while r
-        .tokens
+    while tokens
         .get(v)
         .is_some_and(|t| CHAIN.contains(&t.norm.as_str()))
     {
         v += 1;
     }
-    let verb = r.tokens.get(v)?;
+    let verb = tokens.get(v)?;
     if !crate::lang::is_content_word(&verb.norm) {
         return None;
     }
     // "did not": the auxiliary is the word before the cue; "didn't": the cue's own word.
-    let cue = &r.tokens[not];
+    let cue = &tokens[not];
     let aux = if NOT.contains(&cue.norm.as_str()) {
-        not.checked_sub(1).map(|b| r.tokens[b].norm.as_str())
+        not.checked_sub(1).map(|b| tokens[b].norm.as_str())
     } else {
         cue.norm.strip_suffix('n')
     };
@@ -137,13 +140,13 @@ fn form(verb: &str) -> &'static str {
     }
 }
 
-/// The tense of the verb at `v` of an affirming sentence: the first auxiliary before it, over
-/// the words that may stand between ("was to be built": "was").
-fn affirmed(r: &Read, v: usize) -> &'static str {
+/// The tense of the verb at `v` of an affirming sentence's `tokens`: the first auxiliary before
+/// it, over the words that may stand between ("was to be built": "was").
+fn affirmed(tokens: &[Token], v: usize) -> &'static str {
     let mut b = v;
     while b > 0 {
         b -= 1;
-        let w = r.tokens[b].norm.as_str();
+        let w = tokens[b].norm.as_str();
         if let Some(t) = tense(w) {
             return t;
         }
@@ -151,12 +154,37 @@ fn affirmed(r: &Read, v: usize) -> &'static str {
             break;
         }
     }
-    form(&r.tokens[v].norm)
+    form(&tokens[v].norm)
+}
+
+/// Whether `text` may hold a denial: one of `NOT` or "n't", read without allocating, so that a
+/// corpus that denies nothing costs one pass over its text.
+fn may_deny(text: &str) -> bool {
+    text.contains("n't")
+        || text.contains("n\u{2019}t")
+        || text
+            .split(|c: char| !c.is_alphabetic())
+            .any(|w| w.len() <= 7 && NOT.iter().any(|n| n.eq_ignore_ascii_case(w)))
 }
 
 /// The findings of `corpus`: pairs of sentences of two sources, one denying what the other
 /// says, each a group of kind `FactKind::Statement` with both sentences, closest first.
 pub fn findings(corpus: &Corpus, analyzer: &Analyzer) -> Vec<FactGroup> {
+    let texts = || {
+        corpus
+            .documents
+            .iter()
+            .flat_map(|d| &d.passages)
+            .map(|p| p.text.as_str())
+    };
+    if !texts().any(|t| {
+        crate::probe::step(t.len());
+        may_deny(t)
+    }) {
+        return Vec::new();
+    }
+    // Each content stem once, by number.
+    let mut stems: BTreeMap<String, u32> = BTreeMap::new();
     let mut sentences: Vec<Read> = Vec::new();
     for (d, doc) in corpus.documents.iter().enumerate() {
         for (p, passage) in doc.passages.iter().enumerate() {
@@ -173,11 +201,14 @@ pub fn findings(corpus: &Corpus, analyzer: &Analyzer) -> Vec<FactGroup> {
                 let cues: Vec<usize> = (0..tokens.len())
                     .filter(|&i| denies(text, &tokens, i))
                     .collect();
-                let mut content: Vec<String> = tokens
+                let mut content: Vec<u32> = Vec::new();
+                for t in tokens
                     .iter()
                     .filter(|t| crate::lang::is_content_word(&t.norm))
-                    .map(|t| t.stem.clone())
-                    .collect();
+                {
+                    let next = stems.len() as u32;
+                    content.push(*stems.entry(t.stem.clone()).or_insert(next));
+                }
                 crate::sort::sort(&mut content);
                 content.dedup();
                 sentences.push(Read {
@@ -185,38 +216,36 @@ pub fn findings(corpus: &Corpus, analyzer: &Analyzer) -> Vec<FactGroup> {
                     passage: p,
                     start,
                     end,
-                    tokens,
                     content,
-                    not: (cues.len() == 1).then(|| cues[0]),
                     denying: !cues.is_empty(),
+                    denial: (cues.len() == 1).then(|| (tokens, cues[0])),
                 });
             }
         }
     }
-    // Sentences by content word; a word of many sentences pairs none.
-    let mut by_word: BTreeMap<&str, Vec<usize>> = BTreeMap::new();
+    // Sentences by content stem; a stem of many sentences pairs none.
+    let mut by_stem: Vec<Vec<usize>> = vec![Vec::new(); stems.len()];
     for (i, s) in sentences.iter().enumerate() {
-        for w in &s.content {
+        for &w in &s.content {
             crate::probe::step(1);
-            by_word.entry(w.as_str()).or_default().push(i);
+            by_stem[w as usize].push(i);
         }
     }
-    // Content words shared by each pair of a denying and an affirming sentence.
+    // Content stems shared by each pair of an affirming and a denying sentence.
     let mut shared: BTreeMap<(usize, usize), usize> = BTreeMap::new();
-    for list in by_word.values().filter(|l| l.len() <= MAX_POSTINGS) {
-        for &a in list {
-            if sentences[a].denying {
-                continue;
-            }
+    for list in by_stem.iter().filter(|l| l.len() <= MAX_POSTINGS) {
+        for &a in list.iter().filter(|&&a| !sentences[a].denying) {
             for &n in list {
                 crate::probe::step(1);
                 let (x, y) = (&sentences[a], &sentences[n]);
-                if y.not.is_some() && x.doc != y.doc {
+                if y.denial.is_some() && x.doc != y.doc {
                     *shared.entry((a, n)).or_default() += 1;
                 }
             }
         }
     }
+    // The affirming sentences' words, read again for the pairs that need them (once each).
+    let mut words: BTreeMap<usize, Vec<Token>> = BTreeMap::new();
     let mut found: Vec<(f32, usize, usize, usize)> = Vec::new();
     for (&(a, n), &count) in &shared {
         let (x, y) = (&sentences[a], &sentences[n]);
@@ -224,14 +253,19 @@ pub fn findings(corpus: &Corpus, analyzer: &Analyzer) -> Vec<FactGroup> {
         if count < MIN_SHARED || share < MIN_SHARE {
             continue;
         }
-        let Some((v, t)) = denied(y) else {
+        let Some((tokens, not)) = &y.denial else {
             continue;
         };
-        let stem = &y.tokens[v].stem;
-        let Some(w) = x.tokens.iter().position(|tok| tok.stem == *stem) else {
+        let Some((v, t)) = denied(tokens, *not) else {
             continue;
         };
-        if affirmed(x, w) == t {
+        let xs = words
+            .entry(a)
+            .or_insert_with(|| analyzer.tokens(x.text(corpus)));
+        let Some(w) = xs.iter().position(|tok| tok.stem == tokens[v].stem) else {
+            continue;
+        };
+        if affirmed(xs, w) == t {
             found.push((share, a, n, w));
         }
     }
@@ -241,48 +275,62 @@ pub fn findings(corpus: &Corpus, analyzer: &Analyzer) -> Vec<FactGroup> {
     found.truncate(MAX_FINDINGS);
     found
         .into_iter()
-        .map(|(_, a, n, w)| group(corpus, &sentences[a], &sentences[n], w))
+        .map(|(_, a, n, w)| {
+            let x = (&sentences[a], words[&a].as_slice());
+            group(corpus, x, &sentences[n], &stems, w)
+        })
         .collect()
 }
 
-/// The finding of sentence `x` (saying it, its verb at token `w`) and `y` (denying it).
-fn group(corpus: &Corpus, x: &Read, y: &Read, w: usize) -> FactGroup {
-    let text = |r: &Read| {
-        let p = &corpus.documents[r.doc].passages[r.passage];
-        &p.text[r.start..r.end]
+/// The finding of sentence `x` (saying it, with its words; its verb at token `w`) and `y`
+/// (denying it); `stems` numbers the content stems.
+fn group(
+    corpus: &Corpus,
+    (x, xs): (&Read, &[Token]),
+    y: &Read,
+    stems: &BTreeMap<String, u32>,
+    w: usize,
+) -> FactGroup {
+    let (ys, cue) = match &y.denial {
+        Some((tokens, cue)) => (tokens.as_slice(), *cue),
+        None => (&[][..], 0),
     };
     // The words both say, in the order the affirming sentence says them.
     let mut words: Vec<&str> = Vec::new();
-    let mut stems: Vec<&str> = Vec::new();
-    for t in &x.tokens {
-        if y.content.binary_search(&t.stem).is_ok() && !stems.contains(&t.stem.as_str()) {
-            stems.push(&t.stem);
-            words.push(&text(x)[t.start as usize..t.end as usize]);
+    let mut said: Vec<&str> = Vec::new();
+    for t in xs {
+        let shared = stems
+            .get(&t.stem)
+            .is_some_and(|id| y.content.binary_search(id).is_ok());
+        if shared && !said.contains(&t.stem.as_str()) {
+            said.push(&t.stem);
+            words.push(&x.text(corpus)[t.start as usize..t.end as usize]);
         }
     }
     let mention = |r: &Read, span: (u32, u32), value: &str| {
         let doc = &corpus.documents[r.doc];
+        let text = r.text(corpus);
         Mention {
             doc: doc.id.clone(),
             passage: doc.passages[r.passage].id.clone(),
             start: r.start as u32 + span.0,
             end: r.start as u32 + span.1,
-            text: text(r)[span.0 as usize..span.1 as usize].to_owned(),
+            text: text[span.0 as usize..span.1 as usize].to_owned(),
             value: value.to_owned(),
-            sentence: Arc::from(text(r)),
+            sentence: Arc::from(text),
         }
     };
-    let verb = &x.tokens[w];
-    let cue = y.not.unwrap_or_default();
-    let not = &y.tokens[cue];
+    let verb = &xs[w];
+    let (not_start, not_end) = ys.get(cue).map_or((0, 0), |t| (t.start, t.end));
     // The cue as the reader sees it: "n't" for "didn't".
-    let said = if !NOT.contains(&not.norm.as_str()) {
-        "n\u{2019}t".to_owned()
+    let cue_word = ys.get(cue).map_or("", |t| t.norm.as_str());
+    let shown = if NOT.contains(&cue_word) {
+        y.text(corpus)[not_start as usize..not_end as usize].to_owned()
     } else {
-        text(y)[not.start as usize..not.end as usize].to_owned()
+        "n\u{2019}t".to_owned()
     };
-    // The denial's words: the cue and the word after it ("not be", "n't attend").
-    let denial_end = y.tokens.get(cue + 1).map_or(not.end, |t| t.end);
+    // The denial's words: the cue and the word after it ("not be", "didn't attend").
+    let denial_end = ys.get(cue + 1).map_or(not_end, |t| t.end);
     let quoted: Vec<String> = words
         .iter()
         .take(crate::facts::SHOWN_SHARED)
@@ -290,17 +338,16 @@ fn group(corpus: &Corpus, x: &Read, y: &Read, w: usize) -> FactGroup {
         .collect();
     let mut g = FactGroup {
         kind: FactKind::Statement,
-        key: format!("statement:{}", stems[..stems.len().min(LABEL_WORDS)].join("-")),
+        key: format!("statement:{}", said[..said.len().min(LABEL_WORDS)].join("-")),
         label: words[..words.len().min(LABEL_WORDS)].join(", "),
         agreement: Agreement::Differ,
         values: Vec::new(),
         mentions: vec![
             mention(x, (verb.start, verb.end), SAYS),
-            mention(y, (not.start, denial_end), DENIES),
+            mention(y, (not_start, denial_end), DENIES),
         ],
         why: format!(
-            "Found automatically: one sentence says \u{201c}{}\u{201d} where the other does not, of the same thing at the same time, and they share the words {}.",
-            said,
+            "Found automatically: one sentence says \u{201c}{shown}\u{201d} where the other does not, of the same thing at the same time, and they share the words {}.",
             crate::strings::and_list(&quoted)
         ),
     };

@@ -573,7 +573,7 @@ fn tallies_and_weekdays_cost_linearly() {
 
 /// Statements said and denied (`negation`): sources of many sentences that say and deny the same
 /// things, each word in as many sentences as may pair them (`MAX_POSTINGS`) or in all of them;
-/// and sentences with a denial in every word.
+/// and sources of sentences that each deny several times.
 #[test]
 fn statements_said_and_denied_cost_linearly() {
     let cap = parallax_core::negation::MAX_POSTINGS;
@@ -601,8 +601,17 @@ fn statements_said_and_denied_cost_linearly() {
     shape(
         "denials everywhere",
         |k| {
-            let one = format!("{}.", "not never nicht pas ".repeat(100 * k));
-            common::corpus_split(vec![vec![one.clone()], vec![one]])
+            let denials: Vec<String> = (0..40 * k)
+                .map(|i| {
+                    format!(
+                        "It was not {} so, never {}, nicht {}.",
+                        word(i),
+                        word(i + 1),
+                        word(i + 2)
+                    )
+                })
+                .collect();
+            common::corpus_split(vec![denials.clone(), denials])
         },
         |c| cost(|| parallax_core::facts::facts(c, &[])),
     );
