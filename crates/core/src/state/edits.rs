@@ -143,7 +143,12 @@ impl ThemeEdits {
                     ));
                 }
                 if !said.is_empty() {
-                    out.description = format!("{} {}", t.description, said.join(" "))
+                    let stop = if t.description.is_empty() || t.description.ends_with('.') {
+                        ""
+                    } else {
+                        "."
+                    };
+                    out.description = format!("{}{stop} {}", t.description, said.join(" "))
                         .trim()
                         .to_owned();
                 }
