@@ -837,7 +837,8 @@ pub fn facts(corpus: &Corpus, claims: &[Claim]) -> Vec<FactGroup> {
     let mut groups = split_by_subject(groups, corpus, &analyzer);
     // Without the corpus's own claims, statements one source makes and another denies.
     if claims.is_empty() {
-        groups.extend(crate::negation::findings(corpus, &analyzer));
+        let denials = crate::negation::findings(corpus, &analyzer);
+        groups.extend(denials.iter().map(|d| statement(corpus, d)));
     }
     for g in &mut groups {
         g.summarize();
@@ -865,6 +866,48 @@ pub fn facts(corpus: &Corpus, claims: &[Claim]) -> Vec<FactGroup> {
         )
     });
     groups
+}
+
+/// The group of a statement one source makes (value `negation::SAYS`) and another denies
+/// (`negation::DENIES`), with both sentences and why they were paired.
+fn statement(corpus: &Corpus, d: &crate::negation::Denial) -> FactGroup {
+    let mention = |s: &crate::negation::Spot, value: &str| {
+        let doc = &corpus.documents[s.doc];
+        let p = &doc.passages[s.passage];
+        Mention {
+            doc: doc.id.clone(),
+            passage: p.id.clone(),
+            start: s.words.0 as u32,
+            end: s.words.1 as u32,
+            text: p.text[s.words.0..s.words.1].to_owned(),
+            value: value.to_owned(),
+            sentence: Arc::from(&p.text[s.sentence.0..s.sentence.1]),
+        }
+    };
+    let quoted: Vec<String> = d
+        .words
+        .iter()
+        .take(SHOWN_SHARED)
+        .map(|w| format!("\u{201c}{w}\u{201d}"))
+        .collect();
+    let mut g = FactGroup {
+        kind: FactKind::Statement,
+        key: format!("statement:{}", d.key),
+        label: d.words[..d.words.len().min(SHOWN_SHARED)].join(", "),
+        agreement: Agreement::Differ,
+        values: Vec::new(),
+        mentions: vec![
+            mention(&d.said, crate::negation::SAYS),
+            mention(&d.denied, crate::negation::DENIES),
+        ],
+        why: format!(
+            "Found automatically: one sentence says \u{201c}{}\u{201d} where the other does not, of the same thing at the same time, and they share the words {}.",
+            d.cue,
+            crate::strings::and_list(&quoted)
+        ),
+    };
+    g.summarize();
+    g
 }
 
 /// The longest sentence a mention keeps whole. Of a longer one it keeps a window of this many
@@ -950,7 +993,7 @@ fn window(sentence: &str, from: usize, len: usize) -> String {
 pub const MAX_SPLIT: usize = 64;
 
 /// At most this many of the words the sentences of a group share are named in its `why`.
-pub(crate) const SHOWN_SHARED: usize = 5;
+const SHOWN_SHARED: usize = 5;
 
 /// Bytes of a clause read on each side of a figure, at most: a sentence of many figures and no
 /// punctuation costs each of them this much, not the whole sentence.

@@ -1,4 +1,4 @@
-//! Statements one source makes and another denies, found without a list of claims ("The depot will be built in Hafen" against "The depot will not be built in Hafen"): automatic findings of `facts` for a corpus with no `claims.toml`, each with both sentences.
+//! Statements one source makes and another denies, found without a list of claims ("The depot will be built in Hafen" against "The depot will not be built in Hafen"): the pairs of sentences (`Denial`), which `facts` makes into automatic findings for a corpus with no `claims.toml`.
 //!
 //! Two sentences of different sources are a finding when they say much the same thing (at least
 //! [`MIN_SHARED`] content words in common, [`MIN_SHARE`] of the shorter one's), exactly one of
@@ -12,11 +12,9 @@
 //! Linear: sentences are paired only through content words held by at most [`MAX_POSTINGS`]
 //! sentences, so each word pairs a bounded number of sentences.
 
-use crate::facts::{Agreement, FactGroup, FactKind, Mention};
 use crate::model::Corpus;
 use crate::text::{Analyzer, Token};
 use std::collections::BTreeMap;
-use std::sync::Arc;
 
 /// The values of a finding: the sentence that says it, the one that says it is not so.
 pub const SAYS: &str = "says so";
@@ -30,9 +28,34 @@ pub const MAX_POSTINGS: usize = 40;
 /// Findings at most, the closest pairs first.
 pub const MAX_FINDINGS: usize = 20;
 /// Sentences longer than this (in bytes) are not read: a statement is a sentence, not a list.
-const MAX_SENTENCE: usize = crate::facts::SENTENCE_BYTES;
-/// Words named in a finding's label.
-const LABEL_WORDS: usize = 5;
+const MAX_SENTENCE: usize = 800;
+
+/// A statement one source makes and another denies, as `facts` turns it into a group.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Denial {
+    /// The content stems both sentences share, at most `KEY_WORDS`, joined by "-".
+    pub key: String,
+    /// The words both say, as the affirming sentence writes them, in its order.
+    pub words: Vec<String>,
+    /// The denial as the reader sees it: "not", "never", "n’t"…
+    pub cue: String,
+    /// The sentence that says it, and its verb.
+    pub said: Spot,
+    /// The sentence that denies it, and its denial ("not be").
+    pub denied: Spot,
+}
+
+/// Where a sentence of a `Denial` is: its document and passage (by position), the sentence's
+/// byte span in the passage text and the span of its words that matter.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Spot {
+    pub doc: usize,
+    pub passage: usize,
+    pub sentence: (usize, usize),
+    pub words: (usize, usize),
+}
+/// Shared stems that name a finding (its key).
+const KEY_WORDS: usize = 5;
 
 /// Words that deny what follows them.
 const NOT: &[&str] = &["not", "never", "nicht", "nie", "niemals", "pas", "jamais"];
@@ -168,8 +191,8 @@ fn may_deny(text: &str) -> bool {
 }
 
 /// The findings of `corpus`: pairs of sentences of two sources, one denying what the other
-/// says, each a group of kind `FactKind::Statement` with both sentences, closest first.
-pub fn findings(corpus: &Corpus, analyzer: &Analyzer) -> Vec<FactGroup> {
+/// says, closest first.
+pub fn findings(corpus: &Corpus, analyzer: &Analyzer) -> Vec<Denial> {
     let texts = || {
         corpus
             .documents
@@ -277,26 +300,26 @@ pub fn findings(corpus: &Corpus, analyzer: &Analyzer) -> Vec<FactGroup> {
         .into_iter()
         .map(|(_, a, n, w)| {
             let x = (&sentences[a], words[&a].as_slice());
-            group(corpus, x, &sentences[n], &stems, w)
+            denial(corpus, x, &sentences[n], &stems, w)
         })
         .collect()
 }
 
 /// The finding of sentence `x` (saying it, with its words; its verb at token `w`) and `y`
 /// (denying it); `stems` numbers the content stems.
-fn group(
+fn denial(
     corpus: &Corpus,
     (x, xs): (&Read, &[Token]),
     y: &Read,
     stems: &BTreeMap<String, u32>,
     w: usize,
-) -> FactGroup {
+) -> Denial {
     let (ys, cue) = match &y.denial {
         Some((tokens, cue)) => (tokens.as_slice(), *cue),
         None => (&[][..], 0),
     };
     // The words both say, in the order the affirming sentence says them.
-    let mut words: Vec<&str> = Vec::new();
+    let mut words: Vec<String> = Vec::new();
     let mut said: Vec<&str> = Vec::new();
     for t in xs {
         let shared = stems
@@ -304,25 +327,11 @@ fn group(
             .is_some_and(|id| y.content.binary_search(id).is_ok());
         if shared && !said.contains(&t.stem.as_str()) {
             said.push(&t.stem);
-            words.push(&x.text(corpus)[t.start as usize..t.end as usize]);
+            words.push(x.text(corpus)[t.start as usize..t.end as usize].to_owned());
         }
     }
-    let mention = |r: &Read, span: (u32, u32), value: &str| {
-        let doc = &corpus.documents[r.doc];
-        let text = r.text(corpus);
-        Mention {
-            doc: doc.id.clone(),
-            passage: doc.passages[r.passage].id.clone(),
-            start: r.start as u32 + span.0,
-            end: r.start as u32 + span.1,
-            text: text[span.0 as usize..span.1 as usize].to_owned(),
-            value: value.to_owned(),
-            sentence: Arc::from(text),
-        }
-    };
     let verb = &xs[w];
     let (not_start, not_end) = ys.get(cue).map_or((0, 0), |t| (t.start, t.end));
-    // The cue as the reader sees it: "n't" for "didn't".
     let cue_word = ys.get(cue).map_or("", |t| t.norm.as_str());
     let shown = if NOT.contains(&cue_word) {
         y.text(corpus)[not_start as usize..not_end as usize].to_owned()
@@ -331,26 +340,17 @@ fn group(
     };
     // The denial's words: the cue and the word after it ("not be", "didn't attend").
     let denial_end = ys.get(cue + 1).map_or(not_end, |t| t.end);
-    let quoted: Vec<String> = words
-        .iter()
-        .take(crate::facts::SHOWN_SHARED)
-        .map(|w| format!("\u{201c}{w}\u{201d}"))
-        .collect();
-    let mut g = FactGroup {
-        kind: FactKind::Statement,
-        key: format!("statement:{}", said[..said.len().min(LABEL_WORDS)].join("-")),
-        label: words[..words.len().min(LABEL_WORDS)].join(", "),
-        agreement: Agreement::Differ,
-        values: Vec::new(),
-        mentions: vec![
-            mention(x, (verb.start, verb.end), SAYS),
-            mention(y, (not_start, denial_end), DENIES),
-        ],
-        why: format!(
-            "Found automatically: one sentence says \u{201c}{shown}\u{201d} where the other does not, of the same thing at the same time, and they share the words {}.",
-            crate::strings::and_list(&quoted)
-        ),
+    let spot = |r: &Read, (a, b): (u32, u32)| Spot {
+        doc: r.doc,
+        passage: r.passage,
+        sentence: (r.start, r.end),
+        words: (r.start + a as usize, r.start + b as usize),
     };
-    g.summarize();
-    g
+    Denial {
+        key: said[..said.len().min(KEY_WORDS)].join("-"),
+        words,
+        cue: shown,
+        said: spot(x, (verb.start, verb.end)),
+        denied: spot(y, (not_start, denial_end)),
+    }
 }
