@@ -275,6 +275,13 @@ pub fn MapView() -> Html {
                 { "How much of each source is about each theme: the share of its passages that are about the theme, and how many passages that is. " }
                 { "Open a square to read those passages." }
             </p>
+            if corpus.themes.iter().any(parallax_core::found::is_found) {
+                <p class="help" data-testid="found-themes">
+                    { "Some themes were found in the texts themselves and are named by their most telling words. " }
+                    <a href={ctx.href(&ctx.with_view(View::Explore(Explore::default())))}>{ "Rename, join or hide them in Explore" }</a>
+                    { ": the link keeps your changes." }
+                </p>
+            }
             <div class="map-keys">
                 <div class="map-legend">
                     <h2 id="map-sources">{ "Sources" }</h2>

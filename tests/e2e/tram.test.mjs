@@ -20,7 +20,7 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { after, afterEach, before, describe, it } from 'node:test';
 import AxeBuilder from '@axe-core/playwright';
-import { Harness, eventually, norm, parallax, screenshot } from './harness.mjs';
+import { Harness, eventually, norm, parallax, screenshot, withoutVersion } from './harness.mjs';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 const TRAM = join(ROOT, 'crates/core/tests/fixtures/tram');
@@ -223,6 +223,9 @@ describe('the app built on a story of texts alone (the tram story)', () => {
     const mapRows = await student.$$eval('table tr[data-theme]', (trs) => trs.map((tr) => [tr.dataset.theme, tr.querySelector('th').textContent]));
     assert.deepEqual(mapRows.map(([id]) => id), core.themes.map((t) => t.id).filter((id) => id !== 'found-3' && id !== 'found-5'));
     assert.match(mapRows.find(([id]) => id === 'found-2')[1], /^Depot in Hafen/);
+    // The map says where the found themes are changed, by a link that keeps the changes.
+    const editor = await student.locator('[data-testid="found-themes"] a').getAttribute('href');
+    assert.equal(withoutVersion(editor), `#/explore?${changes}`);
     await h.open(student, `#/compare/a/b/d?${changes}`);
     const options = await student.$$eval('#cmp-theme option', (os) => os.map((o) => [o.value, o.textContent]));
     assert.ok(options.some(([v, t]) => v === 'found-2' && t.startsWith('Depot in Hafen')), JSON.stringify(options));
