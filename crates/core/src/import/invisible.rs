@@ -222,6 +222,19 @@ mod tests {
                 count: 1
             }]
         );
+        // Soft hyphens out, each counted.
+        let mut seen = Seen::default();
+        assert_eq!(
+            normalise("co\u{ad}oper\u{ad}ation", &mut seen, false),
+            "cooperation"
+        );
+        assert_eq!(
+            seen.notes(),
+            [Note::Removed {
+                what: Invisible::SoftHyphen,
+                count: 2
+            }]
+        );
         // Anywhere else, a byte-order mark is a zero-width character.
         let mut seen = Seen::default();
         assert_eq!(
