@@ -361,6 +361,22 @@ mod tests {
     }
 
     #[test]
+    fn emphasis_autolinks_and_escapes() {
+        // Runs of one to three at a word's edge are emphasis; `~~` is strikethrough, a lone `~`
+        // is text.
+        assert_eq!(emphasis("***very*** important"), "very important");
+        assert_eq!(emphasis("****four****"), "****four****");
+        assert_eq!(emphasis("~~old~~ new, about ~5 km"), "old new, about ~5 km");
+        // A backslash escapes punctuation only: a Windows path keeps its backslashes.
+        assert_eq!(inline(r"\*kept\* in C:\Users\me"), r"*kept* in C:\Users\me");
+        // Autolinks to their address; other angle brackets are text.
+        assert_eq!(
+            inline("see <https://example.org/a> or <mailto:desk@example.org>, not <<x>> or a<b>c"),
+            "see https://example.org/a or mailto:desk@example.org, not <<x>> or a<b>c"
+        );
+    }
+
+    #[test]
     fn front_matter_ends_at_its_fence_or_yaml_dots() {
         // YAML may end its document with `...`; TOML front matter ends only at `+++`.
         let (text, front) = markdown(
