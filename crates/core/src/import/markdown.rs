@@ -374,6 +374,8 @@ mod tests {
             inline("see <https://example.org/a> or <mailto:desk@example.org>, not <<x>> or a<b>c"),
             "see https://example.org/a or mailto:desk@example.org, not <<x>> or a<b>c"
         );
+        // An address holds no space: this one is text.
+        assert_eq!(inline("a <https://x.org/a b> c"), "a <https://x.org/a b> c");
     }
 
     #[test]
