@@ -358,6 +358,20 @@ mod tests {
                 ..
             })
         ));
+        // UTF-16 needs zeros in at least one unit of eight, counted over the whole file: two in
+        // 320 bytes are stray.
+        let mut text = "Iran and Russia signed a treaty in January. ".repeat(8);
+        text.truncate(320);
+        let mut bytes = text.into_bytes();
+        bytes[101] = 0;
+        bytes[201] = 0;
+        assert!(matches!(
+            decode("a.txt", &bytes, false, &UnicodeOnly),
+            Err(ImportError::Binary {
+                kind: Binary::ZeroBytes,
+                ..
+            })
+        ));
         let russian: Vec<u8> = "Россия и Иран, 2025."
             .encode_utf16()
             .flat_map(u16::to_be_bytes)

@@ -366,6 +366,11 @@ mod tests {
         // is text.
         assert_eq!(emphasis("***very*** important"), "very important");
         assert_eq!(emphasis("****four****"), "****four****");
+        // A mark between a space (or the line's start) and punctuation is at a word's edge too.
+        assert_eq!(
+            emphasis("*(aside)* and **“quoted”**"),
+            "(aside) and “quoted”"
+        );
         assert_eq!(emphasis("~~old~~ new, about ~5 km"), "old new, about ~5 km");
         // A backslash escapes punctuation only: a Windows path keeps its backslashes.
         assert_eq!(inline(r"\*kept\* in C:\Users\me"), r"*kept* in C:\Users\me");
