@@ -470,6 +470,15 @@ mod tests {
         assert!(marks(r#"class='ad-slot'"#).furniture);
         assert!(!marks(r#"class="header""#).furniture);
         assert!(!marks(r#"class="shadow""#).furniture);
+        // A furniture word of five letters or more also starts a part; a shorter one must be
+        // the whole part (`ad` is not `address`).
+        assert!(marks(r#"class="commentlist""#).furniture);
+        assert!(marks(r#"id="sidebar1""#).furniture);
+        assert!(!marks(r#"class="address""#).furniture);
+        assert!(!marks(r#"class="navy""#).furniture);
+        // A part over 24 characters is a generated name, not a word.
+        assert!(!marks(r#"class="navigationdrawercontainerlayout""#).furniture);
+        assert!(marks(r#"class="navigation drawercontainerlayout""#).furniture);
         assert!(!marks(r#"class="entry-content has-sidebar""#).furniture);
         assert!(marks(r#"role="navigation""#).furniture);
         assert!(marks(r#"class="entry share""#).soft);
