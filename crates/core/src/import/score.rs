@@ -476,6 +476,9 @@ mod tests {
         assert!(marks(r#"id="sidebar1""#).furniture);
         assert!(!marks(r#"class="address""#).furniture);
         assert!(!marks(r#"class="navy""#).furniture);
+        // Spaces around `=`, as HTML allows.
+        assert!(marks(r#"class = "site-footer""#).furniture);
+        assert!(marks("hidden id =\tcomments").hidden && marks("id =\tcomments").furniture);
         // A part over 24 characters is a generated name, not a word.
         assert!(!marks(r#"class="navigationdrawercontainerlayout""#).furniture);
         assert!(marks(r#"class="navigation drawercontainerlayout""#).furniture);
