@@ -479,6 +479,9 @@ mod tests {
         // Spaces around `=`, as HTML allows.
         assert!(marks(r#"class = "site-footer""#).furniture);
         assert!(marks("hidden id =\tcomments").hidden && marks("id =\tcomments").furniture);
+        // A tag cut after its `=`, or after the spaces that follow it.
+        assert_eq!(marks("class="), Marks::default());
+        assert_eq!(marks("id= "), Marks::default());
         // A part over 24 characters is a generated name, not a word.
         assert!(!marks(r#"class="navigationdrawercontainerlayout""#).furniture);
         assert!(marks(r#"class="navigation drawercontainerlayout""#).furniture);
