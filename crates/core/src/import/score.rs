@@ -482,6 +482,10 @@ mod tests {
         // A tag cut after its `=`, or after the spaces that follow it.
         assert_eq!(marks("class="), Marks::default());
         assert_eq!(marks("id= "), Marks::default());
+        // A quoted value cut by the end of the tag runs to it; a name right after a closing
+        // quote is an attribute of its own (HTML reads `class="x"id="comments"` so).
+        assert!(marks(r#"class="site-footer"#).furniture);
+        assert!(marks(r#"class="x"id="comments""#).furniture);
         // A part over 24 characters is a generated name, not a word.
         assert!(!marks(r#"class="navigationdrawercontainerlayout""#).furniture);
         assert!(marks(r#"class="navigation drawercontainerlayout""#).furniture);
