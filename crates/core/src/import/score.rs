@@ -486,6 +486,16 @@ mod tests {
         // quote is an attribute of its own (HTML reads `class="x"id="comments"` so).
         assert!(marks(r#"class="site-footer"#).furniture);
         assert!(marks(r#"class="x"id="comments""#).furniture);
+        // `="x"class="footer"`: HTML reads one attribute named `="x"class`, not a class.
+        assert!(!marks(r#"="x"class="footer""#).furniture);
+        // Readability's class and id weight: +25 for content words, −25 for furniture words,
+        // for each of the two attributes.
+        assert_eq!(marks(r#"class="entry-content""#).weight, 25);
+        assert_eq!(marks(r#"class="sidebar""#).weight, -25);
+        assert_eq!(marks(r#"class="story" id="main-article""#).weight, 50);
+        assert_eq!(marks(r#"class="story" id="comments""#).weight, 0);
+        // Only small furniture: a long generated part beside it is not read.
+        assert!(marks(r#"class="share navigationdrawercontainerlayout""#).soft);
         // A part over 24 characters is a generated name, not a word.
         assert!(!marks(r#"class="navigationdrawercontainerlayout""#).furniture);
         assert!(marks(r#"class="navigation drawercontainerlayout""#).furniture);
