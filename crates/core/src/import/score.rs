@@ -464,6 +464,18 @@ mod tests {
     use super::*;
 
     #[test]
+    fn link_density_is_the_share_of_text_in_links() {
+        let node = |chars, link_chars| Node {
+            chars,
+            link_chars,
+            ..Node::root()
+        };
+        assert_eq!(node(200, 50).link_density(), 0.25);
+        assert_eq!(node(80, 80).link_density(), 1.0);
+        assert_eq!(node(0, 0).link_density(), 0.0);
+    }
+
+    #[test]
     fn words_match_whole_parts() {
         assert!(marks(r#"class="site-footer""#).furniture);
         assert!(marks(r#"id="comments""#).furniture);
@@ -496,6 +508,15 @@ mod tests {
         assert_eq!(marks(r#"class="story" id="comments""#).weight, 0);
         // Only small furniture: a long generated part beside it is not read.
         assert!(marks(r#"class="share navigationdrawercontainerlayout""#).soft);
+        assert!(marks(r#"role="main""#).main_role && marks(r#"role="Article""#).main_role);
+        assert!(!marks(r#"role="banner""#).main_role);
+        assert!(marks(r#"aria-hidden="true""#).hidden);
+        // The first `content` attribute, as HTML keeps the first of two; none without one.
+        assert_eq!(
+            content_attr(r#"content="first" content="second""#).as_deref(),
+            Some("first")
+        );
+        assert_eq!(content_attr(r#"name="description""#), None);
         // A part over 24 characters is a generated name, not a word.
         assert!(!marks(r#"class="navigationdrawercontainerlayout""#).furniture);
         assert!(marks(r#"class="navigation drawercontainerlayout""#).furniture);
