@@ -476,6 +476,31 @@ mod tests {
     }
 
     #[test]
+    fn settle_drops_furniture_and_counts_the_regions_it_starts() {
+        // The page; a nav; a sidebar holding a nested comments box; a sidebar of 300 characters.
+        let furniture = |parent, chars| Node {
+            parent,
+            furniture: true,
+            chars,
+            ..Node::root()
+        };
+        let mut nodes = vec![
+            Node::root(),
+            furniture(0, 40),
+            furniture(0, 120),
+            furniture(2, 60),
+            furniture(0, 300),
+        ];
+        // Spared at 300 characters outside links or more: two regions start, the nested box
+        // is inside one.
+        assert_eq!(settle(&mut nodes, 300), 2);
+        let dropped: Vec<bool> = nodes.iter().map(|n| n.dropped).collect();
+        assert_eq!(dropped, [false, true, true, true, false]);
+        assert_eq!(settle(&mut nodes, 301), 3);
+        assert!(nodes[4].dropped);
+    }
+
+    #[test]
     fn words_match_whole_parts() {
         assert!(marks(r#"class="site-footer""#).furniture);
         assert!(marks(r#"id="comments""#).furniture);
