@@ -748,6 +748,34 @@ fn utf16_is_decoded_with_or_without_a_byte_order_mark() {
     );
 }
 
+/// The stable names of `parallax extract`'s JSON and the labels of the import's "how" line: a
+/// format by its lower-case name, an encoding by the Encoding Standard's name in lower case.
+#[test]
+fn formats_and_encodings_have_stable_lower_case_ids() {
+    for (name, id, label) in [
+        ("article.txt", "text", "plain text"),
+        ("article.md", "markdown", "Markdown"),
+        ("page.html", "html", "HTML"),
+    ] {
+        let format = imported(name).format;
+        assert_eq!((format.id(), format.label()), (id, label), "{name}");
+    }
+    for (name, id) in [
+        ("article.txt", "utf-8"),
+        ("utf16le-bom.txt", "utf-16le"),
+        ("utf16be-bom.txt", "utf-16be"),
+        ("latin1.txt", "windows-1252"),
+        ("koi8-r.html", "koi8-r"),
+        ("shift_jis.html", "shift_jis"),
+        ("gbk.html", "gbk"),
+        ("big5.html", "big5"),
+        ("euc-kr.html", "euc-kr"),
+        ("iso-8859-15.html", "iso-8859-15"),
+    ] {
+        assert_eq!(imported(name).encoding.id(), id, "{name}");
+    }
+}
+
 /// A page of `fixtures/encodings/encodings.json`: what the browser test expects too.
 #[derive(serde::Deserialize)]
 struct EncodedPage {
@@ -1244,6 +1272,61 @@ fn messages_read_as_sentences() {
         check_size("big.txt", 20_000_000).unwrap_err().to_string(),
         "“big.txt” is too large to import: 20.0 MB (the limit is 5 MB)."
     );
+}
+
+/// A UTF-16 file that does not decode is named by its byte order and by what it was recognised
+/// from: a byte-order mark, or its zero bytes.
+#[test]
+fn a_broken_utf16_file_is_named_by_its_byte_order_and_how_it_was_recognised() {
+    let units = |text: &str, le: bool| -> Vec<u8> {
+        text.encode_utf16()
+            .flat_map(|u| if le { u.to_le_bytes() } else { u.to_be_bytes() })
+            .collect()
+    };
+    let text = "Iran and Russia signed the treaty in January.";
+    let cases = [
+        (
+            true,
+            true,
+            "UTF-16LE text (it starts with a byte-order mark)",
+        ),
+        (
+            false,
+            true,
+            "UTF-16BE text (it starts with a byte-order mark)",
+        ),
+        (true, false, "UTF-16LE text (from its zero bytes)"),
+        (false, false, "UTF-16BE text (from its zero bytes)"),
+    ];
+    for (le, bom, what) in cases {
+        let mut bytes = match (bom, le) {
+            (true, true) => vec![0xff, 0xfe],
+            (true, false) => vec![0xfe, 0xff],
+            (false, _) => Vec::new(),
+        };
+        bytes.extend(units(text, le));
+        // An odd last byte: the file is cut off inside a character.
+        bytes.push(b'.');
+        let e = import::extract("cut.txt", &bytes).unwrap_err();
+        let at = bytes.len() - 1;
+        assert_eq!(
+            e.to_string(),
+            format!(
+                "“cut.txt” is {what} but cannot be decoded at byte {at}: a broken character or a \
+                 cut-off end. Save it as UTF-8 and import it again."
+            )
+        );
+    }
+}
+
+/// What `extract` read is named as messages and titles name the file: without its folders.
+#[test]
+fn an_extracted_file_is_named_without_its_folders() {
+    let bytes = fixture("article.txt");
+    let x = import::extract("notes/2025/Caspian report.txt", &bytes).unwrap();
+    assert_eq!(x.name(), "Caspian report.txt");
+    let x = import::extract("C:\\Users\\me\\article.txt", &bytes).unwrap();
+    assert_eq!(x.name(), "article.txt");
 }
 
 #[test]

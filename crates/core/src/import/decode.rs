@@ -347,9 +347,26 @@ mod tests {
         assert_eq!(decode_utf16(&[0x41, 0, 0x42, 0], true).as_deref(), Ok("AB"));
         assert_eq!(decode_utf16(&[0, 0x41, 0xd8, 0x00, 0, 0x42], false), Err(2));
         assert_eq!(decode_utf16(&[0x41, 0, 0x42], true), Err(2));
+        // One unit whole; an odd last byte is refused at any length.
+        assert_eq!(decode_utf16(&[0x41, 0], true).as_deref(), Ok("A"));
+        assert_eq!(decode_utf16(&[0x41, 0, 0x42, 0, 0x43], true), Err(4));
         let stray = b"Iran and Russia\0 signed a treaty in January.";
         assert!(matches!(
             decode("a.txt", stray, false, &UnicodeOnly),
+            Err(ImportError::Binary {
+                kind: Binary::ZeroBytes,
+                ..
+            })
+        ));
+        // UTF-16 needs zeros in at least one unit of eight, counted over the whole file: two in
+        // 320 bytes are stray.
+        let mut text = "Iran and Russia signed a treaty in January. ".repeat(8);
+        text.truncate(320);
+        let mut bytes = text.into_bytes();
+        bytes[101] = 0;
+        bytes[201] = 0;
+        assert!(matches!(
+            decode("a.txt", &bytes, false, &UnicodeOnly),
             Err(ImportError::Binary {
                 kind: Binary::ZeroBytes,
                 ..
@@ -366,6 +383,36 @@ mod tests {
                 Encoding::Utf16Be { bom: false }
             ))
         );
+        let russian: Vec<u8> = "Россия и Иран, 2025."
+            .encode_utf16()
+            .flat_map(u16::to_le_bytes)
+            .collect();
+        assert_eq!(
+            decode("a.txt", &russian, false, &UnicodeOnly).map(|(s, e)| (s.into_owned(), e)),
+            Ok((
+                "Россия и Иран, 2025.".to_owned(),
+                Encoding::Utf16Le { bom: false }
+            ))
+        );
+        // Little endian: ASCII has its zero byte on the odd side, and `Ā` (U+0100) one on the
+        // even side. One zero on the other side is allowed for every 64.
+        let latin = "Tehran and Moscow signed a treaty in January 2025, after long talks.";
+        for (ascii, utf16) in [(&latin[..64], true), (&latin[..63], false)] {
+            let text = format!("Ā{ascii}");
+            let le: Vec<u8> = text.encode_utf16().flat_map(u16::to_le_bytes).collect();
+            let read = decode("a.txt", &le, false, &UnicodeOnly).map(|(s, e)| (s.into_owned(), e));
+            if utf16 {
+                assert_eq!(read, Ok((text, Encoding::Utf16Le { bom: false })));
+            } else {
+                assert!(matches!(
+                    read,
+                    Err(ImportError::Binary {
+                        kind: Binary::ZeroBytes,
+                        ..
+                    })
+                ));
+            }
+        }
     }
 
     #[test]
@@ -383,6 +430,16 @@ mod tests {
             Some("KOI8-R")
         );
         assert_eq!(page("<meta name=viewport content=\"charset=gbk\">"), None);
+        // An unquoted label ends at the first ASCII whitespace or `;`; a quoted one needs its
+        // closing quote.
+        for (content, found) in [
+            ("text/html; charset=gbk; x=y", Some("GBK")),
+            ("text/html; charset=koi8-r\tx", Some("KOI8-R")),
+            ("text/html; charset='gbk", None),
+        ] {
+            let head = format!("<meta http-equiv=content-type content=\"{content}\">");
+            assert_eq!(page(&head), found, "{content}");
+        }
         assert_eq!(
             page("<!-- <meta charset=big5> --><meta charset=euc-kr>"),
             Some("EUC-KR")

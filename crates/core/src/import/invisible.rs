@@ -177,3 +177,76 @@ pub(super) fn normalise(text: &str, seen: &mut Seen, last: bool) -> String {
     }
     out
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn joiners_are_kept_inside_a_script_or_an_emoji_sequence_only() {
+        let (zwnj, zwj) = ('\u{200c}', '\u{200d}');
+        // Persian "می‌خواهم", a Devanagari half form, an Arabic letter before a presentation form.
+        assert!(keeps_joiner(Some('ی'), zwnj, Some('خ')));
+        assert!(keeps_joiner(Some('्'), zwj, Some('ष')));
+        assert!(keeps_joiner(Some('ب'), zwnj, Some('\u{fe8e}')));
+        // Between two scripts, Latin letters, or at an end: not spelling.
+        assert!(!keeps_joiner(Some('n'), zwnj, Some('ا')));
+        assert!(!keeps_joiner(Some('u'), zwj, Some('s')));
+        assert!(!keeps_joiner(None, zwnj, Some('خ')));
+        assert!(!keeps_joiner(Some('ی'), zwnj, None));
+        // Emoji sequences: U+200D after a pictograph, its variation selector or a skin tone,
+        // before a pictograph (👨‍👩, 🏳️‍🌈, 👩🏽‍💻).
+        assert!(keeps_joiner(Some('👨'), zwj, Some('👩')));
+        assert!(keeps_joiner(Some('\u{fe0f}'), zwj, Some('🌈')));
+        assert!(keeps_joiner(Some('\u{1f3fd}'), zwj, Some('💻')));
+        // Not U+200C, and not with a letter on either side.
+        assert!(!keeps_joiner(Some('👨'), zwnj, Some('👩')));
+        assert!(!keeps_joiner(Some('a'), zwj, Some('🌈')));
+        assert!(!keeps_joiner(Some('a'), zwnj, Some('🌈')));
+        assert!(!keeps_joiner(Some('🌈'), zwj, Some('a')));
+    }
+
+    #[test]
+    fn line_breaks_become_newlines_and_controls_are_counted() {
+        let mut seen = Seen::default();
+        let text = "\u{feff}Iran\u{85}Russia\u{2028}Turkey\u{2029}Oman\r\nQatar\rEgypt\u{b}Iraq\u{c}Syria\u{1}.";
+        assert_eq!(
+            normalise(text, &mut seen, false),
+            "Iran\nRussia\nTurkey\n\nOman\nQatar\nEgypt\u{b}Iraq\u{c}Syria."
+        );
+        // The byte-order mark at the very start is not counted; the control character is.
+        assert_eq!(
+            seen.notes(),
+            [Note::Removed {
+                what: Invisible::Control,
+                count: 1
+            }]
+        );
+        // Soft hyphens out, each counted.
+        let mut seen = Seen::default();
+        assert_eq!(
+            normalise("co\u{ad}oper\u{ad}ation", &mut seen, false),
+            "cooperation"
+        );
+        assert_eq!(
+            seen.notes(),
+            [Note::Removed {
+                what: Invisible::SoftHyphen,
+                count: 2
+            }]
+        );
+        // Anywhere else, a byte-order mark is a zero-width character.
+        let mut seen = Seen::default();
+        assert_eq!(
+            normalise("Iran\u{feff}Russia", &mut seen, false),
+            "IranRussia"
+        );
+        assert_eq!(
+            seen.notes(),
+            [Note::Removed {
+                what: Invisible::ZeroWidth,
+                count: 1
+            }]
+        );
+    }
+}

@@ -359,4 +359,75 @@ mod tests {
         assert_eq!(inline("[a](b [c](d)"), "[a](b c");
         assert_eq!(inline("[a] [b]: ![c] x"), "[a] [b]: ![c] x");
     }
+
+    #[test]
+    fn emphasis_autolinks_and_escapes() {
+        // Runs of one to three at a word's edge are emphasis; `~~` is strikethrough, a lone `~`
+        // is text.
+        assert_eq!(emphasis("***very*** important"), "very important");
+        assert_eq!(emphasis("****four****"), "****four****");
+        // A mark between a space (or the line's start) and punctuation is at a word's edge too.
+        assert_eq!(
+            emphasis("*(aside)* and **“quoted”**"),
+            "(aside) and “quoted”"
+        );
+        assert_eq!(emphasis("~~old~~ new, about ~5 km"), "old new, about ~5 km");
+        // A backslash escapes punctuation only: a Windows path keeps its backslashes.
+        assert_eq!(inline(r"\*kept\* in C:\Users\me"), r"*kept* in C:\Users\me");
+        // Autolinks to their address; other angle brackets are text.
+        assert_eq!(
+            inline("see <https://example.org/a> or <mailto:desk@example.org>, not <<x>> or a<b>c"),
+            "see https://example.org/a or mailto:desk@example.org, not <<x>> or a<b>c"
+        );
+        // An address holds no space: this one is text.
+        assert_eq!(inline("a <https://x.org/a b> c"), "a <https://x.org/a b> c");
+    }
+
+    #[test]
+    fn front_matter_ends_at_its_fence_or_yaml_dots() {
+        // YAML may end its document with `...`; TOML front matter ends only at `+++`.
+        let (text, front) = markdown(
+            "---\ntitle: The Pact\ndescription: \"Terms of the treaty.\"\n...\nSigned in Moscow.",
+        );
+        let front = front.unwrap();
+        assert_eq!(text, "The Pact\n\nSigned in Moscow.");
+        assert_eq!(front.description.as_deref(), Some("Terms of the treaty."));
+        let (text, front) = markdown("+++\ntitle = \"T\"\n...\nsummary = \"S\"\n+++\nBody.");
+        assert_eq!(text, "T\n\nBody.");
+        assert_eq!(front.unwrap().description.as_deref(), Some("S"));
+    }
+
+    #[test]
+    fn blocks_that_look_like_markup_but_are_text() {
+        let text = |src: &str| markdown(src).0;
+        // A heading's hashes are followed by a space: `#Iran` is a hashtag, seven hashes are
+        // text.
+        assert_eq!(
+            text("Talks ended.\n#Iran trended.\n####### Seven"),
+            "Talks ended. #Iran trended. ####### Seven"
+        );
+        // A thematic break is three or more `*` or `_`; two are text.
+        assert_eq!(
+            text("One.\n***\nTwo.\n___\nThree."),
+            "One.\n\nTwo.\n\nThree."
+        );
+        assert_eq!(text("One.\n**\nTwo."), "One. ** Two.");
+        // A table's separator row has a dash and a pipe: a line of colons is text.
+        assert_eq!(
+            text("::: warning\nSanctions apply.\n:::"),
+            "::: warning Sanctions apply. :::"
+        );
+        // A link reference definition starts with a label that is not empty and holds no
+        // bracket.
+        assert_eq!(
+            text("[Update] Talks resumed.\nSee ref]: x.\n[see [1]: p. 4]\n[]: http://x.org"),
+            "[Update] Talks resumed. See ref]: x. [see [1]: p. 4] []: http://x.org"
+        );
+        assert_eq!(text("Text.\n[1]: http://x.org\nMore."), "Text.\n\nMore.");
+        // A list marker is followed by a space: a sign or a decimal point is text.
+        assert_eq!(
+            text("Temperatures fell.\n-5 degrees at night,\n1.5 million without power."),
+            "Temperatures fell. -5 degrees at night, 1.5 million without power."
+        );
+    }
 }

@@ -464,12 +464,87 @@ mod tests {
     use super::*;
 
     #[test]
+    fn link_density_is_the_share_of_text_in_links() {
+        let node = |chars, link_chars| Node {
+            chars,
+            link_chars,
+            ..Node::root()
+        };
+        assert_eq!(node(200, 50).link_density(), 0.25);
+        assert_eq!(node(80, 80).link_density(), 1.0);
+        assert_eq!(node(0, 0).link_density(), 0.0);
+    }
+
+    #[test]
+    fn settle_drops_furniture_and_counts_the_regions_it_starts() {
+        // The page; a nav; a sidebar holding a nested comments box; a sidebar of 300 characters.
+        let furniture = |parent, chars| Node {
+            parent,
+            furniture: true,
+            chars,
+            ..Node::root()
+        };
+        let mut nodes = vec![
+            Node::root(),
+            furniture(0, 40),
+            furniture(0, 120),
+            furniture(2, 60),
+            furniture(0, 300),
+        ];
+        // Spared at 300 characters outside links or more: two regions start, the nested box
+        // is inside one.
+        assert_eq!(settle(&mut nodes, 300), 2);
+        let dropped: Vec<bool> = nodes.iter().map(|n| n.dropped).collect();
+        assert_eq!(dropped, [false, true, true, true, false]);
+        assert_eq!(settle(&mut nodes, 301), 3);
+        assert!(nodes[4].dropped);
+    }
+
+    #[test]
     fn words_match_whole_parts() {
         assert!(marks(r#"class="site-footer""#).furniture);
         assert!(marks(r#"id="comments""#).furniture);
         assert!(marks(r#"class='ad-slot'"#).furniture);
         assert!(!marks(r#"class="header""#).furniture);
         assert!(!marks(r#"class="shadow""#).furniture);
+        // A furniture word of five letters or more also starts a part; a shorter one must be
+        // the whole part (`ad` is not `address`).
+        assert!(marks(r#"class="commentlist""#).furniture);
+        assert!(marks(r#"id="sidebar1""#).furniture);
+        assert!(!marks(r#"class="address""#).furniture);
+        assert!(!marks(r#"class="navy""#).furniture);
+        // Spaces around `=`, as HTML allows.
+        assert!(marks(r#"class = "site-footer""#).furniture);
+        assert!(marks("hidden id =\tcomments").hidden && marks("id =\tcomments").furniture);
+        // A tag cut after its `=`, or after the spaces that follow it.
+        assert_eq!(marks("class="), Marks::default());
+        assert_eq!(marks("id= "), Marks::default());
+        // A quoted value cut by the end of the tag runs to it; a name right after a closing
+        // quote is an attribute of its own (HTML reads `class="x"id="comments"` so).
+        assert!(marks(r#"class="site-footer"#).furniture);
+        assert!(marks(r#"class="x"id="comments""#).furniture);
+        // `="x"class="footer"`: HTML reads one attribute named `="x"class`, not a class.
+        assert!(!marks(r#"="x"class="footer""#).furniture);
+        // Readability's class and id weight: +25 for content words, −25 for furniture words,
+        // for each of the two attributes.
+        assert_eq!(marks(r#"class="entry-content""#).weight, 25);
+        assert_eq!(marks(r#"class="sidebar""#).weight, -25);
+        assert_eq!(marks(r#"class="story" id="main-article""#).weight, 50);
+        assert_eq!(marks(r#"class="story" id="comments""#).weight, 0);
+        // Only small furniture: a long generated part beside it is not read.
+        assert!(marks(r#"class="share navigationdrawercontainerlayout""#).soft);
+        assert!(marks(r#"role="main""#).main_role && marks(r#"role="Article""#).main_role);
+        assert!(!marks(r#"role="banner""#).main_role);
+        assert!(marks(r#"aria-hidden="true""#).hidden);
+        // The first `content` attribute, as HTML keeps the first of two; none without one.
+        assert_eq!(
+            content_attr(r#"content="first" content="second""#).as_deref(),
+            Some("first")
+        );
+        assert_eq!(content_attr(r#"name="description""#), None);
+        // A part over 24 characters is a generated name, not a word.
+        assert!(!marks(r#"class="navigationdrawercontainerlayout""#).furniture);
+        assert!(marks(r#"class="navigation drawercontainerlayout""#).furniture);
         assert!(!marks(r#"class="entry-content has-sidebar""#).furniture);
         assert!(marks(r#"role="navigation""#).furniture);
         assert!(marks(r#"class="entry share""#).soft);
