@@ -370,6 +370,40 @@ bench-lighthouse: $(if $(filter dist,$(DIST)),build,setup)
 	summary
 
 # ---------------------------------------------------------------------------------------------
+# Start-up against a minimal Yew app (issue 18, point 3): not part of `make test`.
+# `make bench-startup` builds the app (like `make build`, or DIST=… names a release build) and
+# bench/yew-minimal (the smallest Yew app that renders a page and marks itself ready, with the
+# app's release profile, Yew, wasm-bindgen, Trunk and wasm-opt level; in a target folder of its
+# own), then loads each cold in Chromium in turn: navigation start to `data-ready`, at CPU
+# slowdowns 1 and 4 (tests/e2e/startup.mjs; STARTUP_RUNS loads of each). The table, with the
+# run's conditions, is printed and kept in target/bench/startup.md. About 5 minutes on 2 cores
+# once both are built (BENCHMARKS.md, "Start-up against a minimal Yew app").
+STARTUP_RUNS ?= 15
+YEW_MINIMAL := bench/yew-minimal
+
+.PHONY: bench-startup
+bench-startup: $(if $(filter dist,$(DIST)),build,setup)
+	@$(STAGE)
+	if [[ ! -f "$(DIST)/index.html" ]]; then
+	  echo 'error: DIST must name a release build (index.html and its files), as in: make bench-startup DIST=dist' >&2
+	  exit 2
+	fi
+	if [[ ! -x $(CHROMIUM) ]]; then
+	  echo 'error: $(CHROMIUM) is missing: run make test-setup (Debian'"'"'s chromium)' >&2
+	  exit 2
+	fi
+	build_minimal() {
+	  (cd $(YEW_MINIMAL) && CARGO_TARGET_DIR=$(CURDIR)/$(BENCH)/yew-minimal-target \
+	    $(TRUNK_BUILD) --dist $(CURDIR)/$(BENCH)/yew-minimal)
+	}
+	mkdir -p $(BENCH)
+	stage 'startup: npm ci' npm_ci $(E2E)
+	stage 'startup: the minimal Yew app' build_minimal
+	stage 'startup: runs' node $(E2E)/startup.mjs --app "$(DIST)" --minimal $(BENCH)/yew-minimal \
+	  --runs $(STARTUP_RUNS) | tee $(BENCH)/startup.md
+	summary
+
+# ---------------------------------------------------------------------------------------------
 # The offline bundle: not part of `make test` (whose e2e stage checks it in bundle.test.mjs).
 # `make bundle` is `make build`, then `parallax-pack` on dist/: dist/parallax.html, the whole app
 # in one file that runs from file:// with no request, and dist/parallax.zip, the build as it is

@@ -15,9 +15,10 @@ use crate::own_docs::{OwnAction, OwnDocs};
 /// `PARALLAX_BUNDLE` at build time).
 static BUNDLE: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/corpus.plxb"));
 
-/// Decodes the built-in bundle. `decode` is total, so a damaged bundle is an error, not a panic.
+/// Decodes the built-in bundle, part of the program itself (so its checksum is not computed
+/// again at every start). Decoding is total: a damaged bundle is an error, not a panic.
 pub fn load() -> Result<Bundle, BundleError> {
-    parallax_core::decode(BUNDLE)
+    parallax_core::decode_embedded(BUNDLE)
 }
 
 /// The id of the single file's data block that holds a collection of documents written into it

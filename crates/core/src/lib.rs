@@ -45,6 +45,6 @@ pub mod tag;
 /// The text engine lives in `parallax-search` (built for speed); named here as the core's own.
 pub use parallax_search::{search, text};
 
-pub use bundle::{decode, encode, Bundle, BundleError};
+pub use bundle::{decode, decode_embedded, encode, Bundle, BundleError};
 pub use model::*;
 pub use pipeline::{process_document, SourceMeta};
