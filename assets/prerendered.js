@@ -16,11 +16,39 @@
   const q = fragment.indexOf('?');
   const path = q < 0 ? fragment : fragment.slice(0, q);
   const plain = q < 0 || /^v=[0-9a-zA-Z]*$/.test(fragment.slice(q + 1));
-  const reader = /^\/read\/([^/]+)(?:\/[^/]+)?$/.exec(path);
+  const reader = /^\/read\/([^/]+)(?:\/([^/]+))?$/.exec(path);
   const same =
     fragment === '' ||
     (plain && (view === '/' ? path === '/' || path === '' : reader !== null && `/read/${reader[1]}` === view));
-  if (same) return;
+  if (same) {
+    // A passage link: marked and scrolled to here before each frame the browser draws while it
+    // reads the page (it may draw some before the page is all read), and once it is all read; so
+    // that every frame that shows the passage shows it where the app will. The browser's own
+    // scroll to the fragment (for the block whose id is the link in the form the app writes,
+    // `/read/002/p7?v=…`) comes later, and a link without the version, typed or older, has no
+    // such block.
+    const passage = reader?.[2];
+    if (!passage) return;
+    let reading = true;
+    const reveal = () => {
+      const p = document.querySelector(`.pre-view p.passage[data-passage="${CSS.escape(passage)}"]`);
+      if (p) {
+        p.classList.add('passage--target');
+        p.parentElement.scrollIntoView();
+      }
+    };
+    const frame = () => {
+      if (!reading) return;
+      reveal();
+      requestAnimationFrame(frame);
+    };
+    requestAnimationFrame(frame);
+    document.addEventListener('DOMContentLoaded', () => {
+      reading = false;
+      reveal();
+    });
+    return;
+  }
   document.documentElement.setAttribute('data-prerendered', 'other');
   // That view needs the program at once: preloaded from now, as a page with no prerendered text
   // does (the prerendered page waits for its first paint to fetch it, and has no preload).
