@@ -148,9 +148,9 @@ pub fn ShareCollection(props: &ShareProps) -> Html {
     let on_title = {
         let choice = choice.clone();
         Callback::from(move |e: InputEvent| {
-            if let Some(i) = e.target_dyn_into::<web_sys::HtmlInputElement>() {
+            if let Some(title) = dom::typed(&e) {
                 let mut c = (*choice).clone();
-                c.title = i.value();
+                c.title = title;
                 choice.set(c);
             }
         })

@@ -32,22 +32,8 @@ pub fn CustomThemes() -> Html {
     let error = use_state_eq(|| None::<String>);
     let custom = ctx.state.custom.clone();
 
-    let on_label = {
-        let label = label.clone();
-        Callback::from(move |e: InputEvent| {
-            if let Some(i) = e.target_dyn_into::<web_sys::HtmlInputElement>() {
-                label.set(i.value());
-            }
-        })
-    };
-    let on_terms = {
-        let terms = terms.clone();
-        Callback::from(move |e: InputEvent| {
-            if let Some(t) = e.target_dyn_into::<web_sys::HtmlTextAreaElement>() {
-                terms.set(t.value());
-            }
-        })
-    };
+    let on_label = crate::dom::typed_into(&label);
+    let on_terms = crate::dom::typed_into(&terms);
     let add = {
         let (ctx, label, terms, error) = (ctx.clone(), label.clone(), terms.clone(), error.clone());
         Callback::from(move |e: SubmitEvent| {

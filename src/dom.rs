@@ -390,3 +390,23 @@ pub fn chosen(e: &yew::Event) -> Option<String> {
         .ok()??
         .get_attribute("value")
 }
+
+/// The text now in the line or the text area an input event came from.
+pub fn typed(e: &InputEvent) -> Option<String> {
+    e.target_dyn_into::<web_sys::HtmlTextAreaElement>()
+        .map(|t| t.value())
+        .or_else(|| {
+            e.target_dyn_into::<web_sys::HtmlInputElement>()
+                .map(|i| i.value())
+        })
+}
+
+/// A text box's `oninput` that keeps what is typed in `text`.
+pub fn typed_into(text: &UseStateHandle<String>) -> Callback<InputEvent> {
+    let text = text.clone();
+    Callback::from(move |e: InputEvent| {
+        if let Some(value) = typed(&e) {
+            text.set(value);
+        }
+    })
+}

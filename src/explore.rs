@@ -339,8 +339,7 @@ pub fn ExploreView(props: &Props) -> Html {
         let ctx = ctx.clone();
         let view = e.clone();
         Callback::from(move |ev: InputEvent| {
-            if let Some(input) = ev.target_dyn_into::<web_sys::HtmlInputElement>() {
-                let q = input.value();
+            if let Some(q) = dom::typed(&ev) {
                 ctx.replace(with(&ctx, &view, move |e| e.query = q));
             }
         })

@@ -34,7 +34,7 @@ use parallax_core::state::{
 };
 use wasm_bindgen::closure::Closure;
 use wasm_bindgen::{JsCast, JsValue};
-use web_sys::{HtmlElement, HtmlInputElement, HtmlTextAreaElement};
+use web_sys::{HtmlElement, HtmlInputElement};
 use yew::prelude::*;
 
 use crate::ctx::{use_ctx, Ctx, Nav};
@@ -695,11 +695,7 @@ fn typed(
 ) -> Callback<InputEvent> {
     let draft = draft.clone();
     Callback::from(move |e: InputEvent| {
-        let value = e
-            .target_dyn_into::<HtmlTextAreaElement>()
-            .map(|t| t.value())
-            .or_else(|| e.target_dyn_into::<HtmlInputElement>().map(|i| i.value()));
-        if let Some(value) = value {
+        if let Some(value) = dom::typed(&e) {
             draft.dispatch(to(value));
         }
     })

@@ -332,14 +332,7 @@ pub fn PassageNotes(props: &PassageNotesProps) -> Html {
             </li>
         }
     });
-    let oninput = {
-        let draft = draft.clone();
-        Callback::from(move |e: InputEvent| {
-            if let Some(t) = e.target_dyn_into::<web_sys::HtmlTextAreaElement>() {
-                draft.set(t.value());
-            }
-        })
-    };
+    let oninput = crate::dom::typed_into(&draft);
     let onsubmit = {
         let (notes, draft, error) = (notes.clone(), draft.clone(), error.clone());
         let (doc, passage) = (props.doc.to_string(), props.passage.to_string());

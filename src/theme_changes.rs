@@ -130,14 +130,7 @@ fn ThemeRow(props: &RowProps) -> Html {
             </>
         }
     } else {
-        let on_typed = {
-            let typed = typed.clone();
-            Callback::from(move |e: InputEvent| {
-                if let Some(i) = e.target_dyn_into::<web_sys::HtmlInputElement>() {
-                    typed.set(i.value());
-                }
-            })
-        };
+        let on_typed = crate::dom::typed_into(&typed);
         let rename = {
             let (ctx, typed, id, label, row) = (
                 ctx.clone(),
