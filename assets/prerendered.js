@@ -21,26 +21,24 @@
     fragment === '' ||
     (plain && (view === '/' ? path === '/' || path === '' : reader !== null && `/read/${reader[1]}` === view));
   if (same) {
-    // A passage link: marked and scrolled to here before each frame the browser draws while it
-    // reads the page (it may draw some before the page is all read), and once it is all read; so
-    // that every frame that shows the passage shows it where the app will. The browser's own
-    // scroll to the fragment (for the block whose id is the link in the form the app writes,
-    // `/read/002/p7?v=…`) comes later, and a link without the version, typed or older, has no
-    // such block.
+    // A passage link: marked and scrolled to here before the first frame that can show it (the
+    // browser may draw frames before the page is all read), then once more when the page is all
+    // read; so that the first frame that shows the passage shows it where the app will. The
+    // browser's own scroll to the fragment (for the block whose id is the link in the form the
+    // app writes, `/read/002/p7?v=…`) comes a frame later, and a link without the version, typed
+    // or older, has no such block. Each scroll lays the page out: twice in all, not every frame.
     const passage = reader?.[2];
     if (!passage) return;
-    let reading = true;
     const reveal = () => {
       const p = document.querySelector(`.pre-view p.passage[data-passage="${CSS.escape(passage)}"]`);
-      if (p) {
-        p.classList.add('passage--target');
-        p.parentElement.scrollIntoView();
-      }
+      if (!p) return false;
+      p.classList.add('passage--target');
+      p.parentElement.scrollIntoView();
+      return true;
     };
+    let reading = true;
     const frame = () => {
-      if (!reading) return;
-      reveal();
-      requestAnimationFrame(frame);
+      if (reading && !reveal()) requestAnimationFrame(frame);
     };
     requestAnimationFrame(frame);
     document.addEventListener('DOMContentLoaded', () => {
