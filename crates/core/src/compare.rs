@@ -313,12 +313,16 @@ pub fn compare(
     let groups: Vec<(FactGroup, Vec<Vec<String>>)> = facts
         .iter()
         .filter_map(|g| {
-            let mut g = g.clone();
-            g.mentions.retain(|m| ids.contains(&m.doc.as_str()));
-            if g.mentions.is_empty() {
+            let mentions: Vec<Mention> = g
+                .mentions
+                .iter()
+                .filter(|m| ids.contains(&m.doc.as_str()))
+                .cloned()
+                .collect();
+            if mentions.is_empty() {
                 return None;
             }
-            g.summarize();
+            let g = g.with_mentions(mentions);
             let themes = if g.agreement == Agreement::Differ {
                 g.mentions
                     .iter()
@@ -401,15 +405,14 @@ pub fn compare(
                 .iter()
                 .filter(|(g, _)| g.agreement == Agreement::Differ)
                 .filter_map(|(g, themes)| {
-                    let mut on = g.clone();
-                    on.mentions = g
-                        .mentions
-                        .iter()
-                        .zip(themes)
-                        .filter(|(_, t)| t.contains(&theme.id))
-                        .map(|(m, _)| m.clone())
-                        .collect();
-                    on.summarize();
+                    let on = g.with_mentions(
+                        g.mentions
+                            .iter()
+                            .zip(themes)
+                            .filter(|(_, t)| t.contains(&theme.id))
+                            .map(|(m, _)| m.clone())
+                            .collect(),
+                    );
                     (on.agreement == Agreement::Differ).then_some(Dispute {
                         key: on.key,
                         label: on.label,

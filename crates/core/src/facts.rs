@@ -137,6 +137,23 @@ pub struct FactGroup {
 }
 
 impl FactGroup {
+    /// This group with only `mentions` (some of its own), summarised again: its values and
+    /// agreement are theirs. Its other mentions and values are not copied on the way (a group
+    /// of thousands of dates was copied whole for each of compare's themes).
+    pub fn with_mentions(&self, mentions: Vec<Mention>) -> FactGroup {
+        let mut g = FactGroup {
+            kind: self.kind,
+            key: self.key.clone(),
+            label: self.label.clone(),
+            agreement: self.agreement,
+            values: Vec::new(),
+            mentions,
+            why: self.why.clone(),
+        };
+        g.summarize();
+        g
+    }
+
     /// Recomputes `values` and `agreement` from `mentions` (after filtering them, say).
     pub fn summarize(&mut self) {
         // In the order first stated; the index and the set of (value, source) pairs found so far

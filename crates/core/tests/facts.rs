@@ -968,3 +968,29 @@ fn days_of_one_source_or_too_many_are_no_dispute() {
         ]
     );
 }
+
+#[test]
+fn a_group_with_some_of_its_mentions_is_summarised_by_them_alone() {
+    let corpus = load_dir(&corpus_dir()).unwrap();
+    let groups = facts(&corpus, &corpus.claims);
+    let g = groups
+        .iter()
+        .find(|g| g.agreement == Agreement::Differ && g.mentions.len() > 2)
+        .expect("the corpus has a disputed fact stated more than twice");
+    // One mention: one value, one source.
+    let one = g.with_mentions(vec![g.mentions[0].clone()]);
+    assert_eq!(
+        (one.kind, &one.key, &one.label, &one.why),
+        (g.kind, &g.key, &g.label, &g.why)
+    );
+    assert_eq!(one.agreement, Agreement::Single);
+    assert_eq!(
+        one.values,
+        vec![(g.mentions[0].value.clone(), vec![g.mentions[0].doc.clone()])]
+    );
+    // All of them: the group as it was.
+    let all = g.with_mentions(g.mentions.clone());
+    assert_eq!((&all.values, all.agreement), (&g.values, g.agreement));
+    // None: no values.
+    assert!(g.with_mentions(Vec::new()).values.is_empty());
+}
