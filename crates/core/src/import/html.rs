@@ -948,6 +948,9 @@ pub(super) fn walk(src: &str, markdown: bool) -> Blocks<'_> {
     while !b.open.is_empty() {
         b.pop();
     }
+    // The page holds every element: the siblings of a main content that is a child of the page
+    // itself (markup without `<html>` or `<body>`) are those up to the last node.
+    b.nodes[0].last = b.nodes.len() as u32 - 1;
     if !markdown {
         let furniture = settle(&mut b.nodes, u32::MAX);
         b.dropped[Dropped::Furniture as usize] += furniture;
@@ -1224,5 +1227,65 @@ mod tests {
         );
         // No <main>: everything, with the <title> first.
         assert_eq!(html("<title>T</title><p>a</p><p>b</p>").0, "T\n\na\n\nb");
+    }
+
+    #[test]
+    fn the_main_content_is_chosen_over_short_blocks_no_furniture_word_names() {
+        // A ticker above the story and a print note below it: short lines, not prose, in
+        // containers no furniture word names. Only the choice of the main content (the story's
+        // `div`, which its paragraphs score) leaves them out; a short line inside it stays.
+        let page = "<html><body>\
+            <div class=\"ticker\"><p>Brent crude $81.20</p><p>Tehran 14°C, clear</p></div>\
+            <div class=\"story\"><h1>Caspian Talks Resume</h1>\
+            <p>Delegations from Iran, Russia and Kazakhstan met in Baku on Tuesday, the first \
+            round since the summer.</p>\
+            <p>Officials said the talks would cover fishing quotas, shipping lanes and the \
+            seabed.</p><p>No date was set.</p></div>\
+            <div class=\"edition\"><p>Print edition, page 4</p></div></body></html>";
+        let (text, notes) = html(page);
+        assert_eq!(
+            text,
+            "[Removed: outside-article] Brent crude $81.20\n\n\
+             [Removed: outside-article] Tehran 14°C, clear\n\n\
+             Caspian Talks Resume\n\n\
+             Delegations from Iran, Russia and Kazakhstan met in Baku on Tuesday, the first \
+             round since the summer.\n\n\
+             Officials said the talks would cover fishing quotas, shipping lanes and the \
+             seabed.\n\n\
+             No date was set.\n\n\
+             [Removed: outside-article] Print edition, page 4"
+        );
+        // 3 + 3 + 4 words left out.
+        assert_eq!(notes, vec![Note::OutsideMain { words: 10 }]);
+    }
+
+    #[test]
+    fn markup_without_a_body_keeps_the_same_blocks_as_with_one() {
+        // The story's `div` is the main content (30 for its name and some 8 from its
+        // paragraphs); the background's scores 5 and some 7, enough to be kept beside it (from
+        // 10 points), with its short heading. A
+        // browser reads both pages alike (it adds `<html>` and `<body>`); the page itself once
+        // ended the search for siblings at its first element, and the heading was left out.
+        let content = "<div class=\"story\"><h1>Caspian Talks Resume</h1>\
+            <p>Delegations from Iran, Russia and Kazakhstan met in Baku on Tuesday, the first \
+            round since the summer.</p>\
+            <p>Officials said the talks would cover fishing quotas, shipping lanes and the \
+            seabed.</p></div>\
+            <div class=\"background\"><h2>Background</h2>\
+            <p>The five states that border the Caspian signed a convention on its legal status \
+            in 2018, after more than twenty years of talks, but left the division of the \
+            seabed, and of the oil and gas beneath it, to later agreements.</p></div>";
+        let expected = "Caspian Talks Resume\n\n\
+            Delegations from Iran, Russia and Kazakhstan met in Baku on Tuesday, the first \
+            round since the summer.\n\n\
+            Officials said the talks would cover fishing quotas, shipping lanes and the \
+            seabed.\n\n\
+            Background\n\n\
+            The five states that border the Caspian signed a convention on its legal status \
+            in 2018, after more than twenty years of talks, but left the division of the \
+            seabed, and of the oil and gas beneath it, to later agreements.";
+        assert_eq!(html(content), (expected.to_owned(), vec![]));
+        let page = format!("<html><body>{content}</body></html>");
+        assert_eq!(html(&page), (expected.to_owned(), vec![]));
     }
 }
