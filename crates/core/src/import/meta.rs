@@ -990,6 +990,88 @@ mod tests {
     }
 
     #[test]
+    fn the_first_of_each_source_is_the_pages_own() {
+        // A page's own date element comes before the teasers of other articles further down:
+        // the first `datePublished`, the first canonical link, the first `updated` time.
+        let m = page_meta(
+            r#"<link rel="canonical" href="https://x.example/a"><link rel="stylesheet" href="https://x.example/s.css">
+<link rel="canonical" href="https://x.example/b">
+<article><span itemprop="datePublished" content="2025-03-10"></span>
+<time class="entry-date published" datetime="2025-03-10"></time><time class="updated" datetime="2025-03-14"></time></article>
+<aside><span itemprop="datePublished" content="2024-11-02"></span><time class="updated" datetime="2024-11-05"></time></aside>"#,
+        );
+        assert_eq!(m.url.as_deref(), Some("https://x.example/a"));
+        assert_eq!(m.published.as_deref(), Some("2025-03-10"));
+        assert_eq!(m.modified.as_deref(), Some("2025-03-14"));
+        // A stylesheet's link is no address of the page, and a time that is not `updated` no
+        // date of change.
+        let m = page_meta(
+            r#"<link rel="stylesheet" href="https://x.example/s.css">
+<time class="published" datetime="2025-03-10"></time> <time datetime="2025-03-11"></time>"#,
+        );
+        assert_eq!((m.url, m.modified), (None, None));
+        assert_eq!(m.published.as_deref(), Some("2025-03-10"));
+    }
+
+    #[test]
+    fn a_date_attribute_is_read_by_its_rank_not_its_place() {
+        // `datetime` before `content` before `title`, wherever they stand in the tag.
+        let m = page_meta(
+            r#"<time itemprop="datePublished" title="12 March 2025" datetime="2025-03-12T09:00:00Z">12 March</time>"#,
+        );
+        assert_eq!(m.published.as_deref(), Some("2025-03-12T09:00"));
+        // Of two attributes of one name, the first, as HTML keeps it.
+        let m = page_meta(
+            r#"<span itemprop="datePublished" content="2025-03-10" content="2025-03-11"></span>"#,
+        );
+        assert_eq!(m.published.as_deref(), Some("2025-03-10"));
+    }
+
+    #[test]
+    fn a_date_elements_text_is_read_close_to_it_only() {
+        // Without a date attribute, the text of the element or of its first two levels down.
+        let m = page_meta(
+            r#"<div itemprop="datePublished"><span><b>28. Dezember 2022</b></span></div>"#,
+        );
+        assert_eq!(m.published.as_deref(), Some("2022-12-28"));
+        // Three levels down is the page's text, not the element's; so is text after its end.
+        let m = page_meta(
+            r#"<div itemprop="datePublished"><span><span><b>28. Dezember 2022</b></span></span></div>"#,
+        );
+        assert_eq!(m.published, None);
+        let m = page_meta(
+            r#"<span itemprop="datePublished"></span><p>1 March 2025</p><time datetime="2025-03-12"></time>"#,
+        );
+        assert_eq!(m.published.as_deref(), Some("2025-03-12"));
+        // Text before it is not its date either.
+        let m = page_meta(
+            r#"<p>12 March 2025</p><span itemprop="datePublished" content="2025-03-10"></span>"#,
+        );
+        assert_eq!(m.published.as_deref(), Some("2025-03-10"));
+    }
+
+    #[test]
+    fn only_a_script_of_json_ld_is_read_as_json_ld() {
+        // An app's own JSON (`application/json`), a script and a style with a `type` are not
+        // JSON-LD, though they hold what looks like an article.
+        let article = r#"{"@type":"NewsArticle","headline":"Not the page's"}"#;
+        for tag in [
+            r#"script type="application/json""#,
+            r#"script type="text/javascript" class="application/ld+json""#,
+            r#"style type="application/ld+json""#,
+            r#"noscript type="application/ld+json""#,
+            "script",
+        ] {
+            let name = tag.split(' ').next().unwrap();
+            let page =
+                format!(r#"<{tag}>{article}</{name}><meta property="og:title" content="OG">"#);
+            assert_eq!(page_meta(&page).title.as_deref(), Some("OG"), "{tag}");
+        }
+        let page = format!(r#"<script type="application/ld+json">{article}</script>"#);
+        assert_eq!(page_meta(&page).title.as_deref(), Some("Not the page's"));
+    }
+
+    #[test]
     fn values_are_cleaned_and_bounded() {
         assert_eq!(clean_lang("en_US").as_deref(), Some("en-US"));
         assert_eq!(clean_lang("de, en").as_deref(), Some("de"));
