@@ -1072,6 +1072,59 @@ mod tests {
     }
 
     #[test]
+    fn a_meta_tag_is_read_under_its_keys_with_its_first_content() {
+        // `DCTERMS:created` as `dcterms.created`.
+        let m = page_meta(r#"<meta name="DCTERMS:created" content="2025-03-10">"#);
+        assert_eq!(m.published.as_deref(), Some("2025-03-10"));
+        // The first `content`, as HTML keeps the first of two; another attribute is no content.
+        let m = page_meta(
+            r#"<meta name="description" content="What happened." content="Other.">
+<meta name="author" data-author="Helen Marsh">"#,
+        );
+        assert_eq!(m.description.as_deref(), Some("What happened."));
+        assert_eq!(m.authors, Vec::<String>::new());
+        // One tag is read under four keys at most: the fifth is not read.
+        let m = page_meta(
+            r#"<meta property="og:title" property="og:site_name" name="description" name="twitter:title" name="author" content="Harbour Times">"#,
+        );
+        assert_eq!(m.title.as_deref(), Some("Harbour Times"));
+        assert_eq!(m.site.as_deref(), Some("Harbour Times"));
+        assert_eq!(m.description.as_deref(), Some("Harbour Times"));
+        assert_eq!(m.authors, Vec::<String>::new());
+        // Of one key, the first 16 values are read.
+        let page = format!(
+            r#"{}<meta name="author" content="Helen Marsh">"#,
+            r#"<meta name="author" content="admin">"#.repeat(MAX_VALUES)
+        );
+        assert_eq!(page_meta(&page).authors, Vec::<String>::new());
+        let page = format!(
+            r#"{}<meta name="author" content="Helen Marsh">"#,
+            r#"<meta name="author" content="admin">"#.repeat(MAX_VALUES - 1)
+        );
+        assert_eq!(page_meta(&page).authors, vec!["Helen Marsh"]);
+    }
+
+    #[test]
+    fn the_site_and_a_writer_rather_than_the_site() {
+        // A web site's name is the site when the article names no publisher.
+        let m = page_meta(
+            r#"<script type="application/ld+json">[{"@type":"WebSite","name":"Harbour Times"},
+{"@type":"NewsArticle","headline":"Ports","author":"Harbour Times Staff"}]</script>
+<meta name="author" content="Helen Marsh">"#,
+        );
+        assert_eq!(m.site.as_deref(), Some("Harbour Times"));
+        // An author that holds the site's name, or that the site's name holds, is the site, not
+        // a writer: the next source's writer is taken.
+        assert_eq!(m.authors, vec!["Helen Marsh"]);
+        let m = page_meta(
+            r#"<script type="application/ld+json">[{"@type":"WebSite","name":"Harbour Times"},
+{"@type":"NewsArticle","headline":"Ports","author":"Harbour"}]</script>
+<meta name="author" content="Helen Marsh">"#,
+        );
+        assert_eq!(m.authors, vec!["Helen Marsh"]);
+    }
+
+    #[test]
     fn values_are_cleaned_and_bounded() {
         assert_eq!(clean_lang("en_US").as_deref(), Some("en-US"));
         assert_eq!(clean_lang("de, en").as_deref(), Some("de"));
