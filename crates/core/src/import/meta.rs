@@ -1125,6 +1125,37 @@ mod tests {
     }
 
     #[test]
+    fn a_host_name_is_a_name_then_a_top_level_domain_of_2_to_10_small_letters() {
+        for host in ["jungle.world", "www.example.pl", "example.museum"] {
+            assert!(domain_like(host), "{host}");
+        }
+        for name in [
+            "O.Henry",
+            ".world",
+            "example.x",
+            "example.abcdefghijk",
+            "Harbour Times.com",
+            "Helen",
+        ] {
+            assert!(!domain_like(name), "{name}");
+        }
+        assert_eq!(clean_author("O.Henry").as_deref(), Some("O.Henry"));
+    }
+
+    #[test]
+    fn a_web_pages_main_entity_and_the_first_web_site() {
+        let m = page_meta(
+            r#"<script type="application/ld+json">[{"@type":"WebSite","name":"Harbour Times"},
+{"@type":"WebSite","name":"Harbour Media Group"},
+{"@type":"WebPage","name":"Ports | Harbour Times","mainEntity":{"@type":"NewsArticle","headline":"Ports",
+"author":{"@type":"Person","name":"Helen Marsh"}}}]</script>"#,
+        );
+        assert_eq!(m.title.as_deref(), Some("Ports"));
+        assert_eq!(m.authors, vec!["Helen Marsh"]);
+        assert_eq!(m.site.as_deref(), Some("Harbour Times"));
+    }
+
+    #[test]
     fn values_are_cleaned_and_bounded() {
         assert_eq!(clean_lang("en_US").as_deref(), Some("en-US"));
         assert_eq!(clean_lang("de, en").as_deref(), Some("de"));

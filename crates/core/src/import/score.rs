@@ -619,7 +619,10 @@ mod tests {
     #[test]
     fn a_lone_child_gives_way_to_its_parent() {
         // The best container (5 + 4) is all the text of its parent (4 / 2): the parent is the top.
-        let nodes = tree(&[(0, 0, 300), (1, 5, 300)]);
+        let mut nodes = tree(&[(0, 0, 300), (1, 5, 300)]);
+        assert_eq!(main(&nodes, &[block(2, 300, 0)]), Some((vec![1, 2], 1)));
+        // The page itself is never the top, though the parent is all of its text.
+        nodes[0].chars = 300;
         assert_eq!(main(&nodes, &[block(2, 300, 0)]), Some((vec![1, 2], 1)));
         // The parent holds more (a short line of its own): the child stays the top.
         let nodes = tree(&[(0, 0, 400), (1, 5, 300), (1, 0, 100)]);
