@@ -1147,9 +1147,10 @@ mod tests {
         let m = page_meta(
             r#"<script type="application/ld+json">[{"@type":"WebSite","name":"Harbour Times"},
 {"@type":"WebSite","name":"Harbour Media Group"},
-{"@type":"WebPage","name":"Ports | Harbour Times","mainEntity":{"@type":"NewsArticle","headline":"Ports",
+{"@type":"WebPage","name":"Ports | Harbour Times","mainEntity":{"@type":"NewsArticle","headline":["Ports","Ports and cranes"],
 "author":{"@type":"Person","name":"Helen Marsh"}}}]</script>"#,
         );
+        // Of a list of values, the first.
         assert_eq!(m.title.as_deref(), Some("Ports"));
         assert_eq!(m.authors, vec!["Helen Marsh"]);
         assert_eq!(m.site.as_deref(), Some("Harbour Times"));
