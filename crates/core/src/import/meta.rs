@@ -1157,6 +1157,60 @@ mod tests {
     }
 
     #[test]
+    fn text_is_cut_at_a_character_and_a_word_count_of_characters() {
+        // At most `most` bytes, at a character boundary (`ü` is two bytes).
+        assert_eq!(cut("Zürich", 2), "Z");
+        assert_eq!(cut("Zürich", 3), "Zü");
+        assert_eq!(cut("Zürich", 7), "Zürich");
+        // At most `most` characters, spaces counted; past that, cut with an ellipsis last.
+        assert_eq!(clean_text("Two ports", 9).as_deref(), Some("Two ports"));
+        assert_eq!(clean_text("Two ports", 8).as_deref(), Some("Two por…"));
+        assert_eq!(
+            clean_text("Two ports sign", 9).as_deref(),
+            Some("Two port…")
+        );
+        // A `<` before neither a letter, `/` nor `!` is text, not a tag.
+        assert_eq!(
+            clean_text("I <3 Berlin", 500).as_deref(),
+            Some("I <3 Berlin")
+        );
+        assert_eq!(
+            clean_text("<b>Ports</b> <!-- x -->& cranes", 500).as_deref(),
+            Some("Ports & cranes")
+        );
+    }
+
+    #[test]
+    fn single_files_comment_is_looked_for_at_the_top_of_the_page_only() {
+        let comment = "<!--\n Page saved with SingleFile \n url: https://x.example/a \n \
+                       saved date: Thu Mar 13 2025 09:12:33 GMT+0100 (Central European Standard Time)\n-->";
+        assert_eq!(
+            page_meta(&format!("<!doctype html>{comment}<html>"))
+                .saved
+                .as_deref(),
+            Some("2025-03-13T09:12")
+        );
+        let late = format!("<!doctype html>{}{comment}<html>", " ".repeat(SAVED_HEAD));
+        assert_eq!(page_meta(&late).saved, None);
+    }
+
+    #[test]
+    fn addresses_and_languages_given_as_objects() {
+        let m = page_meta(
+            r#"<script type="application/ld+json">{"@type":"NewsArticle","headline":"Ports",
+"mainEntityOfPage":{"@type":"WebPage","url":"https://x.example/a"},
+"inLanguage":{"@type":"Language","name":"English","alternateName":"en"}}</script>"#,
+        );
+        assert_eq!(m.url.as_deref(), Some("https://x.example/a"));
+        assert_eq!(m.lang.as_deref(), Some("en"));
+        let m = page_meta(
+            r#"<script type="application/ld+json">{"@type":"NewsArticle","headline":"Ports",
+"mainEntityOfPage":{"@type":"WebPage","@id":"https://x.example/b","url":"https://x.example/c"}}</script>"#,
+        );
+        assert_eq!(m.url.as_deref(), Some("https://x.example/b"));
+    }
+
+    #[test]
     fn values_are_cleaned_and_bounded() {
         assert_eq!(clean_lang("en_US").as_deref(), Some("en-US"));
         assert_eq!(clean_lang("de, en").as_deref(), Some("de"));
