@@ -1211,6 +1211,22 @@ mod tests {
     }
 
     #[test]
+    fn an_author_string_is_split_only_into_names() {
+        assert_eq!(
+            split_names("By Helen Marsh, Tom Reed and Ann de Vries"),
+            vec!["Helen Marsh", "Tom Reed", "Ann de Vries"]
+        );
+        // A part that is no name (small words, a word of small letters, digits): whole.
+        for whole in [
+            "Helen Marsh and staff writers",
+            "Helen Marsh, Reporter in London",
+            "Helen Marsh, Radio FM4",
+        ] {
+            assert_eq!(split_names(whole), vec![whole]);
+        }
+    }
+
+    #[test]
     fn values_are_cleaned_and_bounded() {
         assert_eq!(clean_lang("en_US").as_deref(), Some("en-US"));
         assert_eq!(clean_lang("de, en").as_deref(), Some("de"));
