@@ -1216,6 +1216,16 @@ mod tests {
             split_names("By Helen Marsh, Tom Reed and Ann de Vries"),
             vec!["Helen Marsh", "Tom Reed", "Ann de Vries"]
         );
+        assert_eq!(
+            split_names("Helen Marsh & Tom Reed"),
+            vec!["Helen Marsh", "Tom Reed"]
+        );
+        // Up to 40 names (four times the authors kept); more is no list of names.
+        let names: Vec<String> = (0..41)
+            .map(|i| format!("Ann Lee{}", "e".repeat(i)))
+            .collect();
+        assert_eq!(split_names(&names[..40].join(", ")).len(), 40);
+        assert_eq!(split_names(&names.join(", ")).len(), 1);
         // A part that is no name (small words, a word of small letters, digits): whole.
         for whole in [
             "Helen Marsh and staff writers",
@@ -1224,6 +1234,14 @@ mod tests {
         ] {
             assert_eq!(split_names(whole), vec![whole]);
         }
+    }
+
+    #[test]
+    fn an_address_over_2048_bytes_is_refused_not_cut() {
+        let url = |len: usize| format!("https://x.example/{}", "a".repeat(len - 18));
+        assert_eq!(clean_url(&url(MAX_URL)), Some(url(MAX_URL)));
+        assert_eq!(clean_url(&url(MAX_URL + 1)), None);
+        assert_eq!(clean_url(&url(3000)), None);
     }
 
     #[test]
