@@ -1242,6 +1242,15 @@ mod tests {
         assert_eq!(clean_url(&url(MAX_URL)), Some(url(MAX_URL)));
         assert_eq!(clean_url(&url(MAX_URL + 1)), None);
         assert_eq!(clean_url(&url(3000)), None);
+        // No quote, angle bracket or control character: markup or a broken value, no address.
+        for bad in [
+            "https://x.example/a\"onmouseover=x",
+            "https://x.example/<b>",
+            "https://x.example/a>",
+            "https://x.example/a\u{7}b",
+        ] {
+            assert_eq!(clean_url(bad), None, "{bad}");
+        }
     }
 
     #[test]
