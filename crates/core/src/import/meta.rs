@@ -1175,6 +1175,10 @@ mod tests {
             Some("I <3 Berlin")
         );
         assert_eq!(
+            clean_text("I <3 <b>Berlin</b>", 500).as_deref(),
+            Some("I <3 Berlin")
+        );
+        assert_eq!(
             clean_text("<b>Ports</b> <!-- x -->& cranes", 500).as_deref(),
             Some("Ports & cranes")
         );
