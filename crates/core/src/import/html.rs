@@ -1230,6 +1230,56 @@ mod tests {
     }
 
     #[test]
+    fn a_list_of_links_and_prose_by_their_characters() {
+        let block = |chars, link_chars| TextBlock {
+            chars,
+            link_chars,
+            ..TextBlock::default()
+        };
+        // A list of links: more than half its characters in links, under 300 characters.
+        assert!(link_list(&block(299, 150)));
+        assert!(!link_list(&block(300, 300)));
+        assert!(!link_list(&block(200, 100)));
+        assert!(link_list(&block(200, 101)));
+        assert!(!link_list(&block(0, 0)));
+        // Prose: 80 characters or more, under a fifth of them in links.
+        assert!(prose(&block(80, 15)));
+        assert!(!prose(&block(79, 0)));
+        assert!(!prose(&block(80, 16)));
+        assert!(prose(&block(5000, 999)));
+    }
+
+    #[test]
+    fn text_set_aside_is_cut_at_a_word_to_400_bytes_and_20_000_in_all() {
+        let a = |n: usize| "a".repeat(n);
+        // Up to 400 bytes, whole.
+        assert_eq!(shorten(&a(400), 400), a(400));
+        // Past them, at the last space after the first half, with "…".
+        let words = format!("{} {}", a(250), a(200));
+        assert_eq!(shorten(&words, 400), format!("{}…", a(250)));
+        let words = format!("{} {}", a(201), a(300));
+        assert_eq!(shorten(&words, 400), format!("{}…", a(201)));
+        // No space after the first half (the only one at byte 200): at 400 bytes.
+        let words = format!("{} {}", a(200), a(300));
+        assert_eq!(shorten(&words, 400), format!("{} {}…", a(200), a(199)));
+        // Not inside a character: `é` is bytes 399 and 400.
+        let word = format!("{}é{}", a(399), a(100));
+        assert_eq!(shorten(&word, 400), format!("{}…", a(399)));
+        // Lines are written while fewer than 20,000 bytes were: 50 of 400 bytes, not 51.
+        let (mut lines, mut written) = (Vec::new(), 0);
+        for _ in 0..51 {
+            removed_line(&mut lines, &mut written, RemovalKind::Navigation, &a(400));
+        }
+        assert_eq!((lines.len(), written), (50, 20_000));
+        assert_eq!(lines[0], format!("[Removed: navigation] {}", a(400)));
+        // A longer line counts as what is written of it.
+        let (mut lines, mut written) = (Vec::new(), 19_999);
+        removed_line(&mut lines, &mut written, RemovalKind::Navigation, &a(1000));
+        removed_line(&mut lines, &mut written, RemovalKind::Navigation, "x");
+        assert_eq!((lines.len(), written), (1, 19_999 + 403));
+    }
+
+    #[test]
     fn the_main_content_is_chosen_over_short_blocks_no_furniture_word_names() {
         // A ticker above the story and a print note below it: short lines, not prose, in
         // containers no furniture word names. Only the choice of the main content (the story's
