@@ -1179,6 +1179,24 @@ mod tests {
                 },
             ]
         );
+        // `</` before no letter, `<!` and `<?`: bogus comments, skipped to the next `>`; text
+        // in Markdown.
+        assert_eq!(
+            tokens("a</ b>c<!x><?y>", false),
+            vec![Text("a"), Other, Text("c"), Other, Other]
+        );
+        assert_eq!(
+            tokens("a</ b>c<!x><?y>", true),
+            vec![
+                Text("a"),
+                Text("<"),
+                Text("/ b>c"),
+                Text("<"),
+                Text("!x>"),
+                Text("<"),
+                Text("?y>")
+            ]
+        );
         // Cut off by the end of the file: dropped, as browsers do.
         assert_eq!(tokens("x<a href='y", false), vec![Text("x"), Other]);
         // Markdown: no whole tag, so text.
