@@ -1243,6 +1243,11 @@ mod tests {
                 },
             ]
         );
+        // A row of images has no text: no passage, not an empty one.
+        assert_eq!(
+            html("<table><tr><td><img src=a.jpg></td><td><img src=b.jpg></td></tr></table><p>After</p>").0,
+            "After"
+        );
         // No <main>: everything, with the <title> first.
         assert_eq!(html("<title>T</title><p>a</p><p>b</p>").0, "T\n\na\n\nb");
     }
