@@ -1197,6 +1197,20 @@ mod tests {
                 Text("?y>")
             ]
         );
+        assert_eq!(
+            tokens("<p>Ports</ p> and cranes</p>", false),
+            vec![
+                Start {
+                    name: "p",
+                    attrs: "",
+                    self_closing: false
+                },
+                Text("Ports"),
+                Other,
+                Text(" and cranes"),
+                End { name: "p" }
+            ]
+        );
         // Cut off by the end of the file: dropped, as browsers do.
         assert_eq!(tokens("x<a href='y", false), vec![Text("x"), Other]);
         // Markdown: no whole tag, so text.
