@@ -1257,6 +1257,11 @@ mod tests {
                 },
             ]
         );
+        // A row of one cell is a paragraph, not a table row.
+        assert_eq!(
+            html("<table><tr><td>Only one cell here</td></tr></table>").0,
+            "Only one cell here"
+        );
         // A row of images has no text: no passage, not an empty one.
         assert_eq!(
             html("<table><tr><td><img src=a.jpg></td><td><img src=b.jpg></td></tr></table><p>After</p>").0,
@@ -1344,6 +1349,27 @@ mod tests {
         );
         // 3 + 3 + 4 words left out.
         assert_eq!(notes, vec![Note::OutsideMain { words: 10 }]);
+    }
+
+    #[test]
+    fn a_paragraph_beside_the_main_content_is_kept_unless_a_quarter_is_links() {
+        // Beside the story's `div`, a paragraph of more than 80 characters is kept with it when
+        // under a quarter of its text is in links; this one has 25 of its 82 (not prose either).
+        let story = "<div class=\"story\"><h1>Caspian Talks Resume</h1>\
+            <p>Delegations from Iran, Russia and Kazakhstan met in Baku on Tuesday, the first \
+            round since the summer.</p>\
+            <p>Officials said the talks would cover fishing quotas, shipping lanes and the \
+            seabed.</p></div>";
+        let aside = "<p>Earlier this year the five states agreed on fishing quotas, as \
+            <a href=\"/a\">our report from Aktau in March</a> told.</p>";
+        let (text, _) = html(&format!("<html><body>{story}{aside}</body></html>"));
+        assert!(
+            text.ends_with(
+                "[Removed: outside-article] Earlier this year the five states agreed on fishing quotas, \
+                 as our report from Aktau in March told."
+            ),
+            "{text}"
+        );
     }
 
     #[test]
