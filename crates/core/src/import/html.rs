@@ -1373,6 +1373,34 @@ mod tests {
     }
 
     #[test]
+    fn an_element_left_open_ends_where_a_browser_ends_it() {
+        // A paragraph, list item or term left open is closed by the next one: what
+        // follows is not inside the furniture before it.
+        let prose = "The ferry sailed again on Friday, the first crossing since the storm, with \
+                     forty cars and the morning post.";
+        for (furniture, next) in [
+            ("<p class=\"newsletter\">Sign up", "<p>"),
+            ("<ul><li class=\"share\">Share this", "<li>"),
+            ("<dl><dt class=\"sponsor\">Sponsored", "<dd>"),
+            ("<dl><dd class=\"sponsor\">Sponsored", "<dt>"),
+        ] {
+            let (text, _) = html(&format!(
+                "<html><body>{furniture}{next}{prose}</body></html>"
+            ));
+            assert!(text.ends_with(prose), "{furniture}{next}: {text}");
+        }
+        // Furniture named by its class or hidden says why its text is left out.
+        let (text, _) = html(&format!(
+            "<html><body><p>{prose}</p><div class=\"comments\"><p>Great piece!</p></div>\
+             <div hidden><p>Old version</p></div></body></html>"
+        ));
+        assert!(
+            text.ends_with("[Removed: comments] Great piece!\n\n[Removed: hidden] Old version"),
+            "{text}"
+        );
+    }
+
+    #[test]
     fn markup_without_a_body_keeps_the_same_blocks_as_with_one() {
         // The story's `div` is the main content (30 for its name and some 8 from its
         // paragraphs); the background's scores 5 and some 7, enough to be kept beside it (from
