@@ -1389,6 +1389,16 @@ mod tests {
             ));
             assert!(text.ends_with(prose), "{furniture}{next}: {text}");
         }
+        // An article body or a main region is never furniture, whatever its class words (with
+        // 500 characters of prose before it, so that no second choice spares it either).
+        let before = [prose; 6].join(" ");
+        for body in ["itemprop=\"articleBody\"", "role=\"main\""] {
+            let (text, _) = html(&format!(
+                "<html><body><p>{before}</p><div class=\"left-navigation-wrapper\" {body}>\
+                 <p>{prose}</p></div></body></html>"
+            ));
+            assert_eq!(text, format!("{before}\n\n{prose}"), "{body}");
+        }
         // Furniture named by its class or hidden says why its text is left out.
         let (text, _) = html(&format!(
             "<html><body><p>{prose}</p><div class=\"comments\"><p>Great piece!</p></div>\
