@@ -1399,6 +1399,13 @@ mod tests {
             ));
             assert_eq!(text, format!("{before}\n\n{prose}"), "{body}");
         }
+        // Nor is the page's `body`: a layout class on it drops nothing.
+        assert_eq!(
+            html(&format!(
+                "<html><body class=\"has-sidebar\"><p>{prose}</p></body></html>"
+            )),
+            (prose.to_owned(), vec![])
+        );
         // Furniture named by its class or hidden says why its text is left out.
         let (text, _) = html(&format!(
             "<html><body><p>{prose}</p><div class=\"comments\"><p>Great piece!</p></div>\
