@@ -1389,6 +1389,13 @@ mod tests {
             ));
             assert!(text.ends_with(prose), "{furniture}{next}: {text}");
         }
+        // A cell left open is closed by the next: the row is not inside the first cell's
+        // furniture (the row is one block, kept whole).
+        let (text, _) = html(&format!(
+            "<html><body><table><tr><td class=\"sidebar\">Most read<td>{prose}</tr></table>\
+             </body></html>"
+        ));
+        assert_eq!(text, format!("| Most read | {prose} |"));
         // An article body or a main region is never furniture, whatever its class words (with
         // 500 characters of prose before it, so that no second choice spares it either).
         let before = [prose; 6].join(" ");
