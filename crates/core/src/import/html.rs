@@ -1403,6 +1403,11 @@ mod tests {
              </tr></table></body></html>"
         ));
         assert_eq!(text, format!("{before}\n\n| Most read | {prose} |"));
+        let (text, _) = html(&format!(
+            "<html><body><p>{before}</p><table><tr><th class=\"sidebar\">Most read<th>{prose}\
+             </tr></table></body></html>"
+        ));
+        assert_eq!(text, format!("{before}\n\n| Most read | {prose} |"));
         // An article body or a main region is never furniture, whatever its class words.
         for body in ["itemprop=\"articleBody\"", "role=\"main\""] {
             let (text, _) = html(&format!(
