@@ -948,6 +948,9 @@ pub(super) fn walk(src: &str, markdown: bool) -> Blocks<'_> {
     while !b.open.is_empty() {
         b.pop();
     }
+    // The page holds every element: the siblings of a main content that is a child of the page
+    // itself (markup without `<html>` or `<body>`) are those up to the last node.
+    b.nodes[0].last = b.nodes.len() as u32 - 1;
     if !markdown {
         let furniture = settle(&mut b.nodes, u32::MAX);
         b.dropped[Dropped::Furniture as usize] += furniture;
@@ -1176,6 +1179,38 @@ mod tests {
                 },
             ]
         );
+        // `</` before no letter, `<!` and `<?`: bogus comments, skipped to the next `>`; text
+        // in Markdown.
+        assert_eq!(
+            tokens("a</ b>c<!x><?y>", false),
+            vec![Text("a"), Other, Text("c"), Other, Other]
+        );
+        assert_eq!(
+            tokens("a</ b>c<!x><?y>", true),
+            vec![
+                Text("a"),
+                Text("<"),
+                Text("/ b>c"),
+                Text("<"),
+                Text("!x>"),
+                Text("<"),
+                Text("?y>")
+            ]
+        );
+        assert_eq!(
+            tokens("<p>Ports</ p> and cranes</p>", false),
+            vec![
+                Start {
+                    name: "p",
+                    attrs: "",
+                    self_closing: false
+                },
+                Text("Ports"),
+                Other,
+                Text(" and cranes"),
+                End { name: "p" }
+            ]
+        );
         // Cut off by the end of the file: dropped, as browsers do.
         assert_eq!(tokens("x<a href='y", false), vec![Text("x"), Other]);
         // Markdown: no whole tag, so text.
@@ -1222,7 +1257,210 @@ mod tests {
                 },
             ]
         );
+        // A row of one cell is a paragraph, not a table row.
+        assert_eq!(
+            html("<table><tr><td>Only one cell here</td></tr></table>").0,
+            "Only one cell here"
+        );
+        // A row of images has no text: no passage, not an empty one.
+        assert_eq!(
+            html("<table><tr><td><img src=a.jpg></td><td><img src=b.jpg></td></tr></table><p>After</p>").0,
+            "After"
+        );
         // No <main>: everything, with the <title> first.
         assert_eq!(html("<title>T</title><p>a</p><p>b</p>").0, "T\n\na\n\nb");
+    }
+
+    #[test]
+    fn a_list_of_links_and_prose_by_their_characters() {
+        let block = |chars, link_chars| TextBlock {
+            chars,
+            link_chars,
+            ..TextBlock::default()
+        };
+        // A list of links: more than half its characters in links, under 300 characters.
+        assert!(link_list(&block(299, 150)));
+        assert!(!link_list(&block(300, 300)));
+        assert!(!link_list(&block(200, 100)));
+        assert!(link_list(&block(200, 101)));
+        assert!(!link_list(&block(0, 0)));
+        // Prose: 80 characters or more, under a fifth of them in links.
+        assert!(prose(&block(80, 15)));
+        assert!(!prose(&block(79, 0)));
+        assert!(!prose(&block(80, 16)));
+        assert!(prose(&block(5000, 999)));
+    }
+
+    #[test]
+    fn text_set_aside_is_cut_at_a_word_to_400_bytes_and_20_000_in_all() {
+        let a = |n: usize| "a".repeat(n);
+        // Up to 400 bytes, whole.
+        assert_eq!(shorten(&a(400), 400), a(400));
+        // Past them, at the last space after the first half, with "…".
+        let words = format!("{} {}", a(250), a(200));
+        assert_eq!(shorten(&words, 400), format!("{}…", a(250)));
+        let words = format!("{} {}", a(201), a(300));
+        assert_eq!(shorten(&words, 400), format!("{}…", a(201)));
+        // No space after the first half (the only one at byte 200): at 400 bytes.
+        let words = format!("{} {}", a(200), a(300));
+        assert_eq!(shorten(&words, 400), format!("{} {}…", a(200), a(199)));
+        // Not inside a character: `é` is bytes 399 and 400.
+        let word = format!("{}é{}", a(399), a(100));
+        assert_eq!(shorten(&word, 400), format!("{}…", a(399)));
+        // Lines are written while fewer than 20,000 bytes were: 50 of 400 bytes, not 51.
+        let (mut lines, mut written) = (Vec::new(), 0);
+        for _ in 0..51 {
+            removed_line(&mut lines, &mut written, RemovalKind::Navigation, &a(400));
+        }
+        assert_eq!((lines.len(), written), (50, 20_000));
+        assert_eq!(lines[0], format!("[Removed: navigation] {}", a(400)));
+        // A longer line counts as what is written of it.
+        let (mut lines, mut written) = (Vec::new(), 19_999);
+        removed_line(&mut lines, &mut written, RemovalKind::Navigation, &a(1000));
+        removed_line(&mut lines, &mut written, RemovalKind::Navigation, "x");
+        assert_eq!((lines.len(), written), (1, 19_999 + 403));
+    }
+
+    #[test]
+    fn the_main_content_is_chosen_over_short_blocks_no_furniture_word_names() {
+        // A ticker above the story and a print note below it: short lines, not prose, in
+        // containers no furniture word names. Only the choice of the main content (the story's
+        // `div`, which its paragraphs score) leaves them out; a short line inside it stays.
+        let page = "<html><body>\
+            <div class=\"ticker\"><p>Brent crude $81.20</p><p>Tehran 14°C, clear</p></div>\
+            <div class=\"story\"><h1>Caspian Talks Resume</h1>\
+            <p>Delegations from Iran, Russia and Kazakhstan met in Baku on Tuesday, the first \
+            round since the summer.</p>\
+            <p>Officials said the talks would cover fishing quotas, shipping lanes and the \
+            seabed.</p><p>No date was set.</p></div>\
+            <div class=\"edition\"><p>Print edition, page 4</p></div></body></html>";
+        let (text, notes) = html(page);
+        assert_eq!(
+            text,
+            "[Removed: outside-article] Brent crude $81.20\n\n\
+             [Removed: outside-article] Tehran 14°C, clear\n\n\
+             Caspian Talks Resume\n\n\
+             Delegations from Iran, Russia and Kazakhstan met in Baku on Tuesday, the first \
+             round since the summer.\n\n\
+             Officials said the talks would cover fishing quotas, shipping lanes and the \
+             seabed.\n\n\
+             No date was set.\n\n\
+             [Removed: outside-article] Print edition, page 4"
+        );
+        // 3 + 3 + 4 words left out.
+        assert_eq!(notes, vec![Note::OutsideMain { words: 10 }]);
+    }
+
+    #[test]
+    fn a_paragraph_beside_the_main_content_is_kept_unless_a_quarter_is_links() {
+        // Beside the story's `div`, a paragraph of more than 80 characters is kept with it when
+        // under a quarter of its text is in links; this one has 25 of its 82 (not prose either).
+        let story = "<div class=\"story\"><h1>Caspian Talks Resume</h1>\
+            <p>Delegations from Iran, Russia and Kazakhstan met in Baku on Tuesday, the first \
+            round since the summer.</p>\
+            <p>Officials said the talks would cover fishing quotas, shipping lanes and the \
+            seabed.</p></div>";
+        let aside = "<p>Earlier this year the five states agreed on fishing quotas, as \
+            <a href=\"/a\">our report from Aktau in March</a> told.</p>";
+        let (text, _) = html(&format!("<html><body>{story}{aside}</body></html>"));
+        assert!(
+            text.ends_with(
+                "[Removed: outside-article] Earlier this year the five states agreed on fishing quotas, \
+                 as our report from Aktau in March told."
+            ),
+            "{text}"
+        );
+    }
+
+    #[test]
+    fn an_element_left_open_ends_where_a_browser_ends_it() {
+        // A paragraph, list item or term left open is closed by the next one: what
+        // follows is not inside the furniture before it. (500 characters of prose come first,
+        // so that no second choice spares what the furniture would hide.)
+        let prose = "The ferry sailed again on Friday, the first crossing since the storm, with \
+                     forty cars and the morning post.";
+        let before = [prose; 6].join(" ");
+        for (furniture, next) in [
+            ("<p class=\"newsletter\">Sign up", "<p>"),
+            ("<ul><li class=\"share\">Share this", "<li>"),
+            ("<dl><dt class=\"sponsor\">Sponsored", "<dd>"),
+            ("<dl><dd class=\"sponsor\">Sponsored", "<dt>"),
+        ] {
+            let (text, _) = html(&format!(
+                "<html><body><p>{before}</p>{furniture}{next}{prose}</body></html>"
+            ));
+            // Kept (as a paragraph or a list item), not set aside (`[Removed: …] The ferry…`).
+            let last = text.rsplit("\n\n").next().unwrap_or_default();
+            assert!(
+                last.ends_with(prose) && !last.starts_with("[Removed"),
+                "{furniture}{next}: {text}"
+            );
+        }
+        // A cell left open is closed by the next: the row is not inside the first cell's
+        // furniture (the row is one block, kept whole).
+        let (text, _) = html(&format!(
+            "<html><body><p>{before}</p><table><tr><td class=\"sidebar\">Most read<td>{prose}\
+             </tr></table></body></html>"
+        ));
+        assert_eq!(text, format!("{before}\n\n| Most read | {prose} |"));
+        let (text, _) = html(&format!(
+            "<html><body><p>{before}</p><table><tr><th class=\"sidebar\">Most read<th>{prose}\
+             </tr></table></body></html>"
+        ));
+        assert_eq!(text, format!("{before}\n\n| Most read | {prose} |"));
+        // An article body or a main region is never furniture, whatever its class words.
+        for body in ["itemprop=\"articleBody\"", "role=\"main\""] {
+            let (text, _) = html(&format!(
+                "<html><body><p>{before}</p><div class=\"left-navigation-wrapper\" {body}>\
+                 <p>{prose}</p></div></body></html>"
+            ));
+            assert_eq!(text, format!("{before}\n\n{prose}"), "{body}");
+        }
+        // Nor is the page's `body`: a layout class on it drops nothing.
+        assert_eq!(
+            html(&format!(
+                "<html><body class=\"has-sidebar\"><p>{prose}</p></body></html>"
+            )),
+            (prose.to_owned(), vec![])
+        );
+        // Furniture named by its class or hidden says why its text is left out.
+        let (text, _) = html(&format!(
+            "<html><body><p>{prose}</p><div class=\"comments\"><p>Great piece!</p></div>\
+             <div hidden><p>Old version</p></div></body></html>"
+        ));
+        assert!(
+            text.ends_with("[Removed: comments] Great piece!\n\n[Removed: hidden] Old version"),
+            "{text}"
+        );
+    }
+
+    #[test]
+    fn markup_without_a_body_keeps_the_same_blocks_as_with_one() {
+        // The story's `div` is the main content (30 for its name and some 8 from its
+        // paragraphs); the background's scores 5 and some 7, enough to be kept beside it (from
+        // 10 points), with its short heading. A
+        // browser reads both pages alike (it adds `<html>` and `<body>`); the page itself once
+        // ended the search for siblings at its first element, and the heading was left out.
+        let content = "<div class=\"story\"><h1>Caspian Talks Resume</h1>\
+            <p>Delegations from Iran, Russia and Kazakhstan met in Baku on Tuesday, the first \
+            round since the summer.</p>\
+            <p>Officials said the talks would cover fishing quotas, shipping lanes and the \
+            seabed.</p></div>\
+            <div class=\"background\"><h2>Background</h2>\
+            <p>The five states that border the Caspian signed a convention on its legal status \
+            in 2018, after more than twenty years of talks, but left the division of the \
+            seabed, and of the oil and gas beneath it, to later agreements.</p></div>";
+        let expected = "Caspian Talks Resume\n\n\
+            Delegations from Iran, Russia and Kazakhstan met in Baku on Tuesday, the first \
+            round since the summer.\n\n\
+            Officials said the talks would cover fishing quotas, shipping lanes and the \
+            seabed.\n\n\
+            Background\n\n\
+            The five states that border the Caspian signed a convention on its legal status \
+            in 2018, after more than twenty years of talks, but left the division of the \
+            seabed, and of the oil and gas beneath it, to later agreements.";
+        assert_eq!(html(content), (expected.to_owned(), vec![]));
+        let page = format!("<html><body>{content}</body></html>");
+        assert_eq!(html(&page), (expected.to_owned(), vec![]));
     }
 }

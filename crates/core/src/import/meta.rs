@@ -990,6 +990,274 @@ mod tests {
     }
 
     #[test]
+    fn the_first_of_each_source_is_the_pages_own() {
+        // A page's own date element comes before the teasers of other articles further down:
+        // the first `datePublished`, the first canonical link, the first `updated` time.
+        let m = page_meta(
+            r#"<link rel="canonical" href="https://x.example/a"><link rel="stylesheet" href="https://x.example/s.css">
+<link rel="canonical" href="https://x.example/b">
+<article><span itemprop="datePublished" content="2025-03-10"></span>
+<time class="entry-date published" datetime="2025-03-10"></time><time class="updated" datetime="2025-03-14"></time></article>
+<aside><span itemprop="datePublished" content="2024-11-02"></span><time class="updated" datetime="2024-11-05"></time></aside>"#,
+        );
+        assert_eq!(m.url.as_deref(), Some("https://x.example/a"));
+        assert_eq!(m.published.as_deref(), Some("2025-03-10"));
+        assert_eq!(m.modified.as_deref(), Some("2025-03-14"));
+        // A stylesheet's link is no address of the page, and a time that is not `updated` no
+        // date of change.
+        let m = page_meta(
+            r#"<link rel="stylesheet" href="https://x.example/s.css">
+<time class="published" datetime="2025-03-10"></time> <time datetime="2025-03-11"></time>"#,
+        );
+        assert_eq!((m.url, m.modified), (None, None));
+        assert_eq!(m.published.as_deref(), Some("2025-03-10"));
+    }
+
+    #[test]
+    fn a_date_attribute_is_read_by_its_rank_not_its_place() {
+        // `datetime` before `content` before `title`, wherever they stand in the tag.
+        let m = page_meta(
+            r#"<time itemprop="datePublished" title="12 March 2025" datetime="2025-03-12T09:00:00Z">12 March</time>"#,
+        );
+        assert_eq!(m.published.as_deref(), Some("2025-03-12T09:00"));
+        // Of two attributes of one name, the first, as HTML keeps it.
+        let m = page_meta(
+            r#"<span itemprop="datePublished" content="2025-03-10" content="2025-03-11"></span>"#,
+        );
+        assert_eq!(m.published.as_deref(), Some("2025-03-10"));
+    }
+
+    #[test]
+    fn a_date_elements_text_is_read_close_to_it_only() {
+        // Without a date attribute, the text of the element or of its first two levels down.
+        let m = page_meta(
+            r#"<div itemprop="datePublished"><span><b>28. Dezember 2022</b></span></div>"#,
+        );
+        assert_eq!(m.published.as_deref(), Some("2022-12-28"));
+        // Three levels down is the page's text, not the element's; so is text after its end.
+        let m = page_meta(
+            r#"<div itemprop="datePublished"><span><span><b>28. Dezember 2022</b></span></span></div>"#,
+        );
+        assert_eq!(m.published, None);
+        let m = page_meta(
+            r#"<span itemprop="datePublished"></span><p>1 March 2025</p><time datetime="2025-03-12"></time>"#,
+        );
+        assert_eq!(m.published.as_deref(), Some("2025-03-12"));
+        // Text before it is not its date either.
+        let m = page_meta(
+            r#"<p>12 March 2025</p><span itemprop="datePublished" content="2025-03-10"></span>"#,
+        );
+        assert_eq!(m.published.as_deref(), Some("2025-03-10"));
+    }
+
+    #[test]
+    fn only_a_script_of_json_ld_is_read_as_json_ld() {
+        // An app's own JSON (`application/json`), a script and a style with a `type` are not
+        // JSON-LD, though they hold what looks like an article.
+        let article = r#"{"@type":"NewsArticle","headline":"Not the page's"}"#;
+        for tag in [
+            r#"script type="application/json""#,
+            r#"script type="text/javascript" class="application/ld+json""#,
+            r#"style type="application/ld+json""#,
+            r#"noscript type="application/ld+json""#,
+            "script",
+        ] {
+            let name = tag.split(' ').next().unwrap();
+            let page =
+                format!(r#"<{tag}>{article}</{name}><meta property="og:title" content="OG">"#);
+            assert_eq!(page_meta(&page).title.as_deref(), Some("OG"), "{tag}");
+        }
+        let page = format!(r#"<script type="application/ld+json">{article}</script>"#);
+        assert_eq!(page_meta(&page).title.as_deref(), Some("Not the page's"));
+    }
+
+    #[test]
+    fn a_meta_tag_is_read_under_its_keys_with_its_first_content() {
+        // `DCTERMS:created` as `dcterms.created`.
+        let m = page_meta(r#"<meta name="DCTERMS:created" content="2025-03-10">"#);
+        assert_eq!(m.published.as_deref(), Some("2025-03-10"));
+        // The first `content`, as HTML keeps the first of two; another attribute is no content.
+        let m = page_meta(
+            r#"<meta name="description" content="What happened." content="Other.">
+<meta name="author" data-author="Helen Marsh">"#,
+        );
+        assert_eq!(m.description.as_deref(), Some("What happened."));
+        assert_eq!(m.authors, Vec::<String>::new());
+        // One tag is read under four keys at most: the fifth is not read.
+        let m = page_meta(
+            r#"<meta property="og:title" property="og:site_name" name="description" name="twitter:title" name="author" content="Harbour Times">"#,
+        );
+        assert_eq!(m.title.as_deref(), Some("Harbour Times"));
+        assert_eq!(m.site.as_deref(), Some("Harbour Times"));
+        assert_eq!(m.description.as_deref(), Some("Harbour Times"));
+        assert_eq!(m.authors, Vec::<String>::new());
+        // Of one key, the first 16 values are read.
+        let page = format!(
+            r#"{}<meta name="author" content="Helen Marsh">"#,
+            r#"<meta name="author" content="admin">"#.repeat(MAX_VALUES)
+        );
+        assert_eq!(page_meta(&page).authors, Vec::<String>::new());
+        let page = format!(
+            r#"{}<meta name="author" content="Helen Marsh">"#,
+            r#"<meta name="author" content="admin">"#.repeat(MAX_VALUES - 1)
+        );
+        assert_eq!(page_meta(&page).authors, vec!["Helen Marsh"]);
+    }
+
+    #[test]
+    fn the_site_and_a_writer_rather_than_the_site() {
+        // A web site's name is the site when the article names no publisher.
+        let m = page_meta(
+            r#"<script type="application/ld+json">[{"@type":"WebSite","name":"Harbour Times"},
+{"@type":"NewsArticle","headline":"Ports","author":"Harbour Times Staff"}]</script>
+<meta name="author" content="Helen Marsh">"#,
+        );
+        assert_eq!(m.site.as_deref(), Some("Harbour Times"));
+        // An author that holds the site's name, or that the site's name holds, is the site, not
+        // a writer: the next source's writer is taken.
+        assert_eq!(m.authors, vec!["Helen Marsh"]);
+        let m = page_meta(
+            r#"<script type="application/ld+json">[{"@type":"WebSite","name":"Harbour Times"},
+{"@type":"NewsArticle","headline":"Ports","author":"Harbour"}]</script>
+<meta name="author" content="Helen Marsh">"#,
+        );
+        assert_eq!(m.authors, vec!["Helen Marsh"]);
+    }
+
+    #[test]
+    fn a_host_name_is_a_name_then_a_top_level_domain_of_2_to_10_small_letters() {
+        for host in ["jungle.world", "www.example.pl", "example.museum"] {
+            assert!(domain_like(host), "{host}");
+        }
+        for name in [
+            "O.Henry",
+            ".world",
+            "example.x",
+            "example.abcdefghijk",
+            "Harbour Times.com",
+            "Helen",
+        ] {
+            assert!(!domain_like(name), "{name}");
+        }
+        assert_eq!(clean_author("O.Henry").as_deref(), Some("O.Henry"));
+    }
+
+    #[test]
+    fn a_web_pages_main_entity_and_the_first_web_site() {
+        let m = page_meta(
+            r#"<script type="application/ld+json">[{"@type":"WebSite","name":"Harbour Times"},
+{"@type":"WebSite","name":"Harbour Media Group"},
+{"@type":"WebPage","name":"Ports | Harbour Times","mainEntity":{"@type":"NewsArticle","headline":["Ports","Ports and cranes"],
+"author":{"@type":"Person","name":"Helen Marsh"}}}]</script>"#,
+        );
+        // Of a list of values, the first.
+        assert_eq!(m.title.as_deref(), Some("Ports"));
+        assert_eq!(m.authors, vec!["Helen Marsh"]);
+        assert_eq!(m.site.as_deref(), Some("Harbour Times"));
+    }
+
+    #[test]
+    fn text_is_cut_at_a_character_and_a_word_count_of_characters() {
+        // At most `most` bytes, at a character boundary (`ü` is two bytes).
+        assert_eq!(cut("Zürich", 2), "Z");
+        assert_eq!(cut("Zürich", 3), "Zü");
+        assert_eq!(cut("Zürich", 7), "Zürich");
+        // At most `most` characters, spaces counted; past that, cut with an ellipsis last.
+        assert_eq!(clean_text("Two ports", 9).as_deref(), Some("Two ports"));
+        assert_eq!(clean_text("Two ports", 8).as_deref(), Some("Two por…"));
+        assert_eq!(
+            clean_text("Two ports sign", 9).as_deref(),
+            Some("Two port…")
+        );
+        // A `<` before neither a letter, `/` nor `!` is text, not a tag.
+        assert_eq!(
+            clean_text("I <3 Berlin", 500).as_deref(),
+            Some("I <3 Berlin")
+        );
+        assert_eq!(
+            clean_text("I <3 <b>Berlin</b>", 500).as_deref(),
+            Some("I <3 Berlin")
+        );
+        assert_eq!(
+            clean_text("<b>Ports</b> <!-- x -->& cranes", 500).as_deref(),
+            Some("Ports & cranes")
+        );
+    }
+
+    #[test]
+    fn single_files_comment_is_looked_for_at_the_top_of_the_page_only() {
+        let comment = "<!--\n Page saved with SingleFile \n url: https://x.example/a \n \
+                       saved date: Thu Mar 13 2025 09:12:33 GMT+0100 (Central European Standard Time)\n-->";
+        assert_eq!(
+            page_meta(&format!("<!doctype html>{comment}<html>"))
+                .saved
+                .as_deref(),
+            Some("2025-03-13T09:12")
+        );
+        let late = format!("<!doctype html>{}{comment}<html>", " ".repeat(SAVED_HEAD));
+        assert_eq!(page_meta(&late).saved, None);
+    }
+
+    #[test]
+    fn addresses_and_languages_given_as_objects() {
+        let m = page_meta(
+            r#"<script type="application/ld+json">{"@type":"NewsArticle","headline":"Ports",
+"mainEntityOfPage":{"@type":"WebPage","url":"https://x.example/a"},
+"inLanguage":{"@type":"Language","name":"English","alternateName":"en"}}</script>"#,
+        );
+        assert_eq!(m.url.as_deref(), Some("https://x.example/a"));
+        assert_eq!(m.lang.as_deref(), Some("en"));
+        let m = page_meta(
+            r#"<script type="application/ld+json">{"@type":"NewsArticle","headline":"Ports",
+"mainEntityOfPage":{"@type":"WebPage","@id":"https://x.example/b","url":"https://x.example/c"}}</script>"#,
+        );
+        assert_eq!(m.url.as_deref(), Some("https://x.example/b"));
+    }
+
+    #[test]
+    fn an_author_string_is_split_only_into_names() {
+        assert_eq!(
+            split_names("By Helen Marsh, Tom Reed and Ann de Vries"),
+            vec!["Helen Marsh", "Tom Reed", "Ann de Vries"]
+        );
+        assert_eq!(
+            split_names("Helen Marsh & Tom Reed"),
+            vec!["Helen Marsh", "Tom Reed"]
+        );
+        // Up to 40 names (four times the authors kept); more is no list of names.
+        let names: Vec<String> = (0..41)
+            .map(|i| format!("Ann Lee{}", "e".repeat(i)))
+            .collect();
+        assert_eq!(split_names(&names[..40].join(", ")).len(), 40);
+        assert_eq!(split_names(&names.join(", ")).len(), 1);
+        // A part that is no name (small words, a word of small letters, digits): whole.
+        for whole in [
+            "Helen Marsh and staff writers",
+            "Helen Marsh, Reporter in London",
+            "Helen Marsh, Radio FM4",
+        ] {
+            assert_eq!(split_names(whole), vec![whole]);
+        }
+    }
+
+    #[test]
+    fn an_address_over_2048_bytes_is_refused_not_cut() {
+        let url = |len: usize| format!("https://x.example/{}", "a".repeat(len - 18));
+        assert_eq!(clean_url(&url(MAX_URL)), Some(url(MAX_URL)));
+        assert_eq!(clean_url(&url(MAX_URL + 1)), None);
+        assert_eq!(clean_url(&url(3000)), None);
+        // No quote, angle bracket or control character: markup or a broken value, no address.
+        for bad in [
+            "https://x.example/a\"onmouseover=x",
+            "https://x.example/<b>",
+            "https://x.example/a>",
+            "https://x.example/a\u{7}b",
+        ] {
+            assert_eq!(clean_url(bad), None, "{bad}");
+        }
+    }
+
+    #[test]
     fn values_are_cleaned_and_bounded() {
         assert_eq!(clean_lang("en_US").as_deref(), Some("en-US"));
         assert_eq!(clean_lang("de, en").as_deref(), Some("de"));

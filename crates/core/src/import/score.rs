@@ -475,6 +475,160 @@ mod tests {
         assert_eq!(node(0, 0).link_density(), 0.0);
     }
 
+    /// Nodes from `(parent, base, chars)` after the page (node 0), in document order, with
+    /// `last` worked out from the parents (the page's too, as `html::walk` sets it).
+    fn tree(spec: &[(u32, i32, u32)]) -> Vec<Node> {
+        let mut nodes = vec![Node::root()];
+        for &(parent, base, chars) in spec {
+            let last = nodes.len() as u32;
+            nodes.push(Node {
+                parent,
+                last,
+                base,
+                chars,
+                ..Node::root()
+            });
+        }
+        for i in (1..nodes.len()).rev() {
+            let p = nodes[i].parent as usize;
+            nodes[p].last = nodes[p].last.max(nodes[i].last);
+        }
+        nodes
+    }
+
+    fn block(node: u32, chars: u32, commas: u32) -> Scored {
+        Scored {
+            node,
+            chars,
+            commas,
+            dropped: false,
+        }
+    }
+
+    /// `main_nodes` as the list of nodes kept, and the top candidate.
+    fn main(nodes: &[Node], blocks: &[Scored]) -> Option<(Vec<usize>, usize)> {
+        let (keep, top) = main_nodes(nodes, blocks)?;
+        assert_eq!(keep.len(), nodes.len());
+        Some(((0..keep.len()).filter(|&i| keep[i]).collect(), top))
+    }
+
+    #[test]
+    fn blocks_score_their_containers_and_siblings_near_the_top_are_kept() {
+        // The top candidate scores 40 + 4 = 44, so a sibling is kept from 10 points (a fifth of
+        // 44 is less), or as a paragraph of more than 80 characters under a quarter in links.
+        // A block scores 1 + its commas + a point a 100 characters (at most 3), all of it to
+        // its container, half to the next one up, a sixth to the one above that.
+        let mut nodes = tree(&[
+            (0, 40, 300), // 1: the top (4 points)
+            (0, 0, 300),  // 2: 1 + 6 commas + 3 = 10: kept
+            (0, 0, 100),  // 3: 1 + 8 + 1 = 10: kept
+            (0, 0, 150),  // 4: 1 + 6 + 1.5 = 8.5: not kept
+            (0, 0, 24),   // 5: a block of 24 characters scores nothing, whatever its commas
+            (0, 9, 25),   // 6: one of 25 scores 1.25: 9 + 1.25, kept
+            (0, 4, 300),  // 7: 4 + 12 / 2 = 10 from its child's block: kept, with its child
+            (7, 0, 300),  // 8
+            (0, 0, 300),  // 9: 12 / 2 = 6: not kept (its child scores 12, but is no sibling)
+            (9, 0, 300),  // 10
+            (0, 7, 300),  // 11: 7 + 15 / 6 = 9.5 from its grandchild's block: not kept
+            (11, 0, 300), // 12
+            (12, 0, 300), // 13
+            (0, 0, 200),  // 14: 18 points, halved by its links: 9, not kept
+            (0, 0, 81),   // 15: a paragraph of 81 characters: kept
+            (0, 0, 80),   // 16: of 80: not kept
+            (0, 0, 200),  // 17: of 200, a quarter in links: not kept
+            (0, 0, 300),  // 18: a paragraph of furniture: not kept
+            (0, 0, 300),  // 19: 10 from the block of its paragraph: kept, with it
+            (19, 0, 300), // 20
+        ]);
+        nodes[14].link_chars = 100;
+        for i in [15, 16, 17, 18, 20] {
+            nodes[i].paragraph = true;
+        }
+        nodes[17].link_chars = 50;
+        nodes[18].dropped = true;
+        let blocks = [
+            block(1, 300, 0),
+            block(2, 300, 6),
+            block(3, 100, 8),
+            block(4, 150, 6),
+            block(5, 24, 9),
+            block(6, 25, 0),
+            block(8, 300, 8),
+            block(10, 300, 8),
+            block(13, 300, 11),
+            block(14, 200, 15),
+            block(20, 300, 6),
+            // Left out of scoring: a list of links (or a block in furniture).
+            Scored {
+                dropped: true,
+                ..block(4, 300, 20)
+            },
+        ];
+        assert_eq!(
+            main(&nodes, &blocks),
+            Some((vec![1, 2, 3, 6, 7, 8, 15, 19, 20], 1))
+        );
+        // No block scored: no main content.
+        assert_eq!(main(&nodes, &blocks[4..5]), None);
+        assert_eq!(main(&nodes, &blocks[11..]), None);
+    }
+
+    #[test]
+    fn a_sibling_is_kept_from_a_fifth_of_the_top_score() {
+        // The top scores 96 + 4 = 100: a sibling of 21 is kept, one of 19 is not.
+        let nodes = tree(&[(0, 96, 300), (0, 17, 300), (0, 15, 300), (2, 0, 20)]);
+        let blocks = [block(1, 300, 0), block(2, 300, 0), block(3, 300, 0)];
+        assert_eq!(main(&nodes, &blocks), Some((vec![1, 2, 4], 1)));
+        // The same below the page's `body` (not a child of the page itself).
+        let nodes = tree(&[(0, 0, 900), (1, 96, 300), (1, 17, 300), (1, 15, 300)]);
+        let blocks = [block(2, 300, 0), block(3, 300, 0), block(4, 300, 0)];
+        assert_eq!(main(&nodes, &blocks), Some((vec![2, 3], 2)));
+    }
+
+    #[test]
+    fn an_article_body_the_page_names_is_chosen_before_any_score() {
+        // A container scoring 44; an article body of 200 characters that scored nothing; a
+        // dropped one of 300.
+        let mut nodes = tree(&[(0, 40, 300), (0, 0, 200), (0, 0, 300)]);
+        nodes[2].body = true;
+        nodes[3].body = true;
+        nodes[3].dropped = true;
+        let blocks = [block(1, 300, 0)];
+        assert_eq!(main(&nodes, &blocks), Some((vec![1, 2], 2)));
+        // Under 200 characters it is not chosen.
+        nodes[2].chars = 199;
+        assert_eq!(main(&nodes, &blocks), Some((vec![1], 1)));
+    }
+
+    #[test]
+    fn the_top_candidate_climbs_to_a_parent_that_holds_the_text_better() {
+        // A block of 6 points in the best container (24 + 6 = 30), inside a parent (a half:
+        // `p1` + 3) inside a grandparent (a sixth: `p2` + 1).
+        let climb = |p1: i32, p2: i32| {
+            let nodes = tree(&[(0, p2, 500), (1, p1, 400), (2, 24, 300)]);
+            main(&nodes, &[block(3, 300, 2)])
+        };
+        // The parent at a third of 30 goes on; the grandparent scores more than it: the top.
+        assert_eq!(climb(7, 19), Some((vec![1, 2, 3], 1)));
+        // Under a third, the climb stops.
+        assert_eq!(climb(6, 19), Some((vec![3], 3)));
+        // A grandparent scoring as much as the parent, not more: the best stays.
+        assert_eq!(climb(12, 14), Some((vec![3], 3)));
+    }
+
+    #[test]
+    fn a_lone_child_gives_way_to_its_parent() {
+        // The best container (5 + 4) is all the text of its parent (4 / 2): the parent is the top.
+        let mut nodes = tree(&[(0, 0, 300), (1, 5, 300)]);
+        assert_eq!(main(&nodes, &[block(2, 300, 0)]), Some((vec![1, 2], 1)));
+        // The page itself is never the top, though the parent is all of its text.
+        nodes[0].chars = 300;
+        assert_eq!(main(&nodes, &[block(2, 300, 0)]), Some((vec![1, 2], 1)));
+        // The parent holds more (a short line of its own): the child stays the top.
+        let nodes = tree(&[(0, 0, 400), (1, 5, 300), (1, 0, 100)]);
+        assert_eq!(main(&nodes, &[block(2, 300, 0)]), Some((vec![2], 2)));
+    }
+
     #[test]
     fn settle_drops_furniture_and_counts_the_regions_it_starts() {
         // The page; a nav; a sidebar holding a nested comments box; a sidebar of 300 characters.
