@@ -427,6 +427,8 @@ export async function openSession(engine, { proxy }) {
         url: location.href,
         failed: document.documentElement.dataset.startFailed ?? null,
         main: document.querySelector('main')?.innerText.slice(0, 300) ?? null,
+        // What the page logged (recorder.js): the error that stopped the start, if one did.
+        logged: sessionStorage.getItem('parallax-engines-log'),
       }));
     },
     /** Runs `fn(...args)` in the page (as source, so it must be self-contained). */
