@@ -51,6 +51,23 @@ export function startServer(root = DIST, options) {
   return serve(root, options);
 }
 
+/** For the benchmarks (`ui-speed.mjs`, `startup.mjs`), given to `page.addInitScript`: records when
+ * `<html>` gets `data-ready` as `window.__ready`, in the page's clock (0 = navigation start). */
+export const readyProbe = () => {
+  new MutationObserver((_, obs) => {
+    if (document.documentElement.dataset.ready) {
+      window.__ready = performance.now();
+      obs.disconnect();
+    }
+  }).observe(document, { attributes: true, subtree: true, attributeFilter: ['data-ready'] });
+};
+
+/** The `p`th percentile of `xs` (nearest rank, rounded down), for the benchmarks' reports. */
+export function pct(xs, p) {
+  const s = [...xs].sort((a, b) => a - b);
+  return s[Math.min(s.length - 1, Math.floor((p / 100) * s.length))];
+}
+
 /** Launches Debian's Chromium headless with flags that keep it off the network. */
 export function launchBrowser() {
   return chromium.launch({

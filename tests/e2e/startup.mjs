@@ -24,8 +24,7 @@ import { join, resolve } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { execFileSync } from 'node:child_process';
 import os from 'node:os';
-import { chromium } from 'playwright-core';
-import { CHROMIUM } from './harness.mjs';
+import { CHROMIUM, launchBrowser, pct, readyProbe } from './harness.mjs';
 import { startServer } from './server.mjs';
 
 const argv = process.argv.slice(2);
@@ -94,20 +93,8 @@ const TARGETS = [
 
 const loadavg = () => os.loadavg().map((x) => x.toFixed(2)).join(', ');
 const loadStart = loadavg();
-const browser = await chromium.launch({
-  executablePath: CHROMIUM,
-  args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-});
+const browser = await launchBrowser();
 
-// When <html> gets data-ready, in the page's clock (0 = navigation start).
-const readyProbe = () => {
-  new MutationObserver((_, obs) => {
-    if (document.documentElement.dataset.ready) {
-      window.__ready = performance.now();
-      obs.disconnect();
-    }
-  }).observe(document, { attributes: true, subtree: true, attributeFilter: ['data-ready'] });
-};
 
 /** One cold load: navigation start → data-ready, when the scripts and the wasm had arrived, and the
  * first contentful paint (the prerendered text, or the loading line, before the program). */
@@ -139,7 +126,6 @@ const median = (xs) => {
   const m = s.length >> 1;
   return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2;
 };
-const quantile = (xs, q) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor(q * xs.length))];
 
 const results = new Map(); // `${cpu} ${name}` → [{ready, fetched}]
 // One load of each first, not kept: Chromium's own start (its first context, its caches of
@@ -182,6 +168,6 @@ for (const cpu of CPUS) {
     const xs = results.get(`${cpu} ${target.name}`);
     const ready = xs.map((t) => t.ready);
     const m = median(ready);
-    console.log(`| ×${cpu} | ${target.name} | ${f0(median(xs.map((t) => t.painted)))} | ${f0(m)} | ${f0(quantile(ready, 0.9))} | ${f0(median(xs.map((t) => t.fetched)))} | ${f0(median(xs.map((t) => t.ready - t.fetched)))} | ${(m / base).toFixed(2)} |`);
+    console.log(`| ×${cpu} | ${target.name} | ${f0(median(xs.map((t) => t.painted)))} | ${f0(m)} | ${f0(pct(ready, 90))} | ${f0(median(xs.map((t) => t.fetched)))} | ${f0(median(xs.map((t) => t.ready - t.fetched)))} | ${(m / base).toFixed(2)} |`);
   }
 }

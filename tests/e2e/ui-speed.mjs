@@ -32,8 +32,7 @@ import { readdir, readFile, stat } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import os from 'node:os';
-import { chromium } from 'playwright-core';
-import { startServer, CHROMIUM } from './harness.mjs';
+import { startServer, CHROMIUM, launchBrowser, pct, readyProbe } from './harness.mjs';
 
 const argv = process.argv.slice(2);
 function option(name, fallback) {
@@ -49,10 +48,6 @@ const ROUNDS = option('--rounds', 4);
 if (argv.some((a) => a.startsWith('--'))) throw new Error(`unknown option in ${argv.join(' ')}`);
 const dist = resolve(argv[0] || 'dist');
 
-function pct(xs, p) {
-  const s = [...xs].sort((a, b) => a - b);
-  return s[Math.min(s.length - 1, Math.floor((p / 100) * s.length))];
-}
 
 async function transfer() {
   const rows = [];
@@ -70,20 +65,8 @@ async function transfer() {
 const loadavg = () => os.loadavg().map((x) => x.toFixed(2)).join(', ');
 const loadStart = loadavg();
 const server = await startServer(dist);
-const browser = await chromium.launch({
-  executablePath: CHROMIUM,
-  args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-});
+const browser = await launchBrowser();
 
-// Records when <html> gets data-ready, in the page's clock (0 = navigation start).
-const readyProbe = () => {
-  new MutationObserver((_, obs) => {
-    if (document.documentElement.dataset.ready) {
-      window.__ready = performance.now();
-      obs.disconnect();
-    }
-  }).observe(document, { attributes: true, subtree: true, attributeFilter: ['data-ready'] });
-};
 
 // Navigation start → data-ready, with where the time went: the page's own requests (HTML, then
 // JS and wasm fetched in parallel) and what runs after them (wasm compile and instantiation,
