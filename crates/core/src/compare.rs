@@ -7,6 +7,7 @@ use crate::analysis::Analysis;
 use crate::facts::{Agreement, FactGroup, FactKind, Mention};
 use crate::model::{Corpus, Passage};
 use crate::reuse::ReusePair;
+use crate::text::StemMemo;
 use serde::Serialize;
 use std::collections::{BTreeMap, BTreeSet};
 use std::fmt;
@@ -246,10 +247,11 @@ impl std::error::Error for CompareError {}
 /// start), tagged on its own. The passage is looked up in `passages`, the sentence found by
 /// binary search (sentences are in order and do not overlap), and each sentence tagged once
 /// (`tagged`): a long passage of many disputed dates would otherwise be searched and tagged
-/// once per mention.
+/// once per mention. `memo` stems each distinct word once over all the sentences tagged.
 fn mention_themes(
     passages: &BTreeMap<(&str, &str), (usize, &Passage)>,
     tagged: &mut BTreeMap<(usize, usize), Vec<String>>,
+    memo: &mut StemMemo,
     analysis: &Analysis,
     m: &Mention,
 ) -> Vec<String> {
@@ -262,9 +264,10 @@ fn mention_themes(
         Some(s) if s.start <= m.start => tagged
             .entry((n, i))
             .or_insert_with(|| {
+                let text = p.sentence_text(s);
                 analysis
                     .themes
-                    .tag(p.sentence_text(s))
+                    .tag_tokens(text, &memo.tokens(text))
                     .into_iter()
                     .map(|t| t.id)
                     .collect()
@@ -309,6 +312,7 @@ pub fn compare(
         .map(|(n, (key, p))| (key, (n, p)))
         .collect();
     let mut tagged = BTreeMap::new();
+    let mut memo = StemMemo::default();
     // Every group restricted to the compared sources, with the themes of each mention's sentence.
     let groups: Vec<(FactGroup, Vec<Vec<String>>)> = facts
         .iter()
@@ -326,7 +330,7 @@ pub fn compare(
             let themes = if g.agreement == Agreement::Differ {
                 g.mentions
                     .iter()
-                    .map(|m| mention_themes(&passages, &mut tagged, analysis, m))
+                    .map(|m| mention_themes(&passages, &mut tagged, &mut memo, analysis, m))
                     .collect()
             } else {
                 Vec::new()

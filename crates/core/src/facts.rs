@@ -5,7 +5,7 @@
 
 use crate::model::{Claim, Corpus, Theme};
 use crate::tag::Lexicon;
-use crate::text::Analyzer;
+use crate::text::{Analyzer, StemMemo};
 use serde::Serialize;
 use std::collections::btree_map::Entry;
 use std::collections::{BTreeMap, BTreeSet};
@@ -629,6 +629,10 @@ pub fn facts(corpus: &Corpus, claims: &[Claim]) -> Vec<FactGroup> {
             )
         })
         .collect();
+    // Every sentence is tagged with the claims' topics: the memo stems each distinct word once
+    // (the lexicons stem with the same default analyzer), and a sentence's tokens serve its
+    // stances too.
+    let mut memo = StemMemo::default();
     let mut groups: Vec<FactGroup> = Vec::new();
     // Each group's place in `groups` by kind and key: a document of thousands of distinct dates
     // makes as many groups, which a search of the list would go through once per mention.
@@ -672,13 +676,14 @@ pub fn facts(corpus: &Corpus, claims: &[Claim]) -> Vec<FactGroup> {
                 // Claims: the sentence's topic, then its stance. The first claim with a stance is
                 // the event the sentence's dates are of.
                 let mut event: Option<(&Claim, String)> = None;
-                for tag in &topics.tag(sentence) {
+                let tokens = memo.tokens(sentence);
+                for tag in &topics.tag_tokens(sentence, &tokens) {
                     let Some(ci) = claims.iter().position(|c| c.id == tag.id) else {
                         continue;
                     };
                     let claim = &claims[ci];
                     let stance = stance_lexicons[ci]
-                        .tag(sentence)
+                        .tag_tokens(sentence, &tokens)
                         .into_iter()
                         .min_by_key(|t| claim.stances.iter().position(|s| s.id == t.id))
                         .map(|t| {

@@ -13,7 +13,7 @@
 //! sentences, so each word pairs a bounded number of sentences.
 
 use crate::model::Corpus;
-use crate::text::{Analyzer, Token};
+use crate::text::{Analyzer, StemMemo, Token};
 use std::collections::BTreeMap;
 
 /// The values of a finding: the sentence that says it, the one that says it is not so.
@@ -209,6 +209,8 @@ pub fn findings(corpus: &Corpus, analyzer: &Analyzer) -> Vec<Denial> {
     // Each content stem once, by number.
     let mut stems: BTreeMap<String, u32> = BTreeMap::new();
     let mut sentences: Vec<Read> = Vec::new();
+    // Every sentence is tokenised: the memo stems each distinct word once, as `analyzer` would.
+    let mut memo = StemMemo::default();
     for (d, doc) in corpus.documents.iter().enumerate() {
         for (p, passage) in doc.passages.iter().enumerate() {
             for s in &passage.sentences {
@@ -220,7 +222,7 @@ pub fn findings(corpus: &Corpus, analyzer: &Analyzer) -> Vec<Denial> {
                     continue;
                 }
                 crate::probe::step(text.len());
-                let tokens = analyzer.tokens(text);
+                let tokens = memo.tokens(text);
                 let cues: Vec<usize> = (0..tokens.len())
                     .filter(|&i| denies(text, &tokens, i))
                     .collect();
