@@ -1977,3 +1977,31 @@ fn a_relative_date_is_read_against_the_day_the_page_was_saved() {
     assert_eq!(without.byline, d.byline);
     assert_eq!(without.date, None);
 }
+
+#[test]
+fn stray_zero_bytes_in_a_saved_page_are_dropped_not_refused_as_binary() {
+    // A saved page's template left zero bytes between two tags (one real page has 22 in
+    // 194 kB): a browser shows the page, and so does the import, without them. At most one
+    // zero in a thousand bytes is stray; more is binary (`program.txt`, above).
+    let page = fixture("page.html");
+    let at = page.iter().position(|&b| b == b'>').unwrap() + 1;
+    let mut zeros = page.clone();
+    zeros.splice(at..at, [0u8, 0u8]);
+    assert!(zeros.len() >= 2 * 1000);
+    let clean = import::import("page.html", &page, corpus(), "my1").unwrap();
+    let with = import::import("page.html", &zeros, corpus(), "my1")
+        .unwrap_or_else(|e| panic!("a page with two stray zero bytes was refused: {e}"));
+    assert!(!with.text.contains('\0'));
+    assert_eq!(with.document.passages, clean.document.passages);
+    assert_eq!(with.document.title, clean.document.title);
+    // Three zeros in 2,001 bytes of the same page: more than one in a thousand.
+    let mut many = zeros[..2000].to_vec();
+    many.splice(at..at, [0u8]);
+    assert!(matches!(
+        import::import("page.html", &many, corpus(), "my1"),
+        Err(ImportError::Binary {
+            kind: Binary::ZeroBytes,
+            ..
+        })
+    ));
+}

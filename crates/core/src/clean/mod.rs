@@ -578,6 +578,17 @@ fn is_heading_like(t: &str) -> bool {
             .next()
             .is_some_and(|c| c.is_uppercase() || c.is_numeric())
         && !t.ends_with(['.', ',', ';', ':'])
+        && !(t.ends_with(['!', '?']) && inner_sentence_end(&t))
+}
+
+/// Whether a sentence ends inside `t` and another starts after it (`?`, `!` or `.`, a space, a
+/// capital letter): a line of two sentences that ends as a sentence ends ("Wie war das
+/// nochmal? Hier ein Auszug!") is a short paragraph, not a heading.
+fn inner_sentence_end(t: &str) -> bool {
+    t.match_indices(['.', '!', '?']).any(|(i, _)| {
+        let mut after = t[i + 1..].chars();
+        after.next() == Some(' ') && after.next().is_some_and(char::is_uppercase)
+    })
 }
 
 fn has_markdown_headings(t: &str) -> bool {
@@ -1034,6 +1045,47 @@ youtube:
                 "The deal is worth 40 million euros. The cranes arrive next year.",
             ]
         );
+    }
+
+    #[test]
+    fn a_short_line_of_two_sentences_is_a_paragraph_not_a_heading() {
+        // A page whose article is two short lines, each of two sentences ending in `?` or `!`:
+        // as headings they came after the last paragraph (there was none) and all went as
+        // related links.
+        let raw = "Variablen und ihr Zuhause\n\nWie war das nochmal mit den Variablen? Hier ein Auszug aus unseren Lehrmaterialien!\n\nWas sagt Professor Drosten dazu?\n\nVariablen sind kein Problem für dich? Dann schau doch mal, ob du unser Puzzle lösen kannst!\n";
+        let c = clean(raw);
+        let kinds: Vec<(BlockKind, &str)> = c
+            .blocks
+            .iter()
+            .map(|b| {
+                (
+                    b.kind,
+                    &raw[b.spans[0].0 as usize..b.spans[b.spans.len() - 1].1 as usize],
+                )
+            })
+            .collect();
+        assert_eq!(
+            kinds,
+            vec![
+                (
+                    BlockKind::Paragraph,
+                    "Wie war das nochmal mit den Variablen? Hier ein Auszug aus unseren Lehrmaterialien!"
+                ),
+                // One question is a heading, as before.
+                (BlockKind::Heading, "Was sagt Professor Drosten dazu?"),
+                (
+                    BlockKind::Paragraph,
+                    "Variablen sind kein Problem für dich? Dann schau doch mal, ob du unser Puzzle lösen kannst!"
+                ),
+            ]
+        );
+        // A heading with a question inside but no sentence end at its close, and one whose
+        // inner mark is followed by a small letter, stay headings.
+        assert!(is_heading_like("Who Copied Whom? A Guide"));
+        assert!(is_heading_like("Gas or oil? which one matters!"));
+        assert!(is_heading_like("Where next?"));
+        assert!(!is_heading_like("Where next? Ask the ministry!"));
+        assert!(!is_heading_like("Talks end. Troops stay?"));
     }
 
     #[test]

@@ -256,11 +256,21 @@ pub(super) fn decode<'a>(
     if bytes.len() >= 2 && even >= enough && odd * 64 <= even {
         return utf16(bytes, 0, Encoding::Utf16Be { bom: false });
     }
+    // A few stray zero bytes in text, at most one in a thousand (a saved page's template left
+    // some between two tags): a browser reads the page and drops them, and so does `normalise`,
+    // which counts them as control characters. A binary format without a signature has far
+    // more: compressed data, one byte in 256.
+    if (even + odd) * STRAY_ZEROS <= bytes.len() {
+        return legacy(name, bytes, html, decoder);
+    }
     Err(ImportError::Binary {
         name: name.into(),
         kind: Binary::ZeroBytes,
     })
 }
+
+/// At most one zero byte in this many is a stray one in text, not a sign of binary data.
+const STRAY_ZEROS: usize = 1000;
 
 /// Text without zero bytes or byte-order mark: the page's encoding, UTF-8, else windows-1252.
 fn legacy<'a>(
@@ -372,6 +382,24 @@ mod tests {
                 ..
             })
         ));
+        // One zero in a thousand bytes is stray: the text is read, zero and all (`normalise`
+        // drops it); one in 999 is binary, on either side of the pairs.
+        let page = "<p>Iran and Russia signed a treaty in January.</p>\n".repeat(20);
+        for (len, at, binary) in [(1000, 500, false), (999, 500, true), (999, 501, true)] {
+            let mut bytes = page.as_bytes()[..len].to_vec();
+            bytes[at] = 0;
+            match decode("a.html", &bytes, true, &UnicodeOnly) {
+                Ok((text, Encoding::Utf8)) => {
+                    assert!(!binary, "{len} bytes with a zero at {at} were read");
+                    assert_eq!(text.as_bytes(), bytes.as_slice());
+                }
+                Err(ImportError::Binary {
+                    kind: Binary::ZeroBytes,
+                    ..
+                }) => assert!(binary, "{len} bytes with a zero at {at} were refused"),
+                other => panic!("{len} bytes, a zero at {at}: {other:?}"),
+            }
+        }
         let russian: Vec<u8> = "Россия и Иран, 2025."
             .encode_utf16()
             .flat_map(u16::to_be_bytes)
