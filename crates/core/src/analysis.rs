@@ -5,7 +5,6 @@ use crate::model::{Corpus, Lang, Theme};
 use crate::search::{Index, Query, Unit};
 use crate::strings::{first_chars, last_chars};
 use crate::tag::{Lexicon, Tag};
-use crate::text::StemMemo;
 use serde::Serialize;
 
 /// What is known about one passage.
@@ -142,11 +141,11 @@ impl Analysis {
         let entity_themes: Vec<Theme> = corpus.entities.iter().map(|e| e.as_theme()).collect();
         let entities = Lexicon::new(&entity_themes);
         let mut passages = Vec::with_capacity(index.units().len());
-        // Lexicons stem with the default analyzer; the memo stems each distinct word once.
-        let mut memo = StemMemo::default();
+        // Lexicons stem with the default analyzer, as the index does: the passages' words are
+        // looked up in its vocabulary, not stemmed again.
         for &unit in index.units() {
             let p = &corpus.documents[unit.doc as usize].passages[unit.passage as usize];
-            let tokens = memo.tokens(&p.text);
+            let tokens = index.tokens(&p.text);
             let mut langs: Vec<Lang> = p.sentences.iter().map(|s| s.lang).collect();
             crate::sort::sort(&mut langs);
             langs.dedup();

@@ -7,7 +7,6 @@ use crate::analysis::Analysis;
 use crate::facts::{Agreement, FactGroup, FactKind, Mention};
 use crate::model::{Corpus, Passage};
 use crate::reuse::ReusePair;
-use crate::text::StemMemo;
 use serde::Serialize;
 use std::collections::{BTreeMap, BTreeSet};
 use std::fmt;
@@ -247,11 +246,10 @@ impl std::error::Error for CompareError {}
 /// start), tagged on its own. The passage is looked up in `passages`, the sentence found by
 /// binary search (sentences are in order and do not overlap), and each sentence tagged once
 /// (`tagged`): a long passage of many disputed dates would otherwise be searched and tagged
-/// once per mention. `memo` stems each distinct word once over all the sentences tagged.
+/// once per mention. The sentence's words are stemmed by the analysis's index, which has them.
 fn mention_themes(
     passages: &BTreeMap<(&str, &str), (usize, &Passage)>,
     tagged: &mut BTreeMap<(usize, usize), Vec<String>>,
-    memo: &mut StemMemo,
     analysis: &Analysis,
     m: &Mention,
 ) -> Vec<String> {
@@ -267,7 +265,7 @@ fn mention_themes(
                 let text = p.sentence_text(s);
                 analysis
                     .themes
-                    .tag_tokens(text, &memo.tokens(text))
+                    .tag_tokens(text, &analysis.index.tokens(text))
                     .into_iter()
                     .map(|t| t.id)
                     .collect()
@@ -312,7 +310,6 @@ pub fn compare(
         .map(|(n, (key, p))| (key, (n, p)))
         .collect();
     let mut tagged = BTreeMap::new();
-    let mut memo = StemMemo::default();
     // Every group restricted to the compared sources, with the themes of each mention's sentence.
     let groups: Vec<(FactGroup, Vec<Vec<String>>)> = facts
         .iter()
@@ -330,7 +327,7 @@ pub fn compare(
             let themes = if g.agreement == Agreement::Differ {
                 g.mentions
                     .iter()
-                    .map(|m| mention_themes(&passages, &mut tagged, &mut memo, analysis, m))
+                    .map(|m| mention_themes(&passages, &mut tagged, analysis, m))
                     .collect()
             } else {
                 Vec::new()

@@ -346,6 +346,19 @@ impl Index {
         &self.units
     }
 
+    /// Words of `text`, stemmed exactly as [`Analyzer::tokens`] stems them: a word of the
+    /// indexed texts is looked up in the vocabulary (it was stemmed once, when the index was
+    /// built), any other word is stemmed. For tagging the indexed texts (or parts of them)
+    /// without stemming their words again.
+    pub fn tokens(&self, text: &str) -> Vec<Token> {
+        tokens_by(text, |norm| {
+            match self.vocab.binary_search_by(|(w, _)| w.as_str().cmp(norm)) {
+                Ok(i) => self.stems[self.vocab[i].1 as usize].clone(),
+                Err(_) => self.analyzer.stem(norm),
+            }
+        })
+    }
+
     /// Every stem of the index with its postings, by term id: what analyses that weigh passages
     /// by their words (`parallax_core::align`) read instead of tokenising the corpus again.
     pub fn stems(&self) -> impl Iterator<Item = StemPostings<'_>> {
@@ -940,6 +953,24 @@ mod tests {
             for (i, t) in self.0.iter().enumerate() {
                 f(0, i as u32, t);
             }
+        }
+    }
+
+    #[test]
+    fn the_index_tokenises_as_the_analyzer_with_the_stems_it_keeps() {
+        let index = Index::build(&Texts(vec![
+            "Sanctions were sanctioned; l'Iran's ports".to_owned(),
+            "Häfen und Straßen, ẞ İ 🎉".to_owned(),
+        ]));
+        let a = Analyzer::default();
+        for text in [
+            "Sanctions were sanctioned; l'Iran's ports",
+            // Words of the index and words it has never seen, in one text.
+            "sanctioning ports, HÄFEN and harbours",
+            "",
+            "ẞ İ 🎉 straßen",
+        ] {
+            assert_eq!(index.tokens(text), a.tokens(text), "{text}");
         }
     }
 
