@@ -166,6 +166,36 @@ describe('prerendered pages', () => {
   });
   }
 
+  for (const [device, width, height] of [['a phone', 412, 823], ['a desktop', 1350, 940]]) {
+  it(`on ${device}, the app taking a passage link over paints nothing larger than the prerendered text`, async () => {
+    // The largest paint is the prerendered text's, not a copy the app draws later: each passage
+    // is the same text nodes in both (one per run of a language, `Passage::runs`). The app
+    // once wrote a text node per sentence, and on a desktop the passage under the linked one
+    // then measured a third of a pixel taller, a new largest paint when the program arrived.
+    const v = await version();
+    const page = await h.newPage({ width, height });
+    await page.addInitScript(() => {
+      window.parallaxLargest = [];
+      new PerformanceObserver((list) => {
+        for (const e of list.getEntries()) window.parallaxLargest.push({ at: e.startTime, size: e.size, id: e.element?.id ?? '' });
+      }).observe({ type: 'largest-contentful-paint', buffered: true });
+    });
+    const release = await holdApp(page);
+    await page.goto(`${h.origin}/read-004.html#/read/004/p19?v=${v}`);
+    await page.waitForSelector('.pre-view p.passage[data-passage="p19"]');
+    await page.waitForFunction(() => window.parallaxLargest.length > 0);
+    const before = await page.evaluate(() => ({ at: performance.now(), largest: window.parallaxLargest.at(-1) }));
+    assert.match(before.largest.id, /^passage-p(19|20)$/, 'the largest paint before the app is a prerendered passage');
+    release();
+    await page.waitForSelector('html[data-ready="true"]', { state: 'attached' });
+    await page.waitForSelector('main p.passage--target[data-passage="p19"]:not(.pre-view *)');
+    // Two frames after the app's: any paint of its view has been reported by then.
+    await page.evaluate(() => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done))));
+    const later = await page.evaluate((t) => window.parallaxLargest.filter((e) => e.at > t), before.at);
+    assert.deepEqual(later, [], 'no paint after the app started is larger than the prerendered text');
+  });
+  }
+
   it('a reader link in today\'s form opens without the library first, under the reader\'s own page', async () => {
     const v = await version();
     const page = await h.newPage();

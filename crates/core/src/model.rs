@@ -209,23 +209,38 @@ pub struct Passage {
 }
 
 impl Passage {
-    /// The text in reading order as runs: each sentence with its language when not English, and
-    /// the text between sentences (and after the last) with none. Empty runs are left out, and an
-    /// offset that does not fall on the text drops its run rather than panicking. The one way the
-    /// reader (`src/passage.rs`) and the prerendered pages (`parallax-pack`) write a passage.
+    /// The text in reading order as runs of one language: sentences not in English with their
+    /// language, the rest (English sentences and the text between sentences) with none, a run
+    /// joined to the one before when it continues it in the same language, so that a paragraph
+    /// in one language is one run. Empty runs are left out, and an offset that does not fall on
+    /// the text drops its run rather than panicking. The one way the reader (`src/passage.rs`)
+    /// and the prerendered pages (`parallax-pack`) write a passage: one text node per run in
+    /// both, which keeps a passage's painted area the same when the app takes a page over.
     pub fn runs(&self) -> Vec<(&str, Option<Lang>)> {
-        let mut runs = Vec::with_capacity(self.sentences.len() * 2 + 1);
+        let mut runs: Vec<(usize, usize, Option<Lang>)> =
+            Vec::with_capacity(self.sentences.len() * 2 + 1);
+        let mut push = |start: usize, end: usize, lang: Option<Lang>| {
+            if start >= end || self.text.get(start..end).is_none() {
+                return;
+            }
+            match runs.last_mut() {
+                Some((_, last_end, last_lang)) if *last_end == start && *last_lang == lang => {
+                    *last_end = end
+                }
+                _ => runs.push((start, end, lang)),
+            }
+        };
         let mut at = 0;
         for s in &self.sentences {
             let (start, end) = (s.start as usize, s.end as usize);
-            runs.push((self.text.get(at..start).unwrap_or_default(), None));
-            let lang = (s.lang != Lang::En).then_some(s.lang);
-            runs.push((self.text.get(start..end).unwrap_or_default(), lang));
+            push(at, start, None);
+            push(start, end, (s.lang != Lang::En).then_some(s.lang));
             at = at.max(end);
         }
-        runs.push((self.text.get(at..).unwrap_or_default(), None));
-        runs.retain(|(text, _)| !text.is_empty());
-        runs
+        push(at, self.text.len(), None);
+        runs.into_iter()
+            .map(|(start, end, lang)| (&self.text[start..end], lang))
+            .collect()
     }
 
     /// A table row's cells (its text split at `CELL`) and their language: the row's
@@ -742,9 +757,29 @@ mod tests {
         assert_eq!(
             p.runs(),
             [
-                ("Moscow agreed.", None),
-                ("  ", None),
+                ("Moscow agreed.  ", None),
                 ("Il a dit oui.", Some(Lang::Fr)),
+                (" Then", None)
+            ]
+        );
+        // Sentences of one language, and the text between them, are one run.
+        let p = passage(
+            PassageKind::Paragraph,
+            "Moscow agreed. Tehran too. Il a dit oui. Elle aussi. Then",
+            &[
+                (0, 14, Lang::En),
+                (15, 26, Lang::En),
+                (27, 40, Lang::Fr),
+                (41, 52, Lang::Fr),
+            ],
+        );
+        assert_eq!(
+            p.runs(),
+            [
+                ("Moscow agreed. Tehran too. ", None),
+                ("Il a dit oui.", Some(Lang::Fr)),
+                (" ", None),
+                ("Elle aussi.", Some(Lang::Fr)),
                 (" Then", None)
             ]
         );
