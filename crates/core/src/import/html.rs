@@ -1435,6 +1435,51 @@ mod tests {
     }
 
     #[test]
+    fn elements_nested_past_the_512th_are_closed_by_their_own_end_tags() {
+        // Past `MAX_OPEN` elements, the deeper ones are not held open but counted: their end
+        // tags close them, not the elements held around them. Here 8 `div`s past the 512th
+        // (the side column and 511 inside it), then 8 + 507 `</div>`: the paragraph after them
+        // is still inside the side column, 4 levels down, and left out with it.
+        let prose = "The ferry sailed again on Friday, the first crossing since the storm, with \
+                     forty cars and the morning post.";
+        let before = [prose; 6].join(" ");
+        let (open, ends) = (MAX_OPEN - 1 + 8, 8 + 507);
+        let (text, _) = html(&format!(
+            "<p>{before}</p><div class=\"sidebar\">{}{}<p>{prose}</p></div></div></div></div>\
+             </div>",
+            "<div>".repeat(open),
+            "</div>".repeat(ends)
+        ));
+        let last = text.rsplit("\n\n").next().unwrap_or_default();
+        assert!(
+            last.starts_with("[Removed: ") && last.ends_with(prose),
+            "{last}"
+        );
+        // 5 more `</div>` close the 4 `div`s left and the side column: the paragraph after them
+        // is kept.
+        let (text, _) = html(&format!(
+            "<p>{before}</p><div class=\"sidebar\">{}{}<p>{prose}</p>",
+            "<div>".repeat(open),
+            "</div>".repeat(ends + 5)
+        ));
+        assert_eq!(text, format!("{before}\n\n{prose}"));
+    }
+
+    /// The cost tests (`tests/cost.rs`) see the tokenizer's work through `probe`: each byte of
+    /// a tag's name it reads is a step, wherever the tag stands.
+    #[cfg(feature = "probe")]
+    #[test]
+    fn each_byte_of_a_tag_name_read_is_a_step_of_work() {
+        let page = "x<section>".repeat(10);
+        let before = crate::probe::steps();
+        assert_eq!(tokens(&page, false).len(), 20);
+        assert_eq!(crate::probe::steps() - before, 70);
+        let before = crate::probe::steps();
+        assert_eq!(tokens(&page, true).len(), 20);
+        assert_eq!(crate::probe::steps() - before, 70);
+    }
+
+    #[test]
     fn markup_without_a_body_keeps_the_same_blocks_as_with_one() {
         // The story's `div` is the main content (30 for its name and some 8 from its
         // paragraphs); the background's scores 5 and some 7, enough to be kept beside it (from
