@@ -1224,6 +1224,31 @@ mod tests {
     }
 
     #[test]
+    fn a_script_ends_at_its_own_end_tag_and_nowhere_else() {
+        // The raw text of `<script>`, and what the tokenizer reads after it.
+        let raw = |src: &'static str| {
+            let mut t = Tokenizer::new(src, false);
+            t.next_token();
+            let text = t.raw_text("script");
+            (text, &src[t.pos..])
+        };
+        // Its end tag in any case, with `/`, a space or a line break after the name, or
+        // attributes, up to its `>`.
+        assert_eq!(raw("<script>a()</SCRIPT>b"), ("a()", "b"));
+        assert_eq!(raw("<script>a()</script/>b"), ("a()", "b"));
+        assert_eq!(raw("<script>a()</script\n>b"), ("a()", "b"));
+        assert_eq!(raw("<script>a()</script x=\"y\">b"), ("a()", "b"));
+        // Not another end tag, even one followed by spaces, nor a longer name.
+        assert_eq!(
+            raw("<script>s = '</em>      '; t = '>';</script>b"),
+            ("s = '</em>      '; t = '>';", "b")
+        );
+        assert_eq!(raw("<script>a</scripts>c</script>b"), ("a</scripts>c", "b"));
+        // No end tag: the rest of the file.
+        assert_eq!(raw("<script>a</scrip"), ("a</scrip", ""));
+    }
+
+    #[test]
     fn html_to_text_drops_code_and_keeps_text() {
         let (text, notes) = html(
             "<html><head><title>T | Site</title><style>p{}</style></head><body><nav>Home</nav>\
