@@ -1219,6 +1219,7 @@ mod tests {
             vec![Text("<"), Text("https://x.org> a"), Text("<"), Text("b")]
         );
         assert_eq!(comment_end("<!-->x", 4), 5);
+        assert_eq!(comment_end("<!--->x", 4), 6);
         assert_eq!(comment_end("<!-- a -- b --!>x", 4), 16);
         assert_eq!(comment_end("<!-- never", 4), 10);
     }
