@@ -1491,6 +1491,25 @@ mod tests {
         assert_eq!(text, format!("{before}\n\n{prose}"));
     }
 
+    #[test]
+    fn a_skipped_element_nested_past_the_512th_ends_at_its_own_end_tag() {
+        // Inside a skipped `nav`, elements past `MAX_OPEN` are counted, not held open: their
+        // end tags close them, not the `div`s held open, and not the `div` around the `nav`.
+        let prose = "The ferry sailed again on Friday, the first crossing since the storm, with \
+                     forty cars and the morning post.";
+        let before = [prose; 6].join(" ");
+        let deep = MAX_OPEN - 1 + 8;
+        let (text, _) = html(&format!(
+            "<div><p>{before}</p><nav>{}{}Menu</nav><p>{prose}</p></div>",
+            "<div>".repeat(deep),
+            "</div>".repeat(deep)
+        ));
+        assert_eq!(
+            text,
+            format!("{before}\n\n[Removed: navigation] Menu\n\n{prose}")
+        );
+    }
+
     /// The cost tests (`tests/cost.rs`) see the tokenizer's work through `probe`: each byte of
     /// a tag's name it reads is a step, wherever the tag stands.
     #[cfg(feature = "probe")]
