@@ -1411,6 +1411,7 @@ mod tests {
             ("<ul><li class=\"share\">Share this", "<li>"),
             ("<dl><dt class=\"sponsor\">Sponsored", "<dd>"),
             ("<dl><dd class=\"sponsor\">Sponsored", "<dt>"),
+            ("<option class=\"sponsor\">Sponsored", "<option>"),
         ] {
             let (text, _) = html(&format!(
                 "<html><body><p>{before}</p>{furniture}{next}{prose}</body></html>"
@@ -1420,6 +1421,21 @@ mod tests {
             assert!(
                 last.ends_with(prose) && !last.starts_with("[Removed"),
                 "{furniture}{next}: {text}"
+            );
+        }
+        // Only a term or a definition closes one: a block inside a term, or a term inside a
+        // list, stays inside the furniture around it.
+        for furniture in [
+            format!("<dl><dt class=\"sponsor\"><div>{prose}</div></dt></dl>"),
+            format!("<dl class=\"sponsor\"><dt>{prose}</dt></dl>"),
+        ] {
+            let (text, _) = html(&format!(
+                "<html><body><p>{before}</p>{furniture}</body></html>"
+            ));
+            let last = text.rsplit("\n\n").next().unwrap_or_default();
+            assert!(
+                last.ends_with(prose) && last.starts_with("[Removed"),
+                "{furniture}: {text}"
             );
         }
         // A cell left open is closed by the next: the row is not inside the first cell's
