@@ -1458,6 +1458,14 @@ mod tests {
             ));
             assert_eq!(text, format!("{before}\n\n{prose}"), "{body}");
         }
+        // Nor is an element that holds a `main` or an `article`.
+        for region in ["main", "article"] {
+            let (text, _) = html(&format!(
+                "<html><body><p>{before}</p><div class=\"left-navigation-wrapper\">\
+                 <{region}><p>{prose}</p></{region}></div></body></html>"
+            ));
+            assert_eq!(text, format!("{before}\n\n{prose}"), "{region}");
+        }
         // Nor is the page's `body`: a layout class on it drops nothing.
         assert_eq!(
             html(&format!(
