@@ -1378,6 +1378,38 @@ mod tests {
     }
 
     #[test]
+    fn a_container_named_as_content_or_an_article_outscores_a_plain_one() {
+        // Two containers of one paragraph and one short line each. The plain one's paragraph
+        // scores more (a comma, more characters), but a content word, an `<article>` or
+        // `role="main"` adds 25 to the other: it is the main content, and its short line is
+        // kept; the plain one's is not (its paragraph is prose, kept wherever it stands).
+        let first = "Delegations from Iran, Russia and Kazakhstan met in Baku on Tuesday for \
+                     the first round of talks since the summer recess ended";
+        let second = "Officials said the talks would cover fishing quotas and shipping lanes \
+                      and the seabed and the oil beneath it, and that a further round would \
+                      follow in the spring if the delegations agreed on an agenda in time for it";
+        for (open, close) in [
+            ("<div class=\"story\">", "</div>"),
+            ("<article>", "</article>"),
+            ("<div role=\"main\">", "</div>"),
+        ] {
+            let (text, _) = html(&format!(
+                "<html><body>{open}<p>{first}</p><p>Filed from Baku.</p>{close}\
+                 <div class=\"box\"><p>{second}</p><p>Print edition, page 4.</p></div>\
+                 </body></html>"
+            ));
+            assert_eq!(
+                text,
+                format!(
+                    "{first}\n\nFiled from Baku.\n\n{second}\n\n\
+                     [Removed: outside-article] Print edition, page 4."
+                ),
+                "{open}"
+            );
+        }
+    }
+
+    #[test]
     fn a_paragraph_beside_the_main_content_is_kept_unless_a_quarter_is_links() {
         // Beside the story's `div`, a paragraph of more than 80 characters is kept with it when
         // under a quarter of its text is in links; this one has 25 of its 82 (not prose either).
