@@ -1410,6 +1410,31 @@ mod tests {
     }
 
     #[test]
+    fn furniture_by_its_role_is_left_out_even_when_it_holds_most_of_the_page() {
+        // Furniture named by its class words that holds half the page's text is spared by the
+        // second choice (a layout class around the article); furniture by its ARIA role never is.
+        let prose = "The ferry sailed again on Friday, the first crossing since the storm, with \
+                     forty cars and the morning post.";
+        let page = |attrs: &str| {
+            html(&format!(
+                "<html><body><p>Short note.</p><div {attrs}><p>{prose}</p><p>{prose}</p></div>\
+                 </body></html>"
+            ))
+            .0
+        };
+        assert_eq!(
+            page("class=\"sidebar\""),
+            format!("Short note.\n\n{prose}\n\n{prose}")
+        );
+        let text = page("role=\"complementary\"");
+        assert!(
+            text.starts_with("Short note.\n\n[Removed: ") && text.ends_with(prose),
+            "{text}"
+        );
+        assert!(!text.contains(&format!("\n\n{prose}")), "{text}");
+    }
+
+    #[test]
     fn a_paragraph_beside_the_main_content_is_kept_unless_a_quarter_is_links() {
         // Beside the story's `div`, a paragraph of more than 80 characters is kept with it when
         // under a quarter of its text is in links; this one has 25 of its 82 (not prose either).
