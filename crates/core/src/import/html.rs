@@ -1435,6 +1435,31 @@ mod tests {
     }
 
     #[test]
+    fn a_container_of_links_scores_less_for_them() {
+        // A container whose paragraph has more commas and characters than the story's, but
+        // most of them in links: its score is cut by its share of links (counted from the
+        // paragraph inside it), and the story is the main content. The links' paragraph is not
+        // prose (a fifth or more in links) and is left out; the story's short line is kept.
+        let story = "Delegations from Iran, Russia and Kazakhstan met in Baku on Tuesday for \
+                     the first round of talks since the summer recess ended";
+        let link = "<a href=\"/a\">Fishing quotas, shipping lanes, the seabed, oil and gas, \
+                    ports, ferries, sturgeon, caviar, pipelines and tankers</a>";
+        let links = format!("See also {link}, {link}, {link} and {link}.");
+        let (text, _) = html(&format!(
+            "<html><body><div><p>{story}</p><p>Filed from Baku.</p></div>\
+             <div><p>{links}</p></div></body></html>"
+        ));
+        let (first, rest) = text
+            .split_once("\n\nFiled from Baku.\n\n")
+            .unwrap_or_default();
+        assert_eq!(first, story, "{text}");
+        assert!(
+            rest.starts_with("[Removed: ") && rest.contains("See also"),
+            "{text}"
+        );
+    }
+
+    #[test]
     fn a_paragraph_beside_the_main_content_is_kept_unless_a_quarter_is_links() {
         // Beside the story's `div`, a paragraph of more than 80 characters is kept with it when
         // under a quarter of its text is in links; this one has 25 of its 82 (not prose either).
