@@ -1460,6 +1460,24 @@ mod tests {
     }
 
     #[test]
+    fn skipped_content_ends_where_a_browser_ends_it() {
+        let prose = "The ferry sailed again on Friday, the first crossing since the storm, with \
+                     forty cars and the morning post.";
+        // Images have no end tag: a menu after 40 flags still ends at its own (an end tag is
+        // looked for among the 32 elements open last).
+        let icons = "<img src=\"flag.png\">".repeat(40);
+        assert_eq!(
+            html(&format!("<nav>{icons}Home</nav><p>{prose}</p>")).0,
+            format!("[Removed: navigation] Home\n\n{prose}")
+        );
+        // A drawing left open ends at a paragraph of HTML, which it cannot hold.
+        assert_eq!(
+            html(&format!("<svg><circle r=\"1\"><p>{prose}</p>")).0,
+            prose
+        );
+    }
+
+    #[test]
     fn a_paragraph_beside_the_main_content_is_kept_unless_a_quarter_is_links() {
         // Beside the story's `div`, a paragraph of more than 80 characters is kept with it when
         // under a quarter of its text is in links; this one has 25 of its 82 (not prose either).
