@@ -1470,6 +1470,17 @@ mod tests {
             html(&format!("<nav>{icons}Home</nav><p>{prose}</p>")).0,
             format!("[Removed: navigation] Home\n\n{prose}")
         );
+        // A script's or a title's text inside a menu is raw text: an end tag in it is text.
+        for raw in [
+            "<script>document.write(\"</nav>\");</script>",
+            "<title>Menu</nav> of the site</title>",
+        ] {
+            assert_eq!(
+                html(&format!("<nav>{raw}Home</nav><p>{prose}</p>")).0,
+                format!("[Removed: navigation] Home\n\n{prose}"),
+                "{raw}"
+            );
+        }
         // A drawing left open ends at a paragraph of HTML, which it cannot hold.
         assert_eq!(
             html(&format!("<svg><circle r=\"1\"><p>{prose}</p>")).0,
