@@ -1474,6 +1474,8 @@ mod tests {
         for raw in [
             "<script>document.write(\"</nav>\");</script>",
             "<title>Menu</nav> of the site</title>",
+            // In HTML, a `/` does not close a script.
+            "<script src=\"menu.js\"/>document.write(\"</nav>\");</script>",
         ] {
             assert_eq!(
                 html(&format!("<nav>{raw}Home</nav><p>{prose}</p>")).0,
