@@ -1470,6 +1470,17 @@ mod tests {
             html(&format!("<nav>{icons}Home</nav><p>{prose}</p>")).0,
             format!("[Removed: navigation] Home\n\n{prose}")
         );
+        // A menu's end tag closes what is left open inside it; a list item left open is closed
+        // by the next, so a menu of 40 such items is not 40 levels deep.
+        let items = "<li><a href=\"/\">Home</a>".repeat(40);
+        for menu in ["<ul><li>Home".to_owned(), format!("<ul>{items}</ul>")] {
+            let (text, _) = html(&format!("<nav>{menu}</nav><p>{prose}</p>"));
+            assert!(
+                text.starts_with("[Removed: navigation] Home")
+                    && text.ends_with(&format!("\n\n{prose}")),
+                "{menu}: {text}"
+            );
+        }
         // A script's or a title's text inside a menu is raw text: an end tag in it is text.
         for raw in [
             "<script>document.write(\"</nav>\");</script>",
