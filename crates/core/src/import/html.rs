@@ -1481,6 +1481,19 @@ mod tests {
                 "{menu}: {text}"
             );
         }
+        // Only a paragraph, list item, term, definition, option, row or cell is closed by the
+        // start of another, and a paragraph by a block: an end tag inside the menu then ends an
+        // element inside it, not one around it (a `div`, a paragraph the menu interrupts).
+        for menu in [
+            "<div><nav><div><p>Home</p></div>Contact</nav>",
+            "<p>Intro<nav><p><a href=\"/\">Home</a></p>Contact</nav>",
+        ] {
+            let (text, _) = html(&format!("{menu}<p>{prose}</p>"));
+            assert!(
+                text.contains("[Removed: navigation] Home Contact"),
+                "{menu}: {text}"
+            );
+        }
         // A script's or a title's text inside a menu is raw text: an end tag in it is text.
         for raw in [
             "<script>document.write(\"</nav>\");</script>",
