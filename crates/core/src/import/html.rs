@@ -1494,6 +1494,25 @@ mod tests {
                 "{menu}: {text}"
             );
         }
+        // An end tag that closes nothing inside the menu ends it when it closes a block around
+        // it (a `div`), and is ignored when it closes nothing around it either, or an inline
+        // element; inside a `template`, it never ends it.
+        for (page, expected) in [
+            (
+                format!("<nav>Home</div></span>Contact</nav><p>{prose}</p>"),
+                format!("[Removed: navigation] Home Contact\n\n{prose}"),
+            ),
+            (
+                format!("<div><nav>Home</div><p>{prose}</p>"),
+                format!("[Removed: navigation] Home\n\n{prose}"),
+            ),
+            (
+                format!("<div><template>Hidden</div>Still hidden</template><p>{prose}</p></div>"),
+                prose.to_owned(),
+            ),
+        ] {
+            assert_eq!(html(&page).0, expected, "{page}");
+        }
         // A script's or a title's text inside a menu is raw text: an end tag in it is text.
         for raw in [
             "<script>document.write(\"</nav>\");</script>",
@@ -1512,6 +1531,123 @@ mod tests {
             html(&format!("<svg><circle r=\"1\"><p>{prose}</p>")).0,
             prose
         );
+    }
+
+    #[test]
+    fn the_second_choice_is_made_under_500_characters_kept_and_spares_half_the_page() {
+        // Paragraphs of prose, 10 characters (not spaces) a sentence.
+        let para = |n: usize| format!("<p>{}</p>", "Ferries go. ".repeat(n));
+        let aside = |class: &str, n: usize| format!("<div class=\"{class}\">{}</div>", para(n));
+        let kept = |page: &str| {
+            html(&format!("<html><body>{page}</body></html>"))
+                .0
+                .split("\n\n")
+                .filter(|l| !l.starts_with("[Removed"))
+                .count()
+        };
+        // Under 500 characters kept (490), with more prose left out as furniture (600) that
+        // holds half the page's text or more: that furniture is kept on the second choice.
+        assert_eq!(kept(&format!("{}{}", para(49), aside("sidebar", 60))), 2);
+        // 500 kept: no second choice.
+        assert_eq!(kept(&format!("{}{}", para(50), aside("sidebar", 60))), 1);
+        // Only when more prose was left out than was kept: 140 and 140, none; 140 and 150.
+        assert_eq!(kept(&format!("{}{}", para(14), aside("sidebar", 14))), 1);
+        assert_eq!(kept(&format!("{}{}", para(14), aside("sidebar", 15))), 2);
+        // Furniture that holds less than half the page stays out (the newsletter's 150
+        // characters of 700; the side column's 450 are kept).
+        assert_eq!(
+            kept(&format!(
+                "{}{}{}",
+                para(10),
+                aside("sidebar", 45),
+                aside("newsletter", 15)
+            )),
+            2
+        );
+    }
+
+    #[test]
+    fn the_title_is_the_kept_h1_then_the_pages_social_title_then_its_title() {
+        let prose = "The ferry sailed again on Friday, the first crossing since the storm, with \
+                     forty cars and the morning post.";
+        let head = |og: &str| {
+            format!(
+                "<head><title>Ferry returns | Harbour Times</title>\
+                 <meta property=\"og:title\" content=\"{og}\"></head>"
+            )
+        };
+        let page =
+            |og: &str, body: &str| html(&format!("<html>{}<body>{body}</body></html>", head(og))).0;
+        // No `h1`: the social title, before the `<title>` with the site's name.
+        assert_eq!(
+            page("The Ferry Returns", &format!("<p>{prose}</p>")),
+            format!("The Ferry Returns\n\n{prose}")
+        );
+        // An empty one is none.
+        assert_eq!(
+            page("", &format!("<p>{prose}</p>")),
+            format!("Ferry returns | Harbour Times\n\n{prose}")
+        );
+        // A kept `h1` first.
+        assert_eq!(
+            page(
+                "The Ferry Returns",
+                &format!("<h1>Ferry Back</h1><p>{prose}</p>")
+            ),
+            format!("Ferry Back\n\n{prose}")
+        );
+    }
+
+    #[test]
+    fn text_left_out_is_named_by_where_it_stands() {
+        let prose = "The ferry sailed again on Friday, the first crossing since the storm, with \
+                     forty cars and the morning post.";
+        let links = "<ul><li><a href=\"/a\">Ports</a></li><li><a href=\"/b\">Ferries</a></li></ul>";
+        let (text, _) = html(&format!(
+            "<html><body><div>{links}</div><div class=\"story\"><p>{prose}</p><p>{prose}</p>\
+             </div><div>{links}</div></body></html>"
+        ));
+        // Links before the first text kept are navigation; after it, related links.
+        assert_eq!(
+            text,
+            format!(
+                "[Removed: navigation] Ports\n\n[Removed: navigation] Ferries\n\n{prose}\n\n\
+                 {prose}\n\n[Removed: related-links] Ports\n\n[Removed: related-links] Ferries"
+            )
+        );
+        // A short line beside the article, in a side column that holds the article (so not
+        // furniture), is left out as outside the article, not as the side column.
+        let (text, _) = html(&format!(
+            "<html><body><div class=\"sidebar\"><p>Filed from Baku.</p><main><p>{prose}</p>\
+             </main></div></body></html>"
+        ));
+        assert_eq!(
+            text,
+            format!("[Removed: outside-article] Filed from Baku.\n\n{prose}")
+        );
+    }
+
+    #[test]
+    fn elements_start_with_readabilitys_scores() {
+        // Readability's starting scores (`initializeNode`), in any case, and whether the
+        // element's text is a paragraph that scores the elements around it.
+        for name in ["div", "ARTICLE", "section", "main"] {
+            assert_eq!(tag_score(name), (5, false), "{name}");
+        }
+        assert_eq!(tag_score("pre"), (3, true));
+        assert_eq!(tag_score("TD"), (3, true));
+        assert_eq!(tag_score("blockquote"), (3, false));
+        for name in ["address", "ol", "ul", "dl", "form"] {
+            assert_eq!(tag_score(name), (-3, false), "{name}");
+        }
+        for name in ["dd", "dt", "LI"] {
+            assert_eq!(tag_score(name), (-3, true), "{name}");
+        }
+        for name in ["h1", "h2", "h3", "h4", "h5", "H6", "th"] {
+            assert_eq!(tag_score(name), (-5, true), "{name}");
+        }
+        assert_eq!(tag_score("P"), (0, true));
+        assert_eq!(tag_score("span"), (0, false));
     }
 
     #[test]
