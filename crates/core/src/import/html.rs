@@ -789,8 +789,9 @@ pub(super) fn walk(src: &str, markdown: bool) -> Blocks<'_> {
         if let Some(sk) = &mut skip {
             let step = sk.step(token, &b.open);
             match (&mut aside, token, &step) {
+                // Until past `REMOVED_LINE_BYTES`, so that `shorten` knows more followed.
                 (Some((_, text)), Token::Text(s), Step::Inside)
-                    if text.len() < REMOVED_LINE_BYTES =>
+                    if text.len() <= REMOVED_LINE_BYTES =>
                 {
                     for word in decode_entities(s).split_whitespace() {
                         if !text.is_empty() {
@@ -1524,6 +1525,21 @@ mod tests {
                 html(&format!("<nav>{raw}Home</nav><p>{prose}</p>")).0,
                 format!("[Removed: navigation] Home\n\n{prose}"),
                 "{raw}"
+            );
+        }
+        // A menu's text is kept up to 400 bytes, and "…" says that more followed, even when
+        // its first words fill the 400 bytes exactly.
+        let a = |n: usize| "a".repeat(n);
+        let link = "<a href=\"/\">Home</a>";
+        for (menu, line) in [
+            (a(400), a(400)),
+            (format!("{}{link}", a(399)), format!("{}…", a(399))),
+            (format!("{}{link}", a(400)), format!("{}…", a(400))),
+        ] {
+            let (text, _) = html(&format!("<nav>{menu}</nav><p>{prose}</p>"));
+            assert_eq!(
+                text.split("\n\n").next(),
+                Some(format!("[Removed: navigation] {line}").as_str())
             );
         }
         // A drawing left open ends at a paragraph of HTML, which it cannot hold.
