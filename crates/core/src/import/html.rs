@@ -1599,6 +1599,16 @@ mod tests {
             page("The Ferry Returns", &format!("<p>{prose}</p>")),
             format!("The Ferry Returns\n\n{prose}")
         );
+        // The first: here Open Graph's, then Twitter's.
+        assert_eq!(
+            html(&format!(
+                "<html>{}<meta name=\"twitter:title\" content=\"Ferry back!\">\
+                 <body><p>{prose}</p></body></html>",
+                head("The Ferry Returns")
+            ))
+            .0,
+            format!("The Ferry Returns\n\n{prose}")
+        );
         // An empty one is none.
         assert_eq!(
             page("", &format!("<p>{prose}</p>")),
@@ -1712,6 +1722,15 @@ mod tests {
                 "{furniture}{next}: {text}"
             );
         }
+        // A table used for layout: a cell of furniture holds its paragraphs.
+        let (text, _) = html(&format!(
+            "<html><body><p>{before}</p><table><tr><td class=\"sidebar\"><p>Most read</p></td>\
+             <td><p>{prose}</p></td></tr></table></body></html>"
+        ));
+        assert!(
+            text.contains("[Removed: ") && text.ends_with(&format!("Most read\n\n{prose}")),
+            "{text}"
+        );
         // Only a term or a definition closes one: a block inside a term, or a term inside a
         // list, stays inside the furniture around it.
         for furniture in [
