@@ -1677,6 +1677,25 @@ mod tests {
     }
 
     #[test]
+    fn lists_of_links_do_not_score_the_container_that_holds_them() {
+        // A list of links with commas in them (under 300 characters, more than half in links,
+        // each over the 25 that a block needs to score): were they scored, their list would
+        // outscore the story, and the story's short line would be left out.
+        let story = "Delegations from Iran, Russia and Kazakhstan met in Baku on Tuesday for \
+                     the first round of talks since the summer recess ended";
+        let item = "<li>Ports, ferries, quays, <a href=\"/a\">tankers, pipelines, oil</a></li>";
+        let (text, _) = html(&format!(
+            "<html><body><div><p>{story}</p><p>Filed from Baku.</p></div>\
+             <div><ul>{}</ul></div></body></html>",
+            item.repeat(10)
+        ));
+        assert!(
+            text.starts_with(&format!("{story}\n\nFiled from Baku.\n\n[Removed: ")),
+            "{text}"
+        );
+    }
+
+    #[test]
     fn a_paragraph_beside_the_main_content_is_kept_unless_a_quarter_is_links() {
         // Beside the story's `div`, a paragraph of more than 80 characters is kept with it when
         // under a quarter of its text is in links; this one has 25 of its 82 (not prose either).
