@@ -1696,6 +1696,34 @@ mod tests {
     }
 
     #[test]
+    fn the_second_choice_is_taken_only_when_it_keeps_more() {
+        // First choice: the 4 short lines (60 characters each, 28 in links: 240 kept). Second
+        // (under 500 kept, and 340 of prose left out): the side column holds half the page's
+        // text outside links (240 of 468), so its words are ignored; it outscores the lines,
+        // which are left out, and keeps its 240 characters: no more than the first, which
+        // stays. (The hidden paragraph's 100 are never kept.)
+        let line = format!(
+            "<p>{}<a href=\"/a\">{}</a></p>",
+            "Quay ".repeat(8),
+            "Dock ".repeat(7)
+        );
+        let para = format!("<p>{}</p>", "Oil, ".repeat(20));
+        let (text, _) = html(&format!(
+            "<html><body><div>{}</div><div class=\"sidebar\">{}</div>\
+             <div hidden><p>{}</p></div></body></html>",
+            line.repeat(4),
+            para.repeat(3),
+            "Gas, ".repeat(25)
+        ));
+        let kept: Vec<&str> = text
+            .split("\n\n")
+            .filter(|l| !l.starts_with("[Removed"))
+            .collect();
+        assert_eq!(kept.len(), 4, "{text}");
+        assert!(kept.iter().all(|l| l.starts_with("Quay")), "{text}");
+    }
+
+    #[test]
     fn a_paragraph_beside_the_main_content_is_kept_unless_a_quarter_is_links() {
         // Beside the story's `div`, a paragraph of more than 80 characters is kept with it when
         // under a quarter of its text is in links; this one has 25 of its 82 (not prose either).
