@@ -1758,6 +1758,9 @@ mod tests {
             ("<dl><dt class=\"sponsor\">Sponsored", "<dd>"),
             ("<dl><dd class=\"sponsor\">Sponsored", "<dt>"),
             ("<option class=\"sponsor\">Sponsored", "<option>"),
+            // A line break or a rule has no end tag: the list item is still the element open.
+            ("<ul><li class=\"share\">Share<br>this", "<li>"),
+            ("<ul><li class=\"share\">Share<hr>this", "<li>"),
         ] {
             let (text, _) = html(&format!(
                 "<html><body><p>{before}</p>{furniture}{next}{prose}</body></html>"
