@@ -1294,6 +1294,11 @@ mod tests {
             html("<table><tr><td><img src=a.jpg></td><td><img src=b.jpg></td></tr></table><p>After</p>").0,
             "After"
         );
+        // A stray end tag of raw text (`</script>`, `</title>`) ends no block.
+        assert_eq!(
+            html("<p>The ferry </script>sailed </title>again.</p>").0,
+            "The ferry sailed again."
+        );
         // No <main>: everything, with the <title> first.
         assert_eq!(html("<title>T</title><p>a</p><p>b</p>").0, "T\n\na\n\nb");
     }
