@@ -1294,11 +1294,14 @@ mod tests {
             html("<table><tr><td><img src=a.jpg></td><td><img src=b.jpg></td></tr></table><p>After</p>").0,
             "After"
         );
-        // A stray end tag of raw text (`</script>`, `</title>`) ends no block.
+        // A stray end tag of raw text (`</script>`, `</title>`) or of a skipped element
+        // (`</nav>`) ends no block.
         assert_eq!(
-            html("<p>The ferry </script>sailed </title>again.</p>").0,
-            "The ferry sailed again."
+            html("<p>The ferry </script>sailed </title>again </nav>today.</p>").0,
+            "The ferry sailed again today."
         );
+        // Line breaks end blocks inside `<pre>` only, not after its end.
+        assert_eq!(html("<pre>x\ny</pre><p>a\nb</p>").0, "x\n\ny\n\na b");
         // No <main>: everything, with the <title> first.
         assert_eq!(html("<title>T</title><p>a</p><p>b</p>").0, "T\n\na\n\nb");
     }
