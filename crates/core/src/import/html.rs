@@ -789,8 +789,9 @@ pub(super) fn walk(src: &str, markdown: bool) -> Blocks<'_> {
         if let Some(sk) = &mut skip {
             let step = sk.step(token, &b.open);
             match (&mut aside, token, &step) {
+                // Until past `REMOVED_LINE_BYTES`, so that `shorten` knows more followed.
                 (Some((_, text)), Token::Text(s), Step::Inside)
-                    if text.len() < REMOVED_LINE_BYTES =>
+                    if text.len() <= REMOVED_LINE_BYTES =>
                 {
                     for word in decode_entities(s).split_whitespace() {
                         if !text.is_empty() {
@@ -1219,8 +1220,34 @@ mod tests {
             vec![Text("<"), Text("https://x.org> a"), Text("<"), Text("b")]
         );
         assert_eq!(comment_end("<!-->x", 4), 5);
+        assert_eq!(comment_end("<!--->x", 4), 6);
         assert_eq!(comment_end("<!-- a -- b --!>x", 4), 16);
         assert_eq!(comment_end("<!-- never", 4), 10);
+    }
+
+    #[test]
+    fn a_script_ends_at_its_own_end_tag_and_nowhere_else() {
+        // The raw text of `<script>`, and what the tokenizer reads after it.
+        let raw = |src: &'static str| {
+            let mut t = Tokenizer::new(src, false);
+            t.next_token();
+            let text = t.raw_text("script");
+            (text, &src[t.pos..])
+        };
+        // Its end tag in any case, with `/`, a space or a line break after the name, or
+        // attributes, up to its `>`.
+        assert_eq!(raw("<script>a()</SCRIPT>b"), ("a()", "b"));
+        assert_eq!(raw("<script>a()</script/>b"), ("a()", "b"));
+        assert_eq!(raw("<script>a()</script\n>b"), ("a()", "b"));
+        assert_eq!(raw("<script>a()</script x=\"y\">b"), ("a()", "b"));
+        // Not another end tag, even one followed by spaces, nor a longer name.
+        assert_eq!(
+            raw("<script>s = '</em>      '; t = '>';</script>b"),
+            ("s = '</em>      '; t = '>';", "b")
+        );
+        assert_eq!(raw("<script>a</scripts>c</script>b"), ("a</scripts>c", "b"));
+        // No end tag: the rest of the file.
+        assert_eq!(raw("<script>a</scrip"), ("a</scrip", ""));
     }
 
     #[test]
@@ -1267,6 +1294,14 @@ mod tests {
             html("<table><tr><td><img src=a.jpg></td><td><img src=b.jpg></td></tr></table><p>After</p>").0,
             "After"
         );
+        // A stray end tag of raw text (`</script>`, `</title>`) or of a skipped element
+        // (`</nav>`) ends no block.
+        assert_eq!(
+            html("<p>The ferry </script>sailed </title>again </nav>today.</p>").0,
+            "The ferry sailed again today."
+        );
+        // Line breaks end blocks inside `<pre>` only, not after its end.
+        assert_eq!(html("<pre>x\ny</pre><p>a\nb</p>").0, "x\n\ny\n\na b");
         // No <main>: everything, with the <title> first.
         assert_eq!(html("<title>T</title><p>a</p><p>b</p>").0, "T\n\na\n\nb");
     }
@@ -1352,6 +1387,351 @@ mod tests {
     }
 
     #[test]
+    fn a_container_named_as_content_or_an_article_outscores_a_plain_one() {
+        // Two containers of one paragraph and one short line each. The plain one's paragraph
+        // scores more (a comma, more characters), but a content word, an `<article>` or
+        // `role="main"` adds 25 to the other: it is the main content, and its short line is
+        // kept; the plain one's is not (its paragraph is prose, kept wherever it stands).
+        let first = "Delegations from Iran, Russia and Kazakhstan met in Baku on Tuesday for \
+                     the first round of talks since the summer recess ended";
+        let second = "Officials said the talks would cover fishing quotas and shipping lanes \
+                      and the seabed and the oil beneath it, and that a further round would \
+                      follow in the spring if the delegations agreed on an agenda in time for it";
+        for (open, close) in [
+            ("<div class=\"story\">", "</div>"),
+            ("<article>", "</article>"),
+            ("<div role=\"main\">", "</div>"),
+        ] {
+            let (text, _) = html(&format!(
+                "<html><body>{open}<p>{first}</p><p>Filed from Baku.</p>{close}\
+                 <div class=\"box\"><p>{second}</p><p>Print edition, page 4.</p></div>\
+                 </body></html>"
+            ));
+            assert_eq!(
+                text,
+                format!(
+                    "{first}\n\nFiled from Baku.\n\n{second}\n\n\
+                     [Removed: outside-article] Print edition, page 4."
+                ),
+                "{open}"
+            );
+        }
+    }
+
+    #[test]
+    fn furniture_by_its_role_is_left_out_even_when_it_holds_most_of_the_page() {
+        // Furniture named by its class words that holds half the page's text is spared by the
+        // second choice (a layout class around the article); furniture by its ARIA role never is.
+        let prose = "The ferry sailed again on Friday, the first crossing since the storm, with \
+                     forty cars and the morning post.";
+        let page = |attrs: &str| {
+            html(&format!(
+                "<html><body><p>Short note.</p><div {attrs}><p>{prose}</p><p>{prose}</p></div>\
+                 </body></html>"
+            ))
+            .0
+        };
+        assert_eq!(
+            page("class=\"sidebar\""),
+            format!("Short note.\n\n{prose}\n\n{prose}")
+        );
+        let text = page("role=\"complementary\"");
+        assert!(
+            text.starts_with("Short note.\n\n[Removed: ") && text.ends_with(prose),
+            "{text}"
+        );
+        assert!(!text.contains(&format!("\n\n{prose}")), "{text}");
+    }
+
+    #[test]
+    fn a_container_of_links_scores_less_for_them() {
+        // A container whose paragraph has more commas and characters than the story's, but
+        // most of them in links: its score is cut by its share of links (counted from the
+        // paragraph inside it), and the story is the main content. The links' paragraph is not
+        // prose (a fifth or more in links) and is left out; the story's short line is kept.
+        let story = "Delegations from Iran, Russia and Kazakhstan met in Baku on Tuesday for \
+                     the first round of talks since the summer recess ended";
+        let link = "<a href=\"/a\">Fishing quotas, shipping lanes, the seabed, oil and gas, \
+                    ports, ferries, sturgeon, caviar, pipelines and tankers</a>";
+        let links = format!("See also {link}, {link}, {link} and {link}.");
+        let (text, _) = html(&format!(
+            "<html><body><div><p>{story}</p><p>Filed from Baku.</p></div>\
+             <div><p>{links}</p></div></body></html>"
+        ));
+        let (first, rest) = text
+            .split_once("\n\nFiled from Baku.\n\n")
+            .unwrap_or_default();
+        assert_eq!(first, story, "{text}");
+        assert!(
+            rest.starts_with("[Removed: ") && rest.contains("See also"),
+            "{text}"
+        );
+    }
+
+    #[test]
+    fn skipped_content_ends_where_a_browser_ends_it() {
+        let prose = "The ferry sailed again on Friday, the first crossing since the storm, with \
+                     forty cars and the morning post.";
+        // Images have no end tag: a menu after 40 flags still ends at its own (an end tag is
+        // looked for among the 32 elements open last).
+        let icons = "<img src=\"flag.png\">".repeat(40);
+        assert_eq!(
+            html(&format!("<nav>{icons}Home</nav><p>{prose}</p>")).0,
+            format!("[Removed: navigation] Home\n\n{prose}")
+        );
+        // A menu's end tag closes what is left open inside it; a list item left open is closed
+        // by the next, so a menu of 40 such items is not 40 levels deep.
+        let items = "<li><a href=\"/\">Home</a>".repeat(40);
+        for menu in ["<ul><li>Home".to_owned(), format!("<ul>{items}</ul>")] {
+            let (text, _) = html(&format!("<nav>{menu}</nav><p>{prose}</p>"));
+            assert!(
+                text.starts_with("[Removed: navigation] Home")
+                    && text.ends_with(&format!("\n\n{prose}")),
+                "{menu}: {text}"
+            );
+        }
+        // Only a paragraph, list item, term, definition, option, row or cell is closed by the
+        // start of another, and a paragraph by a block: an end tag inside the menu then ends an
+        // element inside it, not one around it (a `div`, a paragraph the menu interrupts).
+        for menu in [
+            "<div><nav><div><p>Home</p></div>Contact</nav>",
+            "<p>Intro<nav><p><a href=\"/\">Home</a></p>Contact</nav>",
+        ] {
+            let (text, _) = html(&format!("{menu}<p>{prose}</p>"));
+            assert!(
+                text.contains("[Removed: navigation] Home Contact"),
+                "{menu}: {text}"
+            );
+        }
+        // An end tag that closes nothing inside the menu ends it when it closes a block around
+        // it (a `div`), and is ignored when it closes nothing around it either, or an inline
+        // element; inside a `template`, it never ends it.
+        for (page, expected) in [
+            (
+                format!("<nav>Home</div></span>Contact</nav><p>{prose}</p>"),
+                format!("[Removed: navigation] Home Contact\n\n{prose}"),
+            ),
+            (
+                format!("<div><nav>Home</div><p>{prose}</p>"),
+                format!("[Removed: navigation] Home\n\n{prose}"),
+            ),
+            (
+                format!("<div><template>Hidden</div>Still hidden</template><p>{prose}</p></div>"),
+                prose.to_owned(),
+            ),
+        ] {
+            assert_eq!(html(&page).0, expected, "{page}");
+        }
+        // A script's or a title's text inside a menu is raw text: an end tag in it is text.
+        for raw in [
+            "<script>document.write(\"</nav>\");</script>",
+            "<title>Menu</nav> of the site</title>",
+            // In HTML, a `/` does not close a script.
+            "<script src=\"menu.js\"/>document.write(\"</nav>\");</script>",
+        ] {
+            assert_eq!(
+                html(&format!("<nav>{raw}Home</nav><p>{prose}</p>")).0,
+                format!("[Removed: navigation] Home\n\n{prose}"),
+                "{raw}"
+            );
+        }
+        // A menu's text is kept up to 400 bytes, and "…" says that more followed, even when
+        // its first words fill the 400 bytes exactly.
+        let a = |n: usize| "a".repeat(n);
+        let link = "<a href=\"/\">Home</a>";
+        for (menu, line) in [
+            (a(400), a(400)),
+            (format!("{}{link}", a(399)), format!("{}…", a(399))),
+            (format!("{}{link}", a(400)), format!("{}…", a(400))),
+        ] {
+            let (text, _) = html(&format!("<nav>{menu}</nav><p>{prose}</p>"));
+            assert_eq!(
+                text.split("\n\n").next(),
+                Some(format!("[Removed: navigation] {line}").as_str())
+            );
+        }
+        // A drawing left open ends at a paragraph of HTML, which it cannot hold.
+        assert_eq!(
+            html(&format!("<svg><circle r=\"1\"><p>{prose}</p>")).0,
+            prose
+        );
+    }
+
+    #[test]
+    fn the_second_choice_is_made_under_500_characters_kept_and_spares_half_the_page() {
+        // Paragraphs of prose, 10 characters (not spaces) a sentence.
+        let para = |n: usize| format!("<p>{}</p>", "Ferries go. ".repeat(n));
+        let aside = |class: &str, n: usize| format!("<div class=\"{class}\">{}</div>", para(n));
+        let kept = |page: &str| {
+            html(&format!("<html><body>{page}</body></html>"))
+                .0
+                .split("\n\n")
+                .filter(|l| !l.starts_with("[Removed"))
+                .count()
+        };
+        // Under 500 characters kept (490), with more prose left out as furniture (600) that
+        // holds half the page's text or more: that furniture is kept on the second choice.
+        assert_eq!(kept(&format!("{}{}", para(49), aside("sidebar", 60))), 2);
+        // 500 kept: no second choice.
+        assert_eq!(kept(&format!("{}{}", para(50), aside("sidebar", 60))), 1);
+        // Only when more prose was left out than was kept: 140 and 140, none; 140 and 150.
+        assert_eq!(kept(&format!("{}{}", para(14), aside("sidebar", 14))), 1);
+        assert_eq!(kept(&format!("{}{}", para(14), aside("sidebar", 15))), 2);
+        // Furniture that holds less than half the page stays out (the newsletter's 150
+        // characters of 700; the side column's 450 are kept).
+        assert_eq!(
+            kept(&format!(
+                "{}{}{}",
+                para(10),
+                aside("sidebar", 45),
+                aside("newsletter", 15)
+            )),
+            2
+        );
+    }
+
+    #[test]
+    fn the_title_is_the_kept_h1_then_the_pages_social_title_then_its_title() {
+        let prose = "The ferry sailed again on Friday, the first crossing since the storm, with \
+                     forty cars and the morning post.";
+        let head = |og: &str| {
+            format!(
+                "<head><title>Ferry returns | Harbour Times</title>\
+                 <meta property=\"og:title\" content=\"{og}\"></head>"
+            )
+        };
+        let page =
+            |og: &str, body: &str| html(&format!("<html>{}<body>{body}</body></html>", head(og))).0;
+        // No `h1`: the social title, before the `<title>` with the site's name.
+        assert_eq!(
+            page("The Ferry Returns", &format!("<p>{prose}</p>")),
+            format!("The Ferry Returns\n\n{prose}")
+        );
+        // The first: here Open Graph's, then Twitter's.
+        assert_eq!(
+            html(&format!(
+                "<html>{}<meta name=\"twitter:title\" content=\"Ferry back!\">\
+                 <body><p>{prose}</p></body></html>",
+                head("The Ferry Returns")
+            ))
+            .0,
+            format!("The Ferry Returns\n\n{prose}")
+        );
+        // An empty one is none.
+        assert_eq!(
+            page("", &format!("<p>{prose}</p>")),
+            format!("Ferry returns | Harbour Times\n\n{prose}")
+        );
+        // A kept `h1` first.
+        assert_eq!(
+            page(
+                "The Ferry Returns",
+                &format!("<h1>Ferry Back</h1><p>{prose}</p>")
+            ),
+            format!("Ferry Back\n\n{prose}")
+        );
+    }
+
+    #[test]
+    fn text_left_out_is_named_by_where_it_stands() {
+        let prose = "The ferry sailed again on Friday, the first crossing since the storm, with \
+                     forty cars and the morning post.";
+        let links = "<ul><li><a href=\"/a\">Ports</a></li><li><a href=\"/b\">Ferries</a></li></ul>";
+        let (text, _) = html(&format!(
+            "<html><body><div>{links}</div><div class=\"story\"><p>{prose}</p><p>{prose}</p>\
+             </div><div>{links}</div></body></html>"
+        ));
+        // Links before the first text kept are navigation; after it, related links.
+        assert_eq!(
+            text,
+            format!(
+                "[Removed: navigation] Ports\n\n[Removed: navigation] Ferries\n\n{prose}\n\n\
+                 {prose}\n\n[Removed: related-links] Ports\n\n[Removed: related-links] Ferries"
+            )
+        );
+        // A short line beside the article, in a side column that holds the article (so not
+        // furniture), is left out as outside the article, not as the side column.
+        let (text, _) = html(&format!(
+            "<html><body><div class=\"sidebar\"><p>Filed from Baku.</p><main><p>{prose}</p>\
+             </main></div></body></html>"
+        ));
+        assert_eq!(
+            text,
+            format!("[Removed: outside-article] Filed from Baku.\n\n{prose}")
+        );
+    }
+
+    #[test]
+    fn elements_start_with_readabilitys_scores() {
+        // Readability's starting scores (`initializeNode`), in any case, and whether the
+        // element's text is a paragraph that scores the elements around it.
+        for name in ["div", "ARTICLE", "section", "main"] {
+            assert_eq!(tag_score(name), (5, false), "{name}");
+        }
+        assert_eq!(tag_score("pre"), (3, true));
+        assert_eq!(tag_score("TD"), (3, true));
+        assert_eq!(tag_score("blockquote"), (3, false));
+        for name in ["address", "ol", "ul", "dl", "form"] {
+            assert_eq!(tag_score(name), (-3, false), "{name}");
+        }
+        for name in ["dd", "dt", "LI"] {
+            assert_eq!(tag_score(name), (-3, true), "{name}");
+        }
+        for name in ["h1", "h2", "h3", "h4", "h5", "H6", "th"] {
+            assert_eq!(tag_score(name), (-5, true), "{name}");
+        }
+        assert_eq!(tag_score("P"), (0, true));
+        assert_eq!(tag_score("span"), (0, false));
+    }
+
+    #[test]
+    fn lists_of_links_do_not_score_the_container_that_holds_them() {
+        // A list of links with commas in them (under 300 characters, more than half in links,
+        // each over the 25 that a block needs to score): were they scored, their list would
+        // outscore the story, and the story's short line would be left out.
+        let story = "Delegations from Iran, Russia and Kazakhstan met in Baku on Tuesday for \
+                     the first round of talks since the summer recess ended";
+        let item = "<li>Ports, ferries, quays, <a href=\"/a\">tankers, pipelines, oil</a></li>";
+        let (text, _) = html(&format!(
+            "<html><body><div><p>{story}</p><p>Filed from Baku.</p></div>\
+             <div><ul>{}</ul></div></body></html>",
+            item.repeat(10)
+        ));
+        assert!(
+            text.starts_with(&format!("{story}\n\nFiled from Baku.\n\n[Removed: ")),
+            "{text}"
+        );
+    }
+
+    #[test]
+    fn the_second_choice_is_taken_only_when_it_keeps_more() {
+        // First choice: the 4 short lines (60 characters each, 28 in links: 240 kept). Second
+        // (under 500 kept, and 340 of prose left out): the side column holds half the page's
+        // text outside links (240 of 468), so its words are ignored; it outscores the lines,
+        // which are left out, and keeps its 240 characters: no more than the first, which
+        // stays. (The hidden paragraph's 100 are never kept.)
+        let line = format!(
+            "<p>{}<a href=\"/a\">{}</a></p>",
+            "Quay ".repeat(8),
+            "Dock ".repeat(7)
+        );
+        let para = format!("<p>{}</p>", "Oil, ".repeat(20));
+        let (text, _) = html(&format!(
+            "<html><body><div>{}</div><div class=\"sidebar\">{}</div>\
+             <div hidden><p>{}</p></div></body></html>",
+            line.repeat(4),
+            para.repeat(3),
+            "Gas, ".repeat(25)
+        ));
+        let kept: Vec<&str> = text
+            .split("\n\n")
+            .filter(|l| !l.starts_with("[Removed"))
+            .collect();
+        assert_eq!(kept.len(), 4, "{text}");
+        assert!(kept.iter().all(|l| l.starts_with("Quay")), "{text}");
+    }
+
+    #[test]
     fn a_paragraph_beside_the_main_content_is_kept_unless_a_quarter_is_links() {
         // Beside the story's `div`, a paragraph of more than 80 characters is kept with it when
         // under a quarter of its text is in links; this one has 25 of its 82 (not prose either).
@@ -1385,6 +1765,10 @@ mod tests {
             ("<ul><li class=\"share\">Share this", "<li>"),
             ("<dl><dt class=\"sponsor\">Sponsored", "<dd>"),
             ("<dl><dd class=\"sponsor\">Sponsored", "<dt>"),
+            ("<option class=\"sponsor\">Sponsored", "<option>"),
+            // A line break or a rule has no end tag: the list item is still the element open.
+            ("<ul><li class=\"share\">Share<br>this", "<li>"),
+            ("<ul><li class=\"share\">Share<hr>this", "<li>"),
         ] {
             let (text, _) = html(&format!(
                 "<html><body><p>{before}</p>{furniture}{next}{prose}</body></html>"
@@ -1394,6 +1778,30 @@ mod tests {
             assert!(
                 last.ends_with(prose) && !last.starts_with("[Removed"),
                 "{furniture}{next}: {text}"
+            );
+        }
+        // A table used for layout: a cell of furniture holds its paragraphs.
+        let (text, _) = html(&format!(
+            "<html><body><p>{before}</p><table><tr><td class=\"sidebar\"><p>Most read</p></td>\
+             <td><p>{prose}</p></td></tr></table></body></html>"
+        ));
+        assert!(
+            text.contains("[Removed: ") && text.ends_with(&format!("Most read\n\n{prose}")),
+            "{text}"
+        );
+        // Only a term or a definition closes one: a block inside a term, or a term inside a
+        // list, stays inside the furniture around it.
+        for furniture in [
+            format!("<dl><dt class=\"sponsor\"><div>{prose}</div></dt></dl>"),
+            format!("<dl class=\"sponsor\"><dt>{prose}</dt></dl>"),
+        ] {
+            let (text, _) = html(&format!(
+                "<html><body><p>{before}</p>{furniture}</body></html>"
+            ));
+            let last = text.rsplit("\n\n").next().unwrap_or_default();
+            assert!(
+                last.ends_with(prose) && last.starts_with("[Removed"),
+                "{furniture}: {text}"
             );
         }
         // A cell left open is closed by the next: the row is not inside the first cell's
@@ -1416,6 +1824,14 @@ mod tests {
             ));
             assert_eq!(text, format!("{before}\n\n{prose}"), "{body}");
         }
+        // Nor is an element that holds a `main` or an `article`.
+        for region in ["main", "article"] {
+            let (text, _) = html(&format!(
+                "<html><body><p>{before}</p><div class=\"left-navigation-wrapper\">\
+                 <{region}><p>{prose}</p></{region}></div></body></html>"
+            ));
+            assert_eq!(text, format!("{before}\n\n{prose}"), "{region}");
+        }
         // Nor is the page's `body`: a layout class on it drops nothing.
         assert_eq!(
             html(&format!(
@@ -1432,6 +1848,70 @@ mod tests {
             text.ends_with("[Removed: comments] Great piece!\n\n[Removed: hidden] Old version"),
             "{text}"
         );
+    }
+
+    #[test]
+    fn elements_nested_past_the_512th_are_closed_by_their_own_end_tags() {
+        // Past `MAX_OPEN` elements, the deeper ones are not held open but counted: their end
+        // tags close them, not the elements held around them. Here 8 `div`s past the 512th
+        // (the side column and 511 inside it), then 8 + 507 `</div>`: the paragraph after them
+        // is still inside the side column, 4 levels down, and left out with it.
+        let prose = "The ferry sailed again on Friday, the first crossing since the storm, with \
+                     forty cars and the morning post.";
+        let before = [prose; 6].join(" ");
+        let (open, ends) = (MAX_OPEN - 1 + 8, 8 + 507);
+        let (text, _) = html(&format!(
+            "<p>{before}</p><div class=\"sidebar\">{}{}<p>{prose}</p></div></div></div></div>\
+             </div>",
+            "<div>".repeat(open),
+            "</div>".repeat(ends)
+        ));
+        let last = text.rsplit("\n\n").next().unwrap_or_default();
+        assert!(
+            last.starts_with("[Removed: ") && last.ends_with(prose),
+            "{last}"
+        );
+        // 5 more `</div>` close the 4 `div`s left and the side column: the paragraph after them
+        // is kept.
+        let (text, _) = html(&format!(
+            "<p>{before}</p><div class=\"sidebar\">{}{}<p>{prose}</p>",
+            "<div>".repeat(open),
+            "</div>".repeat(ends + 5)
+        ));
+        assert_eq!(text, format!("{before}\n\n{prose}"));
+    }
+
+    #[test]
+    fn a_skipped_element_nested_past_the_512th_ends_at_its_own_end_tag() {
+        // Inside a skipped `nav`, elements past `MAX_OPEN` are counted, not held open: their
+        // end tags close them, not the `div`s held open, and not the `div` around the `nav`.
+        let prose = "The ferry sailed again on Friday, the first crossing since the storm, with \
+                     forty cars and the morning post.";
+        let before = [prose; 6].join(" ");
+        let deep = MAX_OPEN - 1 + 8;
+        let (text, _) = html(&format!(
+            "<div><p>{before}</p><nav>{}{}Menu</nav><p>{prose}</p></div>",
+            "<div>".repeat(deep),
+            "</div>".repeat(deep)
+        ));
+        assert_eq!(
+            text,
+            format!("{before}\n\n[Removed: navigation] Menu\n\n{prose}")
+        );
+    }
+
+    /// The cost tests (`tests/cost.rs`) see the tokenizer's work through `probe`: each byte of
+    /// a tag's name it reads is a step, wherever the tag stands.
+    #[cfg(feature = "probe")]
+    #[test]
+    fn each_byte_of_a_tag_name_read_is_a_step_of_work() {
+        let page = "x<section>".repeat(10);
+        let before = crate::probe::steps();
+        assert_eq!(tokens(&page, false).len(), 20);
+        assert_eq!(crate::probe::steps() - before, 70);
+        let before = crate::probe::steps();
+        assert_eq!(tokens(&page, true).len(), 20);
+        assert_eq!(crate::probe::steps() - before, 70);
     }
 
     #[test]
