@@ -1145,6 +1145,10 @@ fn shorten(text: &str, most: usize) -> std::borrow::Cow<'_, str> {
 mod tests {
     use super::*;
 
+    /// A paragraph of prose (over 80 characters, no links): kept wherever it stands.
+    const FERRY: &str = "The ferry sailed again on Friday, the first crossing since the storm, \
+                         with forty cars and the morning post.";
+
     fn tokens(src: &str, strict: bool) -> Vec<Token<'_>> {
         let mut t = Tokenizer::new(src, strict);
         std::iter::from_fn(|| t.next_token()).collect()
@@ -1422,8 +1426,7 @@ mod tests {
     fn furniture_by_its_role_is_left_out_even_when_it_holds_most_of_the_page() {
         // Furniture named by its class words that holds half the page's text is spared by the
         // second choice (a layout class around the article); furniture by its ARIA role never is.
-        let prose = "The ferry sailed again on Friday, the first crossing since the storm, with \
-                     forty cars and the morning post.";
+        let prose = FERRY;
         let page = |attrs: &str| {
             html(&format!(
                 "<html><body><p>Short note.</p><div {attrs}><p>{prose}</p><p>{prose}</p></div>\
@@ -1470,8 +1473,7 @@ mod tests {
 
     #[test]
     fn skipped_content_ends_where_a_browser_ends_it() {
-        let prose = "The ferry sailed again on Friday, the first crossing since the storm, with \
-                     forty cars and the morning post.";
+        let prose = FERRY;
         // Images have no end tag: a menu after 40 flags still ends at its own (an end tag is
         // looked for among the 32 elements open last).
         let icons = "<img src=\"flag.png\">".repeat(40);
@@ -1592,8 +1594,7 @@ mod tests {
 
     #[test]
     fn the_title_is_the_kept_h1_then_the_pages_social_title_then_its_title() {
-        let prose = "The ferry sailed again on Friday, the first crossing since the storm, with \
-                     forty cars and the morning post.";
+        let prose = FERRY;
         let head = |og: &str| {
             format!(
                 "<head><title>Ferry returns | Harbour Times</title>\
@@ -1634,8 +1635,7 @@ mod tests {
 
     #[test]
     fn text_left_out_is_named_by_where_it_stands() {
-        let prose = "The ferry sailed again on Friday, the first crossing since the storm, with \
-                     forty cars and the morning post.";
+        let prose = FERRY;
         let links = "<ul><li><a href=\"/a\">Ports</a></li><li><a href=\"/b\">Ferries</a></li></ul>";
         let (text, _) = html(&format!(
             "<html><body><div>{links}</div><div class=\"story\"><p>{prose}</p><p>{prose}</p>\
@@ -1757,8 +1757,7 @@ mod tests {
         // A paragraph, list item or term left open is closed by the next one: what
         // follows is not inside the furniture before it. (500 characters of prose come first,
         // so that no second choice spares what the furniture would hide.)
-        let prose = "The ferry sailed again on Friday, the first crossing since the storm, with \
-                     forty cars and the morning post.";
+        let prose = FERRY;
         let before = [prose; 6].join(" ");
         for (furniture, next) in [
             ("<p class=\"newsletter\">Sign up", "<p>"),
@@ -1856,8 +1855,7 @@ mod tests {
         // tags close them, not the elements held around them. Here 8 `div`s past the 512th
         // (the side column and 511 inside it), then 8 + 507 `</div>`: the paragraph after them
         // is still inside the side column, 4 levels down, and left out with it.
-        let prose = "The ferry sailed again on Friday, the first crossing since the storm, with \
-                     forty cars and the morning post.";
+        let prose = FERRY;
         let before = [prose; 6].join(" ");
         let (open, ends) = (MAX_OPEN - 1 + 8, 8 + 507);
         let (text, _) = html(&format!(
@@ -1885,8 +1883,7 @@ mod tests {
     fn a_skipped_element_nested_past_the_512th_ends_at_its_own_end_tag() {
         // Inside a skipped `nav`, elements past `MAX_OPEN` are counted, not held open: their
         // end tags close them, not the `div`s held open, and not the `div` around the `nav`.
-        let prose = "The ferry sailed again on Friday, the first crossing since the storm, with \
-                     forty cars and the morning post.";
+        let prose = FERRY;
         let before = [prose; 6].join(" ");
         let deep = MAX_OPEN - 1 + 8;
         let (text, _) = html(&format!(
