@@ -1,6 +1,6 @@
 // Prerendered pages (ARCHITECTURE.md, "Prerendered pages"): a page written at build time holds
-// one view's text (`<meta name="parallax-prerendered">`: `/` the library, `/read/002` a reader),
-// shown at first paint, before the app. Inlined at the top of <head> by Trunk (no request, and
+// one view's text (`<meta name="parallax-prerendered">`: `/` the library, `/read/002` a reader,
+// `/explore` the explorer's search box, for any query), shown at first paint, before the app. Inlined at the top of <head> by Trunk (no request, and
 // it runs before the body is read): when the link opened names that view (or none), the text
 // stays; any other link hides it (`html[data-prerendered=other]`) and the loading message shows,
 // so that no other view flashes before the app shows the one linked. The same rule as the core's
@@ -17,6 +17,41 @@
   const path = q < 0 ? fragment : fragment.slice(0, q);
   const plain = q < 0 || /^v=[0-9a-zA-Z]*$/.test(fragment.slice(q + 1));
   const reader = /^\/read\/([^/]+)(?:\/([^/]+))?$/.exec(path);
+  if (view === '/explore' && (fragment === '' || path === '/explore')) {
+    // The explorer: the link's query in the box and its mode on the switch, before the first
+    // frame that shows them. The rest of the link (filters) is the app's to show.
+    const params = q < 0 ? [] : fragment.slice(q + 1).split('&');
+    const param = (name) => {
+      const raw = params.find((p) => p.startsWith(`${name}=`))?.slice(name.length + 1);
+      if (raw === undefined) return '';
+      try {
+        return decodeURIComponent(raw);
+      } catch {
+        return raw;
+      }
+    };
+    const fill = () => {
+      const box = document.querySelector('.pre-view #q');
+      const kwic = document.querySelector('.pre-view #kwic');
+      if (!box || !kwic) return false;
+      box.value = param('q').trim();
+      kwic.checked = param('mode') === 'kwic';
+      return true;
+    };
+    // Once: what the reader types or switches afterwards is hers (assets/start.js gives it to
+    // the app).
+    let waiting = true;
+    const frame = () => {
+      if (waiting) waiting = !fill();
+      if (waiting) requestAnimationFrame(frame);
+    };
+    requestAnimationFrame(frame);
+    document.addEventListener('DOMContentLoaded', () => {
+      if (waiting) fill();
+      waiting = false;
+    });
+    return;
+  }
   const same =
     fragment === '' ||
     (plain && (view === '/' ? path === '/' || path === '' : reader !== null && `/read/${reader[1]}` === view));

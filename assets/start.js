@@ -1,6 +1,8 @@
-// Focus across the take-over: the app replaces a prerendered page with the same content. The
-// control a reader focused before it did (found again by its place among the controls of
-// `<main>`, checked by its tag and text) has focus again in the app's page.
+// Focus and edits across the take-over: the app replaces a prerendered page with the same
+// content. The control a reader focused before it did (found again by its place among the
+// controls of `<main>`, checked by its tag and text) has focus again in the app's page; what she
+// typed in a box or switched (the explorer's search box and switch) is given to the app's
+// control of the same id as if she had done it there, so the app shows what she asked for.
 (() => {
   const root = document.documentElement;
   if (!document.querySelector('meta[name="parallax-prerendered"]')) return;
@@ -21,15 +23,46 @@
       });
     }
   };
+  // The last value of each control of the prerendered view the reader changed, by its id.
+  const edits = new Map();
+  const edit = (event) => {
+    const el = event.target;
+    if (root.hasAttribute('data-ready') || !el.id || !el.closest('.pre-view')) return;
+    edits.set(el.id, el.type === 'checkbox' ? { checked: el.checked } : { value: el.value });
+  };
   document.addEventListener('focusin', note);
   document.addEventListener('focusout', note);
+  document.addEventListener('input', edit);
+  document.addEventListener('change', edit);
   new MutationObserver((_, observer) => {
     if (!root.hasAttribute('data-ready')) return;
     observer.disconnect();
     document.removeEventListener('focusin', note);
     document.removeEventListener('focusout', note);
-    const el = focused && controls()[focused.at];
-    if (el && el.tagName === focused.tag && el.textContent === focused.text) el.focus({ preventScroll: true });
+    document.removeEventListener('input', edit);
+    document.removeEventListener('change', edit);
+    // One edit a task: the app draws the view an edit asked for before it hears the next (each
+    // of its controls acts on the view drawn last).
+    const pending = [...edits];
+    const next = () => {
+      const [id, was] = pending.shift() ?? [];
+      const el = id && document.getElementById(id);
+      if (el && !el.closest('.pre-view')) {
+        if ('checked' in was) {
+          if (el.checked !== was.checked) el.click();
+        } else if (el.value !== was.value) {
+          el.value = was.value;
+          el.dispatchEvent(new Event('input', { bubbles: true }));
+        }
+      }
+      if (pending.length > 0) {
+        setTimeout(next);
+        return;
+      }
+      const control = focused && controls()[focused.at];
+      if (control && control.tagName === focused.tag && control.textContent === focused.text) control.focus({ preventScroll: true });
+    };
+    next();
   }).observe(root, { attributes: true, attributeFilter: ['data-ready'] });
 })();
 
@@ -58,8 +91,7 @@
       document.body.append(main);
     }
     message.hidden = false;
-    const status = document.querySelector('.shell-status');
-    if (status) status.hidden = true;
+    for (const status of document.querySelectorAll('.shell-status')) status.hidden = true;
     document.documentElement.setAttribute('data-start-failed', 'true');
   };
 

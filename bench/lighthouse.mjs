@@ -29,13 +29,15 @@ const CATEGORIES = ['performance', 'accessibility', 'best-practices', 'seo'];
 
 // Links that show real content of the bundled corpus (sources 000–004); each report's
 // `final-screenshot` audit shows what the page showed at the end (BENCHMARKS.md lists it).
-// `path` follows the server's origin and `/`. The reader's passage link is the prerendered page
-// the app's links lead to, and the same link in today's form, which assets/start.js sends there.
+// `path` follows the server's origin and `/`. The reader's passage and the explorer's query are
+// on the prerendered pages the app's links lead to; each also in today's form, which the app
+// opens from index.html and then writes under the view's page.
 const LINKS = [
   { name: 'library', path: '' },
   { name: 'reader passage', path: 'read-004.html#/read/004/p19' },
   { name: 'reader passage, today\'s form', path: '#/read/004/p19' },
-  { name: 'explore query', path: '#/explore?q=sanctions' },
+  { name: 'explore query', path: 'explore.html#/explore?q=sanctions' },
+  { name: 'explore query, today\'s form', path: '#/explore?q=sanctions' },
   { name: 'compare (3 sources)', path: '#/compare/001/002/004' },
 ];
 const PRESETS = ['mobile', 'desktop'];
@@ -331,7 +333,7 @@ out(
 // paint), and the whole of a first visit (with the wasm-bindgen JS and the wasm), in the gzip
 // copies a static host sends (tools/compress.mjs).
 const gz = async (name) => (await stat(join(DIST, `${name}.gz`)).catch(() => stat(join(DIST, name)))).size;
-const pages = (await readdir(DIST)).filter((n) => /^(index|read-[^/]+)\.html$/.test(n)).sort();
+const pages = (await readdir(DIST)).filter((n) => /^(index|explore|read-[^/]+)\.html$/.test(n)).sort();
 const program = (await readdir(DIST)).filter((n) => /_bg\.wasm$/.test(n) || /^parallax-app-[0-9a-f]+\.js$/.test(n));
 const firstViews = [];
 for (const name of pages) {

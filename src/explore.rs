@@ -7,6 +7,7 @@
 //! Counts, exports and KWIC still cover every match.
 
 use parallax_core::strings;
+use parallax_core::strings::explore as words;
 use std::rc::Rc;
 
 use parallax_core::analysis::{Analysis, FacetCount, Filter};
@@ -450,16 +451,16 @@ pub fn ExploreView(props: &Props) -> Html {
 
     html! {
         <section class="explore-view">
-            <h1>{ "Explore" }</h1>
+            <h1>{ words::TITLE }</h1>
             <div class="search-row">
-                <label for="q">{ "Search passages" }</label>
+                <label for="q">{ words::SEARCH_LABEL }</label>
                 <input id="q" type="search" value={e.query.clone()} {oninput} autocomplete="off" spellcheck="false"
-                    placeholder="drones, \"payment systems\", sanction* -Israel" aria-describedby="q-help" />
-                <p id="q-help" class="help">{ "Finds passages with all your words. \"payment systems\" finds the exact phrase, sanction* any word starting with sanction, drones OR missiles either word, -Israel leaves out passages with Israel." }</p>
+                    placeholder={words::PLACEHOLDER} aria-describedby="q-help" />
+                <p id="q-help" class="help">{ words::HELP }</p>
             </div>
             <p class="mode">
                 <input type="checkbox" role="switch" id="kwic" checked={e.kwic} onchange={kwic_toggle} />
-                <label for="kwic">{ "Show each match with the words around it" }</label>
+                <label for="kwic">{ words::KWIC_LABEL }</label>
             </p>
             <div class="explore-layout">
                 <aside class="facets" aria-label="Filters">

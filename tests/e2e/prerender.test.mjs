@@ -2,7 +2,9 @@
 // are in the HTML the server sends, so they are read at first paint and without JavaScript; the
 // app then takes the page over with the same text in the same places, keeping the reader's scroll
 // position and focus; a link to another view never shows the prerendered one first; a reader link
-// in today's form (`#/read/002/p4`) goes to the reader's own page. The app's program (the wasm)
+// in today's form (`#/read/002/p4`) goes to the reader's own page; an explorer link shows its
+// search box with the query at first paint, and what the reader types before the app arrives is
+// what the app searches. The app's program (the wasm)
 // is held back where a test looks at the page before the app runs. Every test also fails if the
 // page logs anything or asks another origin.
 
@@ -211,7 +213,7 @@ describe('prerendered pages', () => {
     await page.waitForURL(`${h.origin}/read-003.html#/read/003/p2?v=${v}`);
   });
 
-  it('every link is written under the page that shows it: a reader\'s own page, else the library\'s', async () => {
+  it('every link is written under the page that shows it: a reader\'s or the explorer\'s own page, else the library\'s', async () => {
     const page = await h.newPage();
     await h.open(page, '#/');
     await page.click('.source-card[data-doc="001"] h2 a');
@@ -221,7 +223,12 @@ describe('prerendered pages', () => {
     await page.waitForURL(/\/read-001\.html#\/read\/001\/p3\?v=/);
     await page.click('nav[aria-label="Views"] a:text-is("Explore")');
     await page.waitForSelector('.explore-view');
-    await page.waitForURL((u) => u.pathname === '/' && u.hash.startsWith('#/explore'));
+    await page.waitForURL((u) => u.pathname === '/explore.html' && u.hash.startsWith('#/explore'));
+    await page.click('nav[aria-label="Views"] a:text-is("Map")');
+    await page.waitForURL((u) => u.pathname === '/' && u.hash.startsWith('#/map'));
+    await page.goBack();
+    await page.waitForSelector('.explore-view');
+    assert.equal(new URL(page.url()).pathname, '/explore.html');
     // Back and Forward move between the two pages of one document, and each view comes back.
     await page.goBack();
     await page.waitForSelector('p.passage--target[data-passage="p3"]');
@@ -234,7 +241,7 @@ describe('prerendered pages', () => {
   });
 
   it('a link to another view never shows the prerendered one first', async () => {
-    for (const path of ['/#/explore?q=Syria', '/read-002.html#/map', '/read-002.html#/read/002?removed=1']) {
+    for (const path of ['/#/explore?q=Syria', '/read-002.html#/map', '/read-002.html#/read/002?removed=1', '/explore.html#/compare/001/002', '/explore.html#/read/002']) {
       const page = await h.newPage();
       const release = await holdApp(page);
       await page.goto(`${h.origin}${path}`);
@@ -246,6 +253,89 @@ describe('prerendered pages', () => {
       await page.waitForSelector('html[data-ready="true"]', { state: 'attached' });
       assert.equal(await page.$('.pre-view'), null);
     }
+  });
+
+  for (const [device, width, height] of [['a phone', 412, 823], ['a desktop', 1350, 940]]) {
+  it(`on ${device}, an explorer link shows its search box with the query at first paint, and the app its results under it`, async () => {
+    const page = await h.newPage({ width, height });
+    await watchShifts(page);
+    await page.addInitScript(() => {
+      window.parallaxLargest = [];
+      new PerformanceObserver((list) => {
+        for (const e of list.getEntries()) window.parallaxLargest.push({ at: e.startTime, size: e.size, id: e.element?.id ?? '' });
+      }).observe({ type: 'largest-contentful-paint', buffered: true });
+      // What the first frame that shows the box shows in it (read as the passage link's test does).
+      const frame = () => {
+        const q = document.querySelector('.pre-view #q');
+        if (!q) return requestAnimationFrame(frame);
+        window.parallaxFirstFrame = { q: q.value, kwic: document.querySelector('.pre-view #kwic')?.checked };
+      };
+      new MutationObserver((_, reading) => {
+        if (!document.querySelector('link[rel="stylesheet"]')) return;
+        reading.disconnect();
+        requestAnimationFrame(frame);
+      }).observe(document, { childList: true, subtree: true });
+    });
+    const release = await holdApp(page);
+    await page.goto(`${h.origin}/explore.html#/explore?q=%22payment%20systems%22%20OR%20sanctions&mode=kwic`);
+    await page.waitForFunction(() => window.parallaxFirstFrame !== undefined);
+    assert.deepEqual(await page.evaluate(() => window.parallaxFirstFrame), { q: '"payment systems" OR sanctions', kwic: true }, 'the query and the mode are in place at the first frame');
+    assert.equal(await page.title(), `Explore — ${await page.textContent('.shell-main h1')} — Parallax`);
+    assert.equal(await page.isVisible('.pre-view .shell-status'), true, 'the results are said to be on their way');
+    assert.equal(await page.isVisible('.shell-main'), false, 'no other loading message');
+    assert.equal(await page.textContent('.site-header .shell-current'), 'Explore', 'the header marks the explorer');
+    await screenshot(page, `prerendered-explore--${width}`);
+    const place = () => ['h1', '#q', '#q-help', 'label[for=kwic]'].map((s) => {
+      const r = document.querySelector(`.explore-view ${s}`).getBoundingClientRect();
+      return [s, Math.round(r.top), Math.round(r.left), Math.round(r.width), Math.round(r.height)];
+    });
+    const before = await page.evaluate(place);
+    const largest = await page.evaluate(() => ({ at: performance.now(), id: window.parallaxLargest.at(-1)?.id }));
+    assert.equal(largest.id, 'q-help', 'the largest paint before the app is the help under the box');
+    release();
+    await page.waitForSelector('html[data-ready="true"]', { state: 'attached' });
+    await page.waitForSelector('table.kwic tbody tr');
+    assert.equal(await page.$('.pre-view'), null, 'the prerendered page is gone');
+    assert.equal(await page.$$eval('#main .explore-view', (v) => v.length), 1, 'one explorer, not two');
+    assert.equal(await page.inputValue('#q'), '"payment systems" OR sanctions');
+    assert.deepEqual(await page.evaluate(place), before, 'the title, box, help and switch stay in place');
+    assert.equal(await page.textContent('nav[aria-label="Views"] a[aria-current="page"]'), 'Explore');
+    const cls = await shifts(page);
+    assert.ok(cls <= 0.01, `cumulative layout shift ${cls} should be at most 0.01`);
+    if (device === 'a phone') {
+      // On a phone nothing the app paints is larger than the help: the page is judged by what it
+      // showed before the program arrived.
+      await page.evaluate(() => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done))));
+      assert.deepEqual(await page.evaluate((t) => window.parallaxLargest.filter((e) => e.at > t), largest.at), [], 'no larger paint after the app started');
+    }
+  });
+  }
+
+  it('what a reader types or switches in the explorer before the app arrives is what the app searches', async () => {
+    const page = await h.newPage({ width: 390, height: 800 });
+    const release = await holdApp(page);
+    await page.goto(`${h.origin}/explore.html#/explore?q=sanctions`);
+    await page.waitForFunction(() => document.querySelector('.pre-view #q')?.value === 'sanctions');
+    await page.fill('.pre-view #q', 'drones');
+    await page.check('.pre-view #kwic');
+    release();
+    await page.waitForSelector('html[data-ready="true"]', { state: 'attached' });
+    await page.waitForURL((u) => u.pathname === '/explore.html' && /[?&]q=drones(&|$)/.test(u.hash) && /[?&]mode=kwic(&|$)/.test(u.hash));
+    assert.equal(await page.inputValue('#q'), 'drones');
+    assert.equal(await page.isChecked('#kwic'), true);
+    await eventually(page, 'the app shows each match of drones', () =>
+      [...document.querySelectorAll('table.kwic tbody tr')].some((r) => /drone/i.test(r.textContent)) &&
+      document.querySelector('table.kwic caption')?.textContent.includes('drones'));
+    assert.equal(await page.evaluate(() => document.activeElement?.id), 'kwic', 'focus stays on the switch the reader used last');
+  });
+
+  it('without JavaScript, the explorer\'s page says what searching needs and leads to the sources', async () => {
+    const off = await h.newPage({ javaScriptEnabled: false });
+    await off.goto(`${h.origin}/explore.html#/explore?q=sanctions`);
+    assert.match(await off.textContent('.pre-view .noscript'), /searching needs JavaScript/);
+    await off.click('.pre-view .noscript a');
+    await off.waitForSelector('.pre-view .source-card');
+    assert.equal(new URL(off.url()).pathname, '/index.html');
   });
 
   it('the library is in the HTML and the app takes it over without moving a card', async () => {

@@ -1,4 +1,4 @@
-//! Small text helpers shared by the core and the app, each written once: counts in words ("1,234 words") and sizes ("4.2 MB"), the library's opening line, a text's first words, contexts cut at words, month names, a passage's name (`passage_name`), days that exist on the calendar, a value as one line, calendar dates of a time in milliseconds, invisible characters, and character references (`&amp;`, `&#233;`).
+//! Small text helpers shared by the core and the app, each written once: counts in words ("1,234 words") and sizes ("4.2 MB"), the library's opening line, the explorer's fixed words, a text's first words, contexts cut at words, month names, a passage's name (`passage_name`), days that exist on the calendar, a value as one line, calendar dates of a time in milliseconds, invisible characters, and character references (`&amp;`, `&#233;`).
 
 use std::borrow::Cow;
 
@@ -53,6 +53,23 @@ pub fn library_lede(count: usize, own: usize) -> String {
     };
     what + "Open one to read it without the clutter of its web page (menus, share buttons, \
             adverts). Nothing is lost: a switch shows every removed part, with the reason."
+}
+
+/// The explorer's words above its results, the same for every query: what the app's explorer
+/// and its prerendered page (`parallax-pack`'s `prerender`) both say.
+pub mod explore {
+    /// The view's title.
+    pub const TITLE: &str = "Explore";
+    /// The search box's label.
+    pub const SEARCH_LABEL: &str = "Search passages";
+    /// The search box's example, shown while it is empty.
+    pub const PLACEHOLDER: &str = "drones, \"payment systems\", sanction* -Israel";
+    /// The line under the search box that says how a query is read.
+    pub const HELP: &str = "Finds passages with all your words. \"payment systems\" finds the \
+        exact phrase, sanction* any word starting with sanction, drones OR missiles either word, \
+        -Israel leaves out passages with Israel.";
+    /// The switch to the words around each match.
+    pub const KWIC_LABEL: &str = "Show each match with the words around it";
 }
 
 /// A size in bytes as the reader reads it: bytes, kB or MB (decimal, as file managers show):

@@ -1,8 +1,8 @@
-//! Prerendered pages: the library into the build's `index.html` and each source's reader into
-//! `read-<id>.html` beside it, written at build time from the core with the app's own markup, so
-//! that a link shows its text at first paint, before the wasm has arrived; the app then takes the
-//! page over (ARCHITECTURE.md, "Prerendered pages"). All text is escaped: nothing of the corpus
-//! is ever written as markup.
+//! Prerendered pages: the library into the build's `index.html`, each source's reader into
+//! `read-<id>.html` and the explorer's search box into `explore.html` beside it, written at build
+//! time from the core with the app's own markup, so that a link shows its text at first paint,
+//! before the wasm has arrived; the app then takes the page over (ARCHITECTURE.md, "Prerendered
+//! pages"). All text is escaped: nothing of the corpus is ever written as markup.
 
 use std::cell::Cell;
 use std::fmt::Write as _;
@@ -11,7 +11,8 @@ use std::path::Path;
 use lol_html::html_content::ContentType;
 use lol_html::{element, rewrite_str};
 use parallax_core::layout::{groups, reading_order, Group, Item};
-use parallax_core::state::{print, Known, OverviewPart, Read, State, View};
+use parallax_core::state::{print, Known, OverviewPart, Read, State, View, EXPLORE_PAGE};
+use parallax_core::strings::explore as words;
 use parallax_core::{strings, Bundle, BylineSource, Document, Passage, PassageKind};
 
 use crate::html::{rewrite_error, settings};
@@ -41,9 +42,14 @@ const WAIT: &str = "if (document.documentElement.getAttribute('data-prerendered'
     !document.hidden) await new Promise((painted) => requestAnimationFrame(() => \
     setTimeout(painted)));\n";
 
-/// What a reader without JavaScript is told above the prerendered view.
+/// What a reader without JavaScript is told above the prerendered library or reader.
 const NO_SCRIPT: &str = "You are reading without JavaScript: every source can be read here, but \
     searching, comparing, notes and lessons need JavaScript and WebAssembly.";
+
+/// What a reader without JavaScript is told above the explorer's search box, which needs it
+/// (followed by a link to the library).
+const NO_SCRIPT_EXPLORE: &str = "You are reading without JavaScript: searching needs JavaScript \
+    and WebAssembly, but every source can be read from";
 
 /// What `prerender` wrote.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -93,10 +99,24 @@ pub fn prerender(dist: &Path, bundle: &Bundle) -> Result<Prerendered, PackError>
         &format!("{} — Parallax", corpus.title),
         "/",
         &pages,
+        &no_script(NO_SCRIPT),
         &library_main(bundle, &known),
     )?;
     write(dist, "index.html", &library)?;
     files.push("index.html".to_owned());
+    let explore = page(
+        &template,
+        &program,
+        &format!("{} — {} — Parallax", words::TITLE, corpus.title),
+        "/explore",
+        &pages,
+        &no_script(&format!(
+            r#"{NO_SCRIPT_EXPLORE} <a href="index.html">the list of sources</a>."#
+        )),
+        &explore_main(),
+    )?;
+    write(dist, EXPLORE_PAGE, &explore)?;
+    files.push(EXPLORE_PAGE.to_owned());
     for doc in docs {
         let view = format!("/read/{}", doc.id);
         let html = page(
@@ -105,6 +125,7 @@ pub fn prerender(dist: &Path, bundle: &Bundle) -> Result<Prerendered, PackError>
             &format!("{} — Parallax", doc.title),
             &view,
             &pages,
+            &no_script(NO_SCRIPT),
             &reader_main(doc, &known),
         )?;
         let name = reader_file(&doc.id);
@@ -120,9 +141,14 @@ fn write(dist: &Path, name: &str, html: &str) -> Result<(), PackError> {
         .map_err(|e| PackError::new(format!("{} cannot be written: {e}", path.display())))
 }
 
+/// The line shown to a reader without JavaScript above a prerendered view (`line` is markup).
+fn no_script(line: &str) -> String {
+    format!(r#"<noscript><p class="noscript">{line}</p></noscript>"#)
+}
+
 /// `template` (the build's `index.html`, without an earlier `WAIT`) with `title`, the view's
-/// `<meta>` (with the address of the `program`) and the list of reader pages, and `main` after
-/// the loading message in `<main>`. The metas go right after
+/// `<meta>` (with the address of the `program`) and the list of reader pages, and `no_script`
+/// then `main` after the loading message in `<main>`. The metas go right after
 /// `<meta charset>`, before every script, since `assets/prerendered.js` reads them as it runs.
 fn page(
     template: &str,
@@ -130,6 +156,7 @@ fn page(
     title: &str,
     view: &str,
     pages: &str,
+    no_script: &str,
     main: &str,
 ) -> Result<String, PackError> {
     let metas = format!(
@@ -165,10 +192,14 @@ fn page(
             el.prepend(WAIT, ContentType::Html);
             Ok(())
         }))
-        // The loading header marks "Sources" as the view shown: not so over a reader, where the
-        // app's header marks none.
-        .append_element_content_handler(element!(".shell-current", |el| {
-            if view != "/" {
+        // The loading header marks the view shown, as the app's does (none over a reader).
+        .append_element_content_handler(element!(".shell-nav span[data-view]", |el| {
+            if el.get_attribute("data-view").as_deref() == Some(view) {
+                if el.get_attribute("class").as_deref() != Some("shell-current") {
+                    el.set_attribute("class", "shell-current")
+                        .map_err(|e| PackError::new(format!("index.html: {e}")))?;
+                }
+            } else {
                 el.remove_attribute("class");
             }
             Ok(())
@@ -193,7 +224,7 @@ fn page(
         .append_element_content_handler(element!("main", |el| {
             mains.set(mains.get() + 1);
             el.append(
-                &format!(r#"<div class="pre-view"><noscript><p class="noscript">{NO_SCRIPT}</p></noscript>{main}</div>"#),
+                &format!(r#"<div class="pre-view">{no_script}{main}</div>"#),
                 ContentType::Html,
             );
             Ok(())
@@ -327,6 +358,26 @@ fn library_main(bundle: &Bundle, known: &Known) -> String {
         );
     }
     out.push_str("</section>");
+    out
+}
+
+/// The explorer's words above its results (the app's `ExploreView`): its title, the search box
+/// with its help, and the switch to the words around each match, then the loading message where
+/// the results will be. The same for every query: `assets/prerendered.js` puts the link's query
+/// in the box and sets the switch before the first paint, and `assets/start.js` hands what the
+/// reader typed or switched meanwhile to the app. Nothing depends on the corpus.
+fn explore_main() -> String {
+    let mut out = String::from(REGIONS);
+    out.push_str(r#"<div class="dropped-files"></div>"#);
+    let _ = write!(
+        out,
+        r#"<section class="explore-view"><h1>{title}</h1><div class="search-row"><label for="q">{label}</label><input id="q" type="search" autocomplete="off" spellcheck="false" placeholder="{placeholder}" aria-describedby="q-help"><p id="q-help" class="help">{help}</p></div><p class="mode"><input type="checkbox" role="switch" id="kwic"><label for="kwic">{kwic}</label></p><p class="shell-status" role="status">Finding the passages…</p></section>"#,
+        title = text(words::TITLE),
+        label = text(words::SEARCH_LABEL),
+        placeholder = attr(words::PLACEHOLDER),
+        help = text(words::HELP),
+        kwic = text(words::KWIC_LABEL),
+    );
     out
 }
 

@@ -1,5 +1,6 @@
 //! `prerender` on the real corpus the app embeds, into a small build folder: a page per source
-//! holding every passage's text once, as the passage has it; the library's cards; text of the
+//! holding every passage's text once, as the passage has it; the library's cards; the explorer's
+//! search box in the app's words; text of the
 //! corpus never written as markup; the same files when run again; a clear error for a page it
 //! cannot prerender into; no pages for a corpus past `MAX_PAGES`.
 #![allow(clippy::disallowed_methods)] // Tests never reach the wasm.
@@ -8,6 +9,8 @@ use std::cell::RefCell;
 use std::path::Path;
 
 use lol_html::{element, rewrite_str, text, RewriteStrSettings};
+use parallax_core::state::EXPLORE_PAGE;
+use parallax_core::strings::explore as words;
 use parallax_core::{Bundle, PassageKind};
 use parallax_pack::prerender::{prerender, reader_file, MAX_PAGES};
 
@@ -16,7 +19,7 @@ const wasm = await init({ module_or_path: './app-1_bg.wasm' });</script>"#;
 
 const INDEX: &str = r#"<!doctype html><html lang=en><meta charset=utf-8><title>Parallax</title>
 <script src=/start-1.js></script><link as=fetch crossorigin href=./app-1_bg.wasm rel=preload type=application/wasm><script type=module>import init, * as bindings from './app-1.js';
-const wasm = await init({ module_or_path: './app-1_bg.wasm' });</script><body><header><span class=shell-current>Sources</span></header>
+const wasm = await init({ module_or_path: './app-1_bg.wasm' });</script><body><header><ul class=shell-nav><li><span class=shell-current data-view=/>Sources</span><li><span>Map</span><li><span data-view=/explore>Explore</span></ul></header>
 <main id=main tabindex=-1><section class=shell-main><h1>Story</h1><p class=shell-status>Loading the sources…</p></section></main></body>"#;
 
 fn bundle() -> Bundle {
@@ -61,7 +64,7 @@ fn every_source_has_a_page_with_each_passage_once_as_its_text() {
     let bundle = bundle();
     let dir = dist(INDEX);
     let done = prerender(dir.path(), &bundle).unwrap();
-    let mut expected = vec!["index.html".to_owned()];
+    let mut expected = vec!["index.html".to_owned(), EXPLORE_PAGE.to_owned()];
     expected.extend(bundle.corpus.documents.iter().map(|d| reader_file(&d.id)));
     assert_eq!(done.files, expected);
     assert_eq!(done.note, None);
@@ -112,7 +115,8 @@ fn every_source_has_a_page_with_each_passage_once_as_its_text() {
             .collect::<Vec<_>>()
     );
     assert!(index.contains(r#"<meta name="parallax-pages" content="000 001 002 003 004">"#));
-    assert!(index.contains("<span class=shell-current>Sources</span>"));
+    assert!(index.contains("<span class=shell-current data-view=/>Sources</span>"));
+    assert!(index.contains("<span data-view=/explore>Explore</span>"));
     // Each page fetches its program after its first paint: no preload, the start-up module
     // waiting for a frame first, and the program's address kept for a link to another view.
     for name in &done.files {
@@ -130,6 +134,48 @@ fn every_source_has_a_page_with_each_passage_once_as_its_text() {
             module[0]
         );
     }
+}
+
+#[test]
+fn the_explorer_has_a_page_with_its_search_box_in_the_apps_words() {
+    let bundle = bundle();
+    let dir = dist(INDEX);
+    prerender(dir.path(), &bundle).unwrap();
+    let html = std::fs::read_to_string(dir.path().join(EXPLORE_PAGE)).unwrap();
+    assert_eq!(
+        texts(&html, "title"),
+        [format!("Explore — {} — Parallax", bundle.corpus.title)]
+    );
+    assert!(html.contains(
+        r#"<meta name="parallax-prerendered" content="/explore" data-program="./app-1_bg.wasm">"#
+    ));
+    assert!(html.contains(r#"<meta name="parallax-pages" content="000 001 002 003 004">"#));
+    // The header marks the explorer as the view shown, as the app's does.
+    assert!(html.contains(r#"<span data-view=/explore class="shell-current">Explore</span>"#));
+    assert!(html.contains("<span data-view=/>Sources</span>"), "{html}");
+    assert_eq!(texts(&html, ".pre-view h1"), [words::TITLE]);
+    assert_eq!(texts(&html, ".pre-view label[for=q]"), [words::SEARCH_LABEL]);
+    assert_eq!(texts(&html, ".pre-view #q-help"), [words::HELP]);
+    assert_eq!(texts(&html, ".pre-view label[for=kwic]"), [words::KWIC_LABEL]);
+    assert!(html.contains(&format!(
+        r#"placeholder="{}""#,
+        html_escape::encode_double_quoted_attribute(words::PLACEHOLDER)
+    )));
+    // The box is empty in the page (prerendered.js puts the link's query in it), and no text of
+    // the corpus is there: one page for every query.
+    assert!(!html.contains("value="));
+    for doc in &bundle.corpus.documents {
+        assert!(!html.contains(&doc.passages[0].text), "{}", doc.id);
+    }
+    assert_eq!(
+        texts(&html, ".shell-status"),
+        ["Loading the sources…", "Finding the passages…"]
+    );
+    // Without JavaScript: what needs it, and the way to the sources, which do not.
+    assert_eq!(
+        texts(&html, ".pre-view noscript"),
+        [r#"<p class="noscript">You are reading without JavaScript: searching needs JavaScript and WebAssembly, but every source can be read from <a href="index.html">the list of sources</a>.</p>"#]
+    );
 }
 
 #[test]

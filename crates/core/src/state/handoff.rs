@@ -154,17 +154,24 @@ pub fn share_base<'a>(page: &'a str, built_for: Option<&'a str>) -> &'a str {
 
 /// The page prerendered at build time that shows `state` at first paint: `read-<id>.html` for a
 /// reader of a document in `pages` (at its start or at a passage, removed text hidden, no theme
-/// of the reader's own: the links `assets/prerendered.js` keeps the prerendered text for), or
-/// None for any other view, which the library's page (`index.html`) opens. The app writes each
-/// link under its page, so that the address a reader copies opens with its text at first paint.
+/// of the reader's own: the links `assets/prerendered.js` keeps the prerendered text for), the
+/// explorer's page (`EXPLORE_PAGE`, its search box and help, any query) in a build that wrote
+/// pages, or None for any other view, which the library's page (`index.html`) opens. The app
+/// writes each link under its page, so that the address a reader copies opens with its text at
+/// first paint.
 pub fn prerendered_page(state: &State, pages: &[String]) -> Option<String> {
     match &state.view {
         View::Read(r) if !r.show_removed && state.custom.is_empty() && pages.contains(&r.doc) => {
             Some(format!("read-{}.html", r.doc))
         }
+        View::Explore(_) if !pages.is_empty() => Some(EXPLORE_PAGE.to_owned()),
         _ => None,
     }
 }
+
+/// The explorer's prerendered page: its title, search box and help, the same for every query
+/// (`assets/prerendered.js` puts the link's query in the box before the first paint).
+pub const EXPLORE_PAGE: &str = "explore.html";
 
 /// Whether an address is on the web (`http:` or `https:`, in any case).
 fn is_web(address: &str) -> bool {
