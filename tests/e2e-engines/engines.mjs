@@ -489,7 +489,7 @@ export const RECORDER = 'engines-recorder.js';
 
 /**
  * A copy of the release build `dist` for these tests: recorder.js added as the first script of
- * each page (index.html and the read-*.html beside it), and sw.js written again for the copy (tools/sw.mjs) so that the service worker's
+ * each page (index.html and the read-*.html and explore.html beside it), and sw.js written again for the copy (tools/sw.mjs) so that the service worker's
  * hashes match. Returns the copy's folder.
  */
 export async function prepareBuild(dist) {
@@ -500,7 +500,7 @@ export async function prepareBuild(dist) {
   await cp(dist, root, { recursive: true });
   for (const f of ['parallax.html', 'parallax.zip']) await rm(join(root, f), { force: true });
   await cp(join(here, 'recorder.js'), join(root, RECORDER));
-  // Every page: index.html and the prerendered reader pages the app's links lead to.
+  // Every page: index.html and the prerendered pages the app's links lead to.
   for (const name of (await readdir(root)).filter((n) => n.endsWith('.html'))) {
     const page = join(root, name);
     const html = await readFile(page, 'utf8');

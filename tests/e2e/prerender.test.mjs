@@ -213,6 +213,19 @@ describe('prerendered pages', () => {
     await page.waitForURL(`${h.origin}/read-003.html#/read/003/p2?v=${v}`);
   });
 
+  it('an explorer link in today\'s form opens without the library first, under the explorer\'s page', async () => {
+    const page = await h.newPage();
+    const release = await holdApp(page);
+    await page.goto(`${h.origin}/#/explore?q=Syria`);
+    await page.waitForSelector('.shell-status', { state: 'visible' });
+    assert.equal(await page.isVisible('.pre-view'), false, 'the library is not shown for a search link');
+    release();
+    await page.waitForSelector('html[data-ready="true"]', { state: 'attached' });
+    await eventually(page, 'the app shows the passages that mention Syria', () =>
+      document.querySelector('#q')?.value === 'Syria' && document.querySelectorAll('.results > li').length > 0);
+    await page.waitForURL((u) => u.pathname === '/explore.html' && /^#\/explore\?q=Syria&v=/.test(u.hash));
+  });
+
   it('every link is written under the page that shows it: a reader\'s or the explorer\'s own page, else the library\'s', async () => {
     const page = await h.newPage();
     await h.open(page, '#/');

@@ -64,7 +64,7 @@ async function precompress(dist) {
 async function transfer(dist) {
   let total = 0;
   for (const name of await readdir(dist)) {
-    if (!/\.(html|js|wasm|css)$/.test(name) || name.startsWith('read-') || name === 'sw.js' || name === 'import-worker.js') continue;
+    if (!/\.(html|js|wasm|css)$/.test(name) || (name.endsWith('.html') && name !== 'index.html') || name === 'sw.js' || name === 'import-worker.js') continue;
     total += gzipSync(await readFile(join(dist, name)), { level: 9 }).length;
   }
   return total;
