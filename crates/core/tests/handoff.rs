@@ -9,9 +9,9 @@ mod counting;
 
 use common::known;
 use parallax_core::state::{
-    fragment_of, get_documents, open_pasted, parse, prerendered_page, print, share_base, EXPLORE_PAGE,
-    step_needs, Lesson, NotALink, Notice, Read, State, View, MAX_FRAGMENT, MAX_PASTE_CHARS,
-    MAX_STEPS, OPEN_IN_YOUR_COPY,
+    fragment_of, get_documents, open_pasted, parse, prerendered_page, print, share_base,
+    step_needs, Lesson, NotALink, Notice, Read, State, View, EXPLORE_PAGE, MAX_FRAGMENT,
+    MAX_PASTE_CHARS, MAX_STEPS, OPEN_IN_YOUR_COPY,
 };
 use proptest::prelude::*;
 
@@ -644,16 +644,19 @@ fn a_plain_reader_link_is_written_under_its_prerendered_page() {
     assert_eq!(page("/read/002?removed=1", &pages), None);
     assert_eq!(page("/read/002?custom=Grain:wheat", &pages), None);
     // The explorer, whatever its query, on the explorer's page.
-    for explore in ["/explore", "/explore?q=Syria&mode=kwic", "/explore?q=a&themes=military"] {
-        assert_eq!(page(explore, &pages).as_deref(), Some(EXPLORE_PAGE), "{explore}");
+    for explore in [
+        "/explore",
+        "/explore?q=Syria&mode=kwic",
+        "/explore?q=a&themes=military",
+    ] {
+        assert_eq!(
+            page(explore, &pages).as_deref(),
+            Some(EXPLORE_PAGE),
+            "{explore}"
+        );
     }
     assert_eq!(EXPLORE_PAGE, "explore.html");
-    for other in [
-        "/",
-        "/compare/001/002",
-        "/source/002",
-        "/map",
-    ] {
+    for other in ["/", "/compare/001/002", "/source/002", "/map"] {
         assert_eq!(page(other, &pages), None, "{other}");
     }
     // A document with no page of its own (a reader's own, or a build that wrote none).

@@ -694,6 +694,42 @@ fn related_boxes_and_their_headings_are_left_out() {
     );
 }
 
+/// Lines that are furniture by what they say, inside the article's own markup with no class to
+/// name them (a picture's credit, a header over other articles, a call to subscribe, a copyright
+/// line), are set aside each with its reason; the story's paragraphs around them stay.
+#[test]
+fn furniture_lines_inside_the_article_are_set_aside_by_what_they_say() {
+    let i = extracted(
+        "layout-inline-furniture.html",
+        "Die Fähre fährt wieder",
+        &[
+            "verkehrt die Fähre",
+            "Umweg von vierzig Minuten",
+            "einen zweiten Anleger bauen",
+        ],
+        &["Foto:", "Lesen Sie auch", "Newsletter", "Seeblatt Verlag"],
+    );
+    let removed: Vec<(RemovalKind, &str)> = i
+        .document
+        .removed
+        .iter()
+        .map(|r| (r.kind, r.text.trim()))
+        .filter(|(k, _)| *k != RemovalKind::PageDetails)
+        .collect();
+    assert_eq!(
+        removed,
+        [
+            (RemovalKind::ImageCaption, "Foto: Max Muster"),
+            (RemovalKind::ExploreMore, "Lesen Sie auch"),
+            (
+                RemovalKind::Newsletter,
+                "Jetzt unseren Newsletter abonnieren"
+            ),
+            (RemovalKind::Footer, "© 2024 Seeblatt Verlag GmbH"),
+        ]
+    );
+}
+
 /// Ruby annotations (`rt`, `rp`: the readings printed over words) are left out, so that the
 /// text reads as written.
 #[test]
@@ -1684,6 +1720,7 @@ fn a_batch_imports_the_good_files_and_keeps_the_library() {
         ("layout-ad-sections.html", "ok"),
         ("layout-comments.html", "ok"),
         ("layout-figures.html", "ok"),
+        ("layout-inline-furniture.html", "ok"),
         ("layout-misnested.html", "ok"),
         ("layout-related.html", "ok"),
         ("layout-ruby.html", "ok"),

@@ -183,7 +183,10 @@ fn page(
         // The program's preload goes (`WAIT`); assets/prerendered.js puts it back for a link to
         // another view, which needs the program at once.
         .append_element_content_handler(element!("link[rel=preload][as=fetch]", |el| {
-            if el.get_attribute("href").is_some_and(|h| h.ends_with(".wasm")) {
+            if el
+                .get_attribute("href")
+                .is_some_and(|h| h.ends_with(".wasm"))
+            {
                 el.remove();
             }
             Ok(())

@@ -154,9 +154,15 @@ fn the_explorer_has_a_page_with_its_search_box_in_the_apps_words() {
     assert!(html.contains(r#"<span data-view=/explore class="shell-current">Explore</span>"#));
     assert!(html.contains("<span data-view=/>Sources</span>"), "{html}");
     assert_eq!(texts(&html, ".pre-view h1"), [words::TITLE]);
-    assert_eq!(texts(&html, ".pre-view label[for=q]"), [words::SEARCH_LABEL]);
+    assert_eq!(
+        texts(&html, ".pre-view label[for=q]"),
+        [words::SEARCH_LABEL]
+    );
     assert_eq!(texts(&html, ".pre-view #q-help"), [words::HELP]);
-    assert_eq!(texts(&html, ".pre-view label[for=kwic]"), [words::KWIC_LABEL]);
+    assert_eq!(
+        texts(&html, ".pre-view label[for=kwic]"),
+        [words::KWIC_LABEL]
+    );
     assert!(html.contains(&format!(
         r#"placeholder="{}""#,
         html_escape::encode_double_quoted_attribute(words::PLACEHOLDER)
@@ -174,7 +180,9 @@ fn the_explorer_has_a_page_with_its_search_box_in_the_apps_words() {
     // Without JavaScript: what needs it, and the way to the sources, which do not.
     assert_eq!(
         texts(&html, ".pre-view noscript"),
-        [r#"<p class="noscript">You are reading without JavaScript: searching needs JavaScript and WebAssembly, but every source can be read from <a href="index.html">the list of sources</a>.</p>"#]
+        [
+            r#"<p class="noscript">You are reading without JavaScript: searching needs JavaScript and WebAssembly, but every source can be read from <a href="index.html">the list of sources</a>.</p>"#
+        ]
     );
 }
 

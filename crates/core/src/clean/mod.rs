@@ -10,6 +10,7 @@ use crate::model::{Byline, BylineSource, DateInfo, PassageKind, RemovalKind, Rem
 use crate::segment::{plain_text, sentence_spans};
 
 pub(crate) mod dateline;
+mod furniture;
 mod personal;
 
 pub use dateline::parse_date;
@@ -180,6 +181,11 @@ pub fn clean(raw: &str) -> Cleaned {
             push(Class::Drop(RemovalKind::LayoutFragment));
         } else if has_personal_data(t) {
             push(Class::Drop(RemovalKind::PersonalData));
+        } else if let Some(kind) = Some(markers::read(t))
+            .filter(|(kind, _)| *kind != PassageKind::TableRow)
+            .and_then(|(_, content)| furniture::kind(content))
+        {
+            push(Class::Drop(kind));
         } else if markers::read(t).0 != PassageKind::Paragraph {
             // A list item, quotation, table row… is never a heading, however short.
             push(Class::Keep(BlockKind::Paragraph));
