@@ -1,4 +1,4 @@
-//! Short lines that are page furniture by what they say, in the languages pages are written in: a header over links to other articles ("Lesen Sie auch", "Want more?"), a picture's credit ("Foto: …"), a copyright notice, a call to subscribe.
+//! Short lines that are page furniture by what they say, in the languages pages are written in: a header over links to other articles ("Lesen Sie auch", "Want more?"), a picture's credit or source ("Foto: …", "Quelle: …"), a copyright notice, a call to subscribe, an advert's label, a question about the article ("War der Artikel nützlich?"), a comments line.
 
 use super::lower_words;
 use crate::model::RemovalKind;
@@ -21,6 +21,7 @@ const READ_ALSO: &[&[&str]] = &[
     &["more", "stories"],
     &["more", "articles"],
     &["further", "reading"],
+    &["explore", "further"],
     &["you", "may", "also", "like"],
     &["you", "might", "also", "like"],
     &["recommended", "for", "you"],
@@ -53,8 +54,8 @@ const READ_ALSO: &[&[&str]] = &[
 /// First words of a header over other articles ("Related", "Recommended").
 const READ_ALSO_FIRST: &[&str] = &["related", "recommended", "weiterführende"];
 
-/// First words of a picture's credit, followed by `:`, "by", "von", `/` or `©`: "Foto: dpa",
-/// "Photograph by …", "Crédits photos : …".
+/// First words of a picture's credit or of a source line, followed by `:`, "by", "von", `/` or
+/// `©`: "Foto: dpa", "Photograph by …", "Crédits photos : …", "Quelle: Landesregierung".
 const CREDIT: &[&str] = &[
     "photo",
     "photos",
@@ -74,6 +75,17 @@ const CREDIT: &[&str] = &[
     "fotograf",
     "bild",
     "bilder",
+    "titelbild",
+    "bildquelle",
+    "bildnachweis",
+    "fotonachweis",
+    "quelle",
+    "quellen",
+    "quellenangaben",
+    "source",
+    "sources",
+    "fuente",
+    "fuentes",
     "zdjęcie",
 ];
 
@@ -108,6 +120,56 @@ const OWN: &[&str] = &[
     "nuestro", "nostro", "nostra", "nasz", "naszego",
 ];
 
+/// An advert's label, alone or before `:`, `.` or a dash: "Advertisement:", "*Werbung. Dieser
+/// Beitrag enthält Werbung für …".
+const ADVERT: &[&str] = &[
+    "advertisement",
+    "sponsored",
+    "anzeige",
+    "werbung",
+    "gesponsert",
+    "publicité",
+    "publicidad",
+    "pubblicità",
+    "reklama",
+];
+
+/// What a question about the article itself asks of its reader ("War der Artikel nützlich?",
+/// "Möchten Sie den Artikel teilen?", "Wie bewerten Sie diesen Artikel?"): the article…
+const ABOUT_ARTICLE: &[&str] = &["article", "artikel", "beitrag", "post"];
+/// …named as this one ("this article", "den Artikel"), not a treaty's article 5…
+const THIS: &[&str] = &[
+    "the", "this", "our", "der", "den", "dem", "diesen", "dieser", "diesem", "unseren", "cet", "ce",
+];
+/// …and the reader, or what she is asked to do with it.
+const OF_READER: &[&str] = &[
+    "you",
+    "your",
+    "sie",
+    "du",
+    "ihnen",
+    "dir",
+    "vous",
+    "share",
+    "rate",
+    "helpful",
+    "teilen",
+    "bewerten",
+    "nützlich",
+    "hilfreich",
+];
+/// Most words of such a question.
+const QUESTION_WORDS: usize = 9;
+
+/// A line about comments: "Kommentieren", "Kommentare (3)", or "Keine Kommentare (…)", "No
+/// comments" in a longer line.
+const COMMENTS_FIRST: &[&str] = &["kommentieren", "kommentare", "kommentar", "comments"];
+/// Most words of a line that starts with a comments word ("Kommentare (3)"): a sentence of the
+/// story can start with one too ("Kommentare aus Moskau blieben aus.").
+const COMMENTS_ALONE: usize = 2;
+/// Most words of a line that says there are no comments.
+const COMMENTS_WORDS: usize = 8;
+
 /// What the line `t` (a paragraph or heading's text, without list or quote marks) is, when it is
 /// page furniture by what it says alone.
 pub(super) fn kind(t: &str) -> Option<RemovalKind> {
@@ -140,6 +202,26 @@ pub(super) fn kind(t: &str) -> Option<RemovalKind> {
         && words.iter().any(|w| OWN.contains(&w.as_str()));
     if n <= LINE_WORDS && (subscribe || newsletter) {
         return Some(RemovalKind::Newsletter);
+    }
+    if n <= LINE_WORDS && ADVERT.contains(&words[0].as_str()) {
+        let rest = after_word(t);
+        if rest.is_empty() || rest.starts_with([':', '.', '-', '–', '—']) {
+            return Some(RemovalKind::Advertising);
+        }
+    }
+    if n <= QUESTION_WORDS
+        && t.trim_end().ends_with('?')
+        && words
+            .windows(2)
+            .any(|w| THIS.contains(&w[0].as_str()) && ABOUT_ARTICLE.contains(&w[1].as_str()))
+        && words.iter().any(|w| OF_READER.contains(&w.as_str()))
+    {
+        return Some(RemovalKind::CallToComment);
+    }
+    if (n <= COMMENTS_ALONE && COMMENTS_FIRST.contains(&words[0].as_str()))
+        || (n <= COMMENTS_WORDS && (has(&["keine", "kommentare"]) || has(&["no", "comments"])))
+    {
+        return Some(RemovalKind::Comments);
     }
     None
 }
@@ -215,6 +297,50 @@ mod tests {
             "Photographs of the meeting were never released.",
             "Bild und Ton fielen aus.",
             "Image problems haunt the alliance",
+        ] {
+            assert_eq!(kind(t), None, "{t}");
+        }
+    }
+
+    #[test]
+    fn adverts_questions_about_the_article_and_comments() {
+        for (t, k) in [
+            ("Advertisement:", RemovalKind::Advertising),
+            ("Anzeige", RemovalKind::Advertising),
+            (
+                "*Werbung. Dieser Beitrag enthält Werbung für eine Marke.",
+                RemovalKind::Advertising,
+            ),
+            ("War der Artikel nützlich?", RemovalKind::CallToComment),
+            (
+                "Wie bewerten Sie diesen Artikel?",
+                RemovalKind::CallToComment,
+            ),
+            (
+                "Did you find this article helpful?",
+                RemovalKind::CallToComment,
+            ),
+            ("Kommentieren", RemovalKind::Comments),
+            ("Kommentare (3)", RemovalKind::Comments),
+            (
+                "Keine Kommentare (Kommentare erscheinen erst nach unserer Freigabe)",
+                RemovalKind::Comments,
+            ),
+            ("No comments yet", RemovalKind::Comments),
+            ("Quelle: Landesregierung", RemovalKind::ImageCaption),
+            ("Titelbild: Agentur / Fotograf", RemovalKind::ImageCaption),
+            ("Explore further", RemovalKind::ExploreMore),
+        ] {
+            assert_eq!(kind(t), Some(k), "{t}");
+        }
+        for t in [
+            "Werbung ist in diesem Land streng geregelt, sagte die Ministerin.",
+            "Anzeigen gegen den Betreiber wurden nicht erstattet.",
+            "Why did the article of the treaty matter?",
+            "Kommentare aus Moskau blieben aus.",
+            "What does article 5 mean for you?",
+            "Quellen in Teheran bestätigten das Treffen.",
+            "Sources close to the ministry confirmed the visit on Tuesday.",
         ] {
             assert_eq!(kind(t), None, "{t}");
         }
