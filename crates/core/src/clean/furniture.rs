@@ -233,10 +233,10 @@ fn is_credit(t: &str, first: &str) -> bool {
         return false;
     }
     let mut rest = after_word(t);
-    if leading_word(rest).is_some_and(|w| CREDIT.contains(&w.as_str())) {
+    if CREDIT.contains(&leading_word(rest).as_str()) {
         rest = after_word(rest);
     }
-    rest.starts_with([':', '/', '©']) || leading_word(rest).is_some_and(|w| w == "by" || w == "von")
+    rest.starts_with([':', '/', '©']) || matches!(leading_word(rest).as_str(), "by" | "von")
 }
 
 /// What follows the first word of `t` (its letters and digits), without the spaces before it.
@@ -245,10 +245,10 @@ fn after_word(t: &str) -> &str {
     t[t.find(|c: char| !c.is_alphanumeric()).unwrap_or(t.len())..].trim_start()
 }
 
-/// The word `t` starts with, in lower case (None when it starts with anything else).
-fn leading_word(t: &str) -> Option<String> {
+/// The word `t` starts with, in lower case ("" when it starts with anything else).
+fn leading_word(t: &str) -> String {
     let end = t.find(|c: char| !c.is_alphanumeric()).unwrap_or(t.len());
-    (end > 0).then(|| t[..end].to_lowercase())
+    t[..end].to_lowercase()
 }
 
 #[cfg(test)]
