@@ -18,24 +18,46 @@
   const plain = q < 0 || /^v=[0-9a-zA-Z]*$/.test(fragment.slice(q + 1));
   const reader = /^\/read\/([^/]+)(?:\/([^/]+))?$/.exec(path);
   if (view === '/explore' && (fragment === '' || path === '/explore')) {
-    // The explorer: the link's query in the box and its mode on the switch, before the first
-    // frame that shows them. The rest of the link (filters) is the app's to show.
-    const params = q < 0 ? [] : fragment.slice(q + 1).split('&');
+    // The explorer: the link's query in the box (and the title) and its mode on the switch,
+    // before the first frame that shows them, read as the core reads a link (`state::raw`,
+    // `decode`: the first of its first 128 non-empty parameters with that exact name, each
+    // escape decoded on its own, a bad one kept as written). The rest of the link (filters) is
+    // the app's to show. Box and switch are written disabled (without JavaScript they could do
+    // nothing): enabled here.
+    const params = (q < 0 ? '' : fragment.slice(q + 1))
+      .split('&')
+      .filter((p) => p !== '')
+      .slice(0, 128)
+      .map((p) => {
+        const at = p.indexOf('=');
+        return at < 0 ? [p, ''] : [p.slice(0, at), p.slice(at + 1)];
+      });
     const param = (name) => {
-      const raw = params.find((p) => p.startsWith(`${name}=`))?.slice(name.length + 1);
-      if (raw === undefined) return '';
-      try {
-        return decodeURIComponent(raw);
-      } catch {
-        return raw;
+      const raw = params.find(([k]) => k === name)?.[1] ?? '';
+      const bytes = [];
+      for (let i = 0; i < raw.length; ) {
+        const escape = /^%[0-9a-fA-F]{2}/.exec(raw.slice(i, i + 3));
+        if (escape) {
+          bytes.push(parseInt(raw.slice(i + 1, i + 3), 16));
+          i += 3;
+        } else {
+          const c = raw.codePointAt(i);
+          bytes.push(...new TextEncoder().encode(String.fromCodePoint(c)));
+          i += c > 0xffff ? 2 : 1;
+        }
       }
+      return new TextDecoder().decode(new Uint8Array(bytes));
     };
     const fill = () => {
       const box = document.querySelector('.pre-view #q');
       const kwic = document.querySelector('.pre-view #kwic');
       if (!box || !kwic) return false;
-      box.value = param('q').trim();
+      const query = param('q').trim();
+      box.value = query;
       kwic.checked = param('mode') === 'kwic';
+      box.disabled = false;
+      kwic.disabled = false;
+      if (query) document.title = `${query} — ${document.title}`;
       return true;
     };
     // Once: what the reader types or switches afterwards is hers (assets/start.js gives it to

@@ -92,6 +92,8 @@
     }
     message.hidden = false;
     for (const status of document.querySelectorAll('.shell-status')) status.hidden = true;
+    // The prerendered view's controls (the explorer's box and switch) can do nothing now.
+    for (const control of document.querySelectorAll('.pre-view input')) control.disabled = true;
     document.documentElement.setAttribute('data-start-failed', 'true');
   };
 

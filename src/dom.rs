@@ -17,13 +17,14 @@ fn href() -> String {
 }
 
 /// The fragment of `location.href`: everything after its first `#`. We read `href`, not
-/// `location.hash`, because browsers differ in how they decode `hash`. With no `#` at all: the
-/// view of a page prerendered at build time (`read-002.html` holds `/read/002` in its
-/// `<meta name="parallax-prerendered">`, `parallax_pack::prerender`), else "".
+/// `location.hash`, because browsers differ in how they decode `hash`. With no fragment (no `#`,
+/// or nothing after it): the view of a page prerendered at build time (`read-002.html` holds
+/// `/read/002` in its `<meta name="parallax-prerendered">`, `parallax_pack::prerender`), else "",
+/// as `assets/prerendered.js` reads it.
 pub fn fragment() -> String {
     match href().split_once('#') {
-        Some((_, fragment)) => fragment.to_owned(),
-        None => web_sys::window()
+        Some((_, fragment)) if !fragment.is_empty() => fragment.to_owned(),
+        _ => web_sys::window()
             .and_then(|w| w.document())
             .and_then(|d| {
                 d.query_selector("meta[name=parallax-prerendered]")

@@ -286,11 +286,7 @@ pub struct Props {
 pub fn ExploreView(props: &Props) -> Html {
     let ctx = use_ctx();
     let e = &props.view;
-    dom::use_title_after_paint(if e.query.is_empty() {
-        "Explore — Parallax".to_owned()
-    } else {
-        format!("{} — Explore — Parallax", e.query)
-    });
+    dom::use_title_after_paint(words::title(&e.query));
     // Phones start with the filters folded; decided once, when the view opens.
     let filters_open = use_state(|| !dom::is_narrow());
     // How many results are rendered, and for which filter and mode: a new query, filter or mode

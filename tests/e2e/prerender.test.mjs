@@ -293,7 +293,8 @@ describe('prerendered pages', () => {
     await page.goto(`${h.origin}/explore.html#/explore?q=%22payment%20systems%22%20OR%20sanctions&mode=kwic`);
     await page.waitForFunction(() => window.parallaxFirstFrame !== undefined);
     assert.deepEqual(await page.evaluate(() => window.parallaxFirstFrame), { q: '"payment systems" OR sanctions', kwic: true }, 'the query and the mode are in place at the first frame');
-    assert.equal(await page.title(), `Explore — ${await page.textContent('.shell-main h1')} — Parallax`);
+    assert.equal(await page.title(), '"payment systems" OR sanctions — Explore — Parallax', 'the title names the query, as the app\'s does');
+    assert.equal(await page.isEnabled('.pre-view #q'), true, 'the box is usable before the app arrives');
     assert.equal(await page.isVisible('.pre-view .shell-status'), true, 'the results are said to be on their way');
     assert.equal(await page.isVisible('.shell-main'), false, 'no other loading message');
     assert.equal(await page.textContent('.site-header .shell-current'), 'Explore', 'the header marks the explorer');
@@ -303,6 +304,15 @@ describe('prerendered pages', () => {
       return [s, Math.round(r.top), Math.round(r.left), Math.round(r.width), Math.round(r.height)];
     });
     const before = await page.evaluate(place);
+    // The same markup as the app's: every element of the box's row and the switch's line, with
+    // its attributes (but the state the script sets, and the style the screenshot's hidden
+    // caret leaves) and its own text.
+    const markup = () => [...document.querySelectorAll('.explore-view :is(.search-row, .mode), .explore-view :is(.search-row, .mode) *')].map((el) => [
+      el.tagName,
+      [...el.attributes].filter((a) => !['value', 'checked', 'disabled', 'style'].includes(a.name)).map((a) => `${a.name}=${a.value}`).sort().join(' '),
+      [...el.childNodes].filter((n) => n.nodeType === Node.TEXT_NODE).map((n) => n.textContent).join(''),
+    ]);
+    const written = await page.evaluate(markup);
     const largest = await page.evaluate(() => ({ at: performance.now(), id: window.parallaxLargest.at(-1)?.id }));
     assert.equal(largest.id, 'q-help', 'the largest paint before the app is the help under the box');
     release();
@@ -312,6 +322,8 @@ describe('prerendered pages', () => {
     assert.equal(await page.$$eval('#main .explore-view', (v) => v.length), 1, 'one explorer, not two');
     assert.equal(await page.inputValue('#q'), '"payment systems" OR sanctions');
     assert.deepEqual(await page.evaluate(place), before, 'the title, box, help and switch stay in place');
+    assert.deepEqual(await page.evaluate(markup), written, 'the app writes the same box, help and switch');
+    assert.equal(await page.title(), '"payment systems" OR sanctions — Explore — Parallax');
     assert.equal(await page.textContent('nav[aria-label="Views"] a[aria-current="page"]'), 'Explore');
     const cls = await shifts(page);
     assert.ok(cls <= 0.01, `cumulative layout shift ${cls} should be at most 0.01`);
@@ -342,10 +354,30 @@ describe('prerendered pages', () => {
     assert.equal(await page.evaluate(() => document.activeElement?.id), 'kwic', 'focus stays on the switch the reader used last');
   });
 
+  it('a search link is read as the app reads it: its first query, each escape on its own, nothing after an empty #', async () => {
+    for (const [link, shown] of [
+      ['#/explore?q&q=drones', ''],
+      ['#/explore?&&q=100%25%20sure&q=x', '100% sure'],
+      ['#/explore?q=a%ZZb%C3%A9', 'a%ZZbé'],
+      ['#', ''],
+    ]) {
+      const page = await h.newPage();
+      const release = await holdApp(page);
+      await page.goto(`${h.origin}/explore.html${link}`);
+      await page.waitForFunction(() => document.querySelector('.pre-view #q')?.disabled === false);
+      assert.equal(await page.inputValue('.pre-view #q'), shown, `${link}: the prerendered box`);
+      release();
+      await page.waitForSelector('html[data-ready="true"]', { state: 'attached' });
+      await page.waitForSelector('.explore-view #q');
+      assert.equal(await page.inputValue('#q'), shown, `${link}: the app's box`);
+    }
+  });
+
   it('without JavaScript, the explorer\'s page says what searching needs and leads to the sources', async () => {
     const off = await h.newPage({ javaScriptEnabled: false });
     await off.goto(`${h.origin}/explore.html#/explore?q=sanctions`);
     assert.match(await off.textContent('.pre-view .noscript'), /searching needs JavaScript/);
+    assert.equal(await off.isDisabled('.pre-view #q'), true, 'a box that could do nothing is not offered');
     await off.click('.pre-view .noscript a');
     await off.waitForSelector('.pre-view .source-card');
     assert.equal(new URL(off.url()).pathname, '/index.html');

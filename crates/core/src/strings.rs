@@ -70,6 +70,17 @@ pub mod explore {
         -Israel leaves out passages with Israel.";
     /// The switch to the words around each match.
     pub const KWIC_LABEL: &str = "Show each match with the words around it";
+
+    /// The explorer's page title, with the query first when there is one ("drones — Explore —
+    /// Parallax"). `assets/prerendered.js` puts the link's query before the prerendered page's
+    /// `title("")` the same way.
+    pub fn title(query: &str) -> String {
+        if query.is_empty() {
+            "Explore — Parallax".to_owned()
+        } else {
+            format!("{query} — Explore — Parallax")
+        }
+    }
 }
 
 /// A size in bytes as the reader reads it: bytes, kB or MB (decimal, as file managers show):

@@ -65,9 +65,9 @@ pub fn reader_file(id: &str) -> String {
     format!("read-{id}.html")
 }
 
-/// Writes the prerendered library into `dist/index.html` and a reader page per document of
-/// `bundle` beside it (none past `MAX_PAGES` documents). Running it again on its own output
-/// gives the same files.
+/// Writes the prerendered library into `dist/index.html`, the explorer's page (`EXPLORE_PAGE`)
+/// and a reader page per document of `bundle` beside it (nothing at all past `MAX_PAGES`
+/// documents). Running it again on its own output gives the same files.
 pub fn prerender(dist: &Path, bundle: &Bundle) -> Result<Prerendered, PackError> {
     let index = dist.join("index.html");
     let template = std::fs::read_to_string(&index)
@@ -107,7 +107,7 @@ pub fn prerender(dist: &Path, bundle: &Bundle) -> Result<Prerendered, PackError>
     let explore = page(
         &template,
         &program,
-        &format!("{} — {} — Parallax", words::TITLE, corpus.title),
+        &words::title(""),
         "/explore",
         &pages,
         &no_script(&format!(
@@ -367,14 +367,15 @@ fn library_main(bundle: &Bundle, known: &Known) -> String {
 /// The explorer's words above its results (the app's `ExploreView`): its title, the search box
 /// with its help, and the switch to the words around each match, then the loading message where
 /// the results will be. The same for every query: `assets/prerendered.js` puts the link's query
-/// in the box and sets the switch before the first paint, and `assets/start.js` hands what the
-/// reader typed or switched meanwhile to the app. Nothing depends on the corpus.
+/// in the box and sets the switch before the first paint, and enables both (written disabled:
+/// without JavaScript they could do nothing); `assets/start.js` hands what the reader typed or
+/// switched meanwhile to the app. Nothing depends on the corpus.
 fn explore_main() -> String {
     let mut out = String::from(REGIONS);
     out.push_str(r#"<div class="dropped-files"></div>"#);
     let _ = write!(
         out,
-        r#"<section class="explore-view"><h1>{title}</h1><div class="search-row"><label for="q">{label}</label><input id="q" type="search" autocomplete="off" spellcheck="false" placeholder="{placeholder}" aria-describedby="q-help"><p id="q-help" class="help">{help}</p></div><p class="mode"><input type="checkbox" role="switch" id="kwic"><label for="kwic">{kwic}</label></p><p class="shell-status" role="status">Finding the passages…</p></section>"#,
+        r#"<section class="explore-view"><h1>{title}</h1><div class="search-row"><label for="q">{label}</label><input id="q" type="search" autocomplete="off" spellcheck="false" placeholder="{placeholder}" aria-describedby="q-help" disabled><p id="q-help" class="help">{help}</p></div><p class="mode"><input type="checkbox" role="switch" id="kwic" disabled><label for="kwic">{kwic}</label></p><p class="shell-status" role="status">Finding the passages…</p></section>"#,
         title = text(words::TITLE),
         label = text(words::SEARCH_LABEL),
         placeholder = attr(words::PLACEHOLDER),

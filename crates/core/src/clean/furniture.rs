@@ -7,11 +7,14 @@ use crate::model::RemovalKind;
 const HEADER_WORDS: usize = 6;
 /// Most words of a picture's credit line, a copyright line or a call to subscribe.
 const LINE_WORDS: usize = 15;
+/// Most words of a credit with "by" or "von" ("Photograph by Jane Doe").
+const CREDIT_BY_WORDS: usize = 6;
 /// Most words of a line that says its rights are reserved (it often names the company).
 const RIGHTS_WORDS: usize = 30;
 
 /// Words that open a header over other articles ("Read also", "Lesen Sie auch", "Veja também"),
-/// as whole words in this order anywhere in a short line.
+/// as whole words in this order at the start of a short line or after its first word ("Zum
+/// Weiterlesen", "Jetzt lesen Sie auch"), not further in ("Russia wants more from Iran").
 const READ_ALSO: &[&[&str]] = &[
     &["read", "more"],
     &["read", "also"],
@@ -97,7 +100,7 @@ const RIGHTS: &[&str] = &[
     "derechos reservados",
     "tutti i diritti riservati",
     "todos os direitos reservados",
-    "chroniony prawem",
+    "chroniony prawem autorskim",
     "copyrighted property",
 ];
 
@@ -113,6 +116,9 @@ const SUBSCRIBE: &[&str] = &[
     "inscreva",
     "subskrybuj",
 ];
+
+/// Words before a call to subscribe ("Jetzt abonnieren", "Now subscribe").
+const NOW: &[&str] = &["now", "jetzt", "bitte", "please"];
 
 /// Words that make a newsletter the site's own ("our newsletter", "unseren Newsletter").
 const OWN: &[&str] = &[
@@ -145,7 +151,6 @@ const THIS: &[&str] = &[
 const OF_READER: &[&str] = &[
     "you",
     "your",
-    "sie",
     "du",
     "ihnen",
     "dir",
@@ -182,22 +187,42 @@ pub(super) fn kind(t: &str) -> Option<RemovalKind> {
     if n == 0 {
         return None;
     }
-    let has = |seq: &[&str]| words.windows(seq.len()).any(|w| w == seq);
+    // `seq` at the start of the line, or after its first word.
+    let opens = |seq: &[&str]| {
+        (0..2).any(|at| {
+            words
+                .get(at..at + seq.len())
+                .is_some_and(|w| w.iter().zip(seq).all(|(a, b)| a == b))
+        })
+    };
     if n <= HEADER_WORDS
-        && (READ_ALSO.iter().any(|seq| has(seq)) || READ_ALSO_FIRST.contains(&words[0].as_str()))
+        && (READ_ALSO.iter().any(|seq| opens(seq)) || READ_ALSO_FIRST.contains(&words[0].as_str()))
     {
         return Some(RemovalKind::ExploreMore);
     }
-    if n <= LINE_WORDS && is_credit(t, &words[0]) {
+    if n <= LINE_WORDS && is_credit(t, &words[0], n) {
         return Some(RemovalKind::ImageCaption);
     }
     let lower = t.to_lowercase();
-    if (n <= LINE_WORDS && (t.contains('©') || words[0] == "copyright"))
+    // "Copyright 2021 …", "Copyright © …", "Copyright by …", not "Copyright reform stalls".
+    let copyright = words[0] == "copyright"
+        && words
+            .get(1)
+            .is_some_and(|w| w == "by" || (w.len() == 4 && w.chars().all(|c| c.is_ascii_digit())));
+    if (n <= LINE_WORDS && (t.contains('©') || copyright))
         || (n <= RIGHTS_WORDS && RIGHTS.iter().any(|r| lower.contains(r)))
     {
         return Some(RemovalKind::Footer);
     }
-    let subscribe = words.iter().any(|w| SUBSCRIBE.contains(&w.as_str())) || has(&["sign", "up"]);
+    // The reader asked to subscribe: the verb first ("Subscribe to email updates", "Jetzt
+    // abonnieren"), not a sentence ("Iran does not subscribe to that view").
+    let first = if NOW.contains(&words[0].as_str()) {
+        words.get(1)
+    } else {
+        Some(&words[0])
+    };
+    let subscribe =
+        first.is_some_and(|w| SUBSCRIBE.contains(&w.as_str())) || opens(&["sign", "up"]);
     let newsletter = words.iter().any(|w| w.starts_with("newsletter"))
         && words.iter().any(|w| OWN.contains(&w.as_str()));
     if n <= LINE_WORDS && (subscribe || newsletter) {
@@ -211,24 +236,28 @@ pub(super) fn kind(t: &str) -> Option<RemovalKind> {
     }
     if n <= QUESTION_WORDS
         && t.trim_end().ends_with('?')
-        && words
-            .windows(2)
-            .any(|w| THIS.contains(&w[0].as_str()) && ABOUT_ARTICLE.contains(&w[1].as_str()))
+        && (1..n).any(|i| {
+            THIS.contains(&words[i - 1].as_str())
+                && ABOUT_ARTICLE.contains(&words[i].as_str())
+                // "der Artikel 5": a treaty's article, not this one.
+                && !words.get(i + 1).is_some_and(|x| x.chars().all(|c| c.is_ascii_digit()))
+        })
         && words.iter().any(|w| OF_READER.contains(&w.as_str()))
     {
         return Some(RemovalKind::CallToComment);
     }
     if (n <= COMMENTS_ALONE && COMMENTS_FIRST.contains(&words[0].as_str()))
-        || (n <= COMMENTS_WORDS && (has(&["keine", "kommentare"]) || has(&["no", "comments"])))
+        || (n <= COMMENTS_WORDS && (opens(&["keine", "kommentare"]) || opens(&["no", "comments"])))
     {
         return Some(RemovalKind::Comments);
     }
     None
 }
 
-/// Whether `t`, whose first word is `first`, opens as a picture's credit: a credit word (or
-/// two: "Crédits photos"), then `:`, `/`, `©`, "by" or "von".
-fn is_credit(t: &str, first: &str) -> bool {
+/// Whether `t`, whose first word is `first` and which has `n` words, opens as a picture's credit:
+/// a credit word (or two: "Crédits photos"), then `:`, `/` or `©`; or "by" or "von" in a line too
+/// short to be a sentence ("Photograph by Jane Doe", not "Images by Maxar show the damage.").
+fn is_credit(t: &str, first: &str, n: usize) -> bool {
     if !CREDIT.contains(&first) {
         return false;
     }
@@ -236,7 +265,10 @@ fn is_credit(t: &str, first: &str) -> bool {
     if CREDIT.contains(&leading_word(rest).as_str()) {
         rest = after_word(rest);
     }
-    rest.starts_with([':', '/', '©']) || matches!(leading_word(rest).as_str(), "by" | "von")
+    rest.starts_with([':', '/', '©'])
+        || (n <= CREDIT_BY_WORDS
+            && !t.trim_end().ends_with('.')
+            && matches!(leading_word(rest).as_str(), "by" | "von"))
 }
 
 /// What follows the first word of `t` (its letters and digits), without the spaces before it.
@@ -275,6 +307,7 @@ mod tests {
         for t in [
             "Sanctions-related trade",
             "Why Moscow wants more from Tehran than drones",
+            "Russia wants more from Iran",
             "Readers who want more detail on the treaty can find it in the annex of the report.",
         ] {
             assert_eq!(kind(t), None, "{t}");
@@ -297,6 +330,8 @@ mod tests {
             "Photographs of the meeting were never released.",
             "Bild und Ton fielen aus.",
             "Image problems haunt the alliance",
+            "Bilder von der Front zeigen zerstörte Panzer.",
+            "Images by Maxar show the damage.",
         ] {
             assert_eq!(kind(t), None, "{t}");
         }
@@ -339,6 +374,8 @@ mod tests {
             "Why did the article of the treaty matter?",
             "Kommentare aus Moskau blieben aus.",
             "What does article 5 mean for you?",
+            "Greift der Artikel 5, wenn sie angegriffen werden?",
+            "The Kremlin had no comments on the report.",
             "Quellen in Teheran bestätigten das Treffen.",
             "Sources close to the ministry confirmed the visit on Tuesday.",
         ] {
@@ -358,6 +395,7 @@ mod tests {
         }
         for t in [
             "Subscribe to email updates",
+            "Jetzt abonnieren",
             "Never miss the latest news by signing up to our newsletter",
             "Jetzt unseren Newsletter abonnieren",
         ] {
@@ -365,6 +403,10 @@ mod tests {
         }
         for t in [
             "The copyright dispute went to court in 2019.",
+            "Copyright reform stalls in the Duma",
+            "Teren jest chroniony prawem międzynarodowym.",
+            "Iran does not subscribe to that view.",
+            "Tehran is expected to sign up to the pact.",
             "The newsletter of the ministry reported the visit in detail, with photographs and a map of the route.",
             "",
         ] {

@@ -183,7 +183,7 @@ pub fn clean(raw: &str) -> Cleaned {
             push(Class::Drop(RemovalKind::PersonalData));
         } else if let Some(kind) = Some(markers::read(t))
             .filter(|(kind, _)| *kind != PassageKind::TableRow)
-            .and_then(|(_, content)| furniture::kind(content))
+            .and_then(|(_, content)| furniture::kind(&plain_text(content)))
         {
             push(Class::Drop(kind));
         } else if markers::read(t).0 != PassageKind::Paragraph {
