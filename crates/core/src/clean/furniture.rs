@@ -375,6 +375,8 @@ mod tests {
             "Kommentare aus Moskau blieben aus.",
             "What does article 5 mean for you?",
             "Greift der Artikel 5, wenn sie angegriffen werden?",
+            "What does the article 5 mean for you?",
+            "Will you join the talks in Vienna?",
             "The Kremlin had no comments on the report.",
             "Quellen in Teheran bestätigten das Treffen.",
             "Sources close to the ministry confirmed the visit on Tuesday.",
@@ -404,6 +406,7 @@ mod tests {
         for t in [
             "The copyright dispute went to court in 2019.",
             "Copyright reform stalls in the Duma",
+            "Copyright laws divide the two allies",
             "Teren jest chroniony prawem międzynarodowym.",
             "Iran does not subscribe to that view.",
             "Tehran is expected to sign up to the pact.",
