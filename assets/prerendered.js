@@ -17,6 +17,21 @@
   const path = q < 0 ? fragment : fragment.slice(0, q);
   const plain = q < 0 || /^v=[0-9a-zA-Z]*$/.test(fragment.slice(q + 1));
   const reader = /^\/read\/([^/]+)(?:\/([^/]+))?$/.exec(path);
+  // Runs `step` before each frame drawn while the page is read, until it has done its work
+  // (returns true: the browser may draw frames before the page is all read), then once the page
+  // is all read: again if `again`, else only if it never could.
+  const beforeFrames = (step, again) => {
+    let done = false;
+    let reading = true;
+    const frame = () => {
+      if (reading && !(done = step())) requestAnimationFrame(frame);
+    };
+    requestAnimationFrame(frame);
+    document.addEventListener('DOMContentLoaded', () => {
+      reading = false;
+      if (again || !done) step();
+    });
+  };
   if (view === '/explore' && (fragment === '' || path === '/explore')) {
     // The explorer: the link's query in the box (and the title) and its mode on the switch,
     // before the first frame that shows them, read as the core reads a link (`state::raw`,
@@ -33,17 +48,16 @@
         return at < 0 ? [p, ''] : [p.slice(0, at), p.slice(at + 1)];
       });
     const param = (name) => {
-      const raw = params.find(([k]) => k === name)?.[1] ?? '';
+      // As `fragment::decode`, byte by byte: each `%XX` its byte, any other byte as written.
+      const raw = new TextEncoder().encode(params.find(([k]) => k === name)?.[1] ?? '');
       const bytes = [];
-      for (let i = 0; i < raw.length; ) {
-        const escape = /^%[0-9a-fA-F]{2}/.exec(raw.slice(i, i + 3));
-        if (escape) {
-          bytes.push(parseInt(raw.slice(i + 1, i + 3), 16));
-          i += 3;
+      for (let i = 0; i < raw.length; i++) {
+        const pair = String.fromCharCode(raw[i + 1], raw[i + 2]);
+        if (raw[i] === 0x25 && /^[0-9a-fA-F]{2}$/.test(pair)) {
+          bytes.push(parseInt(pair, 16));
+          i += 2;
         } else {
-          const c = raw.codePointAt(i);
-          bytes.push(...new TextEncoder().encode(String.fromCodePoint(c)));
-          i += c > 0xffff ? 2 : 1;
+          bytes.push(raw[i]);
         }
       }
       return new TextDecoder().decode(new Uint8Array(bytes));
@@ -62,16 +76,7 @@
     };
     // Once: what the reader types or switches afterwards is hers (assets/start.js gives it to
     // the app).
-    let waiting = true;
-    const frame = () => {
-      if (waiting) waiting = !fill();
-      if (waiting) requestAnimationFrame(frame);
-    };
-    requestAnimationFrame(frame);
-    document.addEventListener('DOMContentLoaded', () => {
-      if (waiting) fill();
-      waiting = false;
-    });
+    beforeFrames(fill, false);
     return;
   }
   const same =
@@ -93,15 +98,7 @@
       p.parentElement.scrollIntoView();
       return true;
     };
-    let reading = true;
-    const frame = () => {
-      if (reading && !reveal()) requestAnimationFrame(frame);
-    };
-    requestAnimationFrame(frame);
-    document.addEventListener('DOMContentLoaded', () => {
-      reading = false;
-      reveal();
-    });
+    beforeFrames(reveal, true);
     return;
   }
   document.documentElement.setAttribute('data-prerendered', 'other');

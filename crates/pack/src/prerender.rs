@@ -293,9 +293,16 @@ fn href(view: View, known: &Known) -> String {
     )
 }
 
-/// The empty regions the app's `<main>` starts with (notices, notes problems, dropped files), so
-/// that what follows them stands where it will when the app takes over.
-const REGIONS: &str = r#"<div class="notices"></div><div class="notes-problems"></div>"#;
+/// The empty regions the app's `<main>` starts with (notices, notes problems, and over any view
+/// but the library the files dropped on the page, as `app.rs` writes them), so that what follows
+/// them stands where it will when the app takes over.
+fn regions(library: bool) -> String {
+    let mut out = String::from(r#"<div class="notices"></div><div class="notes-problems"></div>"#);
+    if !library {
+        out.push_str(r#"<div class="dropped-files"></div>"#);
+    }
+    out
+}
 
 /// The library (`library.rs`, `start_here.rs`, `source_card.rs`, `doc_meta.rs` in the app): its
 /// title, opening line, "Start here" questions and a card per source. The parts that only work
@@ -303,7 +310,7 @@ const REGIONS: &str = r#"<div class="notices"></div><div class="notes-problems">
 fn library_main(bundle: &Bundle, known: &Known) -> String {
     let corpus = &bundle.corpus;
     let count = corpus.documents.len();
-    let mut out = String::from(REGIONS);
+    let mut out = regions(true);
     let _ = write!(
         out,
         r#"<section class="library-view"><h1>{}</h1><p class="lede">{}</p>"#,
@@ -371,8 +378,7 @@ fn library_main(bundle: &Bundle, known: &Known) -> String {
 /// without JavaScript they could do nothing); `assets/start.js` hands what the reader typed or
 /// switched meanwhile to the app. Nothing depends on the corpus.
 fn explore_main() -> String {
-    let mut out = String::from(REGIONS);
-    out.push_str(r#"<div class="dropped-files"></div>"#);
+    let mut out = regions(false);
     let _ = write!(
         out,
         r#"<section class="explore-view"><h1>{title}</h1><div class="search-row"><label for="q">{label}</label><input id="q" type="search" autocomplete="off" spellcheck="false" placeholder="{placeholder}" aria-describedby="q-help" disabled><p id="q-help" class="help">{help}</p></div><p class="mode"><input type="checkbox" role="switch" id="kwic" disabled><label for="kwic">{kwic}</label></p><p class="shell-status" role="status">Finding the passages…</p></section>"#,
@@ -430,8 +436,7 @@ fn doc_meta(doc: &Document) -> String {
 /// block carries the app's link to it as its `id`, so that the browser scrolls to the passage a
 /// link names at first paint, and CSS marks it (`:target`) as the app marks it.
 fn reader_main(doc: &Document, known: &Known) -> String {
-    let mut out = String::from(REGIONS);
-    out.push_str(r#"<div class="dropped-files"></div>"#);
+    let mut out = regions(false);
     let _ = write!(
         out,
         r#"<article class="reader" data-doc="{id}"><p class="back"><a href="index.html{library}">← All sources</a></p><header class="reader-header"><p class="source-number">Source {idt}</p><h1>{title}</h1>{meta}<p class="removed-switch"><input type="checkbox" role="switch" id="show-removed" disabled><label for="show-removed">Show removed text (<span class="removed-count">{removed}</span>)</label></p><p class="profile-link"><a href="{profile}">About this source: signals, what was removed</a></p></header>"#,

@@ -187,6 +187,9 @@ pub(super) fn kind(t: &str) -> Option<RemovalKind> {
     if n == 0 {
         return None;
     }
+    // A word of `list` anywhere in the line, or first.
+    let any = |list: &[&str]| words.iter().any(|w| list.contains(&w.as_str()));
+    let first = |list: &[&str]| list.contains(&words[0].as_str());
     // `seq` at the start of the line, or after its first word.
     let opens = |seq: &[&str]| {
         (0..2).any(|at| {
@@ -195,9 +198,7 @@ pub(super) fn kind(t: &str) -> Option<RemovalKind> {
                 .is_some_and(|w| w.iter().zip(seq).all(|(a, b)| a == b))
         })
     };
-    if n <= HEADER_WORDS
-        && (READ_ALSO.iter().any(|seq| opens(seq)) || READ_ALSO_FIRST.contains(&words[0].as_str()))
-    {
+    if n <= HEADER_WORDS && (READ_ALSO.iter().any(|seq| opens(seq)) || first(READ_ALSO_FIRST)) {
         return Some(RemovalKind::ExploreMore);
     }
     if n <= LINE_WORDS && is_credit(t, &words[0], n) {
@@ -208,7 +209,7 @@ pub(super) fn kind(t: &str) -> Option<RemovalKind> {
     let copyright = words[0] == "copyright"
         && words
             .get(1)
-            .is_some_and(|w| w == "by" || (w.len() == 4 && w.chars().all(|c| c.is_ascii_digit())));
+            .is_some_and(|w| w == "by" || (w.len() == 4 && is_number(w)));
     if (n <= LINE_WORDS && (t.contains('©') || copyright))
         || (n <= RIGHTS_WORDS && RIGHTS.iter().any(|r| lower.contains(r)))
     {
@@ -216,19 +217,17 @@ pub(super) fn kind(t: &str) -> Option<RemovalKind> {
     }
     // The reader asked to subscribe: the verb first ("Subscribe to email updates", "Jetzt
     // abonnieren"), not a sentence ("Iran does not subscribe to that view").
-    let first = if NOW.contains(&words[0].as_str()) {
+    let verb = if first(NOW) {
         words.get(1)
     } else {
         Some(&words[0])
     };
-    let subscribe =
-        first.is_some_and(|w| SUBSCRIBE.contains(&w.as_str())) || opens(&["sign", "up"]);
-    let newsletter = words.iter().any(|w| w.starts_with("newsletter"))
-        && words.iter().any(|w| OWN.contains(&w.as_str()));
+    let subscribe = verb.is_some_and(|w| SUBSCRIBE.contains(&w.as_str())) || opens(&["sign", "up"]);
+    let newsletter = words.iter().any(|w| w.starts_with("newsletter")) && any(OWN);
     if n <= LINE_WORDS && (subscribe || newsletter) {
         return Some(RemovalKind::Newsletter);
     }
-    if n <= LINE_WORDS && ADVERT.contains(&words[0].as_str()) {
+    if n <= LINE_WORDS && first(ADVERT) {
         let rest = after_word(t);
         if rest.is_empty() || rest.starts_with([':', '.', '-', '–', '—']) {
             return Some(RemovalKind::Advertising);
@@ -240,13 +239,13 @@ pub(super) fn kind(t: &str) -> Option<RemovalKind> {
             THIS.contains(&words[i - 1].as_str())
                 && ABOUT_ARTICLE.contains(&words[i].as_str())
                 // "der Artikel 5": a treaty's article, not this one.
-                && !words.get(i + 1).is_some_and(|x| x.chars().all(|c| c.is_ascii_digit()))
+                && !words.get(i + 1).is_some_and(|x| is_number(x))
         })
-        && words.iter().any(|w| OF_READER.contains(&w.as_str()))
+        && any(OF_READER)
     {
         return Some(RemovalKind::CallToComment);
     }
-    if (n <= COMMENTS_ALONE && COMMENTS_FIRST.contains(&words[0].as_str()))
+    if (n <= COMMENTS_ALONE && first(COMMENTS_FIRST))
         || (n <= COMMENTS_WORDS && (opens(&["keine", "kommentare"]) || opens(&["no", "comments"])))
     {
         return Some(RemovalKind::Comments);
@@ -269,6 +268,11 @@ fn is_credit(t: &str, first: &str, n: usize) -> bool {
         || (n <= CREDIT_BY_WORDS
             && !t.trim_end().ends_with('.')
             && matches!(leading_word(rest).as_str(), "by" | "von"))
+}
+
+/// Whether the word `w` is digits alone (a year, a treaty's article number).
+fn is_number(w: &str) -> bool {
+    w.chars().all(|c| c.is_ascii_digit())
 }
 
 /// What follows the first word of `t` (its letters and digits), without the spaces before it.

@@ -130,6 +130,8 @@ pub fn clean(raw: &str) -> Cleaned {
             }
             _ => mode = Mode::Normal,
         }
+        // What the line is marked as (a list item, a quotation, a table row…), and its text.
+        let (marked, content) = markers::read(t);
         if out.title.is_none() {
             out.title = Some(plain_text(t));
             push(Class::Title);
@@ -181,12 +183,12 @@ pub fn clean(raw: &str) -> Cleaned {
             push(Class::Drop(RemovalKind::LayoutFragment));
         } else if has_personal_data(t) {
             push(Class::Drop(RemovalKind::PersonalData));
-        } else if let Some(kind) = Some(markers::read(t))
-            .filter(|(kind, _)| *kind != PassageKind::TableRow)
-            .and_then(|(_, content)| furniture::kind(&plain_text(content)))
+        } else if let Some(kind) = (marked != PassageKind::TableRow)
+            .then(|| furniture::kind(&plain_text(content)))
+            .flatten()
         {
             push(Class::Drop(kind));
-        } else if markers::read(t).0 != PassageKind::Paragraph {
+        } else if marked != PassageKind::Paragraph {
             // A list item, quotation, table row… is never a heading, however short.
             push(Class::Keep(BlockKind::Paragraph));
         } else if has_markdown_headings(t) {
