@@ -1,6 +1,7 @@
 // Prerendered pages (ARCHITECTURE.md, "Prerendered pages"): a page written at build time holds
 // one view's text (`<meta name="parallax-prerendered">`: `/` the library, `/read/002` a reader,
-// `/explore` the explorer's search box, for any query), shown at first paint, before the app. Inlined at the top of <head> by Trunk (no request, and
+// `/explore` the explorer's search box, for any query, `/compare` compare's pickers, for any
+// sources with a page), shown at first paint, before the app. Inlined at the top of <head> by Trunk (no request, and
 // it runs before the body is read): when the link opened names that view (or none), the text
 // stays; any other link hides it (`html[data-prerendered=other]`) and the loading message shows,
 // so that no other view flashes before the app shows the one linked. The same rule as the core's
@@ -17,6 +18,33 @@
   const path = q < 0 ? fragment : fragment.slice(0, q);
   const plain = q < 0 || /^v=[0-9a-zA-Z]*$/.test(fragment.slice(q + 1));
   const reader = /^\/read\/([^/]+)(?:\/([^/]+))?$/.exec(path);
+  // A text of the link as the core decodes it (`fragment::decode`), byte by byte: each `%XX` its
+  // byte, any other byte as written.
+  const decode = (text) => {
+    const raw = new TextEncoder().encode(text);
+    const bytes = [];
+    for (let i = 0; i < raw.length; i++) {
+      const pair = String.fromCharCode(raw[i + 1], raw[i + 2]);
+      if (raw[i] === 0x25 && /^[0-9a-fA-F]{2}$/.test(pair)) {
+        bytes.push(parseInt(pair, 16));
+        i += 2;
+      } else {
+        bytes.push(raw[i]);
+      }
+    }
+    return new TextDecoder().decode(new Uint8Array(bytes));
+  };
+  // The link's parameters as the core reads them (`state::raw`): its first 128 non-empty ones;
+  // `param(name)` is the first with that exact name, decoded (a bad escape kept as written).
+  const params = (q < 0 ? '' : fragment.slice(q + 1))
+    .split('&')
+    .filter((p) => p !== '')
+    .slice(0, 128)
+    .map((p) => {
+      const at = p.indexOf('=');
+      return at < 0 ? [p, ''] : [p.slice(0, at), p.slice(at + 1)];
+    });
+  const param = (name) => decode(params.find(([k]) => k === name)?.[1] ?? '');
   // Runs `step` before each frame drawn while the page is read, until it has done its work
   // (returns true: the browser may draw frames before the page is all read), then once the page
   // is all read: again if `again`, else only if it never could.
@@ -34,34 +62,9 @@
   };
   if (view === '/explore' && (fragment === '' || path === '/explore')) {
     // The explorer: the link's query in the box (and the title) and its mode on the switch,
-    // before the first frame that shows them, read as the core reads a link (`state::raw`,
-    // `decode`: the first of its first 128 non-empty parameters with that exact name, each
-    // escape decoded on its own, a bad one kept as written). The rest of the link (filters) is
-    // the app's to show. Box and switch are written disabled (without JavaScript they could do
-    // nothing): enabled here.
-    const params = (q < 0 ? '' : fragment.slice(q + 1))
-      .split('&')
-      .filter((p) => p !== '')
-      .slice(0, 128)
-      .map((p) => {
-        const at = p.indexOf('=');
-        return at < 0 ? [p, ''] : [p.slice(0, at), p.slice(at + 1)];
-      });
-    const param = (name) => {
-      // As `fragment::decode`, byte by byte: each `%XX` its byte, any other byte as written.
-      const raw = new TextEncoder().encode(params.find(([k]) => k === name)?.[1] ?? '');
-      const bytes = [];
-      for (let i = 0; i < raw.length; i++) {
-        const pair = String.fromCharCode(raw[i + 1], raw[i + 2]);
-        if (raw[i] === 0x25 && /^[0-9a-fA-F]{2}$/.test(pair)) {
-          bytes.push(parseInt(pair, 16));
-          i += 2;
-        } else {
-          bytes.push(raw[i]);
-        }
-      }
-      return new TextDecoder().decode(new Uint8Array(bytes));
-    };
+    // before the first frame that shows them, read as the core reads a link. The rest of the
+    // link (filters) is the app's to show. Box and switch are written disabled (without
+    // JavaScript they could do nothing): enabled here.
     const fill = () => {
       const box = document.querySelector('.pre-view #q');
       const kwic = document.querySelector('.pre-view #kwic');
@@ -78,6 +81,49 @@
     // the app).
     beforeFrames(fill, false);
     return;
+  }
+  // Compare: the link's sources in the pickers, its theme and switch, before the first frame
+  // that shows them, when the app will show just that: two or three different sources, each with
+  // a page (`parallax-pages`, as the core's `state::prerendered_page`), and no parameter but the
+  // version, the theme and the switch (a theme the reader renamed, joined, hid or added is not
+  // among the page's). A theme the page does not list is one the core drops too (with a notice):
+  // "All themes". The pickers are written disabled, as the explorer's box: enabled here.
+  const compare = /^\/compare\/([^/]+)\/([^/]+)(?:\/([^/]+))?$/.exec(path);
+  if (view === '/compare' && compare) {
+    const pages = (document.querySelector('meta[name="parallax-pages"]')?.getAttribute('content') ?? '').split(' ');
+    const docs = compare.slice(1).filter((d) => d !== undefined).map(decode);
+    const only = params.every(([k]) => k === 'v' || k === 'theme' || k === 'differ');
+    if (only && new Set(docs).size === docs.length && docs.every((d) => pages.includes(d))) {
+      const fill = () => {
+        const picker = document.querySelector('.pre-view .cmp-picker');
+        const last = picker?.querySelector('#only-differ');
+        if (!last) return false;
+        // As the app's `Picker`: a source in another column says which, and the empty third
+        // column cannot take one of the first two (there is none to trade places with).
+        for (const select of picker.querySelectorAll('select[data-slot]')) {
+          const slot = Number(select.dataset.slot);
+          const current = docs[slot] ?? '';
+          for (const option of select.options) {
+            const column = docs.indexOf(option.value);
+            if (option.value !== '' && column >= 0 && option.value !== current) {
+              option.textContent += ` (column ${column + 1})`;
+              option.disabled = slot >= docs.length;
+            }
+          }
+          select.value = current;
+        }
+        const theme = picker.querySelector('#cmp-theme');
+        theme.value = param('theme');
+        if (theme.selectedIndex < 0) theme.value = '';
+        last.checked = param('differ') === '1';
+        for (const control of picker.querySelectorAll('select, input')) control.disabled = false;
+        document.title = `Compare ${docs.join(', ')} — Parallax`;
+        return true;
+      };
+      // Once: what the reader chooses afterwards is hers (assets/start.js gives it to the app).
+      beforeFrames(fill, false);
+      return;
+    }
   }
   const same =
     fragment === '' ||

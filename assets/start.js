@@ -1,8 +1,9 @@
 // Focus and edits across the take-over: the app replaces a prerendered page with the same
 // content. The control a reader focused before it did (found again by its place among the
 // controls of `<main>`, checked by its tag and text) has focus again in the app's page; what she
-// typed in a box or switched (the explorer's search box and switch) is given to the app's
-// control of the same id as if she had done it there, so the app shows what she asked for.
+// typed in a box, chose or switched (the explorer's search box and switch, compare's pickers)
+// is given to the app's control of the same id as if she had done it there, so the app shows
+// what she asked for.
 (() => {
   const root = document.documentElement;
   if (!document.querySelector('meta[name="parallax-prerendered"]')) return;
@@ -52,7 +53,8 @@
           if (el.checked !== was.checked) el.click();
         } else if (el.value !== was.value) {
           el.value = was.value;
-          el.dispatchEvent(new Event('input', { bubbles: true }));
+          // A box tells the app as it is typed in; a list (compare's pickers) once a choice is made.
+          el.dispatchEvent(new Event(el instanceof HTMLSelectElement ? 'change' : 'input', { bubbles: true }));
         }
       }
       if (pending.length > 0) {
@@ -92,8 +94,9 @@
     }
     message.hidden = false;
     for (const status of document.querySelectorAll('.shell-status')) status.hidden = true;
-    // The prerendered view's controls (the explorer's box and switch) can do nothing now.
-    for (const control of document.querySelectorAll('.pre-view input')) control.disabled = true;
+    // The prerendered view's controls (the explorer's box and switch, compare's pickers) can do
+    // nothing now.
+    for (const control of document.querySelectorAll('.pre-view input, .pre-view select')) control.disabled = true;
     document.documentElement.setAttribute('data-start-failed', 'true');
   };
 

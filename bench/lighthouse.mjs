@@ -29,8 +29,8 @@ const CATEGORIES = ['performance', 'accessibility', 'best-practices', 'seo'];
 
 // Links that show real content of the bundled corpus (sources 000–004); each report's
 // `final-screenshot` audit shows what the page showed at the end (BENCHMARKS.md lists it).
-// `path` follows the server's origin and `/`. The reader's passage and the explorer's query are
-// on the prerendered pages the app's links lead to; each also in today's form, which the app
+// `path` follows the server's origin and `/`. The reader's passage, the explorer's query and the
+// comparison are on the prerendered pages the app's links lead to; each also in today's form, which the app
 // opens from index.html and then writes under the view's page.
 const LINKS = [
   { name: 'library', path: '' },
@@ -38,7 +38,8 @@ const LINKS = [
   { name: 'reader passage, today\'s form', path: '#/read/004/p19' },
   { name: 'explore query', path: 'explore.html#/explore?q=sanctions' },
   { name: 'explore query, today\'s form', path: '#/explore?q=sanctions' },
-  { name: 'compare (3 sources)', path: '#/compare/001/002/004' },
+  { name: 'compare (3 sources)', path: 'compare.html#/compare/001/002/004' },
+  { name: 'compare (3 sources), today\'s form', path: '#/compare/001/002/004' },
 ];
 const PRESETS = ['mobile', 'desktop'];
 

@@ -14,6 +14,7 @@ mod theme_rows;
 use parallax_core::compare::compare;
 use parallax_core::state::{Compare, State, View};
 use parallax_core::strings;
+use parallax_core::strings::compare as words;
 use std::rc::Rc;
 use yew::prelude::*;
 
@@ -44,7 +45,7 @@ pub struct Props {
 pub fn CompareView(props: &Props) -> Html {
     let ctx = use_ctx();
     let s = &props.view;
-    dom::use_title(format!("Compare {} — Parallax", s.docs.join(", ")));
+    dom::use_title(words::title(&s.docs));
     let corpus = &ctx.data.bundle.corpus;
     let analysis = ctx.data.analysis(&ctx.state);
     let reuse = ctx.data.reuse();
@@ -57,7 +58,7 @@ pub fn CompareView(props: &Props) -> Html {
         Err(_) if corpus.documents.len() < 2 => {
             return html! {
                 <section class="compare-view">
-                    <h1>{ "Compare sources" }</h1>
+                    <h1>{ words::TITLE }</h1>
                     <p class="error">{ format!(
                         "Comparing needs two documents, and this library has {}. Add a document of your own in the library (“Add your own documents”), then compare.",
                         corpus.documents.len()
@@ -68,7 +69,7 @@ pub fn CompareView(props: &Props) -> Html {
         Err(e) => {
             return html! {
                 <section class="compare-view">
-                    <h1>{ "Compare sources" }</h1>
+                    <h1>{ words::TITLE }</h1>
                     <Picker view={s.clone()} />
                     <p class="error">{ format!("Cannot compare: {e}.") }</p>
                 </section>
@@ -143,21 +144,29 @@ pub fn CompareView(props: &Props) -> Html {
     let open_theme = theme.map(str::to_owned);
     html! {
         <section class="compare-view" data-docs={names.clone()}>
-            <h1>{ "Compare sources" }</h1>
+            <h1>{ words::TITLE }</h1>
             <Picker view={s.clone()} />
             <p class="result-count" role="status" aria-live="polite">{ status }</p>
             if themeless {
                 <p class="cmp-themeless">{ format!("No source here speaks to a theme{}, so {} are compared passage by passage.", if comparison.rows.is_empty() { " (this library has none: its sources came with their texts only)" } else { "" }, strings::and_list(&comparison.docs)) }</p>
                 <Matched docs={comparison.docs.clone()} />
-            } else if rows.is_empty() {
-                <div class="empty">
-                    <p>{ format!("No theme{scope} to show for {names}{differ_note}.") }</p>
-                    if s.theme.is_some() || s.only_differ {
-                        <button type="button" onclick={clear}>{ "Show all themes" }</button>
-                    }
-                </div>
             } else {
-                <Summary view={s.clone()} rows={rows.iter().map(|r| (*r).clone()).collect::<Vec<_>>()} totals={totals.clone()} />
+                // Its heading and what it counts first, whatever it finds: the prerendered page
+                // (`compare.html`) shows them before the app has the findings.
+                <section class="cmp-summary-section" aria-labelledby="cmp-summary-h">
+                    <h2 id="cmp-summary-h">{ words::AT_A_GLANCE }</h2>
+                    <p id="cmp-differ-means" class="cmp-differ-means">{ words::DIFFER_MEANS }</p>
+                    if rows.is_empty() {
+                        <div class="empty">
+                            <p>{ format!("No theme{scope} to show for {names}{differ_note}.") }</p>
+                            if s.theme.is_some() || s.only_differ {
+                                <button type="button" onclick={clear}>{ "Show all themes" }</button>
+                            }
+                        </div>
+                    } else {
+                        <Summary view={s.clone()} rows={rows.iter().map(|r| (*r).clone()).collect::<Vec<_>>()} totals={totals.clone()} />
+                    }
+                </section>
             }
             <section class="cmp-facts-section" aria-labelledby="cmp-facts-h">
                 <h2 id="cmp-facts-h">{ "Figures, dates and claims" }</h2>

@@ -2,6 +2,7 @@
 //! "only where they differ" switch, each change a new link.
 
 use parallax_core::state::{Compare, MAX_COMPARE};
+use parallax_core::strings::compare as words;
 use yew::prelude::*;
 
 use super::with;
@@ -58,7 +59,7 @@ pub(super) fn Picker(props: &PickerProps) -> Html {
         let id = format!("cmp-source-{}", slot + 1);
         // A third column can only be added after the first two; an empty choice removes it.
         let none = optional.then(|| {
-            html! { <option value="" selected={current.is_empty()}>{ "None" }</option> }
+            html! { <option value="" selected={current.is_empty()}>{ words::NONE }</option> }
         });
         let options = corpus.documents.iter().map(|d| {
             let elsewhere = current != d.id && s.docs.contains(&d.id);
@@ -66,14 +67,14 @@ pub(super) fn Picker(props: &PickerProps) -> Html {
             let disabled = elsewhere && slot >= s.docs.len();
             html! {
                 <option value={d.id.clone()} selected={current == d.id} {disabled}>
-                    { format!("{} — {}", d.id, d.title) }
+                    { words::source_option(&d.id, &d.title) }
                     if elsewhere { { format!(" (column {})", s.docs.iter().position(|x| *x == d.id).unwrap_or(0) + 1) } }
                 </option>
             }
         });
         html! {
             <div class="cmp-field">
-                <label for={id.clone()}>{ format!("Source {}", slot + 1) }if optional { <span class="vh">{ " (optional)" }</span> }</label>
+                <label for={id.clone()}>{ words::source_label(slot) }if optional { <span class="vh">{ " (optional)" }</span> }</label>
                 <select id={id} {onchange} data-slot={slot.to_string()} ~value={current.clone()}>
                     { none }
                     { for options }
@@ -106,22 +107,22 @@ pub(super) fn Picker(props: &PickerProps) -> Html {
         })
     };
     html! {
-        <form class="cmp-picker" aria-label="What to compare" onsubmit={Callback::from(|e: SubmitEvent| e.prevent_default())}>
+        <form class="cmp-picker" aria-label={words::PICKER_LABEL} onsubmit={Callback::from(|e: SubmitEvent| e.prevent_default())}>
             <fieldset class="cmp-sources">
-                <legend class="vh">{ "Sources, one per column" }</legend>
+                <legend class="vh">{ words::SOURCES_LEGEND }</legend>
                 { for slots }
             </fieldset>
             <div class="cmp-filters">
                 <div class="cmp-field">
-                    <label for="cmp-theme">{ "Theme" }</label>
+                    <label for="cmp-theme">{ words::THEME_LABEL }</label>
                     <select id="cmp-theme" onchange={theme_change} ~value={s.theme.clone().unwrap_or_default()}>
-                        <option value="" selected={s.theme.is_none()}>{ "All themes" }</option>
+                        <option value="" selected={s.theme.is_none()}>{ words::ALL_THEMES }</option>
                         { for theme_options }
                     </select>
                 </div>
                 <p class="cmp-switch">
                     <input type="checkbox" role="switch" id="only-differ" checked={s.only_differ} onchange={differ_change} />
-                    <label for="only-differ">{ "Only where they differ" }</label>
+                    <label for="only-differ">{ words::DIFFER_LABEL }</label>
                 </p>
             </div>
         </form>

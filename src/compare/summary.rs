@@ -1,6 +1,7 @@
-//! The compare view's summary, first on the page: per theme, how many passages each source has,
-//! which sources share wording and in how many places, and what the sources' sentences on that
-//! theme disagree about; a last row counts each passage, place and fact once. Numbers come from
+//! The compare view's summary table, first on the page under its heading (`CompareView`): per
+//! theme, how many passages each source has, which sources share wording and in how many places,
+//! and what the sources' sentences on that theme disagree about; a last row counts each passage,
+//! place and fact once. Numbers come from
 //! the core (`ThemeRow::shared`, `ThemeRow::disputes`, `Comparison::totals`).
 
 use parallax_core::compare::{Shared, ThemeRow, Totals};
@@ -89,10 +90,8 @@ pub(super) fn Summary(props: &SummaryProps) -> Html {
     });
     let several = props.rows.len() > 1;
     html! {
-        <section class="cmp-summary-section" aria-labelledby="cmp-summary-h">
-            <h2 id="cmp-summary-h">{ "At a glance" }</h2>
-            <table class="cmp-summary">
-                <caption class="cmp-differ-means">{ "A theme differs where its own sentences disagree; a source saying nothing on it is not counted as a difference. Pick a theme to read it." }</caption>
+        <>
+            <table class="cmp-summary" aria-labelledby="cmp-summary-h" aria-describedby="cmp-differ-means">
                 <thead>
                     <tr>
                         <th scope="col" class="cmp-col-theme">{ "Theme" }</th>
@@ -115,6 +114,6 @@ pub(super) fn Summary(props: &SummaryProps) -> Html {
             </table>
             // After the table: on a phone the summary itself must begin on the first screen.
             <ExportButtons what={Exported::CompareSummary(props.view.clone())} label="Export this summary" />
-        </section>
+        </>
     }
 }

@@ -1,4 +1,4 @@
-//! Small text helpers shared by the core and the app, each written once: counts in words ("1,234 words") and sizes ("4.2 MB"), the library's opening line, the explorer's fixed words, a text's first words, contexts cut at words, month names, a passage's name (`passage_name`), days that exist on the calendar, a value as one line, calendar dates of a time in milliseconds, invisible characters, and character references (`&amp;`, `&#233;`).
+//! Small text helpers shared by the core and the app, each written once: counts in words ("1,234 words") and sizes ("4.2 MB"), the library's opening line, the explorer's and compare's fixed words, a text's first words, contexts cut at words, month names, a passage's name (`passage_name`), days that exist on the calendar, a value as one line, calendar dates of a time in milliseconds, invisible characters, and character references (`&amp;`, `&#233;`).
 
 use std::borrow::Cow;
 
@@ -80,6 +80,47 @@ pub mod explore {
         } else {
             format!("{query} — Explore — Parallax")
         }
+    }
+}
+
+/// The compare view's words above its findings, the same for any sources: what the app's
+/// compare view and its prerendered page (`parallax-pack`'s `prerender`) both say.
+pub mod compare {
+    /// The view's title.
+    pub const TITLE: &str = "Compare sources";
+    /// The picker's name for assistive technology.
+    pub const PICKER_LABEL: &str = "What to compare";
+    /// The sources' group, one per column (read out, not shown).
+    pub const SOURCES_LEGEND: &str = "Sources, one per column";
+    /// The optional third column's empty choice.
+    pub const NONE: &str = "None";
+    /// The theme filter's label.
+    pub const THEME_LABEL: &str = "Theme";
+    /// The theme filter's first choice.
+    pub const ALL_THEMES: &str = "All themes";
+    /// The switch to the themes where the sources differ.
+    pub const DIFFER_LABEL: &str = "Only where they differ";
+    /// The summary's heading.
+    pub const AT_A_GLANCE: &str = "At a glance";
+    /// What the summary counts as a difference, under its heading.
+    pub const DIFFER_MEANS: &str = "A theme differs where its own sentences disagree; a source \
+        saying nothing on it is not counted as a difference. Pick a theme to read it.";
+
+    /// The label of column `slot`'s picker (0-based): "Source 1".
+    pub fn source_label(slot: usize) -> String {
+        format!("Source {}", slot + 1)
+    }
+
+    /// A source as its pickers list it: "002 — Title".
+    pub fn source_option(id: &str, title: &str) -> String {
+        format!("{id} — {title}")
+    }
+
+    /// The compare view's page title: "Compare 001, 002, 004 — Parallax".
+    /// `assets/prerendered.js` writes the prerendered page's title the same way.
+    pub fn title<S: AsRef<str>>(docs: &[S]) -> String {
+        let ids: Vec<&str> = docs.iter().map(AsRef::as_ref).collect();
+        format!("Compare {} — Parallax", ids.join(", "))
     }
 }
 

@@ -10,8 +10,8 @@ mod counting;
 use common::known;
 use parallax_core::state::{
     fragment_of, get_documents, open_pasted, parse, prerendered_page, print, share_base,
-    step_needs, Lesson, NotALink, Notice, Read, State, View, EXPLORE_PAGE, MAX_FRAGMENT,
-    MAX_PASTE_CHARS, MAX_STEPS, OPEN_IN_YOUR_COPY,
+    step_needs, Lesson, NotALink, Notice, Read, State, View, COMPARE_PAGE, EXPLORE_PAGE,
+    MAX_FRAGMENT, MAX_PASTE_CHARS, MAX_STEPS, OPEN_IN_YOUR_COPY,
 };
 use proptest::prelude::*;
 
@@ -656,12 +656,40 @@ fn a_plain_reader_link_is_written_under_its_prerendered_page() {
         );
     }
     assert_eq!(EXPLORE_PAGE, "explore.html");
-    for other in ["/", "/compare/001/002", "/source/002", "/map"] {
+    // Two or three sources compared, whatever the theme and switch, on compare's page.
+    for compare in [
+        "/compare/001/002",
+        "/compare/004/001/002?theme=military&differ=1",
+        "/compare/002/003?differ=1",
+    ] {
+        assert_eq!(
+            page(compare, &pages).as_deref(),
+            Some(COMPARE_PAGE),
+            "{compare}"
+        );
+    }
+    assert_eq!(COMPARE_PAGE, "compare.html");
+    // Compare with themes the reader changed or added (the page lists the corpus's own), or
+    // with no sources yet (the app chooses them): the library's page.
+    for other in [
+        "/",
+        "/compare",
+        "/compare/001/002?hide=military",
+        "/compare/001/002?rename=trade:Money",
+        "/compare/001/002?custom=Grain:wheat",
+        "/source/002",
+        "/map",
+    ] {
         assert_eq!(page(other, &pages), None, "{other}");
     }
     // A document with no page of its own (a reader's own, or a build that wrote none).
     assert_eq!(page("/read/002", &pages[..2]), None);
     assert_eq!(page("/read/002", &[]), None);
+    assert_eq!(page("/compare/001/002", &pages[..2]), None);
+    assert_eq!(
+        page("/compare/000/001", &pages[..2]).as_deref(),
+        Some(COMPARE_PAGE)
+    );
     // A build that wrote no pages has no explorer's page either.
     assert_eq!(page("/explore?q=Syria", &[]), None);
 }

@@ -1,5 +1,6 @@
 //! Prerendered pages: the library into the build's `index.html`, each source's reader into
-//! `read-<id>.html` and the explorer's search box into `explore.html` beside it, written at build
+//! `read-<id>.html`, the explorer's search box into `explore.html` and compare's pickers into
+//! `compare.html` beside it, written at build
 //! time from the core with the app's own markup, so that a link shows its text at first paint,
 //! before the wasm has arrived; the app then takes the page over (ARCHITECTURE.md, "Prerendered
 //! pages"). All text is escaped: nothing of the corpus is ever written as markup.
@@ -11,8 +12,10 @@ use std::path::Path;
 use lol_html::html_content::ContentType;
 use lol_html::{element, rewrite_str};
 use parallax_core::layout::{groups, reading_order, Group, Item};
-use parallax_core::state::{print, Known, OverviewPart, Read, State, View, EXPLORE_PAGE};
-use parallax_core::strings::explore as words;
+use parallax_core::state::{
+    print, Known, OverviewPart, Read, State, View, COMPARE_PAGE, EXPLORE_PAGE,
+};
+use parallax_core::strings::{compare as compare_words, explore as words};
 use parallax_core::{strings, Bundle, BylineSource, Document, Passage, PassageKind};
 
 use crate::html::{rewrite_error, settings};
@@ -51,6 +54,11 @@ const NO_SCRIPT: &str = "You are reading without JavaScript: every source can be
 const NO_SCRIPT_EXPLORE: &str = "You are reading without JavaScript: searching needs JavaScript \
     and WebAssembly, but every source can be read from";
 
+/// What a reader without JavaScript is told above compare's pickers (followed by a link to the
+/// library).
+const NO_SCRIPT_COMPARE: &str = "You are reading without JavaScript: comparing needs JavaScript \
+    and WebAssembly, but every source can be read from";
+
 /// What `prerender` wrote.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Prerendered {
@@ -65,8 +73,8 @@ pub fn reader_file(id: &str) -> String {
     format!("read-{id}.html")
 }
 
-/// Writes the prerendered library into `dist/index.html`, the explorer's page (`EXPLORE_PAGE`)
-/// and a reader page per document of `bundle` beside it (nothing at all past `MAX_PAGES`
+/// Writes the prerendered library into `dist/index.html`, the explorer's page (`EXPLORE_PAGE`),
+/// compare's (`COMPARE_PAGE`) and a reader page per document of `bundle` beside it (nothing at all past `MAX_PAGES`
 /// documents). Running it again on its own output gives the same files.
 pub fn prerender(dist: &Path, bundle: &Bundle) -> Result<Prerendered, PackError> {
     let index = dist.join("index.html");
@@ -117,6 +125,19 @@ pub fn prerender(dist: &Path, bundle: &Bundle) -> Result<Prerendered, PackError>
     )?;
     write(dist, EXPLORE_PAGE, &explore)?;
     files.push(EXPLORE_PAGE.to_owned());
+    let compare = page(
+        &template,
+        &program,
+        &format!("{} — Parallax", compare_words::TITLE),
+        "/compare",
+        &pages,
+        &no_script(&format!(
+            r#"{NO_SCRIPT_COMPARE} <a href="index.html">the list of sources</a>."#
+        )),
+        &compare_main(corpus),
+    )?;
+    write(dist, COMPARE_PAGE, &compare)?;
+    files.push(COMPARE_PAGE.to_owned());
     for doc in docs {
         let view = format!("/read/{}", doc.id);
         let html = page(
@@ -388,6 +409,83 @@ fn explore_main() -> String {
         help = text(words::HELP),
         kwic = text(words::KWIC_LABEL),
     );
+    out
+}
+
+/// Compare's words above its findings (the app's `CompareView` and `Picker`): its title, the
+/// three sources' pickers (every document, the third with "None"), the theme filter (the corpus's
+/// themes), the switch, a loading line where the count will be, then the summary's heading and
+/// what it counts (when the corpus has themes: else the app compares passage by passage). The
+/// same for any sources: `assets/prerendered.js` chooses the link's before the first paint and
+/// enables the controls (written disabled: without JavaScript they could do nothing);
+/// `assets/start.js` hands what the reader chose meanwhile to the app.
+fn compare_main(corpus: &parallax_core::Corpus) -> String {
+    let mut out = regions(false);
+    let _ = write!(
+        out,
+        r#"<section class="compare-view"><h1>{}</h1><form class="cmp-picker" aria-label="{}"><fieldset class="cmp-sources"><legend class="vh">{}</legend>"#,
+        text(compare_words::TITLE),
+        attr(compare_words::PICKER_LABEL),
+        text(compare_words::SOURCES_LEGEND),
+    );
+    for slot in 0..parallax_core::state::MAX_COMPARE {
+        let optional = slot >= 2;
+        let _ = write!(
+            out,
+            r#"<div class="cmp-field"><label for="cmp-source-{n}">{label}{hint}</label><select id="cmp-source-{n}" data-slot="{slot}" disabled>"#,
+            n = slot + 1,
+            label = text(&compare_words::source_label(slot)),
+            hint = if optional {
+                r#"<span class="vh"> (optional)</span>"#
+            } else {
+                ""
+            },
+        );
+        if optional {
+            let _ = write!(
+                out,
+                r#"<option value="">{}</option>"#,
+                text(compare_words::NONE)
+            );
+        }
+        for d in &corpus.documents {
+            let _ = write!(
+                out,
+                r#"<option value="{}">{}</option>"#,
+                attr(&d.id),
+                text(&compare_words::source_option(&d.id, &d.title))
+            );
+        }
+        out.push_str("</select></div>");
+    }
+    let _ = write!(
+        out,
+        r#"</fieldset><div class="cmp-filters"><div class="cmp-field"><label for="cmp-theme">{}</label><select id="cmp-theme" disabled><option value="">{}</option>"#,
+        text(compare_words::THEME_LABEL),
+        text(compare_words::ALL_THEMES),
+    );
+    for t in &corpus.themes {
+        let _ = write!(
+            out,
+            r#"<option value="{}">{}</option>"#,
+            attr(&t.id),
+            text(&t.label)
+        );
+    }
+    let _ = write!(
+        out,
+        r#"</select></div><p class="cmp-switch"><input type="checkbox" role="switch" id="only-differ" disabled><label for="only-differ">{}</label></p></div></form><p class="result-count shell-status" role="status">Comparing the sources…</p>"#,
+        text(compare_words::DIFFER_LABEL),
+    );
+    if !corpus.themes.is_empty() {
+        let _ = write!(
+            out,
+            r#"<section class="cmp-summary-section" aria-labelledby="cmp-summary-h"><h2 id="cmp-summary-h">{}</h2><p id="cmp-differ-means" class="cmp-differ-means">{}</p></section>"#,
+            text(compare_words::AT_A_GLANCE),
+            text(compare_words::DIFFER_MEANS),
+        );
+    }
+    out.push_str("</section>");
     out
 }
 

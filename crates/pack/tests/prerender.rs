@@ -1,6 +1,6 @@
 //! `prerender` on the real corpus the app embeds, into a small build folder: a page per source
 //! holding every passage's text once, as the passage has it; the library's cards; the explorer's
-//! search box in the app's words; text of the
+//! search box and compare's pickers in the app's words; text of the
 //! corpus never written as markup; the same files when run again; a clear error for a page it
 //! cannot prerender into; no pages for a corpus past `MAX_PAGES`.
 #![allow(clippy::disallowed_methods)] // Tests never reach the wasm.
@@ -9,8 +9,8 @@ use std::cell::RefCell;
 use std::path::Path;
 
 use lol_html::{element, rewrite_str, text, RewriteStrSettings};
-use parallax_core::state::EXPLORE_PAGE;
-use parallax_core::strings::explore as words;
+use parallax_core::state::{COMPARE_PAGE, EXPLORE_PAGE};
+use parallax_core::strings::{compare as compare_words, explore as words};
 use parallax_core::{Bundle, PassageKind};
 use parallax_pack::prerender::{prerender, reader_file, MAX_PAGES};
 
@@ -19,7 +19,7 @@ const wasm = await init({ module_or_path: './app-1_bg.wasm' });</script>"#;
 
 const INDEX: &str = r#"<!doctype html><html lang=en><meta charset=utf-8><title>Parallax</title>
 <script src=/start-1.js></script><link as=fetch crossorigin href=./app-1_bg.wasm rel=preload type=application/wasm><script type=module>import init, * as bindings from './app-1.js';
-const wasm = await init({ module_or_path: './app-1_bg.wasm' });</script><body><header><ul class=shell-nav><li><span class=shell-current data-view=/>Sources</span><li><span>Map</span><li><span data-view=/explore>Explore</span></ul></header>
+const wasm = await init({ module_or_path: './app-1_bg.wasm' });</script><body><header><ul class=shell-nav><li><span class=shell-current data-view=/>Sources</span><li><span>Map</span><li><span data-view=/explore>Explore</span><li><span data-view=/compare>Compare</span></ul></header>
 <main id=main tabindex=-1><section class=shell-main><h1>Story</h1><p class=shell-status>Loading the sources…</p></section></main></body>"#;
 
 fn bundle() -> Bundle {
@@ -64,7 +64,11 @@ fn every_source_has_a_page_with_each_passage_once_as_its_text() {
     let bundle = bundle();
     let dir = dist(INDEX);
     let done = prerender(dir.path(), &bundle).unwrap();
-    let mut expected = vec!["index.html".to_owned(), EXPLORE_PAGE.to_owned()];
+    let mut expected = vec![
+        "index.html".to_owned(),
+        EXPLORE_PAGE.to_owned(),
+        COMPARE_PAGE.to_owned(),
+    ];
     expected.extend(bundle.corpus.documents.iter().map(|d| reader_file(&d.id)));
     assert_eq!(done.files, expected);
     assert_eq!(done.note, None);
@@ -186,16 +190,92 @@ fn the_explorer_has_a_page_with_its_search_box_in_the_apps_words() {
 }
 
 #[test]
+fn compare_has_a_page_with_its_pickers_and_summary_heading_in_the_apps_words() {
+    let bundle = bundle();
+    let dir = dist(INDEX);
+    prerender(dir.path(), &bundle).unwrap();
+    let html = std::fs::read_to_string(dir.path().join(COMPARE_PAGE)).unwrap();
+    assert_eq!(texts(&html, "title"), ["Compare sources — Parallax"]);
+    assert!(html.contains(
+        r#"<meta name="parallax-prerendered" content="/compare" data-program="./app-1_bg.wasm">"#
+    ));
+    // The header marks compare as the view shown, as the app's does.
+    assert!(html.contains(r#"<span data-view=/compare class="shell-current">Compare</span>"#));
+    assert!(
+        html.contains("<span data-view=/explore>Explore</span>"),
+        "{html}"
+    );
+    assert_eq!(texts(&html, ".pre-view h1"), [compare_words::TITLE]);
+    assert_eq!(
+        texts(&html, ".pre-view .cmp-sources label"),
+        ["Source 1", "Source 2", "Source 3 (optional)"]
+    );
+    // Every source in each column's list, in the app's words; the third may be none.
+    let sources: Vec<String> = bundle
+        .corpus
+        .documents
+        .iter()
+        .map(|d| compare_words::source_option(&d.id, &d.title))
+        .collect();
+    assert_eq!(sources.len(), 5);
+    for slot in ["1", "2"] {
+        assert_eq!(texts(&html, &format!("#cmp-source-{slot} option")), sources);
+    }
+    let mut third = vec![compare_words::NONE.to_owned()];
+    third.extend(sources.iter().cloned());
+    assert_eq!(texts(&html, "#cmp-source-3 option"), third);
+    // The corpus's themes after "All themes", by their labels.
+    let mut themes = vec![compare_words::ALL_THEMES.to_owned()];
+    themes.extend(bundle.corpus.themes.iter().map(|t| t.label.clone()));
+    assert_eq!(themes.len(), 12);
+    assert_eq!(texts(&html, "#cmp-theme option"), themes);
+    assert_eq!(
+        texts(&html, ".pre-view label[for=only-differ]"),
+        [compare_words::DIFFER_LABEL]
+    );
+    // Nothing chosen in the page (prerendered.js chooses the link's sources), and nothing works
+    // without JavaScript: the four lists and the switch are written disabled.
+    assert!(!html.contains("selected"));
+    assert_eq!(html.matches(" disabled>").count(), 5);
+    assert_eq!(texts(&html, "#cmp-summary-h"), [compare_words::AT_A_GLANCE]);
+    assert_eq!(
+        texts(&html, "p#cmp-differ-means"),
+        [compare_words::DIFFER_MEANS]
+    );
+    assert_eq!(
+        texts(&html, ".shell-status"),
+        ["Loading the sources…", "Comparing the sources…"]
+    );
+    assert_eq!(
+        texts(&html, ".pre-view noscript"),
+        [
+            r#"<p class="noscript">You are reading without JavaScript: comparing needs JavaScript and WebAssembly, but every source can be read from <a href="index.html">the list of sources</a>.</p>"#
+        ]
+    );
+}
+
+#[test]
 fn corpus_text_is_never_markup() {
     let mut bundle = bundle();
     let hostile = r#"</title><script>alert(1)</script><img src=x onerror=alert(2)> & "quoted""#;
     bundle.corpus.documents[0].title = hostile.to_owned();
     bundle.corpus.documents[0].passages[0].text = hostile.to_owned();
     bundle.corpus.documents[0].passages[0].sentences.clear();
+    bundle.corpus.themes[0].label = hostile.to_owned();
     let dir = dist(INDEX);
     prerender(dir.path(), &bundle).unwrap();
     let id = bundle.corpus.documents[0].id.clone();
-    for name in ["index.html".to_owned(), reader_file(&id)] {
+    let compare = std::fs::read_to_string(dir.path().join(COMPARE_PAGE)).unwrap();
+    assert_eq!(
+        texts(&compare, "#cmp-source-1 option")[0],
+        format!("{id} — {hostile}")
+    );
+    assert_eq!(texts(&compare, "#cmp-theme option")[1], hostile);
+    for name in [
+        "index.html".to_owned(),
+        reader_file(&id),
+        COMPARE_PAGE.to_owned(),
+    ] {
         let html = std::fs::read_to_string(dir.path().join(&name)).unwrap();
         assert!(!html.contains("<script>alert"), "{name}");
         assert!(!html.contains("<img"), "{name}");

@@ -156,18 +156,33 @@ pub fn share_base<'a>(page: &'a str, built_for: Option<&'a str>) -> &'a str {
 /// reader of a document in `pages` (at its start or at a passage, removed text hidden, no theme
 /// of the reader's own: the links `assets/prerendered.js` keeps the prerendered text for), the
 /// explorer's page (`EXPLORE_PAGE`, its search box and help, any query) in a build that wrote
-/// pages, or None for any other view, which the library's page (`index.html`) opens. The app
-/// writes each link under its page, so that the address a reader copies opens with its text at
-/// first paint.
+/// pages, compare's page (`COMPARE_PAGE`, its picker and the summary's heading) for sources that
+/// all have pages, with the corpus's own themes (no theme of the reader's own, none renamed,
+/// joined or hidden: the page lists the corpus's), or None for any other view, which the
+/// library's page (`index.html`) opens. The app writes each link under its page, so that the
+/// address a reader copies opens with its text at first paint.
 pub fn prerendered_page(state: &State, pages: &[String]) -> Option<String> {
     match &state.view {
         View::Read(r) if !r.show_removed && state.custom.is_empty() && pages.contains(&r.doc) => {
             Some(format!("read-{}.html", r.doc))
         }
         View::Explore(_) if !pages.is_empty() => Some(EXPLORE_PAGE.to_owned()),
+        View::Compare(c)
+            if c.docs.len() >= 2
+                && c.docs.iter().all(|d| pages.contains(d))
+                && state.custom.is_empty()
+                && state.edits.is_empty() =>
+        {
+            Some(COMPARE_PAGE.to_owned())
+        }
         _ => None,
     }
 }
+
+/// Compare's prerendered page: its title, its pickers (every source with a page, the corpus's
+/// themes) and the summary's heading and explanation, the same for any sources
+/// (`assets/prerendered.js` chooses the link's in the pickers before the first paint).
+pub const COMPARE_PAGE: &str = "compare.html";
 
 /// The explorer's prerendered page: its title, search box and help, the same for every query
 /// (`assets/prerendered.js` puts the link's query in the box before the first paint).

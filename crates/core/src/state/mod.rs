@@ -42,7 +42,8 @@ mod print;
 pub use edits::{ThemeEdits, NO_THEME_CHANGES};
 pub use fragment::{decode, encode, limit_lines, limit_text, raw};
 pub use handoff::{
-    fragment_of, open_pasted, prerendered_page, share_base, Pasted, EXPLORE_PAGE, MAX_PASTE_CHARS,
+    fragment_of, open_pasted, prerendered_page, share_base, Pasted, COMPARE_PAGE, EXPLORE_PAGE,
+    MAX_PASTE_CHARS,
 };
 pub use lesson::{lesson, LinkFit};
 pub use name::view_name;
