@@ -75,6 +75,14 @@ impl<K: Clone + PartialEq, V> Last<K, V> {
         *self.0.borrow_mut() = Some((key.to_vec(), v.clone()));
         v
     }
+
+    /// Whether the kept value was made for `key`.
+    fn has(&self, key: &[K]) -> bool {
+        self.0
+            .borrow()
+            .as_ref()
+            .is_some_and(|(k, _)| k.as_slice() == key)
+    }
 }
 
 impl Data {
@@ -142,6 +150,14 @@ impl Data {
             let ids: Vec<&str> = docs.iter().map(String::as_str).collect();
             parallax_core::align::align(&self.bundle.corpus, analysis, &ids)
         })
+    }
+
+    /// Whether what compare's findings need (the analysis with `state`'s themes, reuse, facts)
+    /// is already computed: else the view computes it a part a task (`CompareView`).
+    pub fn has_findings(&self, state: &State) -> bool {
+        self.reuse.get().is_some()
+            && self.facts.get().is_some()
+            && self.analysis.has(&[lens(state)])
     }
 
     /// Reuse between sources, computed on first use.

@@ -268,9 +268,51 @@ pub fn start_of_view() {
     focus("main");
 }
 
-/// Marks `<html>` with `data-ready`, which tests and tools wait for.
+thread_local! {
+    /// How many views are still drawing what their first render left out (`HoldReady`), and the
+    /// `data-ready` value waiting for them.
+    static READY: RefCell<(usize, Option<String>)> = const { RefCell::new((0, None)) };
+}
+
+/// Marks `<html>` with `data-ready`, which tests and tools wait for: at once, or when the last
+/// `HoldReady` goes, so that it means the view linked is all drawn.
 pub fn mark_ready(value: &str) {
-    mark_root("data-ready", value);
+    let now = READY.with_borrow_mut(|(holds, waiting)| {
+        if *holds > 0 {
+            *waiting = Some(value.to_owned());
+        }
+        *holds == 0
+    });
+    if now {
+        mark_root("data-ready", value);
+    }
+}
+
+/// Holds `data-ready` back while it lives: taken by a view that draws its frame first and its
+/// findings a few tasks later (compare), at its first render, before the app's `mark_ready`.
+pub struct HoldReady(());
+
+impl HoldReady {
+    pub fn new() -> HoldReady {
+        READY.with_borrow_mut(|(holds, _)| *holds += 1);
+        HoldReady(())
+    }
+}
+
+impl Drop for HoldReady {
+    fn drop(&mut self) {
+        let waiting = READY.with_borrow_mut(|(holds, waiting)| {
+            *holds -= 1;
+            if *holds == 0 {
+                waiting.take()
+            } else {
+                None
+            }
+        });
+        if let Some(value) = waiting {
+            mark_root("data-ready", &value);
+        }
+    }
 }
 
 /// Sets the attribute `name` (a valid, constant name) of `<html>` to `value`.

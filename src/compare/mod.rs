@@ -41,12 +41,91 @@ pub struct Props {
     pub view: Compare,
 }
 
+/// How much of the view is drawn (`CompareView`): its frame, then the summary, then the figures,
+/// dates and claims, then all.
+#[derive(Clone, Copy, PartialEq, PartialOrd)]
+enum Drawn {
+    Frame,
+    Summary,
+    Facts,
+    All,
+}
+
+/// The summary's heading and what it counts, then `body` (the table, or why there is none).
+fn at_a_glance(body: Html) -> Html {
+    html! {
+        <section class="cmp-summary-section" aria-labelledby="cmp-summary-h">
+            <h2 id="cmp-summary-h">{ words::AT_A_GLANCE }</h2>
+            <p id="cmp-differ-means" class="cmp-differ-means">{ words::DIFFER_MEANS }</p>
+            { body }
+        </section>
+    }
+}
+
 #[component]
 pub fn CompareView(props: &Props) -> Html {
     let ctx = use_ctx();
     let s = &props.view;
     dom::use_title(words::title(&s.docs));
+    // The findings' analyses (the index and theme tags, reuse, figures and claims) and their
+    // tables take about a second on a slow phone. Unless a view before computed them, the view's
+    // frame is drawn first (what the prerendered `compare.html` shows: title, pickers, the
+    // summary's heading), then each analysis runs in a task of its own after a paint, then the
+    // summary is drawn, then the figures, then the rest, so that the page answers meanwhile and
+    // no task blocks it for long; `data-ready` waits for all of it.
+    let drawn = use_state(|| {
+        if ctx.data.has_findings(&ctx.state) {
+            Drawn::All
+        } else {
+            Drawn::Frame
+        }
+    });
+    let hold = use_mut_ref(|| (*drawn != Drawn::All).then(dom::HoldReady::new));
+    {
+        let (drawn, data, state) = (drawn.clone(), ctx.data.clone(), ctx.state.clone());
+        let docs = s.docs.clone();
+        use_effect_with((), move |_| {
+            if *drawn == Drawn::Frame {
+                wasm_bindgen_futures::spawn_local(async move {
+                    dom::painted().await;
+                    let analysis = data.analysis(&state);
+                    dom::painted().await;
+                    data.reuse();
+                    dom::painted().await;
+                    data.facts();
+                    drawn.set(Drawn::Summary);
+                    dom::painted().await;
+                    drawn.set(Drawn::Facts);
+                    dom::painted().await;
+                    data.aligned(&analysis, &docs);
+                    dom::painted().await;
+                    drawn.set(Drawn::All);
+                });
+            }
+        });
+    }
+    use_effect_with(*drawn, move |drawn| {
+        if *drawn == Drawn::All {
+            hold.borrow_mut().take();
+        }
+    });
     let corpus = &ctx.data.bundle.corpus;
+    if *drawn == Drawn::Frame {
+        if s.docs.is_empty() {
+            return Html::default();
+        }
+        let themes = !ctx.state.themes(&corpus.themes).is_empty();
+        return html! {
+            <section class="compare-view">
+                <h1>{ words::TITLE }</h1>
+                <Picker view={s.clone()} />
+                <p class="result-count" role="status" aria-live="polite">{ words::COMPARING }</p>
+                if themes {
+                    { at_a_glance(Html::default()) }
+                }
+            </section>
+        };
+    }
     let analysis = ctx.data.analysis(&ctx.state);
     let reuse = ctx.data.reuse();
     let facts = ctx.data.facts();
@@ -143,7 +222,8 @@ pub fn CompareView(props: &Props) -> Html {
     let names = s.docs.join(", ");
     let open_theme = theme.map(str::to_owned);
     html! {
-        <section class="compare-view" data-docs={names.clone()}>
+        // `data-docs` once all is drawn: what tests and tools wait for.
+        <section class="compare-view" data-docs={(*drawn == Drawn::All).then(|| names.clone())}>
             <h1>{ words::TITLE }</h1>
             <Picker view={s.clone()} />
             <p class="result-count" role="status" aria-live="polite">{ status }</p>
@@ -151,23 +231,22 @@ pub fn CompareView(props: &Props) -> Html {
                 <p class="cmp-themeless">{ format!("No source here speaks to a theme{}, so {} are compared passage by passage.", if comparison.rows.is_empty() { " (this library has none: its sources came with their texts only)" } else { "" }, strings::and_list(&comparison.docs)) }</p>
                 <Matched docs={comparison.docs.clone()} />
             } else {
-                // Its heading and what it counts first, whatever it finds: the prerendered page
-                // (`compare.html`) shows them before the app has the findings.
-                <section class="cmp-summary-section" aria-labelledby="cmp-summary-h">
-                    <h2 id="cmp-summary-h">{ words::AT_A_GLANCE }</h2>
-                    <p id="cmp-differ-means" class="cmp-differ-means">{ words::DIFFER_MEANS }</p>
-                    if rows.is_empty() {
+                // Its heading and what it counts first, whatever it finds, as the frame drawn
+                // before the findings (and the prerendered page) show them.
+                { at_a_glance(if rows.is_empty() {
+                    html! {
                         <div class="empty">
                             <p>{ format!("No theme{scope} to show for {names}{differ_note}.") }</p>
                             if s.theme.is_some() || s.only_differ {
                                 <button type="button" onclick={clear}>{ "Show all themes" }</button>
                             }
                         </div>
-                    } else {
-                        <Summary view={s.clone()} rows={rows.iter().map(|r| (*r).clone()).collect::<Vec<_>>()} totals={totals.clone()} />
                     }
-                </section>
+                } else {
+                    html! { <Summary view={s.clone()} rows={rows.iter().map(|r| (*r).clone()).collect::<Vec<_>>()} totals={totals.clone()} /> }
+                }) }
             }
+            if *drawn >= Drawn::Facts {
             <section class="cmp-facts-section" aria-labelledby="cmp-facts-h">
                 <h2 id="cmp-facts-h">{ "Figures, dates and claims" }</h2>
                 <p class="help">{ format!("What {names} state{scope}{differ_note}. Open a value to read the sentence that states it.") }</p>
@@ -187,6 +266,8 @@ pub fn CompareView(props: &Props) -> Html {
                     </div>
                 }
             </section>
+            }
+            if *drawn == Drawn::All {
             if !themeless {
                 <Matched docs={comparison.docs.clone()} />
             }
@@ -200,6 +281,7 @@ pub fn CompareView(props: &Props) -> Html {
                         }) }
                     </div>
                 </section>
+            }
             }
         </section>
     }

@@ -43,7 +43,8 @@ pub(super) fn Picker(props: &PickerProps) -> Html {
     let ctx = use_ctx();
     let s = &props.view;
     let corpus = &ctx.data.bundle.corpus;
-    let analysis = ctx.data.analysis(&ctx.state);
+    // The themes the analysis tags with (`Data::analysis`), without waiting for it.
+    let themes = ctx.state.themes(&corpus.themes);
     let slots = (0..MAX_COMPARE).map(|slot| {
         let current = s.docs.get(slot).cloned().unwrap_or_default();
         let optional = slot >= 2;
@@ -93,7 +94,7 @@ pub(super) fn Picker(props: &PickerProps) -> Html {
             }
         })
     };
-    let theme_options = analysis.themes.themes().iter().map(|t| {
+    let theme_options = themes.iter().map(|t| {
         html! { <option value={t.id.clone()} selected={s.theme.as_deref() == Some(t.id.as_str())}>{ &t.label }</option> }
     });
     let differ_change = {

@@ -100,6 +100,9 @@ pub mod compare {
     pub const ALL_THEMES: &str = "All themes";
     /// The switch to the themes where the sources differ.
     pub const DIFFER_LABEL: &str = "Only where they differ";
+    /// The count's place while the sources are compared (the prerendered page's and the app's
+    /// first frame).
+    pub const COMPARING: &str = "Comparing the sources…";
     /// The summary's heading.
     pub const AT_A_GLANCE: &str = "At a glance";
     /// What the summary counts as a difference, under its heading.

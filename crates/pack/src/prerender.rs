@@ -474,8 +474,9 @@ fn compare_main(corpus: &parallax_core::Corpus) -> String {
     }
     let _ = write!(
         out,
-        r#"</select></div><p class="cmp-switch"><input type="checkbox" role="switch" id="only-differ" disabled><label for="only-differ">{}</label></p></div></form><p class="result-count shell-status" role="status">Comparing the sources…</p>"#,
+        r#"</select></div><p class="cmp-switch"><input type="checkbox" role="switch" id="only-differ" disabled><label for="only-differ">{}</label></p></div></form><p class="result-count shell-status" role="status">{}</p>"#,
         text(compare_words::DIFFER_LABEL),
+        text(compare_words::COMPARING),
     );
     if !corpus.themes.is_empty() {
         let _ = write!(
