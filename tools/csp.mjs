@@ -1,6 +1,6 @@
 // Trunk post-build hook (after the prerendered pages are written, before sw.mjs, which hashes the
 // result): writes the served build's Content-Security-Policy into each of its pages (index.html
-// and the read-*.html and explore.html beside it), as strict as the single offline file's. Scripts
+// and the read-*.html, explore.html and compare.html beside it), as strict as the single offline file's. Scripts
 // run only from the build's own origin or, inline, by the SHA-256 of their text (Trunk's start-up
 // module, and assets/prerendered.js); styles only from files of the build (style attributes, which the source profile's bars
 // use, are allowed); the wasm compiles under 'wasm-unsafe-eval'; requests go to the build's own

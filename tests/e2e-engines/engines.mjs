@@ -489,7 +489,7 @@ export const RECORDER = 'engines-recorder.js';
 
 /**
  * A copy of the release build `dist` for these tests: recorder.js added as the first script of
- * each page (index.html and the read-*.html and explore.html beside it), and sw.js written again for the copy (tools/sw.mjs) so that the service worker's
+ * each page (index.html and the read-*.html, explore.html and compare.html beside it), and sw.js written again for the copy (tools/sw.mjs) so that the service worker's
  * hashes match. Returns the copy's folder.
  */
 export async function prepareBuild(dist) {

@@ -80,7 +80,7 @@ const LINKS = [
   { name: 'library `/`', path: '/', shows: '.library-view li.source-card' },
   { name: 'reader passage `/read-004.html#/read/004/p19`', path: '/read-004.html#/read/004/p19', shows: '#passage-p19' },
   { name: 'explore query `/explore.html#/explore?q=sanctions`', path: '/explore.html#/explore?q=sanctions', shows: 'li.result' },
-  { name: 'compare `/#/compare/001/002/004`', path: '/#/compare/001/002/004', shows: '.compare-view table' },
+  { name: 'compare `/compare.html#/compare/001/002/004`', path: '/compare.html#/compare/001/002/004', shows: '.compare-view table' },
 ];
 const TARGETS = [
   { name: 'minimal Yew app', url: `${minServer.origin}/`, shows: 'main h1' },
