@@ -125,9 +125,12 @@
       return;
     }
   }
+  // (Compare's page has no view of its own to show for an empty link or any other: the app
+  // chooses the sources.)
   const same =
-    fragment === '' ||
-    (plain && (view === '/' ? path === '/' || path === '' : reader !== null && `/read/${reader[1]}` === view));
+    view !== '/compare' &&
+    (fragment === '' ||
+    (plain && (view === '/' ? path === '/' || path === '' : reader !== null && `/read/${reader[1]}` === view)));
   if (same) {
     // A passage link: marked and scrolled to here before the first frame that can show it (the
     // browser may draw frames before the page is all read), then once more when the page is all

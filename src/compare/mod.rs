@@ -190,9 +190,10 @@ pub fn CompareView(props: &Props) -> Html {
         "{}{}{}",
         if s.only_differ {
             format!(
-                "{} of {} differ",
+                "{} of {} {}",
                 rows.len(),
-                strings::count(all.len(), "theme", "themes")
+                strings::count(all.len(), "theme", "themes"),
+                if rows.len() == 1 { "differs" } else { "differ" }
             )
         } else {
             format!("{} shown", strings::count(rows.len(), "theme", "themes"))
