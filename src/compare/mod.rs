@@ -41,13 +41,15 @@ pub struct Props {
     pub view: Compare,
 }
 
-/// How much of the view is drawn (`CompareView`): its frame, then the summary, then the figures,
-/// dates and claims, then all.
+/// How much of the view is drawn (`CompareView`): its frame, then the summary, then the claims,
+/// then the figures and dates, then passage by passage, then all.
 #[derive(Clone, Copy, PartialEq, PartialOrd)]
 enum Drawn {
     Frame,
     Summary,
-    Facts,
+    Claims,
+    Figures,
+    Matched,
     All,
 }
 
@@ -71,8 +73,9 @@ pub fn CompareView(props: &Props) -> Html {
     // tables take about a second on a slow phone. Unless a view before computed them, the view's
     // frame is drawn first (what the prerendered `compare.html` shows: title, pickers, the
     // summary's heading), then each analysis runs in a task of its own after a paint, then the
-    // summary is drawn, then the figures, then the rest, so that the page answers meanwhile and
-    // no task blocks it for long; `data-ready` waits for all of it.
+    // summary is drawn, then the claims, the figures, passage by passage and the themes' rows, so
+    // that the page answers meanwhile and no task blocks it for long; `data-ready` waits for all
+    // of it.
     let drawn = use_state(|| {
         if ctx.data.has_findings(&ctx.state) {
             Drawn::All
@@ -95,9 +98,13 @@ pub fn CompareView(props: &Props) -> Html {
                     data.facts();
                     drawn.set(Drawn::Summary);
                     dom::painted().await;
-                    drawn.set(Drawn::Facts);
+                    drawn.set(Drawn::Claims);
+                    dom::painted().await;
+                    drawn.set(Drawn::Figures);
                     dom::painted().await;
                     data.aligned(&analysis, &docs);
+                    dom::painted().await;
+                    drawn.set(Drawn::Matched);
                     dom::painted().await;
                     drawn.set(Drawn::All);
                 });
@@ -247,32 +254,31 @@ pub fn CompareView(props: &Props) -> Html {
                     html! { <Summary view={s.clone()} rows={rows.iter().map(|r| (*r).clone()).collect::<Vec<_>>()} totals={totals.clone()} /> }
                 }) }
             }
-            if *drawn >= Drawn::Facts {
-            <section class="cmp-facts-section" aria-labelledby="cmp-facts-h">
-                <h2 id="cmp-facts-h">{ "Figures, dates and claims" }</h2>
-                <p class="help">{ format!("What {names} state{scope}{differ_note}. Open a value to read the sentence that states it.") }</p>
-                if claims.is_empty() && figures.is_empty() {
-                    <p class="empty">{ "Nothing to show here." }</p>
-                } else {
-                    <ExportButtons what={Exported::CompareFacts(s.clone())} label="Export these figures, dates and claims" />
-                }
-                if !claims.is_empty() {
-                    <div class="cmp-table-wrap">
-                        <FactsTable docs={s.docs.clone()} groups={claims} claims={true} caption="Claims: how each source presents them" />
-                    </div>
-                }
-                if !figures.is_empty() {
-                    <div class="cmp-table-wrap">
-                        <FactsTable docs={s.docs.clone()} groups={figures} claims={false} caption="Figures and dates" />
-                    </div>
-                }
-            </section>
+            if *drawn >= Drawn::Claims {
+                <section class="cmp-facts-section" aria-labelledby="cmp-facts-h">
+                    <h2 id="cmp-facts-h">{ "Figures, dates and claims" }</h2>
+                    <p class="help">{ format!("What {names} state{scope}{differ_note}. Open a value to read the sentence that states it.") }</p>
+                    if claims.is_empty() && figures.is_empty() {
+                        <p class="empty">{ "Nothing to show here." }</p>
+                    } else {
+                        <ExportButtons what={Exported::CompareFacts(s.clone())} label="Export these figures, dates and claims" />
+                    }
+                    if !claims.is_empty() {
+                        <div class="cmp-table-wrap">
+                            <FactsTable docs={s.docs.clone()} groups={claims} claims={true} caption="Claims: how each source presents them" />
+                        </div>
+                    }
+                    if *drawn >= Drawn::Figures && !figures.is_empty() {
+                        <div class="cmp-table-wrap">
+                            <FactsTable docs={s.docs.clone()} groups={figures} claims={false} caption="Figures and dates" />
+                        </div>
+                    }
+                </section>
             }
-            if *drawn == Drawn::All {
-            if !themeless {
+            if *drawn >= Drawn::Matched && !themeless {
                 <Matched docs={comparison.docs.clone()} />
             }
-            if !rows.is_empty() {
+            if *drawn == Drawn::All && !rows.is_empty() {
                 <section class="cmp-themes" aria-labelledby="cmp-themes-h">
                     <h2 id="cmp-themes-h">{ "What each source says, theme by theme" }</h2>
                     <p class="help">{ "Open a theme to read its passages side by side. Wording that two sources share is highlighted." }</p>
@@ -282,7 +288,6 @@ pub fn CompareView(props: &Props) -> Html {
                         }) }
                     </div>
                 </section>
-            }
             }
         </section>
     }
