@@ -334,7 +334,7 @@ out(
 // paint), and the whole of a first visit (with the wasm-bindgen JS and the wasm), in the gzip
 // copies a static host sends (tools/compress.mjs).
 const gz = async (name) => (await stat(join(DIST, `${name}.gz`)).catch(() => stat(join(DIST, name)))).size;
-const pages = (await readdir(DIST)).filter((n) => /^(index|explore|read-[^/]+)\.html$/.test(n)).sort();
+const pages = (await readdir(DIST)).filter((n) => /^(index|explore|compare|read-[^/]+)\.html$/.test(n)).sort();
 const program = (await readdir(DIST)).filter((n) => /_bg\.wasm$/.test(n) || /^parallax-app-[0-9a-f]+\.js$/.test(n));
 const firstViews = [];
 for (const name of pages) {
