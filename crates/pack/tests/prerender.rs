@@ -118,6 +118,12 @@ fn every_source_has_a_page_with_each_passage_once_as_its_text() {
             .map(|d| d.removed_summary())
             .collect::<Vec<_>>()
     );
+    // Each card leads to its reader's page, with the app's link of that reader after `#`.
+    let version = &parallax_core::state::Known::new(&bundle.corpus, &bundle.checksum).version;
+    for doc in &bundle.corpus.documents {
+        let link = format!(r#"<a href="read-{0}.html#/read/{0}?v={version}">"#, doc.id);
+        assert!(index.contains(&link), "{link}");
+    }
     assert!(index.contains(r#"<meta name="parallax-pages" content="000 001 002 003 004">"#));
     assert!(index.contains("<span class=shell-current data-view=/>Sources</span>"));
     assert!(index.contains("<span data-view=/explore>Explore</span>"));
