@@ -12,7 +12,7 @@ use std::rc::Rc;
 
 use parallax_core::analysis::{Analysis, FacetCount, Filter};
 use parallax_core::search::{Query, Unit};
-use parallax_core::state::{Explore, View};
+use parallax_core::state::{clean_query, Explore, View};
 use parallax_core::Lang;
 use yew::prelude::*;
 
@@ -332,11 +332,24 @@ pub fn ExploreView(props: &Props) -> Html {
         }
     };
 
+    // The box shows what the reader typed while it cleans to the link's query: drawing the
+    // cleaned query (trimmed) would take back the space she just typed whenever the view is drawn
+    // a few keys late, as on a slow phone ("Russia " drawn as "Russia", then "Russiasanctions").
+    let typed = use_mut_ref(String::new);
+    let in_box = {
+        let typed = typed.borrow();
+        if clean_query(&typed) == e.query {
+            typed.clone()
+        } else {
+            e.query.clone()
+        }
+    };
     let oninput = {
         let ctx = ctx.clone();
         let view = e.clone();
         Callback::from(move |ev: InputEvent| {
             if let Some(q) = dom::typed(&ev) {
+                typed.borrow_mut().clone_from(&q);
                 ctx.replace(with(&ctx, &view, move |e| e.query = q));
             }
         })
@@ -450,7 +463,7 @@ pub fn ExploreView(props: &Props) -> Html {
             <h1>{ words::TITLE }</h1>
             <div class="search-row">
                 <label for="q">{ words::SEARCH_LABEL }</label>
-                <input id="q" type="search" value={e.query.clone()} {oninput} autocomplete="off" spellcheck="false"
+                <input id="q" type="search" value={in_box} {oninput} autocomplete="off" spellcheck="false"
                     placeholder={words::PLACEHOLDER} aria-describedby="q-help" />
                 <p id="q-help" class="help">{ words::HELP }</p>
             </div>

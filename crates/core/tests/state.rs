@@ -5,8 +5,8 @@ mod common;
 
 use common::known;
 use parallax_core::state::{
-    canonical_replacement, lesson, parse, print, Compare, Explore, Lesson, Missing, Notice,
-    OverviewPart, Read, Source, State, Step, View, MAX_LESSON_STEPS_BYTES, MAX_STEPS,
+    canonical_replacement, clean_query, lesson, parse, print, Compare, Explore, Lesson, Missing,
+    Notice, OverviewPart, Read, Source, State, Step, View, MAX_LESSON_STEPS_BYTES, MAX_STEPS,
     MAX_STEP_NOTE_CHARS, MAX_TITLE_CHARS,
 };
 use parallax_core::Lang;
@@ -1953,5 +1953,21 @@ fn each_overview_part_has_its_id_and_its_question() {
     );
     for p in OverviewPart::ALL {
         assert_eq!(OverviewPart::from_id(p.id()), Some(p));
+    }
+}
+
+proptest! {
+    /// What the explorer's box holds is what the reader typed while it cleans to the link's
+    /// query (`clean_query`): that is the query a typed text becomes through its printed link.
+    #[test]
+    fn a_typed_query_becomes_its_cleaned_self_through_the_link(q in "\\PC{0,300}|[ a\u{200B}\u{202E}\t]{0,20}") {
+        let typed = State {
+            view: explore(|e| e.query = q.clone()),
+            ..State::default()
+        };
+        let link = print(&typed, V);
+        let (state, _) = parse(link.strip_prefix('#').unwrap_or(&link), known());
+        let View::Explore(e) = state.view else { panic!("{link}: not the explorer") };
+        prop_assert_eq!(e.query, clean_query(&q));
     }
 }

@@ -48,7 +48,7 @@ pub use handoff::{
 pub use lesson::{lesson, LinkFit};
 pub use name::view_name;
 pub use notice::{get_documents, step_needs, NotALink, Notice, StepProblem, OPEN_IN_YOUR_COPY};
-pub use parse::{parse, parse_step_link};
+pub use parse::{clean_query, parse, parse_step_link};
 pub use print::{canonical_replacement, print, step_link};
 
 use crate::model::{Corpus, Lang, Theme};

@@ -343,6 +343,13 @@ fn parse_read(
     })
 }
 
+/// A search query as a link carries it: invisible and control characters out, at most
+/// `MAX_QUERY_CHARS` characters, no space at either end. The explorer's box keeps what the reader
+/// typed while it cleans to the link's query (a space typed last is not taken back).
+pub fn clean_query(q: &str) -> String {
+    clean_text(q, MAX_QUERY_CHARS)
+}
+
 /// `#/explore?q=&themes=&sources=&entities=&langs=&mode=kwic`: what is unknown is left out, the
 /// lists kept in corpus order.
 fn parse_explore(
@@ -364,7 +371,7 @@ fn parse_explore(
     }
     crate::sort::sort(&mut langs);
     Explore {
-        query: clean_text(&p.q, MAX_QUERY_CHARS),
+        query: clean_query(&p.q),
         themes: in_order(&p.themes, theme_ids, Notice::UnknownTheme, notices),
         sources: doc_order(&p.sources, known, notices),
         entities: in_order(&p.entities, &known.entities, Notice::UnknownEntity, notices),
