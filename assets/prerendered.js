@@ -1,11 +1,12 @@
 // Prerendered pages (ARCHITECTURE.md, "Prerendered pages"): a page written at build time holds
 // one view's text (`<meta name="parallax-prerendered">`: `/` the library, `/read/002` a reader,
 // `/explore` the explorer's search box, for any query, `/compare` compare's pickers, for any
-// sources with a page), shown at first paint, before the app. Inlined at the top of <head> by Trunk (no request, and
-// it runs before the body is read): when the link opened names that view (or none), the text
-// stays; any other link hides it (`html[data-prerendered=other]`) and the loading message shows,
-// so that no other view flashes before the app shows the one linked. The same rule as the core's
-// `state::prerendered_page`, by which the app writes each link under the page that shows it.
+// sources with a page), shown at first paint, before the app. Inlined at the top of <head> by
+// Trunk (no request, and it runs before the body is read): when the link opened names that view
+// (or none: compare's page excepted), the text stays; any other link hides it
+// (`html[data-prerendered=other]`) and the loading message shows, so that no other view flashes
+// before the app shows the one linked. The same rule as the core's `state::prerendered_page`, by
+// which the app writes each link under the page that shows it.
 (() => {
   const meta = document.querySelector('meta[name="parallax-prerendered"]');
   const view = meta?.getAttribute('content');

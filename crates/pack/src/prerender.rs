@@ -1,9 +1,9 @@
 //! Prerendered pages: the library into the build's `index.html`, each source's reader into
 //! `read-<id>.html`, the explorer's search box into `explore.html` and compare's pickers into
-//! `compare.html` beside it, written at build
-//! time from the core with the app's own markup, so that a link shows its text at first paint,
-//! before the wasm has arrived; the app then takes the page over (ARCHITECTURE.md, "Prerendered
-//! pages"). All text is escaped: nothing of the corpus is ever written as markup.
+//! `compare.html` beside it, written at build time from the core with the app's own markup, so
+//! that a link shows its text at first paint, before the wasm has arrived; the app then takes the
+//! page over (ARCHITECTURE.md, "Prerendered pages"). All text is escaped: nothing of the corpus
+//! is ever written as markup.
 
 use std::cell::Cell;
 use std::fmt::Write as _;
@@ -74,8 +74,8 @@ pub fn reader_file(id: &str) -> String {
 }
 
 /// Writes the prerendered library into `dist/index.html`, the explorer's page (`EXPLORE_PAGE`),
-/// compare's (`COMPARE_PAGE`) and a reader page per document of `bundle` beside it (nothing at all past `MAX_PAGES`
-/// documents). Running it again on its own output gives the same files.
+/// compare's (`COMPARE_PAGE`) and a reader page per document of `bundle` beside it (nothing at
+/// all past `MAX_PAGES` documents). Running it again on its own output gives the same files.
 pub fn prerender(dist: &Path, bundle: &Bundle) -> Result<Prerendered, PackError> {
     let index = dist.join("index.html");
     let template = std::fs::read_to_string(&index)
