@@ -425,6 +425,24 @@ pub async fn painted() {
     let _ = wasm_bindgen_futures::JsFuture::from(promise).await;
 }
 
+/// Lets the browser handle what waits (a key, a click, a frame that is due) before the work that
+/// follows, without waiting for a frame: resolves in a task of its own, a message the page sends
+/// itself, which browsers do not hold back in a tab out of sight as they do frames and timers.
+pub async fn next_task() {
+    let promise = js_sys::Promise::new(&mut |resolve, _| {
+        let sent = web_sys::MessageChannel::new().and_then(|channel| {
+            channel.port2().set_onmessage(Some(&resolve));
+            channel
+                .port1()
+                .post_message(&wasm_bindgen::JsValue::UNDEFINED)
+        });
+        if sent.is_err() {
+            let _ = resolve.call0(&wasm_bindgen::JsValue::UNDEFINED);
+        }
+    });
+    let _ = wasm_bindgen_futures::JsFuture::from(promise).await;
+}
+
 /// The value of the chosen `<option>` of the `<select>` an event came from. Read through the
 /// option element's attribute, which needs no select-specific browser binding.
 pub fn chosen(e: &yew::Event) -> Option<String> {

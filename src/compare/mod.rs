@@ -72,7 +72,7 @@ pub fn CompareView(props: &Props) -> Html {
     // The findings' analyses (the index and theme tags, reuse, figures and claims) and their
     // tables take about a second on a slow phone. Unless a view before computed them, the view's
     // frame is drawn first (what the prerendered `compare.html` shows: title, pickers, the
-    // summary's heading), then each analysis runs in a task of its own after a paint, then the
+    // summary's heading) and painted, then each analysis runs in a task of its own, then the
     // summary is drawn, then the claims, the figures, passage by passage and the themes' rows, so
     // that the page answers meanwhile and no task blocks it for long; `data-ready` waits for all
     // of it.
@@ -89,23 +89,25 @@ pub fn CompareView(props: &Props) -> Html {
         let docs = s.docs.clone();
         use_effect_with((), move |_| {
             if *drawn == Drawn::Frame {
+                // The frame painted first; then a task each, without waiting for frames, which
+                // a tab out of sight does not draw (its view would never be done).
                 wasm_bindgen_futures::spawn_local(async move {
                     dom::painted().await;
                     let analysis = data.analysis(&state);
-                    dom::painted().await;
+                    dom::next_task().await;
                     data.reuse();
-                    dom::painted().await;
+                    dom::next_task().await;
                     data.facts();
                     drawn.set(Drawn::Summary);
-                    dom::painted().await;
+                    dom::next_task().await;
                     drawn.set(Drawn::Claims);
-                    dom::painted().await;
+                    dom::next_task().await;
                     drawn.set(Drawn::Figures);
-                    dom::painted().await;
+                    dom::next_task().await;
                     data.aligned(&analysis, &docs);
-                    dom::painted().await;
+                    dom::next_task().await;
                     drawn.set(Drawn::Matched);
-                    dom::painted().await;
+                    dom::next_task().await;
                     drawn.set(Drawn::All);
                 });
             }
