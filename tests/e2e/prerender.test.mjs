@@ -43,6 +43,26 @@ async function watchShifts(page) {
 
 const shifts = (page) => page.evaluate(() => window.parallaxShifts.reduce((a, b) => a + b, 0));
 
+/** Records every largest paint the browser reports (read with `largestNow` and `largerAfter`). */
+async function watchLargest(page) {
+  await page.addInitScript(() => {
+    window.parallaxLargest = [];
+    new PerformanceObserver((list) => {
+      for (const e of list.getEntries()) window.parallaxLargest.push({ at: e.startTime, size: e.size, id: e.element?.id ?? '' });
+    }).observe({ type: 'largest-contentful-paint', buffered: true });
+  });
+}
+
+/** The page's clock now, and the largest paint reported so far. */
+const largestNow = (page) => page.evaluate(() => ({ at: performance.now(), largest: window.parallaxLargest.at(-1) }));
+
+/** The largest paints reported after `at`, read two frames on: any paint of the view drawn by then
+ * has been reported. */
+async function largerAfter(page, at) {
+  await page.evaluate(() => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done))));
+  return page.evaluate((t) => window.parallaxLargest.filter((e) => e.at > t), at);
+}
+
 /** The passages shown in `<main>`: id, text (without the "Link" after it) and place in the page. */
 function passages() {
   return [...document.querySelectorAll('#main p.passage')].map((p) => {
@@ -215,25 +235,17 @@ describe('prerendered pages', () => {
     // then measured a third of a pixel taller, a new largest paint when the program arrived.
     const v = await version();
     const page = await h.newPage({ width, height });
-    await page.addInitScript(() => {
-      window.parallaxLargest = [];
-      new PerformanceObserver((list) => {
-        for (const e of list.getEntries()) window.parallaxLargest.push({ at: e.startTime, size: e.size, id: e.element?.id ?? '' });
-      }).observe({ type: 'largest-contentful-paint', buffered: true });
-    });
+    await watchLargest(page);
     const release = await holdApp(page);
     await page.goto(`${h.origin}/read-004.html#/read/004/p19?v=${v}`);
     await page.waitForSelector('.pre-view p.passage[data-passage="p19"]');
     await page.waitForFunction(() => window.parallaxLargest.length > 0);
-    const before = await page.evaluate(() => ({ at: performance.now(), largest: window.parallaxLargest.at(-1) }));
+    const before = await largestNow(page);
     assert.match(before.largest.id, /^passage-p(19|20)$/, 'the largest paint before the app is a prerendered passage');
     release();
     await page.waitForSelector('html[data-ready="true"]', { state: 'attached' });
     await page.waitForSelector('main p.passage--target[data-passage="p19"]:not(.pre-view *)');
-    // Two frames after the app's: any paint of its view has been reported by then.
-    await page.evaluate(() => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done))));
-    const later = await page.evaluate((t) => window.parallaxLargest.filter((e) => e.at > t), before.at);
-    assert.deepEqual(later, [], 'no paint after the app started is larger than the prerendered text');
+    assert.deepEqual(await largerAfter(page, before.at), [], 'no paint after the app started is larger than the prerendered text');
   });
   }
 
@@ -318,11 +330,8 @@ describe('prerendered pages', () => {
   it(`on ${device}, an explorer link shows its search box with the query at first paint, and the app its results under it`, async () => {
     const page = await h.newPage({ width, height });
     await watchShifts(page);
+    await watchLargest(page);
     await page.addInitScript(() => {
-      window.parallaxLargest = [];
-      new PerformanceObserver((list) => {
-        for (const e of list.getEntries()) window.parallaxLargest.push({ at: e.startTime, size: e.size, id: e.element?.id ?? '' });
-      }).observe({ type: 'largest-contentful-paint', buffered: true });
       // What the first frame that shows the box shows in it (read as the passage link's test does).
       const frame = () => {
         const q = document.querySelector('.pre-view #q');
@@ -359,8 +368,8 @@ describe('prerendered pages', () => {
       [...el.childNodes].filter((n) => n.nodeType === Node.TEXT_NODE).map((n) => n.textContent).join(''),
     ]);
     const written = await page.evaluate(markup);
-    const largest = await page.evaluate(() => ({ at: performance.now(), id: window.parallaxLargest.at(-1)?.id }));
-    assert.equal(largest.id, 'q-help', 'the largest paint before the app is the help under the box');
+    const largest = await largestNow(page);
+    assert.equal(largest.largest?.id, 'q-help', 'the largest paint before the app is the help under the box');
     release();
     await page.waitForSelector('html[data-ready="true"]', { state: 'attached' });
     await page.waitForSelector('table.kwic tbody tr');
@@ -376,8 +385,7 @@ describe('prerendered pages', () => {
     if (device === 'a phone') {
       // On a phone nothing the app paints is larger than the help: the page is judged by what it
       // showed before the program arrived.
-      await page.evaluate(() => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done))));
-      assert.deepEqual(await page.evaluate((t) => window.parallaxLargest.filter((e) => e.at > t), largest.at), [], 'no larger paint after the app started');
+      assert.deepEqual(await largerAfter(page, largest.at), [], 'no larger paint after the app started');
     }
   });
   }
@@ -433,12 +441,9 @@ describe('prerendered pages', () => {
   it(`on ${device}, a compare link shows its sources, theme and switch chosen at first paint, and the app its findings under them`, async () => {
     const page = await h.newPage({ width, height });
     await watchShifts(page);
+    await watchLargest(page);
     await page.addInitScript(`window.parallaxPickers = ${pickers};`);
     await page.addInitScript(() => {
-      window.parallaxLargest = [];
-      new PerformanceObserver((list) => {
-        for (const e of list.getEntries()) window.parallaxLargest.push({ at: e.startTime, size: e.size, id: e.element?.id ?? '' });
-      }).observe({ type: 'largest-contentful-paint', buffered: true });
       // What the first frame that shows the pickers shows in them (read as the passage link's test does).
       const frame = () => {
         const view = document.querySelector('.pre-view .compare-view');
@@ -492,8 +497,8 @@ describe('prerendered pages', () => {
       'At a glance',
       'A theme differs where its own sentences disagree; a source saying nothing on it is not counted as a difference. Pick a theme to read it.',
     ]);
-    const largest = await page.evaluate(() => ({ at: performance.now(), id: window.parallaxLargest.at(-1)?.id }));
-    assert.equal(largest.id, 'cmp-differ-means', 'the largest paint before the app is the summary\'s explanation');
+    const largest = await largestNow(page);
+    assert.equal(largest.largest?.id, 'cmp-differ-means', 'the largest paint before the app is the summary\'s explanation');
     release();
     await page.waitForSelector('html[data-ready="true"]', { state: 'attached' });
     await page.waitForSelector('#main section.compare-view[data-docs="001, 002, 004"] .cmp-summary-section :is(table, .empty)');
@@ -518,8 +523,7 @@ describe('prerendered pages', () => {
     if (device === 'a phone') {
       // On a phone nothing the app paints is larger than the explanation: the page is judged by
       // what it showed before the program arrived.
-      await page.evaluate(() => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done))));
-      assert.deepEqual(await page.evaluate((t) => window.parallaxLargest.filter((e) => e.at > t), largest.at), [], 'no larger paint after the app started');
+      assert.deepEqual(await largerAfter(page, largest.at), [], 'no larger paint after the app started');
     }
   });
   }
