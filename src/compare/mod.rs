@@ -53,6 +53,17 @@ enum Drawn {
     All,
 }
 
+/// The view's title, its pickers and the count (`status`): the same in its frame and after.
+fn head(view: &Compare, status: String) -> Html {
+    html! {
+        <>
+            <h1>{ words::TITLE }</h1>
+            <Picker view={view.clone()} />
+            <p class="result-count" role="status" aria-live="polite">{ status }</p>
+        </>
+    }
+}
+
 /// The summary's heading and what it counts, then `body` (the table, or why there is none).
 fn at_a_glance(body: Html) -> Html {
     html! {
@@ -126,9 +137,7 @@ pub fn CompareView(props: &Props) -> Html {
         let themes = !ctx.state.themes(&corpus.themes).is_empty();
         return html! {
             <section class="compare-view">
-                <h1>{ words::TITLE }</h1>
-                <Picker view={s.clone()} />
-                <p class="result-count" role="status" aria-live="polite">{ words::COMPARING }</p>
+                { head(s, words::COMPARING.to_owned()) }
                 if themes {
                     { at_a_glance(Html::default()) }
                 }
@@ -234,9 +243,7 @@ pub fn CompareView(props: &Props) -> Html {
     html! {
         // `data-docs` once all is drawn: what tests and tools wait for.
         <section class="compare-view" data-docs={(*drawn == Drawn::All).then(|| names.clone())}>
-            <h1>{ words::TITLE }</h1>
-            <Picker view={s.clone()} />
-            <p class="result-count" role="status" aria-live="polite">{ status }</p>
+            { head(s, status) }
             if themeless {
                 <p class="cmp-themeless">{ format!("No source here speaks to a theme{}, so {} are compared passage by passage.", if comparison.rows.is_empty() { " (this library has none: its sources came with their texts only)" } else { "" }, strings::and_list(&comparison.docs)) }</p>
                 <Matched docs={comparison.docs.clone()} />
