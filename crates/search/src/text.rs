@@ -158,6 +158,10 @@ fn push(text: &str, s: usize, e: usize, out: &mut Vec<Word>) {
     let after_apostrophe = text[..s].ends_with(['\'', '’']);
     let before_apostrophe = text[e..].starts_with(['\'', '’']);
     let norm = fold(&text[s..e]);
+    // Combining marks alone (a stray accent) fold to nothing: no word to find or compare.
+    if norm.is_empty() {
+        return;
+    }
     // Clitics: the "s" of "Russia's", the "t" of "don't"; French "l'", "d'", "qu'".
     if after_apostrophe && matches!(norm.as_str(), "s" | "t" | "re" | "ve" | "ll" | "d" | "m") {
         return;
@@ -175,6 +179,17 @@ fn push(text: &str, s: usize, e: usize, out: &mut Vec<Word>) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn combining_marks_alone_are_no_word() {
+        // A stray accent folds to nothing: it is no word, so no empty token is indexed or
+        // compared, and no suffix written after it can turn it into a clitic ("qu'").
+        let norms: Vec<String> = words("- \u{20d0}'. \u{301} a\u{301}")
+            .into_iter()
+            .map(|w| w.norm)
+            .collect();
+        assert_eq!(norms, ["a"]);
+    }
 
     #[test]
     fn tokens_keep_original_offsets_on_any_script() {
