@@ -234,7 +234,7 @@ fn element(name: &str) -> Element {
     }
     // Lower-casing ASCII bytes leaves UTF-8 valid.
     match std::str::from_utf8(&buf[..name.len()]).unwrap_or("") {
-        "script" | "noscript" => Element::Raw(Dropped::Script),
+        "script" => Element::Raw(Dropped::Script),
         "style" => Element::Raw(Dropped::Style),
         "textarea" | "xmp" | "iframe" | "noembed" | "noframes" | "plaintext" => {
             Element::Raw(Dropped::Embedded)
@@ -253,8 +253,10 @@ fn element(name: &str) -> Element {
         "address" | "blockquote" | "body" | "br" | "caption" | "center" | "dd" | "details"
         | "dir" | "div" | "dl" | "dt" | "fieldset" | "figcaption" | "figure" | "form" | "h2"
         | "h3" | "h4" | "h5" | "h6" | "head" | "header" | "hgroup" | "hr" | "html" | "legend"
-        | "li" | "menu" | "ol" | "optgroup" | "option" | "p" | "search" | "section" | "summary"
-        | "table" | "tbody" | "tfoot" | "thead" | "tr" | "ul" => Element::Block,
+        | "li" | "menu" | "noscript" | "ol" | "optgroup" | "option" | "p" | "search"
+        | "section" | "summary" | "table" | "tbody" | "tfoot" | "thead" | "tr" | "ul" => {
+            Element::Block
+        }
         _ => Element::Inline,
     }
 }
@@ -313,7 +315,8 @@ pub(super) struct Blocks<'a> {
     article: usize,
     h1: usize,
     pre: usize,
-    links: usize,
+    /// Inside an `<a>`.
+    in_link: bool,
     title: Option<String>,
     og_title: Option<String>,
     dropped: [u64; 5],
@@ -345,7 +348,7 @@ impl<'a> Blocks<'a> {
                 self.space = false;
                 self.cur.push(c);
                 self.chars += 1;
-                if self.links > 0 {
+                if self.in_link {
                     self.link_chars += 1;
                 }
                 if matches!(c, ',' | '،' | '，' | '、') {
@@ -458,8 +461,18 @@ impl<'a> Blocks<'a> {
         if caption {
             m.furniture = true;
         }
+        // What a page shows only with scripts off: kept when it holds the article (a blog that
+        // writes its posts with a script gives them here), else a "turn on JavaScript" line.
+        let noscript = name.eq_ignore_ascii_case("noscript");
+        if noscript {
+            m.furniture = true;
+            m.soft = true;
+            self.drop_one(Dropped::Script);
+        }
         let reason = if caption {
             Some(crate::model::RemovalKind::ImageCaption)
+        } else if noscript {
+            Some(crate::model::RemovalKind::Hidden)
         } else if m.furniture || m.hidden || m.role {
             super::reason::reason(name, attrs, m.hidden)
         } else {
@@ -481,6 +494,7 @@ impl<'a> Blocks<'a> {
             furniture: m.furniture && !whole_page,
             role: m.role && !whole_page,
             soft: m.soft,
+            noscript,
             hidden: m.hidden,
             holds_main: whole_page,
             base: base
@@ -872,7 +886,9 @@ pub(super) fn walk(src: &str, markdown: bool) -> Blocks<'_> {
                     }
                     Element::Inline => {
                         if name.eq_ignore_ascii_case("a") && !self_closing {
-                            b.links += 1;
+                            // Links do not nest: a browser ends the one open at the next `<a>`,
+                            // so a link left unclosed in a widget does not swallow the page.
+                            b.in_link = true;
                         } else if !markdown
                             && b.og_title.is_none()
                             && name.eq_ignore_ascii_case("meta")
@@ -912,7 +928,7 @@ pub(super) fn walk(src: &str, markdown: bool) -> Blocks<'_> {
                     }
                     Element::Inline => {
                         if name.eq_ignore_ascii_case("a") {
-                            b.links = b.links.saturating_sub(1);
+                            b.in_link = false;
                         }
                     }
                     Element::Raw(_) | Element::Title => {}
@@ -1748,6 +1764,45 @@ mod tests {
                 "[Removed: outside-article] Earlier this year the five states agreed on fishing quotas, \
                  as our report from Aktau in March told."
             ),
+            "{text}"
+        );
+    }
+
+    #[test]
+    fn a_link_left_open_ends_at_the_next_link() {
+        // A widget's `<a>` left unclosed, then a link that is closed: links do not nest, so
+        // the story after them is prose, not text inside a link.
+        let widget = "<ul><li><h2>Social Media</h2><div><a href=\"/x\"><img src=x.gif</div></li>\
+            <li><p><a href=\"/y\">Register your blog</a></p></li></ul>";
+        let story = format!("<div class=\"entry\"><p>{FERRY} {FERRY}</p></div>");
+        let (text, _) = html(&format!("<html><body>{widget}{story}</body></html>"));
+        assert!(
+            text.split("\n\n").any(|l| l == format!("{FERRY} {FERRY}")),
+            "{text}"
+        );
+    }
+
+    #[test]
+    fn noscript_gives_the_article_a_script_would_write_and_drops_its_notices() {
+        // A blog writing its post with a script gives it in `<noscript>` too: that is the
+        // article. A short "turn on JavaScript" notice there is set aside as hidden text.
+        let post = format!(
+            "<p>{FERRY}</p><p>{FERRY} Again.</p><p>{FERRY} Once more.</p>\
+                            <p>{FERRY} And the last.</p><p>{FERRY} Really.</p>"
+        );
+        let (text, _) = html(&format!(
+            "<html><body><noscript>Please turn on JavaScript to see this page.</noscript>\
+             <div class=\"post\"><script type=\"text/template\">{post}</script>\
+             <noscript>{post}</noscript></div></body></html>"
+        ));
+        let kept: Vec<&str> = text
+            .split("\n\n")
+            .filter(|l| !l.starts_with("[Removed"))
+            .collect();
+        assert_eq!(kept.len(), 5, "{text}");
+        assert!(kept[0].starts_with(FERRY), "{text}");
+        assert!(
+            text.contains("[Removed: hidden] Please turn on JavaScript"),
             "{text}"
         );
     }

@@ -107,7 +107,9 @@ const ARTICLE_TYPES: &[&str] = &[
     "Report",
 ];
 
-/// Elements whose content is raw text, skipped to their end tag (as `html::walk` does).
+/// Elements whose content is raw text, skipped to their end tag (as `html::walk` does, and
+/// `noscript`, which it reads as markup for the article a script would write: metadata is read
+/// only where a browser running scripts reads it).
 const RAW: &[&str] = &[
     "script",
     "noscript",

@@ -281,6 +281,8 @@ pub(super) struct Node {
     pub(super) role: bool,
     /// Only by words of small furniture (`Marks::soft`).
     pub(super) soft: bool,
+    /// A `<noscript>`: dropped as small furniture, counted with the scripts, not as furniture.
+    pub(super) noscript: bool,
     /// Hidden by its own attributes.
     pub(super) hidden: bool,
     /// Holds a `<main>`, an `<article>` or an article body: never furniture, whatever its words
@@ -310,6 +312,7 @@ impl Node {
             furniture: false,
             role: false,
             soft: false,
+            noscript: false,
             hidden: false,
             holds_main: false,
             base: 0,
@@ -344,7 +347,7 @@ pub(super) fn settle(nodes: &mut [Node], spare: u32) -> u64 {
         let prose = n.soft && text >= SOFT_PROSE;
         let named = n.role || (n.furniture && text < spare);
         let furniture = named && !n.holds_main && !prose;
-        if furniture && !above {
+        if furniture && !above && !n.noscript {
             count += 1;
         }
         nodes[i].dropped = above || furniture || nodes[i].hidden;
