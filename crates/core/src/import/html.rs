@@ -479,7 +479,8 @@ impl<'a> Blocks<'a> {
             None
         };
         let parent = self.top();
-        let whole_page = matches!(el, Element::Main | Element::Article)
+        // An `<article>` named furniture (`message-modal`, `sidebar-teaser`) is not the page's.
+        let whole_page = (matches!(el, Element::Main | Element::Article) && !m.furniture)
             || ["html", "body"]
                 .iter()
                 .any(|n| name.eq_ignore_ascii_case(n))
@@ -1766,6 +1767,25 @@ mod tests {
             ),
             "{text}"
         );
+    }
+
+    #[test]
+    fn an_article_element_named_furniture_does_not_hold_the_page() {
+        // A login dialog built of `<article class="…-modal">` messages: the `<article>` does not
+        // make the dialog the page's content, so its messages are set aside with it.
+        let message = "Your password was changed. From now on, on your phone, your tablet and \
+                       your computer, you sign in with the new password, which we sent you.";
+        let (text, _) = html(&format!(
+            "<html><body><div class=\"x-dialog-login\"><article class=\"message-modal\">\
+             <p>{message}</p></article></div><div class=\"story\"><p>{FERRY}</p>\
+             <p>{FERRY}</p></div></body></html>"
+        ));
+        assert!(
+            text.split("\n\n")
+                .any(|l| l.starts_with("[Removed") && l.ends_with(message)),
+            "{text}"
+        );
+        assert!(!text.split("\n\n").any(|l| l == message), "{text}");
     }
 
     #[test]

@@ -22,7 +22,14 @@ const WORDS: &[(RemovalKind, &[&str])] = &[
     ),
     (
         RemovalKind::Comments,
-        &["comment", "comments", "disqus", "respond", "replies"],
+        &[
+            "comment",
+            "comments",
+            "disqus",
+            "respond",
+            "replies",
+            "kommentar",
+        ],
     ),
     (
         RemovalKind::ShareButtons,
@@ -39,6 +46,9 @@ const WORDS: &[(RemovalKind, &[&str])] = &[
             "sponsor",
             "sponsored",
             "promo",
+            "affiliate",
+            "werbung",
+            "anzeige",
         ],
     ),
     (
@@ -50,6 +60,7 @@ const WORDS: &[(RemovalKind, &[&str])] = &[
             "trending",
             "tags",
             "tagcloud",
+            "recirculation",
         ],
     ),
     (RemovalKind::AboutAuthor, &["bio", "author"]),

@@ -80,6 +80,16 @@ const FURNITURE: &[&str] = &[
     "caption",
     "captions",
     "figcaption",
+    "affiliate",
+    "disclaimer",
+    "postmetadata",
+    "utility",
+    "button",
+    "cta",
+    "recirculation",
+    "kommentar",
+    "werbung",
+    "anzeige",
 ];
 
 /// Words of content in class names and ids.
@@ -90,6 +100,14 @@ const CONTENT: &[&str] = &[
 /// Furniture words that also name containers of prose: an element named only by them is
 /// furniture when it holds little prose (`SOFT_PROSE`).
 const SOFT: &[&str] = &[
+    "cta",
+    "werbung",
+    "anzeige",
+    "affiliate",
+    "disclaimer",
+    "postmetadata",
+    "utility",
+    "button",
     "ad",
     "ads",
     "adv",
@@ -135,6 +153,34 @@ fn part_is(part: &str, words: &[&str]) -> bool {
             || (w.len() >= 5
                 && part.len() > w.len()
                 && part.as_bytes()[..w.len()].eq_ignore_ascii_case(w.as_bytes()))
+    })
+}
+
+/// Words that make a class about an author a box about them (`author-box`, `about-author`,
+/// `author_bio`, `authorprofile`), not a byline (`author`, `author-name`).
+const AUTHOR_BOX: &[&str] = &[
+    "about",
+    "bio",
+    "box",
+    "card",
+    "description",
+    "details",
+    "info",
+    "profile",
+];
+
+/// A class or id of a box about the article's author: small furniture (`SOFT`), as `bio`.
+fn author_box(value: &str) -> bool {
+    value.split_ascii_whitespace().any(|class| {
+        let parts = || {
+            class
+                .split(|c: char| !c.is_ascii_alphanumeric())
+                .filter(|p| !p.is_empty() && p.len() <= 24)
+        };
+        let author = |p: &str| p.len() >= 6 && p[..6].eq_ignore_ascii_case("author");
+        parts().any(|p| author(p) && p.len() > 6 && part_is(&p[6..], AUTHOR_BOX))
+            || (parts().any(|p| p.eq_ignore_ascii_case("author"))
+                && parts().any(|p| part_is(p, AUTHOR_BOX)))
     })
 }
 
@@ -201,7 +247,7 @@ pub(super) fn marks(attrs: &str) -> Marks {
     attributes(attrs, |name, value| {
         let is = |n: &str| name.eq_ignore_ascii_case(n);
         if is("class") || is("id") {
-            let bad = any_part(value, FURNITURE);
+            let bad = any_part(value, FURNITURE) || author_box(value);
             let good = any_part(value, CONTENT);
             if bad {
                 let hard = value
@@ -213,9 +259,9 @@ pub(super) fn marks(attrs: &str) -> Marks {
             m.furniture |= bad;
             // A content word overrides furniture words of other classes only (`has-sidebar
             // entry-content`, not `related-content`).
-            m.content |= value
-                .split_ascii_whitespace()
-                .any(|class| any_part(class, OVERRIDE) && !any_part(class, FURNITURE));
+            m.content |= value.split_ascii_whitespace().any(|class| {
+                any_part(class, OVERRIDE) && !any_part(class, FURNITURE) && !author_box(class)
+            });
             m.weight += 25 * (good as i32) - 25 * (bad as i32);
         } else if is("role") {
             let v = value.trim();
@@ -714,5 +760,46 @@ mod tests {
             content_attr(r#"property="og:title" content="A &amp; B""#).as_deref(),
             Some("A &amp; B")
         );
+    }
+
+    #[test]
+    fn a_box_about_the_author_is_small_furniture_and_a_byline_is_not() {
+        for box_ in [
+            r#"class="author-box""#,
+            r#"class="row author-profile""#,
+            r#"class="about-author""#,
+            r#"id="author_bio""#,
+            r#"class="authorbox""#,
+            r#"class="AuthorInfo""#,
+            // A content word in the box's own class does not save it.
+            r#"class="author-box--content""#,
+        ] {
+            let m = marks(box_);
+            assert!(m.furniture && m.soft && !m.content, "{box_}");
+        }
+        for byline in [
+            r#"class="author""#,
+            r#"class="author-name""#,
+            r#"class="authors""#,
+            r#"class="box""#,
+        ] {
+            assert!(!marks(byline).furniture, "{byline}");
+        }
+        // Disclosures, print buttons, a post's metadata line and calls to action: small
+        // furniture, kept only around 500 characters of prose or more.
+        for small in [
+            r#"class="alice-affiliate-info""#,
+            r#"class="aawp-disclaimer""#,
+            r#"class="h5ab-print-button""#,
+            r#"class="postmetadata alt""#,
+            r#"class="entry-utility""#,
+            r#"class="cta-global__block""#,
+            r#"class="werbung""#,
+        ] {
+            let m = marks(small);
+            assert!(m.furniture && m.soft, "{small}");
+        }
+        assert!(marks(r#"class="kommentarModul""#).furniture);
+        assert!(!marks(r#"class="kommentarModul""#).soft);
     }
 }
