@@ -54,7 +54,26 @@ pub fn default_decoder() -> &'static dyn Decoder {
 /// declared in a page without a byte-order mark is read as UTF-8, `x-user-defined` as
 /// windows-1252, as browsers do.
 pub(super) fn declared(bytes: &[u8]) -> Option<&'static str> {
-    let head = &bytes[..bytes.len().min(1024)];
+    prescan(&bytes[..bytes.len().min(1024)])
+}
+
+/// Most bytes of a page's head read for a declaration past its first 1,024.
+const LATE_HEAD: usize = 64 * 1024;
+
+/// A declaration later in the page's head (before `<body`, in its first 64 kB), past scripts
+/// that a site or an archive put first: a browser meets it while parsing and reads the page again
+/// in that encoding. Read only when the first 1,024 bytes declare nothing.
+pub(super) fn declared_late(bytes: &[u8]) -> Option<&'static str> {
+    let head = &bytes[..bytes.len().min(LATE_HEAD)];
+    let body = head
+        .windows(5)
+        .position(|w| w.eq_ignore_ascii_case(b"<body"))
+        .unwrap_or(head.len());
+    prescan(&head[..body])
+}
+
+/// The first declaration in `head`, skipping comments.
+fn prescan(head: &[u8]) -> Option<&'static str> {
     let mut i = 0;
     while i < head.len() {
         if head[i..].starts_with(b"<!--") {
@@ -279,7 +298,8 @@ fn legacy<'a>(
     html: bool,
     decoder: &dyn Decoder,
 ) -> Result<(Cow<'a, str>, Encoding), ImportError> {
-    match html.then(|| declared(bytes)).flatten() {
+    let early = html.then(|| declared(bytes)).flatten();
+    match early {
         // A page that says UTF-8 is read as UTF-8 even where it is not: bad bytes become U+FFFD,
         // as in a browser (and are counted in a note).
         Some("UTF-8") => return Ok((String::from_utf8_lossy(bytes), Encoding::Utf8)),
@@ -296,15 +316,32 @@ fn legacy<'a>(
     }
     match utf8(name, bytes, 0) {
         Ok(text) => Ok((Cow::Borrowed(text), Encoding::Utf8)),
-        Err(refused) => match decoder.decode("windows-1252", bytes) {
-            Some(text) => Ok((
+        // Not UTF-8: a declaration later in the head, past the first 1,024 bytes, before the
+        // legacy default. (Valid UTF-8 is kept whatever a late tag says: a page that reads as
+        // UTF-8 is far more often mislabelled than legacy text that happens to be UTF-8.)
+        Err(refused) => match (html && early.is_none())
+            .then(|| declared_late(bytes))
+            .flatten()
+            .filter(|&label| label != "UTF-8")
+            .and_then(|label| Some((label, decoder.decode(label, bytes)?)))
+        {
+            Some((label, text)) => Ok((
                 Cow::Owned(text),
                 Encoding::Legacy {
-                    name: "windows-1252",
-                    declared: false,
+                    name: label,
+                    declared: true,
                 },
             )),
-            None => Err(refused),
+            None => match decoder.decode("windows-1252", bytes) {
+                Some(text) => Ok((
+                    Cow::Owned(text),
+                    Encoding::Legacy {
+                        name: "windows-1252",
+                        declared: false,
+                    },
+                )),
+                None => Err(refused),
+            },
         },
     }
 }
@@ -441,6 +478,86 @@ mod tests {
                 ));
             }
         }
+    }
+
+    /// A decoder that records the encoding asked for and gives the bytes as Latin-1.
+    struct Named;
+
+    impl Decoder for Named {
+        fn decode(&self, name: &str, bytes: &[u8]) -> Option<String> {
+            Some(format!(
+                "{name}:{}",
+                bytes.iter().map(|&b| b as char).collect::<String>()
+            ))
+        }
+    }
+
+    #[test]
+    fn a_declaration_later_in_the_head_is_read_when_the_page_is_not_utf8() {
+        // An archive's scripts fill the first 1,024 bytes; the page's own `<meta>` comes after.
+        let scripts = format!("<html><head><script>{}</script>", "x".repeat(1100));
+        let page = |meta: &str, text: &[u8]| {
+            let mut bytes = format!("{scripts}{meta}</head><body><p>").into_bytes();
+            bytes.extend_from_slice(text);
+            bytes
+        };
+        let gbk = page(
+            r#"<meta http-equiv="Content-Type" content="text/html; charset=gb2312">"#,
+            b"\xd6\xd0\xce\xc4",
+        );
+        let (text, encoding) = decode("a.html", &gbk, true, &Named).unwrap();
+        assert!(text.starts_with("GBK:"), "{text}");
+        assert_eq!(
+            encoding,
+            Encoding::Legacy {
+                name: "GBK",
+                declared: true
+            }
+        );
+        // Valid UTF-8 stays UTF-8 whatever a late tag says; within the first 1,024 bytes the tag
+        // wins, as before.
+        let utf8 = page("<meta charset=gbk>", "中文".as_bytes());
+        assert_eq!(
+            decode("a.html", &utf8, true, &Named).unwrap().1,
+            Encoding::Utf8
+        );
+        let early = b"<meta charset=gbk><p>\xe4\xb8\xad";
+        assert_eq!(
+            decode("a.html", early, true, &Named).unwrap().1,
+            Encoding::Legacy {
+                name: "GBK",
+                declared: true
+            }
+        );
+        // A tag after `<body` is the text's, not the page's declaration; nor is one in a text
+        // file.
+        let mut late = format!("{scripts}</head><body><meta charset=gbk><p>").into_bytes();
+        late.extend_from_slice(b"\xd6\xd0");
+        assert_eq!(
+            decode("a.html", &late, true, &Named).unwrap().1,
+            Encoding::Legacy {
+                name: "windows-1252",
+                declared: false
+            }
+        );
+        assert_eq!(
+            decode("a.txt", &gbk, false, &Named).unwrap().1,
+            Encoding::Legacy {
+                name: "windows-1252",
+                declared: false
+            }
+        );
+        // A tag past the first 64 kB of the head is not read.
+        let far = format!("<html><head><script>{}</script>", "x".repeat(LATE_HEAD));
+        let mut far = format!("{far}<meta charset=gbk></head><body>").into_bytes();
+        far.extend_from_slice(b"\xd6\xd0");
+        assert_eq!(
+            decode("a.html", &far, true, &Named).unwrap().1,
+            Encoding::Legacy {
+                name: "windows-1252",
+                declared: false
+            }
+        );
     }
 
     #[test]
