@@ -63,6 +63,10 @@ const WORDS: &[(RemovalKind, &[&str])] = &[
             "recirculation",
         ],
     ),
+    (
+        RemovalKind::ImageCaption,
+        &["caption", "captions", "figcaption", "credit", "credits"],
+    ),
     (RemovalKind::AboutAuthor, &["bio", "author"]),
     (
         RemovalKind::Navigation,
@@ -179,6 +183,22 @@ mod tests {
         assert_eq!(
             r("div", r#"class="header-inner""#),
             Some(RemovalKind::SiteHeader)
+        );
+        assert_eq!(
+            r("p", r#"class="image-caption""#),
+            Some(RemovalKind::ImageCaption)
+        );
+        assert_eq!(
+            r("div", r#"class="photo-credit""#),
+            Some(RemovalKind::ImageCaption)
+        );
+        assert_eq!(
+            r("div", r#"class="alice-affiliate-info""#),
+            Some(RemovalKind::Advertising)
+        );
+        assert_eq!(
+            r("div", r#"class="kommentarModul""#),
+            Some(RemovalKind::Comments)
         );
         assert_eq!(r("div", r#"class="story""#), None);
         assert_eq!(

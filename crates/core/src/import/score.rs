@@ -90,6 +90,10 @@ const FURNITURE: &[&str] = &[
     "kommentar",
     "werbung",
     "anzeige",
+    "credit",
+    "credits",
+    "copyright",
+    "appendix",
 ];
 
 /// Words of content in class names and ids.
@@ -100,6 +104,10 @@ const CONTENT: &[&str] = &[
 /// Furniture words that also name containers of prose: an element named only by them is
 /// furniture when it holds little prose (`SOFT_PROSE`).
 const SOFT: &[&str] = &[
+    "credit",
+    "credits",
+    "copyright",
+    "appendix",
     "cta",
     "werbung",
     "anzeige",
@@ -795,6 +803,9 @@ mod tests {
             r#"class="entry-utility""#,
             r#"class="cta-global__block""#,
             r#"class="werbung""#,
+            r#"class="photo-credit""#,
+            r#"class="copyright""#,
+            r#"class="appendix""#,
         ] {
             let m = marks(small);
             assert!(m.furniture && m.soft, "{small}");
