@@ -65,7 +65,14 @@ const WORDS: &[(RemovalKind, &[&str])] = &[
     ),
     (
         RemovalKind::ImageCaption,
-        &["caption", "captions", "figcaption", "credit", "credits"],
+        &[
+            "caption",
+            "captions",
+            "figcaption",
+            "credit",
+            "credits",
+            "legend",
+        ],
     ),
     (RemovalKind::AboutAuthor, &["bio", "author"]),
     (

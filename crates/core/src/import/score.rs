@@ -94,6 +94,7 @@ const FURNITURE: &[&str] = &[
     "credits",
     "copyright",
     "appendix",
+    "legend",
 ];
 
 /// Words of content in class names and ids.
@@ -104,6 +105,7 @@ const CONTENT: &[&str] = &[
 /// Furniture words that also name containers of prose: an element named only by them is
 /// furniture when it holds little prose (`SOFT_PROSE`).
 const SOFT: &[&str] = &[
+    "legend",
     "credit",
     "credits",
     "copyright",
@@ -806,6 +808,7 @@ mod tests {
             r#"class="photo-credit""#,
             r#"class="copyright""#,
             r#"class="appendix""#,
+            r#"class="legend""#,
         ] {
             let m = marks(small);
             assert!(m.furniture && m.soft, "{small}");
