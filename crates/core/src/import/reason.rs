@@ -87,7 +87,10 @@ const WORDS: &[(RemovalKind, &[&str])] = &[
         ],
     ),
     (RemovalKind::SiteHeader, &["header", "masthead", "banner"]),
-    (RemovalKind::Sidebar, &["sidebar", "widget", "rail"]),
+    (
+        RemovalKind::Sidebar,
+        &["sidebar", "widget", "rail", "textwidget", "widgetcontainer"],
+    ),
     (RemovalKind::Footer, &["footer", "copyright"]),
 ];
 
@@ -206,6 +209,10 @@ mod tests {
         assert_eq!(
             r("div", r#"class="kommentarModul""#),
             Some(RemovalKind::Comments)
+        );
+        assert_eq!(
+            r("div", r#"class="textwidget""#),
+            Some(RemovalKind::Sidebar)
         );
         assert_eq!(r("div", r#"class="story""#), None);
         assert_eq!(

@@ -95,6 +95,9 @@ const FURNITURE: &[&str] = &[
     "copyright",
     "appendix",
     "legend",
+    "textwidget",
+    "widgetcontainer",
+    "youtube",
 ];
 
 /// Words of content in class names and ids.
@@ -105,6 +108,7 @@ const CONTENT: &[&str] = &[
 /// Furniture words that also name containers of prose: an element named only by them is
 /// furniture when it holds little prose (`SOFT_PROSE`).
 const SOFT: &[&str] = &[
+    "youtube",
     "legend",
     "credit",
     "credits",
@@ -809,11 +813,16 @@ mod tests {
             r#"class="copyright""#,
             r#"class="appendix""#,
             r#"class="legend""#,
+            r#"class="youtube-wrapper""#,
         ] {
             let m = marks(small);
             assert!(m.furniture && m.soft, "{small}");
         }
         assert!(marks(r#"class="kommentarModul""#).furniture);
+        // A WordPress text widget is a sidebar's box, whatever it holds; `widget` alone names
+        // too many containers of articles to be furniture.
+        assert!(marks(r#"class="textwidget""#).furniture && !marks(r#"class="textwidget""#).soft);
+        assert!(!marks(r#"class="widget story""#).furniture);
         assert!(!marks(r#"class="kommentarModul""#).soft);
     }
 }
