@@ -346,7 +346,8 @@ pub(super) struct Node {
     /// Hidden by its own attributes.
     pub(super) hidden: bool,
     /// Holds a `<main>`, an `<article>` or an article body: never furniture, whatever its words
-    /// (a page wrapper called `left-navigation-wrapper`).
+    /// (a page wrapper called `left-navigation-wrapper`), unless its words name related
+    /// articles (`related__articles` around `<article class="teaser">`s).
     pub(super) holds_main: bool,
     /// Readability's starting score for the element's name and class words.
     pub(super) base: i32,
@@ -406,7 +407,9 @@ pub(super) fn settle(nodes: &mut [Node], spare: u32) -> u64 {
         let text = n.chars.saturating_sub(n.link_chars);
         let prose = n.soft && text >= SOFT_PROSE;
         let named = n.role || (n.furniture && text < spare);
-        let furniture = named && !n.holds_main && !prose;
+        // A list of related articles is furniture though it holds `<article>` teasers.
+        let related = n.reason == Some(crate::model::RemovalKind::RelatedLinks);
+        let furniture = named && (!n.holds_main || related) && !prose;
         if furniture && !above && !n.noscript {
             count += 1;
         }
@@ -715,6 +718,20 @@ mod tests {
         assert_eq!(dropped, [false, true, true, true, false]);
         assert_eq!(settle(&mut nodes, 301), 3);
         assert!(nodes[4].dropped);
+        // Holding an `<article>` spares a wrapper named by furniture words, but not a list of
+        // related articles, whose `<article>`s are teasers.
+        let holding = |reason| Node {
+            holds_main: true,
+            reason: Some(reason),
+            ..furniture(0, 40)
+        };
+        let mut nodes = vec![
+            Node::root(),
+            holding(crate::model::RemovalKind::Sidebar),
+            holding(crate::model::RemovalKind::RelatedLinks),
+        ];
+        assert_eq!(settle(&mut nodes, u32::MAX), 1);
+        assert!(!nodes[1].dropped && nodes[2].dropped);
     }
 
     #[test]
