@@ -670,6 +670,52 @@ fn captions_are_left_out() {
     );
 }
 
+/// A blog post's boxes, each set aside with its reason: a "turn on JavaScript" notice, text
+/// widgets in a sidebar (one leaves a link open, which must not turn the story into link text),
+/// an affiliate note, a print button and the post's metadata line, a box about the author, and
+/// related posts written as `<article>` teasers (which do not make their list the page's
+/// article).
+#[test]
+fn a_blogs_boxes_are_set_aside_each_with_its_reason() {
+    let i = extracted(
+        "layout-boxes.html",
+        "The Ferry Runs Again",
+        &[
+            "sailed again on Friday morning",
+            "eight crossings a day",
+            "a third of their trade",
+        ],
+        &[
+            "JavaScript",
+            "Our photos of the harbour",
+            "commission",
+            "Print this article",
+            "This entry was posted",
+            "Mara Quinn",
+            "lighthouse",
+            "customs hall",
+        ],
+    );
+    let kinds: Vec<RemovalKind> = i
+        .document
+        .removed
+        .iter()
+        .map(|r| r.kind)
+        .filter(|k| *k != RemovalKind::PageDetails)
+        .collect();
+    assert_eq!(
+        kinds,
+        [
+            RemovalKind::Hidden,
+            RemovalKind::Sidebar,
+            RemovalKind::Advertising,
+            RemovalKind::OutsideArticle,
+            RemovalKind::AboutAuthor,
+            RemovalKind::RelatedLinks,
+        ]
+    );
+}
+
 /// A heading over nothing kept (sharing buttons, a list of links) goes with what it
 /// introduces; a box named `related-content` is related links, not content, and its teasers
 /// stay out however long their excerpts.
@@ -1718,6 +1764,7 @@ fn a_batch_imports_the_good_files_and_keeps_the_library() {
         ("koi8-r.html", "ok"),
         ("latin1.txt", "ok"),
         ("layout-ad-sections.html", "ok"),
+        ("layout-boxes.html", "ok"),
         ("layout-comments.html", "ok"),
         ("layout-figures.html", "ok"),
         ("layout-inline-furniture.html", "ok"),
