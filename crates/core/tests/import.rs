@@ -716,6 +716,18 @@ fn a_blogs_boxes_are_set_aside_each_with_its_reason() {
     );
 }
 
+/// `<noscript>` in a Markdown file is skipped with its scripts, as raw text; in a web page it is
+/// read as markup (`layout-boxes.html`).
+#[test]
+fn noscript_in_markdown_is_skipped() {
+    let md = b"# Ferry notes\n\nThe ferry sailed again on Friday, the first crossing since the storm.\n\n\
+<noscript>Turn on JavaScript to see the map.</noscript>\n\nThe timetable is back to eight crossings a day.\n";
+    let i = import::import("notes.md", md, corpus(), "my1").unwrap();
+    let text = passages(&i).join("\n");
+    assert!(text.contains("eight crossings"), "{text}");
+    assert!(!text.contains("JavaScript"), "{text}");
+}
+
 /// A heading over nothing kept (sharing buttons, a list of links) goes with what it
 /// introduces; a box named `related-content` is related links, not content, and its teasers
 /// stay out however long their excerpts.

@@ -854,6 +854,11 @@ pub(super) fn walk(src: &str, markdown: bool) -> Blocks<'_> {
                     {
                         Element::Block
                     }
+                    // A Markdown file's `<noscript>` is skipped with its scripts: only a web
+                    // page gives an article there.
+                    Element::Block if markdown && name.eq_ignore_ascii_case("noscript") => {
+                        Element::Raw(Dropped::Script)
+                    }
                     el => el,
                 };
                 match el {
