@@ -18,6 +18,7 @@ const WORDS: &[(RemovalKind, &[&str])] = &[
             "subscription",
             "signup",
             "paywall",
+            "push",
         ],
     ),
     (

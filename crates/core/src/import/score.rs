@@ -98,6 +98,8 @@ const FURNITURE: &[&str] = &[
     "textwidget",
     "widgetcontainer",
     "youtube",
+    "push",
+    "textbox",
 ];
 
 /// Words of content in class names and ids.
@@ -108,6 +110,8 @@ const CONTENT: &[&str] = &[
 /// Furniture words that also name containers of prose: an element named only by them is
 /// furniture when it holds little prose (`SOFT_PROSE`).
 const SOFT: &[&str] = &[
+    "push",
+    "textbox",
     "youtube",
     "legend",
     "credit",
@@ -831,6 +835,8 @@ mod tests {
             r#"class="appendix""#,
             r#"class="legend""#,
             r#"class="youtube-wrapper""#,
+            r#"class="amp-web-push-widget-content""#,
+            r#"class="a-inline-textbox""#,
         ] {
             let m = marks(small);
             assert!(m.furniture && m.soft, "{small}");
