@@ -100,6 +100,7 @@ const FURNITURE: &[&str] = &[
     "youtube",
     "push",
     "textbox",
+    "print",
 ];
 
 /// Words of content in class names and ids.
@@ -110,6 +111,7 @@ const CONTENT: &[&str] = &[
 /// Furniture words that also name containers of prose: an element named only by them is
 /// furniture when it holds little prose (`SOFT_PROSE`).
 const SOFT: &[&str] = &[
+    "print",
     "push",
     "textbox",
     "youtube",
@@ -837,6 +839,7 @@ mod tests {
             r#"class="youtube-wrapper""#,
             r#"class="amp-web-push-widget-content""#,
             r#"class="a-inline-textbox""#,
+            r#"class="no-print" id="contact""#,
         ] {
             let m = marks(small);
             assert!(m.furniture && m.soft, "{small}");
