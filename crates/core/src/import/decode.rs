@@ -298,52 +298,43 @@ fn legacy<'a>(
     html: bool,
     decoder: &dyn Decoder,
 ) -> Result<(Cow<'a, str>, Encoding), ImportError> {
+    // The bytes read as the legacy encoding `label`, when the decoder knows it.
+    let as_legacy = |label: &'static str, declared: bool| {
+        let text = decoder.decode(label, bytes)?;
+        Some((
+            Cow::Owned(text),
+            Encoding::Legacy {
+                name: label,
+                declared,
+            },
+        ))
+    };
     let early = html.then(|| declared(bytes)).flatten();
     match early {
         // A page that says UTF-8 is read as UTF-8 even where it is not: bad bytes become U+FFFD,
         // as in a browser (and are counted in a note).
         Some("UTF-8") => return Ok((String::from_utf8_lossy(bytes), Encoding::Utf8)),
         Some(label) => {
-            if let Some(text) = decoder.decode(label, bytes) {
-                let encoding = Encoding::Legacy {
-                    name: label,
-                    declared: true,
-                };
-                return Ok((Cow::Owned(text), encoding));
+            if let Some(read) = as_legacy(label, true) {
+                return Ok(read);
             }
         }
         None => {}
     }
-    match utf8(name, bytes, 0) {
-        Ok(text) => Ok((Cow::Borrowed(text), Encoding::Utf8)),
-        // Not UTF-8: a declaration later in the head, past the first 1,024 bytes, before the
-        // legacy default. (Valid UTF-8 is kept whatever a late tag says: a page that reads as
-        // UTF-8 is far more often mislabelled than legacy text that happens to be UTF-8.)
-        Err(refused) => match (html && early.is_none())
-            .then(|| declared_late(bytes))
-            .flatten()
-            .filter(|&label| label != "UTF-8")
-            .and_then(|label| Some((label, decoder.decode(label, bytes)?)))
-        {
-            Some((label, text)) => Ok((
-                Cow::Owned(text),
-                Encoding::Legacy {
-                    name: label,
-                    declared: true,
-                },
-            )),
-            None => match decoder.decode("windows-1252", bytes) {
-                Some(text) => Ok((
-                    Cow::Owned(text),
-                    Encoding::Legacy {
-                        name: "windows-1252",
-                        declared: false,
-                    },
-                )),
-                None => Err(refused),
-            },
-        },
-    }
+    let refused = match utf8(name, bytes, 0) {
+        Ok(text) => return Ok((Cow::Borrowed(text), Encoding::Utf8)),
+        Err(refused) => refused,
+    };
+    // Not UTF-8: a declaration later in the head, past the first 1,024 bytes, before the legacy
+    // default. (Valid UTF-8 is kept whatever a late tag says: a page that reads as UTF-8 is far
+    // more often mislabelled than legacy text that happens to be UTF-8.)
+    (html && early.is_none())
+        .then(|| declared_late(bytes))
+        .flatten()
+        .filter(|&label| label != "UTF-8")
+        .and_then(|label| as_legacy(label, true))
+        .or_else(|| as_legacy("windows-1252", false))
+        .ok_or(refused)
 }
 
 fn utf8<'a>(name: &str, body: &'a [u8], offset: usize) -> Result<&'a str, ImportError> {
@@ -496,6 +487,15 @@ mod tests {
     fn a_declaration_later_in_the_head_is_read_when_the_page_is_not_utf8() {
         // An archive's scripts fill the first 1,024 bytes; the page's own `<meta>` comes after.
         let scripts = format!("<html><head><script>{}</script>", "x".repeat(1100));
+        let encoding = |file: &str, bytes: &[u8]| {
+            decode(file, bytes, file.ends_with(".html"), &Named)
+                .unwrap()
+                .1
+        };
+        let default = Encoding::Legacy {
+            name: "windows-1252",
+            declared: false,
+        };
         let page = |meta: &str, text: &[u8]| {
             let mut bytes = format!("{scripts}{meta}</head><body><p>").into_bytes();
             bytes.extend_from_slice(text);
@@ -505,10 +505,10 @@ mod tests {
             r#"<meta http-equiv="Content-Type" content="text/html; charset=gb2312">"#,
             b"\xd6\xd0\xce\xc4",
         );
-        let (text, encoding) = decode("a.html", &gbk, true, &Named).unwrap();
+        let (text, found) = decode("a.html", &gbk, true, &Named).unwrap();
         assert!(text.starts_with("GBK:"), "{text}");
         assert_eq!(
-            encoding,
+            found,
             Encoding::Legacy {
                 name: "GBK",
                 declared: true
@@ -517,13 +517,10 @@ mod tests {
         // Valid UTF-8 stays UTF-8 whatever a late tag says; within the first 1,024 bytes the tag
         // wins, as before.
         let utf8 = page("<meta charset=gbk>", "中文".as_bytes());
-        assert_eq!(
-            decode("a.html", &utf8, true, &Named).unwrap().1,
-            Encoding::Utf8
-        );
+        assert_eq!(encoding("a.html", &utf8), Encoding::Utf8);
         let early = b"<meta charset=gbk><p>\xe4\xb8\xad";
         assert_eq!(
-            decode("a.html", early, true, &Named).unwrap().1,
+            encoding("a.html", early),
             Encoding::Legacy {
                 name: "GBK",
                 declared: true
@@ -533,31 +530,13 @@ mod tests {
         // file.
         let mut late = format!("{scripts}</head><body><meta charset=gbk><p>").into_bytes();
         late.extend_from_slice(b"\xd6\xd0");
-        assert_eq!(
-            decode("a.html", &late, true, &Named).unwrap().1,
-            Encoding::Legacy {
-                name: "windows-1252",
-                declared: false
-            }
-        );
-        assert_eq!(
-            decode("a.txt", &gbk, false, &Named).unwrap().1,
-            Encoding::Legacy {
-                name: "windows-1252",
-                declared: false
-            }
-        );
+        assert_eq!(encoding("a.html", &late), default);
+        assert_eq!(encoding("a.txt", &gbk), default);
         // A tag past the first 64 kB of the head is not read.
         let far = format!("<html><head><script>{}</script>", "x".repeat(LATE_HEAD));
         let mut far = format!("{far}<meta charset=gbk></head><body>").into_bytes();
         far.extend_from_slice(b"\xd6\xd0");
-        assert_eq!(
-            decode("a.html", &far, true, &Named).unwrap().1,
-            Encoding::Legacy {
-                name: "windows-1252",
-                declared: false
-            }
-        );
+        assert_eq!(encoding("a.html", &far), default);
     }
 
     #[test]
