@@ -165,56 +165,25 @@ mod tests {
     #[test]
     fn reasons_come_from_role_words_and_name() {
         let r = |name, attrs| reason(name, attrs, false);
-        assert_eq!(
-            r("div", r#"class="cookie-banner""#),
-            Some(RemovalKind::CookieNotice)
-        );
-        assert_eq!(
-            r("div", r#"class="footer-newsletter""#),
-            Some(RemovalKind::Newsletter)
-        );
-        assert_eq!(
-            r("section", r#"id="comments""#),
-            Some(RemovalKind::Comments)
-        );
-        assert_eq!(
-            r("ul", r#"class="share-buttons""#),
-            Some(RemovalKind::ShareButtons)
-        );
-        assert_eq!(
-            r("div", r#"class="sidebar ad-slot""#),
-            Some(RemovalKind::Advertising)
-        );
-        assert_eq!(
-            r("div", r#"role="navigation" class="x""#),
-            Some(RemovalKind::Navigation)
-        );
-        assert_eq!(r("footer", ""), Some(RemovalKind::Footer));
-        assert_eq!(r("aside", r#"class="box""#), Some(RemovalKind::Sidebar));
-        assert_eq!(
-            r("div", r#"class="header-inner""#),
-            Some(RemovalKind::SiteHeader)
-        );
-        assert_eq!(
-            r("p", r#"class="image-caption""#),
-            Some(RemovalKind::ImageCaption)
-        );
-        assert_eq!(
-            r("div", r#"class="photo-credit""#),
-            Some(RemovalKind::ImageCaption)
-        );
-        assert_eq!(
-            r("div", r#"class="alice-affiliate-info""#),
-            Some(RemovalKind::Advertising)
-        );
-        assert_eq!(
-            r("div", r#"class="kommentarModul""#),
-            Some(RemovalKind::Comments)
-        );
-        assert_eq!(
-            r("div", r#"class="textwidget""#),
-            Some(RemovalKind::Sidebar)
-        );
+        use RemovalKind::*;
+        for (name, attrs, kind) in [
+            ("div", r#"class="cookie-banner""#, CookieNotice),
+            ("div", r#"class="footer-newsletter""#, Newsletter),
+            ("section", r#"id="comments""#, Comments),
+            ("ul", r#"class="share-buttons""#, ShareButtons),
+            ("div", r#"class="sidebar ad-slot""#, Advertising),
+            ("div", r#"role="navigation" class="x""#, Navigation),
+            ("footer", "", Footer),
+            ("aside", r#"class="box""#, Sidebar),
+            ("div", r#"class="header-inner""#, SiteHeader),
+            ("p", r#"class="image-caption""#, ImageCaption),
+            ("div", r#"class="photo-credit""#, ImageCaption),
+            ("div", r#"class="alice-affiliate-info""#, Advertising),
+            ("div", r#"class="kommentarModul""#, Comments),
+            ("div", r#"class="textwidget""#, Sidebar),
+        ] {
+            assert_eq!(r(name, attrs), Some(kind), "{name} {attrs}");
+        }
         assert_eq!(r("div", r#"class="story""#), None);
         assert_eq!(
             reason("div", r#"class="story""#, true),
