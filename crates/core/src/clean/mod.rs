@@ -132,8 +132,10 @@ pub fn clean(raw: &str) -> Cleaned {
         }
         // What the line is marked as (a list item, a quotation, a table row…), and its text.
         let (marked, content) = markers::read(t);
+        // The line's plain text, read once for the tests below that need it.
+        let plain = plain_text(t);
         if out.title.is_none() {
-            out.title = Some(plain_text(t));
+            out.title = Some(plain.clone());
             push(Class::Title);
         } else if is_profile_header(t)
             || bullet_key_value(t).is_some_and(|(k, _)| is_personal_key(&k))
@@ -149,7 +151,7 @@ pub fn clean(raw: &str) -> Cleaned {
         } else if is_about_author_header(t) {
             mode = Mode::AboutAuthor;
             push(Class::Drop(RemovalKind::AboutAuthor));
-        } else if is_toc_header(t) {
+        } else if is_toc_header(&plain) {
             toc_headings.extend(link_texts(t));
             mode = Mode::Toc;
             push(Class::Drop(RemovalKind::TableOfContents));
@@ -177,23 +179,25 @@ pub fn clean(raw: &str) -> Cleaned {
                     source: BylineSource::Byline,
                 });
             }
-        } else if out.title.as_deref() == Some(plain_text(t).as_str()) {
+        } else if out.title.as_deref() == Some(plain.as_str()) {
             push(Class::Drop(RemovalKind::DuplicateTitle));
-        } else if t.chars().filter(|c| c.is_alphanumeric()).count() <= 2 {
+        } else if t.chars().filter(|c| c.is_alphanumeric()).nth(2).is_none() {
             push(Class::Drop(RemovalKind::LayoutFragment));
         } else if has_personal_data(t) {
             push(Class::Drop(RemovalKind::PersonalData));
-        } else if let Some(kind) = (marked != PassageKind::TableRow)
-            .then(|| furniture::kind(&plain_text(content)))
-            .flatten()
-        {
+        } else if let Some(kind) = match marked {
+            PassageKind::TableRow => None,
+            // Unmarked, the content is the whole line.
+            PassageKind::Paragraph => furniture::kind(&plain),
+            _ => furniture::kind(&plain_text(content)),
+        } {
             push(Class::Drop(kind));
         } else if marked != PassageKind::Paragraph {
             // A list item, quotation, table row… is never a heading, however short.
             push(Class::Keep(BlockKind::Paragraph));
         } else if has_markdown_headings(t) {
             pieces.extend(split_markdown(line, &toc_headings));
-        } else if is_heading_like(t) {
+        } else if is_heading_text(&plain) {
             push(Class::Keep(BlockKind::Heading));
         } else {
             push(Class::Keep(BlockKind::Paragraph));
@@ -345,11 +349,24 @@ fn lines(raw: &str) -> Vec<Line<'_>> {
     out
 }
 
-fn lower_words(t: &str) -> Vec<String> {
+/// The words of `t`: runs of letters, digits and apostrophes.
+fn words(t: &str) -> impl Iterator<Item = &str> {
     t.split(|c: char| !c.is_alphanumeric() && c != '\'' && c != '’')
         .filter(|w| !w.is_empty())
-        .map(str::to_lowercase)
-        .collect()
+}
+
+fn lower_words(t: &str) -> Vec<String> {
+    words(t).map(str::to_lowercase).collect()
+}
+
+/// The words of `t` lowercased and joined by single spaces, when there are at most `max`: the
+/// fixed phrases a header is matched against are short, and a paragraph is never lowercased
+/// just to learn that it is not one.
+fn short_phrase(t: &str, max: usize) -> Option<String> {
+    words(t)
+        .nth(max)
+        .is_none()
+        .then(|| lower_words(t).join(" "))
 }
 
 fn word_count(t: &str) -> usize {
@@ -383,7 +400,7 @@ fn is_navigation(t: &str) -> bool {
     if t.starts_with(arrows) || t.ends_with(arrows) {
         return true;
     }
-    WORDS.contains(&lower_words(t).join(" ").as_str())
+    short_phrase(t, 3).is_some_and(|p| WORDS.contains(&p.as_str()))
 }
 
 /// `• Key : value` (or `* Key: value`) with a short key: the shape of profile and social cards.
@@ -399,6 +416,9 @@ fn bullet_key_value(t: &str) -> Option<(String, String)> {
 }
 
 fn is_profile_header(t: &str) -> bool {
+    if words(t).nth(4).is_some() {
+        return false;
+    }
     let words = lower_words(t);
     words.len() <= 4
         && words.iter().any(|w| w == "author" || w == "writer")
@@ -409,7 +429,7 @@ fn is_profile_header(t: &str) -> bool {
 
 fn is_socials_header(t: &str) -> bool {
     matches!(
-        lower_words(t).join(" ").as_str(),
+        short_phrase(t, 3).as_deref().unwrap_or(""),
         "socials"
             | "social"
             | "social media"
@@ -452,8 +472,7 @@ fn is_platform(word: &str) -> bool {
 }
 
 fn is_platform_label(t: &str) -> bool {
-    let w = lower_words(t);
-    w.len() == 1 && is_platform(&w[0]) && t.len() <= 16
+    t.len() <= 16 && short_phrase(t, 1).is_some_and(|w| is_platform(&w))
 }
 
 /// A line of a social-media block in any of the layouts pages use, with or without a header:
@@ -465,17 +484,18 @@ fn is_social_line(t: &str) -> bool {
         return false;
     }
     let body = t.trim_start_matches(['•', '*', '-', '·', '▪', '◦', ' ']);
-    let words = lower_words(body);
-    let platforms = words.iter().filter(|w| is_platform(w)).count();
-    // A row: platform names, with at most a "share" or "follow us on" around them.
+    // A row: platform names, with at most a "share" or "follow us on" around them (read word by
+    // word, up to the first word that is neither).
     const AROUND: &[&str] = &[
         "share", "follow", "us", "me", "on", "and", "via", "this", "article",
     ];
-    if platforms >= 2
-        && words
-            .iter()
-            .all(|w| is_platform(w) || AROUND.contains(&w.as_str()))
-    {
+    let mut platforms = 0;
+    let row = words(body).all(|w| {
+        let w = w.to_lowercase();
+        platforms += usize::from(is_platform(&w));
+        is_platform(&w) || AROUND.contains(&w.as_str())
+    });
+    if row && platforms >= 2 {
         return true;
     }
     account_at(t).is_some()
@@ -520,7 +540,7 @@ fn withhold_account(t: &str, withheld: &str) -> Option<String> {
 
 fn is_about_author_header(t: &str) -> bool {
     matches!(
-        lower_words(t).join(" ").as_str(),
+        short_phrase(t, 3).as_deref().unwrap_or(""),
         "about the author" | "about this author" | "about the writer" | "about author"
     )
 }
@@ -552,8 +572,10 @@ fn looks_like_name(t: &str) -> bool {
         })
 }
 
-fn is_toc_header(t: &str) -> bool {
-    let head = plain_text(t).to_lowercase();
+/// Whether a line's plain text heads a table of contents. Only its first 19 characters are
+/// lowercased: every header it is matched against is shorter.
+fn is_toc_header(plain: &str) -> bool {
+    let head: String = plain.chars().flat_map(char::to_lowercase).take(19).collect();
     head.starts_with("table of contents")
         || matches!(
             head.as_str(),
@@ -578,7 +600,11 @@ fn link_texts(t: &str) -> Vec<String> {
 /// Short, unpunctuated lines are headings: at most 16 words and 120 bytes, starting with a
 /// capital or digit, not ending like a sentence or a label.
 fn is_heading_like(t: &str) -> bool {
-    let t = plain_text(t);
+    is_heading_text(&plain_text(t))
+}
+
+/// [`is_heading_like`] on a line's plain text.
+fn is_heading_text(t: &str) -> bool {
     !t.is_empty()
         && t.len() <= 120
         && word_count(&t) <= 16
@@ -785,8 +811,9 @@ fn classify_sentence(s: &str) -> Option<RemovalKind> {
     if COMMENT.iter().any(|p| lower.contains(p)) {
         return Some(RemovalKind::CallToComment);
     }
-    let words = lower_words(&lower);
-    let has = |w: &str| words.iter().any(|x| x == w);
+    // `lower` is lowercase already: its words are split, not lowercased again.
+    let words: Vec<&str> = words(&lower).collect();
+    let has = |w: &str| words.contains(&w);
     let verb = [
         "explore", "read", "check", "see", "visit", "discover", "browse", "learn",
     ]
@@ -810,12 +837,8 @@ fn classify_sentence(s: &str) -> Option<RemovalKind> {
         return Some(RemovalKind::ExploreMore);
     }
     // "our" followed within three words by an article-like noun: "read our dedicated piece".
-    let promoted = words.iter().enumerate().any(|(i, w)| {
-        w == "our"
-            && words[i + 1..]
-                .iter()
-                .take(3)
-                .any(|x| nouns.contains(&x.as_str()))
+    let promoted = words.iter().enumerate().any(|(i, &w)| {
+        w == "our" && words[i + 1..].iter().take(3).any(|x| nouns.contains(x))
     });
     promoted.then_some(RemovalKind::Promotion)
 }
@@ -843,9 +866,7 @@ fn clean_paragraph(
         strict[i].or_else(|| {
             let lower = s.to_lowercase();
             if s.trim_end_matches(['"', '”', '*']).ends_with('?')
-                && lower_words(&lower)
-                    .iter()
-                    .any(|w| w == "you" || w == "your")
+                && words(&lower).any(|w| w == "you" || w == "your")
             {
                 Some(RemovalKind::CallToComment)
             } else if s.contains(" | ") && is_heading_like(s) {

@@ -176,11 +176,12 @@ fn has_phone_number(t: &str) -> bool {
 
 /// A US state code followed by a five-digit ZIP code, as in postal addresses.
 fn has_state_zip(t: &str) -> bool {
-    let words: Vec<&str> = t.split_whitespace().collect();
-    words.windows(2).any(|w| {
-        let state = w[0].trim_end_matches(',');
+    let mut words = t.split_whitespace();
+    let mut state = words.next().unwrap_or("");
+    words.any(|next| {
+        let state = std::mem::replace(&mut state, next).trim_end_matches(',');
         // "IL 62704," or "IL 62704." in a sentence: the ZIP without the punctuation after it.
-        let zip = w[1]
+        let zip = next
             .trim_end_matches(|c: char| !c.is_ascii_alphanumeric())
             .split('-')
             .next()
