@@ -53,11 +53,29 @@ pub fn is_content_word(folded: &str) -> bool {
         && !FUNCTION_WORDS.contains(&folded)
 }
 
+/// The length in bytes of the longest function word of `EN`, `FR` and `DE` ("zwischen").
+const LONGEST: usize = 8;
+
 /// Scores of a text per language: how many of its words are function words of each.
 pub fn scores(text: &str) -> [(Lang, u32); 3] {
     let mut s = [(Lang::En, 0), (Lang::Fr, 0), (Lang::De, 0)];
     for word in text.split(|c: char| !c.is_alphabetic()) {
         if word.is_empty() {
+            continue;
+        }
+        // An ASCII word has none of the hint letters below: longer than every function word, it
+        // is no evidence at all, and shorter it is lowercased on the stack.
+        if word.is_ascii() {
+            let mut buf = [0u8; LONGEST];
+            let Some(lower) = buf.get_mut(..word.len()) else {
+                continue;
+            };
+            lower.copy_from_slice(word.as_bytes());
+            lower.make_ascii_lowercase();
+            let w = std::str::from_utf8(lower).unwrap_or("");
+            for (list, score) in [EN, FR, DE].into_iter().zip(&mut s) {
+                score.1 += u32::from(list.contains(&w));
+            }
             continue;
         }
         let w = word.to_lowercase();
@@ -122,6 +140,12 @@ mod tests {
         ] {
             assert_eq!(detect(text), Some(want), "{text}");
         }
+    }
+
+    #[test]
+    fn no_function_word_is_longer_than_the_ascii_buffer() {
+        let longest = [EN, FR, DE].concat().iter().map(|w| w.len()).max();
+        assert_eq!(longest, Some(LONGEST));
     }
 
     #[test]

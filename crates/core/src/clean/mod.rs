@@ -393,7 +393,7 @@ fn is_navigation(t: &str) -> bool {
         "older posts",
         "newer posts",
     ];
-    if word_count(t) > 6 {
+    if t.split_whitespace().nth(6).is_some() {
         return false;
     }
     let arrows = ['←', '→', '«', '»', '‹', '›', '⟵', '⟶'];

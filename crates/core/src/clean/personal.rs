@@ -40,24 +40,24 @@ fn redact_fields(text: &str, every_field: bool) -> String {
                 continue;
             }
         }
-        let words: Vec<String> = line
-            .split(' ')
-            .map(|w| {
-                let bare = bare_word(w);
+        // An address has a `/` or a `.`: only such a word is lowercased to look for one.
+        let web = |w: &str| {
+            w.contains(['/', '.']) && {
                 let lower = w.to_lowercase();
-                if is_email(bare)
-                    || is_handle(bare)
-                    || lower.contains("http://")
+                lower.contains("http://")
                     || lower.contains("https://")
                     || lower.starts_with("www.")
-                {
-                    WITHHELD.to_owned()
-                } else {
-                    w.to_owned()
-                }
-            })
-            .collect();
-        let joined = words.join(" ");
+            }
+        };
+        let mut joined = String::with_capacity(line.len());
+        for (i, w) in line.split(' ').enumerate() {
+            if i > 0 {
+                joined.push(' ');
+            }
+            let bare = bare_word(w);
+            let withheld = is_email(bare) || is_handle(bare) || web(w);
+            joined.push_str(if withheld { WITHHELD } else { w });
+        }
         if has_personal_data(&joined) {
             out.push_str("[line with personal data withheld]");
         } else {

@@ -210,13 +210,25 @@ pub fn page_meta(src: &str) -> PageMeta {
                     f.time = attr(attrs, &["datetime"]);
                 }
             }
-            if f.item_published.is_none() && has_word(attrs, "itemprop", "datePublished") {
+            // Both itemprops read in one pass over the attributes: every element comes here.
+            let (mut published, mut modified) = (false, false);
+            if f.item_published.is_none() || f.item_modified.is_none() {
+                attributes(attrs, |n, v| {
+                    if n.eq_ignore_ascii_case("itemprop") {
+                        for w in decode_entities(v).split_ascii_whitespace() {
+                            published |= w.eq_ignore_ascii_case("datePublished");
+                            modified |= w.eq_ignore_ascii_case("dateModified");
+                        }
+                    }
+                });
+            }
+            if f.item_published.is_none() && published {
                 f.item_published = attr(attrs, &["datetime", "content", "title"]);
                 if f.item_published.is_none() {
                     item_text = 3;
                 }
             }
-            if f.item_modified.is_none() && has_word(attrs, "itemprop", "dateModified") {
+            if f.item_modified.is_none() && modified {
                 f.item_modified = attr(attrs, &["datetime", "content"]);
             }
         }

@@ -162,6 +162,16 @@ pub(super) fn is_pull_quote(attrs: &str) -> bool {
 mod tests {
     use super::*;
 
+    /// `part_is` compares a class's first letter, lowercased, with each word's.
+    #[test]
+    fn every_word_list_is_lowercase() {
+        for (_, list) in WORDS {
+            for w in *list {
+                assert!(!w.is_empty() && *w == w.to_ascii_lowercase(), "{w:?}");
+            }
+        }
+    }
+
     #[test]
     fn reasons_come_from_role_words_and_name() {
         let r = |name, attrs| reason(name, attrs, false);
