@@ -575,7 +575,11 @@ fn looks_like_name(t: &str) -> bool {
 /// Whether a line's plain text heads a table of contents. Only its first 19 characters are
 /// lowercased: every header it is matched against is shorter.
 fn is_toc_header(plain: &str) -> bool {
-    let head: String = plain.chars().flat_map(char::to_lowercase).take(19).collect();
+    let head: String = plain
+        .chars()
+        .flat_map(char::to_lowercase)
+        .take(19)
+        .collect();
     head.starts_with("table of contents")
         || matches!(
             head.as_str(),
@@ -607,12 +611,12 @@ fn is_heading_like(t: &str) -> bool {
 fn is_heading_text(t: &str) -> bool {
     !t.is_empty()
         && t.len() <= 120
-        && word_count(&t) <= 16
+        && word_count(t) <= 16
         && t.chars()
             .next()
             .is_some_and(|c| c.is_uppercase() || c.is_numeric())
         && !t.ends_with(['.', ',', ';', ':'])
-        && !(t.ends_with(['!', '?']) && inner_sentence_end(&t))
+        && !(t.ends_with(['!', '?']) && inner_sentence_end(t))
 }
 
 /// Whether a sentence ends inside `t` and another starts after it (`?`, `!` or `.`, a space, a
@@ -837,9 +841,10 @@ fn classify_sentence(s: &str) -> Option<RemovalKind> {
         return Some(RemovalKind::ExploreMore);
     }
     // "our" followed within three words by an article-like noun: "read our dedicated piece".
-    let promoted = words.iter().enumerate().any(|(i, &w)| {
-        w == "our" && words[i + 1..].iter().take(3).any(|x| nouns.contains(x))
-    });
+    let promoted = words
+        .iter()
+        .enumerate()
+        .any(|(i, &w)| w == "our" && words[i + 1..].iter().take(3).any(|x| nouns.contains(x)));
     promoted.then_some(RemovalKind::Promotion)
 }
 

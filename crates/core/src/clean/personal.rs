@@ -44,9 +44,7 @@ fn redact_fields(text: &str, every_field: bool) -> String {
         let web = |w: &str| {
             w.contains(['/', '.']) && {
                 let lower = w.to_lowercase();
-                lower.contains("http://")
-                    || lower.contains("https://")
-                    || lower.starts_with("www.")
+                lower.contains("http://") || lower.contains("https://") || lower.starts_with("www.")
             }
         };
         let mut joined = String::with_capacity(line.len());

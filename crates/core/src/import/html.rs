@@ -187,22 +187,28 @@ fn comment_end(src: &str, from: usize) -> usize {
 }
 
 /// The `>` that ends a tag whose attributes start at `from`, skipping quoted attribute values.
+/// A quote opens a value only after `=` (spaces between allowed).
 fn tag_end(bytes: &[u8], from: usize) -> Option<usize> {
-    let mut quote: Option<u8> = None;
-    let mut last = 0u8;
-    for (i, &b) in bytes.iter().enumerate().skip(from) {
-        match quote {
-            Some(q) if b == q => quote = None,
-            Some(_) => {}
-            None if b == b'>' => return Some(i),
-            None if (b == b'"' || b == b'\'') && last == b'=' => quote = Some(b),
-            None => {}
+    let mut i = from;
+    loop {
+        i += bytes
+            .get(i..)?
+            .iter()
+            .position(|&b| matches!(b, b'>' | b'"' | b'\''))?;
+        let q = bytes[i];
+        if q == b'>' {
+            return Some(i);
         }
-        if !b.is_ascii_whitespace() {
-            last = b;
+        let last = bytes[from..i]
+            .iter()
+            .rev()
+            .find(|b| !b.is_ascii_whitespace());
+        if last == Some(&b'=') {
+            // Past the closing quote; none, and the tag never ends.
+            i += 1 + bytes.get(i + 1..)?.iter().position(|&b| b == q)?;
         }
+        i += 1;
     }
-    None
 }
 
 /// What an element is to the text.
@@ -1166,6 +1172,19 @@ fn shorten(text: &str, most: usize) -> std::borrow::Cow<'_, str> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_tag_ends_at_the_first_gt_outside_a_quoted_value() {
+        let end = |t: &str| tag_end(t.as_bytes(), 0);
+        assert_eq!(end(r#" title="a > b">x"#), Some(14));
+        assert_eq!(end(" title = 'a > b' >x"), Some(17));
+        // A quote not after `=` opens nothing: "it's" is text of a broken tag.
+        assert_eq!(end(" it's>x"), Some(5));
+        assert_eq!(end(r#" a="b" c>"#), Some(8));
+        // A value never closed: the tag never ends.
+        assert_eq!(end(r#" title="a > b"#), None);
+        assert_eq!(end(" class=x"), None);
+    }
 
     /// A paragraph of prose (over 80 characters, no links): kept wherever it stands.
     const FERRY: &str = "The ferry sailed again on Friday, the first crossing since the storm, \
