@@ -62,6 +62,7 @@ const WORDS: &[(RemovalKind, &[&str])] = &[
             "tags",
             "tagcloud",
             "recirculation",
+            "teasers",
         ],
     ),
     (
@@ -191,6 +192,8 @@ mod tests {
             ("div", r#"class="alice-affiliate-info""#, Advertising),
             ("div", r#"class="kommentarModul""#, Comments),
             ("div", r#"class="textwidget""#, Sidebar),
+            ("div", r#"class="teasers-list""#, RelatedLinks),
+            ("div", r#"class="content-form-account-paywall""#, Newsletter),
         ] {
             assert_eq!(r(name, attrs), Some(kind), "{name} {attrs}");
         }

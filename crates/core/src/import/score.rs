@@ -101,6 +101,8 @@ const FURNITURE: &[&str] = &[
     "push",
     "textbox",
     "print",
+    "teasers",
+    "paywall",
 ];
 
 /// Words of content in class names and ids.
@@ -111,6 +113,8 @@ const CONTENT: &[&str] = &[
 /// Furniture words that also name containers of prose: an element named only by them is
 /// furniture when it holds little prose (`SOFT_PROSE`).
 const SOFT: &[&str] = &[
+    "teasers",
+    "paywall",
     "print",
     "push",
     "textbox",
@@ -859,10 +863,15 @@ mod tests {
             r#"class="amp-web-push-widget-content""#,
             r#"class="a-inline-textbox""#,
             r#"class="no-print" id="contact""#,
+            // A box of several teasers to other articles (one `teaser` is often the article's
+            // own lead, and stays); a paywall's prompt.
+            r#"class="teasers-list""#,
+            r#"class="content-form-account-paywall""#,
         ] {
             let m = marks(small);
             assert!(m.furniture && m.soft, "{small}");
         }
+        assert!(!marks(r#"class="teaser""#).furniture);
         assert!(marks(r#"class="kommentarModul""#).furniture);
         // A WordPress text widget is a sidebar's box, whatever it holds; `widget` alone names
         // too many containers of articles to be furniture.
