@@ -40,6 +40,11 @@ const READ_ALSO: &[&[&str]] = &[
     &["lust", "auf", "mehr"],
     &["weitere", "artikel"],
     &["weitere", "beiträge"],
+    &["neueste", "artikel"],
+    &["neueste", "beiträge"],
+    &["mehr", "themen"],
+    &["latest", "articles"],
+    &["latest", "stories"],
     &["lire", "aussi"],
     &["voir", "aussi"],
     &["lee", "también"],
@@ -295,6 +300,9 @@ mod tests {
     fn headers_over_other_articles_in_many_languages() {
         for t in [
             "Lesen Sie auch",
+            "Neueste Artikel",
+            "Mehr Themen:",
+            "Latest stories",
             "Schon gelesen?",
             "Zum Weiterlesen:",
             "Das könnte Sie auch interessieren!",
