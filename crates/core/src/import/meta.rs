@@ -963,6 +963,12 @@ mod tests {
             r#"<span itemprop="datePublished" content="2025-03-10"></span><time datetime="2025-03-11">"#,
         );
         assert_eq!(m.published.as_deref(), Some("2025-03-10"));
+        // Both dates as microdata, one an element's, one among other itemprops.
+        let m = page_meta(
+            r#"<span itemprop="datePublished" content="2025-03-10"></span><div itemprop="x dateModified" datetime="2025-03-12">"#,
+        );
+        assert_eq!(m.published.as_deref(), Some("2025-03-10"));
+        assert_eq!(m.modified.as_deref(), Some("2025-03-12"));
         // Relative, non-web and junk addresses and tags are dropped.
         let m = page_meta(
             r#"<html lang="english language"><link rel=canonical href="/a"><meta property="og:url" content="javascript:alert(1)">"#,
