@@ -28,7 +28,8 @@ pub(super) struct Marks {
 
 /// Furniture words of class names and ids, matched whole (a part between `-`, `_` or spaces);
 /// those of five letters or more also start a part (`comments`, `sidebar1`, `commentlist`).
-const FURNITURE: &[&str] = &[
+/// The furniture words are these and `SOFT`'s: these name furniture whatever it holds.
+const HARD: &[&str] = &[
     "nav",
     "navbar",
     "navigation",
@@ -36,9 +37,6 @@ const FURNITURE: &[&str] = &[
     "footer",
     "comment",
     "comments",
-    "share",
-    "sharing",
-    "social",
     "related",
     "sidebar",
     "cookie",
@@ -47,23 +45,10 @@ const FURNITURE: &[&str] = &[
     "newsletter",
     "subscribe",
     "subscription",
-    "advert",
-    "advertisement",
-    "ad",
-    "ads",
-    "adv",
-    "promo",
     "breadcrumb",
     "breadcrumbs",
-    "tags",
-    "tagcloud",
-    "bio",
     "banner",
-    "sponsor",
-    "sponsored",
     "masthead",
-    "popup",
-    "modal",
     "pagination",
     "pager",
     "disqus",
@@ -75,34 +60,14 @@ const FURNITURE: &[&str] = &[
     "replies",
     "login",
     "signup",
-    "toolbar",
     "rss",
     "caption",
     "captions",
     "figcaption",
-    "affiliate",
-    "disclaimer",
-    "postmetadata",
-    "utility",
-    "button",
-    "cta",
     "recirculation",
     "kommentar",
-    "werbung",
-    "anzeige",
-    "credit",
-    "credits",
-    "copyright",
-    "appendix",
-    "legend",
     "textwidget",
     "widgetcontainer",
-    "youtube",
-    "push",
-    "textbox",
-    "print",
-    "teasers",
-    "paywall",
 ];
 
 /// Words of content in class names and ids.
@@ -111,7 +76,8 @@ const CONTENT: &[&str] = &[
 ];
 
 /// Furniture words that also name containers of prose: an element named only by them is
-/// furniture when it holds little prose (`SOFT_PROSE`).
+/// furniture when it holds little prose (`SOFT_PROSE`). Each is in this list only, not in
+/// `HARD`.
 const SOFT: &[&str] = &[
     "teasers",
     "paywall",
@@ -222,6 +188,11 @@ pub(super) fn any_part(value: &str, words: &[&str]) -> bool {
         .any(|p| part_is(p, words))
 }
 
+/// Whether any part of `value` is a furniture word (`HARD` or `SOFT`).
+fn any_furniture(value: &str) -> bool {
+    any_part(value, HARD) || any_part(value, SOFT)
+}
+
 /// The attributes of a start tag, read in one pass: `name`, `name=value`, `name="value"`.
 pub(super) fn attributes(attrs: &str, mut each: impl FnMut(&str, &str)) {
     let bytes = attrs.as_bytes();
@@ -277,20 +248,20 @@ pub(super) fn marks(attrs: &str) -> Marks {
     attributes(attrs, |name, value| {
         let is = |n: &str| name.eq_ignore_ascii_case(n);
         if is("class") || is("id") {
-            let bad = any_part(value, FURNITURE) || author_box(value);
+            let bad = any_furniture(value) || author_box(value);
             let good = any_part(value, CONTENT);
             if bad {
                 let hard = value
                     .split(|c: char| !c.is_ascii_alphanumeric())
                     .filter(|p| !p.is_empty() && p.len() <= 24)
-                    .any(|p| part_is(p, FURNITURE) && !part_is(p, SOFT));
+                    .any(|p| part_is(p, HARD) && !part_is(p, SOFT));
                 m.soft = if m.furniture { m.soft && !hard } else { !hard };
             }
             m.furniture |= bad;
             // A content word overrides furniture words of other classes only (`has-sidebar
             // entry-content`, not `related-content`).
             m.content |= value.split_ascii_whitespace().any(|class| {
-                any_part(class, OVERRIDE) && !any_part(class, FURNITURE) && !author_box(class)
+                any_part(class, OVERRIDE) && !any_furniture(class) && !author_box(class)
             });
             m.weight += 25 * (good as i32) - 25 * (bad as i32);
         } else if is("role") {
@@ -549,13 +520,17 @@ mod tests {
     /// hold no capital letter.
     #[test]
     fn every_word_list_is_lowercase() {
-        for list in [FURNITURE, CONTENT, SOFT, OVERRIDE, AUTHOR_BOX] {
+        for list in [HARD, CONTENT, SOFT, OVERRIDE, AUTHOR_BOX] {
             for w in list {
                 assert!(!w.is_empty() && *w == w.to_ascii_lowercase(), "{w:?}");
             }
         }
-        assert!(part_is("Sidebar", FURNITURE) && part_is("NEWSLETTER-box", FURNITURE));
-        assert!(!part_is("", FURNITURE));
+        assert!(part_is("Sidebar", HARD) && part_is("NEWSLETTER-box", HARD));
+        assert!(!part_is("", HARD));
+        // Each furniture word has one home: hard or soft.
+        for w in SOFT {
+            assert!(!HARD.contains(w), "{w}");
+        }
     }
 
     #[test]
