@@ -147,6 +147,25 @@ mod tests {
         assert!(EN.iter().all(|w| w.is_ascii()));
     }
 
+    /// A function word with a letter outside ASCII counts once as a word and once for its
+    /// letter; short ASCII words count as words only.
+    #[test]
+    fn each_word_counts_for_its_languages() {
+        assert_eq!(
+            scores("für über"),
+            [(Lang::En, 0), (Lang::Fr, 0), (Lang::De, 4)]
+        );
+        assert_eq!(
+            scores("où été"),
+            [(Lang::En, 0), (Lang::Fr, 4), (Lang::De, 0)]
+        );
+        // "a" is English and French; "die" German; a long ASCII word is no evidence.
+        assert_eq!(
+            scores("A die Zwischenlandung"),
+            [(Lang::En, 1), (Lang::Fr, 1), (Lang::De, 1)]
+        );
+    }
+
     #[test]
     fn no_evidence_gives_none() {
         assert_eq!(detect("Vladimir Putin"), None);
