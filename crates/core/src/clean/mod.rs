@@ -1185,6 +1185,11 @@ youtube:
             redact("call 555-010-4477 now"),
             "[line with personal data withheld]"
         );
+        // Web addresses in any case, with or without a scheme; a word with a dot stays.
+        assert_eq!(
+            redact("see HTTP://a.example/x, https://b.example/y or WWW.c.example. Done."),
+            "see [withheld] [withheld] or [withheld] Done."
+        );
     }
 
     /// The kept blocks of a page, each as the text of its spans.
