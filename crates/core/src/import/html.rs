@@ -1184,6 +1184,10 @@ mod tests {
         // A value never closed: the tag never ends.
         assert_eq!(end(r#" title="a > b"#), None);
         assert_eq!(end(" class=x"), None);
+        // A value that ends with `=` opens nothing after it.
+        assert_eq!(end(r#" a="x=" b>y"#), Some(9));
+        // From past the tag's name, as the tokenizer asks.
+        assert_eq!(tag_end(br#"<p  class="a>b">x"#, 2), Some(15));
     }
 
     /// A paragraph of prose (over 80 characters, no links): kept wherever it stands.
