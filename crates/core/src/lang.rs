@@ -63,31 +63,26 @@ pub fn scores(text: &str) -> [(Lang, u32); 3] {
         if word.is_empty() {
             continue;
         }
-        // An ASCII word has none of the hint letters below: longer than every function word, it
-        // is no evidence at all, and shorter it is lowercased on the stack.
-        if word.is_ascii() {
-            let mut buf = [0u8; LONGEST];
+        // An ASCII word longer than every function word is no evidence at all (it has none of
+        // the hint letters below either), and a shorter one is lowercased on the stack; any
+        // other word is lowercased as text.
+        let mut buf = [0u8; LONGEST];
+        let owned;
+        let w = if word.is_ascii() {
             let Some(lower) = buf.get_mut(..word.len()) else {
                 continue;
             };
             lower.copy_from_slice(word.as_bytes());
             lower.make_ascii_lowercase();
-            let w = std::str::from_utf8(lower).unwrap_or("");
-            for (list, score) in [EN, FR, DE].into_iter().zip(&mut s) {
-                score.1 += u32::from(list.contains(&w));
-            }
-            continue;
-        }
-        let w = word.to_lowercase();
-        let w = w.as_str();
+            std::str::from_utf8(lower).unwrap_or("")
+        } else {
+            owned = word.to_lowercase();
+            owned.as_str()
+        };
         // Elided French articles ("l'Iran", "d’une") split into a one-letter word here; the
-        // English possessive "'s" does too, which is why "s" is in no list. `EN`'s words are
-        // all ASCII (a test says so): a word with other letters is only French or German.
-        if FR.contains(&w) {
-            s[1].1 += 1;
-        }
-        if DE.contains(&w) {
-            s[2].1 += 1;
+        // English possessive "'s" does too, which is why "s" is in no list.
+        for (list, score) in [EN, FR, DE].into_iter().zip(&mut s) {
+            score.1 += u32::from(list.contains(&w));
         }
         // Letters that only one of the three languages uses are strong hints.
         if w.contains(['ß', 'ä', 'ö']) || (w.contains('ü') && !w.contains(['é', 'è'])) {

@@ -416,12 +416,12 @@ fn bullet_key_value(t: &str) -> Option<(String, String)> {
 }
 
 fn is_profile_header(t: &str) -> bool {
+    // At most four words: a header, not a sentence about an author's profile.
     if words(t).nth(4).is_some() {
         return false;
     }
     let words = lower_words(t);
-    words.len() <= 4
-        && words.iter().any(|w| w == "author" || w == "writer")
+    words.iter().any(|w| w == "author" || w == "writer")
         && words
             .iter()
             .any(|w| matches!(w.as_str(), "detail" | "details" | "profile" | "info"))
@@ -492,8 +492,9 @@ fn is_social_line(t: &str) -> bool {
     let mut platforms = 0;
     let row = words(body).all(|w| {
         let w = w.to_lowercase();
-        platforms += usize::from(is_platform(&w));
-        is_platform(&w) || AROUND.contains(&w.as_str())
+        let platform = is_platform(&w);
+        platforms += usize::from(platform);
+        platform || AROUND.contains(&w.as_str())
     });
     if row && platforms >= 2 {
         return true;

@@ -211,17 +211,11 @@ pub fn page_meta(src: &str) -> PageMeta {
                 }
             }
             // Both itemprops read in one pass over the attributes: every element comes here.
-            let (mut published, mut modified) = (false, false);
-            if f.item_published.is_none() || f.item_modified.is_none() {
-                attributes(attrs, |n, v| {
-                    if n.eq_ignore_ascii_case("itemprop") {
-                        for w in decode_entities(v).split_ascii_whitespace() {
-                            published |= w.eq_ignore_ascii_case("datePublished");
-                            modified |= w.eq_ignore_ascii_case("dateModified");
-                        }
-                    }
-                });
-            }
+            let [published, modified] = if f.item_published.is_none() || f.item_modified.is_none() {
+                has_words(attrs, "itemprop", ["datePublished", "dateModified"])
+            } else {
+                [false; 2]
+            };
             if f.item_published.is_none() && published {
                 f.item_published = attr(attrs, &["datetime", "content", "title"]);
                 if f.item_published.is_none() {
@@ -267,14 +261,24 @@ fn attr(attrs: &str, names: &[&str]) -> Option<String> {
 
 /// Whether attribute `name` holds `word` among its space-separated words.
 fn has_word(attrs: &str, name: &str, word: &str) -> bool {
-    let mut yes = false;
-    attributes(attrs, |n, v| {
-        yes |= n.eq_ignore_ascii_case(name)
-            && decode_entities(v)
-                .split_ascii_whitespace()
-                .any(|w| w.eq_ignore_ascii_case(word));
-    });
+    let [yes] = has_words(attrs, name, [word]);
     yes
+}
+
+/// Whether attribute `name` holds each of `words` among its space-separated words, read in one
+/// pass over the attributes.
+fn has_words<const N: usize>(attrs: &str, name: &str, words: [&str; N]) -> [bool; N] {
+    let mut found = [false; N];
+    attributes(attrs, |n, v| {
+        if n.eq_ignore_ascii_case(name) {
+            for w in decode_entities(v).split_ascii_whitespace() {
+                for (yes, word) in found.iter_mut().zip(words) {
+                    *yes |= w.eq_ignore_ascii_case(word);
+                }
+            }
+        }
+    });
+    found
 }
 
 /// A `<meta>` tag: its `content` under each of its keys that `KEYS` lists.
