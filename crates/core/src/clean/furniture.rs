@@ -11,6 +11,8 @@ const LINE_WORDS: usize = 15;
 const CREDIT_BY_WORDS: usize = 6;
 /// Most words of a line that says its rights are reserved (it often names the company).
 const RIGHTS_WORDS: usize = 30;
+/// Most words of a notice that opens with `©` (it may go on about reprints and permissions).
+const NOTICE_WORDS: usize = 60;
 
 /// Words that open a header over other articles ("Read also", "Lesen Sie auch", "Veja também"),
 /// as whole words in this order at the start of a short line or after its first word ("Zum
@@ -125,6 +127,29 @@ const SUBSCRIBE: &[&str] = &[
 /// Words before a call to subscribe ("Jetzt abonnieren", "Now subscribe").
 const NOW: &[&str] = &["now", "jetzt", "bitte", "please"];
 
+/// What a paywall tells a reader who has already paid ("If you are already a subscriber, log
+/// in"), in a line of up to `RIGHTS_WORDS` words with a word of `LOG_IN`.
+const SUBSCRIBED: &[&[&str]] = &[
+    &["already", "a", "subscriber"],
+    &["already", "subscribed"],
+    &["bereits", "abonnent"],
+    &["schon", "abonnent"],
+    &["déjà", "abonné"],
+    &["ya", "eres", "suscriptor"],
+];
+
+/// Words that ask a reader to log in.
+const LOG_IN: &[&str] = &[
+    "log",
+    "login",
+    "anmelden",
+    "einloggen",
+    "connectez",
+    "identifiez",
+    "inicia",
+    "ingresa",
+];
+
 /// Words that make a newsletter the site's own ("our newsletter", "unseren Newsletter").
 const OWN: &[&str] = &[
     "our", "your", "unser", "unseren", "unserem", "dein", "deinen", "ihren", "notre", "votre",
@@ -183,6 +208,10 @@ const COMMENTS_WORDS: usize = 8;
 /// What the line `t` (a paragraph or heading's text, without list or quote marks) is, when it is
 /// page furniture by what it says alone.
 pub(super) fn kind(t: &str) -> Option<RemovalKind> {
+    // A notice that opens with the copyright sign, however much it says about reprints.
+    if t.trim_start().starts_with('©') && t.split_whitespace().nth(NOTICE_WORDS).is_none() {
+        return Some(RemovalKind::Footer);
+    }
     // A paragraph of the story is longer than any of these: not split into words at all.
     if t.split_whitespace().nth(RIGHTS_WORDS).is_some() {
         return None;
@@ -227,9 +256,19 @@ pub(super) fn kind(t: &str) -> Option<RemovalKind> {
     } else {
         Some(&words[0])
     };
-    let subscribe = verb.is_some_and(|w| SUBSCRIBE.contains(&w.as_str())) || opens(&["sign", "up"]);
+    // …or asked again further in ("To view the full story, please subscribe").
+    let asked = words
+        .windows(2)
+        .any(|w| NOW.contains(&w[0].as_str()) && SUBSCRIBE.contains(&w[1].as_str()));
+    let subscribe =
+        verb.is_some_and(|w| SUBSCRIBE.contains(&w.as_str())) || asked || opens(&["sign", "up"]);
     let newsletter = words.iter().any(|w| w.starts_with("newsletter")) && any(OWN);
-    if n <= LINE_WORDS && (subscribe || newsletter) {
+    let subscribed = SUBSCRIBED.iter().any(|seq| {
+        words
+            .windows(seq.len())
+            .any(|w| w.iter().zip(*seq).all(|(a, b)| a == b))
+    }) && any(LOG_IN);
+    if (n <= LINE_WORDS && (subscribe || newsletter)) || subscribed {
         return Some(RemovalKind::Newsletter);
     }
     if n <= LINE_WORDS && first(ADVERT) {
@@ -404,6 +443,10 @@ mod tests {
             "Copyright 2021 by the authors",
             "Materiał chroniony prawem autorskim",
             "This article is the copyrighted property of Example News and may not be republished.",
+            &format!(
+                "© 2022, Example News. This article is the copyrighted property of Example News. {}",
+                "Written permission must be obtained before reprint. ".repeat(5)
+            ),
         ] {
             assert_eq!(kind(t), Some(RemovalKind::Footer), "{t}");
         }
@@ -412,6 +455,9 @@ mod tests {
             "Jetzt abonnieren",
             "Never miss the latest news by signing up to our newsletter",
             "Jetzt unseren Newsletter abonnieren",
+            "To view the full story, please subscribe to Example Times.",
+            "If you are already a subscriber, you can log in for immediate access to this story.",
+            "Sie sind bereits Abonnent? Hier anmelden",
         ] {
             assert_eq!(kind(t), Some(RemovalKind::Newsletter), "{t}");
         }
@@ -421,7 +467,11 @@ mod tests {
             "Copyright laws divide the two allies",
             "Teren jest chroniony prawem międzynarodowym.",
             "Iran does not subscribe to that view.",
+            // Over 60 words after the sign: a paragraph, not a notice.
+            &format!("© {}", "Tehran and Moscow signed the pact. ".repeat(11)),
             "Tehran is expected to sign up to the pact.",
+            "Moscow, already a subscriber to the doctrine, said nothing new.",
+            "Readers please note: Tehran will not subscribe to the pact.",
             "The newsletter of the ministry reported the visit in detail, with photographs and a map of the route.",
             "",
         ] {

@@ -1053,9 +1053,10 @@ pub(super) fn html(src: &str) -> (String, Vec<Note>) {
     let mut notes = b.dropped_notes();
     let mut region = choose(&b.done, &b.nodes);
     // Readability's retry: when the content chosen is next to nothing while prose was dropped
-    // for its class or id words (a layout called `one-sidebar` around the whole page), the
-    // choice is made again with the words of the elements that hold half the page's text
-    // ignored.
+    // for its class or id words (a layout called `one-sidebar` around the whole page), or is
+    // under a third of the prose dropped (an `above-footer` around the story, a disclaimer
+    // kept), the choice is made again with the words of the elements that hold half the page's
+    // text ignored.
     let chars = |region: &[bool], pick: &dyn Fn(&TextBlock) -> bool| -> u32 {
         b.done
             .iter()
@@ -1067,7 +1068,7 @@ pub(super) fn html(src: &str) -> (String, Vec<Note>) {
     let kept = chars(&region, &|_| true);
     let all = vec![true; b.done.len()];
     let dropped_prose = chars(&all, &|t| t.dropped && prose(t));
-    if kept < RETRY_CHARS && dropped_prose > kept {
+    if (kept < RETRY_CHARS && dropped_prose > kept) || dropped_prose > 3 * kept {
         let mut nodes = b.nodes.clone();
         let page = b.nodes[0].chars.saturating_sub(b.nodes[0].link_chars);
         settle(&mut nodes, page / 2);
@@ -1605,7 +1606,7 @@ mod tests {
     }
 
     #[test]
-    fn the_second_choice_is_made_under_500_characters_kept_and_spares_half_the_page() {
+    fn the_second_choice_is_made_under_500_characters_or_a_third_of_the_dropped_prose_kept() {
         // Paragraphs of prose, 10 characters (not spaces) a sentence.
         let para = |n: usize| format!("<p>{}</p>", "Ferries go. ".repeat(n));
         let aside = |class: &str, n: usize| format!("<div class=\"{class}\">{}</div>", para(n));
@@ -1624,6 +1625,16 @@ mod tests {
         // Only when more prose was left out than was kept: 140 and 140, none; 140 and 150.
         assert_eq!(kept(&format!("{}{}", para(14), aside("sidebar", 14))), 1);
         assert_eq!(kept(&format!("{}{}", para(14), aside("sidebar", 15))), 2);
+        // 500 kept or more, with over three times as much prose left out: a second choice
+        // (600 kept, 1,900 in a wrapper named by a furniture word); three times, none.
+        assert_eq!(
+            kept(&format!("{}{}", para(60), aside("above-footer", 190))),
+            2
+        );
+        assert_eq!(
+            kept(&format!("{}{}", para(60), aside("above-footer", 180))),
+            1
+        );
         // Furniture that holds less than half the page stays out (the newsletter's 150
         // characters of 700; the side column's 450 are kept).
         assert_eq!(
