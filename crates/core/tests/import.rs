@@ -716,6 +716,39 @@ fn a_blogs_boxes_are_set_aside_each_with_its_reason() {
     );
 }
 
+/// A page that shows only the first paragraph of its article and writes the rest with a script
+/// gives the whole text in its data (JSON-LD `articleBody`): that copy is the article, said in a
+/// note, with the paragraph the page shows once, not twice, and the menus still left out.
+#[test]
+fn an_article_a_script_writes_is_read_from_the_pages_data() {
+    let i = extracted(
+        "layout-script-article.html",
+        "Harbour Ferry Returns After Eight Months",
+        &[
+            "a forty-minute drive around the southern shore",
+            "just over two million euros",
+            "sounded the horn",
+            "a late boat on Fridays",
+            "when the water is low in the autumn",
+            "on the town's website",
+        ],
+        &["Loading the rest", "Sport", "4 Quay Street"],
+    );
+    let text = passages(&i).join("\n");
+    assert_eq!(
+        text.matches("The harbour ferry crossed").count(),
+        1,
+        "{text}"
+    );
+    assert!(
+        i.notes
+            .iter()
+            .any(|n| matches!(n, Note::ArticleFromData { words } if *words > 150)),
+        "{:?}",
+        i.notes
+    );
+}
+
 /// `<noscript>` in a Markdown file is skipped with its scripts, as raw text; in a web page it is
 /// read as markup (`layout-boxes.html`).
 #[test]
@@ -1783,6 +1816,7 @@ fn a_batch_imports_the_good_files_and_keeps_the_library() {
         ("layout-misnested.html", "ok"),
         ("layout-related.html", "ok"),
         ("layout-ruby.html", "ok"),
+        ("layout-script-article.html", "ok"),
         ("layout-sidebar.html", "ok"),
         ("layout-structure.html", "ok"),
         ("layout-wrapper.html", "ok"),

@@ -408,6 +408,11 @@ pub enum Note {
     OutsideMain {
         words: u64,
     },
+    /// The article's text taken from the copy an HTML page gives in its data (JSON-LD
+    /// `articleBody`): the page shows under a third of it without scripts.
+    ArticleFromData {
+        words: u64,
+    },
     /// A Markdown front-matter block read: its details kept as the page's (`front`), its title first.
     FrontMatter,
     Removed {
@@ -461,6 +466,11 @@ impl fmt::Display for Note {
             Note::OutsideMain { words: n } => write!(
                 f,
                 "{} outside the page's article dropped: site header, menus, sidebars, link lists, comments and the like.",
+                count(n, "word", "words")
+            ),
+            Note::ArticleFromData { words: n } => write!(
+                f,
+                "This page writes most of its article with a script: the article's {} were taken from the copy the page keeps for search engines (its JSON-LD data).",
                 count(n, "word", "words")
             ),
             Note::FrontMatter => write!(f, "Front matter (the details block at the top) read: its title, authors, dates and address are shown with the article, not as its text."),

@@ -1046,9 +1046,27 @@ fn choose(done: &[TextBlock], nodes: &[Node]) -> Vec<bool> {
         .collect()
 }
 
+/// Characters (not spaces) of an article's text a page gives in its data (`articleBody`) from
+/// which it is taken instead of what the page shows, when what the page shows is under a third
+/// of it: a page that writes its article with a script.
+const BODY_CHARS: u32 = 1000;
+
+/// Characters of `t` that are not spaces, as blocks count them.
+fn visible_chars(t: &str) -> u32 {
+    t.chars().filter(|c| !c.is_ascii_whitespace()).count() as u32
+}
+
 /// An HTML page as text: its main content (*The extraction model* in ARCHITECTURE.md), one
 /// block a paragraph, with its title first.
+#[cfg(test)]
 pub(super) fn html(src: &str) -> (String, Vec<Note>) {
+    html_with_body(src, &[])
+}
+
+/// `html`, given the paragraphs of the article's text the page gives in its data (`articleBody`:
+/// `meta::page_details`): they are the article when what the page shows of it is under a third
+/// of them and they hold `BODY_CHARS` or more, in place of the blocks they repeat.
+pub(super) fn html_with_body(src: &str, body: &[String]) -> (String, Vec<Note>) {
     let b = walk(src, false);
     let mut notes = b.dropped_notes();
     let mut region = choose(&b.done, &b.nodes);
@@ -1078,6 +1096,21 @@ pub(super) fn html(src: &str) -> (String, Vec<Note>) {
         }
     }
     let region = introductions(&b.done, &b.nodes, region);
+    let body_chars: u32 = body.iter().map(|p| visible_chars(p)).sum();
+    let from_data = body_chars >= BODY_CHARS && chars(&region, &|_| true) * 3 < body_chars;
+    let repeated: std::collections::HashSet<&str> = if from_data {
+        body.iter().map(String::as_str).collect()
+    } else {
+        Default::default()
+    };
+    if from_data {
+        notes.push(Note::ArticleFromData {
+            words: body
+                .iter()
+                .map(|p| crate::model::count_words(p) as u64)
+                .sum(),
+        });
+    }
     let outside: u64 = b
         .done
         .iter()
@@ -1118,6 +1151,14 @@ pub(super) fn html(src: &str) -> (String, Vec<Note>) {
             lines.push(title.to_owned());
         }
     }
+    // The article from the page's data goes where the page's own text begins under its title
+    // (at the end when the page shows none).
+    let body_at = from_data.then(|| {
+        b.done
+            .iter()
+            .zip(&region)
+            .position(|(t, &r)| r && Some(t.text.as_str()) != title.as_deref())
+    });
     // Everything left out stays in place, marked with its reason (`markers`), up to
     // `REMOVED_BYTES`; the notes count it all.
     let mut removed_bytes = 0;
@@ -1125,6 +1166,15 @@ pub(super) fn html(src: &str) -> (String, Vec<Note>) {
     for (i, (t, &kept)) in b.done.iter().zip(&region).enumerate() {
         while let Some((_, why, text)) = set_aside.next_if(|(at, _, _)| *at <= i) {
             removed_line(&mut lines, &mut removed_bytes, *why, text);
+        }
+        if body_at == Some(Some(i)) {
+            lines.extend(
+                body.iter()
+                    .map(|p| crate::markers::write(PassageKind::Paragraph, p)),
+            );
+        }
+        if kept && repeated.contains(t.text.as_str()) {
+            continue;
         }
         if kept {
             lines.push(crate::markers::write(t.kind, &t.text));
@@ -1137,6 +1187,12 @@ pub(super) fn html(src: &str) -> (String, Vec<Note>) {
             _ => RemovalKind::OutsideArticle,
         };
         removed_line(&mut lines, &mut removed_bytes, reason, &t.text);
+    }
+    if body_at == Some(None) {
+        lines.extend(
+            body.iter()
+                .map(|p| crate::markers::write(PassageKind::Paragraph, p)),
+        );
     }
     for (_, why, text) in set_aside {
         removed_line(&mut lines, &mut removed_bytes, *why, text);
@@ -1646,6 +1702,51 @@ mod tests {
             )),
             2
         );
+    }
+
+    #[test]
+    fn the_pages_data_is_the_article_when_the_page_shows_under_a_third_of_it() {
+        // Ten paragraphs of 111 characters (not spaces) in the page's data: 1,110.
+        let body: Vec<String> = (0..10)
+            .map(|i| format!("Paragraph {i} of the story.{}", " Ferries go.".repeat(9)))
+            .collect();
+        let shown = |n: usize| {
+            let page = format!("<html><body><article>{}</article></body></html>", {
+                let mut p = body[..n]
+                    .iter()
+                    .map(|t| format!("<p>{t}</p>"))
+                    .collect::<String>();
+                p.push_str("<p>Loading…</p>");
+                p
+            });
+            html_with_body(&page, &body)
+        };
+        let kept = |text: &str| {
+            text.split("\n\n")
+                .filter(|l| !l.starts_with("[Removed"))
+                .count()
+        };
+        // Three paragraphs shown and the loading line (341, under a third of 1,110): the data's ten, the three not
+        // repeated, the loading line kept as it stood.
+        let (text, notes) = shown(3);
+        assert_eq!(kept(&text), 11, "{text}");
+        assert_eq!(text.matches("Paragraph 0 ").count(), 1);
+        assert!(text.find("Paragraph 9").unwrap() < text.find("Loading").unwrap());
+        assert!(notes
+            .iter()
+            .any(|n| matches!(n, Note::ArticleFromData { .. })));
+        // Four shown (452): the page's own text.
+        let (text, notes) = shown(4);
+        assert_eq!(kept(&text), 5, "{text}");
+        assert!(!notes
+            .iter()
+            .any(|n| matches!(n, Note::ArticleFromData { .. })));
+        // Data under 1,000 characters (999) is never taken.
+        let (text, _) = html_with_body("<p>Loading…</p>", &body[..9]);
+        assert_eq!(kept(&text), 1, "{text}");
+        // A page with no block at all: the data alone.
+        let (text, _) = html_with_body("<html><body></body></html>", &body);
+        assert_eq!(kept(&text), 10, "{text}");
     }
 
     #[test]

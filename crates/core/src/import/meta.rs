@@ -140,6 +140,8 @@ struct Found {
     articles: PageMeta,
     pages: PageMeta,
     website: Option<String>,
+    /// The longest `articleBody` of an article, as written.
+    body: Option<String>,
 }
 
 /// How far into a page SingleFile's comment is looked for.
@@ -149,6 +151,13 @@ const SAVED_HEAD: usize = 4096;
 /// meta tags, then `<html lang>`, the canonical link and the first `<time>`), cleaned. One pass
 /// over the page; never panics.
 pub fn page_meta(src: &str) -> PageMeta {
+    page_details(src).0
+}
+
+/// `page_meta`, and the paragraphs of the article's text the page gives in its JSON-LD
+/// (`articleBody`, for search engines; empty when it gives none): its markup read as HTML
+/// blocks, plain text cut at its line breaks.
+pub(super) fn page_details(src: &str) -> (PageMeta, Vec<String>) {
     let mut f = Found {
         metas: vec![Vec::new(); KEYS.len()],
         ..Found::default()
@@ -227,10 +236,34 @@ pub fn page_meta(src: &str) -> PageMeta {
             }
         }
     }
-    PageMeta {
+    let body = f
+        .body
+        .take()
+        .map(|b| body_paragraphs(&b))
+        .unwrap_or_default();
+    let meta = PageMeta {
         saved: single_file_saved(src),
         ..settle(f)
+    };
+    (meta, body)
+}
+
+/// An `articleBody` as paragraphs: markup read as HTML blocks, plain text cut at its line
+/// breaks, whitespace collapsed, empty ones left out.
+fn body_paragraphs(raw: &str) -> Vec<String> {
+    if raw.contains('<') {
+        return super::html::walk(raw, false)
+            .done
+            .into_iter()
+            .map(|t| t.text)
+            .filter(|t| !t.is_empty())
+            .collect();
     }
+    decode_entities(raw)
+        .lines()
+        .map(|l| l.split_whitespace().collect::<Vec<_>>().join(" "))
+        .filter(|l| !l.is_empty())
+        .collect()
 }
 
 /// When SingleFile saved the page: the "saved date:" of the comment it writes at the top of a
@@ -454,7 +487,14 @@ fn json_ld(body: &str, f: &mut Found) {
         .collect();
     for o in &nodes {
         match kind(o) {
-            Some(Kind::Article) => f.articles = std::mem::take(&mut f.articles).or(read(o, &ids)),
+            Some(Kind::Article) => {
+                f.articles = std::mem::take(&mut f.articles).or(read(o, &ids));
+                if let Some(b) = str_of(o, "articleBody") {
+                    if f.body.as_ref().is_none_or(|old| b.len() > old.len()) {
+                        f.body = Some(b.to_owned());
+                    }
+                }
+            }
             Some(Kind::Page) => f.pages = std::mem::take(&mut f.pages).or(read(o, &ids)),
             Some(Kind::Site) if f.website.is_none() => {
                 f.website = str_of(o, "name").and_then(|n| clean_text(n, MAX_TEXT));
@@ -898,6 +938,27 @@ mod tests {
         assert_eq!(m.authors, vec!["Helen Marsh", "Tom Reed"]);
         assert_eq!(m.description.as_deref(), Some("Page"));
         assert_eq!(m.url.as_deref(), Some("https://x.example/p"));
+    }
+
+    #[test]
+    fn an_articles_body_is_read_as_paragraphs() {
+        let page = |body: &str| {
+            format!(
+                r#"<script type="application/ld+json">{{"@type": "NewsArticle", "headline": "H",
+                "articleBody": {body}}}</script>
+                <script type="application/ld+json">{{"@type": "WebPage", "articleBody": "Not an article's."}}</script>"#
+            )
+        };
+        // Plain text at its line breaks, entities decoded, whitespace collapsed.
+        let (_, body) = page_details(&page(r#""One  line.\n\n Two &amp; three.\r\n""#));
+        assert_eq!(body, ["One line.", "Two & three."]);
+        // Markup read as HTML blocks.
+        let (_, body) = page_details(&page(r#""<p>One <b>line</b>.</p><p>Two.</p>""#));
+        assert_eq!(body, ["One line.", "Two."]);
+        // The longest of two articles; none without one.
+        let two = page(r#""Short.""#) + &page(r#""The longer one.""#);
+        assert_eq!(page_details(&two).1, ["The longer one."]);
+        assert!(page_details("<p>No data.</p>").1.is_empty());
     }
 
     #[test]

@@ -42,7 +42,7 @@ use crate::pipeline::{process_document, SourceMeta};
 use crate::segment::{plain_text, sentence_spans};
 use crate::text::words;
 use decode::{decode, looks_like_html, signature};
-use html::{html, walk};
+use html::{html_with_body, walk};
 use invisible::{invisible, keeps_joiner, normalise, Seen};
 use markdown::markdown;
 use sha2::{Digest, Sha256};
@@ -313,8 +313,9 @@ fn extract_as(
         }
         Format::Html => {
             // The page's own details first, as a block cleaning sets aside (`front`).
-            let details = crate::front::write(&page_meta(&text));
-            let (html, dropped) = html(&text);
+            let (meta, body) = meta::page_details(&text);
+            let details = crate::front::write(&meta);
+            let (html, dropped) = html_with_body(&text, &body);
             notes.extend(dropped);
             details + &html
         }
