@@ -984,11 +984,15 @@ mod tests {
             "12 Main Street, Springfield, IL 62701",
             "https://instagram.com/someone",
             "follow @some_handle",
+            // A profile beside a picture's link is still a profile.
+            "pic.twitter.com/Ab12 via twitter.com/someone",
         ] {
             assert!(has_personal_data(t), "{t}");
         }
         for t in [
             "In 2001, trade reached 1,000 million dollars.",
+            // A picture a post links to names no one.
+            "Notice the warping across both eyes. pic.twitter.com/U7PMa4oNGN",
             "About 90 percent of goods, 8 plants.",
             "The US and UN met.",
         ] {

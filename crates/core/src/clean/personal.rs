@@ -110,7 +110,13 @@ pub fn has_personal_data(t: &str) -> bool {
         "snapchat.com",
     ];
     let lower = t.to_lowercase();
-    if SOCIAL.iter().any(|s| lower.contains(s)) {
+    // A picture a post links to (`pic.twitter.com/…`) is no one's profile.
+    let profile = |s: &str| {
+        lower
+            .match_indices(s)
+            .any(|(at, _)| !lower[..at].ends_with("pic."))
+    };
+    if SOCIAL.iter().any(|s| profile(s)) {
         return true;
     }
     t.split_whitespace().any(|w| {
