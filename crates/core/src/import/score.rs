@@ -203,6 +203,11 @@ pub(super) fn attributes(attrs: &str, mut each: impl FnMut(&str, &str)) {
             i += 1;
         }
         let start = i;
+        // A name may start with `=` (HTML reads `="x"class="a"` as one attribute named
+        // `="x"class`), never with another `=`.
+        if i < n && bytes[i] == b'=' {
+            i += 1;
+        }
         while i < n && !bytes[i].is_ascii_whitespace() && bytes[i] != b'=' && bytes[i] != b'/' {
             i += 1;
         }
@@ -233,8 +238,8 @@ pub(super) fn attributes(attrs: &str, mut each: impl FnMut(&str, &str)) {
                 value = &attrs[from..i];
             }
         }
+        // Only at the end of the tag.
         if name.is_empty() {
-            i += 1;
             continue;
         }
         each(name, value);
@@ -515,6 +520,33 @@ pub(super) fn main_nodes(nodes: &[Node], blocks: &[Scored]) -> Option<(Vec<bool>
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_name_starting_with_an_equals_sign_is_read_whole_at_character_boundaries() {
+        let read = |attrs: &str| {
+            let mut seen = Vec::new();
+            attributes(attrs, |n, v| seen.push((n.to_owned(), v.to_owned())));
+            seen
+        };
+        // A name that starts with `=` runs to a space, `/` or the next `=`, quotes and letters
+        // of two bytes included (the letter after a quote once cut a character in two).
+        let pair = |n: &str, v: &str| (n.to_owned(), v.to_owned());
+        assert_eq!(
+            read(r#"="x"é id=a"#),
+            [pair(r#"="x"é"#, ""), pair("id", "a")]
+        );
+        assert_eq!(read("='x'ü"), [pair("='x'ü", "")]);
+        assert_eq!(read("=é"), [pair("=é", "")]);
+        assert_eq!(
+            read(r#"class="a" ="b""#),
+            [pair("class", "a"), pair(r#"="b""#, "")]
+        );
+        assert_eq!(
+            read(r#"="x"class="footer""#),
+            [pair(r#"="x"class"#, "footer")]
+        );
+        assert_eq!(read("=="), [pair("=", "")]);
+    }
 
     /// `part_is` compares a class's first letter, lowercased, with each word's: the lists must
     /// hold no capital letter.
