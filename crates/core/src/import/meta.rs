@@ -1,4 +1,4 @@
-//! What a web page says about itself in its markup (JSON-LD, OpenGraph and other meta tags, `<html lang>`, the canonical link, `<time>`), read in one pass of the tokenizer: `page_meta`.
+//! What a web page says about itself in its markup (JSON-LD, OpenGraph and other meta tags, `<html lang>`, the canonical link, `<time>`), and the copy of its article it keeps for search engines, read in one pass of the tokenizer: `page_meta`, `page_details`.
 
 use super::html::{Token, Tokenizer};
 use super::score::attributes;
