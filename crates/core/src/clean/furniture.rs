@@ -471,6 +471,8 @@ mod tests {
             &format!("© {}", "Tehran and Moscow signed the pact. ".repeat(11)),
             "Tehran is expected to sign up to the pact.",
             "Moscow, already a subscriber to the doctrine, said nothing new.",
+            // A word that asks to log in, with no word of having paid.
+            "Readers can log in to the archive to read the treaty's full text.",
             "Readers please note: Tehran will not subscribe to the pact.",
             "The newsletter of the ministry reported the visit in detail, with photographs and a map of the route.",
             "",
