@@ -1159,6 +1159,12 @@ pub(super) fn html_with_body(src: &str, body: &[String]) -> (String, Vec<Note>) 
             .zip(&region)
             .position(|(t, &r)| r && Some(t.text.as_str()) != title.as_deref())
     });
+    let write_body = |lines: &mut Vec<String>| {
+        lines.extend(
+            body.iter()
+                .map(|p| crate::markers::write(PassageKind::Paragraph, p)),
+        )
+    };
     // Everything left out stays in place, marked with its reason (`markers`), up to
     // `REMOVED_BYTES`; the notes count it all.
     let mut removed_bytes = 0;
@@ -1168,16 +1174,13 @@ pub(super) fn html_with_body(src: &str, body: &[String]) -> (String, Vec<Note>) 
             removed_line(&mut lines, &mut removed_bytes, *why, text);
         }
         if body_at == Some(Some(i)) {
-            lines.extend(
-                body.iter()
-                    .map(|p| crate::markers::write(PassageKind::Paragraph, p)),
-            );
-        }
-        if kept && repeated.contains(t.text.as_str()) {
-            continue;
+            write_body(&mut lines);
         }
         if kept {
-            lines.push(crate::markers::write(t.kind, &t.text));
+            // A paragraph the page's data gives too is written once, with the data's.
+            if !repeated.contains(t.text.as_str()) {
+                lines.push(crate::markers::write(t.kind, &t.text));
+            }
             continue;
         }
         let reason = match cause[t.node as usize] {
@@ -1189,10 +1192,7 @@ pub(super) fn html_with_body(src: &str, body: &[String]) -> (String, Vec<Note>) 
         removed_line(&mut lines, &mut removed_bytes, reason, &t.text);
     }
     if body_at == Some(None) {
-        lines.extend(
-            body.iter()
-                .map(|p| crate::markers::write(PassageKind::Paragraph, p)),
-        );
+        write_body(&mut lines);
     }
     for (_, why, text) in set_aside {
         removed_line(&mut lines, &mut removed_bytes, *why, text);
@@ -1726,8 +1726,8 @@ mod tests {
                 .filter(|l| !l.starts_with("[Removed"))
                 .count()
         };
-        // Three paragraphs shown and the loading line (341, under a third of 1,110): the data's ten, the three not
-        // repeated, the loading line kept as it stood.
+        // Three paragraphs shown and the loading line (341, under a third of 1,110): the data's
+        // ten, the three not repeated, the loading line kept as it stood.
         let (text, notes) = shown(3);
         assert_eq!(kept(&text), 11, "{text}");
         assert_eq!(text.matches("Paragraph 0 ").count(), 1);
