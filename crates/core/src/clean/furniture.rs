@@ -224,14 +224,14 @@ pub(super) fn kind(t: &str) -> Option<RemovalKind> {
     // A word of `list` anywhere in the line, or first.
     let any = |list: &[&str]| words.iter().any(|w| list.contains(&w.as_str()));
     let first = |list: &[&str]| list.contains(&words[0].as_str());
-    // `seq` at the start of the line, or after its first word.
-    let opens = |seq: &[&str]| {
-        (0..2).any(|at| {
-            words
-                .get(at..at + seq.len())
-                .is_some_and(|w| w.iter().zip(seq).all(|(a, b)| a == b))
-        })
+    // `seq` from word `at` on.
+    let seq_at = |at: usize, seq: &[&str]| {
+        words
+            .get(at..at + seq.len())
+            .is_some_and(|w| w.iter().zip(seq).all(|(a, b)| a == b))
     };
+    // `seq` at the start of the line, or after its first word.
+    let opens = |seq: &[&str]| (0..2).any(|at| seq_at(at, seq));
     if n <= HEADER_WORDS && (READ_ALSO.iter().any(|seq| opens(seq)) || first(READ_ALSO_FIRST)) {
         return Some(RemovalKind::ExploreMore);
     }
@@ -263,11 +263,10 @@ pub(super) fn kind(t: &str) -> Option<RemovalKind> {
     let subscribe =
         verb.is_some_and(|w| SUBSCRIBE.contains(&w.as_str())) || asked || opens(&["sign", "up"]);
     let newsletter = words.iter().any(|w| w.starts_with("newsletter")) && any(OWN);
-    let subscribed = SUBSCRIBED.iter().any(|seq| {
-        words
-            .windows(seq.len())
-            .any(|w| w.iter().zip(*seq).all(|(a, b)| a == b))
-    }) && any(LOG_IN);
+    let subscribed = SUBSCRIBED
+        .iter()
+        .any(|seq| (0..n).any(|at| seq_at(at, seq)))
+        && any(LOG_IN);
     if (n <= LINE_WORDS && (subscribe || newsletter)) || subscribed {
         return Some(RemovalKind::Newsletter);
     }
